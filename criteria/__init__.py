@@ -1,0 +1,1 @@
+"""Criteria sets shipped with parscore (data only; read with importlib.resources)."""

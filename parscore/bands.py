@@ -1,0 +1,154 @@
+"""Intervals with bounds as the published wording writes them.
+
+"từ 80% đến dưới 90%" is ``at_least: 80, below: 90`` (80 ≤ x < 90); "> 90%" is ``above: 90``;
+"70–90%" is ``at_least: 70, at_most: 90``. A band that leaves out a bound is open on that side.
+:func:`coverage_problems` checks that a list of bands covers a range with no gap and no overlap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Iterable
+
+from pydantic import BaseModel, model_validator
+from pydantic_core import PydanticCustomError
+
+from parscore.model.common import INPUT_CONFIG, Number
+
+
+class Bounds(BaseModel):
+    """The bounds of one band. At most one lower and one upper bound."""
+
+    model_config = INPUT_CONFIG
+
+    at_least: Number | None = None
+    above: Number | None = None
+    below: Number | None = None
+    at_most: Number | None = None
+
+    @model_validator(mode="after")
+    def _one_bound_per_side(self) -> "Bounds":
+        if (self.at_least is not None and self.above is not None) or (
+            self.below is not None and self.at_most is not None
+        ):
+            raise PydanticCustomError("criteria.bands-bounds", "two bounds on one side")
+        low, high = self.interval.low, self.interval.high
+        if low is not None and high is not None and self.interval.is_empty():
+            raise PydanticCustomError(
+                "criteria.band-empty", "empty band", {"low": low, "high": high}
+            )
+        return self
+
+    @property
+    def interval(self) -> "Interval":
+        low = self.at_least if self.at_least is not None else self.above
+        high = self.below if self.below is not None else self.at_most
+        return Interval(low, self.at_least is not None, high, self.at_most is not None)
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: Decimal | None  # None: open below
+    low_inclusive: bool
+    high: Decimal | None  # None: open above
+    high_inclusive: bool
+
+    def contains(self, value: Decimal | Fraction | int) -> bool:
+        """Exact: a Fraction such as 2/3 of 100 is compared without rounding."""
+        if not isinstance(value, Fraction):
+            value = Fraction(value)
+        if self.low is not None:
+            low = Fraction(self.low)
+            if value < low or (value == low and not self.low_inclusive):
+                return False
+        if self.high is not None:
+            high = Fraction(self.high)
+            if value > high or (value == high and not self.high_inclusive):
+                return False
+        return True
+
+    def is_empty(self) -> bool:
+        if self.low is None or self.high is None:
+            return False
+        if self.low > self.high:
+            return True
+        return self.low == self.high and not (self.low_inclusive and self.high_inclusive)
+
+    def text(self, lang: str, unit: str = "") -> str:
+        """The band in words: "từ 80% đến dưới 90%" / "from 80% to below 90%"."""
+        from parscore.messages import format_number
+
+        def n(v: Decimal) -> str:
+            return format_number(v, lang) + unit
+
+        vi = lang == "vi"
+        parts: list[str] = []
+        if self.low is not None:
+            if self.low_inclusive:
+                parts.append(("từ " if vi else "from ") + n(self.low))
+            else:
+                parts.append(("trên " if vi else "above ") + n(self.low))
+        if self.high is not None:
+            joiner = " đến " if vi else " to "
+            if self.high_inclusive:
+                word = ("" if vi else "") + n(self.high)
+                parts.append((joiner if parts else ("đến " if vi else "up to ")) + word)
+            else:
+                parts.append((joiner + "dưới " if vi else joiner + "below ") + n(self.high)
+                             if parts else ("dưới " if vi else "below ") + n(self.high))
+        if not parts:
+            return "mọi giá trị" if vi else "any value"
+        return "".join(parts)
+
+
+def _lower_key(iv: Interval) -> tuple[int, Decimal, int]:
+    # open-below first; at equal values an inclusive bound starts before an exclusive one
+    if iv.low is None:
+        return (0, Decimal(0), 0)
+    return (1, iv.low, 0 if iv.low_inclusive else 1)
+
+
+def coverage_problems(
+    intervals: Iterable[Interval], start: Decimal, end: Decimal | None
+) -> list[tuple[str, int, Decimal]]:
+    """Check that ``intervals`` cover [start, end] (``end`` None: [start, ∞)) exactly once.
+
+    Returns ``(code, index, value)`` tuples: ``criteria.bands-gap`` or ``criteria.bands-overlap``
+    with the index of the band where the problem shows and the value concerned.
+    """
+    indexed = sorted(enumerate(intervals), key=lambda pair: _lower_key(pair[1]))
+    problems: list[tuple[str, int, Decimal]] = []
+    # The next band must start at ``need``; ``need_inclusive`` says whether ``need`` itself is
+    # still uncovered (so the next band must include it) or already covered.
+    need, need_inclusive, unbounded, first = start, True, False, True
+    for index, iv in indexed:
+        low = iv.low
+        if unbounded:
+            problems.append(("criteria.bands-overlap", index, low if low is not None else need))
+            continue
+        if low is not None and (
+            low > need or (low == need and need_inclusive and not iv.low_inclusive)
+        ):
+            problems.append(("criteria.bands-gap", index, need))
+        elif not first and (
+            low is None or low < need or (low == need and iv.low_inclusive and not need_inclusive)
+        ):
+            problems.append(("criteria.bands-overlap", index, need if low is None else low))
+        first = False
+        if iv.high is None:
+            unbounded = True
+        elif iv.high > need or (iv.high == need and iv.high_inclusive and need_inclusive):
+            need, need_inclusive = iv.high, not iv.high_inclusive
+    if not unbounded and end is not None and (need < end or (need == end and need_inclusive)):
+        problems.append(("criteria.bands-gap", indexed[-1][0] if indexed else 0, need))
+    return problems
+
+
+def find(intervals: Iterable[Interval], value: Decimal | Fraction | int) -> int | None:
+    """The index of the first interval holding ``value``."""
+    for index, iv in enumerate(intervals):
+        if iv.contains(value):
+            return index
+    return None

@@ -1,0 +1,312 @@
+"""Pure scoring: a prepared evidence file -> a :class:`UnitResult`. No I/O, no clock, no printing.
+
+The method (see docs/method.md):
+
+* each scored sub-criterion ends as met, partial, unmet, missing evidence, not applicable or
+  scored outside, with its points and a reason in Vietnamese and English;
+* missing evidence scores 0 and is shown as missing, never as met;
+* a group's points are the sum of its children's; not-applicable sub-criteria leave the
+  denominator (``applicable_max``);
+* the index is (appraisal + survey + bonus − penalty) / applicable maximum × 100, rounded to two
+  decimals half up; the band is read from that rounded index, as published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from parscore.bands import find
+from parscore.errors import Problem, Severity
+from parscore.loading import Prepared, context_for
+from parscore.messages import render
+from parscore.model.common import Text
+from parscore.model.criteria import CriteriaSet, LedgerRule, Node
+from parscore.model.evidence import Entry, Item
+from parscore.model.result import (
+    CriteriaRef,
+    Ledger,
+    LedgerLine,
+    NodeResult,
+    Notice,
+    Outcome,
+    Totals,
+    UnitResult,
+    WeakField,
+    Weakest,
+    WeakItem,
+)
+from parscore.rules.base import quantize_fraction
+
+ZERO = Decimal(0)
+
+
+def text(code: str, **args: Any) -> Text:
+    return Text(vi=render(code, args, "vi"), en=render(code, args, "en"))
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def percent_of(points: Decimal, maximum: Decimal) -> Decimal | None:
+    if maximum <= 0:
+        return None
+    return quantize_fraction(Fraction(points) * 100 / Fraction(maximum))
+
+
+class _Scorer:
+    def __init__(self, prepared: Prepared):
+        self.prepared = prepared
+        self.cs: CriteriaSet = prepared.criteria
+        self.ev = prepared.evidence
+        self.booked: list[LedgerLine] = []
+
+    # -- leaves ----------------------------------------------------------------------------
+    def leaf(self, node: Node, level: int) -> NodeResult:
+        in_survey = node.scored_by == "outside"
+        item = (self.ev.survey if in_survey else self.ev.items).get(node.id)
+        values = self.prepared.inputs.get(node.id, {})
+        kind = node.kind
+        common: dict[str, Any] = {
+            "id": node.id,
+            "name": node.name,
+            "level": level,
+            "max": node.max,
+            "rule": kind.name,
+            "rule_text": Text(vi=kind.describe(node.rule, node.max, "vi"),
+                              en=kind.describe(node.rule, node.max, "en")),
+            "lead": node.lead,
+            "support": list(node.support),
+        }
+        if item is not None:
+            common.update(
+                inputs={key: _shown(value) for key, value in values.items()},
+                documents=list(item.documents),
+                explanation=item.explanation,
+                nothing_occurred=item.nothing_occurred,
+                claimed=item.claimed,
+            )
+        points, outcome, reason = self._outcome(node, item, values, in_survey)
+        applicable = ZERO if outcome is Outcome.NOT_APPLICABLE else node.max
+        if (
+            outcome is Outcome.UNMET
+            and node.rule is not None
+            and node.rule.penalty_when_unmet is not None
+        ):
+            self.booked.append(
+                LedgerLine(
+                    reason=text("ledger.booked", id=node.id,
+                                name={"vi": node.name.get("vi"), "en": node.name.get("en")}),
+                    points=node.rule.penalty_when_unmet,
+                    source="rule",
+                    node=node.id,
+                )
+            )
+        claim_difference = None
+        if item is not None and item.claimed is not None and item.claimed != points:
+            claim_difference = item.claimed - points
+        return NodeResult(
+            **common,
+            applicable_max=applicable,
+            points=points,
+            percent=percent_of(points, applicable),
+            outcome=outcome,
+            reason=reason,
+            claim_difference=claim_difference,
+            missing_count=1 if outcome is Outcome.MISSING else 0,
+        )
+
+    def _outcome(
+        self, node: Node, item: Item | None, values: Any, in_survey: bool
+    ) -> tuple[Decimal, Outcome, Text]:
+        kind = node.kind
+        if item is None:
+            code = "reason.survey-pending" if in_survey else "reason.no-evidence"
+            return ZERO, Outcome.MISSING, text(code)
+        if item.nothing_occurred is not None:
+            return self._nothing(node, {"vi": item.nothing_occurred, "en": item.nothing_occurred})
+        ctx = context_for(self.ev, item)
+        if not kind.is_given(node.rule, values, ctx):
+            return ZERO, Outcome.MISSING, text("reason.no-inputs")
+        scored = kind.score(node.rule, node.max, values, ctx)
+        if scored.nothing_occurred:
+            return self._nothing(node, {"vi": "tổng số bằng 0", "en": "the total is 0"})
+        documents_required = (
+            node.documents_required
+            if node.documents_required is not None
+            else self.cs.documents_required
+        )
+        if not in_survey and documents_required and not item.documents and not item.explanation:
+            return ZERO, Outcome.MISSING, text("reason.no-document")
+        if kind.needs_explanation and not item.explanation:
+            return ZERO, Outcome.MISSING, text("reason.needs-explanation")
+        reason = text(scored.reason, **scored.args)
+        if in_survey:
+            return scored.points, Outcome.OUTSIDE, reason
+        if scored.points >= node.max:
+            return scored.points, Outcome.MET, reason
+        if scored.points > 0:
+            return scored.points, Outcome.PARTIAL, reason
+        return scored.points, Outcome.UNMET, reason
+
+    def _nothing(self, node: Node, why: dict[str, str]) -> tuple[Decimal, Outcome, Text]:
+        policy = node.when_nothing_occurred
+        if policy == "full_points":
+            return node.max, Outcome.MET, text("reason.nothing-full", why=why)
+        if policy == "not_applicable":
+            return ZERO, Outcome.NOT_APPLICABLE, text("reason.nothing-na", why=why)
+        if policy == "zero":
+            return ZERO, Outcome.UNMET, text("reason.nothing-zero", why=why)
+        # A total of 0 on a node with no declared case: never guess full points.
+        return ZERO, Outcome.MISSING, text("reason.nothing-undeclared", why=why)
+
+    # -- groups ----------------------------------------------------------------------------
+    def node(self, node: Node, level: int) -> NodeResult:
+        if node.is_leaf:
+            return self.leaf(node, level)
+        children = [self.node(child, level + 1) for child in node.children or ()]
+        points = sum((c.points for c in children), ZERO)
+        applicable = sum((c.applicable_max for c in children), ZERO)
+        missing = sum(c.missing_count for c in children)
+        outcomes = {c.outcome for c in children}
+        if applicable == 0:
+            outcome = Outcome.NOT_APPLICABLE
+        elif outcomes == {Outcome.MISSING}:
+            outcome = Outcome.MISSING
+        elif node.scored_by == "outside":
+            outcome = Outcome.OUTSIDE
+        elif points >= applicable:
+            outcome = Outcome.MET
+        elif points > 0:
+            outcome = Outcome.PARTIAL
+        else:
+            outcome = Outcome.UNMET
+        return NodeResult(
+            id=node.id,
+            name=node.name,
+            level=level,
+            max=node.max,
+            applicable_max=applicable,
+            points=points,
+            percent=percent_of(points, applicable),
+            outcome=outcome,
+            lead=node.lead,
+            support=list(node.support),
+            missing_count=missing,
+            children=children,
+        )
+
+    # -- ledgers ---------------------------------------------------------------------------
+    def ledger(self, entries: list[Entry], rule: LedgerRule | None, booked: list[LedgerLine]) -> Ledger:
+        lines = [
+            LedgerLine(
+                reason=Text(vi=entry.reason, en=entry.reason),
+                points=entry.points if entry.points is not None else (rule.points_each or ZERO)
+                if rule is not None else ZERO,
+                source="evidence",
+                documents=list(entry.documents),
+            )
+            for entry in entries
+        ] + booked
+        total = sum((line.points for line in lines), ZERO)
+        cap = rule.cap if rule is not None else None
+        return Ledger(lines=lines, sum=total, cap=cap,
+                      points=min(total, cap) if cap is not None else total)
+
+    # -- everything ------------------------------------------------------------------------
+    def run(self) -> UnitResult:
+        cs, ev = self.cs, self.ev
+        fields = [self.node(field, 1) for field in cs.fields]
+        survey = self.node(cs.survey, 1) if cs.survey is not None else None
+        bonus = self.ledger(ev.bonus, cs.bonus, [])
+        penalty = self.ledger(ev.penalty, cs.penalty, self.booked)
+        appraisal = sum((f.points for f in fields), ZERO)
+        survey_points = survey.points if survey is not None else ZERO
+        total = appraisal + survey_points + bonus.points - penalty.points
+        applicable = sum((f.applicable_max for f in fields), ZERO) + (
+            survey.applicable_max if survey is not None else ZERO
+        )
+        index = percent_of(total, applicable) if total >= 0 else ZERO
+        if index is None:
+            index = ZERO
+        band_index = find([b.interval for b in cs.bands], index)
+        totals = Totals(
+            appraisal=appraisal,
+            appraisal_max=sum((f.max for f in fields), ZERO),
+            survey=survey_points,
+            survey_max=survey.max if survey is not None else ZERO,
+            bonus=bonus.points,
+            penalty=penalty.points,
+            total=total,
+            max=cs.total,
+            applicable_max=applicable,
+            index=index,
+            band=cs.bands[band_index].name if band_index is not None else None,
+        )
+        return UnitResult(
+            source=self.prepared.source,
+            unit=ev.unit,
+            year=ev.year,
+            criteria=CriteriaRef(id=cs.id, version=cs.version, year=cs.year, title=cs.title),
+            assessment=ev.assessment,
+            fields=fields,
+            survey=survey,
+            bonus=bonus,
+            penalty=penalty,
+            totals=totals,
+            weakest=weakest(fields),
+            warnings=[notice(p) for p in self.prepared.warnings
+                      if p.severity is Severity.WARNING],
+        )
+
+
+def weakest(fields: list[NodeResult]) -> Weakest:
+    """Fields by percentage achieved (lowest first); sub-criteria by points lost (most first).
+    Ties keep the order of the criteria set."""
+    weak_fields = [
+        WeakField(id=f.id, name=f.name, points=f.points, applicable_max=f.applicable_max,
+                  percent=f.percent)
+        for f in fields
+        if f.percent is not None
+    ]
+    weak_fields.sort(key=lambda f: f.percent)  # stable: set order breaks ties
+    items: list[WeakItem] = []
+
+    def visit(node: NodeResult, field_id: str) -> None:
+        if node.rule is not None:
+            lost = node.applicable_max - node.points
+            if lost > 0:
+                items.append(WeakItem(id=node.id, name=node.name, field=field_id, points=node.points,
+                                      applicable_max=node.applicable_max, lost=lost,
+                                      outcome=node.outcome))
+        for child in node.children:
+            visit(child, field_id)
+
+    for f in fields:
+        visit(f, f.id)
+    items.sort(key=lambda i: -i.lost)
+    return Weakest(fields=weak_fields, items=items)
+
+
+def notice(problem: Problem) -> Notice:
+    return Notice(
+        file=problem.file,
+        line=problem.line,
+        column=problem.column,
+        code=problem.code,
+        message=Text(vi=problem.message("vi"), en=problem.message("en")),
+    )
+
+
+def evaluate(prepared: Prepared) -> UnitResult:
+    """Score one commune. Pure: the same prepared input always gives the same result."""
+    return _Scorer(prepared).run()

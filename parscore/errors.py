@@ -1,0 +1,95 @@
+"""One error hierarchy for parscore.
+
+Every problem with an input file is a :class:`Problem`: a message code from the bilingual
+catalogue in :mod:`parscore.messages`, its arguments, the file, and the place in the file (line
+and column, 1-based, plus the key path that led there). Problems are collected, sorted and
+shown together; :class:`InputError` carries them out of the loaders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from parscore.messages import render
+
+Path = tuple[str | int, ...]
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=False)
+class Problem:
+    """A located problem in an input file."""
+
+    code: str
+    args: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    file: str = ""
+    line: int = 0  # 1-based; 0 when the problem concerns the whole file
+    column: int = 0  # 1-based
+    keys: Path = ()
+    severity: Severity = Severity.ERROR
+    source_line: str | None = field(default=None, compare=False)
+
+    def message(self, lang: str = "vi") -> str:
+        return render(self.code, self.args, lang)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.code)
+
+    def format(self, lang: str = "vi", *, show_source: bool = True) -> str:
+        """``file:line:col: [warning: ]message [code]`` and, below, the offending line."""
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.column}"
+        label = ""
+        if self.severity is Severity.WARNING:
+            label = "cảnh báo: " if lang == "vi" else "warning: "
+        text = f"{where}: {label}{self.message(lang)} [{self.code}]"
+        if show_source and self.source_line is not None and self.line:
+            shown = self.source_line.rstrip("\r\n")
+            if len(shown) > 200:
+                start = max(0, self.column - 80)
+                shown = shown[start : start + 160]
+                caret_at = self.column - 1 - start
+            else:
+                caret_at = self.column - 1
+            text += f"\n    {shown}\n    {' ' * max(caret_at, 0)}^"
+        return text
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=Problem.sort_key)
+
+
+class ParscoreError(Exception):
+    """Base class for every error parscore raises on purpose."""
+
+
+class InputError(ParscoreError):
+    """One or more input files have errors. ``problems`` holds all of them, warnings included."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sort_problems(problems)
+        first = self.problems[0].format("en", show_source=False) if self.problems else ""
+        super().__init__(first)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+
+class UsageError(ParscoreError):
+    """A command was asked something it cannot do (unknown set id, refused overwrite...)."""
+
+    def __init__(self, code: str, **args: Any):
+        self.code = code
+        self.args_ = args
+        super().__init__(render(code, args, "en"))
+
+    def message(self, lang: str = "vi") -> str:
+        return render(self.code, self.args_, lang)

@@ -1,0 +1,458 @@
+"""The bilingual message catalogue: every text parscore shows about an input or a score.
+
+A message is a code (``yaml.duplicate-key``) and a pair of ``str.format`` templates, Vietnamese
+first. Arguments that are numbers are written the way each language writes them (``0,5`` in
+Vietnamese, ``0.5`` in English); dates as dd/mm/yyyy in both.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+from typing import Any
+
+LANGS = ("vi", "en")
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- reading files -------------------------------------------------------------------
+    "file.unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
+    "file.not-found": ("không có tệp này", "no such file"),
+    "file.is-directory": ("đây là một thư mục, không phải tệp", "this is a directory, not a file"),
+    "file.too-large": (
+        "tệp lớn {size} byte, vượt giới hạn {limit} byte",
+        "the file is {size} bytes, over the limit of {limit} bytes",
+    ),
+    "file.not-utf8": (
+        "tệp không phải UTF-8 (byte {byte} không hợp lệ): hãy lưu tệp dưới dạng UTF-8",
+        "the file is not UTF-8 (invalid byte {byte}): save the file as UTF-8",
+    ),
+    "file.utf16-no-bom": (
+        "tệp có vẻ là UTF-16 nhưng không có BOM: hãy lưu tệp dưới dạng UTF-8",
+        "the file looks like UTF-16 without a byte order mark: save the file as UTF-8",
+    ),
+    "file.nul-byte": (
+        "tệp chứa ký tự NUL: đây không phải tệp văn bản YAML",
+        "the file contains a NUL byte: it is not a YAML text file",
+    ),
+    "file.empty": ("tệp rỗng, không có nội dung", "the file is empty"),
+    # --- YAML ----------------------------------------------------------------------------
+    "yaml.syntax": ("lỗi cú pháp YAML: {detail}", "YAML syntax error: {detail}"),
+    "yaml.tab": (
+        "không được dùng phím Tab để thụt lề trong YAML: hãy dùng dấu cách",
+        "tabs cannot indent YAML: use spaces",
+    ),
+    "yaml.multiple-documents": (
+        "tệp chứa nhiều tài liệu YAML (có dấu ---): mỗi tệp chỉ được một tài liệu",
+        "the file holds several YAML documents (---): one document per file",
+    ),
+    "yaml.duplicate-key": (
+        "khóa '{key}' bị lặp lại (đã có ở dòng {first_line})",
+        "duplicate key '{key}' (first at line {first_line})",
+    ),
+    "yaml.alias": (
+        "không dùng neo và bí danh YAML (&, *): hãy viết đầy đủ nội dung",
+        "YAML anchors and aliases (&, *) are not allowed: write the content out",
+    ),
+    "yaml.merge-key": (
+        "không dùng khóa gộp YAML '<<': hãy viết đầy đủ nội dung",
+        "the YAML merge key '<<' is not allowed: write the content out",
+    ),
+    "yaml.tag": (
+        "không dùng thẻ YAML '{tag}'",
+        "the YAML tag '{tag}' is not allowed",
+    ),
+    "yaml.not-finite": (
+        "'{value}' không phải một số hữu hạn",
+        "'{value}' is not a finite number",
+    ),
+    "yaml.key-not-scalar": (
+        "khóa phải là một chuỗi, không phải danh sách hay bảng",
+        "a key must be plain text, not a list or a mapping",
+    ),
+    "yaml.too-deep": (
+        "cấu trúc lồng quá sâu (hơn {limit} cấp)",
+        "the structure is nested too deeply (more than {limit} levels)",
+    ),
+    # --- shape of a document ---------------------------------------------------------------
+    "doc.not-mapping": (
+        "nội dung tệp phải là một bảng khóa: giá trị (mapping), không phải {found}",
+        "the file must hold a mapping of keys to values, not {found}",
+    ),
+    "doc.unknown-kind": (
+        "không xác định được đây là bộ tiêu chí (có 'fields') hay tệp minh chứng (có 'unit')",
+        "cannot tell whether this is a criteria set (has 'fields') or an evidence file "
+        "(has 'unit')",
+    ),
+    # --- generic validation (mapped from pydantic) -----------------------------------------
+    "value.missing": ("thiếu khóa bắt buộc '{key}'", "the required key '{key}' is missing"),
+    "value.unknown-key": (
+        "khóa '{key}' không hợp lệ ở đây{suggestion_vi}",
+        "unknown key '{key}'{suggestion_en}",
+    ),
+    "value.expected-text": (
+        "cần một chuỗi văn bản, nhận được {found}",
+        "expected text, got {found}",
+    ),
+    "value.expected-integer": (
+        "cần một số nguyên, nhận được {found}",
+        "expected a whole number, got {found}",
+    ),
+    "value.thousands-separator": (
+        "'{value}' có dấu phân cách hàng nghìn? hãy viết số nguyên liền, ví dụ {plain}",
+        "'{value}' looks like a thousands separator: write the whole number, e.g. {plain}",
+    ),
+    "value.expected-number": ("cần một số, nhận được {found}", "expected a number, got {found}"),
+    "value.decimal-comma": (
+        "'{value}': hãy dùng dấu chấm thập phân, ví dụ {suggested}",
+        "'{value}': use a decimal point, e.g. {suggested}",
+    ),
+    "value.percent-sign": (
+        "'{value}': hãy ghi số không kèm dấu %, ví dụ {suggested}",
+        "'{value}': write the number without the % sign, e.g. {suggested}",
+    ),
+    "value.expected-bool": (
+        "cần true hoặc false, nhận được {found}",
+        "expected true or false, got {found}",
+    ),
+    "value.expected-mapping": (
+        "cần một bảng khóa: giá trị, nhận được {found}",
+        "expected a mapping of keys to values, got {found}",
+    ),
+    "value.expected-list": ("cần một danh sách, nhận được {found}", "expected a list, got {found}"),
+    "value.expected-date": (
+        "'{value}' không phải ngày hợp lệ: hãy viết dd/mm/yyyy (ví dụ 06/02/2023)",
+        "'{value}' is not a valid date: write dd/mm/yyyy (e.g. 06/02/2023)",
+    ),
+    "value.choice": (
+        "'{value}' không hợp lệ: chọn một trong {choices}",
+        "'{value}' is not allowed: choose one of {choices}",
+    ),
+    "value.too-small": ("{value} phải lớn hơn hoặc bằng {limit}", "{value} must be at least {limit}"),
+    "value.too-large": ("{value} phải nhỏ hơn hoặc bằng {limit}", "{value} must be at most {limit}"),
+    "value.not-positive": ("{value} phải lớn hơn 0", "{value} must be greater than 0"),
+    "value.empty-text": ("không được để trống", "must not be empty"),
+    "value.empty-list": ("danh sách không được rỗng", "the list must not be empty"),
+    "value.invalid": ("giá trị không hợp lệ: {detail}", "invalid value: {detail}"),
+    "value.id": (
+        "mã '{value}' không hợp lệ: dùng chữ, số và dấu chấm, ví dụ 1.1.4 hoặc S.1",
+        "the id '{value}' is not valid: use letters, digits and dots, e.g. 1.1.4 or S.1",
+    ),
+    # --- criteria sets ---------------------------------------------------------------------
+    "criteria.unknown-kind": (
+        "không có cách chấm '{value}'{suggestion_vi}; các cách chấm: {choices}",
+        "there is no rule kind '{value}'{suggestion_en}; the kinds are: {choices}",
+    ),
+    "criteria.duplicate-id": (
+        "mã '{id}' bị trùng (đã dùng ở dòng {first_line})",
+        "the id '{id}' is used twice (first at line {first_line})",
+    ),
+    "criteria.sum-mismatch": (
+        "điểm tối đa của '{id}' là {max}, nhưng tổng các mục con là {children_sum}",
+        "'{id}' has a maximum of {max}, but its children add up to {children_sum}",
+    ),
+    "criteria.total-mismatch": (
+        "tổng điểm khai báo là {total}, nhưng các lĩnh vực ({fields}) cộng điều tra ({survey}) "
+        "bằng {sum}",
+        "the declared total is {total}, but the fields ({fields}) and the survey ({survey}) "
+        "add up to {sum}",
+    ),
+    "criteria.split-mismatch": (
+        "phần '{part}' khai báo {declared} điểm, nhưng cây tiêu chí cho {actual} điểm",
+        "the '{part}' part declares {declared} points, but the tree gives {actual}",
+    ),
+    "criteria.node-shape": (
+        "'{id}' phải có hoặc 'rule' (cách chấm) hoặc 'children' (mục con), không có cả hai",
+        "'{id}' must have either a 'rule' or 'children', not both and not neither",
+    ),
+    "criteria.field-needs-children": (
+        "lĩnh vực '{id}' phải có các tiêu chí con ('children')",
+        "the field '{id}' must have criteria below it ('children')",
+    ),
+    "criteria.child-id": (
+        "mã '{id}' phải bắt đầu bằng mã cha '{parent}.'",
+        "the id '{id}' must start with its parent's id '{parent}.'",
+    ),
+    "criteria.scored-by": (
+        "'{id}' dùng cách chấm '{kind}' nên phải do {expected} chấm (scored_by: {expected})",
+        "'{id}' uses the '{kind}' rule, so it must be scored by {expected} "
+        "(scored_by: {expected})",
+    ),
+    "criteria.survey-scored-by": (
+        "các mục điều tra xã hội học phải có scored_by: outside",
+        "survey items must have scored_by: outside",
+    ),
+    "criteria.field-outside": (
+        "mục '{id}' trong lĩnh vực phải do xã tự chấm (scored_by: commune); điểm từ bên ngoài "
+        "thuộc phần 'survey'",
+        "'{id}' sits in a field, so the commune scores it (scored_by: commune); points that "
+        "come from outside belong in 'survey'",
+    ),
+    "criteria.bands-gap": (
+        "các khoảng không liền nhau: không có khoảng nào chứa {value}",
+        "the bands leave a gap: no band holds {value}",
+    ),
+    "criteria.bands-overlap": (
+        "các khoảng chồng lên nhau tại {value}",
+        "the bands overlap at {value}",
+    ),
+    "criteria.bands-bounds": (
+        "một khoảng chỉ có một cận dưới (at_least hoặc above) và một cận trên "
+        "(below hoặc at_most)",
+        "a band takes one lower bound (at_least or above) and one upper bound "
+        "(below or at_most)",
+    ),
+    "criteria.band-empty": (
+        "khoảng từ {low} đến {high} không chứa giá trị nào",
+        "the band from {low} to {high} holds no value",
+    ),
+    "criteria.points-over-max": (
+        "{points} điểm vượt điểm tối đa {max} của '{id}'",
+        "{points} points exceed the maximum of {max} for '{id}'",
+    ),
+    "criteria.full-unreachable": (
+        "không mức nào của '{id}' cho đủ {max} điểm tối đa",
+        "no outcome of '{id}' gives its full {max} points",
+    ),
+    "criteria.checklist-sum": (
+        "các nội dung của '{id}' cộng lại {sum} điểm, khác điểm tối đa {max}",
+        "the items of '{id}' add up to {sum} points, not its maximum of {max}",
+    ),
+    "criteria.duplicate-name": (
+        "tên '{name}' bị trùng trong cùng quy tắc",
+        "the name '{name}' is used twice in one rule",
+    ),
+    "criteria.input-name-clash": (
+        "tên dữ liệu '{name}' trùng với khóa dành riêng của tệp minh chứng",
+        "the input name '{name}' is reserved in evidence files",
+    ),
+    "criteria.step": (
+        "bước chấm {step} không chia hết điểm tối đa {max}",
+        "the step {step} does not divide the maximum of {max}",
+    ),
+    "criteria.due": (
+        "'{value}' không phải hạn hợp lệ: viết dd/mm (trong năm đánh giá) hoặc dd/mm/yyyy",
+        "'{value}' is not a valid due date: write dd/mm (in the assessment year) or dd/mm/yyyy",
+    ),
+    "criteria.not-found": (
+        "không tìm thấy bộ tiêu chí '{ref}': dùng mã của bộ có sẵn ({known}) hoặc đường dẫn "
+        "tới tệp",
+        "no criteria set '{ref}': give a shipped set's id ({known}) or a path to a file",
+    ),
+    "criteria.penalty-without-ledger": (
+        "'{id}' ghi điểm trừ nhưng bộ tiêu chí không có phần 'penalty'",
+        "'{id}' books a penalty, but the set has no 'penalty' section",
+    ),
+    # --- evidence files --------------------------------------------------------------------
+    "evidence.unknown-id": (
+        "không có tiêu chí '{id}' trong bộ {set}{suggestion_vi}",
+        "there is no sub-criterion '{id}' in the set {set}{suggestion_en}",
+    ),
+    "evidence.not-scored": (
+        "'{id}' là nhóm tiêu chí, điểm được tính từ các mục con: hãy ghi minh chứng cho "
+        "các mục con ({children})",
+        "'{id}' is a group scored from its children: give evidence for them ({children})",
+    ),
+    "evidence.survey-in-items": (
+        "'{id}' là điểm điều tra xã hội học: ghi nó trong phần 'survey'",
+        "'{id}' is a survey item: put it under 'survey'",
+    ),
+    "evidence.item-in-survey": (
+        "'{id}' do xã tự chấm: ghi nó trong phần 'items'",
+        "'{id}' is scored by the commune: put it under 'items'",
+    ),
+    "evidence.part-over-total": (
+        "'{part}' ({part_value}) lớn hơn '{total}' ({total_value})",
+        "'{part}' ({part_value}) is greater than '{total}' ({total_value})",
+    ),
+    "evidence.percent-over-100": (
+        "tỷ lệ {value}% vượt quá 100%",
+        "the percentage {value}% is above 100%",
+    ),
+    "evidence.negative": ("{value} không được âm", "{value} must not be negative"),
+    "evidence.inputs-conflict": (
+        "chỉ ghi một trong hai cách: {first} hoặc {second}",
+        "give either {first} or {second}, not both",
+    ),
+    "evidence.partial-ratio": (
+        "cần cả '{part}' và '{total}'",
+        "both '{part}' and '{total}' are needed",
+    ),
+    "evidence.unknown-input": (
+        "'{key}' không phải dữ liệu của tiêu chí '{id}' (cách chấm {kind}); dữ liệu hợp lệ: "
+        "{expected}{suggestion_vi}",
+        "'{key}' is not an input of '{id}' (rule {kind}); its inputs are: "
+        "{expected}{suggestion_en}",
+    ),
+    "evidence.unknown-level": (
+        "mức '{value}' không có trong tiêu chí '{id}': chọn một trong {choices}",
+        "'{id}' has no level '{value}': choose one of {choices}",
+    ),
+    "evidence.judged-step": (
+        "{value} điểm không theo bước chấm {step} của '{id}'",
+        "{value} points are not in steps of {step} for '{id}'",
+    ),
+    "evidence.points-over-max": (
+        "{value} điểm vượt điểm tối đa {max} của '{id}'",
+        "{value} points exceed the maximum of {max} for '{id}'",
+    ),
+    "evidence.nothing-not-allowed": (
+        "tiêu chí '{id}' không có trường hợp 'không phát sinh': hãy ghi dữ liệu chấm điểm",
+        "'{id}' has no 'nothing occurred' case: give its inputs",
+    ),
+    "evidence.nothing-with-inputs": (
+        "đã ghi 'nothing_occurred' thì không ghi dữ liệu chấm ({keys})",
+        "'nothing_occurred' cannot stand beside inputs ({keys})",
+    ),
+    "evidence.document-no-number": (
+        "tài liệu kiểm chứng thiếu số, ký hiệu văn bản",
+        "the evidence document has no number",
+    ),
+    "evidence.document-no-date": (
+        "tài liệu kiểm chứng thiếu ngày ban hành",
+        "the evidence document has no date",
+    ),
+    "evidence.document-year": (
+        "tài liệu ngày {date} nằm ngoài năm đánh giá {year}",
+        "the document dated {date} is outside the assessment year {year}",
+    ),
+    "evidence.status-contradicts-dates": (
+        "ghi '{status}' nhưng theo ngày ({done}) và hạn ({due}) thì là '{derived}'; điểm tính "
+        "theo ngày",
+        "says '{status}' but the date ({done}) and the due date ({due}) make it '{derived}'; "
+        "the dates are scored",
+    ),
+    "evidence.year-mismatch": (
+        "năm đánh giá {year} khác năm của bộ tiêu chí {set} ({set_year})",
+        "the assessment year {year} differs from the year of the set {set} ({set_year})",
+    ),
+    "evidence.claimed-over-max": (
+        "điểm tự chấm {value} vượt điểm tối đa {max}",
+        "the claimed score {value} exceeds the maximum of {max}",
+    ),
+    "evidence.bonus-without-ledger": (
+        "bộ tiêu chí {set} không có điểm thưởng",
+        "the set {set} has no bonus points",
+    ),
+    "evidence.penalty-without-ledger": (
+        "bộ tiêu chí {set} không có điểm trừ",
+        "the set {set} has no penalty points",
+    ),
+    "evidence.duplicate-parent-level": (
+        "đơn vị cấp '{level}' được ghi hai lần",
+        "the '{level}' parent is given twice",
+    ),
+    # --- reasons in results -----------------------------------------------------------------
+    "reason.pass": ("đạt yêu cầu", "requirement met"),
+    "reason.fail": ("không đạt yêu cầu", "requirement not met"),
+    "reason.level": ("mức: {level}", "level: {level}"),
+    "reason.checklist": (
+        "đạt {met}/{count} nội dung; chưa đạt: {missed_vi}",
+        "{met} of {count} items met; not met: {missed_en}",
+    ),
+    "reason.judged": ("hội đồng chấm {points} điểm", "assessed at {points} points"),
+    "reason.timeliness": ("{status}", "{status}"),
+    "reason.timeliness-dates": (
+        "{status}: hoàn thành ngày {done}, hạn {due}",
+        "{status}: done on {done}, due {due}",
+    ),
+    "reason.band": (
+        "tỷ lệ {percent}%{detail_vi}, thuộc khoảng {band}",
+        "{percent}%{detail_en}, in the band {band}",
+    ),
+    "reason.proportional": (
+        "tỷ lệ {percent}%{detail_vi} × {max} điểm",
+        "{percent}%{detail_en} × {max} points",
+    ),
+    "reason.proportional-target": (
+        "tỷ lệ {percent}%{detail_vi} đạt mức {target}% trở lên: đủ điểm",
+        "{percent}%{detail_en} reaches the target of {target}%: full points",
+    ),
+    "reason.survey": (
+        "tỷ lệ hài lòng {percent}%{detail_vi} × {max} điểm",
+        "satisfied {percent}%{detail_en} × {max} points",
+    ),
+    "reason.survey-points": ("điểm điều tra nhận được: {points}", "survey points received: {points}"),
+    "reason.count-band": ("số lượng {count}, thuộc khoảng {band}", "count {count}, in the band {band}"),
+    "reason.deduction": (
+        "{count} trường hợp, mỗi trường hợp trừ {per} điểm",
+        "{count} incidents, {per} points off each",
+    ),
+    "reason.nothing": ("không phát sinh", "nothing occurred"),
+    "reason.no-evidence": ("chưa có minh chứng trong tệp", "no evidence in the file"),
+    "reason.no-inputs": ("đã có mục nhưng chưa ghi dữ liệu chấm điểm", "the item has no inputs yet"),
+    "reason.no-document": (
+        "có số liệu nhưng chưa có tài liệu kiểm chứng hoặc giải trình",
+        "inputs given, but no evidence document or explanation",
+    ),
+    "reason.needs-explanation": (
+        "điểm do hội đồng chấm cần có giải trình",
+        "judged points need an explanation",
+    ),
+    "reason.nothing-full": ("không phát sinh ({why}): đủ điểm", "nothing occurred ({why}): full points"),
+    "reason.nothing-na": (
+        "không phát sinh ({why}): không áp dụng, không tính vào điểm tối đa",
+        "nothing occurred ({why}): not applicable, left out of the maximum",
+    ),
+    "reason.nothing-zero": ("không phát sinh ({why}): 0 điểm", "nothing occurred ({why}): 0 points"),
+    "reason.nothing-undeclared": (
+        "không phát sinh ({why}) nhưng bộ tiêu chí không quy định trường hợp này",
+        "nothing occurred ({why}), but the set does not say what that is worth",
+    ),
+    "reason.survey-pending": ("chưa nhận được điểm điều tra", "survey points not received yet"),
+    "ledger.booked": ("'{id}' không đạt: {name}", "'{id}' not met: {name}"),
+    # --- usage -----------------------------------------------------------------------------
+    "usage.output-exists": (
+        "tệp {path} đã có: dùng --force để ghi đè",
+        "{path} already exists: use --force to overwrite it",
+    ),
+    "usage.output-is-input": (
+        "tệp kết quả {path} trùng với tệp đầu vào",
+        "the output {path} is one of the input files",
+    ),
+    "usage.write-failed": ("không ghi được {path}: {reason}", "cannot write {path}: {reason}"),
+    "usage.not-evidence": (
+        "{path} là bộ tiêu chí, không phải tệp minh chứng",
+        "{path} is a criteria set, not an evidence file",
+    ),
+}
+
+
+def format_number(value: Any, lang: str) -> str:
+    """Write a number as people of ``lang`` read it: ``1234,5`` (vi) or ``1234.5`` (en)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    text = format(value, "f") if isinstance(value, Decimal) else str(value)
+    if lang == "vi":
+        text = text.replace(".", ",")
+    return text
+
+
+def format_date(value: _dt.date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+def _arg(value: Any, lang: str) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (Decimal, int)):
+        return format_number(value, lang)
+    if isinstance(value, _dt.date):
+        return format_date(value)
+    if isinstance(value, dict) and set(value) == {"vi", "en"}:
+        return value[lang]
+    return value
+
+
+def render(code: str, args: dict[str, Any], lang: str = "vi") -> str:
+    templates = CATALOGUE.get(code)
+    if templates is None:  # a programming error; say so plainly rather than hide it
+        raise KeyError(f"no message for code {code!r}")
+    template = templates[0] if lang == "vi" else templates[1]
+    return template.format(**{k: _arg(v, lang) for k, v in args.items()})
+
+
+def suggestion(best: str | None) -> dict[str, str]:
+    """The ``suggestion_vi``/``suggestion_en`` arguments for "did you mean ...?"."""
+    if not best:
+        return {"suggestion_vi": "", "suggestion_en": ""}
+    return {"suggestion_vi": f" (có phải '{best}'?)", "suggestion_en": f" (did you mean '{best}'?)"}

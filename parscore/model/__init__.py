@@ -1,0 +1,1 @@
+"""The data models: criteria sets and evidence (input), results (output)."""

@@ -1,0 +1,131 @@
+"""Types shared by the criteria, evidence and result models."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+# Input models: strict types (no "yes" -> True), unknown keys refused, immutable.
+INPUT_CONFIG = ConfigDict(strict=True, extra="forbid", frozen=True, populate_by_name=True)
+# Result models are built by parscore itself and read back from its JSON output.
+RESULT_CONFIG = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(BaseModel):
+    """Text in Vietnamese and, optionally, English. A plain string is Vietnamese only."""
+
+    model_config = INPUT_CONFIG
+
+    vi: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"vi": value}
+        return value
+
+    def get(self, lang: str) -> str:
+        if lang == "en" and self.en:
+            return self.en
+        return self.vi
+
+
+def _id_text(value: Any) -> Any:
+    """Ids are text; ``1.1`` or ``3`` typed without quotes arrive as numbers: keep them as typed."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, Decimal)):
+        return format(value, "f") if isinstance(value, Decimal) else str(value)
+    return value
+
+
+ID_PATTERN = r"^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$"
+_ID_RE = re.compile(ID_PATTERN)
+
+
+def _check_id(value: Any) -> Any:
+    if isinstance(value, str) and not _ID_RE.fullmatch(value):
+        raise PydanticCustomError("value.id", "invalid id", {"value": value})
+    return value
+
+
+NodeId = Annotated[
+    str,
+    BeforeValidator(_check_id),
+    BeforeValidator(_id_text),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "examples": ["1.1.4", "S.1"]}),
+]
+
+NonEmptyStr = Annotated[str, Field(min_length=1)]
+
+# Points and other exact numbers: Decimal, as typed. Integers are accepted; floats never reach
+# here because the YAML loader makes every number an int or a Decimal.
+Points = Annotated[Decimal, Field(strict=False, ge=0, allow_inf_nan=False)]
+Number = Annotated[Decimal, Field(strict=False, allow_inf_nan=False)]
+Count = Annotated[int, Field(ge=0)]
+
+_DATE_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_DATE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_date(value: Any) -> Any:
+    """dd/mm/yyyy as Vietnamese documents write it (06/02/2023 is 6 February), or ISO."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("value.expected-date", "not a date", {"value": str(value)})
+    text = value.strip()
+    match = _DATE_DMY.fullmatch(text)
+    try:
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return dt.date(year, month, day)
+        match = _DATE_ISO.fullmatch(text)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            return dt.date(year, month, day)
+    except ValueError:
+        pass
+    raise PydanticCustomError("value.expected-date", "not a date", {"value": value})
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(parse_date),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$",
+            "description": "dd/mm/yyyy (06/02/2023 is 6 February 2023) or yyyy-mm-dd",
+        }
+    ),
+]
+
+
+def _code_text(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Code = Annotated[
+    str,
+    BeforeValidator(_code_text),
+    WithJsonSchema({"type": "string", "description": "official code, as text: \"00004\""}),
+]

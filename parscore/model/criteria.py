@@ -1,0 +1,133 @@
+"""The criteria-set format: a versioned tree of fields, criteria and sub-criteria.
+
+Only the shape is checked here; :mod:`parscore.loading` checks what needs the whole tree (ids
+unique, parents equal to the sum of their children, bands without gaps, the declared total).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator, Literal
+
+from pydantic import BaseModel, Field
+
+from parscore.bands import Bounds
+from parscore.model.common import INPUT_CONFIG, NodeId, NonEmptyStr, Points, Text
+from parscore.rules import Rule, RuleKind, kind_of
+
+ScoredBy = Literal["commune", "outside"]
+WhenNothing = Literal["full_points", "not_applicable", "zero"]
+
+
+class Node(BaseModel):
+    """A field, criterion or sub-criterion. A node has either a ``rule`` or ``children``."""
+
+    model_config = INPUT_CONFIG
+
+    id: NodeId = Field(description='stable id: "3", "3.2", "1.1.4", "S.1"')
+    key: NonEmptyStr | None = Field(
+        default=None,
+        pattern=r"^[a-z][a-z0-9_]*$",
+        description="a field's short English id (direction, procedures, ...)",
+    )
+    name: Text = Field(description="official Vietnamese name, and English")
+    max: Points = Field(description="maximum points")
+    rule: Rule | None = None
+    children: list["Node"] | None = Field(default=None, min_length=1)
+    scored_by: ScoredBy = Field(
+        default="commune",
+        description="'commune': self-assessed from evidence; 'outside': points received "
+        "(the survey)",
+    )
+    when_nothing_occurred: WhenNothing | None = Field(
+        default=None,
+        description="what a 'nothing occurred' case is worth: full_points, not_applicable "
+        "(out of the denominator) or zero. Absent: the case is refused.",
+    )
+    documents_required: bool | None = Field(
+        default=None,
+        description="whether the inputs need an evidence document or an explanation to count "
+        "(default: the set's documents_required)",
+    )
+    evidence: Text | None = Field(default=None, description="the evidence expected")
+    lead: NonEmptyStr | None = Field(default=None, description="default lead office (chủ trì)")
+    support: list[NonEmptyStr] = Field(
+        default_factory=list, description="default coordinating offices (phối hợp)"
+    )
+    advice: Text | None = Field(default=None, description="how to improve it")
+    timing: NonEmptyStr | None = Field(
+        default=None, description='when the improvement is done, e.g. "Quý I", "Thường xuyên"'
+    )
+    notes: Text | None = None
+
+    @property
+    def is_leaf(self) -> bool:
+        return self.rule is not None
+
+    @property
+    def kind(self) -> type[RuleKind]:
+        assert self.rule is not None
+        return kind_of(self.rule)
+
+    def walk(self) -> Iterator["Node"]:
+        yield self
+        for child in self.children or ():
+            yield from child.walk()
+
+
+class ClassBand(Bounds):
+    """A classification band (xếp loại) over the index."""
+
+    name: Text
+
+
+class Split(BaseModel):
+    model_config = INPUT_CONFIG
+
+    appraisal: Points
+    survey: Points = Decimal(0)
+
+
+class LedgerRule(BaseModel):
+    """How bonus or penalty points are counted."""
+
+    model_config = INPUT_CONFIG
+
+    points_each: Points | None = Field(
+        default=None, gt=0, description="points of one entry when the entry gives none"
+    )
+    cap: Points = Field(description="the most that counts in one year")
+    name: Text | None = None
+
+
+class CriteriaSet(BaseModel):
+    """A criteria set: a province's (or a template's) PAR INDEX for communes, for one year."""
+
+    model_config = INPUT_CONFIG
+
+    id: NonEmptyStr = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", examples=["ref-commune-2023"])
+    title: Text
+    issuer: Text = Field(description="issuing body, or the template the set follows")
+    decision: NonEmptyStr | None = Field(
+        default=None, description="the decision that issues the set, e.g. 2204/QĐ-UBND"
+    )
+    year: int = Field(ge=2000, le=2100)
+    version: NonEmptyStr
+    total: Points
+    split: Split
+    bands: list[ClassBand] = Field(min_length=1)
+    documents_required: bool = True
+    fields: list[Node] = Field(min_length=1)
+    survey: Node | None = None
+    bonus: LedgerRule | None = None
+    penalty: LedgerRule | None = None
+    notes: Text | None = None
+
+    def nodes(self) -> Iterator[Node]:
+        for field in self.fields:
+            yield from field.walk()
+        if self.survey is not None:
+            yield from self.survey.walk()
+
+    def leaves(self) -> Iterator[Node]:
+        return (node for node in self.nodes() if node.is_leaf)

@@ -1,0 +1,96 @@
+"""The evidence format: one commune, one year, its inputs and documents per sub-criterion."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from parscore.model.common import INPUT_CONFIG, Code, Date, NodeId, NonEmptyStr, Points
+
+
+class Document(BaseModel):
+    """An evidence document (tài liệu kiểm chứng)."""
+
+    model_config = INPUT_CONFIG
+
+    number: NonEmptyStr | None = Field(default=None, examples=["10/KH-UBND"])
+    date: Date | None = None
+    issuer: NonEmptyStr | None = None
+    title: NonEmptyStr | None = None
+    section: NonEmptyStr | None = Field(default=None, description="page or section that proves it")
+
+
+class Item(BaseModel):
+    """The evidence for one sub-criterion. Keys other than these are the rule's inputs."""
+
+    model_config = ConfigDict(strict=True, extra="allow", frozen=True)
+
+    documents: list[Document] = Field(default_factory=list)
+    explanation: NonEmptyStr | None = Field(default=None, description="giải trình")
+    claimed: Points | None = Field(default=None, description="the score the commune claims")
+    nothing_occurred: NonEmptyStr | None = Field(
+        default=None,
+        description="nothing to score occurred this year (không phát sinh), and why",
+    )
+    note: NonEmptyStr | None = None
+
+    @property
+    def inputs(self) -> dict[str, Any]:
+        return dict(self.model_extra or {})
+
+
+class Parent(BaseModel):
+    model_config = INPUT_CONFIG
+
+    level: Literal["district", "province"]
+    name: NonEmptyStr
+    code: Code | None = None
+
+
+class Unit(BaseModel):
+    model_config = INPUT_CONFIG
+
+    name: NonEmptyStr
+    code: Code | None = None
+    kind: Literal["xã", "phường", "thị trấn"]
+    parents: list[Parent] = Field(
+        default_factory=list,
+        description="the units it belongs to: district (until mid-2025) and province",
+    )
+
+    def parent(self, level: str) -> Parent | None:
+        return next((p for p in self.parents if p.level == level), None)
+
+
+class Assessment(BaseModel):
+    model_config = INPUT_CONFIG
+
+    by: NonEmptyStr | None = Field(default=None, description="who assessed")
+    date: Date | None = None
+
+
+class Entry(BaseModel):
+    """A bonus or penalty entry."""
+
+    model_config = INPUT_CONFIG
+
+    reason: NonEmptyStr
+    points: Points | None = Field(default=None, description="default: the set's points_each")
+    documents: list[Document] = Field(default_factory=list)
+
+
+class Evidence(BaseModel):
+    """One commune's evidence for one year."""
+
+    model_config = INPUT_CONFIG
+
+    unit: Unit
+    year: int = Field(ge=2000, le=2100)
+    criteria: NonEmptyStr = Field(description="a shipped set's id, or a path to a criteria file")
+    assessment: Assessment | None = None
+    items: dict[NodeId, Item] = Field(default_factory=dict)
+    survey: dict[NodeId, Item] = Field(default_factory=dict)
+    bonus: list[Entry] = Field(default_factory=list)
+    penalty: list[Entry] = Field(default_factory=list)
+    notes: NonEmptyStr | None = None

@@ -1,0 +1,168 @@
+"""The result of scoring one commune: what ``parscore evaluate --format json`` writes.
+
+Numbers are exact decimals written as strings ("4.79") so that no reader loses a digit; the
+JSON parses back into :class:`UnitResult` unchanged.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from parscore.model.common import RESULT_CONFIG, Text
+from parscore.model.evidence import Assessment, Document, Unit
+
+RESULT_FORMAT = "parscore-result/1"
+
+
+class Outcome(str, Enum):
+    MET = "met"  # full points
+    PARTIAL = "partial"  # some points
+    UNMET = "unmet"  # no points, evidence says so
+    MISSING = "missing"  # no evidence (or no document): shown as missing, scores 0
+    NOT_APPLICABLE = "not_applicable"  # out of the denominator
+    OUTSIDE = "outside"  # points received from outside (the survey)
+
+
+OUTCOME_TEXT: dict[Outcome, Text] = {
+    Outcome.MET: Text(vi="đạt", en="met"),
+    Outcome.PARTIAL: Text(vi="đạt một phần", en="partial"),
+    Outcome.UNMET: Text(vi="không đạt", en="unmet"),
+    Outcome.MISSING: Text(vi="thiếu minh chứng", en="missing evidence"),
+    Outcome.NOT_APPLICABLE: Text(vi="không áp dụng", en="not applicable"),
+    Outcome.OUTSIDE: Text(vi="chấm từ bên ngoài", en="scored outside"),
+}
+
+
+class NodeResult(BaseModel):
+    model_config = RESULT_CONFIG
+
+    id: str
+    name: Text
+    level: int = Field(description="1 for a field, 2 for a criterion, 3 below")
+    max: Decimal
+    applicable_max: Decimal = Field(description="max less the not-applicable parts")
+    points: Decimal
+    percent: Decimal | None = Field(description="points / applicable_max × 100, two decimals")
+    outcome: Outcome
+    reason: Text | None = None
+    rule: str | None = Field(default=None, description="the rule kind of a scored node")
+    rule_text: Text | None = None
+    inputs: dict[str, str] = Field(default_factory=dict)
+    documents: list[Document] = Field(default_factory=list)
+    explanation: str | None = None
+    nothing_occurred: str | None = None
+    claimed: Decimal | None = None
+    claim_difference: Decimal | None = Field(
+        default=None, description="claimed − computed, when a claim was made and differs"
+    )
+    lead: str | None = None
+    support: list[str] = Field(default_factory=list)
+    missing_count: int = Field(default=0, description="scored nodes below with missing evidence")
+    children: list["NodeResult"] = Field(default_factory=list)
+
+
+class LedgerLine(BaseModel):
+    model_config = RESULT_CONFIG
+
+    reason: Text
+    points: Decimal
+    source: Literal["evidence", "rule"]
+    node: str | None = None
+    documents: list[Document] = Field(default_factory=list)
+
+
+class Ledger(BaseModel):
+    model_config = RESULT_CONFIG
+
+    lines: list[LedgerLine] = Field(default_factory=list)
+    sum: Decimal = Decimal(0)
+    cap: Decimal | None = None
+    points: Decimal = Field(default=Decimal(0), description="sum, capped")
+
+
+class Totals(BaseModel):
+    model_config = RESULT_CONFIG
+
+    appraisal: Decimal = Field(description="points earned in the eight fields")
+    appraisal_max: Decimal
+    survey: Decimal
+    survey_max: Decimal
+    bonus: Decimal
+    penalty: Decimal
+    total: Decimal = Field(description="appraisal + survey + bonus − penalty")
+    max: Decimal = Field(description="the set's total")
+    applicable_max: Decimal = Field(description="max less the not-applicable sub-criteria")
+    index: Decimal = Field(description="total / applicable_max × 100, two decimals, half up")
+    band: Text | None
+
+
+class WeakField(BaseModel):
+    model_config = RESULT_CONFIG
+
+    id: str
+    name: Text
+    points: Decimal
+    applicable_max: Decimal
+    percent: Decimal
+
+
+class WeakItem(BaseModel):
+    model_config = RESULT_CONFIG
+
+    id: str
+    name: Text
+    field: str
+    points: Decimal
+    applicable_max: Decimal
+    lost: Decimal
+    outcome: Outcome
+
+
+class Weakest(BaseModel):
+    model_config = RESULT_CONFIG
+
+    fields: list[WeakField] = Field(description="fields by percentage achieved, lowest first")
+    items: list[WeakItem] = Field(description="sub-criteria by points lost, most first")
+
+
+class Notice(BaseModel):
+    """A warning about the input, kept with the result."""
+
+    model_config = RESULT_CONFIG
+
+    file: str
+    line: int
+    column: int
+    code: str
+    message: Text
+
+
+class CriteriaRef(BaseModel):
+    model_config = RESULT_CONFIG
+
+    id: str
+    version: str
+    year: int
+    title: Text
+
+
+class UnitResult(BaseModel):
+    model_config = RESULT_CONFIG
+
+    format: Literal["parscore-result/1"] = RESULT_FORMAT
+    source: str = Field(description="the evidence file, as given")
+    unit: Unit
+    year: int
+    criteria: CriteriaRef
+    assessment: Assessment | None = None
+    fields: list[NodeResult]
+    survey: NodeResult | None = None
+    bonus: Ledger
+    penalty: Ledger
+    totals: Totals
+    weakest: Weakest
+    warnings: list[Notice] = Field(default_factory=list)

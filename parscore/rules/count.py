@@ -1,0 +1,131 @@
+"""Rule kinds over a count of events: count bands and deduction per incident."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import Field
+
+from parscore.bands import find
+from parscore.messages import format_number
+from parscore.model.common import Points
+from parscore.rules.base import (
+    Context,
+    InputName,
+    InputSpec,
+    ParamProblem,
+    RuleKind,
+    RuleParams,
+    Scored,
+    label,
+    points_text,
+)
+from parscore.rules.ratio import RuleBand, band_problems, describe_bands
+
+_COUNT_LABEL = label("Số lượng", "Count")
+
+
+class CountBandsParams(RuleParams):
+    kind: Literal["count_bands"]
+    count: InputName = InputName(name="count")
+    bands: list[RuleBand] = Field(min_length=1)
+
+
+class CountBands(RuleKind):
+    """Points by the band a count falls in; the bands cover 0 and up with no gap.
+
+    Criteria (4.2: staff within the quota 2, over it 0)::
+
+        rule:
+          kind: count_bands
+          count: {name: over_quota, label: {vi: Số người vượt định mức, en: Staff over quota}}
+          bands:
+            - {at_most: 0, points: 2}
+            - {at_least: 1, points: 0}
+
+    Evidence: ``over_quota: 0``.
+    """
+
+    name = "count_bands"
+    Params = CountBandsParams
+    monotone = False  # whether more is better depends on what is counted
+
+    @classmethod
+    def inputs(cls, params: Any) -> list[InputSpec]:
+        return [InputSpec(params.count.name, "count", params.count.label or _COUNT_LABEL)]
+
+    @classmethod
+    def check_params(cls, params: Any, maximum: Decimal) -> list[ParamProblem]:
+        return band_problems(params.bands, maximum, Decimal(0), None)
+
+    @classmethod
+    def score(cls, params: Any, maximum: Decimal, values: dict[str, Any], ctx: Context) -> Scored:
+        count = values[params.count.name]
+        index = find([b.interval for b in params.bands], count)
+        assert index is not None, "count bands are checked to cover 0 and up when the set loads"
+        band = params.bands[index]
+        return Scored(
+            band.points,
+            "reason.count-band",
+            {"count": count,
+             "band": {"vi": band.interval.text("vi"), "en": band.interval.text("en")},
+             "points": band.points},
+        )
+
+    @classmethod
+    def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:
+        return describe_bands(params.bands, lang, "")
+
+
+class DeductionParams(RuleParams):
+    kind: Literal["deduction"]
+    count: InputName = InputName(name="incidents")
+    per_incident: Points = Field(gt=0)
+    floor: Points = Decimal(0)
+
+
+class Deduction(RuleKind):
+    """Start from the maximum and take off a fixed amount per incident, never below the floor.
+
+    Criteria (5.4: 2 points, minus 2 for each official disciplined)::
+
+        rule:
+          kind: deduction
+          count: {name: disciplined, label: {vi: Số người bị kỷ luật, en: Officials disciplined}}
+          per_incident: 2
+          floor: 0
+
+    Evidence: ``disciplined: 0`` → 2 points.
+    """
+
+    name = "deduction"
+    Params = DeductionParams
+    monotone = False  # fewer incidents is better: monotone the other way
+
+    @classmethod
+    def inputs(cls, params: Any) -> list[InputSpec]:
+        return [InputSpec(params.count.name, "count", params.count.label or _COUNT_LABEL)]
+
+    @classmethod
+    def check_params(cls, params: Any, maximum: Decimal) -> list[ParamProblem]:
+        if params.floor > maximum:
+            return [("criteria.points-over-max", ("floor",), {"points": params.floor, "max": maximum})]
+        return []
+
+    @classmethod
+    def score(cls, params: Any, maximum: Decimal, values: dict[str, Any], ctx: Context) -> Scored:
+        count = values[params.count.name]
+        points = max(params.floor, maximum - params.per_incident * count)
+        return Scored(
+            points, "reason.deduction",
+            {"count": count, "per": params.per_incident, "points": points},
+        )
+
+    @classmethod
+    def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:
+        per = format_number(params.per_incident, lang)
+        floor = points_text(params.floor, lang)
+        if lang == "vi":
+            return f"{points_text(maximum, lang)}, trừ {per} cho mỗi trường hợp, thấp nhất {floor}"
+        return f"{points_text(maximum, lang)}, minus {per} per incident, not below {floor}"
