@@ -57,6 +57,13 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
+def tidy(value: Decimal) -> Decimal:
+    """A sum written without meaningless trailing zeros: 4.0 -> 4, 3.50 -> 3.5 (same value)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
 def percent_of(points: Decimal, maximum: Decimal) -> Decimal | None:
     if maximum <= 0:
         return None
@@ -174,8 +181,8 @@ class _Scorer:
         if node.is_leaf:
             return self.leaf(node, level)
         children = [self.node(child, level + 1) for child in node.children or ()]
-        points = sum((c.points for c in children), ZERO)
-        applicable = sum((c.applicable_max for c in children), ZERO)
+        points = tidy(sum((c.points for c in children), ZERO))
+        applicable = tidy(sum((c.applicable_max for c in children), ZERO))
         missing = sum(c.missing_count for c in children)
         outcomes = {c.outcome for c in children}
         if applicable == 0:
@@ -217,7 +224,7 @@ class _Scorer:
             )
             for entry in entries
         ] + booked
-        total = sum((line.points for line in lines), ZERO)
+        total = tidy(sum((line.points for line in lines), ZERO))
         cap = rule.cap if rule is not None else None
         return Ledger(lines=lines, sum=total, cap=cap,
                       points=min(total, cap) if cap is not None else total)
@@ -229,19 +236,19 @@ class _Scorer:
         survey = self.node(cs.survey, 1) if cs.survey is not None else None
         bonus = self.ledger(ev.bonus, cs.bonus, [])
         penalty = self.ledger(ev.penalty, cs.penalty, self.booked)
-        appraisal = sum((f.points for f in fields), ZERO)
+        appraisal = tidy(sum((f.points for f in fields), ZERO))
         survey_points = survey.points if survey is not None else ZERO
-        total = appraisal + survey_points + bonus.points - penalty.points
-        applicable = sum((f.applicable_max for f in fields), ZERO) + (
+        total = tidy(appraisal + survey_points + bonus.points - penalty.points)
+        applicable = tidy(sum((f.applicable_max for f in fields), ZERO) + (
             survey.applicable_max if survey is not None else ZERO
-        )
+        ))
         index = percent_of(total, applicable) if total >= 0 else ZERO
         if index is None:
             index = ZERO
         band_index = find([b.interval for b in cs.bands], index)
         totals = Totals(
             appraisal=appraisal,
-            appraisal_max=sum((f.max for f in fields), ZERO),
+            appraisal_max=tidy(sum((f.max for f in fields), ZERO)),
             survey=survey_points,
             survey_max=survey.max if survey is not None else ZERO,
             bonus=bonus.points,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from parscore.model.common import INPUT_CONFIG, Code, Date, NodeId, NonEmptyStr, Points
 
@@ -34,6 +34,11 @@ class Item(BaseModel):
         description="nothing to score occurred this year (không phát sinh), and why",
     )
     note: NonEmptyStr | None = None
+
+    @field_validator("documents", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: Any) -> Any:
+        return [] if value is None else value  # "documents:" left empty, as templates leave it
 
     @property
     def inputs(self) -> dict[str, Any]:

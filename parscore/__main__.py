@@ -1,0 +1,5 @@
+"""``python -m parscore``."""
+
+from parscore.cli import main
+
+main(prog_name="parscore")

@@ -1,0 +1,270 @@
+"""The command line: parse -> build -> run -> exit code. Nothing else lives here.
+
+Exit codes: 0 success; 1 problems found by ``validate``; 2 bad input or usage; 3 an internal
+error (a bug in parscore: please report it).
+
+Heavy libraries (tabulate, jsonschema...) are imported inside the commands that use them, so
+``parscore --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, NoReturn
+
+import click
+
+from parscore import __version__
+from parscore.errors import InputError, Problem, Severity, UsageError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    envvar="PARSCORE_LANG",
+    show_default=True,
+    help="Language of reports and messages (or PARSCORE_LANG).",
+)
+
+
+def _summary(problems: list[Problem], lang: str) -> str:
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    if lang == "vi":
+        return f"{errors} lỗi, {warnings} cảnh báo"
+    return f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+
+
+def print_problems(problems: list[Problem], lang: str) -> None:
+    for problem in problems:
+        click.echo(problem.format(lang), err=True)
+
+
+def fail_input(exc: InputError, lang: str) -> NoReturn:
+    print_problems(exc.problems, lang)
+    click.echo(_summary(exc.problems, lang), err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def fail_usage(exc: UsageError, lang: str) -> NoReturn:
+    click.echo(("lỗi: " if lang == "vi" else "error: ") + exc.message(lang), err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn parscore's own errors into messages and exit codes; never show a traceback for
+    bad input."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        lang = kwargs.get("lang", "vi")
+        try:
+            return func(*args, **kwargs)
+        except InputError as exc:
+            fail_input(exc, lang)
+        except UsageError as exc:
+            fail_usage(exc, lang)
+        except KeyboardInterrupt:
+            click.echo("", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # a bug in parscore, not in the input
+            if os.environ.get("PARSCORE_DEBUG"):
+                raise
+            click.echo(
+                f"parscore {__version__}: internal error {type(exc).__name__}: {exc}\n"
+                "Please report it with the input files (PARSCORE_DEBUG=1 shows the traceback).",
+                err=True,
+            )
+            sys.exit(EXIT_INTERNAL)
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper
+
+
+def emit(text: str, output: Path | None, force: bool, inputs: list[Path], *, bom: bool = False) -> None:
+    """Write to stdout, or atomically to ``output``."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from parscore.output import write_atomic
+
+    data = text.encode("utf-8-sig" if bom else "utf-8")
+    write_atomic(output, data, force=force, inputs=inputs)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="parscore")
+def main() -> None:
+    """parscore — chấm điểm Chỉ số cải cách hành chính (PAR INDEX) cấp xã.
+
+    Scores communes against the PAR INDEX from a criteria set (YAML) and an evidence file
+    (YAML). Exit codes: 0 success, 1 problems found by validate, 2 bad input or usage.
+    """
+
+
+FORMATS = ["table", "json", "csv", "markdown"]
+
+
+@main.command()
+@click.argument("evidence", type=click.Path(path_type=Path, dir_okay=True))
+@click.option("--criteria", "criteria_ref", metavar="ID|PATH",
+              help="Score against this criteria set instead of the one the file names.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@LANG_OPTION
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to FILE (atomically).")
+@click.option("--force", is_flag=True, help="Overwrite an existing --output file.")
+@click.option("--detail", is_flag=True, help="Show every sub-criterion: points, reason, evidence.")
+@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True,
+              help="How many weakest fields and sub-criteria to show.")
+@click.option("--missing", is_flag=True,
+              help="Instead of the scores: what each lead office still has to bring "
+              "(evidence or explanation), with the points at stake.")
+@guarded
+def evaluate(evidence: Path, criteria_ref: str | None, fmt: str, lang: str, output: Path | None,
+             force: bool, detail: bool, top: int, missing: bool) -> None:
+    """Score one commune's EVIDENCE file (Chấm điểm một xã)."""
+    from parscore.engine import evaluate as run
+    from parscore.loading import load_evidence
+    from parscore.report import REPORTERS, TODO_REPORTERS, Options
+
+    if output is not None:
+        from parscore.output import check_target
+
+        check_target(output, force=force, inputs=[evidence])
+    prepared = load_evidence(evidence, criteria=criteria_ref)
+    if fmt in ("json", "csv") or missing:
+        print_problems(list(prepared.warnings), lang)  # the table and Markdown list them
+    result = run(prepared)
+    opts = Options(lang=lang, detail=detail, top=top)
+    if missing:
+        from parscore.todo import todo
+
+        text = TODO_REPORTERS[fmt](todo(result), opts)
+    else:
+        text = REPORTERS[fmt](result, opts)
+    emit(text, output, force, [evidence], bom=(fmt == "csv" and output is not None))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@LANG_OPTION
+@click.option("--strict", is_flag=True, help="Count warnings as problems too.")
+@guarded
+def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
+    """Check criteria sets and evidence files (told apart by content) (Kiểm tra tệp).
+
+    Exit code 1 when any file has an error (or, with --strict, a warning)."""
+    from parscore import yamlsource
+    from parscore.loading import CriteriaResolver, criteria_from_source, document_kind, evidence_from_source
+
+    resolver = CriteriaResolver()
+    failed = False
+    for path in files:
+        problems: list[Problem] = []
+        try:
+            src = yamlsource.load_file(path, resolver.limits)
+            kind = document_kind(src.data)
+            if kind == "criteria":
+                criteria_from_source(src)
+            elif kind == "evidence":
+                problems = list(evidence_from_source(src, resolver, base=path.parent).warnings)
+            else:
+                problems = [src.problem("doc.unknown-kind")]
+        except InputError as exc:
+            problems = exc.problems
+        print_problems(problems, lang)
+        errors = any(p.severity is Severity.ERROR for p in problems)
+        bad = errors or (strict and bool(problems))
+        failed = failed or bad
+        status = ("có lỗi" if lang == "vi" else "has problems") if bad else ("hợp lệ" if lang == "vi" else "valid")
+        detail = f" ({_summary(problems, lang)})" if problems else ""
+        click.echo(f"{path.as_posix()}: {status}{detail}")
+    sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("which", type=click.Choice(["criteria", "evidence", "result"]))
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to FILE (atomically).")
+@click.option("--force", is_flag=True, help="Overwrite an existing --output file.")
+@guarded
+def schema(which: str, output: Path | None, force: bool) -> None:
+    """Write the JSON Schema of criteria sets, evidence files or JSON results.
+
+    Editors with the YAML language server check and complete files that start with
+    '# yaml-language-server: $schema=evidence.schema.json'."""
+    from parscore.schemas import schema_text
+
+    emit(schema_text(which), output, force, [])
+
+
+@main.command()
+@click.option("--criteria", "criteria_ref", required=True, metavar="ID|PATH",
+              help="The criteria set to fill in (a shipped id or a path).")
+@click.option("--unit", "unit_name", required=True, help="The commune's name, e.g. 'Vĩnh Chấp'.")
+@click.option("--code", help="The commune's official code.")
+@click.option("--kind", "unit_kind", type=click.Choice(["xã", "phường", "thị trấn"]), default="xã",
+              show_default=True)
+@click.option("--district", help="The district it belonged to (until mid-2025).")
+@click.option("--province", help="The province.")
+@click.option("--year", type=click.IntRange(2000, 2100), help="Assessment year (default: the set's).")
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@LANG_OPTION
+@guarded
+def template(criteria_ref: str, unit_name: str, code: str | None, unit_kind: str,
+             district: str | None, province: str | None, year: int | None, output: Path,
+             force: bool, lang: str) -> None:
+    """Write the evidence file a commune fills for its Q4 meeting (Tạo tệp minh chứng)."""
+    import unicodedata
+
+    from parscore.loading import load_criteria
+    from parscore.output import check_target
+    from parscore.template import UnitInfo, render_template
+
+    check_target(output, force=force)
+    nfc = lambda s: unicodedata.normalize("NFC", s) if s else s  # noqa: E731
+    cs = load_criteria(criteria_ref)
+    info = UnitInfo(name=nfc(unit_name), kind=unit_kind, code=nfc(code), year=year,
+                    district=nfc(district), province=nfc(province))
+    emit(render_template(cs, info, lang), output, force, [])
+    click.echo(("Đã ghi " if lang == "vi" else "Wrote ") + output.as_posix(), err=True)
+
+
+@main.group()
+def criteria() -> None:
+    """The criteria sets (Bộ tiêu chí): list the shipped ones, show one."""
+
+
+@criteria.command("list")
+@LANG_OPTION
+@guarded
+def criteria_list(lang: str) -> None:
+    """List the shipped criteria sets."""
+    from parscore.loading import CriteriaResolver, shipped_sets
+    from parscore.report.criteria import listing
+
+    resolver = CriteriaResolver()
+    click.echo(listing([resolver.load(ref) for ref in shipped_sets()], lang), nl=False)
+
+
+@criteria.command("show")
+@click.argument("ref", metavar="ID|PATH")
+@click.option("--depth", type=click.IntRange(min=1), help="Show this many levels (1: fields).")
+@LANG_OPTION
+@guarded
+def criteria_show(ref: str, depth: int | None, lang: str) -> None:
+    """Show a criteria set's tree, with maxima and each rule in words."""
+    from parscore.loading import load_criteria
+    from parscore.report.criteria import show
+
+    click.echo(show(load_criteria(ref), lang, depth), nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

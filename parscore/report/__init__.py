@@ -1,0 +1,125 @@
+"""Reporters: one registry, name -> function(result, options) -> text.
+
+A reporter only formats; it never recomputes a score. ``--format`` chooses by name.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Callable
+
+from parscore.model.result import UnitResult
+from parscore.report import text
+from parscore.report.common import (
+    Options,
+    all_nodes,
+    documents_text,
+    label,
+    number,
+    outcome_text,
+    percent,
+    unit_line,
+)
+from parscore.todo import TodoList
+
+Reporter = Callable[[UnitResult, Options], str]
+TodoReporter = Callable[[TodoList, Options], str]
+
+
+def to_json(result: UnitResult, opts: Options) -> str:
+    return result.model_dump_json(indent=2) + "\n"
+
+
+CSV_COLUMNS = (
+    "row", "id", "level", "name", "outcome", "points", "max", "applicable_max", "percent",
+    "claimed", "claim_difference", "reason", "lead", "documents",
+)
+
+
+def to_csv(result: UnitResult, opts: Options) -> str:
+    """One row per node, then the bonus, penalty, total and index rows. Numbers as exact
+    decimals with a point, for programs; people get the table, Markdown or a spreadsheet."""
+    lang = opts.lang
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for node in all_nodes(result):
+        writer.writerow([
+            "node", node.id, node.level, node.name.get(lang), node.outcome.value,
+            node.points, node.max, node.applicable_max, node.percent if node.percent is not None else "",
+            node.claimed if node.claimed is not None else "",
+            node.claim_difference if node.claim_difference is not None else "",
+            node.reason.get(lang) if node.reason else "", node.lead or "",
+            documents_text(node, lang),
+        ])
+    t = result.totals
+    for row, value, maximum in (
+        ("bonus", t.bonus, result.bonus.cap),
+        ("penalty", t.penalty, result.penalty.cap),
+        ("total", t.total, t.applicable_max),
+        ("index", t.index, None),
+    ):
+        name = label(row, lang)
+        reason = t.band.get(lang) if (row == "index" and t.band) else ""
+        writer.writerow([row, "", "", name, "", value, maximum if maximum is not None else "",
+                         "", "", "", "", reason, "", ""])
+    return out.getvalue()
+
+
+REPORTERS: dict[str, Reporter] = {
+    "table": text.table,
+    "json": to_json,
+    "csv": to_csv,
+    "markdown": text.markdown,
+}
+
+
+# --- the meeting to-do list ----------------------------------------------------------------------
+
+
+def todo_text(todo: TodoList, opts: Options, markdown: bool) -> str:
+    lang = opts.lang
+    title = label("todo_title", lang, unit=todo.unit, year=todo.year)
+    if not todo.groups:
+        return text.render([text.Section("", lines=[label("todo_none", lang)])], title, markdown)
+    sections = []
+    for group in todo.groups:
+        office = group.office or label("todo_unassigned", lang)
+        heading = f"{label('todo_office', lang)}: {office} — {label('todo_at_stake', lang).lower()} {number(group.at_stake, lang)}"
+        rows = [
+            [item.id, item.name.get(lang), label(f"todo_{item.need}", lang), number(item.at_stake, lang),
+             item.reason.get(lang) if item.reason else ""]
+            for item in group.items
+        ]
+        sections.append(text.Section(heading, table=text.Table(
+            ["", label("item", lang), label("todo_need", lang), label("todo_at_stake", lang),
+             label("reason", lang)],
+            rows, ["left", "left", "left", "right", "left"],
+        )))
+    sections.append(text.Section("", lines=[
+        f"{label('todo_total', lang)}: {number(todo.at_stake, lang)} "
+        f"({label('todo_at_stake', lang).lower()})"
+    ]))
+    return text.render(sections, title, markdown)
+
+
+def todo_csv(todo: TodoList, opts: Options) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("office", "id", "name", "need", "at_stake", "reason"))
+    for group in todo.groups:
+        for item in group.items:
+            writer.writerow([group.office or "", item.id, item.name.get(opts.lang), item.need,
+                             item.at_stake, item.reason.get(opts.lang) if item.reason else ""])
+    return out.getvalue()
+
+
+TODO_REPORTERS: dict[str, TodoReporter] = {
+    "table": lambda todo, opts: todo_text(todo, opts, markdown=False),
+    "markdown": lambda todo, opts: todo_text(todo, opts, markdown=True),
+    "json": lambda todo, opts: todo.model_dump_json(indent=2) + "\n",
+    "csv": todo_csv,
+}
+
+__all__ = ["REPORTERS", "TODO_REPORTERS", "Options", "outcome_text", "percent", "unit_line"]

@@ -1,0 +1,196 @@
+"""The terminal table and the Markdown report: the same sections, framed two ways."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tabulate import tabulate
+
+from parscore.model.result import NodeResult, Outcome, UnitResult
+from parscore.report.common import (
+    Options,
+    all_nodes,
+    documents_text,
+    label,
+    number,
+    outcome_text,
+    percent,
+    signed,
+    unit_line,
+    walk,
+)
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+    align: list[str]
+
+
+@dataclass
+class Section:
+    heading: str
+    lines: list[str] = field(default_factory=list)
+    table: Table | None = None
+
+
+def render(sections: list[Section], title: str, markdown: bool) -> str:
+    out: list[str] = []
+    out.append(f"# {title}" if markdown else title)
+    if not markdown:
+        out.append("=" * min(len(title), 100))
+    for section in sections:
+        out.append("")
+        if section.heading:
+            if markdown:
+                out.append(f"## {section.heading}")
+                out.append("")
+            else:
+                out.append(section.heading)
+                out.append("-" * min(len(section.heading), 100))
+        out.extend(section.lines)
+        if section.table is not None:
+            if section.lines:
+                out.append("")
+            out.append(
+                tabulate(
+                    section.table.rows,
+                    headers=section.table.headers,
+                    tablefmt="pipe" if markdown else "simple",
+                    disable_numparse=True,
+                    colalign=section.table.align,
+                )
+            )
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md(text: str, markdown: bool) -> str:
+    """Keep a cell from breaking a Markdown table."""
+    return text.replace("|", "\\|").replace("\n", " ") if markdown else text.replace("\n", " ")
+
+
+def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[Section]:
+    lang = opts.lang
+    t = result.totals
+    head = Section("")
+    head.lines.append(unit_line(result, lang))
+    head.lines.append(
+        f"{label('criteria', lang)}: {result.criteria.id} ({result.criteria.version}) — "
+        f"{result.criteria.title.get(lang)}"
+    )
+    if result.assessment and (result.assessment.by or result.assessment.date):
+        who = result.assessment.by or ""
+        when = result.assessment.date.strftime("%d/%m/%Y") if result.assessment.date else ""
+        head.lines.append(f"{label('assessed', lang)}: {', '.join(x for x in (who, when) if x)}")
+    if markdown:
+        head.lines = [line + "  " for line in head.lines]
+
+    rows: list[list[str]] = []
+    for f in result.fields:
+        rows.append([f.id, _md(f.name.get(lang), markdown), number(f.points, lang),
+                     number(f.applicable_max, lang), percent(f.percent, lang)])
+    if result.survey is not None:
+        s = result.survey
+        rows.append([s.id, _md(s.name.get(lang), markdown), number(s.points, lang),
+                     number(s.applicable_max, lang), percent(s.percent, lang)])
+    cap = lambda ledger: f" ({label('cap', lang, cap=number(ledger.cap, lang))})" if ledger.cap is not None else ""  # noqa: E731
+    rows.append(["", label("bonus", lang) + cap(result.bonus), signed(t.bonus, lang), "", ""])
+    rows.append(["", label("penalty", lang) + cap(result.penalty), signed(-t.penalty, lang), "", ""])
+    rows.append(["", label("total", lang), number(t.total, lang), number(t.applicable_max, lang), ""])
+    fields_section = Section(
+        label("by_field", lang),
+        table=Table(
+            ["", label("field", lang), label("points", lang), label("max", lang), label("percent", lang)],
+            rows,
+            ["left", "left", "right", "right", "right"],
+        ),
+    )
+    band = t.band.get(lang) if t.band else label("no_band", lang)
+    index_line = f"{label('index', lang)}: {percent(t.index, lang)} — {label('band', lang)}: {band}"
+    summary = Section("", lines=[f"**{index_line}**" if markdown else index_line])
+    missing = sum(f.missing_count for f in result.fields)
+    if missing:
+        summary.lines.append(label("missing_note", lang, count=missing))
+
+    sections = [head, fields_section, summary]
+
+    weak_fields = result.weakest.fields[: opts.top]
+    if weak_fields:
+        sections.append(Section(label("weak_fields", lang), table=Table(
+            ["", label("field", lang), label("points", lang), label("max", lang), label("percent", lang)],
+            [[w.id, _md(w.name.get(lang), markdown), number(w.points, lang),
+              number(w.applicable_max, lang), percent(w.percent, lang)] for w in weak_fields],
+            ["left", "left", "right", "right", "right"],
+        )))
+    weak_items = result.weakest.items[: opts.top]
+    if weak_items:
+        sections.append(Section(label("weak_items", lang), table=Table(
+            ["", label("item", lang), label("lost", lang), label("points", lang), label("max", lang),
+             label("outcome", lang)],
+            [[w.id, _md(w.name.get(lang), markdown), number(w.lost, lang), number(w.points, lang),
+              number(w.applicable_max, lang), outcome_text(w.outcome, lang)] for w in weak_items],
+            ["left", "left", "right", "right", "right", "left"],
+        )))
+
+    claims = [n for n in all_nodes(result) if n.claim_difference is not None]
+    if claims:
+        sections.append(Section(label("claims", lang), table=Table(
+            ["", label("item", lang), label("claimed", lang), label("points", lang),
+             label("difference", lang)],
+            [[n.id, _md(n.name.get(lang), markdown), number(n.claimed, lang), number(n.points, lang),
+              signed(n.claim_difference, lang)] for n in claims if n.claim_difference is not None],
+            ["left", "left", "right", "right", "right"],
+        )))
+
+    if opts.detail:
+        sections.append(_detail(result, lang, markdown))
+
+    if result.warnings:
+        sections.append(Section(label("warnings", lang), lines=[
+            ("- " if markdown else "") + f"{w.file}:{w.line}:{w.column}: {w.message.get(lang)}"
+            for w in result.warnings
+        ]))
+    return sections
+
+
+def _detail(result: UnitResult, lang: str, markdown: bool) -> Section:
+    rows: list[list[str]] = []
+    roots: list[NodeResult] = list(result.fields)
+    if result.survey is not None:
+        roots.append(result.survey)
+    for root in roots:
+        for node in walk(root):
+            if node.rule is None:
+                rows.append([node.id, _md(node.name.get(lang), markdown), number(node.points, lang),
+                             number(node.applicable_max, lang), "", "", ""])
+                continue
+            why = node.reason.get(lang) if node.reason else ""
+            if node.claim_difference is not None:
+                why += (f" [{label('claimed', lang)} {number(node.claimed, lang)}]")
+            evidence = documents_text(node, lang)
+            if node.explanation:
+                evidence = (evidence + "; " if evidence else "") + (
+                    f"{label('explanation', lang)}: {node.explanation}")
+            rows.append([node.id, _md(node.name.get(lang), markdown), number(node.points, lang),
+                         number(node.max, lang), outcome_text(node.outcome, lang),
+                         _md(why, markdown), _md(evidence, markdown)])
+    return Section(label("details", lang), table=Table(
+        ["", label("item", lang), label("points", lang), label("max", lang), label("outcome", lang),
+         label("reason", lang), label("evidence", lang)],
+        rows,
+        ["left", "left", "right", "right", "left", "left", "left"],
+    ))
+
+
+def table(result: UnitResult, opts: Options) -> str:
+    title = label("title", opts.lang, year=result.year)
+    return render(result_sections(result, opts, markdown=False), title, markdown=False)
+
+
+def markdown(result: UnitResult, opts: Options) -> str:
+    title = label("title", opts.lang, year=result.year)
+    return render(result_sections(result, opts, markdown=True), title, markdown=True)
+
+
+__all__ = ["table", "markdown", "render", "Section", "Table", "Outcome"]
