@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import math
 from decimal import Decimal
 from fractions import Fraction
 from typing import Iterable
@@ -77,30 +78,40 @@ class Interval:
         return self.low == self.high and not (self.low_inclusive and self.high_inclusive)
 
     def text(self, lang: str, unit: str = "") -> str:
-        """The band in words: "từ 80% đến dưới 90%" / "from 80% to below 90%"."""
+        """The band in words, as the published sets write it: "từ 80% đến dưới 90%",
+        "trên 90%", "từ 35% trở lên", "tối đa 0" / "from 80% to below 90%", "above 90%"..."""
         from parscore.messages import format_number
 
         def n(v: Decimal) -> str:
             return format_number(v, lang) + unit
 
         vi = lang == "vi"
-        parts: list[str] = []
-        if self.low is not None:
-            if self.low_inclusive:
-                parts.append(("từ " if vi else "from ") + n(self.low))
-            else:
-                parts.append(("trên " if vi else "above ") + n(self.low))
-        if self.high is not None:
-            joiner = " đến " if vi else " to "
-            if self.high_inclusive:
-                word = ("" if vi else "") + n(self.high)
-                parts.append((joiner if parts else ("đến " if vi else "up to ")) + word)
-            else:
-                parts.append((joiner + "dưới " if vi else joiner + "below ") + n(self.high)
-                             if parts else ("dưới " if vi else "below ") + n(self.high))
-        if not parts:
+        low, high = self.low, self.high
+        if low is None and high is None:
             return "mọi giá trị" if vi else "any value"
-        return "".join(parts)
+        if high is None:
+            assert low is not None
+            if self.low_inclusive:
+                return f"từ {n(low)} trở lên" if vi else f"{n(low)} or more"
+            return f"trên {n(low)}" if vi else f"above {n(low)}"
+        upper = (n(high) if self.high_inclusive else ("dưới " if vi else "below ") + n(high))
+        if low is None:
+            if self.high_inclusive:
+                return f"tối đa {n(high)}" if vi else f"at most {n(high)}"
+            return f"dưới {n(high)}" if vi else f"below {n(high)}"
+        lower = n(low) if self.low_inclusive else ("trên " if vi else "above ") + n(low)
+        return f"từ {lower} đến {upper}" if vi else f"from {lower} to {upper}"
+
+    def on_whole_numbers(self) -> "Interval":
+        """The same band over whole numbers, as a half-open real interval [a, b+1): for
+        counts, "at most 0" and "at least 1" leave no gap."""
+        low = high = None
+        if self.low is not None:
+            low = Decimal(math.ceil(self.low) if self.low_inclusive else math.floor(self.low) + 1)
+        if self.high is not None:
+            last = math.floor(self.high) if self.high_inclusive else math.ceil(self.high) - 1
+            high = Decimal(last + 1)
+        return Interval(low, True, high, False)
 
 
 def _lower_key(iv: Interval) -> tuple[int, Decimal, int]:
@@ -111,13 +122,16 @@ def _lower_key(iv: Interval) -> tuple[int, Decimal, int]:
 
 
 def coverage_problems(
-    intervals: Iterable[Interval], start: Decimal, end: Decimal | None
+    intervals: Iterable[Interval], start: Decimal, end: Decimal | None, *, whole: bool = False
 ) -> list[tuple[str, int, Decimal]]:
-    """Check that ``intervals`` cover [start, end] (``end`` None: [start, ∞)) exactly once.
+    """Check that ``intervals`` cover [start, end] (``end`` None: [start, ∞)) exactly once;
+    with ``whole``, only the whole numbers in it (counts).
 
     Returns ``(code, index, value)`` tuples: ``criteria.bands-gap`` or ``criteria.bands-overlap``
     with the index of the band where the problem shows and the value concerned.
     """
+    if whole:
+        intervals = [iv.on_whole_numbers() for iv in intervals]
     indexed = sorted(enumerate(intervals), key=lambda pair: _lower_key(pair[1]))
     problems: list[tuple[str, int, Decimal]] = []
     # The next band must start at ``need``; ``need_inclusive`` says whether ``need`` itself is

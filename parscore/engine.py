@@ -38,7 +38,7 @@ from parscore.model.result import (
     Weakest,
     WeakItem,
 )
-from parscore.rules.base import quantize_fraction
+from parscore.decimals import quantize_fraction, tidy
 
 ZERO = Decimal(0)
 
@@ -55,13 +55,6 @@ def _shown(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
     return str(value)
-
-
-def tidy(value: Decimal) -> Decimal:
-    """A sum written without meaningless trailing zeros: 4.0 -> 4, 3.50 -> 3.5 (same value)."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
 
 
 def percent_of(points: Decimal, maximum: Decimal) -> Decimal | None:

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from parscore import yamlsource
 from parscore.bands import coverage_problems
+from parscore.decimals import tidy
 from parscore.errors import InputError, Path, Problem, Severity
 from parscore.messages import CATALOGUE, suggestion
 from parscore.model.common import parse_date
@@ -171,13 +172,31 @@ def _model_keys(*models: type[BaseModel]) -> frozenset[str]:
     return frozenset(keys)
 
 
+def _strip_tags(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    cleaned: list[Any] = []
+    current = data
+    for index, element in enumerate(loc):
+        if isinstance(current, dict) and current.get("kind") == element and index + 1 < len(loc):
+            continue  # the discriminated union's tag, inserted by the validator
+        cleaned.append(element)
+        if isinstance(current, dict):
+            current = current.get(element)
+        elif isinstance(current, list) and isinstance(element, int) and 0 <= element < len(current):
+            current = current[element]
+        else:
+            current = None
+    return tuple(cleaned)
+
+
 def validation_problems(
-    src: Source, exc: ValidationError, prefix: Path = (), known_keys: frozenset[str] = frozenset()
+    src: Source, exc: ValidationError, known_keys: frozenset[str] = frozenset()
 ) -> list[Problem]:
     problems = []
     for error in exc.errors(include_url=False):
         code, args, prefer_key = _error_message(error, known_keys)
-        keys = prefix + tuple(error["loc"])
+        keys = _strip_tags(src.data, tuple(error["loc"]))
+        if error["type"] == "union_tag_invalid":
+            keys += ("kind",)
         problems.append(src.problem(code, keys, prefer_key=prefer_key, **args))
     return problems
 
@@ -230,7 +249,7 @@ def _check_set(src: Source, cs: CriteriaSet) -> list[Problem]:
         if depth == 1 and node.rule is not None:
             problems.append(src.problem("criteria.field-needs-children", path, id=node.id))
         if node.children is not None:
-            children_sum = sum((child.max for child in node.children), Decimal(0))
+            children_sum = tidy(sum((child.max for child in node.children), Decimal(0)))
             if children_sum != node.max:
                 problems.append(
                     src.problem("criteria.sum-mismatch", path + ("max",), id=node.id,
@@ -244,12 +263,12 @@ def _check_set(src: Source, cs: CriteriaSet) -> list[Problem]:
         if node.rule is not None:
             problems.extend(_check_rule(src, cs, node, path))
     # totals
-    fields_sum = sum((f.max for f in cs.fields), Decimal(0))
+    fields_sum = tidy(sum((f.max for f in cs.fields), Decimal(0)))
     survey_sum = cs.survey.max if cs.survey is not None else Decimal(0)
     if fields_sum + survey_sum != cs.total:
         problems.append(
             src.problem("criteria.total-mismatch", ("total",), total=cs.total, fields=fields_sum,
-                        survey=survey_sum, sum=fields_sum + survey_sum)
+                        survey=survey_sum, sum=tidy(fields_sum + survey_sum))
         )
     for part, declared, actual in (
         ("appraisal", cs.split.appraisal, fields_sum),
@@ -509,7 +528,7 @@ class _EvidenceChecker:
                 ok = False
             elif values:
                 self.add("evidence.nothing-with-inputs", path + ("nothing_occurred",),
-                         prefer_key=True, keys=", ".join(values))
+                         prefer_key=True, inputs=", ".join(values))
                 ok = False
         self.documents(path, item.documents)
         if not ok:
@@ -518,7 +537,7 @@ class _EvidenceChecker:
         for problem in kind.check_inputs(node.rule, values, node.max, ctx):
             code, key, args = problem[0], problem[1], problem[2]
             warning = len(problem) > 3 and bool(problem[3])  # type: ignore[misc]
-            self.add(code, path + (key,), warning=warning, **args)
+            self.add(code, path + (key,), warning=warning, **{"id": node_id, **args})
             ok = ok and warning
         if ok:
             self.inputs[node_id] = values

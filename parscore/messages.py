@@ -300,8 +300,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{id}' has no 'nothing occurred' case: give its inputs",
     ),
     "evidence.nothing-with-inputs": (
-        "đã ghi 'nothing_occurred' thì không ghi dữ liệu chấm ({keys})",
-        "'nothing_occurred' cannot stand beside inputs ({keys})",
+        "đã ghi 'nothing_occurred' thì không ghi dữ liệu chấm ({inputs})",
+        "'nothing_occurred' cannot stand beside inputs ({inputs})",
     ),
     "evidence.document-no-number": (
         "tài liệu kiểm chứng thiếu số, ký hiệu văn bản",
@@ -349,6 +349,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "đạt {met}/{count} nội dung; chưa đạt: {missed_vi}",
         "{met} of {count} items met; not met: {missed_en}",
     ),
+    "reason.checklist-all": ("đạt cả {count} nội dung", "all {count} items met"),
+    "reason.deduction-none": ("không có trường hợp nào", "no incident"),
     "reason.judged": ("hội đồng chấm {points} điểm", "assessed at {points} points"),
     "reason.timeliness": ("{status}", "{status}"),
     "reason.timeliness-dates": (
@@ -360,16 +362,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{percent}%{detail_en}, in the band {band}",
     ),
     "reason.proportional": (
-        "tỷ lệ {percent}%{detail_vi} × {max} điểm",
-        "{percent}%{detail_en} × {max} points",
+        "tỷ lệ {percent}%{detail_vi} × {max}",
+        "{percent}%{detail_en} × {max}",
     ),
     "reason.proportional-target": (
         "tỷ lệ {percent}%{detail_vi} đạt mức {target}% trở lên: đủ điểm",
         "{percent}%{detail_en} reaches the target of {target}%: full points",
     ),
     "reason.survey": (
-        "tỷ lệ hài lòng {percent}%{detail_vi} × {max} điểm",
-        "satisfied {percent}%{detail_en} × {max} points",
+        "tỷ lệ hài lòng {percent}%{detail_vi} × {max}",
+        "satisfied {percent}%{detail_en} × {max}",
     ),
     "reason.survey-points": ("điểm điều tra nhận được: {points}", "survey points received: {points}"),
     "reason.count-band": ("số lượng {count}, thuộc khoảng {band}", "count {count}, in the band {band}"),

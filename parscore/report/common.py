@@ -8,13 +8,11 @@ and never recomputes a score.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Iterator
 
+from parscore.decimals import quantize
 from parscore.model.result import OUTCOME_TEXT, NodeResult, Outcome, UnitResult
-
-TWO = Decimal("0.01")
-
 
 @dataclass(frozen=True)
 class Options:
@@ -27,7 +25,7 @@ def number(value: Decimal | None, lang: str) -> str:
     """Two decimals, half up: ``87,50`` (vi) / ``87.50`` (en); empty for None."""
     if value is None:
         return ""
-    text = format(value.quantize(TWO, rounding=ROUND_HALF_UP), "f")
+    text = format(quantize(value), "f")
     return text.replace(".", ",") if lang == "vi" else text
 
 

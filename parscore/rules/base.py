@@ -18,30 +18,23 @@ The class docstring is the kind's user documentation and carries an example.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
+from parscore.decimals import quantize_fraction
 from parscore.messages import format_number
 from parscore.model.common import INPUT_CONFIG, NonEmptyStr, Points, Text
 
-#: Points computed by division (proportional rules, survey shares) are rounded to two decimals,
-#: half up, as published scores are. Everything else is exact.
-POINTS_QUANTUM = Decimal("0.01")
 HUNDRED = Decimal(100)
 
 InputType = Literal["count", "number", "percent", "points", "bool", "date", "choice"]
 
 #: Keys of an evidence item that are not rule inputs.
 RESERVED_KEYS = frozenset({"documents", "explanation", "claimed", "nothing_occurred", "note"})
-
-
-def quantize(value: Decimal) -> Decimal:
-    return value.quantize(POINTS_QUANTUM, rounding=ROUND_HALF_UP)
 
 
 def points_text(value: Decimal, lang: str) -> str:
@@ -72,6 +65,11 @@ class InputName(BaseModel):
 
     name: NonEmptyStr = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: Text | None = None
+    type: Literal["count", "number"] = Field(
+        default="count",
+        description="count: whole numbers (dossiers, people); number: decimals allowed "
+        "(a score out of 100, an amount of money)",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -165,8 +163,10 @@ PERCENT_LABEL = label("Tỷ lệ (%)", "Percentage (%)")
 
 def ratio_inputs(part: InputName, total: InputName) -> list[InputSpec]:
     return [
-        InputSpec(part.name, "count", part.label or label("Số đạt", "Number that qualify"), group="counts"),
-        InputSpec(total.name, "count", total.label or label("Tổng số", "Total number"), group="counts"),
+        InputSpec(part.name, part.type, part.label or label("Số đạt", "Number that qualify"),
+                  group="counts"),
+        InputSpec(total.name, total.type, total.label or label("Tổng số", "Total number"),
+                  group="counts"),
         InputSpec("percent", "percent", PERCENT_LABEL, group="percent"),
     ]
 
@@ -199,12 +199,6 @@ def ratio_percent(part: InputName, total: InputName, values: dict[str, Any]) -> 
     if denominator == 0:
         return None
     return Fraction(values[part.name]) * 100 / Fraction(denominator)
-
-
-def quantize_fraction(value: Fraction) -> Decimal:
-    """An exact rational rounded to two decimals, half up (values here are never negative)."""
-    hundredths = math.floor(value * 100 + Fraction(1, 2))
-    return Decimal(hundredths).scaleb(-2)
 
 
 def ratio_args(

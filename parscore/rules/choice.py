@@ -198,14 +198,16 @@ class Checklist(RuleKind):
         met = [item for item in params.items if values[item.id]]
         points = sum((item.points for item in met), Decimal(0))
         unmet = [item for item in params.items if not values[item.id]]
+        if not unmet:
+            return Scored(points, "reason.checklist-all", {"count": len(params.items)})
         return Scored(
             points,
             "reason.checklist",
             {
                 "met": len(met),
                 "count": len(params.items),
-                "missed_vi": "; ".join(item.label.get("vi") for item in unmet) or "—",
-                "missed_en": "; ".join(item.label.get("en") for item in unmet) or "—",
+                "missed_vi": "; ".join(item.label.get("vi") for item in unmet),
+                "missed_en": "; ".join(item.label.get("en") for item in unmet),
                 "points": points,
             },
         )

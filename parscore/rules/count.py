@@ -57,7 +57,7 @@ class CountBands(RuleKind):
 
     @classmethod
     def check_params(cls, params: Any, maximum: Decimal) -> list[ParamProblem]:
-        return band_problems(params.bands, maximum, Decimal(0), None)
+        return band_problems(params.bands, maximum, Decimal(0), None, whole=True)
 
     @classmethod
     def score(cls, params: Any, maximum: Decimal, values: dict[str, Any], ctx: Context) -> Scored:
@@ -117,6 +117,8 @@ class Deduction(RuleKind):
     def score(cls, params: Any, maximum: Decimal, values: dict[str, Any], ctx: Context) -> Scored:
         count = values[params.count.name]
         points = max(params.floor, maximum - params.per_incident * count)
+        if count == 0:
+            return Scored(points, "reason.deduction-none", {"points": points})
         return Scored(
             points, "reason.deduction",
             {"count": count, "per": params.per_incident, "points": points},

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from parscore.bands import Bounds, coverage_problems, find
+from parscore.decimals import quantize_fraction
 from parscore.messages import format_number
 from parscore.model.common import Number, Points
 from parscore.rules.base import (
@@ -29,7 +30,6 @@ from parscore.rules.base import (
     check_ratio,
     label,
     points_text,
-    quantize_fraction,
     ratio_args,
     ratio_inputs,
     ratio_percent,
@@ -43,11 +43,12 @@ class RuleBand(Bounds):
 
 
 def band_problems(
-    bands: list[RuleBand], maximum: Decimal, start: Decimal, end: Decimal | None
+    bands: list[RuleBand], maximum: Decimal, start: Decimal, end: Decimal | None, *, whole: bool = False
 ) -> list[ParamProblem]:
+    intervals = [b.interval for b in bands]
     problems: list[ParamProblem] = [
         (code, ("bands", index), {"value": value})
-        for code, index, value in coverage_problems([b.interval for b in bands], start, end)
+        for code, index, value in coverage_problems(intervals, start, end, whole=whole)
     ]
     for index, band in enumerate(bands):
         if band.points > maximum:
@@ -175,7 +176,7 @@ class Proportional(_RatioKind):
             args.update(target=params.full_at, points=maximum)
             return Scored(maximum, "reason.proportional-target", args)
         points = quantize_fraction(percent / 100 * Fraction(maximum))
-        args.update(points=points, max=maximum)
+        args.update(points=points, max={"vi": points_text(maximum, "vi"), "en": points_text(maximum, "en")})
         return Scored(points, "reason.proportional", args)
 
     @classmethod
@@ -246,7 +247,7 @@ class SurveyShare(_RatioKind):
             return Scored(Decimal(0), "reason.nothing", {}, nothing_occurred=True)
         points = quantize_fraction(percent / 100 * Fraction(maximum))
         args = ratio_args(params.part, params.total, values, percent)
-        args.update(points=points, max=maximum)
+        args.update(points=points, max={"vi": points_text(maximum, "vi"), "en": points_text(maximum, "en")})
         return Scored(points, "reason.survey", args)
 
     @classmethod
