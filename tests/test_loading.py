@@ -197,7 +197,7 @@ def test_the_evidence_loads_without_warnings(folder):
          "ev.yaml:8:22: '1.3' has no 'nothing occurred' case: give its inputs "
          "[evidence.nothing-not-allowed]"),
         ('"2.1": {on_time: 1150, received: 1200,', '"2.1": {on_time: 1150, received: 1200, nothing_occurred: x,',
-         "ev.yaml:9:40: 'nothing_occurred' cannot stand beside inputs (on_time, received) "
+         "ev.yaml:9:42: 'nothing_occurred' cannot stand beside inputs (on_time, received) "
          "[evidence.nothing-with-inputs]"),
         ("kind: xã", "kind: huyện",
          "ev.yaml:1:46: 'huyện' is not allowed: choose one of 'xã', 'phường' or 'thị trấn' [value.choice]"),
@@ -214,7 +214,7 @@ def test_the_evidence_loads_without_warnings(folder):
         ("items:\n", "items:\n  \"1.1\": {}\n",
          "ev.yaml:6:3: duplicate key '1.1' (first at line 5) [yaml.duplicate-key]"),
         ("  S.1: {satisfied: 412, responses: 450}", "  S.1: {points: 2.5}",
-         "ev.yaml:11:18: 2.5 points exceed the maximum of 2 for 'S.1' [evidence.points-over-max]"),
+         "ev.yaml:11:17: 2.5 points exceed the maximum of 2 for 'S.1' [evidence.points-over-max]"),
     ],
 )
 def test_evidence_refusals(folder, old, new, expected):
