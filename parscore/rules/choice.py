@@ -87,7 +87,7 @@ def _named_points_problems(
 
 class LevelsParams(RuleParams):
     kind: Literal["levels"]
-    levels: list[Level] = Field(min_length=2)
+    levels: list[Level] = Field(min_length=2, description="id, points and label of each level")
 
 
 class Levels(RuleKind):
@@ -151,7 +151,9 @@ class Levels(RuleKind):
 
 class ChecklistParams(RuleParams):
     kind: Literal["checklist"]
-    items: list[Level] = Field(min_length=1)
+    items: list[Level] = Field(
+        min_length=1, description="id, points and label of each requirement; they add up to max"
+    )
 
 
 class Checklist(RuleKind):
@@ -221,7 +223,7 @@ class Checklist(RuleKind):
 
 class JudgedParams(RuleParams):
     kind: Literal["judged"]
-    step: Points = Field(gt=0)
+    step: Points = Field(gt=0, description="the points go in steps of this (0.5, 0.25)")
 
 
 class Judged(RuleKind):
@@ -286,9 +288,9 @@ _STATUS_TEXT = {
 
 class TimelinessParams(RuleParams):
     kind: Literal["timeliness"]
-    on_time: Points
-    late: Points
-    not_done: Points = Decimal(0)
+    on_time: Points = Field(description="points when done on time (the node's maximum)")
+    late: Points = Field(description="points when done late")
+    not_done: Points = Field(default=Decimal(0), description="points when not done")
     due: str | None = Field(
         default=None,
         description="deadline as dd/mm (in the assessment year) or dd/mm/yyyy; the evidence "

@@ -28,8 +28,12 @@ _COUNT_LABEL = label("Số lượng", "Count")
 
 class CountBandsParams(RuleParams):
     kind: Literal["count_bands"]
-    count: InputName = InputName(name="count")
-    bands: list[RuleBand] = Field(min_length=1)
+    count: InputName = Field(
+        default=InputName(name="count"), description="the evidence's name (and label) for the count"
+    )
+    bands: list[RuleBand] = Field(
+        min_length=1, description="bounds over whole numbers, and points of each band"
+    )
 
 
 class CountBands(RuleKind):
@@ -80,9 +84,11 @@ class CountBands(RuleKind):
 
 class DeductionParams(RuleParams):
     kind: Literal["deduction"]
-    count: InputName = InputName(name="incidents")
-    per_incident: Points = Field(gt=0)
-    floor: Points = Decimal(0)
+    count: InputName = Field(
+        default=InputName(name="incidents"), description="the evidence's name for the incidents"
+    )
+    per_incident: Points = Field(gt=0, description="points taken off per incident")
+    floor: Points = Field(default=Decimal(0), description="the points never go below this")
 
 
 class Deduction(RuleKind):

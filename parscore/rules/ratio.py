@@ -68,8 +68,13 @@ def describe_bands(bands: list[RuleBand], lang: str, unit: str) -> str:
 
 
 class _RatioParams(RuleParams):
-    part: InputName = InputName(name="part")
-    total: InputName = InputName(name="total")
+    part: InputName = Field(
+        default=InputName(name="part"),
+        description="the evidence's name (and label) for the count that qualifies",
+    )
+    total: InputName = Field(
+        default=InputName(name="total"), description="the evidence's name (and label) for the total"
+    )
 
 
 class _RatioKind(RuleKind):
@@ -90,7 +95,9 @@ class _RatioKind(RuleKind):
 
 class BandsParams(_RatioParams):
     kind: Literal["bands"]
-    bands: list[RuleBand] = Field(min_length=1)
+    bands: list[RuleBand] = Field(
+        min_length=1, description="bounds (at_least/above, below/at_most) and points of each band"
+    )
 
 
 class Bands(_RatioKind):
@@ -149,8 +156,9 @@ class ProportionalParams(_RatioParams):
 
 
 class Proportional(_RatioKind):
-    """Points in proportion to a share: share × max, rounded to two decimals (half up);
-    optionally full points at or above a target percentage.
+    """Points in proportion to a share, optionally full at or above a target.
+
+    Points are share × max, rounded to two decimals (half up).
 
     Criteria (3.2: on-time dossiers / dossiers settled × 5)::
 
@@ -194,15 +202,20 @@ class Proportional(_RatioKind):
 
 class SurveyShareParams(_RatioParams):
     kind: Literal["survey_share"]
-    part: InputName = InputName(
-        name="satisfied", label=label("Số phiếu hài lòng", "Satisfied responses")
+    part: InputName = Field(
+        default=InputName(name="satisfied", label=label("Số phiếu hài lòng", "Satisfied responses")),
+        description="the evidence's name for the satisfied responses",
     )
-    total: InputName = InputName(name="responses", label=label("Tổng số phiếu", "Responses"))
+    total: InputName = Field(
+        default=InputName(name="responses", label=label("Tổng số phiếu", "Responses")),
+        description="the evidence's name for all responses",
+    )
 
 
 class SurveyShare(_RatioKind):
-    """Survey points, received from outside the commune: satisfied share × max (two decimals,
-    half up), or the points as the surveying body sent them.
+    """Survey points, received from outside the commune.
+
+    Satisfied share × max (two decimals, half up), or the points as the surveying body sent them.
 
     Criteria::
 
