@@ -223,7 +223,7 @@ def template(criteria_ref: str, unit_name: str, code: str | None, unit_kind: str
     """Write the evidence file a commune fills for its Q4 meeting (Tạo tệp minh chứng)."""
     import unicodedata
 
-    from parscore.loading import load_criteria
+    from parscore.loading import load_criteria, looks_like_path
     from parscore.output import check_target
     from parscore.template import UnitInfo, render_template
 
@@ -232,7 +232,10 @@ def template(criteria_ref: str, unit_name: str, code: str | None, unit_kind: str
     cs = load_criteria(criteria_ref)
     info = UnitInfo(name=nfc(unit_name), kind=unit_kind, code=nfc(code), year=year,
                     district=nfc(district), province=nfc(province))
-    emit(render_template(cs, info, lang), output, force, [])
+    ref = criteria_ref
+    if looks_like_path(criteria_ref):  # the file names its set relative to where it is
+        ref = Path(os.path.relpath(Path(criteria_ref).resolve(), output.resolve().parent)).as_posix()
+    emit(render_template(cs, info, lang, ref), output, force, [])
     click.echo(("Đã ghi " if lang == "vi" else "Wrote ") + output.as_posix(), err=True)
 
 

@@ -347,7 +347,7 @@ def shipped_sets() -> dict[str, Any]:
     }
 
 
-def _looks_like_path(ref: str) -> bool:
+def looks_like_path(ref: str) -> bool:
     return "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))
 
 
@@ -363,7 +363,7 @@ class CriteriaResolver:
 
         ``referrer`` is where the reference was written, for the "not found" message.
         """
-        if _looks_like_path(ref):
+        if looks_like_path(ref):
             path = FsPath(ref)
             if base is not None and not path.is_absolute():
                 path = base / path

@@ -99,7 +99,10 @@ def _item(node: Node, lang: str, indent: str) -> list[str]:
     return lines
 
 
-def render_template(cs: CriteriaSet, unit: UnitInfo, lang: str = "vi") -> str:
+def render_template(
+    cs: CriteriaSet, unit: UnitInfo, lang: str = "vi", criteria_ref: str | None = None
+) -> str:
+    """``criteria_ref`` is what the file names as its set (default: the set's id)."""
     vi = lang == "vi"
     year = unit.year or cs.year
     head = [
@@ -156,7 +159,7 @@ def render_template(cs: CriteriaSet, unit: UnitInfo, lang: str = "vi") -> str:
         lines.append("  parents: []  # - {level: district, name: ...}  - {level: province, name: ...}")
     lines += [
         f"year: {year}",
-        f"criteria: {_q(cs.id)}",
+        f"criteria: {_q(criteria_ref or cs.id)}",
         "assessment:",
         "  by:  # " + ("Tổ công tác tự đánh giá" if vi else "the working group"),
         "  date:  # dd/mm/yyyy",

@@ -39,6 +39,11 @@ class Text(BaseModel):
             return {"vi": value}
         return value
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        # a plain string is accepted too (Vietnamese only)
+        return {"anyOf": [{"type": "string", "minLength": 1}, handler(core_schema)]}
+
     def get(self, lang: str) -> str:
         if lang == "en" and self.en:
             return self.en
@@ -68,7 +73,13 @@ NodeId = Annotated[
     str,
     BeforeValidator(_check_id),
     BeforeValidator(_id_text),
-    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "examples": ["1.1.4", "S.1"]}),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "pattern": ID_PATTERN}, {"type": "number"}],
+            "description": 'quote ids: "1.1.4", "S.1" (1.1 typed unquoted is read as typed)',
+            "examples": ["1.1.4", "S.1"],
+        }
+    ),
 ]
 
 NonEmptyStr = Annotated[str, Field(min_length=1)]

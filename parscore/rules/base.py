@@ -78,6 +78,11 @@ class InputName(BaseModel):
             return {"name": value}
         return value
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        # a plain name is accepted too
+        return {"anyOf": [{"type": "string", "pattern": r"^[a-z][a-z0-9_]*$"}, handler(core_schema)]}
+
 
 @dataclass(frozen=True)
 class InputSpec:

@@ -1,0 +1,255 @@
+"""The command line, as a user meets it: output, exit codes, messages, and files left alone."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from parscore.cli import main
+
+DATA = Path(__file__).parent / "data"
+
+EVIDENCE = """\
+unit: {name: Vĩnh Chấp, code: "19435", kind: xã, parents: [{level: district, name: Vĩnh Linh}]}
+year: 2023
+criteria: set.yaml
+items:
+  "1.1":
+    documents: [{number: 10/KH-UBND, date: 06/02/2023}]
+  "1.2": {done: 18, planned: 20, documents: [{number: 1/BC, date: 12/12/2023}], claimed: 1.5}
+  "1.3": {met: false, explanation: Chưa bố trí đủ công chức}
+  "2.1": {on_time: 1150, received: 1200, documents: [{number: 2/BC, date: 01/12/2023}]}
+survey:
+  S.1: {satisfied: 412, responses: 450}
+bonus:
+  - reason: Sáng kiến được công nhận
+"""
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copy(DATA / "mini-set.yaml", tmp_path / "set.yaml")
+    (tmp_path / "ev.yaml").write_text(EVIDENCE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PARSCORE_LANG", raising=False)
+    return tmp_path
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_evaluate_table_in_vietnamese(work):
+    result = run("evaluate", "ev.yaml")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "xã Vĩnh Chấp (19435), huyện Vĩnh Linh" in out
+    assert "Chỉ số CCHC: 71,60% — Xếp loại: Khá" in out
+    # every field, the survey, bonus, penalty and the total are there
+    for text in ("Chỉ đạo điều hành", "Thủ tục", "Điều tra", "Điểm thưởng", "Điểm trừ", "Tổng điểm"):
+        assert text in out
+    assert "Lĩnh vực yếu nhất" in out and "Tiêu chí mất nhiều điểm nhất" in out
+    # the claimed score above the computed one is flagged
+    assert "Điểm tự chấm khác điểm tính" in out and "+0,75" in out
+
+
+def test_evaluate_in_english_with_detail(work):
+    result = run("evaluate", "ev.yaml", "--lang", "en", "--detail")
+    assert result.exit_code == 0
+    assert "PAR INDEX: 71.60% — Band: Fair" in result.stdout
+    assert "late: done on 06/02/2023, due 31/01/2023" in result.stdout
+    assert "10/KH-UBND 06/02/2023" in result.stdout
+
+
+def test_lang_from_the_environment(work, monkeypatch):
+    monkeypatch.setenv("PARSCORE_LANG", "en")
+    assert "PAR INDEX: 71.60%" in run("evaluate", "ev.yaml").stdout
+
+
+def test_top_limits_the_weakest_lists(work):
+    out = run("evaluate", "ev.yaml", "--lang", "en", "--top", "1").stdout
+    weakest = out.split("Sub-criteria that lost most points")[1]
+    assert "1.3" in weakest and "1.2 " not in weakest.split("Claimed")[0]
+
+
+def test_json_output_validates_against_the_exported_schema(work):
+    result = run("evaluate", "ev.yaml", "--format", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    schema = json.loads(run("schema", "result").stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(document, schema)
+    assert document["totals"]["index"] == "71.60"
+    assert document["totals"]["band"] == {"vi": "Khá", "en": "Fair"}
+
+
+@pytest.mark.parametrize("which", ["criteria", "evidence", "result"])
+def test_schemas_are_valid_json_schema(work, which):
+    schema = json.loads(run("schema", which).stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_evidence_schema_accepts_the_evidence_and_the_criteria_schema_the_set(work):
+    import yaml
+
+    def as_json(path: str):
+        return json.loads(json.dumps(yaml.safe_load(Path(path).read_text("utf-8")), default=str))
+
+    jsonschema.validate(as_json("ev.yaml"), json.loads(run("schema", "evidence").stdout))
+    jsonschema.validate(as_json("set.yaml"), json.loads(run("schema", "criteria").stdout))
+
+
+def test_csv_output(work):
+    out = run("evaluate", "ev.yaml", "--format", "csv", "--lang", "en").stdout
+    lines = out.splitlines()
+    assert lines[0].startswith("row,id,level,name,outcome,points")
+    assert "node,2.1,2,Đúng hạn,partial,3.83,4,4,95.75" in out
+    assert lines[-1].startswith("index,,,PAR INDEX,,71.60,")
+
+
+def test_markdown_output(work):
+    out = run("evaluate", "ev.yaml", "--format", "markdown").stdout
+    assert out.startswith("# Kết quả tự đánh giá Chỉ số CCHC năm 2023\n")
+    assert "| 1  | Chỉ đạo điều hành         |   1,25 |     4,00 |  31,25% |" in out
+
+
+def test_missing_lists_what_each_office_must_bring(work):
+    (work / "ev.yaml").write_text(EVIDENCE.replace('  "1.1":\n    documents: [{number: 10/KH-UBND, date: 06/02/2023}]\n', ""),
+                                  encoding="utf-8")
+    out = run("evaluate", "ev.yaml", "--missing", "--lang", "en").stdout
+    assert "To bring to the self-assessment meeting — Vĩnh Chấp, 2023" in out
+    assert "1.1" in out and "evidence" in out
+    data = json.loads(run("evaluate", "ev.yaml", "--missing", "--format", "json").stdout)
+    needs = {(item["id"], item["need"]) for group in data["groups"] for item in group["items"]}
+    assert ("1.1", "evidence") in needs and ("1.2", "explanation") in needs
+    assert ("1.3", "explanation") not in needs  # it has its explanation
+
+
+def test_output_file_is_written_and_not_overwritten(work):
+    assert run("evaluate", "ev.yaml", "--output", "out.md", "--format", "markdown").exit_code == 0
+    first = (work / "out.md").read_bytes()
+    result = run("evaluate", "ev.yaml", "--output", "out.md", "--lang", "en")
+    assert result.exit_code == 2
+    assert "out.md already exists: use --force" in result.stderr
+    assert (work / "out.md").read_bytes() == first
+    assert run("evaluate", "ev.yaml", "--output", "out.md", "--force").exit_code == 0
+    assert (work / "out.md").read_bytes() != first
+    assert not list(work.glob(".out.md.*"))  # no temporary file left behind
+
+
+def test_output_never_replaces_the_input(work):
+    before = (work / "ev.yaml").read_bytes()
+    result = run("evaluate", "ev.yaml", "--output", "ev.yaml", "--force", "--lang", "en")
+    assert result.exit_code == 2
+    assert "is one of the input files" in result.stderr
+    assert (work / "ev.yaml").read_bytes() == before
+
+
+def test_csv_file_has_a_bom_for_excel(work):
+    run("evaluate", "ev.yaml", "--format", "csv", "--output", "out.csv")
+    assert (work / "out.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_output_is_deterministic(work):
+    for fmt in ("table", "json", "csv", "markdown"):
+        assert run("evaluate", "ev.yaml", "--format", fmt).stdout == run("evaluate", "ev.yaml", "--format", fmt).stdout
+
+
+def test_bad_input_exits_2_with_located_messages_and_no_traceback(work):
+    (work / "ev.yaml").write_text(EVIDENCE.replace("on_time: 1150", "on_time: 1250").replace("met: false", "met: no"),
+                                  encoding="utf-8")
+    result = run("evaluate", "ev.yaml")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "ev.yaml:8:16: cần true hoặc false, nhận được 'no' [value.expected-bool]" in result.stderr
+    assert "ev.yaml:9:20: 'on_time' (1250) lớn hơn 'received' (1200)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.rstrip().endswith("2 lỗi, 0 cảnh báo")
+
+
+def test_evaluate_refuses_a_criteria_file(work):
+    result = run("evaluate", "set.yaml", "--lang", "en")
+    assert result.exit_code == 2
+    assert "set.yaml is a criteria set, not an evidence file" in result.stderr
+
+
+def test_evaluate_a_missing_file(work):
+    result = run("evaluate", "nope.yaml", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("nope.yaml: no such file [file.not-found]")
+
+
+def test_criteria_option_overrides_the_file(work):
+    shutil.copy(work / "set.yaml", work / "other.yaml")
+    (work / "ev.yaml").write_text(EVIDENCE.replace("criteria: set.yaml", "criteria: nowhere.yaml"),
+                                  encoding="utf-8")
+    assert run("evaluate", "ev.yaml", "--criteria", "other.yaml").exit_code == 0
+
+
+def test_validate_reports_each_file_and_exits_1_on_problems(work):
+    (work / "bad.yaml").write_text(EVIDENCE.replace("year: 2023", "year: 2023\nyear: 2024"), encoding="utf-8")
+    (work / "what.yaml").write_text("a: 1\n", encoding="utf-8")
+    result = run("validate", "set.yaml", "ev.yaml", "bad.yaml", "what.yaml", "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "set.yaml: valid",
+        "ev.yaml: valid",
+        "bad.yaml: has problems (1 error, 0 warnings)",
+        "what.yaml: has problems (1 error, 0 warnings)",
+    ]
+    assert "bad.yaml:3:1: duplicate key 'year' (first at line 2) [yaml.duplicate-key]" in result.stderr
+    assert "what.yaml:1:1: cannot tell whether this is a criteria set" in result.stderr
+
+
+def test_validate_warnings_pass_unless_strict(work):
+    (work / "ev.yaml").write_text(EVIDENCE.replace("date: 06/02/2023", "date: 06/02/2022"), encoding="utf-8")
+    assert run("validate", "ev.yaml").exit_code == 0
+    assert run("validate", "ev.yaml", "--strict").exit_code == 1
+
+
+def test_template_round_trip(work):
+    result = run("template", "--criteria", "set.yaml", "--unit", "Quế Minh", "--code", "20554",
+                 "--district", "Quế Sơn", "--province", "Quảng Nam", "--output", "que-minh.yaml")
+    assert result.exit_code == 0, result.stderr
+    text = (work / "que-minh.yaml").read_text("utf-8")
+    assert "# 1.2 Tỷ lệ — tối đa 1,5" in text
+    assert "# Cách chấm: trên 90% → 1,5 điểm; từ 70% đến 90% → 0,75 điểm; dưới 70% → 0 điểm" in text
+    validated = run("validate", "que-minh.yaml", "--strict")
+    assert validated.exit_code == 0, validated.stderr
+    scored = json.loads(run("evaluate", "que-minh.yaml", "--format", "json").stdout)
+    outcomes = {c["id"]: c["outcome"] for f in scored["fields"] for c in f["children"]}
+    assert set(outcomes.values()) == {"missing"}  # unfilled is missing, never a silent zero
+    assert scored["unit"]["parents"] == [{"level": "district", "name": "Quế Sơn", "code": None},
+                                         {"level": "province", "name": "Quảng Nam", "code": None}]
+
+
+def test_template_refuses_to_overwrite(work):
+    (work / "t.yaml").write_text("keep me", encoding="utf-8")
+    result = run("template", "--criteria", "set.yaml", "--unit", "X", "--output", "t.yaml")
+    assert result.exit_code == 2
+    assert (work / "t.yaml").read_text("utf-8") == "keep me"
+    assert run("template", "--criteria", "set.yaml", "--unit", "X", "--output", "t.yaml", "--force").exit_code == 0
+
+
+def test_criteria_show_and_depth(work):
+    out = run("criteria", "show", "set.yaml").stdout
+    assert "1.1 Kế hoạch [1]: đúng hạn 1 điểm; chậm 0,5 điểm; không thực hiện 0 điểm (hạn 31/01)" in out
+    assert "2.1 Đúng hạn [4]: tỷ lệ × 4 điểm; không phát sinh: đủ điểm" in out
+    shallow = run("criteria", "show", "set.yaml", "--depth", "1", "--lang", "en").stdout
+    assert "1 Direction [4]" in shallow and "1.1" not in shallow
+
+
+def test_usage_errors_exit_2(work):
+    assert run("evaluate").exit_code == 2
+    assert run("evaluate", "ev.yaml", "--format", "pdf").exit_code == 2
+    assert run("schema", "nothing").exit_code == 2
+
+
+def test_version_and_help():
+    assert run("--version").stdout.startswith("parscore, version ")
+    assert "evaluate" in run("--help").stdout
