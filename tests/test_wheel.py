@@ -1,0 +1,68 @@
+"""Build the wheel, install it into a fresh virtual environment, and run what the README runs,
+from outside the source tree. This catches what a green run in the working tree hides: a
+shipped criteria set left out of the wheel, or a dependency that is installed here by chance.
+
+It needs the package registry (for the build backend and the dependencies), as CI has.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "evidence" / "vinh-chap-2023.yaml"
+
+
+def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bin folder of a fresh environment with the built wheel installed."""
+    base = tmp_path_factory.mktemp("wheel")
+    wheels = base / "dist"
+    built = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", str(wheels), str(ROOT)],
+                 cwd=base)
+    assert built.returncode == 0, built.stdout + built.stderr
+    (wheel,) = wheels.glob("parscore-*.whl")
+    env_dir = base / "venv"
+    venv.create(env_dir, with_pip=True)
+    bin_dir = env_dir / ("Scripts" if os.name == "nt" else "bin")
+    pip = _run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", str(wheel)], cwd=base)
+    assert pip.returncode == 0, pip.stdout + pip.stderr
+    return bin_dir
+
+
+def _parscore(bin_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PARSCORE_LANG")}
+    return _run([str(bin_dir / "parscore"), *args], cwd=cwd, env=env)
+
+
+def test_readme_main_command_from_a_wheel(installed: Path, tmp_path: Path):
+    result = _parscore(installed, "evaluate", str(EXAMPLE), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Chỉ số CCHC:" in result.stdout and "Xếp loại:" in result.stdout
+
+
+def test_shipped_sets_are_found_from_any_folder(installed: Path, tmp_path: Path):
+    listing = _parscore(installed, "criteria", "list", cwd=tmp_path)
+    assert listing.returncode == 0, listing.stderr
+    assert "ref-commune-2023" in listing.stdout
+    out = tmp_path / "x.yaml"
+    made = _parscore(installed, "template", "--criteria", "ref-commune-2023", "--unit", "Vĩnh Chấp",
+                     "--output", str(out), cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    checked = _parscore(installed, "validate", str(out), cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_python_dash_m_works(installed: Path, tmp_path: Path):
+    result = _run([str(installed / "python"), "-m", "parscore", "--version"], cwd=tmp_path)
+    assert result.returncode == 0 and "parscore, version" in result.stdout
