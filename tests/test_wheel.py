@@ -8,6 +8,7 @@ It needs the package registry (for the build backend and the dependencies), as C
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -27,8 +28,12 @@ def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subpr
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bin folder of a fresh environment with the built wheel installed."""
     base = tmp_path_factory.mktemp("wheel")
+    # a clean copy: setuptools reuses a stale build/ folder, which a fresh clone does not have
+    source = base / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", "build", "dist", "*.egg-info", "__pycache__", ".venv", ".pytest_cache", ".hypothesis"))
     wheels = base / "dist"
-    built = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", str(wheels), str(ROOT)],
+    built = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", str(wheels), str(source)],
                  cwd=base)
     assert built.returncode == 0, built.stdout + built.stderr
     (wheel,) = wheels.glob("parscore-*.whl")
