@@ -7,11 +7,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import math
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Iterable
 
 from pydantic import BaseModel, model_validator
 from pydantic_core import PydanticCustomError
@@ -30,7 +30,7 @@ class Bounds(BaseModel):
     at_most: Number | None = None
 
     @model_validator(mode="after")
-    def _one_bound_per_side(self) -> "Bounds":
+    def _one_bound_per_side(self) -> Bounds:
         if (self.at_least is not None and self.above is not None) or (
             self.below is not None and self.at_most is not None
         ):
@@ -43,7 +43,7 @@ class Bounds(BaseModel):
         return self
 
     @property
-    def interval(self) -> "Interval":
+    def interval(self) -> Interval:
         low = self.at_least if self.at_least is not None else self.above
         high = self.below if self.below is not None else self.at_most
         return Interval(low, self.at_least is not None, high, self.at_most is not None)
@@ -94,7 +94,7 @@ class Interval:
             if self.low_inclusive:
                 return f"từ {n(low)} trở lên" if vi else f"{n(low)} or more"
             return f"trên {n(low)}" if vi else f"above {n(low)}"
-        upper = (n(high) if self.high_inclusive else ("dưới " if vi else "below ") + n(high))
+        upper = n(high) if self.high_inclusive else ("dưới " if vi else "below ") + n(high)
         if low is None:
             if self.high_inclusive:
                 return f"tối đa {n(high)}" if vi else f"at most {n(high)}"
@@ -102,7 +102,7 @@ class Interval:
         lower = n(low) if self.low_inclusive else ("trên " if vi else "above ") + n(low)
         return f"từ {lower} đến {upper}" if vi else f"from {lower} to {upper}"
 
-    def on_whole_numbers(self) -> "Interval":
+    def on_whole_numbers(self) -> Interval:
         """The same band over whole numbers, as a half-open real interval [a, b+1): for
         counts, "at most 0" and "at least 1" leave no gap."""
         low = high = None
@@ -155,7 +155,7 @@ def coverage_problems(
             unbounded = True
         elif iv.high > need or (iv.high == need and iv.high_inclusive and need_inclusive):
             need, need_inclusive = iv.high, not iv.high_inclusive
-    if not unbounded and end is not None and (need < end or (need == end and need_inclusive)):
+    if not unbounded and (end is None or need < end or (need == end and need_inclusive)):
         problems.append(("criteria.bands-gap", indexed[-1][0] if indexed else 0, need))
     return problems
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -36,7 +37,8 @@ def _summary(problems: list[Problem], lang: str) -> str:
     warnings = len(problems) - errors
     if lang == "vi":
         return f"{errors} lỗi, {warnings} cảnh báo"
-    return f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    plural = lambda n, word: f"{n} {word}{'s' if n != 1 else ''}"
+    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
 
 
 def print_problems(problems: list[Problem], lang: str) -> None:
@@ -87,7 +89,9 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def emit(text: str, output: Path | None, force: bool, inputs: list[Path], *, bom: bool = False) -> None:
+def emit(
+    text: str, output: Path | None, force: bool, inputs: list[Path], *, bom: bool = False
+) -> None:
     """Write to stdout, or atomically to ``output``."""
     if output is None:
         click.echo(text, nl=False)
@@ -113,21 +117,42 @@ FORMATS = ["table", "json", "csv", "markdown"]
 
 @main.command()
 @click.argument("evidence", type=click.Path(path_type=Path, dir_okay=True))
-@click.option("--criteria", "criteria_ref", metavar="ID|PATH",
-              help="Score against this criteria set instead of the one the file names.")
+@click.option(
+    "--criteria",
+    "criteria_ref",
+    metavar="ID|PATH",
+    help="Score against this criteria set instead of the one the file names.",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @LANG_OPTION
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to FILE (atomically).")
 @click.option("--force", is_flag=True, help="Overwrite an existing --output file.")
 @click.option("--detail", is_flag=True, help="Show every sub-criterion: points, reason, evidence.")
-@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True,
-              help="How many weakest fields and sub-criteria to show.")
-@click.option("--missing", is_flag=True,
-              help="Instead of the scores: what each lead office still has to bring "
-              "(evidence or explanation), with the points at stake.")
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=5,
+    show_default=True,
+    help="How many weakest fields and sub-criteria to show.",
+)
+@click.option(
+    "--missing",
+    is_flag=True,
+    help="Instead of the scores: what each lead office still has to bring "
+    "(evidence or explanation), with the points at stake.",
+)
 @guarded
-def evaluate(evidence: Path, criteria_ref: str | None, fmt: str, lang: str, output: Path | None,
-             force: bool, detail: bool, top: int, missing: bool) -> None:
+def evaluate(
+    evidence: Path,
+    criteria_ref: str | None,
+    fmt: str,
+    lang: str,
+    output: Path | None,
+    force: bool,
+    detail: bool,
+    top: int,
+    missing: bool,
+) -> None:
     """Score one commune's EVIDENCE file (Chấm điểm một xã)."""
     from parscore.engine import evaluate as run
     from parscore.loading import load_evidence
@@ -161,7 +186,12 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
 
     Exit code 1 when any file has an error (or, with --strict, a warning)."""
     from parscore import yamlsource
-    from parscore.loading import CriteriaResolver, criteria_from_source, document_kind, evidence_from_source
+    from parscore.loading import (
+        CriteriaResolver,
+        criteria_from_source,
+        document_kind,
+        evidence_from_source,
+    )
 
     resolver = CriteriaResolver()
     failed = False
@@ -182,7 +212,11 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
         errors = any(p.severity is Severity.ERROR for p in problems)
         bad = errors or (strict and bool(problems))
         failed = failed or bad
-        status = ("có lỗi" if lang == "vi" else "has problems") if bad else ("hợp lệ" if lang == "vi" else "valid")
+        status = (
+            ("có lỗi" if lang == "vi" else "has problems")
+            if bad
+            else ("hợp lệ" if lang == "vi" else "valid")
+        )
         detail = f" ({_summary(problems, lang)})" if problems else ""
         click.echo(f"{path.as_posix()}: {status}{detail}")
     sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
@@ -204,22 +238,43 @@ def schema(which: str, output: Path | None, force: bool) -> None:
 
 
 @main.command()
-@click.option("--criteria", "criteria_ref", required=True, metavar="ID|PATH",
-              help="The criteria set to fill in (a shipped id or a path).")
+@click.option(
+    "--criteria",
+    "criteria_ref",
+    required=True,
+    metavar="ID|PATH",
+    help="The criteria set to fill in (a shipped id or a path).",
+)
 @click.option("--unit", "unit_name", required=True, help="The commune's name, e.g. 'Vĩnh Chấp'.")
 @click.option("--code", help="The commune's official code.")
-@click.option("--kind", "unit_kind", type=click.Choice(["xã", "phường", "thị trấn"]), default="xã",
-              show_default=True)
+@click.option(
+    "--kind",
+    "unit_kind",
+    type=click.Choice(["xã", "phường", "thị trấn"]),
+    default="xã",
+    show_default=True,
+)
 @click.option("--district", help="The district it belonged to (until mid-2025).")
 @click.option("--province", help="The province.")
-@click.option("--year", type=click.IntRange(2000, 2100), help="Assessment year (default: the set's).")
+@click.option(
+    "--year", type=click.IntRange(2000, 2100), help="Assessment year (default: the set's)."
+)
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @LANG_OPTION
 @guarded
-def template(criteria_ref: str, unit_name: str, code: str | None, unit_kind: str,
-             district: str | None, province: str | None, year: int | None, output: Path,
-             force: bool, lang: str) -> None:
+def template(
+    criteria_ref: str,
+    unit_name: str,
+    code: str | None,
+    unit_kind: str,
+    district: str | None,
+    province: str | None,
+    year: int | None,
+    output: Path,
+    force: bool,
+    lang: str,
+) -> None:
     """Write the evidence file a commune fills for its Q4 meeting (Tạo tệp minh chứng)."""
     import unicodedata
 
@@ -230,11 +285,19 @@ def template(criteria_ref: str, unit_name: str, code: str | None, unit_kind: str
     check_target(output, force=force)
     nfc = lambda s: unicodedata.normalize("NFC", s) if s else s  # noqa: E731
     cs = load_criteria(criteria_ref)
-    info = UnitInfo(name=nfc(unit_name), kind=unit_kind, code=nfc(code), year=year,
-                    district=nfc(district), province=nfc(province))
+    info = UnitInfo(
+        name=nfc(unit_name),
+        kind=unit_kind,
+        code=nfc(code),
+        year=year,
+        district=nfc(district),
+        province=nfc(province),
+    )
     ref = criteria_ref
     if looks_like_path(criteria_ref):  # the file names its set relative to where it is
-        ref = Path(os.path.relpath(Path(criteria_ref).resolve(), output.resolve().parent)).as_posix()
+        ref = Path(
+            os.path.relpath(Path(criteria_ref).resolve(), output.resolve().parent)
+        ).as_posix()
     emit(render_template(cs, info, lang, ref), output, force, [])
     click.echo(("Đã ghi " if lang == "vi" else "Wrote ") + output.as_posix(), err=True)
 

@@ -19,6 +19,7 @@ from fractions import Fraction
 from typing import Any
 
 from parscore.bands import find
+from parscore.decimals import quantize_fraction, tidy
 from parscore.errors import Problem, Severity
 from parscore.loading import Prepared, context_for
 from parscore.messages import render
@@ -34,11 +35,10 @@ from parscore.model.result import (
     Outcome,
     Totals,
     UnitResult,
-    WeakField,
     Weakest,
+    WeakField,
     WeakItem,
 )
-from parscore.decimals import quantize_fraction, tidy
 
 ZERO = Decimal(0)
 
@@ -82,8 +82,10 @@ class _Scorer:
             "level": level,
             "max": node.max,
             "rule": kind.name,
-            "rule_text": Text(vi=kind.describe(node.rule, node.max, "vi"),
-                              en=kind.describe(node.rule, node.max, "en")),
+            "rule_text": Text(
+                vi=kind.describe(node.rule, node.max, "vi"),
+                en=kind.describe(node.rule, node.max, "en"),
+            ),
             "lead": node.lead,
             "support": list(node.support),
         }
@@ -104,8 +106,11 @@ class _Scorer:
         ):
             self.booked.append(
                 LedgerLine(
-                    reason=text("ledger.booked", id=node.id,
-                                name={"vi": node.name.get("vi"), "en": node.name.get("en")}),
+                    reason=text(
+                        "ledger.booked",
+                        id=node.id,
+                        name={"vi": node.name.get("vi"), "en": node.name.get("en")},
+                    ),
                     points=node.rule.penalty_when_unmet,
                     source="rule",
                     node=node.id,
@@ -206,12 +211,17 @@ class _Scorer:
         )
 
     # -- ledgers ---------------------------------------------------------------------------
-    def ledger(self, entries: list[Entry], rule: LedgerRule | None, booked: list[LedgerLine]) -> Ledger:
+    def ledger(
+        self, entries: list[Entry], rule: LedgerRule | None, booked: list[LedgerLine]
+    ) -> Ledger:
         lines = [
             LedgerLine(
                 reason=Text(vi=entry.reason, en=entry.reason),
-                points=entry.points if entry.points is not None else (rule.points_each or ZERO)
-                if rule is not None else ZERO,
+                points=entry.points
+                if entry.points is not None
+                else (rule.points_each or ZERO)
+                if rule is not None
+                else ZERO,
                 source="evidence",
                 documents=list(entry.documents),
             )
@@ -219,8 +229,9 @@ class _Scorer:
         ] + booked
         total = tidy(sum((line.points for line in lines), ZERO))
         cap = rule.cap if rule is not None else None
-        return Ledger(lines=lines, sum=total, cap=cap,
-                      points=min(total, cap) if cap is not None else total)
+        return Ledger(
+            lines=lines, sum=total, cap=cap, points=min(total, cap) if cap is not None else total
+        )
 
     # -- everything ------------------------------------------------------------------------
     def run(self) -> UnitResult:
@@ -232,9 +243,10 @@ class _Scorer:
         appraisal = tidy(sum((f.points for f in fields), ZERO))
         survey_points = survey.points if survey is not None else ZERO
         total = tidy(appraisal + survey_points + bonus.points - penalty.points)
-        applicable = tidy(sum((f.applicable_max for f in fields), ZERO) + (
-            survey.applicable_max if survey is not None else ZERO
-        ))
+        applicable = tidy(
+            sum((f.applicable_max for f in fields), ZERO)
+            + (survey.applicable_max if survey is not None else ZERO)
+        )
         index = percent_of(total, applicable) if total >= 0 else ZERO
         if index is None:
             index = ZERO
@@ -264,8 +276,7 @@ class _Scorer:
             penalty=penalty,
             totals=totals,
             weakest=weakest(fields),
-            warnings=[notice(p) for p in self.prepared.warnings
-                      if p.severity is Severity.WARNING],
+            warnings=[notice(p) for p in self.prepared.warnings if p.severity is Severity.WARNING],
         )
 
 
@@ -273,8 +284,13 @@ def weakest(fields: list[NodeResult]) -> Weakest:
     """Fields by percentage achieved (lowest first); sub-criteria by points lost (most first).
     Ties keep the order of the criteria set."""
     weak_fields = [
-        WeakField(id=f.id, name=f.name, points=f.points, applicable_max=f.applicable_max,
-                  percent=f.percent)
+        WeakField(
+            id=f.id,
+            name=f.name,
+            points=f.points,
+            applicable_max=f.applicable_max,
+            percent=f.percent,
+        )
         for f in fields
         if f.percent is not None
     ]
@@ -285,9 +301,17 @@ def weakest(fields: list[NodeResult]) -> Weakest:
         if node.rule is not None:
             lost = node.applicable_max - node.points
             if lost > 0:
-                items.append(WeakItem(id=node.id, name=node.name, field=field_id, points=node.points,
-                                      applicable_max=node.applicable_max, lost=lost,
-                                      outcome=node.outcome))
+                items.append(
+                    WeakItem(
+                        id=node.id,
+                        name=node.name,
+                        field=field_id,
+                        points=node.points,
+                        applicable_max=node.applicable_max,
+                        lost=lost,
+                        outcome=node.outcome,
+                    )
+                )
         for child in node.children:
             visit(child, field_id)
 

@@ -9,7 +9,7 @@ shown together; :class:`InputError` carries them out of the loaders.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from parscore.messages import render
@@ -17,7 +17,7 @@ from parscore.messages import render
 Path = tuple[str | int, ...]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 

@@ -18,10 +18,11 @@ from __future__ import annotations
 import difflib
 import importlib.resources
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path as FsPath
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -74,9 +75,15 @@ def number_problem(value: Any, *, integer: bool) -> tuple[str, dict[str, Any]]:
             return "value.thousands-separator", {"value": text, "plain": re.sub(r"[.,]", "", text)}
         match = _PERCENT.fullmatch(text)
         if match:
-            return "value.percent-sign", {"value": text, "suggested": match.group(1).replace(",", ".")}
+            return "value.percent-sign", {
+                "value": text,
+                "suggested": match.group(1).replace(",", "."),
+            }
         if _COMMA_DECIMAL.fullmatch(text.strip()):
-            return "value.decimal-comma", {"value": text, "suggested": text.strip().replace(",", ".")}
+            return "value.decimal-comma", {
+                "value": text,
+                "suggested": text.strip().replace(",", "."),
+            }
     code = "value.expected-integer" if integer else "value.expected-number"
     return code, {"found": _found(value)}
 
@@ -92,7 +99,9 @@ _TYPE_ERRORS = {
 }
 
 
-def _error_message(error: Mapping[str, Any], known_keys: frozenset[str]) -> tuple[str, dict[str, Any], bool]:
+def _error_message(
+    error: Mapping[str, Any], known_keys: frozenset[str]
+) -> tuple[str, dict[str, Any], bool]:
     """(code, args, prefer_key) for one pydantic error."""
     kind = error["type"]
     value = error.get("input")
@@ -106,7 +115,9 @@ def _error_message(error: Mapping[str, Any], known_keys: frozenset[str]) -> tupl
     if kind == "extra_forbidden":
         best = difflib.get_close_matches(str(last), sorted(known_keys), n=1, cutoff=0.75)
         return "value.unknown-key", {"key": last, **suggestion(best[0] if best else None)}, True
-    if value is None and (kind in _TYPE_ERRORS or kind.endswith("_type") or kind.endswith("_parsing")):
+    if value is None and (
+        kind in _TYPE_ERRORS or kind.endswith("_type") or kind.endswith("_parsing")
+    ):
         return "value.empty-text", {}, False
     if kind in ("int_type", "int_parsing", "int_from_float"):
         code, args = number_problem(value, integer=True)
@@ -121,7 +132,11 @@ def _error_message(error: Mapping[str, Any], known_keys: frozenset[str]) -> tupl
     if kind == "union_tag_invalid":
         tag = str(ctx.get("tag"))
         best = difflib.get_close_matches(tag, _kind_names(), n=1, cutoff=0.6)
-        args = {"value": tag, "choices": ", ".join(_kind_names()), **suggestion(best[0] if best else None)}
+        args = {
+            "value": tag,
+            "choices": ", ".join(_kind_names()),
+            **suggestion(best[0] if best else None),
+        }
         return "criteria.unknown-kind", args, False
     if kind == "union_tag_not_found":
         return "value.missing", {"key": ctx.get("discriminator", "kind").strip("'")}, False
@@ -175,9 +190,17 @@ def _model_keys(*models: type[BaseModel]) -> frozenset[str]:
 def _strip_tags(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     cleaned: list[Any] = []
     current = data
+    tag_skipped = False
     for index, element in enumerate(loc):
-        if isinstance(current, dict) and current.get("kind") == element and index + 1 < len(loc):
-            continue  # the discriminated union's tag, inserted by the validator
+        if (
+            not tag_skipped
+            and isinstance(current, dict)
+            and current.get("kind") == element
+            and index + 1 < len(loc)
+        ):
+            tag_skipped = True  # the discriminated union's tag, inserted once by the validator
+            continue
+        tag_skipped = False
         cleaned.append(element)
         if isinstance(current, dict):
             current = current.get(element)
@@ -231,16 +254,24 @@ def _check_set(src: Source, cs: CriteriaSet) -> list[Problem]:
         line, _ = src.position(path + ("id",))
         if node.id in first_seen:
             problems.append(
-                src.problem("criteria.duplicate-id", path + ("id",), id=node.id,
-                            first_line=first_seen[node.id])
+                src.problem(
+                    "criteria.duplicate-id",
+                    path + ("id",),
+                    id=node.id,
+                    first_line=first_seen[node.id],
+                )
             )
         else:
             first_seen[node.id] = line
         for child_index, child in enumerate(node.children or ()):
             if not child.id.startswith(node.id + "."):
                 problems.append(
-                    src.problem("criteria.child-id", path + ("children", child_index, "id"),
-                                id=child.id, parent=node.id)
+                    src.problem(
+                        "criteria.child-id",
+                        path + ("children", child_index, "id"),
+                        id=child.id,
+                        parent=node.id,
+                    )
                 )
         # shape
         if (node.rule is None) == (node.children is None):
@@ -252,14 +283,21 @@ def _check_set(src: Source, cs: CriteriaSet) -> list[Problem]:
             children_sum = tidy(sum((child.max for child in node.children), Decimal(0)))
             if children_sum != node.max:
                 problems.append(
-                    src.problem("criteria.sum-mismatch", path + ("max",), id=node.id,
-                                max=node.max, children_sum=children_sum)
+                    src.problem(
+                        "criteria.sum-mismatch",
+                        path + ("max",),
+                        id=node.id,
+                        max=node.max,
+                        children_sum=children_sum,
+                    )
                 )
         in_survey = path[: len(in_survey_prefix)] == in_survey_prefix
         if in_survey and node.scored_by != "outside":
             problems.append(src.problem("criteria.survey-scored-by", path + ("id",)))
         if not in_survey and node.scored_by != "commune":
-            problems.append(src.problem("criteria.field-outside", path + ("scored_by",), id=node.id))
+            problems.append(
+                src.problem("criteria.field-outside", path + ("scored_by",), id=node.id)
+            )
         if node.rule is not None:
             problems.extend(_check_rule(src, cs, node, path))
     # totals
@@ -267,8 +305,14 @@ def _check_set(src: Source, cs: CriteriaSet) -> list[Problem]:
     survey_sum = cs.survey.max if cs.survey is not None else Decimal(0)
     if fields_sum + survey_sum != cs.total:
         problems.append(
-            src.problem("criteria.total-mismatch", ("total",), total=cs.total, fields=fields_sum,
-                        survey=survey_sum, sum=tidy(fields_sum + survey_sum))
+            src.problem(
+                "criteria.total-mismatch",
+                ("total",),
+                total=cs.total,
+                fields=fields_sum,
+                survey=survey_sum,
+                sum=tidy(fields_sum + survey_sum),
+            )
         )
     for part, declared, actual in (
         ("appraisal", cs.split.appraisal, fields_sum),
@@ -276,8 +320,13 @@ def _check_set(src: Source, cs: CriteriaSet) -> list[Problem]:
     ):
         if declared != actual:
             problems.append(
-                src.problem("criteria.split-mismatch", ("split", part), part=part,
-                            declared=declared, actual=actual)
+                src.problem(
+                    "criteria.split-mismatch",
+                    ("split", part),
+                    part=part,
+                    declared=declared,
+                    actual=actual,
+                )
             )
     for code, index, value in coverage_problems(
         [band.interval for band in cs.bands], Decimal(0), Decimal(100)
@@ -293,8 +342,13 @@ def _check_rule(src: Source, cs: CriteriaSet, node: Node, path: Path) -> list[Pr
     expected = "outside" if kind.name == "survey_share" else "commune"
     if node.scored_by != expected:
         problems.append(
-            src.problem("criteria.scored-by", rule_path + ("kind",), id=node.id, kind=kind.name,
-                        expected=expected)
+            src.problem(
+                "criteria.scored-by",
+                rule_path + ("kind",),
+                id=node.id,
+                kind=kind.name,
+                expected=expected,
+            )
         )
     for code, keys, args in kind.check_params(node.rule, node.max):
         problems.append(src.problem(code, rule_path + tuple(keys), id=node.id, **args))
@@ -307,8 +361,9 @@ def _check_rule(src: Source, cs: CriteriaSet, node: Node, path: Path) -> list[Pr
         names.add(spec.name)
     if node.rule is not None and node.rule.penalty_when_unmet is not None and cs.penalty is None:
         problems.append(
-            src.problem("criteria.penalty-without-ledger", rule_path + ("penalty_when_unmet",),
-                        id=node.id)
+            src.problem(
+                "criteria.penalty-without-ledger", rule_path + ("penalty_when_unmet",), id=node.id
+            )
         )
     return problems
 
@@ -358,7 +413,9 @@ class CriteriaResolver:
     limits: Limits = yamlsource.DEFAULT_LIMITS
     _cache: dict[str, CriteriaSet] = field(default_factory=dict)
 
-    def load(self, ref: str, base: FsPath | None = None, *, referrer: Problem | None = None) -> CriteriaSet:
+    def load(
+        self, ref: str, base: FsPath | None = None, *, referrer: Problem | None = None
+    ) -> CriteriaSet:
         """``ref`` is a shipped id or a path (relative to ``base``, the evidence file's folder).
 
         ``referrer`` is where the reference was written, for the "not found" message.
@@ -377,9 +434,19 @@ class CriteriaResolver:
             if ref not in shipped:
                 args = {"ref": ref, "known": ", ".join(shipped) or "—"}
                 if referrer is not None:
-                    raise InputError([Problem("criteria.not-found", args, referrer.file,
-                                              referrer.line, referrer.column, referrer.keys,
-                                              source_line=referrer.source_line)])
+                    raise InputError(
+                        [
+                            Problem(
+                                "criteria.not-found",
+                                args,
+                                referrer.file,
+                                referrer.line,
+                                referrer.column,
+                                referrer.keys,
+                                source_line=referrer.source_line,
+                            )
+                        ]
+                    )
                 raise InputError([Problem("criteria.not-found", args, ref)])
             entry = shipped[ref]
             display = f"{SHIPPED_PACKAGE.replace('.', '/')}/{entry.name}"
@@ -448,26 +515,40 @@ class _EvidenceChecker:
         self.survey_ids = {n.id for n in cs.survey.walk()} if cs.survey is not None else set()
         self.leaf_ids = [node.id for node in cs.leaves()]
 
-    def add(self, code: str, keys: Path, *, prefer_key: bool = False, warning: bool = False,
-            **args: Any) -> None:
+    def add(
+        self, code: str, keys: Path, *, prefer_key: bool = False, warning: bool = False, **args: Any
+    ) -> None:
         severity = Severity.WARNING if warning else Severity.ERROR
-        self.problems.append(self.src.problem(code, keys, prefer_key=prefer_key,
-                                              severity=severity, **args))
+        self.problems.append(
+            self.src.problem(code, keys, prefer_key=prefer_key, severity=severity, **args)
+        )
 
     def run(self) -> None:
         ev, cs = self.ev, self.cs
         if ev.year != cs.year:
-            self.add("evidence.year-mismatch", ("year",), warning=True, year=ev.year, set=cs.id,
-                     set_year=cs.year)
+            self.add(
+                "evidence.year-mismatch",
+                ("year",),
+                warning=True,
+                year=ev.year,
+                set=cs.id,
+                set_year=cs.year,
+            )
         levels = [p.level for p in ev.unit.parents]
         for index, level in enumerate(levels):
             if level in levels[:index]:
-                self.add("evidence.duplicate-parent-level", ("unit", "parents", index, "level"),
-                         level=level)
+                self.add(
+                    "evidence.duplicate-parent-level",
+                    ("unit", "parents", index, "level"),
+                    level=level,
+                )
         for section, items in (("items", ev.items), ("survey", ev.survey)):
             for node_id, item in items.items():
                 self.item(section, node_id, item)
-        for section, entries, ledger in (("bonus", ev.bonus, cs.bonus), ("penalty", ev.penalty, cs.penalty)):
+        for section, entries, ledger in (
+            ("bonus", ev.bonus, cs.bonus),
+            ("penalty", ev.penalty, cs.penalty),
+        ):
             for index, entry in enumerate(entries):
                 if ledger is None:
                     self.add(f"evidence.{section}-without-ledger", (section, index), set=cs.id)
@@ -480,8 +561,14 @@ class _EvidenceChecker:
         node = self.nodes.get(node_id)
         if node is None:
             best = difflib.get_close_matches(node_id, self.leaf_ids, n=1, cutoff=0.6)
-            self.add("evidence.unknown-id", path, prefer_key=True, id=node_id, set=self.cs.id,
-                     **suggestion(best[0] if best else None))
+            self.add(
+                "evidence.unknown-id",
+                path,
+                prefer_key=True,
+                id=node_id,
+                set=self.cs.id,
+                **suggestion(best[0] if best else None),
+            )
             return
         if not node.is_leaf:
             children = ", ".join(n.id for n in node.walk() if n.is_leaf)
@@ -503,9 +590,16 @@ class _EvidenceChecker:
             if spec is None:
                 candidates = sorted(specs) + sorted(RESERVED_KEYS)
                 best = difflib.get_close_matches(key, candidates, n=1, cutoff=0.6)
-                self.add("evidence.unknown-input", path + (key,), prefer_key=True, key=key,
-                         id=node_id, kind=kind.name, expected=", ".join(specs),
-                         **suggestion(best[0] if best else None))
+                self.add(
+                    "evidence.unknown-input",
+                    path + (key,),
+                    prefer_key=True,
+                    key=key,
+                    id=node_id,
+                    kind=kind.name,
+                    expected=", ".join(specs),
+                    **suggestion(best[0] if best else None),
+                )
                 ok = False
                 continue
             if raw is None:  # left empty, as templates leave it: not given
@@ -519,16 +613,25 @@ class _EvidenceChecker:
                 continue
             values[key] = value
         if item.claimed is not None and item.claimed > node.max:
-            self.add("evidence.claimed-over-max", path + ("claimed",), value=item.claimed,
-                     max=node.max)
+            self.add(
+                "evidence.claimed-over-max", path + ("claimed",), value=item.claimed, max=node.max
+            )
         if item.nothing_occurred is not None:
             if node.when_nothing_occurred is None:
-                self.add("evidence.nothing-not-allowed", path + ("nothing_occurred",),
-                         prefer_key=True, id=node_id)
+                self.add(
+                    "evidence.nothing-not-allowed",
+                    path + ("nothing_occurred",),
+                    prefer_key=True,
+                    id=node_id,
+                )
                 ok = False
             elif values:
-                self.add("evidence.nothing-with-inputs", path + ("nothing_occurred",),
-                         prefer_key=True, inputs=", ".join(values))
+                self.add(
+                    "evidence.nothing-with-inputs",
+                    path + ("nothing_occurred",),
+                    prefer_key=True,
+                    inputs=", ".join(values),
+                )
                 ok = False
         self.documents(path, item.documents)
         if not ok:
@@ -550,8 +653,13 @@ class _EvidenceChecker:
             if doc.date is None:
                 self.add("evidence.document-no-date", here, warning=True)
             elif doc.date.year != self.ev.year:
-                self.add("evidence.document-year", here + ("date",), warning=True, date=doc.date,
-                         year=self.ev.year)
+                self.add(
+                    "evidence.document-year",
+                    here + ("date",),
+                    warning=True,
+                    date=doc.date,
+                    year=self.ev.year,
+                )
 
 
 def context_for(ev: Evidence, item: Item | None) -> Context:

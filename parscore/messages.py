@@ -127,8 +127,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{value}' không hợp lệ: chọn một trong {choices}",
         "'{value}' is not allowed: choose one of {choices}",
     ),
-    "value.too-small": ("{value} phải lớn hơn hoặc bằng {limit}", "{value} must be at least {limit}"),
-    "value.too-large": ("{value} phải nhỏ hơn hoặc bằng {limit}", "{value} must be at most {limit}"),
+    "value.too-small": (
+        "{value} phải lớn hơn hoặc bằng {limit}",
+        "{value} must be at least {limit}",
+    ),
+    "value.too-large": (
+        "{value} phải nhỏ hơn hoặc bằng {limit}",
+        "{value} must be at most {limit}",
+    ),
     "value.not-positive": ("{value} phải lớn hơn 0", "{value} must be greater than 0"),
     "value.empty-text": ("không được để trống", "must not be empty"),
     "value.empty-list": ("danh sách không được rỗng", "the list must not be empty"),
@@ -174,8 +180,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "criteria.scored-by": (
         "'{id}' dùng cách chấm '{kind}' nên phải do {expected} chấm (scored_by: {expected})",
-        "'{id}' uses the '{kind}' rule, so it must be scored by {expected} "
-        "(scored_by: {expected})",
+        "'{id}' uses the '{kind}' rule, so it must be scored by {expected} (scored_by: {expected})",
     ),
     "criteria.survey-scored-by": (
         "các mục điều tra xã hội học phải có scored_by: outside",
@@ -196,10 +201,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the bands overlap at {value}",
     ),
     "criteria.bands-bounds": (
-        "một khoảng chỉ có một cận dưới (at_least hoặc above) và một cận trên "
-        "(below hoặc at_most)",
-        "a band takes one lower bound (at_least or above) and one upper bound "
-        "(below or at_most)",
+        "một khoảng chỉ có một cận dưới (at_least hoặc above) và một cận trên (below hoặc at_most)",
+        "a band takes one lower bound (at_least or above) and one upper bound (below or at_most)",
     ),
     "criteria.band-empty": (
         "khoảng từ {low} đến {high} không chứa giá trị nào",
@@ -373,15 +376,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "tỷ lệ hài lòng {percent}%{detail_vi} × {max}",
         "satisfied {percent}%{detail_en} × {max}",
     ),
-    "reason.survey-points": ("điểm điều tra nhận được: {points}", "survey points received: {points}"),
-    "reason.count-band": ("số lượng {count}, thuộc khoảng {band}", "count {count}, in the band {band}"),
+    "reason.survey-points": (
+        "điểm điều tra nhận được: {points}",
+        "survey points received: {points}",
+    ),
+    "reason.count-band": (
+        "số lượng {count}, thuộc khoảng {band}",
+        "count {count}, in the band {band}",
+    ),
     "reason.deduction": (
         "{count} trường hợp, mỗi trường hợp trừ {per} điểm",
         "{count} incidents, {per} points off each",
     ),
     "reason.nothing": ("không phát sinh", "nothing occurred"),
     "reason.no-evidence": ("chưa có minh chứng trong tệp", "no evidence in the file"),
-    "reason.no-inputs": ("đã có mục nhưng chưa ghi dữ liệu chấm điểm", "the item has no inputs yet"),
+    "reason.no-inputs": (
+        "đã có mục nhưng chưa ghi dữ liệu chấm điểm",
+        "the item has no inputs yet",
+    ),
     "reason.no-document": (
         "có số liệu nhưng chưa có tài liệu kiểm chứng hoặc giải trình",
         "inputs given, but no evidence document or explanation",
@@ -390,12 +402,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "điểm do hội đồng chấm cần có giải trình",
         "judged points need an explanation",
     ),
-    "reason.nothing-full": ("không phát sinh ({why}): đủ điểm", "nothing occurred ({why}): full points"),
+    "reason.nothing-full": (
+        "không phát sinh ({why}): đủ điểm",
+        "nothing occurred ({why}): full points",
+    ),
     "reason.nothing-na": (
         "không phát sinh ({why}): không áp dụng, không tính vào điểm tối đa",
         "nothing occurred ({why}): not applicable, left out of the maximum",
     ),
-    "reason.nothing-zero": ("không phát sinh ({why}): 0 điểm", "nothing occurred ({why}): 0 points"),
+    "reason.nothing-zero": (
+        "không phát sinh ({why}): 0 điểm",
+        "nothing occurred ({why}): 0 points",
+    ),
     "reason.nothing-undeclared": (
         "không phát sinh ({why}) nhưng bộ tiêu chí không quy định trường hợp này",
         "nothing occurred ({why}), but the set does not say what that is worth",

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from parscore.errors import UsageError
 
@@ -35,8 +35,9 @@ def write_atomic(path: Path, data: bytes, *, force: bool, inputs: Iterable[Path]
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise UsageError("usage.write-failed", path=path.as_posix(),
-                         reason=exc.strerror or str(exc)) from None
+        raise UsageError(
+            "usage.write-failed", path=path.as_posix(), reason=exc.strerror or str(exc)
+        ) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -51,6 +52,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool, inputs: Iterable[Path]
         except FileNotFoundError:
             pass
         if isinstance(exc, OSError):
-            raise UsageError("usage.write-failed", path=path.as_posix(),
-                             reason=exc.strerror or str(exc)) from None
+            raise UsageError(
+                "usage.write-failed", path=path.as_posix(), reason=exc.strerror or str(exc)
+            ) from None
         raise

@@ -68,13 +68,18 @@ def _item(node: Node, lang: str, indent: str) -> list[str]:
     }
     w = {key: (vi if lang == "vi" else en) for key, (vi, en) in words.items()}
     lines = [
-        _comment(f"{node.id} {node.name.get(lang)} — {w['max']} {format_number(node.max, lang)}", indent),
+        _comment(
+            f"{node.id} {node.name.get(lang)} — {w['max']} {format_number(node.max, lang)}", indent
+        ),
         _comment(f"{w['rule']}: {kind.describe(node.rule, node.max, lang)}", indent),
     ]
     if node.when_nothing_occurred:
         vi, en = _NOTHING[node.when_nothing_occurred]
-        lines.append(_comment(
-            f"{w['nothing']}: {vi if lang == 'vi' else en} (nothing_occurred: ...)", indent))
+        lines.append(
+            _comment(
+                f"{w['nothing']}: {vi if lang == 'vi' else en} (nothing_occurred: ...)", indent
+            )
+        )
     if node.evidence:
         lines.append(_comment(f"{w['evidence']}: {node.evidence.get(lang)}", indent))
     if node.lead:
@@ -83,7 +88,9 @@ def _item(node: Node, lang: str, indent: str) -> list[str]:
     lines.append(f"{indent}{_q(node.id)}:")
     inner = indent + "  "
     specs = kind.inputs(node.rule)
-    groups = sorted({spec.group for spec in specs if spec.group}, key=[s.group for s in specs].index)
+    groups = sorted(
+        {spec.group for spec in specs if spec.group}, key=[s.group for s in specs].index
+    )
     for spec in specs:
         if spec.group and groups and spec.group != groups[0]:
             continue  # alternatives are shown as comments below
@@ -91,7 +98,11 @@ def _item(node: Node, lang: str, indent: str) -> list[str]:
     for group in groups[1:]:
         alternative = [s for s in specs if s.group == group]
         shown = ", ".join(f"{s.name}: ..." for s in alternative)
-        lines.append(_comment(f"{w['or']} {shown} — {'; '.join(_input_hint(s, lang) for s in alternative)}", inner))
+        lines.append(
+            _comment(
+                f"{w['or']} {shown} — {'; '.join(_input_hint(s, lang) for s in alternative)}", inner
+            )
+        )
     if node.scored_by == "commune":
         lines.append(f"{inner}documents:")
         lines.append(f"{inner}explanation:")
@@ -107,19 +118,24 @@ def render_template(
     year = unit.year or cs.year
     head = [
         "# yaml-language-server: $schema=evidence.schema.json",
-        ("# Tệp minh chứng tự đánh giá Chỉ số CCHC năm {year} — {kind} {name}" if vi
-         else "# PAR INDEX self-assessment evidence, {year} — {name}").format(
-            year=year, kind=unit.kind, name=unit.name),
-        ("# Bộ tiêu chí: {id} (phiên bản {version}) — {title}" if vi
-         else "# Criteria set: {id} (version {version}) — {title}").format(
-            id=cs.id, version=cs.version, title=cs.title.get(lang)),
+        (
+            "# Tệp minh chứng tự đánh giá Chỉ số CCHC năm {year} — {kind} {name}"
+            if vi
+            else "# PAR INDEX self-assessment evidence, {year} — {name}"
+        ).format(year=year, kind=unit.kind, name=unit.name),
+        (
+            "# Bộ tiêu chí: {id} (phiên bản {version}) — {title}"
+            if vi
+            else "# Criteria set: {id} (version {version}) — {title}"
+        ).format(id=cs.id, version=cs.version, title=cs.title.get(lang)),
         "#",
     ]
     if vi:
         head += [
             "# Cách điền: ghi dữ liệu sau dấu hai chấm; mục nào để trống được tính là CHƯA CÓ",
             "# MINH CHỨNG (0 điểm, có trong danh sách 'parscore evaluate --missing').",
-            "# Ngày viết dd/mm/yyyy (06/02/2023 là ngày 6 tháng 2). Số dùng dấu chấm thập phân: 92.5",
+            "# Ngày viết dd/mm/yyyy (06/02/2023 là ngày 6 tháng 2).",
+            "# Số dùng dấu chấm thập phân: 92.5",
             "# Tài liệu kiểm chứng, ví dụ:",
             "#   documents:",
             "#     - number: 10/KH-UBND",
@@ -134,7 +150,8 @@ def render_template(
         head += [
             "# Fill in the values after the colons; an item left empty counts as MISSING",
             "# EVIDENCE (0 points, listed by 'parscore evaluate --missing').",
-            "# Dates as dd/mm/yyyy (06/02/2023 is 6 February). Numbers with a decimal point: 92.5",
+            "# Dates as dd/mm/yyyy (06/02/2023 is 6 February).",
+            "# Numbers with a decimal point: 92.5",
             "# Evidence documents, for example:",
             "#   documents:",
             "#     - number: 10/KH-UBND",
@@ -156,7 +173,9 @@ def render_template(
         for level, name in given:
             lines.append(f"    - {{level: {level}, name: {_q(name)}}}")
     else:
-        lines.append("  parents: []  # - {level: district, name: ...}  - {level: province, name: ...}")
+        lines.append(
+            "  parents: []  # - {level: district, name: ...}  - {level: province, name: ...}"
+        )
     lines += [
         f"year: {year}",
         f"criteria: {_q(criteria_ref or cs.id)}",
@@ -168,26 +187,49 @@ def render_template(
     ]
     for field in cs.fields:
         lines.append("")
-        lines.append(_comment(
-            f"===== {field.id}. {field.name.get(lang)} ({format_number(field.max, lang)}"
-            f" {'điểm' if vi else 'points'}) =====", "  "))
+        lines.append(
+            _comment(
+                f"===== {field.id}. {field.name.get(lang)} ({format_number(field.max, lang)}"
+                f" {'điểm' if vi else 'points'}) =====",
+                "  ",
+            )
+        )
         for node in field.walk():
             if node.is_leaf:
                 lines.extend(_item(node, lang, "  "))
     if cs.survey is not None:
-        lines += ["", _comment(
-            "Điểm điều tra xã hội học: do đơn vị điều tra gửi về, xã không tự chấm." if vi
-            else "Survey points: sent by the surveying body; the commune does not score them.", ""),
-            "survey:"]
+        lines += [
+            "",
+            _comment(
+                "Điểm điều tra xã hội học: do đơn vị điều tra gửi về, xã không tự chấm."
+                if vi
+                else "Survey points: sent by the surveying body; the commune does not score them.",
+                "",
+            ),
+            "survey:",
+        ]
         for node in cs.survey.walk():
             if node.is_leaf:
                 lines.extend(_item(node, lang, "  "))
     if cs.bonus is not None:
-        lines += ["", _comment(
-            "Điểm thưởng: - {reason: ..., points: ..., documents: [...]}" if vi
-            else "Bonus: - {reason: ..., points: ..., documents: [...]}", ""), "bonus: []"]
+        lines += [
+            "",
+            _comment(
+                "Điểm thưởng: - {reason: ..., points: ..., documents: [...]}"
+                if vi
+                else "Bonus: - {reason: ..., points: ..., documents: [...]}",
+                "",
+            ),
+            "bonus: []",
+        ]
     if cs.penalty is not None:
-        lines += [_comment(
-            "Điểm trừ: - {reason: ..., points: ...}" if vi else "Penalty: - {reason: ..., points: ...}",
-            ""), "penalty: []"]
+        lines += [
+            _comment(
+                "Điểm trừ: - {reason: ..., points: ...}"
+                if vi
+                else "Penalty: - {reason: ..., points: ...}",
+                "",
+            ),
+            "penalty: []",
+        ]
     return "\n".join(lines) + "\n"

@@ -62,8 +62,14 @@ def todo(result: UnitResult) -> TodoList:
             need = _need(node)
             if need is not None:
                 groups.setdefault(node.lead, []).append(
-                    TodoItem(id=node.id, name=node.name, need=need[0], at_stake=need[1],
-                             reason=node.reason, support=node.support)
+                    TodoItem(
+                        id=node.id,
+                        name=node.name,
+                        need=need[0],
+                        at_stake=need[1],
+                        reason=node.reason,
+                        support=node.support,
+                    )
                 )
         for child in node.children:
             visit(child)

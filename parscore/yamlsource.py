@@ -349,8 +349,9 @@ class _Builder:
                     self._problem("yaml.merge-key", key_node)
                     continue
                 if key in first_line:
-                    self._problem("yaml.duplicate-key", key_node, key=key,
-                                  first_line=first_line[key])
+                    self._problem(
+                        "yaml.duplicate-key", key_node, key=key, first_line=first_line[key]
+                    )
                     continue
                 first_line[key] = key_node.start_mark.line + 1
                 result[key] = self.build(value_node)

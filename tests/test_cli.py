@@ -51,7 +51,14 @@ def test_evaluate_table_in_vietnamese(work):
     assert "xã Vĩnh Chấp (19435), huyện Vĩnh Linh" in out
     assert "Chỉ số CCHC: 71,60% — Xếp loại: Khá" in out
     # every field, the survey, bonus, penalty and the total are there
-    for text in ("Chỉ đạo điều hành", "Thủ tục", "Điều tra", "Điểm thưởng", "Điểm trừ", "Tổng điểm"):
+    for text in (
+        "Chỉ đạo điều hành",
+        "Thủ tục",
+        "Điều tra",
+        "Điểm thưởng",
+        "Điểm trừ",
+        "Tổng điểm",
+    ):
         assert text in out
     assert "Lĩnh vực yếu nhất" in out and "Tiêu chí mất nhiều điểm nhất" in out
     # the claimed score above the computed one is flagged
@@ -119,8 +126,10 @@ def test_markdown_output(work):
 
 
 def test_missing_lists_what_each_office_must_bring(work):
-    (work / "ev.yaml").write_text(EVIDENCE.replace('  "1.1":\n    documents: [{number: 10/KH-UBND, date: 06/02/2023}]\n', ""),
-                                  encoding="utf-8")
+    (work / "ev.yaml").write_text(
+        EVIDENCE.replace('  "1.1":\n    documents: [{number: 10/KH-UBND, date: 06/02/2023}]\n', ""),
+        encoding="utf-8",
+    )
     out = run("evaluate", "ev.yaml", "--missing", "--lang", "en").stdout
     assert "To bring to the self-assessment meeting — Vĩnh Chấp, 2023" in out
     assert "1.1" in out and "evidence" in out
@@ -157,16 +166,23 @@ def test_csv_file_has_a_bom_for_excel(work):
 
 def test_output_is_deterministic(work):
     for fmt in ("table", "json", "csv", "markdown"):
-        assert run("evaluate", "ev.yaml", "--format", fmt).stdout == run("evaluate", "ev.yaml", "--format", fmt).stdout
+        assert (
+            run("evaluate", "ev.yaml", "--format", fmt).stdout
+            == run("evaluate", "ev.yaml", "--format", fmt).stdout
+        )
 
 
 def test_bad_input_exits_2_with_located_messages_and_no_traceback(work):
-    (work / "ev.yaml").write_text(EVIDENCE.replace("on_time: 1150", "on_time: 1250").replace("met: false", "met: no"),
-                                  encoding="utf-8")
+    (work / "ev.yaml").write_text(
+        EVIDENCE.replace("on_time: 1150", "on_time: 1250").replace("met: false", "met: no"),
+        encoding="utf-8",
+    )
     result = run("evaluate", "ev.yaml")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "ev.yaml:8:16: cần true hoặc false, nhận được 'no' [value.expected-bool]" in result.stderr
+    assert (
+        "ev.yaml:8:16: cần true hoặc false, nhận được 'no' [value.expected-bool]" in result.stderr
+    )
     assert "ev.yaml:9:20: 'on_time' (1250) lớn hơn 'received' (1200)" in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stderr.rstrip().endswith("2 lỗi, 0 cảnh báo")
@@ -186,13 +202,16 @@ def test_evaluate_a_missing_file(work):
 
 def test_criteria_option_overrides_the_file(work):
     shutil.copy(work / "set.yaml", work / "other.yaml")
-    (work / "ev.yaml").write_text(EVIDENCE.replace("criteria: set.yaml", "criteria: nowhere.yaml"),
-                                  encoding="utf-8")
+    (work / "ev.yaml").write_text(
+        EVIDENCE.replace("criteria: set.yaml", "criteria: nowhere.yaml"), encoding="utf-8"
+    )
     assert run("evaluate", "ev.yaml", "--criteria", "other.yaml").exit_code == 0
 
 
 def test_validate_reports_each_file_and_exits_1_on_problems(work):
-    (work / "bad.yaml").write_text(EVIDENCE.replace("year: 2023", "year: 2023\nyear: 2024"), encoding="utf-8")
+    (work / "bad.yaml").write_text(
+        EVIDENCE.replace("year: 2023", "year: 2023\nyear: 2024"), encoding="utf-8"
+    )
     (work / "what.yaml").write_text("a: 1\n", encoding="utf-8")
     result = run("validate", "set.yaml", "ev.yaml", "bad.yaml", "what.yaml", "--lang", "en")
     assert result.exit_code == 1
@@ -202,19 +221,36 @@ def test_validate_reports_each_file_and_exits_1_on_problems(work):
         "bad.yaml: has problems (1 error, 0 warnings)",
         "what.yaml: has problems (1 error, 0 warnings)",
     ]
-    assert "bad.yaml:3:1: duplicate key 'year' (first at line 2) [yaml.duplicate-key]" in result.stderr
+    assert (
+        "bad.yaml:3:1: duplicate key 'year' (first at line 2) [yaml.duplicate-key]" in result.stderr
+    )
     assert "what.yaml:1:1: cannot tell whether this is a criteria set" in result.stderr
 
 
 def test_validate_warnings_pass_unless_strict(work):
-    (work / "ev.yaml").write_text(EVIDENCE.replace("date: 06/02/2023", "date: 06/02/2022"), encoding="utf-8")
+    (work / "ev.yaml").write_text(
+        EVIDENCE.replace("date: 06/02/2023", "date: 06/02/2022"), encoding="utf-8"
+    )
     assert run("validate", "ev.yaml").exit_code == 0
     assert run("validate", "ev.yaml", "--strict").exit_code == 1
 
 
 def test_template_round_trip(work):
-    result = run("template", "--criteria", "set.yaml", "--unit", "Quế Minh", "--code", "20554",
-                 "--district", "Quế Sơn", "--province", "Quảng Nam", "--output", "que-minh.yaml")
+    result = run(
+        "template",
+        "--criteria",
+        "set.yaml",
+        "--unit",
+        "Quế Minh",
+        "--code",
+        "20554",
+        "--district",
+        "Quế Sơn",
+        "--province",
+        "Quảng Nam",
+        "--output",
+        "que-minh.yaml",
+    )
     assert result.exit_code == 0, result.stderr
     text = (work / "que-minh.yaml").read_text("utf-8")
     assert "# 1.2 Tỷ lệ — tối đa 1,5" in text
@@ -224,8 +260,10 @@ def test_template_round_trip(work):
     scored = json.loads(run("evaluate", "que-minh.yaml", "--format", "json").stdout)
     outcomes = {c["id"]: c["outcome"] for f in scored["fields"] for c in f["children"]}
     assert set(outcomes.values()) == {"missing"}  # unfilled is missing, never a silent zero
-    assert scored["unit"]["parents"] == [{"level": "district", "name": "Quế Sơn", "code": None},
-                                         {"level": "province", "name": "Quảng Nam", "code": None}]
+    assert scored["unit"]["parents"] == [
+        {"level": "district", "name": "Quế Sơn", "code": None},
+        {"level": "province", "name": "Quảng Nam", "code": None},
+    ]
 
 
 def test_template_refuses_to_overwrite(work):
@@ -233,12 +271,20 @@ def test_template_refuses_to_overwrite(work):
     result = run("template", "--criteria", "set.yaml", "--unit", "X", "--output", "t.yaml")
     assert result.exit_code == 2
     assert (work / "t.yaml").read_text("utf-8") == "keep me"
-    assert run("template", "--criteria", "set.yaml", "--unit", "X", "--output", "t.yaml", "--force").exit_code == 0
+    assert (
+        run(
+            "template", "--criteria", "set.yaml", "--unit", "X", "--output", "t.yaml", "--force"
+        ).exit_code
+        == 0
+    )
 
 
 def test_criteria_show_and_depth(work):
     out = run("criteria", "show", "set.yaml").stdout
-    assert "1.1 Kế hoạch [1]: đúng hạn 1 điểm; chậm 0,5 điểm; không thực hiện 0 điểm (hạn 31/01)" in out
+    assert (
+        "1.1 Kế hoạch [1]: đúng hạn 1 điểm; chậm 0,5 điểm; không thực hiện 0 điểm (hạn 31/01)"
+        in out
+    )
     assert "2.1 Đúng hạn [4]: tỷ lệ × 4 điểm; không phát sinh: đủ điểm" in out
     shallow = run("criteria", "show", "set.yaml", "--depth", "1", "--lang", "en").stdout
     assert "1 Direction [4]" in shallow and "1.1" not in shallow

@@ -34,66 +34,120 @@ def test_the_mini_set_loads():
 @pytest.mark.parametrize(
     "old, new, expected",
     [
-        ("      - id: 1.2\n", "      - id: 1.1\n",
-         "set.yaml:25:13: the id '1.1' is used twice (first at line 21) [criteria.duplicate-id]"),
-        ("    max: 4\n    children:\n      - id: 1.1", "    max: 5\n    children:\n      - id: 1.1",
-         "set.yaml:19:10: '1' has a maximum of 5, but its children add up to 4 [criteria.sum-mismatch]"),
-        ("total: 10", "total: 11",
-         "set.yaml:7:8: the declared total is 11, but the fields (8) and the survey (2) add up to 10 "
-         "[criteria.total-mismatch]"),
-        ("split: {appraisal: 8, survey: 2}", "split: {appraisal: 7, survey: 2}",
-         "set.yaml:8:20: the 'appraisal' part declares 7 points, but the tree gives 8 "
-         "[criteria.split-mismatch]"),
-        ("  - {name: {vi: Tốt, en: Good}, at_least: 80, below: 90}",
-         "  - {name: {vi: Tốt, en: Good}, at_least: 80, below: 89}",
-         "set.yaml:10:5: the bands leave a gap: no band holds 89 [criteria.bands-gap]"),
-        ("  - {name: {vi: Tốt, en: Good}, at_least: 80, below: 90}",
-         "  - {name: {vi: Tốt, en: Good}, at_least: 80, at_most: 90}",
-         "set.yaml:10:5: the bands overlap at 90 [criteria.bands-overlap]"),
-        ("            - {at_least: 70, at_most: 90, points: 0.75}",
-         "            - {at_least: 70, below: 90, points: 0.75}",
-         "set.yaml:33:15: the bands leave a gap: no band holds 90 [criteria.bands-gap]"),
-        ("          part: done\n", "          part: done\n          bandz: []\n",
-         "set.yaml:31:11: unknown key 'bandz' (did you mean 'bands'?) [value.unknown-key]"),
-        ("rule: {kind: pass_fail, penalty_when_unmet: 0.25}",
-         "rule: {kind: pass_fial, penalty_when_unmet: 0.25}",
-         "set.yaml:39:22: there is no rule kind 'pass_fial' (did you mean 'pass_fail'?); the kinds "
-         "are: bands, checklist, count_bands, deduction, judged, levels, pass_fail, proportional, "
-         "survey_share, timeliness [criteria.unknown-kind]"),
-        ("rule: {kind: timeliness, on_time: 1, late: 0.5, due: \"31/01\"}",
-         "rule: {kind: timeliness, on_time: 1, late: 1.5, due: \"31/01\"}",
-         "set.yaml:24:52: 1.5 points exceed the maximum of 1 for '1.1' [criteria.points-over-max]"),
-        ("rule: {kind: timeliness, on_time: 1, late: 0.5, due: \"31/01\"}",
-         "rule: {kind: timeliness, on_time: 1, late: 0.5, due: \"31/02\"}",
-         "set.yaml:24:62: '31/02' is not a valid due date: write dd/mm (in the assessment year) or "
-         "dd/mm/yyyy [criteria.due]"),
-        ("            - {above: 90, points: 1.5}", "            - {above: 90, points: 1}",
-         "set.yaml:33:13: no outcome of '1.2' gives its full 1.5 points [criteria.full-unreachable]"),
-        ("      - id: 2.1\n", "      - id: 3.1\n",
-         "set.yaml:45:13: the id '3.1' must start with its parent's id '2.' [criteria.child-id]"),
-        ("        max: 4\n        when_nothing_occurred: full_points",
-         "        max: 4\n        when_nothing_occurred: full",
-         "set.yaml:48:32: 'full' is not allowed: choose one of 'full_points', 'not_applicable' or "
-         "'zero' [value.choice]"),
-        ("        name: Kế hoạch\n        max: 1\n", "        name: Kế hoạch\n        max: 1,5\n",
-         "set.yaml:23:14: '1,5': use a decimal point, e.g. 1.5 [value.decimal-comma]"),
-        ("        name: Kế hoạch\n        max: 1\n", "        name: Kế hoạch\n        max: -1\n",
-         "set.yaml:23:14: -1 must be at least 0 [value.too-small]"),
-        ("        name: Kế hoạch\n        max: 1\n", "        name: Kế hoạch\n",
-         "set.yaml:21:9: the required key 'max' is missing [value.missing]"),
-        ("    - {id: S.1, name: Hài lòng, max: 2, scored_by: outside, rule: {kind: survey_share}}",
-         "    - {id: S.1, name: Hài lòng, max: 2, scored_by: outside, rule: {kind: pass_fail}}",
-         "set.yaml:56:74: 'S.1' uses the 'pass_fail' rule, so it must be scored by commune "
-         "(scored_by: commune) [criteria.scored-by]"),
-        ("        rule: {kind: pass_fail, penalty_when_unmet: 0.25}",
-         "        rule: {kind: pass_fail, penalty_when_unmet: 0.25}\n        children: [{id: 1.3.1, name: x, max: 1.5, rule: {kind: pass_fail}}]",
-         "set.yaml:36:9: '1.3' must have either a 'rule' or 'children', not both and not neither "
-         "[criteria.node-shape]"),
-        ("    key: direction\n", "    key: direction\n    nmae: x\n",
-         "set.yaml:18:5: unknown key 'nmae' (did you mean 'name'?) [value.unknown-key]"),
-        ("          part: done\n", "          part: documents\n",
-         "set.yaml:29:11: the input name 'documents' is reserved in evidence files "
-         "[criteria.input-name-clash]"),
+        (
+            "      - id: 1.2\n",
+            "      - id: 1.1\n",
+            "set.yaml:25:13: the id '1.1' is used twice (first at line 21) [criteria.duplicate-id]",
+        ),
+        (
+            "    max: 4\n    children:\n      - id: 1.1",
+            "    max: 5\n    children:\n      - id: 1.1",
+            "set.yaml:19:10: '1' has a maximum of 5, but its children add up to 4 [criteria.sum-mismatch]",
+        ),
+        (
+            "total: 10",
+            "total: 11",
+            "set.yaml:7:8: the declared total is 11, but the fields (8) and the survey (2) add up to 10 "
+            "[criteria.total-mismatch]",
+        ),
+        (
+            "split: {appraisal: 8, survey: 2}",
+            "split: {appraisal: 7, survey: 2}",
+            "set.yaml:8:20: the 'appraisal' part declares 7 points, but the tree gives 8 "
+            "[criteria.split-mismatch]",
+        ),
+        (
+            "  - {name: {vi: Tốt, en: Good}, at_least: 80, below: 90}",
+            "  - {name: {vi: Tốt, en: Good}, at_least: 80, below: 89}",
+            "set.yaml:10:5: the bands leave a gap: no band holds 89 [criteria.bands-gap]",
+        ),
+        (
+            "  - {name: {vi: Tốt, en: Good}, at_least: 80, below: 90}",
+            "  - {name: {vi: Tốt, en: Good}, at_least: 80, at_most: 90}",
+            "set.yaml:10:5: the bands overlap at 90 [criteria.bands-overlap]",
+        ),
+        (
+            "            - {at_least: 70, at_most: 90, points: 0.75}",
+            "            - {at_least: 70, below: 90, points: 0.75}",
+            "set.yaml:33:15: the bands leave a gap: no band holds 90 [criteria.bands-gap]",
+        ),
+        (
+            "          part: done\n",
+            "          part: done\n          bandz: []\n",
+            "set.yaml:31:11: unknown key 'bandz' (did you mean 'bands'?) [value.unknown-key]",
+        ),
+        (
+            "rule: {kind: pass_fail, penalty_when_unmet: 0.25}",
+            "rule: {kind: pass_fial, penalty_when_unmet: 0.25}",
+            "set.yaml:39:22: there is no rule kind 'pass_fial' (did you mean 'pass_fail'?); the kinds "
+            "are: bands, checklist, count_bands, deduction, judged, levels, pass_fail, proportional, "
+            "survey_share, timeliness [criteria.unknown-kind]",
+        ),
+        (
+            'rule: {kind: timeliness, on_time: 1, late: 0.5, due: "31/01"}',
+            'rule: {kind: timeliness, on_time: 1, late: 1.5, due: "31/01"}',
+            "set.yaml:24:52: 1.5 points exceed the maximum of 1 for '1.1' [criteria.points-over-max]",
+        ),
+        (
+            'rule: {kind: timeliness, on_time: 1, late: 0.5, due: "31/01"}',
+            'rule: {kind: timeliness, on_time: 1, late: 0.5, due: "31/02"}',
+            "set.yaml:24:62: '31/02' is not a valid due date: write dd/mm (in the assessment year) or "
+            "dd/mm/yyyy [criteria.due]",
+        ),
+        (
+            "            - {above: 90, points: 1.5}",
+            "            - {above: 90, points: 1}",
+            "set.yaml:33:13: no outcome of '1.2' gives its full 1.5 points [criteria.full-unreachable]",
+        ),
+        (
+            "      - id: 2.1\n",
+            "      - id: 3.1\n",
+            "set.yaml:45:13: the id '3.1' must start with its parent's id '2.' [criteria.child-id]",
+        ),
+        (
+            "        max: 4\n        when_nothing_occurred: full_points",
+            "        max: 4\n        when_nothing_occurred: full",
+            "set.yaml:48:32: 'full' is not allowed: choose one of 'full_points', 'not_applicable' or "
+            "'zero' [value.choice]",
+        ),
+        (
+            "        name: Kế hoạch\n        max: 1\n",
+            "        name: Kế hoạch\n        max: 1,5\n",
+            "set.yaml:23:14: '1,5': use a decimal point, e.g. 1.5 [value.decimal-comma]",
+        ),
+        (
+            "        name: Kế hoạch\n        max: 1\n",
+            "        name: Kế hoạch\n        max: -1\n",
+            "set.yaml:23:14: -1 must be at least 0 [value.too-small]",
+        ),
+        (
+            "        name: Kế hoạch\n        max: 1\n",
+            "        name: Kế hoạch\n",
+            "set.yaml:21:9: the required key 'max' is missing [value.missing]",
+        ),
+        (
+            "    - {id: S.1, name: Hài lòng, max: 2, scored_by: outside, rule: {kind: survey_share}}",
+            "    - {id: S.1, name: Hài lòng, max: 2, scored_by: outside, rule: {kind: pass_fail}}",
+            "set.yaml:56:74: 'S.1' uses the 'pass_fail' rule, so it must be scored by commune "
+            "(scored_by: commune) [criteria.scored-by]",
+        ),
+        (
+            "        rule: {kind: pass_fail, penalty_when_unmet: 0.25}",
+            "        rule: {kind: pass_fail, penalty_when_unmet: 0.25}\n        children: [{id: 1.3.1, name: x, max: 1.5, rule: {kind: pass_fail}}]",
+            "set.yaml:36:9: '1.3' must have either a 'rule' or 'children', not both and not neither "
+            "[criteria.node-shape]",
+        ),
+        (
+            "    key: direction\n",
+            "    key: direction\n    nmae: x\n",
+            "set.yaml:18:5: unknown key 'nmae' (did you mean 'name'?) [value.unknown-key]",
+        ),
+        (
+            "          part: done\n",
+            "          part: documents\n",
+            "set.yaml:29:11: the input name 'documents' is reserved in evidence files "
+            "[criteria.input-name-clash]",
+        ),
     ],
 )
 def test_criteria_refusals(old, new, expected):
@@ -140,7 +194,9 @@ def folder(tmp_path: Path) -> Path:
 
 
 def load_evidence_text(folder: Path, text: str):
-    return evidence_from_source(yamlsource.load_text(text, "ev.yaml"), CriteriaResolver(), base=folder)
+    return evidence_from_source(
+        yamlsource.load_text(text, "ev.yaml"), CriteriaResolver(), base=folder
+    )
 
 
 def ev_problems(folder: Path, text: str) -> list[str]:
@@ -163,58 +219,128 @@ def test_the_evidence_loads_without_warnings(folder):
 @pytest.mark.parametrize(
     "old, new, expected",
     [
-        ('"2.1": {on_time: 1150', '"2.1": {on_time: 1250',
-         "ev.yaml:9:20: 'on_time' (1250) is greater than 'received' (1200) [evidence.part-over-total]"),
-        ('"2.1": {on_time: 1150', '"2.1": {on_time: -5',
-         "ev.yaml:9:20: -5 must not be negative [evidence.negative]"),
-        ('"2.1": {on_time: 1150, received: 1200', '"2.1": {percent: 120',
-         "ev.yaml:9:20: the percentage 120% is above 100% [evidence.percent-over-100]"),
-        ('"2.1": {on_time: 1150, received: 1200', '"2.1": {percent: 92%',
-         "ev.yaml:9:20: '92%': write the number without the % sign, e.g. 92 [value.percent-sign]"),
-        ('"2.1": {on_time: 1150, received: 1200', '"2.1": {percent: "92,5"',
-         "ev.yaml:9:20: '92,5': use a decimal point, e.g. 92.5 [value.decimal-comma]"),
-        ('received: 1200', 'received: 1.200',
-         "ev.yaml:9:36: '1.200' looks like a thousands separator: write the whole number, e.g. 1200 "
-         "[value.thousands-separator]"),
-        ('"2.1": {on_time: 1150, received: 1200', '"2.1": {on_time: 1150, percent: 90',
-         "ev.yaml:9:35: give either percent or on_time + received, not both [evidence.inputs-conflict]"),
-        ('"1.3": {met: true', '"1.3": {met: yes',
-         "ev.yaml:8:16: expected true or false, got 'yes' [value.expected-bool]"),
-        ('"1.3": {met: true', '"1.3": {mett: true',
-         "ev.yaml:8:11: 'mett' is not an input of '1.3' (rule pass_fail); its inputs are: met "
-         "(did you mean 'met'?) [evidence.unknown-input]"),
-        ('"1.3":', '"1.4":',
-         "ev.yaml:8:3: there is no sub-criterion '1.4' in the set mini-2023 (did you mean '1.3'?) "
-         "[evidence.unknown-id]"),
-        ('"1.3":', '"1":',
-         "ev.yaml:8:3: '1' is a group scored from its children: give evidence for them "
-         "(1.1, 1.2, 1.3) [evidence.not-scored]"),
-        ('"1.3":', '"S.1":',
-         "ev.yaml:8:3: 'S.1' is a survey item: put it under 'survey' [evidence.survey-in-items]"),
-        ("  S.1: {", "  \"1.3\": {",
-         "ev.yaml:11:3: '1.3' is scored by the commune: put it under 'items' [evidence.item-in-survey]"),
-        ('"1.3": {met: true', '"1.3": {met: true, nothing_occurred: không có',
-         "ev.yaml:8:22: '1.3' has no 'nothing occurred' case: give its inputs "
-         "[evidence.nothing-not-allowed]"),
-        ('"2.1": {on_time: 1150, received: 1200,', '"2.1": {on_time: 1150, received: 1200, nothing_occurred: x,',
-         "ev.yaml:9:42: 'nothing_occurred' cannot stand beside inputs (on_time, received) "
-         "[evidence.nothing-with-inputs]"),
-        ("kind: xã", "kind: huyện",
-         "ev.yaml:1:46: 'huyện' is not allowed: choose one of 'xã', 'phường' or 'thị trấn' [value.choice]"),
-        ("year: 2023", "year: '2023'", "ev.yaml:2:7: expected a whole number, got '2023' [value.expected-integer]"),
-        ("criteria: set.yaml", "criteria: ref-commune-2099",
-         "ev.yaml:3:11: no criteria set 'ref-commune-2099': give a shipped set's id"),
-        ("date: 06/02/2023", "date: 31/02/2023",
-         "ev.yaml:6:44: '31/02/2023' is not a valid date: write dd/mm/yyyy (e.g. 06/02/2023) "
-         "[value.expected-date]"),
-        ('"1.3": {met: true, explanation: đủ người}', '"1.3": {met: true, explanation: đủ người, claimed: 2}',
-         "ev.yaml:8:54: the claimed score 2 exceeds the maximum of 1.5 [evidence.claimed-over-max]"),
-        ("unit: {name: Vĩnh Chấp,", "unit: {nane: Vĩnh Chấp,",
-         "ev.yaml:1:8: unknown key 'nane' (did you mean 'name'?) [value.unknown-key]"),
-        ("items:\n", "items:\n  \"1.1\": {}\n",
-         "ev.yaml:6:3: duplicate key '1.1' (first at line 5) [yaml.duplicate-key]"),
-        ("  S.1: {satisfied: 412, responses: 450}", "  S.1: {points: 2.5}",
-         "ev.yaml:11:17: 2.5 points exceed the maximum of 2 for 'S.1' [evidence.points-over-max]"),
+        (
+            '"2.1": {on_time: 1150',
+            '"2.1": {on_time: 1250',
+            "ev.yaml:9:20: 'on_time' (1250) is greater than 'received' (1200) [evidence.part-over-total]",
+        ),
+        (
+            '"2.1": {on_time: 1150',
+            '"2.1": {on_time: -5',
+            "ev.yaml:9:20: -5 must not be negative [evidence.negative]",
+        ),
+        (
+            '"2.1": {on_time: 1150, received: 1200',
+            '"2.1": {percent: 120',
+            "ev.yaml:9:20: the percentage 120% is above 100% [evidence.percent-over-100]",
+        ),
+        (
+            '"2.1": {on_time: 1150, received: 1200',
+            '"2.1": {percent: 92%',
+            "ev.yaml:9:20: '92%': write the number without the % sign, e.g. 92 [value.percent-sign]",
+        ),
+        (
+            '"2.1": {on_time: 1150, received: 1200',
+            '"2.1": {percent: "92,5"',
+            "ev.yaml:9:20: '92,5': use a decimal point, e.g. 92.5 [value.decimal-comma]",
+        ),
+        (
+            "received: 1200",
+            "received: 1.200",
+            "ev.yaml:9:36: '1.200' looks like a thousands separator: write the whole number, e.g. 1200 "
+            "[value.thousands-separator]",
+        ),
+        (
+            '"2.1": {on_time: 1150, received: 1200',
+            '"2.1": {on_time: 1150, percent: 90',
+            "ev.yaml:9:35: give either percent or on_time + received, not both [evidence.inputs-conflict]",
+        ),
+        (
+            '"1.3": {met: true',
+            '"1.3": {met: yes',
+            "ev.yaml:8:16: expected true or false, got 'yes' [value.expected-bool]",
+        ),
+        (
+            '"1.3": {met: true',
+            '"1.3": {mett: true',
+            "ev.yaml:8:11: 'mett' is not an input of '1.3' (rule pass_fail); its inputs are: met "
+            "(did you mean 'met'?) [evidence.unknown-input]",
+        ),
+        (
+            '"1.3":',
+            '"1.4":',
+            "ev.yaml:8:3: there is no sub-criterion '1.4' in the set mini-2023 (did you mean '1.3'?) "
+            "[evidence.unknown-id]",
+        ),
+        (
+            '"1.3":',
+            '"1":',
+            "ev.yaml:8:3: '1' is a group scored from its children: give evidence for them "
+            "(1.1, 1.2, 1.3) [evidence.not-scored]",
+        ),
+        (
+            '"1.3":',
+            '"S.1":',
+            "ev.yaml:8:3: 'S.1' is a survey item: put it under 'survey' [evidence.survey-in-items]",
+        ),
+        (
+            "  S.1: {",
+            '  "1.3": {',
+            "ev.yaml:11:3: '1.3' is scored by the commune: put it under 'items' [evidence.item-in-survey]",
+        ),
+        (
+            '"1.3": {met: true',
+            '"1.3": {met: true, nothing_occurred: không có',
+            "ev.yaml:8:22: '1.3' has no 'nothing occurred' case: give its inputs "
+            "[evidence.nothing-not-allowed]",
+        ),
+        (
+            '"2.1": {on_time: 1150, received: 1200,',
+            '"2.1": {on_time: 1150, received: 1200, nothing_occurred: x,',
+            "ev.yaml:9:42: 'nothing_occurred' cannot stand beside inputs (on_time, received) "
+            "[evidence.nothing-with-inputs]",
+        ),
+        (
+            "kind: xã",
+            "kind: huyện",
+            "ev.yaml:1:46: 'huyện' is not allowed: choose one of 'xã', 'phường' or 'thị trấn' [value.choice]",
+        ),
+        (
+            "year: 2023",
+            "year: '2023'",
+            "ev.yaml:2:7: expected a whole number, got '2023' [value.expected-integer]",
+        ),
+        (
+            "criteria: set.yaml",
+            "criteria: ref-commune-2099",
+            "ev.yaml:3:11: no criteria set 'ref-commune-2099': give a shipped set's id",
+        ),
+        (
+            "date: 06/02/2023",
+            "date: 31/02/2023",
+            "ev.yaml:6:44: '31/02/2023' is not a valid date: write dd/mm/yyyy (e.g. 06/02/2023) "
+            "[value.expected-date]",
+        ),
+        (
+            '"1.3": {met: true, explanation: đủ người}',
+            '"1.3": {met: true, explanation: đủ người, claimed: 2}',
+            "ev.yaml:8:54: the claimed score 2 exceeds the maximum of 1.5 [evidence.claimed-over-max]",
+        ),
+        (
+            "unit: {name: Vĩnh Chấp,",
+            "unit: {nane: Vĩnh Chấp,",
+            "ev.yaml:1:8: unknown key 'nane' (did you mean 'name'?) [value.unknown-key]",
+        ),
+        (
+            "items:\n",
+            'items:\n  "1.1": {}\n',
+            "ev.yaml:6:3: duplicate key '1.1' (first at line 5) [yaml.duplicate-key]",
+        ),
+        (
+            "  S.1: {satisfied: 412, responses: 450}",
+            "  S.1: {points: 2.5}",
+            "ev.yaml:11:17: 2.5 points exceed the maximum of 2 for 'S.1' [evidence.points-over-max]",
+        ),
     ],
 )
 def test_evidence_refusals(folder, old, new, expected):
@@ -230,17 +356,28 @@ def test_unknown_set_lists_the_shipped_ones(folder):
 @pytest.mark.parametrize(
     "old, new, expected",
     [
-        ("documents: [{number: 10/KH-UBND, date: 06/02/2023}]", "documents: [{date: 06/02/2023}]",
-         "ev.yaml:6:17: warning: the evidence document has no number [evidence.document-no-number]"),
-        ("documents: [{number: 10/KH-UBND, date: 06/02/2023}]", "documents: [{number: 10/KH-UBND}]",
-         "ev.yaml:6:17: warning: the evidence document has no date [evidence.document-no-date]"),
-        ("documents: [{number: 10/KH-UBND, date: 06/02/2023}]",
-         "documents: [{number: 10/KH-UBND, date: 06/02/2022}]",
-         "ev.yaml:6:44: warning: the document dated 06/02/2022 is outside the assessment year 2023 "
-         "[evidence.document-year]"),
-        ("year: 2023", "year: 2024",
-         "ev.yaml:2:7: warning: the assessment year 2024 differs from the year of the set mini-2023 "
-         "(2023) [evidence.year-mismatch]"),
+        (
+            "documents: [{number: 10/KH-UBND, date: 06/02/2023}]",
+            "documents: [{date: 06/02/2023}]",
+            "ev.yaml:6:17: warning: the evidence document has no number [evidence.document-no-number]",
+        ),
+        (
+            "documents: [{number: 10/KH-UBND, date: 06/02/2023}]",
+            "documents: [{number: 10/KH-UBND}]",
+            "ev.yaml:6:17: warning: the evidence document has no date [evidence.document-no-date]",
+        ),
+        (
+            "documents: [{number: 10/KH-UBND, date: 06/02/2023}]",
+            "documents: [{number: 10/KH-UBND, date: 06/02/2022}]",
+            "ev.yaml:6:44: warning: the document dated 06/02/2022 is outside the assessment year 2023 "
+            "[evidence.document-year]",
+        ),
+        (
+            "year: 2023",
+            "year: 2024",
+            "ev.yaml:2:7: warning: the assessment year 2024 differs from the year of the set mini-2023 "
+            "(2023) [evidence.year-mismatch]",
+        ),
     ],
 )
 def test_evidence_warnings_do_not_refuse(folder, old, new, expected):
@@ -251,7 +388,9 @@ def test_evidence_warnings_do_not_refuse(folder, old, new, expected):
 
 
 def test_all_evidence_problems_are_collected_and_sorted(folder):
-    text = ev_edit('"1.3": {met: true', '"1.3": {met: yes').replace("on_time: 1150", "on_time: 1250")
+    text = ev_edit('"1.3": {met: true', '"1.3": {met: yes').replace(
+        "on_time: 1150", "on_time: 1250"
+    )
     found = ev_problems(folder, text)
     assert [p.split(": ")[0] for p in found] == ["ev.yaml:8:16", "ev.yaml:9:20"]
 
@@ -261,4 +400,8 @@ def test_a_problem_in_the_set_is_reported_against_the_set(folder):
     with pytest.raises(InputError) as info:
         load_evidence_text(folder, EVIDENCE)
     problem = info.value.problems[0]
-    assert (Path(problem.file).name, problem.line, problem.code) == ("set.yaml", 7, "criteria.total-mismatch")
+    assert (Path(problem.file).name, problem.line, problem.code) == (
+        "set.yaml",
+        7,
+        "criteria.total-mismatch",
+    )

@@ -58,12 +58,31 @@ YEAR = 2023
 DEFAULT_DOCUMENTS = [{"number": "1/BC-UBND", "date": "01/06/2023"}]
 
 CASE_KEYS = {
-    "name", "max", "rule", "when_nothing_occurred", "documents_required", "set", "place",
-    "section", "item", "year", "expect", "expect_error", "xfail",
+    "name",
+    "max",
+    "rule",
+    "when_nothing_occurred",
+    "documents_required",
+    "set",
+    "place",
+    "section",
+    "item",
+    "year",
+    "expect",
+    "expect_error",
+    "xfail",
 }
 EXPECT_KEYS = {
-    "points", "outcome", "applicable_max", "penalty", "warnings", "reason_en", "reason_vi",
-    "describe_vi", "describe_en", "claim_difference",
+    "points",
+    "outcome",
+    "applicable_max",
+    "penalty",
+    "warnings",
+    "reason_en",
+    "reason_vi",
+    "describe_vi",
+    "describe_en",
+    "claim_difference",
 }
 ERROR_KEYS = {"code", "at"}
 
@@ -103,8 +122,9 @@ _Dumper.add_representer(Decimal, _represent_decimal)
 
 
 def to_yaml(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False)
+    return yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False
+    )
 
 
 # --- collecting the cases ----------------------------------------------------------------------
@@ -181,15 +201,26 @@ def build_set(case: dict[str, Any]) -> dict[str, Any]:
         "version": "1",
     }
     if place == "field":
-        fields = [{"id": "1", "name": {"vi": "Lĩnh vực thử", "en": "Test field"},
-                   "max": maximum, "children": [node]}]
+        fields = [
+            {
+                "id": "1",
+                "name": {"vi": "Lĩnh vực thử", "en": "Test field"},
+                "max": maximum,
+                "children": [node],
+            }
+        ]
         survey = None
         appraisal, survey_max = maximum, Decimal(0)
     else:
         one = {"id": "1.1", "name": "Có kế hoạch", "max": 1, "rule": {"kind": "pass_fail"}}
         fields = [{"id": "1", "name": "Lĩnh vực thử", "max": 1, "children": [one]}]
-        survey = {"id": "S", "name": {"vi": "Điều tra", "en": "Survey"}, "max": maximum,
-                  "scored_by": "outside", "children": [node]}
+        survey = {
+            "id": "S",
+            "name": {"vi": "Điều tra", "en": "Survey"},
+            "max": maximum,
+            "scored_by": "outside",
+            "children": [node],
+        }
         appraisal, survey_max = Decimal(1), maximum
     cs.update(
         total=appraisal + survey_max,

@@ -20,7 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "evidence" / "vinh-chap-2023.yaml"
 
 
-def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _run(
+    args: list[str], cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
 
 
@@ -30,11 +32,34 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("wheel")
     # a clean copy: setuptools reuses a stale build/ folder, which a fresh clone does not have
     source = base / "source"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
-        ".git", "build", "dist", "*.egg-info", "__pycache__", ".venv", ".pytest_cache", ".hypothesis"))
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git",
+            "build",
+            "dist",
+            "*.egg-info",
+            "__pycache__",
+            ".venv",
+            ".pytest_cache",
+            ".hypothesis",
+        ),
+    )
     wheels = base / "dist"
-    built = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", str(wheels), str(source)],
-                 cwd=base)
+    built = _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--wheel-dir",
+            str(wheels),
+            str(source),
+        ],
+        cwd=base,
+    )
     assert built.returncode == 0, built.stdout + built.stderr
     (wheel,) = wheels.glob("parscore-*.whl")
     env_dir = base / "venv"
@@ -61,8 +86,17 @@ def test_shipped_sets_are_found_from_any_folder(installed: Path, tmp_path: Path)
     assert listing.returncode == 0, listing.stderr
     assert "ref-commune-2023" in listing.stdout
     out = tmp_path / "x.yaml"
-    made = _parscore(installed, "template", "--criteria", "ref-commune-2023", "--unit", "Vĩnh Chấp",
-                     "--output", str(out), cwd=tmp_path)
+    made = _parscore(
+        installed,
+        "template",
+        "--criteria",
+        "ref-commune-2023",
+        "--unit",
+        "Vĩnh Chấp",
+        "--output",
+        str(out),
+        cwd=tmp_path,
+    )
     assert made.returncode == 0, made.stderr
     checked = _parscore(installed, "validate", str(out), cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -31,9 +31,20 @@ def test_plain_values_are_typed_the_way_evidence_needs():
         "g: true\nh: ~\ni: 1,5\nj: '5'\nk: -3\nl: 92%\nm: yes\nn:\n"
     )
     assert data == {
-        "a": "no", "b": Decimal("0.1"), "c": Decimal("1.200"), "d": "00004",
-        "e": "06/02/2023", "f": "2023-02-06", "g": True, "h": None, "i": "1,5", "j": "5",
-        "k": -3, "l": "92%", "m": "yes", "n": None,
+        "a": "no",
+        "b": Decimal("0.1"),
+        "c": Decimal("1.200"),
+        "d": "00004",
+        "e": "06/02/2023",
+        "f": "2023-02-06",
+        "g": True,
+        "h": None,
+        "i": "1,5",
+        "j": "5",
+        "k": -3,
+        "l": "92%",
+        "m": "yes",
+        "n": None,
     }
     assert str(data["c"]) == "1.200"  # exactly as typed
 
@@ -50,31 +61,58 @@ def test_decomposed_text_is_normalised_to_nfc():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("a: 1\nb: 2\na: 3\n", "f.yaml:3:1: duplicate key 'a' (first at line 1) [yaml.duplicate-key]"),
-        ("x:\n  a: 1\n  a: 2\n", "f.yaml:3:3: duplicate key 'a' (first at line 2) [yaml.duplicate-key]"),
-        ("- {a: 1, a: 2}\n", "f.yaml:1:10: duplicate key 'a' (first at line 1) [yaml.duplicate-key]"),
-        ("a: &x 1\nb: 2\n",
-         "f.yaml:1:4: YAML anchors and aliases (&, *) are not allowed: write the content out [yaml.alias]"),
-        ("a: 1\nb: *x\n",
-         "f.yaml:2:4: YAML anchors and aliases (&, *) are not allowed: write the content out [yaml.alias]"),
-        ("<<: {a: 1}\n",
-         "f.yaml:1:1: the YAML merge key '<<' is not allowed: write the content out [yaml.merge-key]"),
-        ("a: !!python/object:os.system x\n",
-         "f.yaml:1:4: the YAML tag 'tag:yaml.org,2002:python/object:os.system' is not allowed [yaml.tag]"),
-        ("a: !!int 5\n", "f.yaml:1:4: the YAML tag 'tag:yaml.org,2002:int' is not allowed [yaml.tag]"),
+        (
+            "a: 1\nb: 2\na: 3\n",
+            "f.yaml:3:1: duplicate key 'a' (first at line 1) [yaml.duplicate-key]",
+        ),
+        (
+            "x:\n  a: 1\n  a: 2\n",
+            "f.yaml:3:3: duplicate key 'a' (first at line 2) [yaml.duplicate-key]",
+        ),
+        (
+            "- {a: 1, a: 2}\n",
+            "f.yaml:1:10: duplicate key 'a' (first at line 1) [yaml.duplicate-key]",
+        ),
+        (
+            "a: &x 1\nb: 2\n",
+            "f.yaml:1:4: YAML anchors and aliases (&, *) are not allowed: write the content out [yaml.alias]",
+        ),
+        (
+            "a: 1\nb: *x\n",
+            "f.yaml:2:4: YAML anchors and aliases (&, *) are not allowed: write the content out [yaml.alias]",
+        ),
+        (
+            "<<: {a: 1}\n",
+            "f.yaml:1:1: the YAML merge key '<<' is not allowed: write the content out [yaml.merge-key]",
+        ),
+        (
+            "a: !!python/object:os.system x\n",
+            "f.yaml:1:4: the YAML tag 'tag:yaml.org,2002:python/object:os.system' is not allowed [yaml.tag]",
+        ),
+        (
+            "a: !!int 5\n",
+            "f.yaml:1:4: the YAML tag 'tag:yaml.org,2002:int' is not allowed [yaml.tag]",
+        ),
         ("a: .inf\n", "f.yaml:1:4: '.inf' is not a finite number [yaml.not-finite]"),
         ("a: -.inf\n", "f.yaml:1:4: '-.inf' is not a finite number [yaml.not-finite]"),
         ("a: .nan\n", "f.yaml:1:4: '.nan' is not a finite number [yaml.not-finite]"),
         ("a: 1\n\tb: 2\n", "f.yaml:2:1: tabs cannot indent YAML: use spaces [yaml.tab]"),
-        ("a: 1\n---\nb: 2\n",
-         "f.yaml:2:1: the file holds several YAML documents (---): one document per file "
-         "[yaml.multiple-documents]"),
+        (
+            "a: 1\n---\nb: 2\n",
+            "f.yaml:2:1: the file holds several YAML documents (---): one document per file "
+            "[yaml.multiple-documents]",
+        ),
         ("", "f.yaml: the file is empty [file.empty]"),
         ("# only a comment\n", "f.yaml: the file is empty [file.empty]"),
-        ("a: [1, 2\n",
-         "f.yaml:2:1: YAML syntax error: while parsing a flow sequence: did not find expected "
-         "',' or ']' [yaml.syntax]"),
-        ("? [a]\n: 1\n", "f.yaml:1:3: a key must be plain text, not a list or a mapping [yaml.key-not-scalar]"),
+        (
+            "a: [1, 2\n",
+            "f.yaml:2:1: YAML syntax error: while parsing a flow sequence: did not find expected "
+            "',' or ']' [yaml.syntax]",
+        ),
+        (
+            "? [a]\n: 1\n",
+            "f.yaml:1:3: a key must be plain text, not a list or a mapping [yaml.key-not-scalar]",
+        ),
     ],
 )
 def test_refusals_are_located(text, expected):
@@ -111,13 +149,17 @@ def test_deep_block_nesting_is_refused():
 
 
 def test_nesting_limit_is_configurable():
-    assert problems("[[[[1]]]]", Limits(max_depth=3))[0].startswith("f.yaml:1:4: the structure is nested")
+    assert problems("[[[[1]]]]", Limits(max_depth=3))[0].startswith(
+        "f.yaml:1:4: the structure is nested"
+    )
     assert yamlsource.load_text("[[[1]]]", "f.yaml", Limits(max_depth=3)).data == [[[1]]]
 
 
 def test_utf8_bom_and_utf16_with_bom_are_read():
     text = "name: Vĩnh Chấp\n"
-    assert yamlsource.load_bytes(codecs.BOM_UTF8 + text.encode(), "f.yaml").data == {"name": "Vĩnh Chấp"}
+    assert yamlsource.load_bytes(codecs.BOM_UTF8 + text.encode(), "f.yaml").data == {
+        "name": "Vĩnh Chấp"
+    }
     for encoding, bom in (("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE)):
         data = bom + text.encode(encoding)
         assert yamlsource.load_bytes(data, "f.yaml").data == {"name": "Vĩnh Chấp"}

@@ -138,5 +138,5 @@ def _code_text(value: Any) -> Any:
 Code = Annotated[
     str,
     BeforeValidator(_code_text),
-    WithJsonSchema({"type": "string", "description": "official code, as text: \"00004\""}),
+    WithJsonSchema({"type": "string", "description": 'official code, as text: "00004"'}),
 ]

@@ -6,8 +6,9 @@ unique, parents equal to the sum of their children, bands without gaps, the decl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator, Literal
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -33,7 +34,7 @@ class Node(BaseModel):
     name: Text = Field(description="official Vietnamese name, and English")
     max: Points = Field(description="maximum points")
     rule: Rule | None = None
-    children: list["Node"] | None = Field(default=None, min_length=1)
+    children: list[Node] | None = Field(default=None, min_length=1)
     scored_by: ScoredBy = Field(
         default="commune",
         description="'commune': self-assessed from evidence; 'outside': points received "
@@ -69,7 +70,7 @@ class Node(BaseModel):
         assert self.rule is not None
         return kind_of(self.rule)
 
-    def walk(self) -> Iterator["Node"]:
+    def walk(self) -> Iterator[Node]:
         yield self
         for child in self.children or ():
             yield from child.walk()

@@ -7,7 +7,7 @@ JSON parses back into :class:`UnitResult` unchanged.
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -18,7 +18,7 @@ from parscore.model.evidence import Assessment, Document, Unit
 RESULT_FORMAT = "parscore-result/1"
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     MET = "met"  # full points
     PARTIAL = "partial"  # some points
     UNMET = "unmet"  # no points, evidence says so
@@ -62,7 +62,7 @@ class NodeResult(BaseModel):
     lead: str | None = None
     support: list[str] = Field(default_factory=list)
     missing_count: int = Field(default=0, description="scored nodes below with missing evidence")
-    children: list["NodeResult"] = Field(default_factory=list)
+    children: list[NodeResult] = Field(default_factory=list)
 
 
 class LedgerLine(BaseModel):

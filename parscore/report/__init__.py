@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Callable
+from collections.abc import Callable
 
 from parscore.model.result import UnitResult
 from parscore.report import text
@@ -32,8 +32,20 @@ def to_json(result: UnitResult, opts: Options) -> str:
 
 
 CSV_COLUMNS = (
-    "row", "id", "level", "name", "outcome", "points", "max", "applicable_max", "percent",
-    "claimed", "claim_difference", "reason", "lead", "documents",
+    "row",
+    "id",
+    "level",
+    "name",
+    "outcome",
+    "points",
+    "max",
+    "applicable_max",
+    "percent",
+    "claimed",
+    "claim_difference",
+    "reason",
+    "lead",
+    "documents",
 )
 
 
@@ -45,14 +57,24 @@ def to_csv(result: UnitResult, opts: Options) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for node in all_nodes(result):
-        writer.writerow([
-            "node", node.id, node.level, node.name.get(lang), node.outcome.value,
-            node.points, node.max, node.applicable_max, node.percent if node.percent is not None else "",
-            node.claimed if node.claimed is not None else "",
-            node.claim_difference if node.claim_difference is not None else "",
-            node.reason.get(lang) if node.reason else "", node.lead or "",
-            documents_text(node, lang),
-        ])
+        writer.writerow(
+            [
+                "node",
+                node.id,
+                node.level,
+                node.name.get(lang),
+                node.outcome.value,
+                node.points,
+                node.max,
+                node.applicable_max,
+                node.percent if node.percent is not None else "",
+                node.claimed if node.claimed is not None else "",
+                node.claim_difference if node.claim_difference is not None else "",
+                node.reason.get(lang) if node.reason else "",
+                node.lead or "",
+                documents_text(node, lang),
+            ]
+        )
     t = result.totals
     for row, value, maximum in (
         ("bonus", t.bonus, result.bonus.cap),
@@ -62,8 +84,24 @@ def to_csv(result: UnitResult, opts: Options) -> str:
     ):
         name = label(row, lang)
         reason = t.band.get(lang) if (row == "index" and t.band) else ""
-        writer.writerow([row, "", "", name, "", value, maximum if maximum is not None else "",
-                         "", "", "", "", reason, "", ""])
+        writer.writerow(
+            [
+                row,
+                "",
+                "",
+                name,
+                "",
+                value,
+                maximum if maximum is not None else "",
+                "",
+                "",
+                "",
+                "",
+                reason,
+                "",
+                "",
+            ]
+        )
     return out.getvalue()
 
 
@@ -86,21 +124,43 @@ def todo_text(todo: TodoList, opts: Options, markdown: bool) -> str:
     sections = []
     for group in todo.groups:
         office = group.office or label("todo_unassigned", lang)
-        heading = f"{label('todo_office', lang)}: {office} — {label('todo_at_stake', lang).lower()} {number(group.at_stake, lang)}"
+        at_stake = f"{label('todo_at_stake', lang).lower()} {number(group.at_stake, lang)}"
+        heading = f"{label('todo_office', lang)}: {office} — {at_stake}"
         rows = [
-            [item.id, item.name.get(lang), label(f"todo_{item.need}", lang), number(item.at_stake, lang),
-             item.reason.get(lang) if item.reason else ""]
+            [
+                item.id,
+                item.name.get(lang),
+                label(f"todo_{item.need}", lang),
+                number(item.at_stake, lang),
+                item.reason.get(lang) if item.reason else "",
+            ]
             for item in group.items
         ]
-        sections.append(text.Section(heading, table=text.Table(
-            ["", label("item", lang), label("todo_need", lang), label("todo_at_stake", lang),
-             label("reason", lang)],
-            rows, ["left", "left", "left", "right", "left"],
-        )))
-    sections.append(text.Section("", lines=[
-        f"{label('todo_total', lang)}: {number(todo.at_stake, lang)} "
-        f"({label('todo_at_stake', lang).lower()})"
-    ]))
+        sections.append(
+            text.Section(
+                heading,
+                table=text.Table(
+                    [
+                        "",
+                        label("item", lang),
+                        label("todo_need", lang),
+                        label("todo_at_stake", lang),
+                        label("reason", lang),
+                    ],
+                    rows,
+                    ["left", "left", "left", "right", "left"],
+                ),
+            )
+        )
+    sections.append(
+        text.Section(
+            "",
+            lines=[
+                f"{label('todo_total', lang)}: {number(todo.at_stake, lang)} "
+                f"({label('todo_at_stake', lang).lower()})"
+            ],
+        )
+    )
     return text.render(sections, title, markdown)
 
 
@@ -110,8 +170,16 @@ def todo_csv(todo: TodoList, opts: Options) -> str:
     writer.writerow(("office", "id", "name", "need", "at_stake", "reason"))
     for group in todo.groups:
         for item in group.items:
-            writer.writerow([group.office or "", item.id, item.name.get(opts.lang), item.need,
-                             item.at_stake, item.reason.get(opts.lang) if item.reason else ""])
+            writer.writerow(
+                [
+                    group.office or "",
+                    item.id,
+                    item.name.get(opts.lang),
+                    item.need,
+                    item.at_stake,
+                    item.reason.get(opts.lang) if item.reason else "",
+                ]
+            )
     return out.getvalue()
 
 

@@ -7,12 +7,13 @@ and never recomputes a score.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator
 
 from parscore.decimals import quantize
 from parscore.model.result import OUTCOME_TEXT, NodeResult, Outcome, UnitResult
+
 
 @dataclass(frozen=True)
 class Options:
@@ -80,8 +81,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "todo_office": ("Đơn vị chủ trì", "Lead office"),
     "todo_need": ("Cần bổ sung", "Needed"),
     "todo_at_stake": ("Điểm có thể mất", "Points at stake"),
-    "todo_none": ("Không còn tiêu chí nào thiếu minh chứng hay giải trình.",
-                  "Nothing lacks evidence or an explanation."),
+    "todo_none": (
+        "Không còn tiêu chí nào thiếu minh chứng hay giải trình.",
+        "Nothing lacks evidence or an explanation.",
+    ),
     "todo_unassigned": ("Chưa phân công", "Unassigned"),
     "todo_evidence": ("minh chứng", "evidence"),
     "todo_explanation": ("giải trình", "explanation"),

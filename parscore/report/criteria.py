@@ -28,7 +28,9 @@ def _node_lines(node: Node, lang: str, depth: int, limit: int | None, out: list[
             line += f"; {vi if lang == 'vi' else en}"
         if node.rule is not None and node.rule.penalty_when_unmet is not None:
             amount = _n(node.rule.penalty_when_unmet, lang)
-            line += f"; không đạt: trừ {amount} điểm" if lang == "vi" else f"; unmet: {amount} penalty"
+            line += (
+                f"; không đạt: trừ {amount} điểm" if lang == "vi" else f"; unmet: {amount} penalty"
+            )
     out.append(line)
     if limit is not None and depth >= limit:
         return
@@ -46,14 +48,21 @@ def _ledger(name: str, rule: LedgerRule, lang: str) -> str:
 
 def show(cs: CriteriaSet, lang: str = "vi", depth: int | None = None) -> str:
     vi = lang == "vi"
+    appraisal, survey, total = (
+        _n(v, lang) for v in (cs.split.appraisal, cs.split.survey, cs.total)
+    )
     out = [
         f"{cs.id} — {cs.title.get(lang)}",
-        (f"Năm {cs.year}, phiên bản {cs.version}; {cs.issuer.get(lang)}" if vi
-         else f"Year {cs.year}, version {cs.version}; {cs.issuer.get(lang)}"),
-        (f"Tổng {_n(cs.total, lang)} điểm: thẩm định {_n(cs.split.appraisal, lang)} + điều tra "
-         f"{_n(cs.split.survey, lang)}" if vi else
-         f"Total {_n(cs.total, lang)} points: appraisal {_n(cs.split.appraisal, lang)} + survey "
-         f"{_n(cs.split.survey, lang)}"),
+        (
+            f"Năm {cs.year}, phiên bản {cs.version}; {cs.issuer.get(lang)}"
+            if vi
+            else f"Year {cs.year}, version {cs.version}; {cs.issuer.get(lang)}"
+        ),
+        (
+            f"Tổng {total} điểm: thẩm định {appraisal} + điều tra {survey}"
+            if vi
+            else f"Total {total} points: appraisal {appraisal} + survey {survey}"
+        ),
         "",
     ]
     for field in cs.fields:
@@ -72,8 +81,22 @@ def show(cs: CriteriaSet, lang: str = "vi", depth: int | None = None) -> str:
 
 def listing(sets: list[CriteriaSet], lang: str = "vi") -> str:
     vi = lang == "vi"
-    headers = ["id", "tên" if vi else "title", "năm" if vi else "year",
-               "phiên bản" if vi else "version", "tổng" if vi else "total"]
-    rows = [[cs.id, cs.title.get(lang), str(cs.year), cs.version, _n(cs.total, lang)] for cs in sets]
-    return tabulate(rows, headers=headers, disable_numparse=True,
-                    colalign=["left", "left", "right", "left", "right"]) + "\n"
+    headers = [
+        "id",
+        "tên" if vi else "title",
+        "năm" if vi else "year",
+        "phiên bản" if vi else "version",
+        "tổng" if vi else "total",
+    ]
+    rows = [
+        [cs.id, cs.title.get(lang), str(cs.year), cs.version, _n(cs.total, lang)] for cs in sets
+    ]
+    return (
+        tabulate(
+            rows,
+            headers=headers,
+            disable_numparse=True,
+            colalign=["left", "left", "right", "left", "right"],
+        )
+        + "\n"
+    )

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from tabulate import tabulate
 
-from parscore.model.result import NodeResult, Outcome, UnitResult
+from parscore.model.result import NodeResult, UnitResult
 from parscore.report.common import (
     Options,
     all_nodes,
@@ -88,20 +88,46 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
 
     rows: list[list[str]] = []
     for f in result.fields:
-        rows.append([f.id, _md(f.name.get(lang), markdown), number(f.points, lang),
-                     number(f.applicable_max, lang), percent(f.percent, lang)])
+        rows.append(
+            [
+                f.id,
+                _md(f.name.get(lang), markdown),
+                number(f.points, lang),
+                number(f.applicable_max, lang),
+                percent(f.percent, lang),
+            ]
+        )
     if result.survey is not None:
         s = result.survey
-        rows.append([s.id, _md(s.name.get(lang), markdown), number(s.points, lang),
-                     number(s.applicable_max, lang), percent(s.percent, lang)])
-    cap = lambda ledger: f" ({label('cap', lang, cap=number(ledger.cap, lang))})" if ledger.cap is not None else ""  # noqa: E731
+        rows.append(
+            [
+                s.id,
+                _md(s.name.get(lang), markdown),
+                number(s.points, lang),
+                number(s.applicable_max, lang),
+                percent(s.percent, lang),
+            ]
+        )
+    cap = lambda ledger: (
+        f" ({label('cap', lang, cap=number(ledger.cap, lang))})" if ledger.cap is not None else ""
+    )  # noqa: E731
     rows.append(["", label("bonus", lang) + cap(result.bonus), signed(t.bonus, lang), "", ""])
-    rows.append(["", label("penalty", lang) + cap(result.penalty), signed(-t.penalty, lang), "", ""])
-    rows.append(["", label("total", lang), number(t.total, lang), number(t.applicable_max, lang), ""])
+    rows.append(
+        ["", label("penalty", lang) + cap(result.penalty), signed(-t.penalty, lang), "", ""]
+    )
+    rows.append(
+        ["", label("total", lang), number(t.total, lang), number(t.applicable_max, lang), ""]
+    )
     fields_section = Section(
         label("by_field", lang),
         table=Table(
-            ["", label("field", lang), label("points", lang), label("max", lang), label("percent", lang)],
+            [
+                "",
+                label("field", lang),
+                label("points", lang),
+                label("max", lang),
+                label("percent", lang),
+            ],
             rows,
             ["left", "left", "right", "right", "right"],
         ),
@@ -117,40 +143,104 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
 
     weak_fields = result.weakest.fields[: opts.top]
     if weak_fields:
-        sections.append(Section(label("weak_fields", lang), table=Table(
-            ["", label("field", lang), label("points", lang), label("max", lang), label("percent", lang)],
-            [[w.id, _md(w.name.get(lang), markdown), number(w.points, lang),
-              number(w.applicable_max, lang), percent(w.percent, lang)] for w in weak_fields],
-            ["left", "left", "right", "right", "right"],
-        )))
+        sections.append(
+            Section(
+                label("weak_fields", lang),
+                table=Table(
+                    [
+                        "",
+                        label("field", lang),
+                        label("points", lang),
+                        label("max", lang),
+                        label("percent", lang),
+                    ],
+                    [
+                        [
+                            w.id,
+                            _md(w.name.get(lang), markdown),
+                            number(w.points, lang),
+                            number(w.applicable_max, lang),
+                            percent(w.percent, lang),
+                        ]
+                        for w in weak_fields
+                    ],
+                    ["left", "left", "right", "right", "right"],
+                ),
+            )
+        )
     weak_items = result.weakest.items[: opts.top]
     if weak_items:
-        sections.append(Section(label("weak_items", lang), table=Table(
-            ["", label("item", lang), label("lost", lang), label("points", lang), label("max", lang),
-             label("outcome", lang)],
-            [[w.id, _md(w.name.get(lang), markdown), number(w.lost, lang), number(w.points, lang),
-              number(w.applicable_max, lang), outcome_text(w.outcome, lang)] for w in weak_items],
-            ["left", "left", "right", "right", "right", "left"],
-        )))
+        sections.append(
+            Section(
+                label("weak_items", lang),
+                table=Table(
+                    [
+                        "",
+                        label("item", lang),
+                        label("lost", lang),
+                        label("points", lang),
+                        label("max", lang),
+                        label("outcome", lang),
+                    ],
+                    [
+                        [
+                            w.id,
+                            _md(w.name.get(lang), markdown),
+                            number(w.lost, lang),
+                            number(w.points, lang),
+                            number(w.applicable_max, lang),
+                            outcome_text(w.outcome, lang),
+                        ]
+                        for w in weak_items
+                    ],
+                    ["left", "left", "right", "right", "right", "left"],
+                ),
+            )
+        )
 
     claims = [n for n in all_nodes(result) if n.claim_difference is not None]
     if claims:
-        sections.append(Section(label("claims", lang), table=Table(
-            ["", label("item", lang), label("claimed", lang), label("points", lang),
-             label("difference", lang)],
-            [[n.id, _md(n.name.get(lang), markdown), number(n.claimed, lang), number(n.points, lang),
-              signed(n.claim_difference, lang)] for n in claims if n.claim_difference is not None],
-            ["left", "left", "right", "right", "right"],
-        )))
+        sections.append(
+            Section(
+                label("claims", lang),
+                table=Table(
+                    [
+                        "",
+                        label("item", lang),
+                        label("claimed", lang),
+                        label("points", lang),
+                        label("difference", lang),
+                    ],
+                    [
+                        [
+                            n.id,
+                            _md(n.name.get(lang), markdown),
+                            number(n.claimed, lang),
+                            number(n.points, lang),
+                            signed(n.claim_difference, lang),
+                        ]
+                        for n in claims
+                        if n.claim_difference is not None
+                    ],
+                    ["left", "left", "right", "right", "right"],
+                ),
+            )
+        )
 
     if opts.detail:
         sections.append(_detail(result, lang, markdown))
 
     if result.warnings:
-        sections.append(Section(label("warnings", lang), lines=[
-            ("- " if markdown else "") + f"{w.file}:{w.line}:{w.column}: {w.message.get(lang)}"
-            for w in result.warnings
-        ]))
+        sections.append(
+            Section(
+                label("warnings", lang),
+                lines=[
+                    ("- " if markdown else "")
+                    + f"{w.file}:{w.line}:{w.column}: {w.message.get(lang)}"
+                    for w in result.warnings
+                ],
+            )
+        )
     return sections
 
 
@@ -162,25 +252,53 @@ def _detail(result: UnitResult, lang: str, markdown: bool) -> Section:
     for root in roots:
         for node in walk(root):
             if node.rule is None:
-                rows.append([node.id, _md(node.name.get(lang), markdown), number(node.points, lang),
-                             number(node.applicable_max, lang), "", "", ""])
+                rows.append(
+                    [
+                        node.id,
+                        _md(node.name.get(lang), markdown),
+                        number(node.points, lang),
+                        number(node.applicable_max, lang),
+                        "",
+                        "",
+                        "",
+                    ]
+                )
                 continue
             why = node.reason.get(lang) if node.reason else ""
             if node.claim_difference is not None:
-                why += (f" [{label('claimed', lang)} {number(node.claimed, lang)}]")
+                why += f" [{label('claimed', lang)} {number(node.claimed, lang)}]"
             evidence = documents_text(node, lang)
             if node.explanation:
                 evidence = (evidence + "; " if evidence else "") + (
-                    f"{label('explanation', lang)}: {node.explanation}")
-            rows.append([node.id, _md(node.name.get(lang), markdown), number(node.points, lang),
-                         number(node.max, lang), outcome_text(node.outcome, lang),
-                         _md(why, markdown), _md(evidence, markdown)])
-    return Section(label("details", lang), table=Table(
-        ["", label("item", lang), label("points", lang), label("max", lang), label("outcome", lang),
-         label("reason", lang), label("evidence", lang)],
-        rows,
-        ["left", "left", "right", "right", "left", "left", "left"],
-    ))
+                    f"{label('explanation', lang)}: {node.explanation}"
+                )
+            rows.append(
+                [
+                    node.id,
+                    _md(node.name.get(lang), markdown),
+                    number(node.points, lang),
+                    number(node.max, lang),
+                    outcome_text(node.outcome, lang),
+                    _md(why, markdown),
+                    _md(evidence, markdown),
+                ]
+            )
+    return Section(
+        label("details", lang),
+        table=Table(
+            [
+                "",
+                label("item", lang),
+                label("points", lang),
+                label("max", lang),
+                label("outcome", lang),
+                label("reason", lang),
+                label("evidence", lang),
+            ],
+            rows,
+            ["left", "left", "right", "right", "left", "left", "left"],
+        ),
+    )
 
 
 def table(result: UnitResult, opts: Options) -> str:
@@ -193,4 +311,4 @@ def markdown(result: UnitResult, opts: Options) -> str:
     return render(result_sections(result, opts, markdown=True), title, markdown=True)
 
 
-__all__ = ["table", "markdown", "render", "Section", "Table", "Outcome"]
+__all__ = ["table", "markdown", "render", "Section", "Table"]

@@ -46,7 +46,7 @@ KINDS: dict[str, type[RuleKind]] = _registry()
 
 #: The ``rule:`` of a node: one of the kinds' parameter models, chosen by ``kind``.
 Rule = Annotated[
-    Union[tuple(kind.Params for kind in _KINDS)],  # type: ignore[valid-type]
+    Union[tuple(kind.Params for kind in _KINDS)],  # type: ignore[valid-type]  # noqa: UP007
     Field(discriminator="kind"),
 ]
 

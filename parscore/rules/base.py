@@ -81,7 +81,9 @@ class InputName(BaseModel):
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
         # a plain name is accepted too
-        return {"anyOf": [{"type": "string", "pattern": r"^[a-z][a-z0-9_]*$"}, handler(core_schema)]}
+        return {
+            "anyOf": [{"type": "string", "pattern": r"^[a-z][a-z0-9_]*$"}, handler(core_schema)]
+        }
 
 
 @dataclass(frozen=True)
@@ -168,10 +170,15 @@ PERCENT_LABEL = label("Tỷ lệ (%)", "Percentage (%)")
 
 def ratio_inputs(part: InputName, total: InputName) -> list[InputSpec]:
     return [
-        InputSpec(part.name, part.type, part.label or label("Số đạt", "Number that qualify"),
-                  group="counts"),
-        InputSpec(total.name, total.type, total.label or label("Tổng số", "Total number"),
-                  group="counts"),
+        InputSpec(
+            part.name,
+            part.type,
+            part.label or label("Số đạt", "Number that qualify"),
+            group="counts",
+        ),
+        InputSpec(
+            total.name, total.type, total.label or label("Tổng số", "Total number"), group="counts"
+        ),
         InputSpec("percent", "percent", PERCENT_LABEL, group="percent"),
     ]
 
@@ -181,17 +188,29 @@ def check_ratio(part: InputName, total: InputName, values: dict[str, Any]) -> li
     has_counts = part.name in values or total.name in values
     if has_counts and "percent" in values:
         problems.append(
-            ("evidence.inputs-conflict", "percent",
-             {"first": "percent", "second": f"{part.name} + {total.name}"})
+            (
+                "evidence.inputs-conflict",
+                "percent",
+                {"first": "percent", "second": f"{part.name} + {total.name}"},
+            )
         )
     elif has_counts and (part.name not in values or total.name not in values):
         present = part.name if part.name in values else total.name
-        problems.append(("evidence.partial-ratio", present, {"part": part.name, "total": total.name}))
+        problems.append(
+            ("evidence.partial-ratio", present, {"part": part.name, "total": total.name})
+        )
     elif has_counts and values[part.name] > values[total.name]:
         problems.append(
-            ("evidence.part-over-total", part.name,
-             {"part": part.name, "part_value": values[part.name],
-              "total": total.name, "total_value": values[total.name]})
+            (
+                "evidence.part-over-total",
+                part.name,
+                {
+                    "part": part.name,
+                    "part_value": values[part.name],
+                    "total": total.name,
+                    "total_value": values[total.name],
+                },
+            )
         )
     return problems
 

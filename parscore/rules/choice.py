@@ -8,12 +8,12 @@ import re
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from parscore.messages import format_date, format_number
 from parscore.model.common import INPUT_CONFIG, NonEmptyStr, Points, Text
-from parscore.rules.base import (
+from parscore.rules.base import (  # noqa: I001
     Context,
     InputProblem,
     InputSpec,
@@ -24,7 +24,6 @@ from parscore.rules.base import (
     label,
     points_text,
 )
-from pydantic import BaseModel
 
 _NAME = r"^[a-z][a-z0-9_]*$"
 
@@ -48,7 +47,11 @@ class PassFail(RuleKind):
 
     @classmethod
     def inputs(cls, params: Any) -> list[InputSpec]:
-        return [InputSpec("met", "bool", label("Đạt yêu cầu (true/false)", "Requirement met (true/false)"))]
+        return [
+            InputSpec(
+                "met", "bool", label("Đạt yêu cầu (true/false)", "Requirement met (true/false)")
+            )
+        ]
 
     @classmethod
     def score(cls, params: Any, maximum: Decimal, values: dict[str, Any], ctx: Context) -> Scored:
@@ -73,9 +76,7 @@ class Level(BaseModel):
     label: Text
 
 
-def _named_points_problems(
-    entries: list[Level], key: str, maximum: Decimal, rule_id: str
-) -> list[ParamProblem]:
+def _duplicate_ids(entries: list[Level], key: str) -> list[ParamProblem]:
     problems: list[ParamProblem] = []
     seen: set[str] = set()
     for index, entry in enumerate(entries):
@@ -98,9 +99,15 @@ class Levels(RuleKind):
         rule:
           kind: levels
           levels:
-            - {id: done, points: 1, label: {vi: Có kế hoạch và thực hiện đầy đủ, en: Planned, all done}}
-            - {id: partly, points: 0.5, label: {vi: Có kế hoạch, chưa thực hiện đầy đủ, en: Planned, not all done}}
-            - {id: none, points: 0, label: {vi: Không có kế hoạch, en: No plan}}
+            - id: done
+              points: 1
+              label: {vi: "Có kế hoạch, thực hiện đầy đủ", en: "Planned and all done"}
+            - id: partly
+              points: 0.5
+              label: {vi: "Có kế hoạch, chưa đầy đủ", en: "Planned, not all done"}
+            - id: none
+              points: 0
+              label: {vi: "Không có kế hoạch", en: "No plan"}
 
     Evidence: ``level: partly``.
     """
@@ -121,12 +128,15 @@ class Levels(RuleKind):
 
     @classmethod
     def check_params(cls, params: Any, maximum: Decimal) -> list[ParamProblem]:
-        problems = _named_points_problems(params.levels, "levels", maximum, "")
+        problems = _duplicate_ids(params.levels, "levels")
         for index, level in enumerate(params.levels):
             if level.points > maximum:
                 problems.append(
-                    ("criteria.points-over-max", ("levels", index, "points"),
-                     {"points": level.points, "max": maximum})
+                    (
+                        "criteria.points-over-max",
+                        ("levels", index, "points"),
+                        {"points": level.points, "max": maximum},
+                    )
                 )
         if all(level.points != maximum for level in params.levels):
             problems.append(("criteria.full-unreachable", ("levels",), {"max": maximum}))
@@ -138,8 +148,10 @@ class Levels(RuleKind):
         return Scored(
             level.points,
             "reason.level",
-            {"level": {"vi": level.label.get("vi"), "en": level.label.get("en")},
-             "points": level.points},
+            {
+                "level": {"vi": level.label.get("vi"), "en": level.label.get("en")},
+                "points": level.points,
+            },
         )
 
     @classmethod
@@ -179,17 +191,11 @@ class Checklist(RuleKind):
 
     @classmethod
     def check_params(cls, params: Any, maximum: Decimal) -> list[ParamProblem]:
-        problems = _named_points_problems(params.items, "items", maximum, "")
+        problems = _duplicate_ids(params.items, "items")
         total = sum((item.points for item in params.items), Decimal(0))
         if total != maximum:
             problems.append(("criteria.checklist-sum", ("items",), {"sum": total, "max": maximum}))
         return problems
-
-    @classmethod
-    def check_inputs(
-        cls, params: Any, values: dict[str, Any], maximum: Decimal, ctx: Context
-    ) -> list[InputProblem]:
-        return []
 
     @classmethod
     def is_given(cls, params: Any, values: dict[str, Any], ctx: Context) -> bool:
@@ -273,7 +279,9 @@ class Judged(RuleKind):
         step = format_number(params.step, lang)
         if lang == "vi":
             return f"chấm từ 0 đến {points_text(maximum, lang)}, mỗi bước {step}, có giải trình"
-        return f"judged from 0 to {points_text(maximum, lang)} in steps of {step}, with an explanation"
+        return (
+            f"judged from 0 to {points_text(maximum, lang)} in steps of {step}, with an explanation"
+        )
 
 
 _DUE = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
@@ -347,10 +355,16 @@ class Timeliness(RuleKind):
     @classmethod
     def inputs(cls, params: Any) -> list[InputSpec]:
         return [
-            InputSpec("status", "choice", label("Tình trạng (on_time/late/not_done)", "Status"),
-                      choices=STATUSES),
+            InputSpec(
+                "status",
+                "choice",
+                label("Tình trạng (on_time/late/not_done)", "Status"),
+                choices=STATUSES,
+            ),
             InputSpec("due", "date", label("Hạn (dd/mm/yyyy)", "Due date (dd/mm/yyyy)")),
-            InputSpec("done_on", "date", label("Ngày hoàn thành (dd/mm/yyyy)", "Done on (dd/mm/yyyy)")),
+            InputSpec(
+                "done_on", "date", label("Ngày hoàn thành (dd/mm/yyyy)", "Done on (dd/mm/yyyy)")
+            ),
         ]
 
     @classmethod
@@ -359,13 +373,17 @@ class Timeliness(RuleKind):
         for key in STATUSES:
             value = getattr(params, key)
             if value > maximum:
-                problems.append(("criteria.points-over-max", (key,), {"points": value, "max": maximum}))
+                problems.append(
+                    ("criteria.points-over-max", (key,), {"points": value, "max": maximum})
+                )
         if params.on_time != maximum:
             problems.append(("criteria.full-unreachable", ("on_time",), {"max": maximum}))
         return problems
 
     @staticmethod
-    def _dates(params: Any, values: dict[str, Any], ctx: Context) -> tuple[dt.date | None, dt.date | None]:
+    def _dates(
+        params: Any, values: dict[str, Any], ctx: Context
+    ) -> tuple[dt.date | None, dt.date | None]:
         due = values.get("due") or params.due_in(ctx.year)
         done = values.get("done_on") or (ctx.document_dates[0] if ctx.document_dates else None)
         return due, done
@@ -392,8 +410,12 @@ class Timeliness(RuleKind):
         if derived and stated and derived != stated:
             due, done = cls._dates(params, values, ctx)
             return [
-                ("evidence.status-contradicts-dates", "status",
-                 {"status": stated, "derived": derived, "done": done, "due": due}, True)
+                (
+                    "evidence.status-contradicts-dates",
+                    "status",
+                    {"status": stated, "derived": derived, "done": done, "due": due},
+                    True,
+                )
             ]
         return []
 
@@ -411,7 +433,10 @@ class Timeliness(RuleKind):
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:
-        parts = [f"{_STATUS_TEXT[key][lang]} {points_text(getattr(params, key), lang)}" for key in STATUSES]
+        parts = [
+            f"{_STATUS_TEXT[key][lang]} {points_text(getattr(params, key), lang)}"
+            for key in STATUSES
+        ]
         text = "; ".join(parts)
         if params.due:
             text += f" (hạn {params.due})" if lang == "vi" else f" (due {params.due})"

@@ -72,9 +72,11 @@ class CountBands(RuleKind):
         return Scored(
             band.points,
             "reason.count-band",
-            {"count": count,
-             "band": {"vi": band.interval.text("vi"), "en": band.interval.text("en")},
-             "points": band.points},
+            {
+                "count": count,
+                "band": {"vi": band.interval.text("vi"), "en": band.interval.text("en")},
+                "points": band.points,
+            },
         )
 
     @classmethod
@@ -116,7 +118,9 @@ class Deduction(RuleKind):
     @classmethod
     def check_params(cls, params: Any, maximum: Decimal) -> list[ParamProblem]:
         if params.floor > maximum:
-            return [("criteria.points-over-max", ("floor",), {"points": params.floor, "max": maximum})]
+            return [
+                ("criteria.points-over-max", ("floor",), {"points": params.floor, "max": maximum})
+            ]
         return []
 
     @classmethod
@@ -126,7 +130,8 @@ class Deduction(RuleKind):
         if count == 0:
             return Scored(points, "reason.deduction-none", {"points": points})
         return Scored(
-            points, "reason.deduction",
+            points,
+            "reason.deduction",
             {"count": count, "per": params.per_incident, "points": points},
         )
 

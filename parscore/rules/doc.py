@@ -70,7 +70,9 @@ def markdown() -> str:
             lines.append(line[4:] if in_block else line)
         if in_block:
             lines.append("```")
-        cleaned = "\n".join(lines).replace("```yaml\n\n", "```yaml\n").replace("\n\n```\n", "\n```\n")
+        cleaned = (
+            "\n".join(lines).replace("```yaml\n\n", "```yaml\n").replace("\n\n```\n", "\n```\n")
+        )
         out.append(cleaned)
         params = _parameters(kind)
         if params:

@@ -43,7 +43,12 @@ class RuleBand(Bounds):
 
 
 def band_problems(
-    bands: list[RuleBand], maximum: Decimal, start: Decimal, end: Decimal | None, *, whole: bool = False
+    bands: list[RuleBand],
+    maximum: Decimal,
+    start: Decimal,
+    end: Decimal | None,
+    *,
+    whole: bool = False,
 ) -> list[ParamProblem]:
     intervals = [b.interval for b in bands]
     problems: list[ParamProblem] = [
@@ -53,8 +58,11 @@ def band_problems(
     for index, band in enumerate(bands):
         if band.points > maximum:
             problems.append(
-                ("criteria.points-over-max", ("bands", index, "points"),
-                 {"points": band.points, "max": maximum})
+                (
+                    "criteria.points-over-max",
+                    ("bands", index, "points"),
+                    {"points": band.points, "max": maximum},
+                )
             )
     if all(band.points != maximum for band in bands):
         problems.append(("criteria.full-unreachable", ("bands",), {"max": maximum}))
@@ -150,7 +158,9 @@ class Bands(_RatioKind):
 class ProportionalParams(_RatioParams):
     kind: Literal["proportional"]
     full_at: Number | None = Field(
-        default=None, gt=0, le=100,
+        default=None,
+        gt=0,
+        le=100,
         description="percentage at or above which the full points are given",
     )
 
@@ -184,7 +194,9 @@ class Proportional(_RatioKind):
             args.update(target=params.full_at, points=maximum)
             return Scored(maximum, "reason.proportional-target", args)
         points = quantize_fraction(percent / 100 * Fraction(maximum))
-        args.update(points=points, max={"vi": points_text(maximum, "vi"), "en": points_text(maximum, "en")})
+        args.update(
+            points=points, max={"vi": points_text(maximum, "vi"), "en": points_text(maximum, "en")}
+        )
         return Scored(points, "reason.proportional", args)
 
     @classmethod
@@ -203,7 +215,9 @@ class Proportional(_RatioKind):
 class SurveyShareParams(_RatioParams):
     kind: Literal["survey_share"]
     part: InputName = Field(
-        default=InputName(name="satisfied", label=label("Số phiếu hài lòng", "Satisfied responses")),
+        default=InputName(
+            name="satisfied", label=label("Số phiếu hài lòng", "Satisfied responses")
+        ),
         description="the evidence's name for the satisfied responses",
     )
     total: InputName = Field(
@@ -231,7 +245,9 @@ class SurveyShare(_RatioKind):
     @classmethod
     def inputs(cls, params: Any) -> list[InputSpec]:
         return super().inputs(params) + [
-            InputSpec("points", "points", label("Điểm nhận được", "Points received"), group="points")
+            InputSpec(
+                "points", "points", label("Điểm nhận được", "Points received"), group="points"
+            )
         ]
 
     @classmethod
@@ -245,22 +261,38 @@ class SurveyShare(_RatioKind):
         if "points" in values:
             others = [k for k in values if k != "points"]
             if others:
-                return [("evidence.inputs-conflict", others[0], {"first": "points", "second": others[0]})]
+                return [
+                    (
+                        "evidence.inputs-conflict",
+                        others[0],
+                        {"first": "points", "second": others[0]},
+                    )
+                ]
             if values["points"] > maximum:
-                return [("evidence.points-over-max", "points", {"value": values["points"], "max": maximum})]
+                return [
+                    (
+                        "evidence.points-over-max",
+                        "points",
+                        {"value": values["points"], "max": maximum},
+                    )
+                ]
             return []
         return super().check_inputs(params, values, maximum, ctx)
 
     @classmethod
     def score(cls, params: Any, maximum: Decimal, values: dict[str, Any], ctx: Context) -> Scored:
         if "points" in values:
-            return Scored(Decimal(values["points"]), "reason.survey-points", {"points": values["points"]})
+            return Scored(
+                Decimal(values["points"]), "reason.survey-points", {"points": values["points"]}
+            )
         percent = ratio_percent(params.part, params.total, values)
         if percent is None:
             return Scored(Decimal(0), "reason.nothing", {}, nothing_occurred=True)
         points = quantize_fraction(percent / 100 * Fraction(maximum))
         args = ratio_args(params.part, params.total, values, percent)
-        args.update(points=points, max={"vi": points_text(maximum, "vi"), "en": points_text(maximum, "en")})
+        args.update(
+            points=points, max={"vi": points_text(maximum, "vi"), "en": points_text(maximum, "en")}
+        )
         return Scored(points, "reason.survey", args)
 
     @classmethod
