@@ -1,7 +1,8 @@
 """The to-do list for the Q4 self-assessment meeting (``parscore evaluate --missing``).
 
 Pure: a result -> what each lead office must still bring. A sub-criterion is on the list when
-its evidence is missing (all its points are at stake), or when it lost points and has no
+it scores as missing (all its points are at stake) — nothing given yet, figures without a
+document, or judged points without their explanation —, or when it lost points and has no
 explanation (giải trình) yet (the points lost are at stake). Survey items are not the commune's
 to bring and are left out.
 """
@@ -15,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from parscore.model.common import RESULT_CONFIG, Text
 from parscore.model.result import NodeResult, Outcome, UnitResult
+from parscore.rules import KINDS
 
 
 class TodoItem(BaseModel):
@@ -22,7 +24,10 @@ class TodoItem(BaseModel):
 
     id: str
     name: Text
-    need: Literal["evidence", "explanation"]
+    need: Literal["evidence", "document", "explanation"] = Field(
+        description="evidence: nothing given yet; document: figures without a document; "
+        "explanation: a giải trình"
+    )
     at_stake: Decimal
     reason: Text | None
     support: list[str] = Field(default_factory=list)
@@ -48,7 +53,11 @@ class TodoList(BaseModel):
 
 def _need(node: NodeResult) -> tuple[str, Decimal] | None:
     if node.outcome is Outcome.MISSING:
-        return "evidence", node.max
+        if not node.inputs and not node.nothing_occurred:
+            return "evidence", node.max
+        if node.rule in KINDS and KINDS[node.rule].needs_explanation and not node.explanation:
+            return "explanation", node.max
+        return "document", node.max
     if node.outcome in (Outcome.PARTIAL, Outcome.UNMET) and not node.explanation:
         return "explanation", node.applicable_max - node.points
     return None

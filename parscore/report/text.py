@@ -113,7 +113,7 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
     )  # noqa: E731
     rows.append(["", label("bonus", lang) + cap(result.bonus), signed(t.bonus, lang), "", ""])
     rows.append(
-        ["", label("penalty", lang) + cap(result.penalty), signed(-t.penalty, lang), "", ""]
+        ["", label("penalty", lang) + cap(result.penalty), "−" + number(t.penalty, lang), "", ""]
     )
     rows.append(
         ["", label("total", lang), number(t.total, lang), number(t.applicable_max, lang), ""]
