@@ -34,6 +34,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "tệp chứa ký tự NUL: đây không phải tệp văn bản YAML",
         "the file contains a NUL byte: it is not a YAML text file",
     ),
+    "file.control-char": (
+        "ký tự điều khiển {char} không được phép trong YAML (có thể do dán từ chương trình "
+        "khác): hãy xóa nó",
+        "the control character {char} is not allowed in YAML (pasted from another program?): "
+        "delete it",
+    ),
     "file.empty": ("tệp rỗng, không có nội dung", "the file is empty"),
     # --- YAML ----------------------------------------------------------------------------
     "yaml.syntax": ("lỗi cú pháp YAML: {detail}", "YAML syntax error: {detail}"),

@@ -242,6 +242,8 @@ def load_text(text: str, display: str, limits: Limits = DEFAULT_LIMITS) -> Sourc
         _scan_events(src, limits)
     try:
         root = yaml.compose(text, Loader=_NoResolveLoader)
+    except yaml.reader.ReaderError as exc:
+        raise InputError([_reader_problem(src, exc)]) from None
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(src, exc)]) from None
     except yaml.YAMLError as exc:  # unmarked errors are rare; still say which file
@@ -291,8 +293,16 @@ def _scan_events(src: Source, limits: Limits) -> None:
                     )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
+    except yaml.reader.ReaderError as exc:
+        raise InputError([_reader_problem(src, exc)]) from None
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(src, exc)]) from None
+
+
+def _reader_problem(src: Source, exc: yaml.reader.ReaderError) -> Problem:
+    """A character YAML does not allow (a control character pasted from another program)."""
+    line, col = _line_col(src.text, exc.position)
+    return src.problem_at("file.control-char", line, col, char=f"U+{exc.character:04X}")
 
 
 def _syntax_problem(src: Source, exc: yaml.MarkedYAMLError) -> Problem:

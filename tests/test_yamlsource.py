@@ -178,6 +178,14 @@ def test_bytes_that_are_not_utf8_are_located():
     assert problems(data)[0].endswith("save the file as UTF-8 [file.not-utf8]")
 
 
+def test_control_character_is_located():
+    assert problems("a: 1\nb: x\x08y\n") == [
+        "f.yaml:2:5: the control character U+0008 is not allowed in YAML (pasted from another "
+        "program?): delete it [file.control-char]"
+    ]
+    assert problems("a: &\x08\n")[0].startswith("f.yaml:1:5: the control character U+0008")
+
+
 def test_nul_byte_is_located():
     assert problems(b"a: 1\nb: x\x00y\n") == [
         "f.yaml:2:5: the file contains a NUL byte: it is not a YAML text file [file.nul-byte]"

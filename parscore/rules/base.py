@@ -168,7 +168,8 @@ def label(vi: str, en: str) -> Text:
 PERCENT_LABEL = label("Tỷ lệ (%)", "Percentage (%)")
 
 
-def ratio_inputs(part: InputName, total: InputName) -> list[InputSpec]:
+def ratio_inputs(part: InputName, total: InputName, may_exceed: bool = False) -> list[InputSpec]:
+    """``may_exceed``: the share may pass 100% (revenue collected against the estimate)."""
     return [
         InputSpec(
             part.name,
@@ -179,11 +180,13 @@ def ratio_inputs(part: InputName, total: InputName) -> list[InputSpec]:
         InputSpec(
             total.name, total.type, total.label or label("Tổng số", "Total number"), group="counts"
         ),
-        InputSpec("percent", "percent", PERCENT_LABEL, group="percent"),
+        InputSpec("percent", "number" if may_exceed else "percent", PERCENT_LABEL, group="percent"),
     ]
 
 
-def check_ratio(part: InputName, total: InputName, values: dict[str, Any]) -> list[InputProblem]:
+def check_ratio(
+    part: InputName, total: InputName, values: dict[str, Any], may_exceed: bool = False
+) -> list[InputProblem]:
     problems: list[InputProblem] = []
     has_counts = part.name in values or total.name in values
     if has_counts and "percent" in values:
@@ -199,7 +202,7 @@ def check_ratio(part: InputName, total: InputName, values: dict[str, Any]) -> li
         problems.append(
             ("evidence.partial-ratio", present, {"part": part.name, "total": total.name})
         )
-    elif has_counts and values[part.name] > values[total.name]:
+    elif has_counts and not may_exceed and values[part.name] > values[total.name]:
         problems.append(
             (
                 "evidence.part-over-total",

@@ -56,6 +56,9 @@ def band_problems(
         for code, index, value in coverage_problems(intervals, start, end, whole=whole)
     ]
     for index, band in enumerate(bands):
+        if whole and band.interval.on_whole_numbers().is_empty():
+            low, high = band.interval.low, band.interval.high
+            problems.append(("criteria.band-empty", ("bands", index), {"low": low, "high": high}))
         if band.points > maximum:
             problems.append(
                 (
@@ -88,13 +91,13 @@ class _RatioParams(RuleParams):
 class _RatioKind(RuleKind):
     @classmethod
     def inputs(cls, params: Any) -> list[InputSpec]:
-        return ratio_inputs(params.part, params.total)
+        return ratio_inputs(params.part, params.total, getattr(params, "may_exceed", False))
 
     @classmethod
     def check_inputs(
         cls, params: Any, values: dict[str, Any], maximum: Decimal, ctx: Context
     ) -> list[InputProblem]:
-        return check_ratio(params.part, params.total, values)
+        return check_ratio(params.part, params.total, values, getattr(params, "may_exceed", False))
 
     @classmethod
     def is_given(cls, params: Any, values: dict[str, Any], ctx: Context) -> bool:
@@ -103,6 +106,11 @@ class _RatioKind(RuleKind):
 
 class BandsParams(_RatioParams):
     kind: Literal["bands"]
+    may_exceed: bool = Field(
+        default=False,
+        description="the share may pass 100% (revenue collected against the estimate): the part "
+        "may exceed the total and bands run upward without end",
+    )
     bands: list[RuleBand] = Field(
         min_length=1, description="bounds (at_least/above, below/at_most) and points of each band"
     )
@@ -112,7 +120,8 @@ class Bands(_RatioKind):
     """Points by the band a percentage falls in, each bound inclusive or not as written.
 
     ``at_least``/``above`` are the lower bounds (≥, >), ``below``/``at_most`` the upper ones
-    (<, ≤). The bands must cover 0–100% with no gap and no overlap.
+    (<, ≤). The bands must cover 0–100% with no gap and no overlap; with ``may_exceed: true``
+    (a share that can pass 100%, such as revenue against the estimate) 0% and up.
 
     Criteria (1.1.4: > 90% → 1.5; 70–90% → 0.75; < 70% → 0)::
 
@@ -133,7 +142,8 @@ class Bands(_RatioKind):
 
     @classmethod
     def check_params(cls, params: Any, maximum: Decimal) -> list[ParamProblem]:
-        return band_problems(params.bands, maximum, Decimal(0), HUNDRED)
+        end = None if params.may_exceed else HUNDRED
+        return band_problems(params.bands, maximum, Decimal(0), end)
 
     @classmethod
     def score(cls, params: Any, maximum: Decimal, values: dict[str, Any], ctx: Context) -> Scored:
@@ -157,6 +167,11 @@ class Bands(_RatioKind):
 
 class ProportionalParams(_RatioParams):
     kind: Literal["proportional"]
+    may_exceed: bool = Field(
+        default=False,
+        description="the share may pass 100% (revenue collected against the estimate): the part "
+        "may exceed the total and the points stay at the maximum",
+    )
     full_at: Number | None = Field(
         default=None,
         gt=0,
@@ -193,7 +208,7 @@ class Proportional(_RatioKind):
         if params.full_at is not None and percent >= Fraction(params.full_at):
             args.update(target=params.full_at, points=maximum)
             return Scored(maximum, "reason.proportional-target", args)
-        points = quantize_fraction(percent / 100 * Fraction(maximum))
+        points = min(maximum, quantize_fraction(percent / 100 * Fraction(maximum)))
         args.update(
             points=points, max={"vi": points_text(maximum, "vi"), "en": points_text(maximum, "en")}
         )
