@@ -66,6 +66,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "weak_fields": ("Lĩnh vực yếu nhất", "Weakest fields"),
     "weak_items": ("Tiêu chí mất nhiều điểm nhất", "Sub-criteria that lost most points"),
     "lost": ("Điểm mất", "Lost"),
+    "ledger": ("Điểm thưởng, điểm trừ", "Bonus and penalty"),
+    "booked_by_rule": ("tự động theo tiêu chí {id}", "booked by sub-criterion {id}"),
     "claims": ("Điểm tự chấm khác điểm tính", "Claimed scores that differ from the computed ones"),
     "warnings": ("Cảnh báo", "Warnings"),
     "details": ("Chi tiết từng tiêu chí", "Every sub-criterion"),

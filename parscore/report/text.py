@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from tabulate import tabulate
 
-from parscore.model.result import NodeResult, UnitResult
+from parscore.model.result import LedgerLine, NodeResult, UnitResult
 from parscore.report.common import (
     Options,
     all_nodes,
@@ -198,6 +198,28 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
             )
         )
 
+    ledger_rows = [
+        [
+            label(name, lang),
+            _md(line.reason.get(lang), markdown),
+            ("+" if name == "bonus" else "−") + number(line.points, lang),
+            _md(_ledger_source(line, lang), markdown),
+        ]
+        for name, ledger in (("bonus", result.bonus), ("penalty", result.penalty))
+        for line in ledger.lines
+    ]
+    if ledger_rows:
+        sections.append(
+            Section(
+                label("ledger", lang),
+                table=Table(
+                    ["", label("reason", lang), label("points", lang), label("evidence", lang)],
+                    ledger_rows,
+                    ["left", "left", "right", "left"],
+                ),
+            )
+        )
+
     claims = [n for n in all_nodes(result) if n.claim_difference is not None]
     if claims:
         sections.append(
@@ -242,6 +264,18 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
             )
         )
     return sections
+
+
+def _ledger_source(line: LedgerLine, lang: str) -> str:
+    if line.source == "rule":
+        return label("booked_by_rule", lang, id=line.node)
+    parts = []
+    for doc in line.documents:
+        words = [doc.number or ""]
+        if doc.date:
+            words.append(doc.date.strftime("%d/%m/%Y"))
+        parts.append(" ".join(w for w in words if w))
+    return "; ".join(p for p in parts if p)
 
 
 def _detail(result: UnitResult, lang: str, markdown: bool) -> Section:
