@@ -20,7 +20,7 @@ from typing import Any
 
 from parscore.bands import find
 from parscore.decimals import quantize_fraction, tidy
-from parscore.errors import Problem, Severity
+from parscore.errors import Problem, Severity, sort_problems
 from parscore.loading import Prepared, context_for
 from parscore.messages import render
 from parscore.model.common import Text
@@ -150,7 +150,13 @@ class _Scorer:
             if node.documents_required is not None
             else self.cs.documents_required
         )
-        if not in_survey and documents_required and not item.documents and not item.explanation:
+        if (
+            not in_survey
+            and documents_required
+            and scored.points > 0  # proof is needed for points; a declared failure needs none
+            and not item.documents
+            and not item.explanation
+        ):
             return ZERO, Outcome.MISSING, text("reason.no-document")
         if kind.needs_explanation and not item.explanation:
             return ZERO, Outcome.MISSING, text("reason.needs-explanation")
@@ -247,8 +253,8 @@ class _Scorer:
             sum((f.applicable_max for f in fields), ZERO)
             + (survey.applicable_max if survey is not None else ZERO)
         )
-        index = percent_of(total, applicable) if total >= 0 else ZERO
-        if index is None:
+        index = percent_of(total, applicable)
+        if index is None:  # nothing applicable at all
             index = ZERO
         band_index = find([b.interval for b in cs.bands], index)
         totals = Totals(
@@ -276,7 +282,11 @@ class _Scorer:
             penalty=penalty,
             totals=totals,
             weakest=weakest(fields),
-            warnings=[notice(p) for p in self.prepared.warnings if p.severity is Severity.WARNING],
+            warnings=[
+                notice(p)
+                for p in sort_problems(list(self.prepared.warnings))
+                if p.severity is Severity.WARNING
+            ],
         )
 
 

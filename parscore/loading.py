@@ -151,6 +151,8 @@ def _error_message(
     if kind == "string_too_short":
         return "value.empty-text", {}, False
     if kind == "too_short":
+        if ctx.get("min_length", 1) > 1:
+            return "value.too-few", {"min": ctx["min_length"]}, False
         return "value.empty-list", {}, False
     if kind == "string_pattern_mismatch":
         return "value.id", {"value": value}, False

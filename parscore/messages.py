@@ -144,6 +144,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "value.not-positive": ("{value} phải lớn hơn 0", "{value} must be greater than 0"),
     "value.empty-text": ("không được để trống", "must not be empty"),
     "value.empty-list": ("danh sách không được rỗng", "the list must not be empty"),
+    "value.too-few": ("danh sách cần ít nhất {min} mục", "the list needs at least {min} entries"),
     "value.invalid": ("giá trị không hợp lệ: {detail}", "invalid value: {detail}"),
     "value.id": (
         "mã '{value}' không hợp lệ: dùng chữ, số và dấu chấm, ví dụ 1.1.4 hoặc S.1",
