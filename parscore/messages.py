@@ -478,7 +478,7 @@ def render(code: str, args: dict[str, Any], lang: str = "vi") -> str:
     return template.format(**{k: _arg(v, lang) for k, v in args.items()})
 
 
-def suggestion(best: str | None) -> dict[str, str]:
+def suggestion(best: str | None) -> dict[str, Any]:
     """The ``suggestion_vi``/``suggestion_en`` arguments for "did you mean ...?"."""
     if not best:
         return {"suggestion_vi": "", "suggestion_en": ""}

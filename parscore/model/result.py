@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 from parscore.model.common import RESULT_CONFIG, Text
 from parscore.model.evidence import Assessment, Document, Unit
 
-RESULT_FORMAT = "parscore-result/1"
+RESULT_FORMAT: Literal["parscore-result/1"] = "parscore-result/1"
 
 
 class Outcome(StrEnum):

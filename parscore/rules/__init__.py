@@ -7,14 +7,32 @@ example) next to its relatives, add it to ``_KINDS`` below, and give it YAML cas
 
 from __future__ import annotations
 
-from typing import Annotated, Union
+from typing import Annotated, get_args
 
 from pydantic import Field
 
 from parscore.rules.base import RESERVED_KEYS, Context, InputSpec, RuleKind, RuleParams, Scored
-from parscore.rules.choice import Checklist, Judged, Levels, PassFail, Timeliness
-from parscore.rules.count import CountBands, Deduction
-from parscore.rules.ratio import Bands, Proportional, SurveyShare
+from parscore.rules.choice import (
+    Checklist,
+    ChecklistParams,
+    Judged,
+    JudgedParams,
+    Levels,
+    LevelsParams,
+    PassFail,
+    PassFailParams,
+    Timeliness,
+    TimelinessParams,
+)
+from parscore.rules.count import CountBands, CountBandsParams, Deduction, DeductionParams
+from parscore.rules.ratio import (
+    Bands,
+    BandsParams,
+    Proportional,
+    ProportionalParams,
+    SurveyShare,
+    SurveyShareParams,
+)
 
 _KINDS: tuple[type[RuleKind], ...] = (
     PassFail,
@@ -44,11 +62,24 @@ def _registry() -> dict[str, type[RuleKind]]:
 
 KINDS: dict[str, type[RuleKind]] = _registry()
 
-#: The ``rule:`` of a node: one of the kinds' parameter models, chosen by ``kind``.
+#: The ``rule:`` of a node: one of the kinds' parameter models, chosen by ``kind``. Written out
+#: so that type checkers and readers see it; ``_registry`` checks it names every kind.
 Rule = Annotated[
-    Union[tuple(kind.Params for kind in _KINDS)],  # type: ignore[valid-type]  # noqa: UP007
+    PassFailParams
+    | TimelinessParams
+    | BandsParams
+    | ProportionalParams
+    | CountBandsParams
+    | DeductionParams
+    | LevelsParams
+    | ChecklistParams
+    | JudgedParams
+    | SurveyShareParams,
     Field(discriminator="kind"),
 ]
+_RULE_MEMBERS = set(get_args(get_args(Rule)[0]))
+if _RULE_MEMBERS != {kind.Params for kind in _KINDS}:
+    raise RuntimeError("parscore.rules.Rule must list the Params of every registered kind")
 
 
 def kind_of(params: RuleParams) -> type[RuleKind]:

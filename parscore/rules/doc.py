@@ -10,7 +10,7 @@ import inspect
 from decimal import Decimal
 
 from parscore.rules import KINDS
-from parscore.rules.base import RuleParams
+from parscore.rules.base import RuleKind, RuleParams
 
 _INTRO = """\
 # Rule kinds
@@ -26,7 +26,7 @@ This page is generated from the code (`python -m parscore.rules.doc > docs/rules
 """
 
 
-def _parameters(kind: type) -> list[str]:
+def _parameters(kind: type[RuleKind]) -> list[str]:
     params: type[RuleParams] = kind.Params
     rows = []
     for name, info in params.model_fields.items():
@@ -47,13 +47,13 @@ def markdown() -> str:
     out.append("| kind | what it scores |")
     out.append("|---|---|")
     for name, kind in sorted(KINDS.items()):
-        first = inspect.getdoc(kind).splitlines()[0]
+        first = (inspect.getdoc(kind) or "").splitlines()[0]
         out.append(f"| [`{name}`](#{name}) | {first} |")
     for name, kind in sorted(KINDS.items()):
         out.append("")
         out.append(f"## {name}")
         out.append("")
-        doc = inspect.getdoc(kind)
+        doc = inspect.getdoc(kind) or ""
         # the docstring's "Criteria ...::" blocks are reStructuredText literal blocks
         lines = []
         in_block = False
