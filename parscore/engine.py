@@ -305,28 +305,20 @@ def weakest(fields: list[NodeResult]) -> Weakest:
         if f.percent is not None
     ]
     weak_fields.sort(key=lambda f: f.percent)  # stable: set order breaks ties
-    items: list[WeakItem] = []
-
-    def visit(node: NodeResult, field_id: str) -> None:
-        if node.rule is not None:
-            lost = node.applicable_max - node.points
-            if lost > 0:
-                items.append(
-                    WeakItem(
-                        id=node.id,
-                        name=node.name,
-                        field=field_id,
-                        points=node.points,
-                        applicable_max=node.applicable_max,
-                        lost=lost,
-                        outcome=node.outcome,
-                    )
-                )
-        for child in node.children:
-            visit(child, field_id)
-
-    for f in fields:
-        visit(f, f.id)
+    items = [
+        WeakItem(
+            id=node.id,
+            name=node.name,
+            field=field.id,
+            points=node.points,
+            applicable_max=node.applicable_max,
+            lost=node.applicable_max - node.points,
+            outcome=node.outcome,
+        )
+        for field in fields
+        for node in field.walk()
+        if node.rule is not None and node.applicable_max > node.points
+    ]
     items.sort(key=lambda i: -i.lost)
     return Weakest(fields=weak_fields, items=items)
 

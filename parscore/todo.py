@@ -66,9 +66,9 @@ def _need(node: NodeResult) -> tuple[str, Decimal] | None:
 def todo(result: UnitResult) -> TodoList:
     groups: dict[str | None, list[TodoItem]] = {}
 
-    def visit(node: NodeResult) -> None:
-        if node.rule is not None:
-            need = _need(node)
+    for field in result.fields:  # the survey is not the commune's to bring
+        for node in field.walk():
+            need = _need(node) if node.rule is not None else None
             if need is not None:
                 groups.setdefault(node.lead, []).append(
                     TodoItem(
@@ -80,11 +80,6 @@ def todo(result: UnitResult) -> TodoList:
                         support=node.support,
                     )
                 )
-        for child in node.children:
-            visit(child)
-
-    for field in result.fields:
-        visit(field)
     built = [
         TodoGroup(office=office, items=items, at_stake=sum((i.at_stake for i in items), Decimal(0)))
         for office, items in groups.items()  # offices in the order of their first item

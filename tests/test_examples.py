@@ -21,27 +21,13 @@ from click.testing import CliRunner
 from parscore.cli import main
 from parscore.engine import evaluate
 from parscore.loading import CriteriaResolver, load_evidence, shipped_sets
-from parscore.model.result import NodeResult, Outcome, UnitResult
+from parscore.model.result import Outcome, UnitResult
 from parscore.rules import KINDS
 from parscore.schemas import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "evidence").glob("*.yaml"))
 GOLDEN = Path(__file__).parent / "golden"
-
-
-def leaves(result: UnitResult) -> list[NodeResult]:
-    found: list[NodeResult] = []
-
-    def visit(node: NodeResult) -> None:
-        if node.rule is not None:
-            found.append(node)
-        for child in node.children:
-            visit(child)
-
-    for node in [*result.fields, *([result.survey] if result.survey else [])]:
-        visit(node)
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +42,14 @@ def test_the_reference_set_is_shipped_complete():
     cs = CriteriaResolver().load("ref-commune-2023")
     assert cs.total == 100 and cs.split.appraisal == 70 and cs.split.survey == 30
     assert [f.key for f in cs.fields] == [
-        "direction", "institutions", "procedures", "apparatus", "civil_service",
-        "public_finance", "e_government", "impact",
+        "direction",
+        "institutions",
+        "procedures",
+        "apparatus",
+        "civil_service",
+        "public_finance",
+        "e_government",
+        "impact",
     ]
     assert [f.max for f in cs.fields] == [10, 6, 16, 5, 8, 6, 12, 7]
     assert cs.survey is not None and [s.max for s in cs.survey.children or []] == [5, 6, 7, 6, 6]
@@ -106,26 +98,34 @@ def test_every_example_reports_every_part(results):
 
 
 def test_examples_show_every_rule_kind_and_every_outcome(results):
-    kinds = Counter(node.rule for r in results.values() for node in leaves(r))
-    outcomes = Counter(node.outcome for r in results.values() for node in leaves(r))
+    kinds = Counter(node.rule for r in results.values() for node in r.leaves())
+    outcomes = Counter(node.outcome for r in results.values() for node in r.leaves())
     assert set(kinds) == set(KINDS), kinds
     assert set(outcomes) == set(Outcome), outcomes
 
 
 def test_examples_show_the_cases_a_commune_meets(results):
-    every = [(name, node) for name, r in results.items() for node in leaves(r)]
+    every = [(name, node) for name, r in results.items() for node in r.leaves()]
     reasons_en = [node.reason.en or "" for _, node in every if node.reason]
     assert any(r.startswith("late:") for r in reasons_en), "a document issued late"
     assert any(r.startswith("on time:") for r in reasons_en), "a document issued on time"
     assert any("nothing occurred" in r and "full points" in r for r in reasons_en)
-    assert any(node.outcome is Outcome.NOT_APPLICABLE and node.nothing_occurred for _, node in every)
-    over_claims = {name for name, node in every if node.claim_difference and node.claim_difference > 0}
+    assert any(
+        node.outcome is Outcome.NOT_APPLICABLE and node.nothing_occurred for _, node in every
+    )
+    over_claims = {
+        name for name, node in every if node.claim_difference and node.claim_difference > 0
+    }
     assert len(over_claims) >= 2, over_claims
     assert any(r.totals.bonus > 0 for r in results.values())
     assert any(line.source == "rule" for r in results.values() for line in r.penalty.lines)
     assert any(line.source == "evidence" for r in results.values() for line in r.penalty.lines)
     survey_inputs = {frozenset(node.inputs) for _, node in every if node.outcome is Outcome.OUTSIDE}
-    assert {frozenset({"satisfied", "responses"}), frozenset({"percent"}), frozenset({"points"})} <= survey_inputs
+    assert {
+        frozenset({"satisfied", "responses"}),
+        frozenset({"percent"}),
+        frozenset({"points"}),
+    } <= survey_inputs
 
 
 def test_examples_spread_across_three_bands(results):
@@ -150,12 +150,20 @@ def test_json_results_fit_the_schema_and_parse_back(results):
 
 GOLDEN_CASES = [
     ("vinh-chap-2023.yaml", ["--format", "table"], "vinh-chap-2023.table.txt"),
-    ("vinh-chap-2023.yaml", ["--format", "table", "--lang", "en", "--detail"], "vinh-chap-2023.detail-en.txt"),
+    (
+        "vinh-chap-2023.yaml",
+        ["--format", "table", "--lang", "en", "--detail"],
+        "vinh-chap-2023.detail-en.txt",
+    ),
     ("vinh-chap-2023.yaml", ["--format", "markdown", "--detail"], "vinh-chap-2023.md"),
     ("vinh-chap-2023.yaml", ["--format", "csv"], "vinh-chap-2023.csv"),
     ("vinh-chap-2023.yaml", ["--format", "json"], "vinh-chap-2023.json"),
     ("dong-phu-2023.yaml", ["--missing"], "dong-phu-2023.missing.txt"),
-    ("dong-phu-2023.yaml", ["--missing", "--format", "markdown", "--lang", "en"], "dong-phu-2023.missing-en.md"),
+    (
+        "dong-phu-2023.yaml",
+        ["--missing", "--format", "markdown", "--lang", "en"],
+        "dong-phu-2023.missing-en.md",
+    ),
 ]
 
 

@@ -11,15 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from yamlwrite import to_yaml
 
 from parscore import yamlsource
 from parscore.engine import evaluate
@@ -43,27 +42,6 @@ SETTINGS = settings(
 
 
 # --- YAML writing: Decimals as plain numbers, no anchors -----------------------------------------
-
-
-class _Dumper(yaml.SafeDumper):
-    """``yaml.safe_dump``'s dumper, plus Decimals written as the plain numbers parscore reads
-    back as Decimals (safe_dump alone refuses Decimal)."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
-    if value == value.to_integral_value():
-        return dumper.represent_scalar("tag:yaml.org,2002:int", format(value.quantize(1), "f"))
-    return dumper.represent_scalar("tag:yaml.org,2002:float", format(value, "f"))
-
-
-_Dumper.add_representer(Decimal, _represent_decimal)
-
-
-def to_yaml(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
 
 
 # --- strategies ---------------------------------------------------------------------------------
@@ -211,21 +189,8 @@ def score(ev: dict[str, Any]) -> UnitResult:
     return evaluate(load(ev))
 
 
-def walk(node: NodeResult) -> Iterator[NodeResult]:
-    yield node
-    for child in node.children:
-        yield from walk(child)
-
-
-def all_nodes(result: UnitResult) -> Iterator[NodeResult]:
-    for field in result.fields:
-        yield from walk(field)
-    if result.survey is not None:
-        yield from walk(result.survey)
-
-
 def leaf(result: UnitResult, node_id: str) -> NodeResult:
-    return next(n for n in all_nodes(result) if n.id == node_id)
+    return next(n for n in result.nodes() if n.id == node_id)
 
 
 def half_up(value: Fraction) -> Decimal:
@@ -251,7 +216,7 @@ def test_scores_are_well_formed(ev: dict[str, Any]) -> None:
                 assert LEAVES[node_id].rule.kind in ("timeliness", "levels")
     result = evaluate(prepared)
 
-    for node in all_nodes(result):
+    for node in result.nodes():
         # 1. 0 ≤ points ≤ applicable_max ≤ max at every node
         assert 0 <= node.points <= node.applicable_max <= node.max, node.id
         # 2. a group is the sum of its children
@@ -294,7 +259,7 @@ def test_scores_are_well_formed(ev: dict[str, Any]) -> None:
     booked = [line for line in result.penalty.lines if line.source == "rule"]
     unmet_with_penalty = [
         n
-        for n in all_nodes(result)
+        for n in result.nodes()
         if n.outcome is Outcome.UNMET
         and n.id in LEAVES
         and LEAVES[n.id].rule.penalty_when_unmet is not None

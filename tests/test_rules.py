@@ -45,6 +45,7 @@ from typing import Any
 
 import pytest
 import yaml
+from yamlwrite import to_yaml
 
 from parscore import yamlsource
 from parscore.engine import evaluate
@@ -102,29 +103,6 @@ _CaseLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
 
 
 # --- writing YAML that parscore reads back as typed ----------------------------------------------
-
-
-class _Dumper(yaml.SafeDumper):
-    """Decimals are written as plain numbers (parscore reads them back as Decimals); no
-    anchors or aliases (parscore refuses them)."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
-    if value == value.to_integral_value():
-        return dumper.represent_scalar("tag:yaml.org,2002:int", format(value.quantize(1), "f"))
-    return dumper.represent_scalar("tag:yaml.org,2002:float", format(value, "f"))
-
-
-_Dumper.add_representer(Decimal, _represent_decimal)
-
-
-def to_yaml(data: Any) -> str:
-    return yaml.dump(
-        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False
-    )
 
 
 # --- collecting the cases ----------------------------------------------------------------------

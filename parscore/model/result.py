@@ -6,6 +6,7 @@ JSON parses back into :class:`UnitResult` unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
@@ -63,6 +64,12 @@ class NodeResult(BaseModel):
     support: list[str] = Field(default_factory=list)
     missing_count: int = Field(default=0, description="scored nodes below with missing evidence")
     children: list[NodeResult] = Field(default_factory=list)
+
+    def walk(self) -> Iterator[NodeResult]:
+        """This node and every node below it, in the order of the criteria set."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
 
 
 class LedgerLine(BaseModel):
@@ -166,3 +173,14 @@ class UnitResult(BaseModel):
     totals: Totals
     weakest: Weakest
     warnings: list[Notice] = Field(default_factory=list)
+
+    def nodes(self) -> Iterator[NodeResult]:
+        """Every node, fields first and the survey last, in the order of the criteria set."""
+        for field in self.fields:
+            yield from field.walk()
+        if self.survey is not None:
+            yield from self.survey.walk()
+
+    def leaves(self) -> Iterator[NodeResult]:
+        """Every scored node (one with a rule)."""
+        return (node for node in self.nodes() if node.rule is not None)

@@ -13,7 +13,6 @@ from parscore.model.result import UnitResult
 from parscore.report import text
 from parscore.report.common import (
     Options,
-    all_nodes,
     documents_text,
     label,
     number,
@@ -56,7 +55,7 @@ def to_csv(result: UnitResult, opts: Options) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for node in all_nodes(result):
+    for node in result.nodes():
         writer.writerow(
             [
                 "node",

@@ -7,7 +7,6 @@ and never recomputes a score.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -114,19 +113,6 @@ def unit_line(result: UnitResult, lang: str) -> str:
         name += f" ({unit.code})"
     parents = [label(p.level, lang, name=p.name) for p in unit.parents]
     return ", ".join([name, *parents])
-
-
-def walk(node: NodeResult) -> Iterator[NodeResult]:
-    yield node
-    for child in node.children:
-        yield from walk(child)
-
-
-def all_nodes(result: UnitResult) -> Iterator[NodeResult]:
-    for field in result.fields:
-        yield from walk(field)
-    if result.survey is not None:
-        yield from walk(result.survey)
 
 
 def documents_text(node: NodeResult, lang: str) -> str:

@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 
 from tabulate import tabulate
 
-from parscore.model.result import LedgerLine, NodeResult, UnitResult
+from parscore.model.result import Ledger, LedgerLine, NodeResult, UnitResult, WeakField
 from parscore.report.common import (
     Options,
-    all_nodes,
     documents_text,
     label,
     number,
@@ -17,7 +16,6 @@ from parscore.report.common import (
     percent,
     signed,
     unit_line,
-    walk,
 )
 
 
@@ -70,6 +68,34 @@ def _md(text: str, markdown: bool) -> str:
     return text.replace("|", "\\|").replace("\n", " ") if markdown else text.replace("\n", " ")
 
 
+def _table(lang: str, columns: list[tuple[str, str]], rows: list[list[str]]) -> Table:
+    """``columns``: (label key, or "" for none; alignment)."""
+    return Table(
+        [label(key, lang) if key else "" for key, _ in columns],
+        rows,
+        [align for _, align in columns],
+    )
+
+
+_FIELD_COLUMNS = [
+    ("", "left"),
+    ("field", "left"),
+    ("points", "right"),
+    ("max", "right"),
+    ("percent", "right"),
+]
+
+
+def _field_row(node: NodeResult | WeakField, lang: str, markdown: bool) -> list[str]:
+    return [
+        node.id,
+        _md(node.name.get(lang), markdown),
+        number(node.points, lang),
+        number(node.applicable_max, lang),
+        percent(node.percent, lang),
+    ]
+
+
 def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[Section]:
     lang = opts.lang
     t = result.totals
@@ -84,121 +110,63 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
         when = result.assessment.date.strftime("%d/%m/%Y") if result.assessment.date else ""
         head.lines.append(f"{label('assessed', lang)}: {', '.join(x for x in (who, when) if x)}")
     if markdown:
-        head.lines = [line + "  " for line in head.lines]
+        head.lines = [line + "  " for line in head.lines]  # Markdown line breaks
 
-    rows: list[list[str]] = []
-    for f in result.fields:
-        rows.append(
-            [
-                f.id,
-                _md(f.name.get(lang), markdown),
-                number(f.points, lang),
-                number(f.applicable_max, lang),
-                percent(f.percent, lang),
-            ]
-        )
+    def cap(ledger: Ledger) -> str:
+        if ledger.cap is None:
+            return ""
+        return f" ({label('cap', lang, cap=number(ledger.cap, lang))})"
+
+    rows = [_field_row(f, lang, markdown) for f in result.fields]
     if result.survey is not None:
-        s = result.survey
-        rows.append(
-            [
-                s.id,
-                _md(s.name.get(lang), markdown),
-                number(s.points, lang),
-                number(s.applicable_max, lang),
-                percent(s.percent, lang),
-            ]
-        )
-    cap = lambda ledger: (
-        f" ({label('cap', lang, cap=number(ledger.cap, lang))})" if ledger.cap is not None else ""
-    )  # noqa: E731
-    rows.append(["", label("bonus", lang) + cap(result.bonus), signed(t.bonus, lang), "", ""])
-    rows.append(
-        ["", label("penalty", lang) + cap(result.penalty), "−" + number(t.penalty, lang), "", ""]
-    )
-    rows.append(
-        ["", label("total", lang), number(t.total, lang), number(t.applicable_max, lang), ""]
-    )
-    fields_section = Section(
-        label("by_field", lang),
-        table=Table(
-            [
-                "",
-                label("field", lang),
-                label("points", lang),
-                label("max", lang),
-                label("percent", lang),
-            ],
-            rows,
-            ["left", "left", "right", "right", "right"],
-        ),
-    )
+        rows.append(_field_row(result.survey, lang, markdown))
+    rows += [
+        ["", label("bonus", lang) + cap(result.bonus), signed(t.bonus, lang), "", ""],
+        ["", label("penalty", lang) + cap(result.penalty), "−" + number(t.penalty, lang), "", ""],
+        ["", label("total", lang), number(t.total, lang), number(t.applicable_max, lang), ""],
+    ]
     band = t.band.get(lang) if t.band else label("no_band", lang)
     index_line = f"{label('index', lang)}: {percent(t.index, lang)} — {label('band', lang)}: {band}"
     summary = Section("", lines=[f"**{index_line}**" if markdown else index_line])
     missing = sum(f.missing_count for f in result.fields)
     if missing:
         summary.lines.append(label("missing_note", lang, count=missing))
-
-    sections = [head, fields_section, summary]
+    sections = [
+        head,
+        Section(label("by_field", lang), table=_table(lang, _FIELD_COLUMNS, rows)),
+        summary,
+    ]
 
     weak_fields = result.weakest.fields[: opts.top]
     if weak_fields:
+        rows = [_field_row(w, lang, markdown) for w in weak_fields]
         sections.append(
-            Section(
-                label("weak_fields", lang),
-                table=Table(
-                    [
-                        "",
-                        label("field", lang),
-                        label("points", lang),
-                        label("max", lang),
-                        label("percent", lang),
-                    ],
-                    [
-                        [
-                            w.id,
-                            _md(w.name.get(lang), markdown),
-                            number(w.points, lang),
-                            number(w.applicable_max, lang),
-                            percent(w.percent, lang),
-                        ]
-                        for w in weak_fields
-                    ],
-                    ["left", "left", "right", "right", "right"],
-                ),
-            )
+            Section(label("weak_fields", lang), table=_table(lang, _FIELD_COLUMNS, rows))
         )
     weak_items = result.weakest.items[: opts.top]
     if weak_items:
-        sections.append(
-            Section(
-                label("weak_items", lang),
-                table=Table(
-                    [
-                        "",
-                        label("item", lang),
-                        label("lost", lang),
-                        label("points", lang),
-                        label("max", lang),
-                        label("outcome", lang),
-                    ],
-                    [
-                        [
-                            w.id,
-                            _md(w.name.get(lang), markdown),
-                            number(w.lost, lang),
-                            number(w.points, lang),
-                            number(w.applicable_max, lang),
-                            outcome_text(w.outcome, lang),
-                        ]
-                        for w in weak_items
-                    ],
-                    ["left", "left", "right", "right", "right", "left"],
-                ),
-            )
-        )
+        columns = [
+            ("", "left"),
+            ("item", "left"),
+            ("lost", "right"),
+            ("points", "right"),
+            ("max", "right"),
+            ("outcome", "left"),
+        ]
+        rows = [
+            [
+                w.id,
+                _md(w.name.get(lang), markdown),
+                number(w.lost, lang),
+                number(w.points, lang),
+                number(w.applicable_max, lang),
+                outcome_text(w.outcome, lang),
+            ]
+            for w in weak_items
+        ]
+        sections.append(Section(label("weak_items", lang), table=_table(lang, columns, rows)))
 
-    ledger_rows = [
+    rows = [
         [
             label(name, lang),
             _md(line.reason.get(lang), markdown),
@@ -208,57 +176,41 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
         for name, ledger in (("bonus", result.bonus), ("penalty", result.penalty))
         for line in ledger.lines
     ]
-    if ledger_rows:
-        sections.append(
-            Section(
-                label("ledger", lang),
-                table=Table(
-                    ["", label("reason", lang), label("points", lang), label("evidence", lang)],
-                    ledger_rows,
-                    ["left", "left", "right", "left"],
-                ),
-            )
-        )
+    if rows:
+        columns = [("", "left"), ("reason", "left"), ("points", "right"), ("evidence", "left")]
+        sections.append(Section(label("ledger", lang), table=_table(lang, columns, rows)))
 
-    claims = [n for n in all_nodes(result) if n.claim_difference is not None]
-    if claims:
-        sections.append(
-            Section(
-                label("claims", lang),
-                table=Table(
-                    [
-                        "",
-                        label("item", lang),
-                        label("claimed", lang),
-                        label("points", lang),
-                        label("difference", lang),
-                    ],
-                    [
-                        [
-                            n.id,
-                            _md(n.name.get(lang), markdown),
-                            number(n.claimed, lang),
-                            number(n.points, lang),
-                            signed(n.claim_difference, lang),
-                        ]
-                        for n in claims
-                        if n.claim_difference is not None
-                    ],
-                    ["left", "left", "right", "right", "right"],
-                ),
-            )
-        )
+    rows = [
+        [
+            n.id,
+            _md(n.name.get(lang), markdown),
+            number(n.claimed, lang),
+            number(n.points, lang),
+            signed(n.claim_difference, lang),
+        ]
+        for n in result.nodes()
+        if n.claim_difference is not None
+    ]
+    if rows:
+        columns = [
+            ("", "left"),
+            ("item", "left"),
+            ("claimed", "right"),
+            ("points", "right"),
+            ("difference", "right"),
+        ]
+        sections.append(Section(label("claims", lang), table=_table(lang, columns, rows)))
 
     if opts.detail:
         sections.append(_detail(result, lang, markdown))
 
     if result.warnings:
+        bullet = "- " if markdown else ""
         sections.append(
             Section(
                 label("warnings", lang),
                 lines=[
-                    ("- " if markdown else "")
-                    + f"{w.file}:{w.line}:{w.column}: {w.message.get(lang)}"
+                    f"{bullet}{w.file}:{w.line}:{w.column}: {w.message.get(lang)}"
                     for w in result.warnings
                 ],
             )
@@ -280,59 +232,49 @@ def _ledger_source(line: LedgerLine, lang: str) -> str:
 
 def _detail(result: UnitResult, lang: str, markdown: bool) -> Section:
     rows: list[list[str]] = []
-    roots: list[NodeResult] = list(result.fields)
-    if result.survey is not None:
-        roots.append(result.survey)
-    for root in roots:
-        for node in walk(root):
-            if node.rule is None:
-                rows.append(
-                    [
-                        node.id,
-                        _md(node.name.get(lang), markdown),
-                        number(node.points, lang),
-                        number(node.applicable_max, lang),
-                        "",
-                        "",
-                        "",
-                    ]
-                )
-                continue
-            why = node.reason.get(lang) if node.reason else ""
-            if node.claim_difference is not None:
-                why += f" [{label('claimed', lang)} {number(node.claimed, lang)}]"
-            evidence = documents_text(node, lang)
-            if node.explanation:
-                evidence = (evidence + "; " if evidence else "") + (
-                    f"{label('explanation', lang)}: {node.explanation}"
-                )
+    for node in result.nodes():
+        name = _md(node.name.get(lang), markdown)
+        if node.rule is None:  # a group: its points, no outcome of its own
             rows.append(
                 [
                     node.id,
-                    _md(node.name.get(lang), markdown),
+                    name,
                     number(node.points, lang),
-                    number(node.max, lang),
-                    outcome_text(node.outcome, lang),
-                    _md(why, markdown),
-                    _md(evidence, markdown),
+                    number(node.applicable_max, lang),
+                    "",
+                    "",
+                    "",
                 ]
             )
-    return Section(
-        label("details", lang),
-        table=Table(
+            continue
+        why = node.reason.get(lang) if node.reason else ""
+        if node.claim_difference is not None:
+            why += f" [{label('claimed', lang)} {number(node.claimed, lang)}]"
+        evidence = documents_text(node, lang)
+        if node.explanation:
+            explained = f"{label('explanation', lang)}: {node.explanation}"
+            evidence = f"{evidence}; {explained}" if evidence else explained
+        rows.append(
             [
-                "",
-                label("item", lang),
-                label("points", lang),
-                label("max", lang),
-                label("outcome", lang),
-                label("reason", lang),
-                label("evidence", lang),
-            ],
-            rows,
-            ["left", "left", "right", "right", "left", "left", "left"],
-        ),
-    )
+                node.id,
+                name,
+                number(node.points, lang),
+                number(node.max, lang),
+                outcome_text(node.outcome, lang),
+                _md(why, markdown),
+                _md(evidence, markdown),
+            ]
+        )
+    columns = [
+        ("", "left"),
+        ("item", "left"),
+        ("points", "right"),
+        ("max", "right"),
+        ("outcome", "left"),
+        ("reason", "left"),
+        ("evidence", "left"),
+    ]
+    return Section(label("details", lang), table=_table(lang, columns, rows))
 
 
 def table(result: UnitResult, opts: Options) -> str:

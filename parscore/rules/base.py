@@ -45,6 +45,11 @@ def points_text(value: Decimal, lang: str) -> str:
     return f"{number} point" if value == 1 else f"{number} points"
 
 
+def points_phrase(value: Decimal) -> dict[str, str]:
+    """``points_text`` in both languages, as a message argument."""
+    return {"vi": points_text(value, "vi"), "en": points_text(value, "en")}
+
+
 class RuleParams(BaseModel):
     """Parameters every rule kind takes."""
 

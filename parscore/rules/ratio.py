@@ -29,6 +29,7 @@ from parscore.rules.base import (
     Scored,
     check_ratio,
     label,
+    points_phrase,
     points_text,
     ratio_args,
     ratio_inputs,
@@ -209,9 +210,7 @@ class Proportional(_RatioKind):
             args.update(target=params.full_at, points=maximum)
             return Scored(maximum, "reason.proportional-target", args)
         points = min(maximum, quantize_fraction(percent / 100 * Fraction(maximum)))
-        args.update(
-            points=points, max={"vi": points_text(maximum, "vi"), "en": points_text(maximum, "en")}
-        )
+        args.update(points=points, max=points_phrase(maximum))
         return Scored(points, "reason.proportional", args)
 
     @classmethod
@@ -305,9 +304,7 @@ class SurveyShare(_RatioKind):
             return Scored(Decimal(0), "reason.nothing", {}, nothing_occurred=True)
         points = quantize_fraction(percent / 100 * Fraction(maximum))
         args = ratio_args(params.part, params.total, values, percent)
-        args.update(
-            points=points, max={"vi": points_text(maximum, "vi"), "en": points_text(maximum, "en")}
-        )
+        args.update(points=points, max=points_phrase(maximum))
         return Scored(points, "reason.survey", args)
 
     @classmethod
