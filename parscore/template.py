@@ -80,6 +80,9 @@ def _item(node: Node, lang: str, indent: str) -> list[str]:
                 f"{w['nothing']}: {vi if lang == 'vi' else en} (nothing_occurred: ...)", indent
             )
         )
+    hint = kind.fill_hint(node.rule, lang)
+    if hint:
+        lines.append(_comment(hint, indent))
     if node.evidence:
         lines.append(_comment(f"{w['evidence']}: {node.evidence.get(lang)}", indent))
     if node.lead:

@@ -156,6 +156,12 @@ class RuleKind:
         return bool(values)
 
     @classmethod
+    def fill_hint(cls, params: Any, lang: str) -> str | None:
+        """A sentence for templates on how to fill the inputs, where the inputs alone do not
+        say it."""
+        return None
+
+    @classmethod
     def score(cls, params: Any, maximum: Decimal, values: dict[str, Any], ctx: Context) -> Scored:
         raise NotImplementedError
 

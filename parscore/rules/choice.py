@@ -47,11 +47,7 @@ class PassFail(RuleKind):
 
     @classmethod
     def inputs(cls, params: Any) -> list[InputSpec]:
-        return [
-            InputSpec(
-                "met", "bool", label("Đạt yêu cầu (true/false)", "Requirement met (true/false)")
-            )
-        ]
+        return [InputSpec("met", "bool", label("Đạt yêu cầu", "Requirement met"))]
 
     @classmethod
     def score(cls, params: Any, maximum: Decimal, values: dict[str, Any], ctx: Context) -> Scored:
@@ -358,13 +354,11 @@ class Timeliness(RuleKind):
             InputSpec(
                 "status",
                 "choice",
-                label("Tình trạng (on_time/late/not_done)", "Status"),
+                label("Tình trạng", "Status"),
                 choices=STATUSES,
             ),
-            InputSpec("due", "date", label("Hạn (dd/mm/yyyy)", "Due date (dd/mm/yyyy)")),
-            InputSpec(
-                "done_on", "date", label("Ngày hoàn thành (dd/mm/yyyy)", "Done on (dd/mm/yyyy)")
-            ),
+            InputSpec("due", "date", label("Hạn", "Due date")),
+            InputSpec("done_on", "date", label("Ngày hoàn thành", "Done on")),
         ]
 
     @classmethod
@@ -400,6 +394,22 @@ class Timeliness(RuleKind):
     @classmethod
     def is_given(cls, params: Any, values: dict[str, Any], ctx: Context) -> bool:
         return "status" in values or cls._derived(params, values, ctx) is not None
+
+    @classmethod
+    def fill_hint(cls, params: Any, lang: str) -> str | None:
+        if params.due:
+            if lang == "vi":
+                return (
+                    f"Chỉ cần ghi tài liệu có ngày ban hành: đúng hạn hay chậm được tính theo "
+                    f"ngày đó và hạn {params.due}. Ghi status khi không có ngày."
+                )
+            return (
+                f"A dated document is enough: on time or late follows from its date and the "
+                f"due date {params.due}. Give status when there is no date."
+            )
+        if lang == "vi":
+            return "Ghi hạn (due) và tài liệu có ngày, hoặc ghi status."
+        return "Give the due date and a dated document, or the status."
 
     @classmethod
     def check_inputs(
