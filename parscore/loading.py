@@ -155,6 +155,11 @@ def _error_message(
             return "value.too-few", {"min": ctx["min_length"]}, False
         return "value.empty-list", {}, False
     if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        if pattern.startswith("^[a-z][a-z0-9_]"):
+            return "value.name", {"value": value}, False
+        if pattern.startswith("^[a-z0-9][a-z0-9._-]"):
+            return "value.set-id", {"value": value}, False
         return "value.id", {"value": value}, False
     return "value.invalid", {"detail": error.get("msg", kind)}, False
 

@@ -146,6 +146,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "value.empty-list": ("danh sách không được rỗng", "the list must not be empty"),
     "value.too-few": ("danh sách cần ít nhất {min} mục", "the list needs at least {min} entries"),
     "value.invalid": ("giá trị không hợp lệ: {detail}", "invalid value: {detail}"),
+    "value.name": (
+        "tên '{value}' không hợp lệ: dùng chữ thường không dấu, số và _, ví dụ on_time",
+        "the name '{value}' is not valid: use lower-case letters, digits and _, e.g. on_time",
+    ),
+    "value.set-id": (
+        "mã bộ tiêu chí '{value}' không hợp lệ: dùng chữ thường không dấu, số và . _ -, "
+        "ví dụ ref-commune-2023",
+        "the set id '{value}' is not valid: use lower-case letters, digits and . _ -, "
+        "e.g. ref-commune-2023",
+    ),
     "value.id": (
         "mã '{value}' không hợp lệ: dùng chữ, số và dấu chấm, ví dụ 1.1.4 hoặc S.1",
         "the id '{value}' is not valid: use letters, digits and dots, e.g. 1.1.4 or S.1",

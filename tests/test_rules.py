@@ -39,6 +39,7 @@ so that cases test the rule rather than the documents requirement.
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -321,3 +322,38 @@ def test_rule_case(case: dict[str, Any], tmp_path: Path) -> None:
             assert expect[f"describe_{lang}"] in described
     assert node.rule_text is not None
     assert node.rule_text.vi == source_node.kind.describe(source_node.rule, source_node.max, "vi")
+
+
+# --- every refusal pinned exactly ----------------------------------------------------------------
+
+GOLDEN_ERRORS = Path(__file__).parent / "golden" / "rule-errors.txt"
+
+
+def _refusal(case: dict[str, Any], folder: Path) -> list[str]:
+    """The exact messages (en, then vi) with which the set or the evidence of a case is refused."""
+    set_text = to_yaml(build_set(case))
+    (folder / "set.yaml").write_text(set_text, encoding="utf-8")
+    try:
+        criteria_from_source(yamlsource.load_text(set_text, "set.yaml"))
+        evidence_from_source(
+            yamlsource.load_text(to_yaml(build_evidence(case)), "ev.yaml"),
+            CriteriaResolver(),
+            base=folder,
+        )
+    except InputError as exc:
+        return [p.format(lang, show_source=False) for p in exc.problems for lang in ("en", "vi")]
+    return ["(not refused)"]
+
+
+def test_every_refusal_is_pinned_with_its_exact_place_and_text(tmp_path: Path) -> None:
+    """One reviewable file holds the exact ``file:line:col: message [code]`` of every error
+    case above; PARSCORE_UPDATE_GOLDEN=1 rewrites it after a deliberate change."""
+    lines: list[str] = []
+    for case in CASES:
+        if "expect_error" in case.values[0]:
+            lines.append(f"# {case.id}")
+            lines.extend(f"  {message}" for message in _refusal(case.values[0], tmp_path))
+    text = "\n".join(lines) + "\n"
+    if os.environ.get("PARSCORE_UPDATE_GOLDEN"):
+        GOLDEN_ERRORS.write_text(text, encoding="utf-8", newline="\n")
+    assert text == GOLDEN_ERRORS.read_text(encoding="utf-8")
