@@ -220,14 +220,12 @@ class _Scorer:
     def ledger(
         self, entries: list[Entry], rule: LedgerRule | None, booked: list[LedgerLine]
     ) -> Ledger:
+        # The loader refuses entries where the set has no such ledger, and entries with no
+        # points where the ledger has no points_each.
         lines = [
             LedgerLine(
                 reason=Text(vi=entry.reason, en=entry.reason),
-                points=entry.points
-                if entry.points is not None
-                else (rule.points_each or ZERO)
-                if rule is not None
-                else ZERO,
+                points=_entry_points(entry, rule),
                 source="evidence",
                 documents=list(entry.documents),
             )
@@ -288,6 +286,13 @@ class _Scorer:
                 if p.severity is Severity.WARNING
             ],
         )
+
+
+def _entry_points(entry: Entry, rule: LedgerRule | None) -> Decimal:
+    if entry.points is not None:
+        return entry.points
+    assert rule is not None and rule.points_each is not None, "checked when the file loaded"
+    return rule.points_each
 
 
 def weakest(fields: list[NodeResult]) -> Weakest:

@@ -30,7 +30,7 @@ from parscore import yamlsource
 from parscore.bands import coverage_problems
 from parscore.decimals import tidy
 from parscore.errors import InputError, Path, Problem, Severity
-from parscore.messages import CATALOGUE, suggestion
+from parscore.messages import CATALOGUE, format_number, suggestion
 from parscore.model.common import parse_date
 from parscore.model.criteria import CriteriaSet, Node
 from parscore.model.evidence import Document, Evidence, Item
@@ -51,7 +51,7 @@ def _found(value: Any) -> dict[str, str]:
         text = "true" if value else "false"
         return {"vi": text, "en": text}
     if isinstance(value, (int, Decimal)):
-        return {"vi": f"số {value}", "en": f"the number {value}"}
+        return {"vi": f"số {format_number(value, 'vi')}", "en": f"the number {value}"}
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return {"vi": f"'{shown}'", "en": f"'{shown}'"}
