@@ -24,6 +24,8 @@ class Table:
     headers: list[str]
     rows: list[list[str]]
     align: list[str]
+    #: in the terminal, wrap each column at this many characters (None: never)
+    widths: list[int | None] | None = None
 
 
 @dataclass
@@ -58,6 +60,7 @@ def render(sections: list[Section], title: str, markdown: bool) -> str:
                     tablefmt="pipe" if markdown else "simple",
                     disable_numparse=True,
                     colalign=section.table.align,
+                    maxcolwidths=None if markdown else section.table.widths,
                 )
             )
     return "\n".join(out).rstrip() + "\n"
@@ -274,7 +277,9 @@ def _detail(result: UnitResult, lang: str, markdown: bool) -> Section:
         ("reason", "left"),
         ("evidence", "left"),
     ]
-    return Section(label("details", lang), table=_table(lang, columns, rows))
+    table = _table(lang, columns, rows)
+    table.widths = [None, 36, None, None, 14, 44, 44]  # about 180 columns in a terminal
+    return Section(label("details", lang), table=table)
 
 
 def table(result: UnitResult, opts: Options) -> str:
