@@ -10,15 +10,19 @@ Heavy libraries (tabulate, jsonschema...) are imported inside the commands that 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from parscore import __version__
 from parscore.errors import InputError, Problem, Severity, UsageError
+
+if TYPE_CHECKING:  # loading pulls in pydantic: imported by the commands that need it
+    from parscore.loading import CriteriaResolver
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -102,14 +106,58 @@ def emit(
     write_atomic(output, data, force=force, inputs=inputs)
 
 
+class ByteSize(click.ParamType):
+    """A size in bytes: 10485760, 10M, 10MB, 512K."""
+
+    name = "size"
+    _UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        if isinstance(value, int):
+            return value
+        match = re.fullmatch(r"\s*(\d+)\s*([KMG]?)B?\s*", str(value), re.IGNORECASE)
+        if not match or int(match.group(1)) == 0:
+            self.fail(f"{value!r} is not a size such as 10M or 512K", param, ctx)
+        return int(match.group(1)) * self._UNITS[match.group(2).upper()]
+
+
+def resolver() -> CriteriaResolver:
+    """A criteria resolver with the limits given to ``parscore`` (or the defaults)."""
+    from parscore.loading import CriteriaResolver
+
+    ctx = click.get_current_context(silent=True)
+    limits = ctx.find_root().obj if ctx is not None else None
+    return CriteriaResolver(limits) if limits is not None else CriteriaResolver()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="parscore")
-def main() -> None:
+@click.option(
+    "--max-file-size",
+    type=ByteSize(),
+    default="10M",
+    show_default=True,
+    envvar="PARSCORE_MAX_FILE_SIZE",
+    help="Refuse input files larger than this (or PARSCORE_MAX_FILE_SIZE).",
+)
+@click.option(
+    "--max-depth",
+    type=click.IntRange(2, 10_000),
+    default=100,
+    show_default=True,
+    envvar="PARSCORE_MAX_DEPTH",
+    help="Refuse input nested deeper than this (or PARSCORE_MAX_DEPTH).",
+)
+@click.pass_context
+def main(ctx: click.Context, max_file_size: int, max_depth: int) -> None:
     """parscore — chấm điểm Chỉ số cải cách hành chính (PAR INDEX) cấp xã.
 
     Scores communes against the PAR INDEX from a criteria set (YAML) and an evidence file
     (YAML). Exit codes: 0 success, 1 problems found by validate, 2 bad input or usage.
     """
+    from parscore.yamlsource import Limits
+
+    ctx.obj = Limits(max_bytes=max_file_size, max_depth=max_depth)
 
 
 FORMATS = ["table", "json", "csv", "markdown"]
@@ -162,7 +210,7 @@ def evaluate(
         from parscore.output import check_target
 
         check_target(output, force=force, inputs=[evidence])
-    prepared = load_evidence(evidence, criteria=criteria_ref)
+    prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
     if fmt in ("json", "csv") or missing:
         print_problems(list(prepared.warnings), lang)  # the table and Markdown list them
     result = run(prepared)
@@ -187,23 +235,22 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
     Exit code 1 when any file has an error (or, with --strict, a warning)."""
     from parscore import yamlsource
     from parscore.loading import (
-        CriteriaResolver,
         criteria_from_source,
         document_kind,
         evidence_from_source,
     )
 
-    resolver = CriteriaResolver()
+    sets = resolver()
     failed = False
     for path in files:
         problems: list[Problem] = []
         try:
-            src = yamlsource.load_file(path, resolver.limits)
+            src = yamlsource.load_file(path, sets.limits)
             kind = document_kind(src.data)
             if kind == "criteria":
                 criteria_from_source(src)
             elif kind == "evidence":
-                problems = list(evidence_from_source(src, resolver, base=path.parent).warnings)
+                problems = list(evidence_from_source(src, sets, base=path.parent).warnings)
             else:
                 problems = [src.problem("doc.unknown-kind")]
         except InputError as exc:
@@ -284,7 +331,7 @@ def template(
 
     check_target(output, force=force)
     nfc = lambda s: unicodedata.normalize("NFC", s) if s else s  # noqa: E731
-    cs = load_criteria(criteria_ref)
+    cs = load_criteria(criteria_ref, resolver())
     info = UnitInfo(
         name=nfc(unit_name),
         kind=unit_kind,
@@ -312,11 +359,11 @@ def criteria() -> None:
 @guarded
 def criteria_list(lang: str) -> None:
     """List the shipped criteria sets."""
-    from parscore.loading import CriteriaResolver, shipped_sets
+    from parscore.loading import shipped_sets
     from parscore.report.criteria import listing
 
-    resolver = CriteriaResolver()
-    click.echo(listing([resolver.load(ref) for ref in shipped_sets()], lang), nl=False)
+    sets = resolver()
+    click.echo(listing([sets.load(ref) for ref in shipped_sets()], lang), nl=False)
 
 
 @criteria.command("show")
@@ -329,7 +376,7 @@ def criteria_show(ref: str, depth: int | None, lang: str) -> None:
     from parscore.loading import load_criteria
     from parscore.report.criteria import show
 
-    click.echo(show(load_criteria(ref), lang, depth), nl=False)
+    click.echo(show(load_criteria(ref, resolver()), lang, depth), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

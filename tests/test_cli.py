@@ -299,3 +299,16 @@ def test_usage_errors_exit_2(work):
 def test_version_and_help():
     assert run("--version").stdout.startswith("parscore, version ")
     assert "evaluate" in run("--help").stdout
+
+
+def test_limits_are_configurable(work, monkeypatch):
+    result = run("--max-file-size", "100", "evaluate", "ev.yaml", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("ev.yaml: the file is ")
+    assert "over the limit of 100 bytes [file.too-large]" in result.stderr
+    assert run("--max-file-size", "1M", "evaluate", "ev.yaml").exit_code == 0
+    monkeypatch.setenv("PARSCORE_MAX_DEPTH", "2")
+    result = run("validate", "ev.yaml", "--lang", "en")
+    assert result.exit_code == 1
+    assert "(more than 2 levels) [yaml.too-deep]" in result.stderr
+    assert run("--max-file-size", "ten", "validate", "ev.yaml").exit_code == 2
