@@ -148,6 +148,8 @@ def render_template(
             "#       section: Mục II",
             "# Nếu trong năm không phát sinh việc cần chấm: nothing_occurred: <lý do>",
             "# Kiểm tra tệp: parscore validate <tệp>   Chấm điểm: parscore evaluate <tệp>",
+            "# Để trình soạn thảo (VS Code + YAML) kiểm tra khi gõ, tạo tệp lược đồ ở dòng đầu:",
+            "#   parscore schema evidence --output evidence.schema.json",
         ]
     else:
         head += [
@@ -164,6 +166,8 @@ def render_template(
             "#       section: Section II",
             "# When nothing to score occurred in the year: nothing_occurred: <reason>",
             "# Check the file: parscore validate <file>   Score it: parscore evaluate <file>",
+            "# For an editor (VS Code + YAML) to check as you type, create the schema named on",
+            "# the first line: parscore schema evidence --output evidence.schema.json",
         ]
     lines = head + ["", "unit:", f"  name: {_q(unit.name)}"]
     if unit.code:
