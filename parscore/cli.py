@@ -239,6 +239,7 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
         document_kind,
         evidence_from_source,
     )
+    from parscore.model.common import found
 
     sets = resolver()
     failed = False
@@ -247,7 +248,9 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
         try:
             src = yamlsource.load_file(path, sets.limits)
             kind = document_kind(src.data)
-            if kind == "criteria":
+            if not isinstance(src.data, dict):
+                problems = [src.problem("doc.not-mapping", found=found(src.data))]
+            elif kind == "criteria":
                 criteria_from_source(src)
             elif kind == "evidence":
                 problems = list(evidence_from_source(src, sets, base=path.parent).warnings)

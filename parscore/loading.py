@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import difflib
 import importlib.resources
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -30,8 +29,8 @@ from parscore import yamlsource
 from parscore.bands import coverage_problems
 from parscore.decimals import tidy
 from parscore.errors import InputError, Path, Problem, Severity
-from parscore.messages import CATALOGUE, format_number, suggestion
-from parscore.model.common import parse_date
+from parscore.messages import CATALOGUE, suggestion
+from parscore.model.common import found, number_problem, parse_date
 from parscore.model.criteria import CriteriaSet, Node
 from parscore.model.evidence import Document, Evidence, Item
 from parscore.rules import RESERVED_KEYS, Context, InputSpec
@@ -41,51 +40,6 @@ SHIPPED_PACKAGE = "parscore.criteria"
 
 # ---------------------------------------------------------------------------------------------
 # pydantic errors -> problems
-
-
-def _found(value: Any) -> dict[str, str]:
-    """How a wrong value is described in a message, in both languages."""
-    if value is None:
-        return {"vi": "giá trị trống", "en": "nothing"}
-    if isinstance(value, bool):
-        text = "true" if value else "false"
-        return {"vi": text, "en": text}
-    if isinstance(value, (int, Decimal)):
-        return {"vi": f"số {format_number(value, 'vi')}", "en": f"the number {value}"}
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return {"vi": f"'{shown}'", "en": f"'{shown}'"}
-    if isinstance(value, dict):
-        return {"vi": "một bảng khóa: giá trị", "en": "a mapping"}
-    if isinstance(value, list):
-        return {"vi": "một danh sách", "en": "a list"}
-    return {"vi": type(value).__name__, "en": type(value).__name__}
-
-
-_THOUSANDS = re.compile(r"[0-9]{1,3}([.,][0-9]{3})+")
-_COMMA_DECIMAL = re.compile(r"[-+]?[0-9]*,[0-9]+")
-_PERCENT = re.compile(r"\s*([-+]?[0-9]+(?:[.,][0-9]+)?)\s*%\s*")
-
-
-def number_problem(value: Any, *, integer: bool) -> tuple[str, dict[str, Any]]:
-    """The most helpful message for a value that should have been a number."""
-    text = format(value, "f") if isinstance(value, Decimal) else value
-    if isinstance(text, str):
-        if integer and _THOUSANDS.fullmatch(text):
-            return "value.thousands-separator", {"value": text, "plain": re.sub(r"[.,]", "", text)}
-        match = _PERCENT.fullmatch(text)
-        if match:
-            return "value.percent-sign", {
-                "value": text,
-                "suggested": match.group(1).replace(",", "."),
-            }
-        if _COMMA_DECIMAL.fullmatch(text.strip()):
-            return "value.decimal-comma", {
-                "value": text,
-                "suggested": text.strip().replace(",", "."),
-            }
-    code = "value.expected-integer" if integer else "value.expected-number"
-    return code, {"found": _found(value)}
 
 
 _TYPE_ERRORS = {
@@ -126,9 +80,10 @@ def _error_message(
         code, args = number_problem(value, integer=False)
         return code, args, False
     if kind in _TYPE_ERRORS:
-        return _TYPE_ERRORS[kind], {"found": _found(value)}, False
+        return _TYPE_ERRORS[kind], {"found": found(value)}, False
     if kind == "literal_error":
-        return "value.choice", {"value": value, "choices": ctx.get("expected", "")}, False
+        choices = str(ctx.get("expected", "")).replace(" or ", ", ")
+        return "value.choice", {"value": value, "choices": choices}, False
     if kind == "union_tag_invalid":
         tag = str(ctx.get("tag"))
         best = difflib.get_close_matches(tag, _kind_names(), n=1, cutoff=0.6)
@@ -140,7 +95,9 @@ def _error_message(
         return "criteria.unknown-kind", args, False
     if kind == "union_tag_not_found":
         return "value.missing", {"key": ctx.get("discriminator", "kind").strip("'")}, False
-    if kind in ("greater_than_equal",):
+    if kind == "greater_than_equal":
+        if ctx.get("ge") == 0:
+            return "value.negative", {"value": value}, False
         return "value.too-small", {"value": value, "limit": ctx.get("ge")}, False
     if kind == "greater_than":
         if ctx.get("gt") == 0:
@@ -227,6 +184,9 @@ def validation_problems(
         keys = _strip_tags(src.data, tuple(error["loc"]))
         if error["type"] == "union_tag_invalid":
             keys += ("kind",)
+        if "[key]" in keys:  # the key itself is wrong (an id typed "3,2")
+            keys = keys[: keys.index("[key]")]
+            prefer_key = True
         problems.append(src.problem(code, keys, prefer_key=prefer_key, **args))
     return problems
 
@@ -346,16 +306,14 @@ def _check_rule(src: Source, cs: CriteriaSet, node: Node, path: Path) -> list[Pr
     problems: list[Problem] = []
     kind = node.kind
     rule_path = path + ("rule",)
-    expected = "outside" if kind.name == "survey_share" else "commune"
-    if node.scored_by != expected:
+    in_survey = path[:1] == ("survey",)
+    if in_survey and kind.name != "survey_share":
         problems.append(
-            src.problem(
-                "criteria.scored-by",
-                rule_path + ("kind",),
-                id=node.id,
-                kind=kind.name,
-                expected=expected,
-            )
+            src.problem("criteria.survey-kind", rule_path + ("kind",), id=node.id, kind=kind.name)
+        )
+    if not in_survey and kind.name == "survey_share":
+        problems.append(
+            src.problem("criteria.survey-rule-in-field", rule_path + ("kind",), id=node.id)
         )
     for code, keys, args in kind.check_params(node.rule, node.max):
         problems.append(src.problem(code, rule_path + tuple(keys), id=node.id, **args))
@@ -381,7 +339,7 @@ _CRITERIA_KEYS = _model_keys(CriteriaSet)
 def criteria_from_source(src: Source) -> CriteriaSet:
     data = src.data
     if not isinstance(data, dict):
-        raise InputError([src.problem("doc.not-mapping", found=_found(data))])
+        raise InputError([src.problem("doc.not-mapping", found=found(data))])
     try:
         cs = CriteriaSet.model_validate(data)
     except ValidationError as exc:
@@ -413,6 +371,13 @@ def looks_like_path(ref: str) -> bool:
     return "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))
 
 
+def referrer_problem(where: Problem, code: str, **args: Any) -> Problem:
+    """A problem placed where ``where`` is (the ``criteria:`` line of an evidence file)."""
+    return Problem(
+        code, args, where.file, where.line, where.column, where.keys, source_line=where.source_line
+    )
+
+
 @dataclass
 class CriteriaResolver:
     """Finds criteria sets by shipped id or path, and loads each one once per run."""
@@ -431,6 +396,8 @@ class CriteriaResolver:
             path = FsPath(ref)
             if base is not None and not path.is_absolute():
                 path = base / path
+            if referrer is not None and not path.is_file():
+                raise InputError([referrer_problem(referrer, "criteria.file-not-found", path=ref)])
             key = str(path.resolve())
             if key not in self._cache:
                 self._cache[key] = criteria_from_source(yamlsource.load_file(path, self.limits))
@@ -441,19 +408,7 @@ class CriteriaResolver:
             if ref not in shipped:
                 args = {"ref": ref, "known": ", ".join(shipped) or "—"}
                 if referrer is not None:
-                    raise InputError(
-                        [
-                            Problem(
-                                "criteria.not-found",
-                                args,
-                                referrer.file,
-                                referrer.line,
-                                referrer.column,
-                                referrer.keys,
-                                source_line=referrer.source_line,
-                            )
-                        ]
-                    )
+                    raise InputError([referrer_problem(referrer, "criteria.not-found", **args)])
                 raise InputError([Problem("criteria.not-found", args, ref)])
             entry = shipped[ref]
             display = f"{SHIPPED_PACKAGE.replace('.', '/')}/{entry.name}"
@@ -482,7 +437,7 @@ def convert_input(spec: InputSpec, value: Any) -> tuple[Any, str | None, dict[st
     if spec.type == "bool":
         if isinstance(value, bool):
             return value, None, {}
-        return None, "value.expected-bool", {"found": _found(value)}
+        return None, "value.expected-bool", {"found": found(value)}
     if spec.type == "date":
         try:
             return parse_date(value), None, {}
@@ -495,7 +450,7 @@ def convert_input(spec: InputSpec, value: Any) -> tuple[Any, str | None, dict[st
     if spec.type == "count":
         if isinstance(value, int) and not isinstance(value, bool):
             if value < 0:
-                return None, "evidence.negative", {"value": value}
+                return None, "value.negative", {"value": value}
             return value, None, {}
         code, args = number_problem(value, integer=True)
         return None, code, args
@@ -503,7 +458,7 @@ def convert_input(spec: InputSpec, value: Any) -> tuple[Any, str | None, dict[st
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         number = Decimal(value)
         if number < 0:
-            return None, "evidence.negative", {"value": value}
+            return None, "value.negative", {"value": value}
         if spec.type == "percent" and number > 100:
             return None, "evidence.percent-over-100", {"value": value}
         return number, None, {}
@@ -594,6 +549,11 @@ class _EvidenceChecker:
         ok = True
         for key, raw in item.inputs.items():
             spec = specs.get(key)
+            if spec is None and key.isdigit():
+                # inside { } a comma separates entries: "percent: 92,5" became 92 and a key "5"
+                self.add("value.comma-in-braces", path + (key,), prefer_key=True, digits=key)
+                ok = False
+                continue
             if spec is None:
                 candidates = sorted(specs) + sorted(RESERVED_KEYS)
                 best = difflib.get_close_matches(key, candidates, n=1, cutoff=0.6)
@@ -691,7 +651,7 @@ def evidence_from_source(
     """
     data = src.data
     if not isinstance(data, dict):
-        raise InputError([src.problem("doc.not-mapping", found=_found(data))])
+        raise InputError([src.problem("doc.not-mapping", found=found(data))])
     try:
         ev = Evidence.model_validate(data)
     except ValidationError as exc:

@@ -19,8 +19,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "file.not-found": ("không có tệp này", "no such file"),
     "file.is-directory": ("đây là một thư mục, không phải tệp", "this is a directory, not a file"),
     "file.too-large": (
-        "tệp lớn {size} byte, vượt giới hạn {limit} byte",
-        "the file is {size} bytes, over the limit of {limit} bytes",
+        "tệp lớn {size}, vượt giới hạn {limit} (đổi bằng --max-file-size)",
+        "the file is {size}, over the limit of {limit} (change it with --max-file-size)",
     ),
     "file.not-utf8": (
         "tệp không phải UTF-8 (byte {byte} không hợp lệ): hãy lưu tệp dưới dạng UTF-8",
@@ -42,7 +42,45 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "file.empty": ("tệp rỗng, không có nội dung", "the file is empty"),
     # --- YAML ----------------------------------------------------------------------------
-    "yaml.syntax": ("lỗi cú pháp YAML: {detail}", "YAML syntax error: {detail}"),
+    "yaml.syntax": (
+        "lỗi cú pháp YAML (chi tiết bằng tiếng Anh): {detail}",
+        "YAML syntax error: {detail}",
+    ),
+    "yaml.unclosed-flow": (
+        "dấu '{open}' mở ở đây chưa được đóng bằng '{close}' (hoặc thiếu dấu phẩy giữa các "
+        "phần tử)",
+        "the '{open}' opened here is never closed with '{close}' (or a comma is missing between "
+        "its entries)",
+    ),
+    "yaml.indentation": (
+        "dòng này thụt lề không thẳng hàng với các khóa của khối bắt đầu ở dòng {block_line}: "
+        "kiểm tra số dấu cách đầu dòng",
+        "this line is not indented like the keys of the block that starts on line "
+        "{block_line}: check the spaces at the start of the line",
+    ),
+    "yaml.colon-in-value": (
+        "dấu hai chấm và dấu cách (': ') nằm trong một giá trị: hãy đặt cả giá trị trong dấu "
+        'nháy kép, ví dụ title: "Kế hoạch: năm 2023"',
+        "a colon and a space (': ') inside a value: put the whole value in double quotes, e.g. "
+        'title: "Plan: 2023"',
+    ),
+    "yaml.missing-colon": (
+        "dòng này thiếu dấu ':' sau khóa",
+        "this line has no ':' after its key",
+    ),
+    "yaml.unclosed-quote": (
+        "dấu nháy mở ở đây chưa được đóng",
+        "the quote opened here is never closed",
+    ),
+    "yaml.bad-start": (
+        "một giá trị YAML không thể bắt đầu bằng '{char}': hãy đặt cả giá trị trong dấu nháy kép",
+        "a YAML value cannot start with '{char}': put the whole value in double quotes",
+    ),
+    "yaml.bad-escape": (
+        "dấu '\\' trong dấu nháy kép bắt đầu một mã không hợp lệ: dùng dấu nháy đơn, hoặc viết "
+        "'\\\\'",
+        "a '\\' inside double quotes starts an unknown escape: use single quotes, or write '\\\\'",
+    ),
     "yaml.tab": (
         "không được dùng phím Tab để thụt lề trong YAML: hãy dùng dấu cách",
         "tabs cannot indent YAML: use spaces",
@@ -111,6 +149,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "value.decimal-comma": (
         "'{value}': hãy dùng dấu chấm thập phân, ví dụ {suggested}",
         "'{value}': use a decimal point, e.g. {suggested}",
+    ),
+    "value.comma-in-braces": (
+        "'{digits}' trông như phần thập phân của một số viết bằng dấu phẩy trong {{ }}: dấu phẩy "
+        "ở đây ngăn cách các mục; hãy dùng dấu chấm thập phân, ví dụ 92.{digits}",
+        "'{digits}' looks like the decimals of a number written with a comma inside {{ }}, where "
+        "a comma separates entries: use a decimal point, e.g. 92.{digits}",
+    ),
+    "value.quoted-number": (
+        "'{value}' nằm trong dấu nháy nên là văn bản: hãy viết {value} không có dấu nháy",
+        "'{value}' is in quotes, so it is text: write {value} without the quotes",
+    ),
+    "value.expected-text-pair": (
+        "cần văn bản, hoặc {{vi: ..., en: ...}}, nhận được {found}",
+        "expected text, or {{vi: ..., en: ...}}, got {found}",
     ),
     "value.percent-sign": (
         "'{value}': hãy ghi số không kèm dấu %, ví dụ {suggested}",
@@ -195,13 +247,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "mã '{id}' phải bắt đầu bằng mã cha '{parent}.'",
         "the id '{id}' must start with its parent's id '{parent}.'",
     ),
-    "criteria.scored-by": (
-        "'{id}' dùng cách chấm '{kind}' nên phải do {expected} chấm (scored_by: {expected})",
-        "'{id}' uses the '{kind}' rule, so it must be scored by {expected} (scored_by: {expected})",
+    "criteria.survey-kind": (
+        "mục điều tra '{id}' chấm bằng survey_share, không phải '{kind}'",
+        "the survey item '{id}' is scored with survey_share, not '{kind}'",
+    ),
+    "criteria.survey-rule-in-field": (
+        "'{id}' dùng survey_share: điểm điều tra xã hội học thuộc phần 'survey', không nằm trong "
+        "lĩnh vực",
+        "'{id}' uses survey_share: survey points belong under 'survey', not in a field",
     ),
     "criteria.survey-scored-by": (
-        "các mục điều tra xã hội học phải có scored_by: outside",
-        "survey items must have scored_by: outside",
+        "các mục điều tra xã hội học do đơn vị điều tra chấm: ghi scored_by: outside",
+        "survey items are scored by the surveying body: write scored_by: outside",
     ),
     "criteria.field-outside": (
         "mục '{id}' trong lĩnh vực phải do xã tự chấm (scored_by: commune); điểm từ bên ngoài "
@@ -258,6 +315,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "tới tệp",
         "no criteria set '{ref}': give a shipped set's id ({known}) or a path to a file",
     ),
+    "criteria.file-not-found": (
+        "không có tệp bộ tiêu chí {path}",
+        "there is no criteria file {path}",
+    ),
     "criteria.penalty-without-ledger": (
         "'{id}' ghi điểm trừ nhưng bộ tiêu chí không có phần 'penalty'",
         "'{id}' books a penalty, but the set has no 'penalty' section",
@@ -288,7 +349,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "tỷ lệ {value}% vượt quá 100%",
         "the percentage {value}% is above 100%",
     ),
-    "evidence.negative": ("{value} không được âm", "{value} must not be negative"),
+    "value.negative": ("{value} không được âm", "{value} must not be negative"),
     "evidence.inputs-conflict": (
         "chỉ ghi một trong hai cách: {first} hoặc {second}",
         "give either {first} or {second}, not both",

@@ -69,6 +69,24 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
+def size_text(size: int) -> dict[str, str]:
+    """A size as people say it: 30 MB, 512 KB, 900 bytes (a message argument)."""
+    from parscore.messages import format_number
+
+    for unit, factor in (("MB", 1024**2), ("KB", 1024)):
+        if size >= factor:
+            value = (Decimal(size) / factor).quantize(Decimal("0.1"))
+            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+            return {"vi": f"{format_number(value, 'vi')} {unit}", "en": f"{value} {unit}"}
+    return {"vi": f"{size} byte", "en": f"{size} bytes"}
+
+
+def _too_large(display: str, size: int, limit: int) -> InputError:
+    return InputError(
+        [Problem("file.too-large", {"size": size_text(size), "limit": size_text(limit)}, display)]
+    )
+
+
 def _line_col(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
@@ -203,9 +221,7 @@ def read_bytes(path: FsPath, limits: Limits = DEFAULT_LIMITS) -> bytes:
             raise InputError([Problem("file.is-directory", {}, display)])
         size = path.stat().st_size
         if size > limits.max_bytes:
-            raise InputError(
-                [Problem("file.too-large", {"size": size, "limit": limits.max_bytes}, display)]
-            )
+            raise _too_large(display, size, limits.max_bytes)
         with path.open("rb") as handle:
             data = handle.read(limits.max_bytes + 1)
     except FileNotFoundError:
@@ -215,9 +231,7 @@ def read_bytes(path: FsPath, limits: Limits = DEFAULT_LIMITS) -> bytes:
             [Problem("file.unreadable", {"reason": exc.strerror or str(exc)}, display)]
         ) from None
     if len(data) > limits.max_bytes:  # the file grew while we looked at it
-        raise InputError(
-            [Problem("file.too-large", {"size": len(data), "limit": limits.max_bytes}, display)]
-        )
+        raise _too_large(display, len(data), limits.max_bytes)
     return data
 
 
@@ -228,9 +242,7 @@ def load_file(path: FsPath, limits: Limits = DEFAULT_LIMITS) -> Source:
 
 def load_bytes(data: bytes, display: str, limits: Limits = DEFAULT_LIMITS) -> Source:
     if len(data) > limits.max_bytes:
-        raise InputError(
-            [Problem("file.too-large", {"size": len(data), "limit": limits.max_bytes}, display)]
-        )
+        raise _too_large(display, len(data), limits.max_bytes)
     return load_text(decode(data, display), display, limits)
 
 
@@ -300,23 +312,52 @@ def _scan_events(src: Source, limits: Limits) -> None:
 
 
 def _reader_problem(src: Source, exc: yaml.reader.ReaderError) -> Problem:
-    """A character YAML does not allow (a control character pasted from another program)."""
-    line, col = _line_col(src.text, exc.position)
+    """A character YAML does not allow (a control character pasted from another program).
+    libyaml counts its position in UTF-8 bytes; the message counts characters."""
+    offset = len(src.text.encode("utf-8")[: exc.position].decode("utf-8", errors="ignore"))
+    line, col = _line_col(src.text, offset)
     return src.problem_at("file.control-char", line, col, char=f"U+{exc.character:04X}")
 
 
 def _syntax_problem(src: Source, exc: yaml.MarkedYAMLError) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    """libyaml's words, turned into what to do and placed where the mistake was made."""
     problem = exc.problem or ""
-    if "expected a single document" in (exc.context or ""):
-        return src.problem_at("yaml.multiple-documents", line, col)
-    if "\t" in problem or "tab" in problem:
-        return src.problem_at("yaml.tab", line, col)
-    detail = problem
-    if exc.context:
-        detail = f"{exc.context}: {problem}"
-    return src.problem_at("yaml.syntax", line, col, detail=detail)
+    context = exc.context or ""
+    at, start = exc.problem_mark, exc.context_mark
+
+    def located(code: str, mark: Any, **args: Any) -> Problem:
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        return src.problem_at(code, line, col, **args)
+
+    if "expected a single document" in context:
+        return located("yaml.multiple-documents", at)
+    if at is not None and src.line_text(at.line + 1) is not None:
+        here = (src.line_text(at.line + 1) or "")[at.column : at.column + 1]
+        if here == "\t" or "tab" in problem:
+            return located("yaml.tab", at)
+    if "flow sequence" in context and "did not find expected" in problem:
+        return located("yaml.unclosed-flow", start, open="[", close="]")
+    if "flow mapping" in context and "did not find expected" in problem:
+        return located("yaml.unclosed-flow", start, open="{", close="}")
+    if "block mapping" in context and "did not find expected key" in problem:
+        return located("yaml.indentation", at, block_line=start.line + 1 if start else 0)
+    if "mapping values are not allowed" in problem:
+        return located("yaml.colon-in-value", at)
+    if "could not find expected ':'" in problem:
+        return located("yaml.missing-colon", start or at)
+    if "quoted scalar" in context and "end of stream" in problem:
+        return located("yaml.unclosed-quote", start)
+    if "cannot start any token" in problem and at is not None:
+        char = (src.line_text(at.line + 1) or " ")[at.column : at.column + 1]
+        return located("yaml.bad-start", at, char=char)
+    if "unknown escape character" in problem:
+        return located("yaml.bad-escape", at)
+    detail = f"{context}: {problem}" if context else problem
+    return located("yaml.syntax", at or start, detail=detail)
+
+
+def _tag_as_typed(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 class _Builder:
@@ -333,18 +374,18 @@ class _Builder:
     def build(self, node: yaml.Node) -> Any:
         if isinstance(node, yaml.ScalarNode):
             if node.tag != _STR_TAG:
-                self._problem("yaml.tag", node, tag=node.tag)
+                self._problem("yaml.tag", node, tag=_tag_as_typed(node.tag))
                 return None
             if node.style:  # quoted or block scalars are always text (plain: None, or '' in C)
                 return node.value
             return self._plain(node)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ_TAG:
-                self._problem("yaml.tag", node, tag=node.tag)
+                self._problem("yaml.tag", node, tag=_tag_as_typed(node.tag))
             return [self.build(item) for item in node.value]
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP_TAG:
-                self._problem("yaml.tag", node, tag=node.tag)
+                self._problem("yaml.tag", node, tag=_tag_as_typed(node.tag))
             result: dict[str, Any] = {}
             first_line: dict[str, int] = {}
             for key_node, value_node in node.value:
@@ -352,7 +393,7 @@ class _Builder:
                     self._problem("yaml.key-not-scalar", key_node)
                     continue
                 if key_node.tag != _STR_TAG:
-                    self._problem("yaml.tag", key_node, tag=key_node.tag)
+                    self._problem("yaml.tag", key_node, tag=_tag_as_typed(key_node.tag))
                     continue
                 key = key_node.value
                 if key == "<<" and not key_node.style:

@@ -50,49 +50,7 @@ WARNINGS_ONLY = {
     "evidence/58-document-no-number-no-date.yaml",
 }
 
-# `validate` cannot tell what a top-level list or scalar was meant to be and says so;
-# `evaluate` knows it wants evidence and says what is wrong. Everywhere else they agree.
-EVALUATE_SAYS = {
-    "evidence/05-top-list.yaml": [
-        "evidence/05-top-list.yaml:2:1: the file must hold a mapping of keys to values, not a "
-        "list [doc.not-mapping]"
-    ],
-    "evidence/06-top-scalar.yaml": [
-        "evidence/06-top-scalar.yaml:2:1: the file must hold a mapping of keys to values, not "
-        "'Vĩnh Chấp 2023' [doc.not-mapping]"
-    ],
-}
-
-# Messages pinned as parscore prints them today although they are wrong or unclear: each is
-# reported, with what it should say. Fixing one changes expected.txt; then drop it from here.
-KNOWN_BAD = {
-    "evidence/01-syntax-unclosed-flow.yaml": "points at the next key (12:3), not at the '[' left "
-    "open on line 11; libyaml's words ('while parsing a flow sequence') mean nothing to a clerk",
-    "evidence/02-syntax-bad-indent.yaml": "'did not find expected key' does not say the line is "
-    "indented less than the keys above it",
-    "evidence/05-top-list.yaml": "validate says doc.unknown-kind; evaluate's doc.not-mapping "
-    "('must hold a mapping..., not a list') is the useful message",
-    "evidence/06-top-scalar.yaml": "as 05",
-    "evidence/16-python-object-tag.yaml": "shows the tag expanded ('tag:yaml.org,2002:python/"
-    "object/apply:os.system'), not as typed ('!!python/object/apply:os.system')",
-    "evidence/17-unknown-tags.yaml": "as 16: 'tag:yaml.org,2002:int' for '!!int'",
-    "evidence/48-criteria-file-missing.yaml": "names 'evidence/../bo-tieu-chi-2023.yaml' with no "
-    "line: should be located at the criteria: value (6:11) of the evidence file",
-    "evidence/56-id-with-comma.yaml": "located at the item's first input (9:5, 12:5), not at "
-    "the id typed wrong (8:3, 11:3)",
-    "evidence/62-count-quoted.yaml": "\"expected a whole number, got '10'\": say the quotes "
-    "make it text",
-    "evidence/63-decimal-comma-in-flow.yaml": "in { } the comma splits 92,5 into 92 and a key "
-    "'5': the decimal-comma hint is lost",
-    "criteria/11-survey-item-not-outside.yaml": "two messages for one fix; 'scored by outside'",
-    "criteria/12-field-item-outside.yaml": "two messages for one fix; 'scored by commune'",
-    "criteria/17-name-as-number.yaml": "'expected a mapping' though plain text is fine for a name",
-    "criteria/27-survey-rule-in-field.yaml": "advises scored_by: outside, which a field refuses "
-    "(criteria.field-outside): survey_share belongs under 'survey'",
-    "generated/control-char.yaml": "8:10 (past the last line): libyaml's offset is in UTF-8 "
-    "bytes, read as characters; the character is at 7:28",
-    "generated/line-30mb.yaml": "sizes in bytes (31457365, 10485760): say 30 MB and 10 MB",
-}
+KNOWN_BAD: dict[str, str] = {}  # all fixed; add "case": "what is wrong" when one is found
 
 # ---------------------------------------------------------------------------------------------
 # generated cases
@@ -142,7 +100,7 @@ def _flow_2mb() -> bytes:
 GENERATED: dict[str, Callable[[], bytes]] = {
     # an empty file cannot begin with the comment the committed cases begin with
     "empty.yaml": lambda: b"",
-    # a control character pasted after Vietnamese text (see KNOWN_BAD)
+    # a control character pasted after Vietnamese text: placed by characters, not bytes
     "control-char.yaml": lambda: (
         _HEAD + "assessment:\n  by: Tổ công tác Vĩnh Chấp\x08\n"
     ).encode(),
@@ -252,9 +210,8 @@ def check_case(case: str, *, evidence: bool) -> None:
     assert scored.stdout == "", scored.stdout
     said = [line for line in scored.stderr.split("\n") if line]
     assert SUMMARY.match(said[-1]), said[-1]
-    assert problem_lines(scored.stderr[: scored.stderr.rstrip("\n").rfind("\n") + 1]) == (
-        EVALUATE_SAYS.get(case, lines)
-    )
+    # evaluate and validate report the same problems
+    assert problem_lines(scored.stderr[: scored.stderr.rstrip("\n").rfind("\n") + 1]) == lines
 
 
 @pytest.mark.parametrize("case", EVIDENCE)
@@ -289,7 +246,7 @@ def test_the_corpus_is_big_enough_and_documented():
         assert re.fullmatch(r"\d\d-[a-z0-9-]+\.yaml", name), case
         first = (CORPUS / case).read_text(encoding="utf-8").split("\n", 1)[0]
         assert first.startswith("# ") and len(first) > 10, case  # says what it shows
-    assert {case for case in WARNINGS_ONLY | set(EVALUATE_SAYS)} <= set(EVIDENCE)
+    assert WARNINGS_ONLY <= set(EVIDENCE)
     assert set(KNOWN_BAD) <= set(ALL_CASES)
 
 

@@ -107,7 +107,7 @@ def test_the_mini_set_loads():
         (
             "        max: 4\n        when_nothing_occurred: full_points",
             "        max: 4\n        when_nothing_occurred: full",
-            "set.yaml:48:32: 'full' is not allowed: choose one of 'full_points', 'not_applicable' or "
+            "set.yaml:48:32: 'full' is not allowed: choose one of 'full_points', 'not_applicable', "
             "'zero' [value.choice]",
         ),
         (
@@ -118,7 +118,7 @@ def test_the_mini_set_loads():
         (
             "        name: Kế hoạch\n        max: 1\n",
             "        name: Kế hoạch\n        max: -1\n",
-            "set.yaml:23:14: -1 must be at least 0 [value.too-small]",
+            "set.yaml:23:14: -1 must not be negative [value.negative]",
         ),
         (
             "        name: Kế hoạch\n        max: 1\n",
@@ -128,8 +128,8 @@ def test_the_mini_set_loads():
         (
             "    - {id: S.1, name: Hài lòng, max: 2, scored_by: outside, rule: {kind: survey_share}}",
             "    - {id: S.1, name: Hài lòng, max: 2, scored_by: outside, rule: {kind: pass_fail}}",
-            "set.yaml:56:74: 'S.1' uses the 'pass_fail' rule, so it must be scored by commune "
-            "(scored_by: commune) [criteria.scored-by]",
+            "set.yaml:56:74: the survey item 'S.1' is scored with survey_share, not 'pass_fail' "
+            "[criteria.survey-kind]",
         ),
         (
             "        rule: {kind: pass_fail, penalty_when_unmet: 0.25}",
@@ -227,7 +227,7 @@ def test_the_evidence_loads_without_warnings(folder):
         (
             '"2.1": {on_time: 1150',
             '"2.1": {on_time: -5',
-            "ev.yaml:9:20: -5 must not be negative [evidence.negative]",
+            "ev.yaml:9:20: -5 must not be negative [value.negative]",
         ),
         (
             '"2.1": {on_time: 1150, received: 1200',
@@ -303,12 +303,13 @@ def test_the_evidence_loads_without_warnings(folder):
         (
             "kind: xã",
             "kind: huyện",
-            "ev.yaml:1:46: 'huyện' is not allowed: choose one of 'xã', 'phường' or 'thị trấn' [value.choice]",
+            "ev.yaml:1:46: 'huyện' is not allowed: choose one of 'xã', 'phường', 'thị trấn' [value.choice]",
         ),
         (
             "year: 2023",
             "year: '2023'",
-            "ev.yaml:2:7: expected a whole number, got '2023' [value.expected-integer]",
+            "ev.yaml:2:7: '2023' is in quotes, so it is text: write 2023 without the quotes "
+         "[value.quoted-number]",
         ),
         (
             "criteria: set.yaml",

@@ -87,11 +87,11 @@ def test_decomposed_text_is_normalised_to_nfc():
         ),
         (
             "a: !!python/object:os.system x\n",
-            "f.yaml:1:4: the YAML tag 'tag:yaml.org,2002:python/object:os.system' is not allowed [yaml.tag]",
+            "f.yaml:1:4: the YAML tag '!!python/object:os.system' is not allowed [yaml.tag]",
         ),
         (
             "a: !!int 5\n",
-            "f.yaml:1:4: the YAML tag 'tag:yaml.org,2002:int' is not allowed [yaml.tag]",
+            "f.yaml:1:4: the YAML tag '!!int' is not allowed [yaml.tag]",
         ),
         ("a: .inf\n", "f.yaml:1:4: '.inf' is not a finite number [yaml.not-finite]"),
         ("a: -.inf\n", "f.yaml:1:4: '-.inf' is not a finite number [yaml.not-finite]"),
@@ -106,8 +106,8 @@ def test_decomposed_text_is_normalised_to_nfc():
         ("# only a comment\n", "f.yaml: the file is empty [file.empty]"),
         (
             "a: [1, 2\n",
-            "f.yaml:2:1: YAML syntax error: while parsing a flow sequence: did not find expected "
-            "',' or ']' [yaml.syntax]",
+            "f.yaml:1:4: the '[' opened here is never closed with ']' (or a comma is missing "
+            "between its entries) [yaml.unclosed-flow]",
         ),
         (
             "? [a]\n: 1\n",
@@ -117,6 +117,38 @@ def test_decomposed_text_is_normalised_to_nfc():
 )
 def test_refusals_are_located(text, expected):
     assert problems(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("unit:\n  name: x\n kind: y\n",
+         "f.yaml:3:2: this line is not indented like the keys of the block that starts on line 1: "
+         "check the spaces at the start of the line [yaml.indentation]"),
+        ("title: Kế hoạch: năm 2023\n",
+         "f.yaml:1:16: a colon and a space (': ') inside a value: put the whole value in double "
+         "quotes, e.g. title: \"Plan: 2023\" [yaml.colon-in-value]"),
+        ("a: 1\nb\nc: 2\n", "f.yaml:2:1: this line has no ':' after its key [yaml.missing-colon]"),
+        ('a: "abc\nb: 2\n', "f.yaml:1:4: the quote opened here is never closed [yaml.unclosed-quote]"),
+        ("a: @x\n",
+         "f.yaml:1:4: a YAML value cannot start with '@': put the whole value in double quotes "
+         "[yaml.bad-start]"),
+        ('a: "x\\q"\n',
+         "f.yaml:1:6: a '\\' inside double quotes starts an unknown escape: use single quotes, or "
+         "write '\\\\' [yaml.bad-escape]"),
+        ("a:\n\tb: 1\n", "f.yaml:2:1: tabs cannot indent YAML: use spaces [yaml.tab]"),
+        ("a: {x: 1\nc: 3\n",
+         "f.yaml:1:4: the '{' opened here is never closed with '}' (or a comma is missing "
+         "between its entries) [yaml.unclosed-flow]"),
+    ],
+)
+def test_syntax_mistakes_say_what_to_do(text, expected):
+    assert problems(text) == [expected]
+
+
+def test_control_character_after_vietnamese_text_is_placed_by_characters():
+    # libyaml counts bytes; "ĩ" and "ấ" are 2 and 3 bytes in UTF-8
+    assert problems("name: Vĩnh Chấp\nby: Tổ công tác\x08\n")[0].startswith("f.yaml:2:16: ")
 
 
 def test_every_problem_in_a_file_is_reported_in_order():
@@ -194,7 +226,8 @@ def test_nul_byte_is_located():
 
 def test_file_size_limit():
     assert problems(b"a: 1\n" * 10, Limits(max_bytes=20)) == [
-        "f.yaml: the file is 50 bytes, over the limit of 20 bytes [file.too-large]"
+        "f.yaml: the file is 50 bytes, over the limit of 20 bytes (change it with "
+        "--max-file-size) [file.too-large]"
     ]
 
 

@@ -24,6 +24,56 @@ INPUT_CONFIG = ConfigDict(strict=True, extra="forbid", frozen=True, populate_by_
 RESULT_CONFIG = ConfigDict(extra="forbid", frozen=True)
 
 
+_THOUSANDS = re.compile(r"[0-9]{1,3}([.,][0-9]{3})+")
+_PLAIN_NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
+_COMMA_DECIMAL = re.compile(r"[-+]?[0-9]*,[0-9]+")
+_PERCENT = re.compile(r"\s*([-+]?[0-9]+(?:[.,][0-9]+)?)\s*%\s*")
+
+
+def number_problem(value: Any, *, integer: bool) -> tuple[str, dict[str, Any]]:
+    """The most helpful message for a value that should have been a number."""
+    text = format(value, "f") if isinstance(value, Decimal) else value
+    if isinstance(text, str):
+        if integer and _THOUSANDS.fullmatch(text):
+            return "value.thousands-separator", {"value": text, "plain": re.sub(r"[.,]", "", text)}
+        match = _PERCENT.fullmatch(text)
+        if match:
+            return "value.percent-sign", {
+                "value": text,
+                "suggested": match.group(1).replace(",", "."),
+            }
+        if _COMMA_DECIMAL.fullmatch(text.strip()):
+            return "value.decimal-comma", {
+                "value": text,
+                "suggested": text.strip().replace(",", "."),
+            }
+        if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(text.strip()):
+            return "value.quoted-number", {"value": text.strip()}
+    code = "value.expected-integer" if integer else "value.expected-number"
+    return code, {"found": found(value)}
+
+
+def found(value: Any) -> dict[str, str]:
+    """How a wrong value is described in a message, in both languages."""
+    from parscore.messages import format_number
+
+    if value is None:
+        return {"vi": "giá trị trống", "en": "nothing"}
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+        return {"vi": text, "en": text}
+    if isinstance(value, (int, Decimal)):
+        return {"vi": f"số {format_number(value, 'vi')}", "en": f"the number {value}"}
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return {"vi": f"'{shown}'", "en": f"'{shown}'"}
+    if isinstance(value, dict):
+        return {"vi": "một bảng khóa: giá trị", "en": "a mapping"}
+    if isinstance(value, list):
+        return {"vi": "một danh sách", "en": "a list"}
+    return {"vi": type(value).__name__, "en": type(value).__name__}
+
+
 class Text(BaseModel):
     """Text in Vietnamese and, optionally, English. A plain string is Vietnamese only."""
 
@@ -37,6 +87,10 @@ class Text(BaseModel):
     def _from_string(cls, value: Any) -> Any:
         if isinstance(value, str):
             return {"vi": value}
+        if not isinstance(value, dict):
+            raise PydanticCustomError(
+                "value.expected-text-pair", "not text", {"found": found(value)}
+            )
         return value
 
     @classmethod
@@ -84,10 +138,22 @@ NodeId = Annotated[
 
 NonEmptyStr = Annotated[str, Field(min_length=1)]
 
+
 # Points and other exact numbers: Decimal, as typed. Integers are accepted; floats never reach
 # here because the YAML loader makes every number an int or a Decimal.
-Points = Annotated[Decimal, Field(strict=False, ge=0, allow_inf_nan=False)]
-Number = Annotated[Decimal, Field(strict=False, allow_inf_nan=False)]
+def _not_text(value: Any) -> Any:
+    """A number written as text ("4" in quotes, "1,5", "92%") is refused with a hint, as
+    counts are; pydantic's lax Decimal would quietly accept some of them."""
+    if isinstance(value, str):
+        code, args = number_problem(value, integer=False)
+        raise PydanticCustomError(code, "not a number", args)
+    return value
+
+
+Points = Annotated[
+    Decimal, BeforeValidator(_not_text), Field(strict=False, ge=0, allow_inf_nan=False)
+]
+Number = Annotated[Decimal, BeforeValidator(_not_text), Field(strict=False, allow_inf_nan=False)]
 Count = Annotated[int, Field(ge=0)]
 
 _DATE_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")

@@ -68,7 +68,8 @@ def band_problems(
                     {"points": band.points, "max": maximum},
                 )
             )
-    if all(band.points != maximum for band in bands):
+    over = any(band.points > maximum for band in bands)  # already said; not said twice
+    if not over and all(band.points != maximum for band in bands):
         problems.append(("criteria.full-unreachable", ("bands",), {"max": maximum}))
     return problems
 
