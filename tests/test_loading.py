@@ -302,8 +302,9 @@ def test_the_evidence_loads_without_warnings(folder):
         ),
         (
             "kind: xã",
-            "kind: huyện",
-            "ev.yaml:1:46: 'huyện' is not allowed: choose one of 'xã', 'phường', 'thị trấn' [value.choice]",
+            "kind: ấp",
+            "ev.yaml:1:46: 'ấp' is not allowed: choose one of 'xã', 'phường', 'thị trấn', 'huyện', "
+            "'thị xã', 'thành phố' [value.choice]",
         ),
         (
             "year: 2023",

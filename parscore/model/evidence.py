@@ -58,7 +58,10 @@ class Unit(BaseModel):
 
     name: NonEmptyStr
     code: Code | None = None
-    kind: Literal["xã", "phường", "thị trấn"]
+    kind: Literal["xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố"] = Field(
+        description="a commune (xã, phường, thị trấn), or a district-level unit (huyện, thị xã, "
+        "thành phố) when districts are compared"
+    )
     parents: list[Parent] = Field(
         default_factory=list,
         description="the units it belongs to: district (until mid-2025) and province",
