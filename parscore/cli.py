@@ -94,15 +94,17 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def emit(
-    text: str, output: Path | None, force: bool, inputs: list[Path], *, bom: bool = False
+    text: str | bytes, output: Path | None, force: bool, inputs: list[Path], *, bom: bool = False
 ) -> None:
-    """Write to stdout, or atomically to ``output``."""
+    """Write to stdout, or atomically to ``output`` (a binary format needs ``output``)."""
     if output is None:
+        if isinstance(text, bytes):
+            raise UsageError("usage.needs-output")
         click.echo(text, nl=False)
         return
     from parscore.output import write_atomic
 
-    data = text.encode("utf-8-sig" if bom else "utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8-sig" if bom else "utf-8")
     write_atomic(output, data, force=force, inputs=inputs)
 
 
@@ -222,6 +224,134 @@ def evaluate(
     else:
         text = REPORTERS[fmt](result, opts)
     emit(text, output, force, [evidence], bom=(fmt == "csv" and output is not None))
+
+
+COMPARE_FORMATS = ["table", "csv", "json", "markdown", "xlsx", "html"]
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--group-by",
+    type=click.Choice(["district", "province", "none"]),
+    help="Rank within districts (until mid-2025), provinces (since), or all together. "
+    "Default: districts when every file names one, else provinces when every file names one.",
+)
+@click.option(
+    "--criteria",
+    "criteria_ref",
+    metavar="ID|PATH",
+    help="Score every file against this criteria set instead of the one it names.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(COMPARE_FORMATS),
+    default="table",
+    show_default=True,
+    help="xlsx needs --output.",
+)
+@LANG_OPTION
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to FILE (atomically).")
+@click.option("--force", is_flag=True, help="Overwrite an existing --output file.")
+@click.option("--detail", is_flag=True, help="Also list, per sub-criterion, who got full points.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Score the files in this many processes (the output is the same).",
+)
+@guarded
+def compare(
+    paths: tuple[Path, ...],
+    group_by: str | None,
+    criteria_ref: str | None,
+    fmt: str,
+    lang: str,
+    output: Path | None,
+    force: bool,
+    detail: bool,
+    jobs: int,
+) -> None:
+    """Rank and compare communes: evidence files, and folders searched for .yaml/.yml files.
+
+    A file that fails is reported with its problems and left out; the others are still
+    compared, and the exit code is 1. Files scored against different criteria sets, or two
+    files for one unit and year, are refused (exit code 2)."""
+    from parscore import batch
+    from parscore.compare import Excluded
+    from parscore.compare import compare as run_compare
+    from parscore.engine import notice
+    from parscore.report.common import Options
+
+    if fmt == "xlsx" and output is None:
+        raise UsageError("usage.needs-output")
+    if output is not None:
+        from parscore.output import check_target
+
+        check_target(output, force=force, inputs=list(paths))
+    found = batch.find_files(paths)
+    progress = _progress_bar(lang) if sys.stderr.isatty() else None
+    scored = batch.score_files(
+        found.files, criteria_ref, resolver().limits, jobs=jobs, progress=progress
+    )
+    good = [s for s in scored if s.result is not None]
+    broken = [s for s in scored if s.result is None]
+    for item in broken:
+        print_problems(list(item.problems), lang)
+    print_problems(found.problems, lang)
+    if not good:
+        if not broken and not found.problems:
+            raise UsageError("batch.nothing")
+        sys.exit(EXIT_BAD_INPUT)
+    results = [s.result for s in good if s.result is not None]
+    batch.check_comparable(results)
+    excluded = [Excluded(file=s.file, problems=[notice(p) for p in s.problems]) for s in broken]
+    excluded += [Excluded(file=p.file, problems=[notice(p)]) for p in found.problems]
+    comparison = run_compare(
+        results,
+        list(good[0].band_names),
+        group_by=group_by,  # type: ignore[arg-type]
+        excluded=excluded,
+    )
+    report = _compare_reporter(fmt)(comparison, Options(lang=lang, detail=detail))
+    emit(report, output, force, list(paths), bom=(fmt == "csv" and output is not None))
+    if excluded:
+        sys.exit(EXIT_PROBLEMS)
+
+
+def _compare_reporter(fmt: str) -> Callable[..., str | bytes]:
+    """The reporter for ``fmt``, importing only what that format needs."""
+    if fmt == "xlsx":
+        from parscore.report.xlsx import to_xlsx
+
+        return to_xlsx
+    if fmt == "html":
+        from parscore.report.html import to_html
+
+        return to_html
+    from parscore.report import compare_text
+
+    reporters: dict[str, Callable[..., str]] = {
+        "table": compare_text.table,
+        "markdown": compare_text.markdown,
+        "json": compare_text.to_json,
+        "csv": compare_text.to_csv,
+    }
+    return reporters[fmt]
+
+
+def _progress_bar(lang: str) -> Callable[..., Any]:
+    """A progress bar on stderr (only when it is a terminal; never in the data on stdout)."""
+
+    def progress(outcomes: Any, total: int) -> Any:
+        label = "Đang chấm" if lang == "vi" else "Scoring"
+        with click.progressbar(outcomes, length=total, label=label, file=sys.stderr) as bar:
+            yield from bar
+
+    return progress
 
 
 @main.command()

@@ -24,7 +24,7 @@ from parscore.model.result import CriteriaRef, Notice, Outcome, UnitResult
 from parscore.vnsort import sort_key
 
 GroupBy = Literal["district", "province", "none"]
-COMPARISON_FORMAT = "parscore-comparison/1"
+COMPARISON_FORMAT: Literal["parscore-comparison/1"] = "parscore-comparison/1"
 
 
 class UnitRef(BaseModel):
@@ -154,8 +154,9 @@ def default_group_by(results: Sequence[UnitResult]) -> GroupBy:
 
 
 def _unit(result: UnitResult) -> UnitRef:
-    return UnitRef(name=result.unit.name, code=result.unit.code, kind=result.unit.kind,
-                   source=result.source)
+    return UnitRef(
+        name=result.unit.name, code=result.unit.code, kind=result.unit.kind, source=result.source
+    )
 
 
 def _group_name(result: UnitResult, group_by: GroupBy) -> str | None:
@@ -173,23 +174,26 @@ def rank(results: Sequence[UnitResult]) -> list[RankRow]:
     for position, result in enumerate(ordered, start=1):
         tied = rows and rows[-1].index == result.totals.index
         t = result.totals
-        rows.append(RankRow(
-            rank=rows[-1].rank if tied else position,
-            of=len(ordered),
-            unit=_unit(result),
-            index=t.index,
-            band=t.band,
-            total=t.total,
-            appraisal=t.appraisal,
-            survey=t.survey,
-            bonus=t.bonus,
-            penalty=t.penalty,
-        ))
+        rows.append(
+            RankRow(
+                rank=rows[-1].rank if tied else position,
+                of=len(ordered),
+                unit=_unit(result),
+                index=t.index,
+                band=t.band,
+                total=t.total,
+                appraisal=t.appraisal,
+                survey=t.survey,
+                bonus=t.bonus,
+                penalty=t.penalty,
+            )
+        )
     return rows
 
 
-def _group(name: str | None, results: Sequence[UnitResult], fields: list[FieldStat],
-           band_names: list[Text]) -> Group:
+def _group(
+    name: str | None, results: Sequence[UnitResult], fields: list[FieldStat], band_names: list[Text]
+) -> Group:
     ranking = rank(results)
     ordered_results = {row.unit.source: row for row in ranking}
     by_source = {r.source: r for r in results}
@@ -201,26 +205,37 @@ def _group(name: str | None, results: Sequence[UnitResult], fields: list[FieldSt
     field_stats = []
     medians: dict[str, Decimal | None] = {}
     for field in fields:
-        values = [f.percent for r in results for f in r.fields if f.id == field.id and f.percent is not None]
+        values = [
+            f.percent
+            for r in results
+            for f in r.fields
+            if f.id == field.id and f.percent is not None
+        ]
         medians[field.id] = median(values)
-        field_stats.append(FieldStat(id=field.id, name=field.name, mean=mean(values),
-                                     median=medians[field.id]))
+        field_stats.append(
+            FieldStat(id=field.id, name=field.name, mean=mean(values), median=medians[field.id])
+        )
     matrix = []
     for r in results:
         percents = {f.id: f.percent for f in r.fields}
-        gaps = [
-            (percent - medians[fid], index, fid)
-            for index, (fid, percent) in enumerate(percents.items())
-            if percent is not None and medians.get(fid) is not None
-        ]
+        gaps = []
+        for index, (fid, percent) in enumerate(percents.items()):
+            middle = medians.get(fid)
+            if percent is not None and middle is not None:
+                gaps.append((percent - middle, index, fid))  # ties: the first field
         worst = min(gaps) if gaps else None
-        matrix.append(MatrixRow(unit=_unit(r), percents=percents,
-                                weakest_field=worst[2] if worst else None,
-                                weakest_gap=worst[0] if worst else None))
+        matrix.append(
+            MatrixRow(
+                unit=_unit(r),
+                percents=percents,
+                weakest_field=worst[2] if worst else None,
+                weakest_gap=worst[0] if worst else None,
+            )
+        )
     items = []
     if results:
-        for field in results[0].fields:
-            for node in field.walk():
+        for field_result in results[0].fields:
+            for node in field_result.walk():
                 if node.rule is None:
                     continue
                 full, applicable = [], 0
@@ -231,8 +246,15 @@ def _group(name: str | None, results: Sequence[UnitResult], fields: list[FieldSt
                     applicable += 1
                     if same.points >= same.max:
                         full.append(r.unit.name)
-                items.append(ItemStat(id=node.id, name=node.name, field=field.id, full=full,
-                                      applicable=applicable))
+                items.append(
+                    ItemStat(
+                        id=node.id,
+                        name=node.name,
+                        field=field_result.id,
+                        full=full,
+                        applicable=applicable,
+                    )
+                )
     indexes = [r.totals.index for r in results]
     return Group(
         name=name,

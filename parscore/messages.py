@@ -498,6 +498,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "reason.survey-pending": ("chưa nhận được điểm điều tra", "survey points not received yet"),
     "ledger.booked": ("'{id}' không đạt: {name}", "'{id}' not met: {name}"),
+    # --- batches ---------------------------------------------------------------------------
+    "batch.folder-loop": (
+        "thư mục này đã được duyệt qua một liên kết khác (vòng lặp liên kết): bỏ qua",
+        "this folder was already searched through another link (a link loop): skipped",
+    ),
+    "batch.folder-unreadable": (
+        "không đọc được thư mục: {reason}",
+        "cannot read the folder: {reason}",
+    ),
+    "batch.broken-link": (
+        "liên kết trỏ tới tệp không tồn tại: bỏ qua",
+        "a link to a file that does not exist: skipped",
+    ),
+    "batch.nothing": (
+        "không có tệp .yaml nào để so sánh",
+        "no .yaml file to compare",
+    ),
+    "compare.mixed-sets": (
+        "các tệp được chấm theo những bộ tiêu chí khác nhau, không so sánh được: {listing}",
+        "the files are scored against different criteria sets and cannot be compared: {listing}",
+    ),
+    "compare.duplicate-unit": (
+        "{unit} năm {year} có hai tệp: {first} và {second}; hãy bỏ một tệp",
+        "{unit} {year} has two files: {first} and {second}; remove one",
+    ),
     # --- usage -----------------------------------------------------------------------------
     "usage.output-exists": (
         "tệp {path} đã có: dùng --force để ghi đè",
@@ -508,6 +533,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the output {path} is one of the input files",
     ),
     "usage.write-failed": ("không ghi được {path}: {reason}", "cannot write {path}: {reason}"),
+    "usage.needs-output": (
+        "định dạng này là tệp nhị phân: hãy ghi ra tệp bằng --output",
+        "this format is a binary file: write it to a file with --output",
+    ),
     "usage.not-evidence": (
         "{path} là bộ tiêu chí, không phải tệp minh chứng",
         "{path} is a criteria set, not an evidence file",
