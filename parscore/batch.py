@@ -29,6 +29,7 @@ class Found:
 
     files: list[Path]
     problems: list[Problem]
+    named: frozenset[str] = frozenset()  # files named on the command line, not found in folders
 
 
 def find_files(paths: Iterable[Path]) -> Found:
@@ -77,12 +78,14 @@ def find_files(paths: Iterable[Path]) -> Found:
                     continue
                 add_file(path)
 
+    named: set[str] = set()
     for path in paths:
         if path.is_dir():
             walk(path)
         else:
             add_file(path)  # a missing file is reported when it is read
-    return Found(files, problems)
+            named.add(str(path))
+    return Found(files, problems, frozenset(named))
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ class Scored:
     file: str
     result: UnitResult | None
     problems: tuple[Problem, ...] = ()
+    is_criteria: bool = False  # the file is a criteria set, not evidence
     band_names: tuple[Text, ...] = ()  # the set's bands, best first: every band is counted
 
 
@@ -112,8 +116,8 @@ def score_file(path: str, criteria: str | None, limits: Limits) -> Scored:
         prepared = load_evidence(Path(path), _resolver(limits), criteria=criteria)
     except InputError as exc:
         return Scored(path, None, tuple(exc.problems))
-    except UsageError as exc:  # a criteria set given where evidence was expected
-        return Scored(path, None, (Problem(exc.code, exc.args_, path),))
+    except UsageError as exc:  # a criteria set where evidence was expected
+        return Scored(path, None, (Problem(exc.code, exc.args_, path),), is_criteria=True)
     bands = tuple(band.name for band in prepared.criteria.bands)
     return Scored(path, evaluate(prepared), band_names=bands)
 

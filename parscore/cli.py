@@ -298,7 +298,10 @@ def compare(
         found.files, criteria_ref, resolver().limits, jobs=jobs, progress=progress
     )
     good = [s for s in scored if s.result is not None]
-    broken = [s for s in scored if s.result is None]
+    # a criteria set kept in the same folder as the evidence is not a commune: skipped
+    broken = [
+        s for s in scored if s.result is None and not (s.is_criteria and s.file not in found.named)
+    ]
     for item in broken:
         print_problems(list(item.problems), lang)
     print_problems(found.problems, lang)
