@@ -143,6 +143,11 @@ def median(values: Sequence[Decimal]) -> Decimal | None:
     return _two((Fraction(ordered[middle - 1]) + Fraction(ordered[middle])) / 2)
 
 
+def _known(value: Decimal | None) -> Decimal:
+    assert value is not None, "a group is never empty"
+    return value
+
+
 def default_group_by(results: Sequence[UnitResult]) -> GroupBy:
     """What the files hold: districts when every commune names one (years up to 2024),
     provinces when every commune names one (since the 2025 reform), else no grouping."""
@@ -166,10 +171,15 @@ def _group_name(result: UnitResult, group_by: GroupBy) -> str | None:
     return parent.name if parent is not None else None
 
 
+def ranking_order(results: Sequence[UnitResult]) -> list[UnitResult]:
+    """By index, highest first; within a tie, names in Vietnamese alphabetical order."""
+    return sorted(results, key=lambda r: (-r.totals.index, sort_key(r.unit.name), r.source))
+
+
 def rank(results: Sequence[UnitResult]) -> list[RankRow]:
     """By index, highest first; equal indexes share a rank and the next rank skips (1, 2, 2, 4).
     Within a tie, names in Vietnamese alphabetical order."""
-    ordered = sorted(results, key=lambda r: (-r.totals.index, sort_key(r.unit.name), r.source))
+    ordered = ranking_order(results)
     rows: list[RankRow] = []
     for position, result in enumerate(ordered, start=1):
         tied = rows and rows[-1].index == result.totals.index
@@ -194,10 +204,8 @@ def rank(results: Sequence[UnitResult]) -> list[RankRow]:
 def _group(
     name: str | None, results: Sequence[UnitResult], fields: list[FieldStat], band_names: list[Text]
 ) -> Group:
+    results = ranking_order(results)  # every table of the group follows the ranking
     ranking = rank(results)
-    ordered_results = {row.unit.source: row for row in ranking}
-    by_source = {r.source: r for r in results}
-    results = [by_source[source] for source in ordered_results]  # ranking order
     counts = {band.vi: 0 for band in band_names}
     for r in results:
         if r.totals.band is not None:
@@ -232,36 +240,39 @@ def _group(
                 weakest_gap=worst[0] if worst else None,
             )
         )
+    # per sub-criterion, who got full points; results on one set share their tree, but a
+    # node a result lacks is simply not counted
+    leaves = [{node.id: node for node in r.leaves()} for r in results]
     items = []
-    if results:
-        for field_result in results[0].fields:
-            for node in field_result.walk():
-                if node.rule is None:
+    for field_result in results[0].fields if results else []:
+        for node in field_result.walk():
+            if node.rule is None:
+                continue
+            full: list[str] = []
+            applicable = 0
+            for r, by_id in zip(results, leaves, strict=True):
+                same = by_id.get(node.id)
+                if same is None or same.outcome is Outcome.NOT_APPLICABLE:
                     continue
-                full, applicable = [], 0
-                for r in results:
-                    same = next(n for n in r.leaves() if n.id == node.id)
-                    if same.outcome is Outcome.NOT_APPLICABLE:
-                        continue
-                    applicable += 1
-                    if same.points >= same.max:
-                        full.append(r.unit.name)
-                items.append(
-                    ItemStat(
-                        id=node.id,
-                        name=node.name,
-                        field=field_result.id,
-                        full=full,
-                        applicable=applicable,
-                    )
+                applicable += 1
+                if same.points >= same.max:
+                    full.append(r.unit.name)
+            items.append(
+                ItemStat(
+                    id=node.id,
+                    name=node.name,
+                    field=field_result.id,
+                    full=full,
+                    applicable=applicable,
                 )
+            )
     indexes = [r.totals.index for r in results]
     return Group(
         name=name,
         ranking=ranking,
         bands=[BandCount(band=band, count=counts.get(band.vi, 0)) for band in band_names],
-        mean_index=mean(indexes) or Decimal(0),
-        median_index=median(indexes) or Decimal(0),
+        mean_index=_known(mean(indexes)),
+        median_index=_known(median(indexes)),
         fields=field_stats,
         matrix=matrix,
         items=items,

@@ -1,0 +1,558 @@
+"""Comparing communes (parscore.compare): rankings, groups, bands, field matrices, full points.
+
+First against a published table (Bình Dương 2017, district level; tests/data/binh-duong-2017/),
+then the pure comparison on small sets scored from evidence written to tmp_path against
+tests/data/mini-set.yaml, and last properties of the ranking checked with hypothesis.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parscore.compare import (
+    Comparison,
+    Excluded,
+    compare,
+    default_group_by,
+    mean,
+    median,
+    rank,
+)
+from parscore.engine import evaluate
+from parscore.loading import CriteriaResolver, load_evidence
+from parscore.model.result import CriteriaRef, Notice, UnitResult
+
+DATA = Path(__file__).parent / "data"
+BINH_DUONG = DATA / "binh-duong-2017"
+
+D = Decimal
+
+
+# --- Bình Dương 2017: the check against a published table ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def binh_duong() -> Comparison:
+    resolver = CriteriaResolver()
+    paths = sorted(BINH_DUONG.glob("*-2017.yaml"))
+    assert len(paths) == 9
+    results = [evaluate(load_evidence(path, resolver)) for path in paths]
+    cs = resolver.load(str(BINH_DUONG / "set.yaml"))
+    return compare(results, [band.name for band in cs.bands])
+
+
+def _row(comparison: Comparison, name: str):
+    return next(row for g in comparison.groups for row in g.ranking if row.unit.name == name)
+
+
+def test_binh_duong_2017_published_totals_and_ranks(binh_duong):
+    # the files name only the province: one group, the province
+    assert binh_duong.group_by == "province"
+    assert [g.name for g in binh_duong.groups] == ["Bình Dương"]
+    thu_dau_mot = _row(binh_duong, "Thủ Dầu Một")
+    dau_tieng = _row(binh_duong, "Dầu Tiếng")
+    phu_giao = _row(binh_duong, "Phú Giáo")
+    assert (thu_dau_mot.appraisal, thu_dau_mot.survey, thu_dau_mot.total) == (
+        D("51.75"),
+        D("32.83"),
+        D("84.58"),
+    )
+    assert (dau_tieng.appraisal, dau_tieng.survey, dau_tieng.total) == (
+        D(44),
+        D("32.22"),
+        D("76.22"),
+    )
+    assert (phu_giao.appraisal, phu_giao.survey, phu_giao.total) == (D(46), D("30.03"), D("76.03"))
+    # out of 100, the index is the total
+    assert [r.index for r in (thu_dau_mot, dau_tieng, phu_giao)] == [
+        D("84.58"),
+        D("76.22"),
+        D("76.03"),
+    ]
+    assert (thu_dau_mot.rank, thu_dau_mot.of) == (1, 9)
+    assert (dau_tieng.rank, dau_tieng.of) == (7, 9)
+    assert (phu_giao.rank, phu_giao.of) == (8, 9)
+    # rank follows the total, not the appraisal
+    assert phu_giao.appraisal > dau_tieng.appraisal and phu_giao.rank > dau_tieng.rank
+
+
+def test_binh_duong_2017_mean_index_and_bands(binh_duong):
+    (group,) = binh_duong.groups
+    assert group.mean_index == D("78.39")
+    assert str(group.mean_index) == "78.39"
+    assert [(b.band.vi, b.count) for b in group.bands] == [("Xuất sắc", 0), ("Tốt", 3), ("Khá", 6)]
+    ranks = [row.rank for row in group.ranking]
+    assert ranks == list(range(1, 10))  # no ties in the table
+
+
+def test_binh_duong_2017_units_are_district_level(binh_duong):
+    kinds = {row.unit.name: row.unit.kind for row in binh_duong.groups[0].ranking}
+    assert kinds["Thủ Dầu Một"] == "thành phố"
+    assert kinds["Dĩ An"] == "thị xã"
+    assert kinds["Phú Giáo"] == "huyện"
+
+
+# --- small sets scored against tests/data/mini-set.yaml -----------------------------------------
+#
+# With every input at its best a commune scores 8 appraisal + 2 survey = 10 of 10: index 100.
+# The survey points move the index in steps of 0.1 (S.1 = 1.5 gives 95).
+
+
+def _parents(district: str | None, province: str | None) -> str:
+    parents = []
+    if district:
+        parents.append(f"{{level: district, name: {district}}}")
+    if province:
+        parents.append(f"{{level: province, name: {province}}}")
+    return "[" + ", ".join(parents) + "]"
+
+
+def _evidence(
+    name: str,
+    *,
+    district: str | None = "Vĩnh Linh",
+    province: str | None = None,
+    survey: str = "2",
+    plan_date: str = "10/01/2023",
+    done: int = 19,
+    met: bool = True,
+    dossiers: tuple[int, int] | None = (100, 100),
+) -> str:
+    if dossiers is None:
+        dossiers_item = "{nothing_occurred: Năm 2023 không tiếp nhận hồ sơ}"
+    else:
+        dossiers_item = (
+            f"{{on_time: {dossiers[0]}, received: {dossiers[1]}, "
+            f"documents: [{{number: 2/BC, date: 01/12/2023}}]}}"
+        )
+    return f"""\
+unit: {{name: {name}, kind: xã, parents: {_parents(district, province)}}}
+year: 2023
+criteria: set.yaml
+items:
+  "1.1": {{documents: [{{number: 1/KH-UBND, date: {plan_date}}}]}}
+  "1.2": {{done: {done}, planned: 20, documents: [{{number: 1/BC, date: 12/12/2023}}]}}
+  "1.3": {{met: {"true" if met else "false"}, explanation: Theo kết quả kiểm tra}}
+  "2.1": {dossiers_item}
+survey:
+  S.1: {{points: {survey}}}
+"""
+
+
+class Scorer:
+    """Writes evidence files to a folder beside a copy of the mini set and scores them."""
+
+    def __init__(self, folder: Path, set_text: str):
+        self.folder = folder
+        (folder / "set.yaml").write_text(set_text, encoding="utf-8")
+        self.resolver = CriteriaResolver()
+        self.count = 0
+
+    def __call__(self, name: str, **inputs) -> UnitResult:
+        self.count += 1
+        path = self.folder / f"u{self.count:02d}.yaml"
+        path.write_text(_evidence(name, **inputs), encoding="utf-8")
+        return evaluate(load_evidence(path, self.resolver))
+
+    @property
+    def bands(self):
+        return [band.name for band in self.resolver.load(str(self.folder / "set.yaml")).bands]
+
+    def compare(self, results, **kwargs) -> Comparison:
+        return compare(results, self.bands, **kwargs)
+
+
+MINI = (DATA / "mini-set.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def score(tmp_path: Path) -> Scorer:
+    return Scorer(tmp_path, MINI)
+
+
+def _ranking(group) -> list[tuple[int, int, str, Decimal]]:
+    return [(row.rank, row.of, row.unit.name, row.index) for row in group.ranking]
+
+
+def test_the_evidence_helper_scores_as_intended(score):
+    assert score("A").totals.index == D(100)
+    assert score("B", survey="1.5").totals.index == D(95)
+    late = score("C", plan_date="06/02/2023", survey="1.51")
+    assert late.totals.total == D("9.01") and late.totals.index == D("90.1")
+
+
+# ranks and ties
+
+
+def test_ties_share_a_rank_and_the_next_rank_skips(score):
+    results = [
+        score("Bốn", survey="1"),
+        score("Hai", survey="1.5"),
+        score("Một", survey="2"),
+        score("Ba", survey="1.5"),
+    ]
+    (group,) = score.compare(results).groups
+    assert _ranking(group) == [
+        (1, 4, "Một", D(100)),
+        (2, 4, "Ba", D(95)),
+        (2, 4, "Hai", D(95)),
+        (4, 4, "Bốn", D(90)),
+    ]
+
+
+def test_equal_indexes_in_vietnamese_alphabetical_order(score):
+    # code-point order would give Dĩ, Zô, Đông: Đ comes after Z in Unicode, after D in Vietnamese
+    results = [score(name, survey="1.5") for name in ("Zô", "Đông", "Dĩ")]
+    results.append(score("Ánh", survey="1"))
+    results.append(score("Yên", survey="2"))
+    (group,) = score.compare(results).groups
+    assert [(row.rank, row.unit.name) for row in group.ranking] == [
+        (1, "Yên"),
+        (2, "Dĩ"),
+        (2, "Đông"),
+        (2, "Zô"),
+        (5, "Ánh"),
+    ]
+    assert [row.unit.name for row in rank(list(reversed(results)))] == [
+        "Yên",
+        "Dĩ",
+        "Đông",
+        "Zô",
+        "Ánh",
+    ]
+
+
+def test_a_ranking_row_carries_the_totals(score):
+    result = score("Vĩnh Chấp", plan_date="06/02/2023", met=False)
+    (row,) = rank([result])
+    t = result.totals
+    assert (row.rank, row.of) == (1, 1)
+    assert (row.total, row.appraisal, row.survey, row.bonus, row.penalty) == (
+        t.total,
+        t.appraisal,
+        t.survey,
+        t.bonus,
+        t.penalty,
+    )
+    assert row.penalty == D("0.25")  # 1.3 unmet books a penalty
+    assert row.band == t.band
+    assert row.unit.source == result.source and row.unit.kind == "xã"
+
+
+# groups
+
+
+def test_default_group_by(score):
+    district = score("A", district="Vĩnh Linh", province="Quảng Trị")
+    district_only = score("B", district="Gio Linh")
+    province_only = score("C", district=None, province="Quảng Trị")
+    nothing = score("D", district=None, province=None)
+    assert default_group_by([district, district_only]) == "district"
+    assert default_group_by([province_only, district]) == "province"
+    assert default_group_by([province_only, district_only]) == "none"
+    assert default_group_by([district, nothing]) == "none"
+    assert default_group_by([]) == "none"
+    assert score.compare([district, district_only]).group_by == "district"
+    assert score.compare([district, province_only]).group_by == "province"
+    comparison = score.compare([province_only, district_only])
+    assert comparison.group_by == "none"
+    assert [g.name for g in comparison.groups] == [None]
+
+
+def test_group_by_none_gives_one_group(score):
+    results = [
+        score("A", district="Vĩnh Linh"),
+        score("B", district="Gio Linh", survey="1"),
+        score("C", district="Vĩnh Linh", survey="1.5"),
+    ]
+    comparison = score.compare(results, group_by="none")
+    assert comparison.group_by == "none"
+    (group,) = comparison.groups
+    assert group.name is None
+    assert _ranking(group) == [(1, 3, "A", D(100)), (2, 3, "C", D(95)), (3, 3, "B", D(90))]
+    assert comparison.compared == 3
+
+
+def test_groups_in_vietnamese_order_each_ranking_its_own(score):
+    results = [
+        score("Tam Thăng", district="Tam Kỳ", survey="1"),
+        score("Tam Phú", district="Tam Kỳ", survey="1.5"),
+        score("Đại Hiệp", district="Đại Lộc", survey="2"),
+        score("Duy Sơn", district="Duy Xuyên", survey="1.5"),
+        score("Đại Hòa", district="Đại Lộc", survey="1.5"),
+        score("Duy Trung", district="Duy Xuyên", survey="1.5"),
+    ]
+    comparison = score.compare(results)
+    assert comparison.group_by == "district"
+    # code-point order would put Đại Lộc last
+    assert [g.name for g in comparison.groups] == ["Duy Xuyên", "Đại Lộc", "Tam Kỳ"]
+    duy, dai, tam = comparison.groups
+    assert _ranking(duy) == [(1, 2, "Duy Sơn", D(95)), (1, 2, "Duy Trung", D(95))]
+    assert _ranking(dai) == [(1, 2, "Đại Hiệp", D(100)), (2, 2, "Đại Hòa", D(95))]
+    assert _ranking(tam) == [(1, 2, "Tam Phú", D(95)), (2, 2, "Tam Thăng", D(90))]
+    assert [g.mean_index for g in comparison.groups] == [D(95), D("97.5"), D("92.5")]
+    assert comparison.compared == 6
+
+
+def test_group_by_province_when_asked(score):
+    results = [
+        score("A", district="Vĩnh Linh", province="Quảng Trị"),
+        score("B", district="Quế Sơn", province="Quảng Nam", survey="1"),
+        score("C", district="Gio Linh", province="Quảng Trị", survey="1.5"),
+    ]
+    comparison = score.compare(results, group_by="province")
+    assert [g.name for g in comparison.groups] == ["Quảng Nam", "Quảng Trị"]
+    assert _ranking(comparison.groups[1]) == [(1, 2, "A", D(100)), (2, 2, "C", D(95))]
+
+
+# bands, mean and median
+
+
+def test_band_counts_include_every_band_in_the_sets_order(score):
+    results = [score("A"), score("B", survey="1.5")]
+    (group,) = score.compare(results).groups
+    assert [(b.band.vi, b.band.en, b.count) for b in group.bands] == [
+        ("Xuất sắc", "Excellent", 2),
+        ("Tốt", "Good", 0),
+        ("Khá", "Fair", 0),
+    ]
+    results.append(score("C", met=False, survey="0"))  # 6.5 - 0.25 = 6.25 of 10: Khá
+    (group,) = score.compare(results).groups
+    assert [b.count for b in group.bands] == [2, 0, 1]
+
+
+def test_mean_and_median_index_odd_count(score):
+    results = [score("A"), score("B", survey="1.51"), score("C", survey="1.01")]
+    (group,) = score.compare(results).groups
+    assert [row.index for row in group.ranking] == [D(100), D("95.1"), D("90.1")]
+    assert group.mean_index == D("95.07")  # 285.2 / 3 = 95.0666...
+    assert group.median_index == D("95.1")
+    assert str(group.median_index) == "95.10"
+
+
+def test_mean_and_median_index_even_count_round_half_up(score):
+    results = [
+        score("A"),
+        score("B", survey="1.51"),
+        score("C", survey="1.5"),
+        score("D", survey="1"),
+    ]
+    (group,) = score.compare(results).groups
+    assert str(group.mean_index) == "95.03"  # 380.1 / 4 = 95.025: half up, not half even
+    assert str(group.median_index) == "95.05"  # (95.1 + 95) / 2
+
+
+def test_mean_and_median_are_exact_and_round_half_up():
+    assert mean([]) is None and median([]) is None
+    assert str(median([D("0.02"), D("0.03")])) == "0.03"  # 0.025, half up
+    assert str(median([D("0.03"), D("0.01"), D("0.02")])) == "0.02"
+    assert str(mean([D("0.02"), D("0.03")])) == "0.03"
+    assert str(mean([D("1.005")])) == "1.01"  # exact: no binary float on the way
+    assert str(mean([D(1), D(2), D(2)])) == "1.67"
+    assert str(median([D("80"), D("90"), D("70"), D("100")])) == "85.00"
+
+
+# fields, matrix, weakest field, items
+
+
+@pytest.fixture
+def three(score):
+    """A all full; B late plan (field 1: 87.5%) and 90/100 on time (field 2: 90%);
+    C one-stop desk unmet (field 1: 62.5%) and 50/100 on time (field 2: 50%)."""
+    results = [
+        score("C", met=False, dossiers=(50, 100)),
+        score("A"),
+        score("B", plan_date="06/02/2023", dossiers=(90, 100)),
+    ]
+    (group,) = score.compare(results).groups
+    return score, results, group
+
+
+def test_field_stats(three):
+    _, _, group = three
+    assert [(f.id, f.name.vi) for f in group.fields] == [
+        ("1", "Chỉ đạo điều hành"),
+        ("2", "Thủ tục"),
+    ]
+    assert [(f.mean, f.median) for f in group.fields] == [
+        (D("83.33"), D("87.5")),
+        (D("80"), D("90")),
+    ]
+
+
+def test_matrix_percents_and_weakest_field(three):
+    _, _, group = three
+    rows = {row.unit.name: row for row in group.matrix}
+    assert [row.unit.name for row in group.matrix] == ["A", "B", "C"]  # ranking order
+    assert rows["A"].percents == {"1": D(100), "2": D(100)}
+    assert rows["B"].percents == {"1": D("87.5"), "2": D(90)}
+    assert rows["C"].percents == {"1": D("62.5"), "2": D(50)}
+    # C: field 1 is 25 below its median, field 2 40 below: field 2
+    assert (rows["C"].weakest_field, rows["C"].weakest_gap) == ("2", D(-40))
+    # A: above both medians; field 2 the least above
+    assert (rows["A"].weakest_field, rows["A"].weakest_gap) == ("2", D(10))
+    # B: at both medians, a tie: the first field
+    assert (rows["B"].weakest_field, rows["B"].weakest_gap) == ("1", D(0))
+
+
+def test_weakest_field_tie_below_the_median_is_the_first_field(score):
+    results = [
+        score("A"),
+        score("B"),
+        score("C", done=14, dossiers=(60, 100)),  # 1.2: 70% -> 0.75, field 1 81.25%
+    ]
+    (group,) = score.compare(results).groups
+    rows = {row.unit.name: row for row in group.matrix}
+    assert rows["C"].percents == {"1": D("81.25"), "2": D(60)}
+    assert rows["C"].weakest_field == "2"
+    tie = score.compare([score("D"), score("E"), score("F", met=False, dossiers=(625, 1000))])
+    rows = {row.unit.name: row for row in tie.groups[0].matrix}
+    # field 1 62.5% and field 2 62.5%: both 37.5 below a median of 100
+    assert rows["F"].percents == {"1": D("62.5"), "2": D("62.5")}
+    assert (rows["F"].weakest_field, rows["F"].weakest_gap) == ("1", D("-37.5"))
+
+
+def test_items_full_points(three):
+    _, _, group = three
+    items = {item.id: item for item in group.items}
+    assert list(items) == ["1.1", "1.2", "1.3", "2.1"]  # the fields' sub-criteria, in order
+    assert [(i.field, i.name.vi) for i in group.items] == [
+        ("1", "Kế hoạch"),
+        ("1", "Tỷ lệ"),
+        ("1", "Một cửa"),
+        ("2", "Đúng hạn"),
+    ]
+    assert items["1.1"].full == ["A", "C"]  # in ranking order; B issued its plan late
+    assert items["1.2"].full == ["A", "B", "C"]
+    assert items["1.3"].full == ["A", "B"]
+    assert items["2.1"].full == ["A"]
+    assert {i.applicable for i in group.items} == {3}
+
+
+def test_not_applicable_communes_are_not_counted(tmp_path):
+    set_text = MINI.replace(
+        "when_nothing_occurred: full_points", "when_nothing_occurred: not_applicable"
+    )
+    assert set_text != MINI
+    score = Scorer(tmp_path, set_text)
+    results = [
+        score("A", dossiers=None),  # nothing occurred: 2.1 leaves the denominator
+        score("B"),
+        score("C", dossiers=(50, 100)),
+    ]
+    assert results[0].totals.applicable_max == D(6) and results[0].totals.index == D(100)
+    (group,) = score.compare(results).groups
+    items = {item.id: item for item in group.items}
+    assert (items["2.1"].full, items["2.1"].applicable) == (["B"], 2)
+    assert (items["1.1"].full, items["1.1"].applicable) == (["A", "B", "C"], 3)
+    # field 2 is out of A's matrix row and out of the field's statistics
+    rows = {row.unit.name: row for row in group.matrix}
+    assert rows["A"].percents == {"1": D(100), "2": None}
+    assert rows["A"].weakest_field == "1"
+    assert [(f.mean, f.median) for f in group.fields][1] == (D(75), D(75))
+
+
+def test_nothing_occurred_with_full_points_counts_as_full(score):
+    results = [score("A", dossiers=None), score("B", dossiers=(50, 100))]
+    (group,) = score.compare(results).groups
+    item = next(i for i in group.items if i.id == "2.1")
+    assert (item.full, item.applicable) == (["A"], 2)
+
+
+# the whole comparison
+
+
+def test_comparison_json_parses_back_unchanged(score):
+    results = [
+        score("Đông", district="Quế Sơn", province="Quảng Nam", survey="1.5"),
+        score("Dĩ", district="Quế Sơn", province="Quảng Nam", survey="1.5"),
+        score("Hồ Xá", district="Vĩnh Linh", province="Quảng Trị", met=False),
+        score("Vĩnh Chấp", district="Vĩnh Linh", province="Quảng Trị", dossiers=None),
+    ]
+    notice = Notice(
+        file="z.yaml", line=3, column=5, code="evidence.unknown-id", message={"vi": "x", "en": "x"}
+    )
+    excluded = [Excluded(file="z.yaml", problems=[notice]), Excluded(file="b.yaml", problems=[])]
+    comparison = score.compare(results, excluded=excluded)
+    assert [e.file for e in comparison.excluded] == ["b.yaml", "z.yaml"]
+    text = comparison.model_dump_json()
+    again = Comparison.model_validate_json(text)
+    assert again == comparison
+    assert again.model_dump_json() == text
+    assert comparison.format == "parscore-comparison/1"
+    assert comparison.criteria == results[0].criteria
+    assert [f.id for f in comparison.fields] == ["1", "2"]
+    assert all(f.mean is None and f.median is None for f in comparison.fields)
+
+
+def test_refuses_results_from_different_criteria_sets(score):
+    one = score("A")
+    other = one.model_copy(
+        update={
+            "criteria": CriteriaRef(
+                id="other-2023", version="1", year=2023, title=one.criteria.title
+            ),
+            "source": "other.yaml",
+        }
+    )
+    with pytest.raises(ValueError, match="different criteria sets"):
+        score.compare([one, other])
+    newer = one.model_copy(
+        update={"criteria": one.criteria.model_copy(update={"version": "2"}), "source": "v2.yaml"}
+    )
+    with pytest.raises(ValueError):
+        score.compare([one, newer])
+
+
+def test_refuses_nothing_to_compare(score):
+    with pytest.raises(ValueError, match="nothing to compare"):
+        compare([], score.bands)
+
+
+# --- properties of the ranking ------------------------------------------------------------------
+
+BASE = evaluate(load_evidence(BINH_DUONG / "thu-dau-mot-2017.yaml", CriteriaResolver()))
+NAMES = ["Dĩ An", "Đông Hòa", "An Phú", "Ấp Một", "Zô", "Tân Uyên", "Bình An"]
+indexes = st.one_of(
+    st.integers(9990, 10000).map(lambda n: D(n).scaleb(-2)),  # many ties
+    st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False),
+)
+
+
+def _result(position: int, name: str, index: Decimal) -> UnitResult:
+    return BASE.model_copy(
+        update={
+            "source": f"f{position:02d}.yaml",
+            "unit": BASE.unit.model_copy(update={"name": name}),
+            "totals": BASE.totals.model_copy(update={"index": index}),
+        }
+    )
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    units=st.lists(st.tuples(st.sampled_from(NAMES), indexes), min_size=1, max_size=12),
+    data=st.data(),
+)
+def test_ranking_properties(units, data):
+    results = [_result(i, name, index) for i, (name, index) in enumerate(units)]
+    rows = rank(results)
+    n = len(results)
+    assert sorted(row.unit.source for row in rows) == sorted(r.source for r in results)
+    assert all(row.of == n for row in rows)
+    assert [row.index for row in rows] == sorted((r.totals.index for r in results), reverse=True)
+    ranks = [row.rank for row in rows]
+    assert ranks == sorted(ranks) and ranks[0] == 1
+    all_indexes = [r.totals.index for r in results]
+    for row in rows:
+        assert row.rank == 1 + sum(1 for i in all_indexes if i > row.index)
+    # the order of the input changes nothing
+    shuffled = data.draw(st.permutations(results))
+    assert rank(shuffled) == rows
+    bands = [BASE.totals.band] if BASE.totals.band else []
+    assert compare(shuffled, bands) == compare(results, bands)
