@@ -7,63 +7,8 @@ import io
 
 from parscore.compare import Comparison, Group
 from parscore.report.common import Options, number, percent
+from parscore.report.compare_common import band_text, clabel, group_title
 from parscore.report.text import Section, Table, _md, render
-
-_L: dict[str, tuple[str, str]] = {
-    "title": (
-        "So sánh Chỉ số CCHC — {set} ({count} đơn vị)",
-        "PAR INDEX comparison — {set} ({count} units)",
-    ),
-    "all": ("Tất cả đơn vị", "All units"),
-    "district": ("Huyện {name}", "{name} district"),
-    "province": ("Tỉnh {name}", "{name} province"),
-    "no_group": ("Không rõ {level}", "No {level} given"),
-    "ranking": ("Xếp hạng", "Ranking"),
-    "rank": ("Vị thứ", "Rank"),
-    "unit": ("Đơn vị", "Unit"),
-    "code": ("Mã", "Code"),
-    "index": ("Chỉ số", "Index"),
-    "band": ("Xếp loại", "Band"),
-    "total": ("Tổng điểm", "Total"),
-    "appraisal": ("Thẩm định", "Appraisal"),
-    "survey": ("Điều tra", "Survey"),
-    "bonus": ("Thưởng", "Bonus"),
-    "penalty": ("Trừ", "Penalty"),
-    "bands": ("Xếp loại", "Bands"),
-    "count": ("Số đơn vị", "Units"),
-    "summary": (
-        "Chỉ số bình quân {mean}%, trung vị {median}%",
-        "Mean index {mean}%, median {median}%",
-    ),
-    "fields": ("Lĩnh vực (tỷ lệ điểm đạt được)", "Fields (share of points achieved)"),
-    "field": ("Lĩnh vực", "Field"),
-    "mean": ("Bình quân", "Mean"),
-    "median": ("Trung vị", "Median"),
-    "matrix": ("Tỷ lệ đạt theo lĩnh vực của từng đơn vị", "Each unit's share by field"),
-    "weakest": ("Yếu nhất so với trung vị", "Weakest against the median"),
-    "items": (
-        "Tiêu chí: đơn vị đạt đủ điểm (hỏi kinh nghiệm)",
-        "Sub-criteria: who got full points (ask them how)",
-    ),
-    "item": ("Tiêu chí", "Sub-criterion"),
-    "full": ("Đủ điểm", "Full"),
-    "who": ("Đơn vị đạt đủ điểm", "Who"),
-    "excluded": ("Tệp bị loại khỏi so sánh", "Files left out of the comparison"),
-    "no_band": ("chưa xếp loại", "no band"),
-}
-
-
-def _t(key: str, lang: str, **args: object) -> str:
-    vi, en = _L[key]
-    return (vi if lang == "vi" else en).format(**args)
-
-
-def group_title(comparison: Comparison, group: Group, lang: str) -> str:
-    if comparison.group_by == "none":
-        return _t("all", lang)
-    if group.name is None:
-        return _t("no_group", lang, level=comparison.group_by)
-    return _t(comparison.group_by, lang, name=group.name)
 
 
 def _group_sections(comparison: Comparison, group: Group, opts: Options, md: bool) -> list[Section]:
@@ -75,7 +20,7 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
             _md(row.unit.name, md),
             row.unit.code or "",
             percent(row.index, lang),
-            row.band.get(lang) if row.band else _t("no_band", lang),
+            band_text(row.band, lang),
             number(row.total, lang),
             number(row.appraisal, lang),
             number(row.survey, lang),
@@ -85,10 +30,10 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
         for row in group.ranking
     ]
     ranking = Section(
-        f"{title}: {_t('ranking', lang).lower()}",
+        f"{title}: {clabel('sheet_ranking', lang).lower()}",
         table=Table(
             [
-                _t(k, lang)
+                clabel(k, lang)
                 for k in (
                     "rank",
                     "unit",
@@ -109,13 +54,13 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
     bands = Section(
         "",
         table=Table(
-            [_t("bands", lang), _t("count", lang)],
+            [clabel("band_counts", lang), clabel("units", lang)],
             [[b.band.get(lang), str(b.count)] for b in group.bands],
             ["left", "right"],
         ),
     )
     bands.lines = [
-        _t(
+        clabel(
             "summary",
             lang,
             mean=number(group.mean_index, lang),
@@ -123,9 +68,9 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
         )
     ]
     fields = Section(
-        _t("fields", lang),
+        clabel("field_stats", lang),
         table=Table(
-            ["", _t("field", lang), _t("mean", lang), _t("median", lang)],
+            ["", clabel("field", lang), clabel("mean", lang), clabel("median", lang)],
             [
                 [f.id, _md(f.name.get(lang), md), percent(f.mean, lang), percent(f.median, lang)]
                 for f in group.fields
@@ -135,9 +80,9 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
     )
     ids = [f.id for f in comparison.fields]
     matrix = Section(
-        _t("matrix", lang),
+        clabel("heatmap", lang),
         table=Table(
-            [_t("unit", lang), *ids, _t("weakest", lang)],
+            [clabel("unit", lang), *ids, clabel("weakest", lang)],
             [
                 [
                     _md(m.unit.name, md),
@@ -150,9 +95,9 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
         ),
     )
     items = Section(
-        _t("items", lang),
+        clabel("items_full", lang),
         table=Table(
-            ["", _t("item", lang), _t("full", lang), _t("who", lang)],
+            ["", clabel("item", lang), clabel("full", lang), clabel("full_units", lang)],
             [
                 [
                     i.id,
@@ -181,12 +126,12 @@ def _sections(comparison: Comparison, opts: Options, md: bool) -> list[Section]:
                 lines.append(
                     ("- " if md else "") + f"{where}: {p.message.get(opts.lang)} [{p.code}]"
                 )
-        sections.append(Section(_t("excluded", opts.lang), lines=lines))
+        sections.append(Section(clabel("excluded_title", opts.lang), lines=lines))
     return sections
 
 
 def _title(comparison: Comparison, lang: str) -> str:
-    return _t("title", lang, set=comparison.criteria.id, count=comparison.compared)
+    return clabel("compare_heading", lang, set=comparison.criteria.id, count=comparison.compared)
 
 
 def table(comparison: Comparison, opts: Options) -> str:

@@ -1,0 +1,417 @@
+"""The comparison as an Excel workbook and as one self-contained HTML page."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from parscore.compare import Comparison, Excluded, compare
+from parscore.engine import evaluate
+from parscore.loading import CriteriaResolver, load_evidence
+from parscore.model.common import Text
+from parscore.model.result import Notice
+from parscore.report.common import LABELS, Options
+from parscore.report.compare_common import COMPARE_LABELS
+from parscore.report.html import heat_colour, to_html
+from parscore.report.xlsx import to_xlsx
+
+ROOT = Path(__file__).resolve().parent.parent
+EVIL = "<script>alert(1)</script>"
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+# A commune whose name is markup and whose code has leading zeros, in Quế Sơn district.
+EVIL_EVIDENCE = f"""\
+unit:
+  name: "{EVIL}"
+  code: "00004"
+  kind: "xã"
+  parents:
+    - {{level: district, name: "Quế Sơn"}}
+    - {{level: province, name: "Quảng Nam"}}
+year: 2023
+criteria: "ref-commune-2023"
+items:
+  "1.1.2":
+    met: true
+    documents:
+      - {{number: "01/KH-UBND", date: "20/01/2023"}}
+  "1.1.3":
+    met: true
+    documents:
+      - {{number: "01/KH-UBND", date: "20/01/2023"}}
+"""
+
+EXCLUDED = Excluded(
+    file="hong.yaml",
+    problems=[
+        Notice(
+            file="hong.yaml",
+            line=7,
+            column=3,
+            code="value.decimal-comma",
+            message=Text(vi="số viết bằng dấu phẩy <b>1,5</b>", en="decimal comma <b>1,5</b>"),
+        )
+    ],
+)
+
+
+@pytest.fixture(scope="module")
+def parts(tmp_path_factory: pytest.TempPathFactory):
+    evil = tmp_path_factory.mktemp("evil") / "evil.yaml"
+    evil.write_text(EVIL_EVIDENCE, encoding="utf-8")
+    resolver = CriteriaResolver()
+    paths = [*sorted((ROOT / "evidence").glob("*.yaml")), evil]
+    results = [evaluate(load_evidence(p, resolver)) for p in paths]
+    bands = [b.name for b in resolver.load("ref-commune-2023").bands]
+    return results, bands
+
+
+@pytest.fixture(scope="module")
+def comparison(parts) -> Comparison:
+    results, bands = parts
+    return compare(results, bands, excluded=[EXCLUDED])
+
+
+@pytest.fixture(scope="module")
+def workbook(comparison):
+    return openpyxl.load_workbook(io.BytesIO(to_xlsx(comparison, Options())))
+
+
+@pytest.fixture(scope="module")
+def page(comparison) -> str:
+    return to_html(comparison, Options())
+
+
+def rows(ws) -> list[list]:
+    return [[cell.value for cell in row] for row in ws.iter_rows()]
+
+
+def column(ws, header: str) -> int:
+    return [cell.value for cell in ws[1]].index(header)
+
+
+# --- XLSX ----------------------------------------------------------------------------------------
+
+
+def test_fixture_has_two_groups_and_the_evil_commune(comparison):
+    assert [g.name for g in comparison.groups] == ["Quế Sơn", "Vĩnh Linh"]
+    assert [len(g.ranking) for g in comparison.groups] == [4, 3]
+    assert EVIL in [row.unit.name for row in comparison.groups[0].ranking]
+
+
+def test_xlsx_sheet_names_in_vietnamese_and_english(comparison, workbook):
+    assert workbook.sheetnames == ["Xếp hạng", "Lĩnh vực", "Xếp loại", "Tiêu chí", "Bị loại"]
+    english = openpyxl.load_workbook(io.BytesIO(to_xlsx(comparison, Options(lang="en"))))
+    assert english.sheetnames == ["Ranking", "Fields", "Bands", "Sub-criteria", "Excluded"]
+    assert [c.value for c in english["Ranking"][1]][:4] == [
+        "District",
+        "Rank",
+        "Rank (number)",
+        "Unit",
+    ]
+
+
+def test_xlsx_no_excluded_sheet_when_nothing_was_left_out(parts):
+    results, bands = parts
+    data = to_xlsx(compare(results, bands), Options())
+    assert "Bị loại" not in openpyxl.load_workbook(io.BytesIO(data)).sheetnames
+
+
+def test_xlsx_ranking_header_order_and_ranks(comparison, workbook):
+    ws = workbook["Xếp hạng"]
+    table = rows(ws)
+    assert table[0] == [
+        "Huyện",
+        "Vị thứ",
+        "Vị thứ (số)",
+        "Đơn vị",
+        "Mã",
+        "Loại đơn vị",
+        "Chỉ số CCHC",
+        "Xếp loại",
+        "Tổng điểm",
+        "Điểm thẩm định",
+        "Điều tra xã hội học",
+        "Điểm thưởng",
+        "Điểm trừ",
+        "Tệp",
+    ]
+    expected = [
+        [
+            g.name,
+            f"{r.rank}/{r.of}",
+            r.rank,
+            r.unit.name,
+            float(r.index),
+            r.band.vi if r.band else None,
+        ]
+        for g in comparison.groups
+        for r in g.ranking
+    ]
+    assert [[row[0], row[1], row[2], row[3], row[6], row[7]] for row in table[1:]] == expected
+    assert [row[1] for row in table[1:5]] == ["1/4", "2/4", "3/4", "4/4"]
+    assert table[1][3] == "Quế Minh" and table[4][3] == EVIL
+    indexes = [row[6] for row in table[1:5]]
+    assert indexes == sorted(indexes, reverse=True)
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == f"A1:N{len(table)}"
+
+
+def test_xlsx_code_is_text_and_keeps_its_leading_zeros(workbook):
+    ws = workbook["Xếp hạng"]
+    code = column(ws, "Mã")
+    evil = next(row for row in ws.iter_rows(min_row=2) if row[3].value == EVIL)
+    assert evil[code].value == "00004"
+    assert evil[code].data_type == "s"
+    fields = workbook["Lĩnh vực"]
+    assert "00004" in [row[2].value for row in fields.iter_rows(min_row=2)]
+
+
+def test_xlsx_numbers_are_numbers_with_two_decimals(workbook):
+    ws = workbook["Xếp hạng"]
+    first = ws[2]
+    for col in range(6, 13):  # index, then total … penalty
+        if col == 7:  # the band
+            continue
+        cell = first[col]
+        assert isinstance(cell.value, (int, float)), cell.coordinate
+        assert cell.number_format == "0.00"
+    assert first[2].value == 1 and first[2].number_format == "0"
+    assert first[6].value == pytest.approx(85.67)
+    assert first[10].value == pytest.approx(26.1)  # the survey, shown 26.10
+
+
+def test_xlsx_field_matrix_has_a_colour_scale_and_the_weakest_field(comparison, workbook):
+    ws = workbook["Lĩnh vực"]
+    header = [c.value for c in ws[1]]
+    assert header[:4] == [
+        "Huyện",
+        "Đơn vị",
+        "Mã",
+        "1. Công tác chỉ đạo, điều hành CCHC",
+    ]
+    assert header[-2:] == ["Lĩnh vực yếu nhất", "Chênh lệch so với trung vị nhóm"]
+    assert ws.max_row == 1 + comparison.compared
+    quế_minh = next(row for row in ws.iter_rows(min_row=2) if row[1].value == "Quế Minh")
+    matrix = comparison.groups[0].matrix[0]
+    assert [c.value for c in quế_minh[3:11]] == [float(v) for v in matrix.percents.values()]
+    assert all(c.number_format == "0.00" for c in quế_minh[3:11])
+    assert quế_minh[11].value.startswith(f"{matrix.weakest_field}. ")
+    assert quế_minh[12].value == pytest.approx(float(matrix.weakest_gap))
+    ranges = {str(r.sqref): r.rules for r in ws.conditional_formatting}
+    assert list(ranges) == [f"D2:K{ws.max_row}"]
+    (rule,) = ranges[f"D2:K{ws.max_row}"]
+    assert rule.type == "colorScale"
+    assert len(rule.colorScale.color) == 3
+    assert ws.freeze_panes == "A2"
+
+
+def test_xlsx_bands_sheet(comparison, workbook):
+    table = rows(workbook["Xếp loại"])
+    assert table[0] == [
+        "Huyện",
+        "Xuất sắc",
+        "Tốt",
+        "Khá",
+        "Trung bình",
+        "Yếu",
+        "Số đơn vị",
+        "Chỉ số bình quân",
+        "Chỉ số trung vị",
+    ]
+    for row, group in zip(table[1:], comparison.groups, strict=True):
+        assert row[0] == group.name
+        assert row[1:6] == [b.count for b in group.bands]
+        assert row[6] == len(group.ranking)
+        assert row[7] == pytest.approx(float(group.mean_index))
+        assert row[8] == pytest.approx(float(group.median_index))
+
+
+def test_xlsx_sub_criteria_sheet(comparison, workbook):
+    table = rows(workbook["Tiêu chí"])
+    assert table[0][:4] == ["Huyện", "Lĩnh vực", "ID", "Tiêu chí"]
+    items = [(g.name, i) for g in comparison.groups for i in g.items]
+    assert len(table) == 1 + len(items)
+    for row, (name, item) in zip(table[1:], items, strict=True):
+        assert row[0] == name and row[2] == item.id
+        assert row[4:6] == [len(item.full), item.applicable]
+        assert (row[6] or "") == ", ".join(item.full)
+    row_112 = next(r for r in table[1:] if r[0] == "Quế Sơn" and r[2] == "1.1.2")
+    assert EVIL in row_112[6]
+
+
+def test_xlsx_excluded_sheet(workbook):
+    table = rows(workbook["Bị loại"])
+    assert table == [
+        ["Tệp", "Dòng", "Cột", "Nội dung", "Mã lỗi"],
+        ["hong.yaml", 7, 3, "số viết bằng dấu phẩy <b>1,5</b>", "value.decimal-comma"],
+    ]
+
+
+def test_xlsx_is_byte_identical_for_identical_input(comparison):
+    first, second = to_xlsx(comparison, Options()), to_xlsx(comparison, Options())
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        core = archive.read("docProps/core.xml").decode()
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert "2000-01-01T00:00:00Z" in core
+
+
+def test_comparison_labels_do_not_shadow_the_shared_ones():
+    assert not set(COMPARE_LABELS) & set(LABELS)
+    assert all(vi and en for vi, en in COMPARE_LABELS.values())
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+
+VOID = {"meta", "link", "br", "hr", "img", "input", "col", "area", "base", "wbr", "source"}
+
+
+class Checker(HTMLParser):
+    """Walks the page; every element opened is closed, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[str] = []
+        self.svg_text: list[str] = []
+        self.in_svg = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "svg":
+            self.in_svg += 1
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, (tag, self.stack[-3:])
+        self.stack.pop()
+        if tag == "svg":
+            self.in_svg -= 1
+
+    def handle_data(self, data):
+        if self.in_svg:
+            self.svg_text.append(data)
+
+
+def walk(html: str) -> Checker:
+    checker = Checker()
+    checker.feed(html)
+    checker.close()
+    assert checker.stack == []
+    return checker
+
+
+def test_html_is_one_well_formed_self_contained_page(comparison, page):
+    checker = walk(page)
+    assert page.startswith('<!DOCTYPE html>\n<html lang="vi">')
+    assert '<meta charset="utf-8">' in page
+    assert checker.tags.count("html") == 1 and checker.tags.count("style") == 1
+    assert checker.tags.count("svg") == len(comparison.groups)  # one ranking chart per group
+    lowered = page.lower()
+    assert "<script" not in lowered
+    assert "http://" not in lowered and "https://" not in lowered
+    for tag in ("link", "img", "iframe", "object", "embed"):
+        assert tag not in checker.tags
+    assert "url(" not in lowered and "@import" not in lowered
+
+
+def test_html_vietnamese_text_is_intact(page):
+    assert unicodedata.is_normalized("NFC", page)
+    for text in ("Huyện Quế Sơn", "Huyện Vĩnh Linh", "Xếp hạng theo Chỉ số CCHC", "Đông Phú"):
+        assert text in page
+    assert "85,67" in page  # decimal comma
+
+
+def test_html_in_english(comparison):
+    page = to_html(comparison, Options(lang="en"))
+    walk(page)
+    assert '<html lang="en">' in page
+    assert "Ranking by PAR INDEX — Quế Sơn district" in page
+    assert "85.67" in page and "85,67" not in page
+
+
+def test_html_escapes_every_text_also_inside_svg(page):
+    assert EVIL not in page
+    assert ESCAPED in page
+    svgs = re.findall(r"<svg.*?</svg>", page, re.S)
+    assert ESCAPED in svgs[0]
+    assert any(EVIL in text for text in walk(page).svg_text)  # shown as text, not run
+    assert "<b>1,5</b>" not in page and "&lt;b&gt;1,5&lt;/b&gt;" in page  # excluded message
+
+
+def test_html_chart_bars_are_proportional_and_titled(comparison, page):
+    svg = re.findall(r"<svg.*?</svg>", page, re.S)[0]
+    assert re.search(r'<title id="chart-1-title">', svg)
+    assert 'role="img"' in svg
+    widths = [Decimal(w) for w in re.findall(r'<rect [^>]*\swidth="([0-9.]+)"', svg)]
+    indexes = [row.index for row in comparison.groups[0].ranking]
+    assert widths == [i * 4 for i in indexes]  # 400 units for an index of 100
+    assert svg.count("<g>") == len(indexes) and svg.count("<title>") == len(indexes)
+    assert "1/4  Quế Minh" in svg and "85,67" in svg
+
+
+def test_html_sections_per_group(comparison, page):
+    assert page.count('<section class="group">') == len(comparison.groups)
+    assert page.count('<table class="heat">') == len(comparison.groups)
+    assert "Chỉ số bình quân: <b>" in page and "Chỉ số trung vị: <b>" in page
+    assert "Tệp bị loại khỏi so sánh" in page and "dòng 7, cột 3" in page
+    # the heat map's colours are computed and printed
+    assert "background-color: #63be7b" in page  # 100 %
+    assert "print-color-adjust: exact" in page
+
+
+def test_html_is_deterministic(comparison, page):
+    assert to_html(comparison, Options()) == page
+
+
+def test_heat_colour_goes_red_yellow_green():
+    assert heat_colour(None) is None
+    assert heat_colour(Decimal(0)) == "#f8696b"
+    assert heat_colour(Decimal(50)) == "#ffeb84"
+    assert heat_colour(Decimal(100)) == "#63be7b"
+    assert heat_colour(Decimal(120)) == heat_colour(Decimal(100))
+    assert heat_colour(Decimal(-5)) == heat_colour(Decimal(0))
+    assert heat_colour(Decimal("75")) not in {"#ffeb84", "#63be7b"}
+
+
+def test_ties_share_a_rank_in_both_formats(parts, tmp_path):
+    results, bands = parts
+    twin = tmp_path / "twin.yaml"
+    twin.write_text(
+        (ROOT / "evidence" / "que-minh-2023.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    tied = compare([*results, evaluate(load_evidence(twin, CriteriaResolver()))], bands)
+    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx(tied, Options())))["Xếp hạng"]
+    assert [(r[1], r[2]) for r in rows(ws)[1:6]] == [
+        ("1/5", 1),
+        ("1/5", 1),
+        ("3/5", 3),
+        ("4/5", 4),
+        ("5/5", 5),
+    ]
+    ranking = re.findall(r'<table class="ranking">.*?</table>', to_html(tied, Options()), re.S)[0]
+    assert ranking.count('<td class="num">1/5</td>') == 2 and "2/5" not in ranking
+
+
+def test_ungrouped_comparison(parts):
+    results, bands = parts
+    flat = compare(results, bands, group_by="none")
+    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx(flat, Options())))["Xếp hạng"]
+    assert ws["A1"].value == "Nhóm" and ws["A2"].value == "Tất cả"
+    assert ws["B2"].value == f"1/{len(results)}"
+    page = to_html(flat, Options())
+    walk(page)
+    assert "<h2>Tất cả các đơn vị</h2>" in page and page.count("<svg") == 1
