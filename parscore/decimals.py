@@ -24,6 +24,18 @@ def quantize_fraction(value: Fraction) -> Decimal:
     return Decimal(hundredths if value >= 0 else -hundredths).scaleb(-2)
 
 
+def percent(part: Decimal, whole: Decimal) -> Decimal:
+    """part / whole × 100, rounded to two decimals half up, computed exactly with integers."""
+    pn, pd = part.as_integer_ratio()
+    wn, wd = whole.as_integer_ratio()
+    numerator, denominator = pn * wd * 100, pd * wn  # the exact share, times 100
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    sign = -1 if numerator < 0 else 1
+    hundredths = (abs(numerator) * 200 + denominator) // (2 * denominator)
+    return Decimal(sign * hundredths).scaleb(-2)
+
+
 def tidy(value: Decimal) -> Decimal:
     """The same value without meaningless trailing zeros: 4.0 -> 4, 3.50 -> 3.5."""
     if value == value.to_integral_value():

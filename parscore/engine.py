@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 from parscore.bands import find
-from parscore.decimals import quantize_fraction, tidy
+from parscore.decimals import percent, tidy
 from parscore.errors import Problem, Severity, sort_problems
 from parscore.loading import Prepared, context_for
 from parscore.messages import render
@@ -60,7 +59,7 @@ def _shown(value: Any) -> str:
 def percent_of(points: Decimal, maximum: Decimal) -> Decimal | None:
     if maximum <= 0:
         return None
-    return quantize_fraction(Fraction(points) * 100 / Fraction(maximum))
+    return percent(points, maximum)
 
 
 class _Scorer:
@@ -82,10 +81,7 @@ class _Scorer:
             "level": level,
             "max": node.max,
             "rule": kind.name,
-            "rule_text": Text(
-                vi=kind.describe(node.rule, node.max, "vi"),
-                en=kind.describe(node.rule, node.max, "en"),
-            ),
+            "rule_text": self.cs.rule_text(node),
             "lead": node.lead,
             "support": list(node.support),
         }

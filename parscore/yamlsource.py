@@ -44,6 +44,16 @@ class _NoResolveLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     yaml_implicit_resolvers: dict = {}
 
+    _DEFAULT_TAGS = {
+        yaml.ScalarNode: "tag:yaml.org,2002:str",
+        yaml.SequenceNode: "tag:yaml.org,2002:seq",
+        yaml.MappingNode: "tag:yaml.org,2002:map",
+    }
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        # called for every untagged node: nothing is guessed, so this is all it does
+        return self._DEFAULT_TAGS[kind]
+
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = "tag:yaml.org,2002:map"
