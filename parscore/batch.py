@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from parscore.cache import Entry, ResultCache
+from parscore.compare import UnitSummary, summarize
 from parscore.errors import InputError, Problem, UsageError
-from parscore.model.common import Text
-from parscore.model.result import UnitResult
-from parscore.yamlsource import Limits, display_name
+from parscore.loading import CriteriaResolver
+from parscore.yamlsource import Limits, display_name, load_bytes, read_bytes
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -90,36 +91,60 @@ def find_files(paths: Iterable[Path]) -> Found:
 
 @dataclass(frozen=True)
 class Scored:
-    """One file's outcome: a result, or the problems that kept it out."""
+    """One file's outcome: the summary a comparison keeps, or the problems that kept it out."""
 
     file: str
-    result: UnitResult | None
+    summary: UnitSummary | None
     problems: tuple[Problem, ...] = ()
     is_criteria: bool = False  # the file is a criteria set, not evidence
-    band_names: tuple[Text, ...] = ()  # the set's bands, best first: every band is counted
+    criteria_location: str = ""  # where its criteria set is (CriteriaResolver.locate)
+    cached: bool = False
 
 
 @lru_cache(maxsize=4)
-def _resolver(limits: Limits):  # type: ignore[no-untyped-def]
+def _resolver(limits: Limits) -> CriteriaResolver:
     """One resolver per process and limits, so that each criteria set is read once."""
-    from parscore.loading import CriteriaResolver
-
     return CriteriaResolver(limits)
 
 
-def score_file(path: str, criteria: str | None, limits: Limits) -> Scored:
-    """Load and score one evidence file. Pure but for reading the files; picklable both ways."""
-    from parscore.engine import evaluate
-    from parscore.loading import load_evidence
+@lru_cache(maxsize=4)
+def _cache(folder: str | None) -> ResultCache:
+    return ResultCache(Path(folder) if folder is not None else None)
 
+
+def score_file(path: str, criteria: str | None, limits: Limits, cache_folder: str | None) -> Scored:
+    """Score one evidence file, or take it from the cache when neither the file nor its
+    criteria set has changed. Picklable both ways, for worker processes."""
+    from parscore.engine import evaluate
+    from parscore.loading import document_kind, evidence_from_source
+
+    resolver, cache = _resolver(limits), _cache(cache_folder)
+    file = Path(path)
+    display = display_name(file)
     try:
-        prepared = load_evidence(Path(path), _resolver(limits), criteria=criteria)
+        data = read_bytes(file, limits)
     except InputError as exc:
         return Scored(path, None, tuple(exc.problems))
-    except UsageError as exc:  # a criteria set where evidence was expected
-        return Scored(path, None, (Problem(exc.code, exc.args_, path),), is_criteria=True)
-    bands = tuple(band.name for band in prepared.criteria.bands)
-    return Scored(path, evaluate(prepared), band_names=bands)
+    key = cache.key(data, display, criteria, limits)
+    entry = cache.get(key)
+    if entry is not None and resolver.fingerprint(entry.criteria) == entry.fingerprint:
+        return Scored(path, entry.summary, criteria_location=entry.criteria, cached=True)
+    try:
+        src = load_bytes(data, display, limits)
+        if document_kind(src.data) == "criteria":
+            problem = Problem("usage.not-evidence", {"path": display}, display)
+            return Scored(path, None, (problem,), is_criteria=True)
+        prepared = evidence_from_source(src, resolver, criteria=criteria, base=file.parent)
+    except InputError as exc:
+        return Scored(path, None, tuple(exc.problems))
+    summary = summarize(evaluate(prepared))
+    fingerprint = resolver.fingerprint(prepared.criteria_location)
+    if fingerprint is not None:
+        cache.put(
+            key,
+            Entry(criteria=prepared.criteria_location, fingerprint=fingerprint, summary=summary),
+        )
+    return Scored(path, summary, criteria_location=prepared.criteria_location)
 
 
 def score_files(
@@ -127,23 +152,30 @@ def score_files(
     criteria: str | None,
     limits: Limits,
     *,
+    cache_folder: Path | None = None,
     jobs: int = 1,
     progress: Callable[[Iterator[Scored], int], Iterator[Scored]] | None = None,
 ) -> list[Scored]:
     """Score every file, in ``jobs`` processes; the order of ``files`` is kept."""
     names = [str(f) for f in files]
+    folder = str(cache_folder) if cache_folder is not None else None
     if jobs > 1 and len(names) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             chunk = max(1, len(names) // (jobs * 8))
             outcomes = pool.map(
-                score_file, names, [criteria] * len(names), [limits] * len(names), chunksize=chunk
+                score_file,
+                names,
+                [criteria] * len(names),
+                [limits] * len(names),
+                [folder] * len(names),
+                chunksize=chunk,
             )
             return list(progress(outcomes, len(names)) if progress else outcomes)
-    outcomes = (score_file(name, criteria, limits) for name in names)
+    outcomes = (score_file(name, criteria, limits, folder) for name in names)
     return list(progress(outcomes, len(names)) if progress else outcomes)
 
 
-def unit_identity(result: UnitResult) -> tuple[str, ...]:
+def unit_identity(result: UnitSummary) -> tuple[str, ...]:
     """Who a result is about: the official code when given, else the name and parents."""
     unit = result.unit
 
@@ -156,7 +188,7 @@ def unit_identity(result: UnitResult) -> tuple[str, ...]:
     return ("name", norm(unit.name), *parents, str(result.year))
 
 
-def check_comparable(results: list[UnitResult]) -> None:
+def check_comparable(results: list[UnitSummary]) -> None:
     """One criteria set, and one file per unit and year; refused by name otherwise."""
     sets: dict[tuple[str, str], list[str]] = {}
     for result in results:

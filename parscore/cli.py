@@ -263,6 +263,12 @@ COMPARE_FORMATS = ["table", "csv", "json", "markdown", "xlsx", "html"]
     show_default=True,
     help="Score the files in this many processes (the output is the same).",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Score every file again, ignoring and not filling the cache of earlier runs "
+    "(kept in the user's cache folder, or PARSCORE_CACHE_DIR; safe to delete).",
+)
 @guarded
 def compare(
     paths: tuple[Path, ...],
@@ -274,6 +280,7 @@ def compare(
     force: bool,
     detail: bool,
     jobs: int,
+    no_cache: bool,
 ) -> None:
     """Rank and compare communes: evidence files, and folders searched for .yaml/.yml files.
 
@@ -292,15 +299,24 @@ def compare(
         from parscore.output import check_target
 
         check_target(output, force=force, inputs=list(paths))
+    from parscore.cache import default_folder
+    from parscore.compare import outline_of_set
+
     found = batch.find_files(paths)
+    sets = resolver()
     progress = _progress_bar(lang) if sys.stderr.isatty() else None
     scored = batch.score_files(
-        found.files, criteria_ref, resolver().limits, jobs=jobs, progress=progress
+        found.files,
+        criteria_ref,
+        sets.limits,
+        cache_folder=None if no_cache else default_folder(),
+        jobs=jobs,
+        progress=progress,
     )
-    good = [s for s in scored if s.result is not None]
+    good = [s for s in scored if s.summary is not None]
     # a criteria set kept in the same folder as the evidence is not a commune: skipped
     broken = [
-        s for s in scored if s.result is None and not (s.is_criteria and s.file not in found.named)
+        s for s in scored if s.summary is None and not (s.is_criteria and s.file not in found.named)
     ]
     for item in broken:
         print_problems(list(item.problems), lang)
@@ -309,13 +325,13 @@ def compare(
         if not broken and not found.problems:
             raise UsageError("batch.nothing")
         sys.exit(EXIT_BAD_INPUT)
-    results = [s.result for s in good if s.result is not None]
-    batch.check_comparable(results)
+    summaries = [s.summary for s in good if s.summary is not None]
+    batch.check_comparable(summaries)
     excluded = [Excluded(file=s.file, problems=[notice(p) for p in s.problems]) for s in broken]
     excluded += [Excluded(file=p.file, problems=[notice(p)]) for p in found.problems]
     comparison = run_compare(
-        results,
-        list(good[0].band_names),
+        summaries,
+        outline=outline_of_set(sets.load(good[0].criteria_location)),
         group_by=group_by,  # type: ignore[arg-type]
         excluded=excluded,
     )

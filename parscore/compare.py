@@ -20,7 +20,9 @@ from pydantic import BaseModel, Field
 
 from parscore.decimals import quantize_fraction
 from parscore.model.common import RESULT_CONFIG, Text
-from parscore.model.result import CriteriaRef, Notice, Outcome, UnitResult
+from parscore.model.criteria import CriteriaSet
+from parscore.model.evidence import Unit
+from parscore.model.result import CriteriaRef, Notice, Outcome, Totals, UnitResult
 from parscore.vnsort import sort_key
 
 GroupBy = Literal["district", "province", "none"]
@@ -123,6 +125,82 @@ class Comparison(BaseModel):
         return sum(len(group.ranking) for group in self.groups)
 
 
+class UnitSummary(BaseModel):
+    """What a comparison keeps of a scored commune: a few kilobytes, where the full result
+    holds every reason and document (hundreds). This is also what the result cache stores."""
+
+    model_config = RESULT_CONFIG
+
+    source: str
+    unit: Unit
+    year: int
+    criteria: CriteriaRef
+    totals: Totals
+    percents: dict[str, Decimal | None] = Field(description="field id -> percentage achieved")
+    full: list[str] = Field(description="sub-criteria with full points")
+    not_applicable: list[str] = Field(description="sub-criteria not applicable")
+
+
+class OutlineItem(BaseModel):
+    model_config = RESULT_CONFIG
+
+    id: str
+    name: Text
+    field: str
+
+
+class Outline(BaseModel):
+    """The names a comparison shows, from the criteria set: fields, sub-criteria, bands."""
+
+    model_config = RESULT_CONFIG
+
+    fields: list[FieldStat]
+    items: list[OutlineItem]
+    bands: list[Text] = Field(description="best first, so that every band is counted")
+
+
+def summarize(result: UnitResult) -> UnitSummary:
+    leaves = [node for field in result.fields for node in field.walk() if node.rule is not None]
+    return UnitSummary(
+        source=result.source,
+        unit=result.unit,
+        year=result.year,
+        criteria=result.criteria,
+        totals=result.totals,
+        percents={f.id: f.percent for f in result.fields},
+        full=[
+            n.id for n in leaves if n.outcome is not Outcome.NOT_APPLICABLE and n.points >= n.max
+        ],
+        not_applicable=[n.id for n in leaves if n.outcome is Outcome.NOT_APPLICABLE],
+    )
+
+
+def outline_of_set(cs: CriteriaSet) -> Outline:
+    return Outline(
+        fields=[FieldStat(id=f.id, name=f.name, mean=None, median=None) for f in cs.fields],
+        items=[
+            OutlineItem(id=node.id, name=node.name, field=field.id)
+            for field in cs.fields
+            for node in field.walk()
+            if node.is_leaf
+        ],
+        bands=[band.name for band in cs.bands],
+    )
+
+
+def outline_of_result(result: UnitResult, band_names: Sequence[Text]) -> Outline:
+    return Outline(
+        fields=[FieldStat(id=f.id, name=f.name, mean=None, median=None) for f in result.fields],
+        items=[
+            OutlineItem(id=node.id, name=node.name, field=field.id)
+            for field in result.fields
+            for node in field.walk()
+            if node.rule is not None
+        ],
+        bands=list(band_names),
+    )
+
+
 def _two(value: Fraction) -> Decimal:
     return quantize_fraction(value)
 
@@ -148,47 +226,46 @@ def _known(value: Decimal | None) -> Decimal:
     return value
 
 
-def default_group_by(results: Sequence[UnitResult]) -> GroupBy:
+def default_group_by(units: Sequence[UnitSummary]) -> GroupBy:
     """What the files hold: districts when every commune names one (years up to 2024),
     provinces when every commune names one (since the 2025 reform), else no grouping."""
-    if results and all(r.unit.parent("district") for r in results):
+    if units and all(u.unit.parent("district") for u in units):
         return "district"
-    if results and all(r.unit.parent("province") for r in results):
+    if units and all(u.unit.parent("province") for u in units):
         return "province"
     return "none"
 
 
-def _unit(result: UnitResult) -> UnitRef:
-    return UnitRef(
-        name=result.unit.name, code=result.unit.code, kind=result.unit.kind, source=result.source
-    )
+def _unit(summary: UnitSummary) -> UnitRef:
+    u = summary.unit
+    return UnitRef(name=u.name, code=u.code, kind=u.kind, source=summary.source)
 
 
-def _group_name(result: UnitResult, group_by: GroupBy) -> str | None:
+def _group_name(summary: UnitSummary, group_by: GroupBy) -> str | None:
     if group_by == "none":
         return None
-    parent = result.unit.parent(group_by)
+    parent = summary.unit.parent(group_by)
     return parent.name if parent is not None else None
 
 
-def ranking_order(results: Sequence[UnitResult]) -> list[UnitResult]:
+def ranking_order(units: Sequence[UnitSummary]) -> list[UnitSummary]:
     """By index, highest first; within a tie, names in Vietnamese alphabetical order."""
-    return sorted(results, key=lambda r: (-r.totals.index, sort_key(r.unit.name), r.source))
+    return sorted(units, key=lambda u: (-u.totals.index, sort_key(u.unit.name), u.source))
 
 
-def rank(results: Sequence[UnitResult]) -> list[RankRow]:
+def rank(units: Sequence[UnitSummary | UnitResult]) -> list[RankRow]:
     """By index, highest first; equal indexes share a rank and the next rank skips (1, 2, 2, 4).
     Within a tie, names in Vietnamese alphabetical order."""
-    ordered = ranking_order(results)
+    ordered = ranking_order([_summary(u) for u in units])
     rows: list[RankRow] = []
-    for position, result in enumerate(ordered, start=1):
-        tied = rows and rows[-1].index == result.totals.index
-        t = result.totals
+    for position, u in enumerate(ordered, start=1):
+        t = u.totals
+        tied = bool(rows) and rows[-1].index == t.index
         rows.append(
             RankRow(
                 rank=rows[-1].rank if tied else position,
                 of=len(ordered),
-                unit=_unit(result),
+                unit=_unit(u),
                 index=t.index,
                 band=t.band,
                 total=t.total,
@@ -201,76 +278,57 @@ def rank(results: Sequence[UnitResult]) -> list[RankRow]:
     return rows
 
 
-def _group(
-    name: str | None, results: Sequence[UnitResult], fields: list[FieldStat], band_names: list[Text]
-) -> Group:
-    results = ranking_order(results)  # every table of the group follows the ranking
-    ranking = rank(results)
-    counts = {band.vi: 0 for band in band_names}
-    for r in results:
-        if r.totals.band is not None:
-            counts[r.totals.band.vi] = counts.get(r.totals.band.vi, 0) + 1
+def _summary(unit: UnitSummary | UnitResult) -> UnitSummary:
+    return unit if isinstance(unit, UnitSummary) else summarize(unit)
+
+
+def _group(name: str | None, units: Sequence[UnitSummary], outline: Outline) -> Group:
+    units = ranking_order(units)  # every table of the group follows the ranking
+    counts = {band.vi: 0 for band in outline.bands}
+    for u in units:
+        if u.totals.band is not None:
+            counts[u.totals.band.vi] = counts.get(u.totals.band.vi, 0) + 1
     field_stats = []
     medians: dict[str, Decimal | None] = {}
-    for field in fields:
-        values = [
-            f.percent
-            for r in results
-            for f in r.fields
-            if f.id == field.id and f.percent is not None
-        ]
+    for field in outline.fields:
+        values = [p for u in units if (p := u.percents.get(field.id)) is not None]
         medians[field.id] = median(values)
         field_stats.append(
             FieldStat(id=field.id, name=field.name, mean=mean(values), median=medians[field.id])
         )
     matrix = []
-    for r in results:
-        percents = {f.id: f.percent for f in r.fields}
+    for u in units:
         gaps = []
-        for index, (fid, percent) in enumerate(percents.items()):
+        for index, (fid, percent) in enumerate(u.percents.items()):
             middle = medians.get(fid)
             if percent is not None and middle is not None:
                 gaps.append((percent - middle, index, fid))  # ties: the first field
         worst = min(gaps) if gaps else None
         matrix.append(
             MatrixRow(
-                unit=_unit(r),
-                percents=percents,
+                unit=_unit(u),
+                percents=u.percents,
                 weakest_field=worst[2] if worst else None,
                 weakest_gap=worst[0] if worst else None,
             )
         )
-    # per sub-criterion, who got full points; results on one set share their tree, but a
-    # node a result lacks is simply not counted
-    leaves = [{node.id: node for node in r.leaves()} for r in results]
-    items = []
-    for field_result in results[0].fields if results else []:
-        for node in field_result.walk():
-            if node.rule is None:
-                continue
-            full: list[str] = []
-            applicable = 0
-            for r, by_id in zip(results, leaves, strict=True):
-                same = by_id.get(node.id)
-                if same is None or same.outcome is Outcome.NOT_APPLICABLE:
-                    continue
-                applicable += 1
-                if same.points >= same.max:
-                    full.append(r.unit.name)
-            items.append(
-                ItemStat(
-                    id=node.id,
-                    name=node.name,
-                    field=field_result.id,
-                    full=full,
-                    applicable=applicable,
-                )
-            )
-    indexes = [r.totals.index for r in results]
+    full_sets = [set(u.full) for u in units]
+    na_sets = [set(u.not_applicable) for u in units]
+    items = [
+        ItemStat(
+            id=item.id,
+            name=item.name,
+            field=item.field,
+            full=[u.unit.name for u, full in zip(units, full_sets, strict=True) if item.id in full],
+            applicable=sum(item.id not in na for na in na_sets),
+        )
+        for item in outline.items
+    ]
+    indexes = [u.totals.index for u in units]
     return Group(
         name=name,
-        ranking=ranking,
-        bands=[BandCount(band=band, count=counts.get(band.vi, 0)) for band in band_names],
+        ranking=rank(units),
+        bands=[BandCount(band=band, count=counts.get(band.vi, 0)) for band in outline.bands],
         mean_index=_known(mean(indexes)),
         median_index=_known(median(indexes)),
         fields=field_stats,
@@ -280,33 +338,39 @@ def _group(
 
 
 def compare(
-    results: Sequence[UnitResult],
-    band_names: list[Text],
+    units: Sequence[UnitResult | UnitSummary],
+    band_names: Sequence[Text] = (),
     *,
+    outline: Outline | None = None,
     group_by: GroupBy | None = None,
     excluded: Sequence[Excluded] = (),
 ) -> Comparison:
     """Rank and compare communes already scored on one criteria set.
 
-    ``band_names``: the set's bands, best first, so that every band is counted (zeros too).
-    ``group_by`` None: what the files hold (see :func:`default_group_by`).
+    ``units``: full results, or their summaries (then ``outline``, from :func:`outline_of_set`,
+    gives the names). ``band_names``: with full results, the set's bands, best first, so that
+    every band is counted, zeros too. ``group_by`` None: what the files hold.
     """
-    if not results:
+    if not units:
         raise ValueError("nothing to compare")
-    criteria = results[0].criteria
-    if any(r.criteria != criteria for r in results):
+    if outline is None:
+        first = next((u for u in units if isinstance(u, UnitResult)), None)
+        if first is None:
+            raise ValueError("summaries are compared with the outline of their criteria set")
+        outline = outline_of_result(first, band_names)
+    summaries = [_summary(u) for u in units]
+    criteria = summaries[0].criteria
+    if any(u.criteria != criteria for u in summaries):
         raise ValueError("results from different criteria sets")  # the CLI refuses earlier
-    chosen: GroupBy = group_by or default_group_by(results)
-    fields = [FieldStat(id=f.id, name=f.name, mean=None, median=None) for f in results[0].fields]
-    grouped: dict[str | None, list[UnitResult]] = {}
-    for result in results:
-        grouped.setdefault(_group_name(result, chosen), []).append(result)
+    chosen: GroupBy = group_by or default_group_by(summaries)
+    grouped: dict[str | None, list[UnitSummary]] = {}
+    for summary in summaries:
+        grouped.setdefault(_group_name(summary, chosen), []).append(summary)
     names = sorted(grouped, key=lambda n: (n is None, sort_key(n or "")))
-    groups = [_group(name, grouped[name], fields, band_names) for name in names]
     return Comparison(
         criteria=criteria,
         group_by=chosen,
-        fields=fields,
-        groups=groups,
+        fields=outline.fields,
+        groups=[_group(name, grouped[name], outline) for name in names],
         excluded=sorted(excluded, key=lambda e: e.file),
     )

@@ -16,6 +16,7 @@ Warnings do not stop anything: they travel with the loaded evidence into the res
 from __future__ import annotations
 
 import difflib
+import hashlib
 import importlib.resources
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -380,41 +381,63 @@ def referrer_problem(where: Problem, code: str, **args: Any) -> Problem:
 
 @dataclass
 class CriteriaResolver:
-    """Finds criteria sets by shipped id or path, and loads each one once per run."""
+    """Finds criteria sets by shipped id or path, and loads each one once per run.
+
+    Every set has a *location*: its absolute path, or a shipped set's id. ``load`` accepts a
+    location as a reference, and ``fingerprint`` tells whether a set's file has changed.
+    """
 
     limits: Limits = yamlsource.DEFAULT_LIMITS
-    _cache: dict[str, CriteriaSet] = field(default_factory=dict)
+    _sets: dict[str, CriteriaSet] = field(default_factory=dict)
+    _bytes: dict[str, bytes] = field(default_factory=dict)
 
-    def load(
+    def locate(
         self, ref: str, base: FsPath | None = None, *, referrer: Problem | None = None
-    ) -> CriteriaSet:
-        """``ref`` is a shipped id or a path (relative to ``base``, the evidence file's folder).
-
-        ``referrer`` is where the reference was written, for the "not found" message.
-        """
+    ) -> str:
+        """Where ``ref`` (a shipped id, or a path relative to ``base``) is. ``referrer`` is
+        where the reference was written, for the "not found" message."""
         if looks_like_path(ref):
             path = FsPath(ref)
             if base is not None and not path.is_absolute():
                 path = base / path
             if referrer is not None and not path.is_file():
                 raise InputError([referrer_problem(referrer, "criteria.file-not-found", path=ref)])
-            key = str(path.resolve())
-            if key not in self._cache:
-                self._cache[key] = criteria_from_source(yamlsource.load_file(path, self.limits))
-            return self._cache[key]
-        key = "shipped:" + ref
-        if key not in self._cache:
-            shipped = shipped_sets()
-            if ref not in shipped:
-                args = {"ref": ref, "known": ", ".join(shipped) or "—"}
-                if referrer is not None:
-                    raise InputError([referrer_problem(referrer, "criteria.not-found", **args)])
-                raise InputError([Problem("criteria.not-found", args, ref)])
-            entry = shipped[ref]
-            display = f"{SHIPPED_PACKAGE.replace('.', '/')}/{entry.name}"
-            src = yamlsource.load_bytes(entry.read_bytes(), display, self.limits)
-            self._cache[key] = criteria_from_source(src)
-        return self._cache[key]
+            return str(path.resolve())
+        shipped = shipped_sets()
+        if ref not in shipped:
+            args = {"ref": ref, "known": ", ".join(shipped) or "—"}
+            if referrer is not None:
+                raise InputError([referrer_problem(referrer, "criteria.not-found", **args)])
+            raise InputError([Problem("criteria.not-found", args, ref)])
+        return ref
+
+    def _read(self, location: str) -> tuple[bytes, str]:
+        if looks_like_path(location):
+            path = FsPath(location)
+            return yamlsource.read_bytes(path, self.limits), yamlsource.display_name(path)
+        entry = shipped_sets()[location]
+        return entry.read_bytes(), f"{SHIPPED_PACKAGE.replace('.', '/')}/{entry.name}"
+
+    def load(
+        self, ref: str, base: FsPath | None = None, *, referrer: Problem | None = None
+    ) -> CriteriaSet:
+        location = self.locate(ref, base, referrer=referrer)
+        if location not in self._sets:
+            data, display = self._read(location)
+            self._bytes[location] = data
+            self._sets[location] = criteria_from_source(
+                yamlsource.load_bytes(data, display, self.limits)
+            )
+        return self._sets[location]
+
+    def fingerprint(self, location: str) -> str | None:
+        """A digest of the set's file as it is now (read once per run); None if unreadable."""
+        if location not in self._bytes:
+            try:
+                self._bytes[location] = self._read(location)[0]
+            except (InputError, KeyError):
+                return None
+        return hashlib.sha256(self._bytes[location]).hexdigest()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -430,6 +453,7 @@ class Prepared:
     evidence: Evidence
     inputs: Mapping[str, Mapping[str, Any]]  # node id -> inputs converted to their types
     warnings: tuple[Problem, ...] = ()
+    criteria_location: str = ""  # see CriteriaResolver.locate
 
 
 def convert_input(spec: InputSpec, value: Any) -> tuple[Any, str | None, dict[str, Any]]:
@@ -657,16 +681,17 @@ def evidence_from_source(
     except ValidationError as exc:
         raise InputError(validation_problems(src, exc, known_keys=_EVIDENCE_KEYS)) from None
     if criteria is not None:
-        cs = resolver.load(criteria, FsPath.cwd())
+        location = resolver.locate(criteria, FsPath.cwd())
     else:
         where = src.problem("criteria.not-found", ("criteria",))
-        cs = resolver.load(ev.criteria, base, referrer=where)
+        location = resolver.locate(ev.criteria, base, referrer=where)
+    cs = resolver.load(location)
     checker = _EvidenceChecker(src, cs, ev)
     checker.run()
     errors = [p for p in checker.problems if p.severity is Severity.ERROR]
     if errors:
         raise InputError(checker.problems)
-    return Prepared(src.display, cs, ev, checker.inputs, tuple(checker.problems))
+    return Prepared(src.display, cs, ev, checker.inputs, tuple(checker.problems), location)
 
 
 def document_kind(data: Any) -> str | None:
