@@ -407,3 +407,12 @@ def test_a_problem_in_the_set_is_reported_against_the_set(folder):
         7,
         "criteria.total-mismatch",
     )
+
+
+def test_an_item_left_empty_is_missing_evidence_not_an_error(folder):
+    from parscore.engine import evaluate
+
+    prepared = load_evidence_text(folder, EVIDENCE.replace(
+        '  "1.1":\n    documents: [{number: 10/KH-UBND, date: 06/02/2023}]\n', '  "1.1":\n'))
+    node = next(n for n in evaluate(prepared).leaves() if n.id == "1.1")
+    assert node.outcome.value == "missing" and node.points == 0

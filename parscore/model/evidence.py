@@ -99,6 +99,14 @@ class Evidence(BaseModel):
     assessment: Assessment | None = None
     items: dict[NodeId, Item] = Field(default_factory=dict)
     survey: dict[NodeId, Item] = Field(default_factory=dict)
+
+    @field_validator("items", "survey", mode="before")
+    @classmethod
+    def _empty_items(cls, value: Any) -> Any:
+        """``"1.1.1":`` with nothing under it is an item not filled yet: missing evidence."""
+        if isinstance(value, dict):
+            return {key: {} if item is None else item for key, item in value.items()}
+        return value
     bonus: list[Entry] = Field(default_factory=list)
     penalty: list[Entry] = Field(default_factory=list)
     notes: NonEmptyStr | None = None
