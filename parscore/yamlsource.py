@@ -66,6 +66,8 @@ _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _NON_FINITE = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
 _BLOCK_PREFIX = re.compile(r"^[ \-?:]*", re.MULTILINE)
+# An anchor or alias is & or * right before a name, where a value starts; "HĐND & UBND" is not.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\[\]{}]")
 
 
 @dataclass(frozen=True)
@@ -282,7 +284,7 @@ def load_text(text: str, display: str, limits: Limits = DEFAULT_LIMITS) -> Sourc
 
 def _needs_event_scan(text: str, limits: Limits) -> bool:
     """A cheap bound says whether anchors, aliases or deep nesting could be present."""
-    if "&" in text or "*" in text:
+    if ("&" in text or "*" in text) and _MAYBE_ANCHOR.search(text):
         return True
     flow = text.count("[") + text.count("{")
     if flow <= limits.max_depth and len(text) < 4096:

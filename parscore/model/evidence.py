@@ -99,6 +99,9 @@ class Evidence(BaseModel):
     assessment: Assessment | None = None
     items: dict[NodeId, Item] = Field(default_factory=dict)
     survey: dict[NodeId, Item] = Field(default_factory=dict)
+    bonus: list[Entry] = Field(default_factory=list)
+    penalty: list[Entry] = Field(default_factory=list)
+    notes: NonEmptyStr | None = None
 
     @field_validator("items", "survey", mode="before")
     @classmethod
@@ -107,6 +110,3 @@ class Evidence(BaseModel):
         if isinstance(value, dict):
             return {key: {} if item is None else item for key, item in value.items()}
         return value
-    bonus: list[Entry] = Field(default_factory=list)
-    penalty: list[Entry] = Field(default_factory=list)
-    notes: NonEmptyStr | None = None
