@@ -36,6 +36,12 @@ LANG_OPTION = click.option(
 )
 
 
+OUTPUT_OPTION = click.option(
+    "--output", "-o", type=click.Path(path_type=Path), help="Write to FILE (atomically)."
+)
+FORCE_OPTION = click.option("--force", is_flag=True, help="Overwrite an existing --output file.")
+
+
 def _summary(problems: list[Problem], lang: str) -> str:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
@@ -175,8 +181,8 @@ FORMATS = ["table", "json", "csv", "markdown"]
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @LANG_OPTION
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to FILE (atomically).")
-@click.option("--force", is_flag=True, help="Overwrite an existing --output file.")
+@OUTPUT_OPTION
+@FORCE_OPTION
 @click.option("--detail", is_flag=True, help="Show every sub-criterion: points, reason, evidence.")
 @click.option(
     "--top",
@@ -252,8 +258,8 @@ COMPARE_FORMATS = ["table", "csv", "json", "markdown", "xlsx", "html"]
     help="xlsx needs --output.",
 )
 @LANG_OPTION
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to FILE (atomically).")
-@click.option("--force", is_flag=True, help="Overwrite an existing --output file.")
+@OUTPUT_OPTION
+@FORCE_OPTION
 @click.option("--detail", is_flag=True, help="Also list, per sub-criterion, who got full points.")
 @click.option(
     "--jobs",
@@ -423,8 +429,8 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
 
 @main.command()
 @click.argument("which", type=click.Choice(["criteria", "evidence", "result"]))
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to FILE (atomically).")
-@click.option("--force", is_flag=True, help="Overwrite an existing --output file.")
+@OUTPUT_OPTION
+@FORCE_OPTION
 @guarded
 def schema(which: str, output: Path | None, force: bool) -> None:
     """Write the JSON Schema of criteria sets, evidence files or JSON results.
