@@ -21,7 +21,7 @@ from parscore.cache import Entry, ResultCache
 from parscore.compare import UnitSummary, summarize
 from parscore.errors import InputError, Problem, UsageError
 from parscore.loading import CriteriaResolver
-from parscore.yamlsource import Limits, display_name, load_bytes, read_bytes
+from parscore.yamlsource import Limits, display_name, read_bytes
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -118,7 +118,7 @@ def score_file(path: str, criteria: str | None, limits: Limits, cache_folder: st
     """Score one evidence file, or take it from the cache when neither the file nor its
     criteria set has changed. Picklable both ways, for worker processes."""
     from parscore.engine import evaluate
-    from parscore.loading import document_kind, evidence_from_source
+    from parscore.loading import evidence_from_bytes
 
     resolver, cache = _resolver(limits), _cache(cache_folder)
     file = Path(path)
@@ -132,13 +132,11 @@ def score_file(path: str, criteria: str | None, limits: Limits, cache_folder: st
     if entry is not None and resolver.fingerprint(entry.criteria) == entry.fingerprint:
         return Scored(path, entry.summary, criteria_location=entry.criteria, cached=True)
     try:
-        src = load_bytes(data, display, limits)
-        if document_kind(src.data) == "criteria":
-            problem = Problem("usage.not-evidence", {"path": display}, display)
-            return Scored(path, None, (problem,), is_criteria=True)
-        prepared = evidence_from_source(src, resolver, criteria=criteria, base=file.parent)
+        prepared = evidence_from_bytes(data, file, resolver, criteria=criteria)
     except InputError as exc:
         return Scored(path, None, tuple(exc.problems))
+    except UsageError as exc:  # a criteria set where evidence was expected
+        return Scored(path, None, (Problem(exc.code, exc.args_, display),), is_criteria=True)
     summary = summarize(evaluate(prepared))
     fingerprint = resolver.fingerprint(prepared.criteria_location)
     if fingerprint is not None:

@@ -704,6 +704,19 @@ def document_kind(data: Any) -> str | None:
     return None
 
 
+def evidence_from_bytes(
+    data: bytes, path: FsPath, resolver: CriteriaResolver, *, criteria: str | None = None
+) -> Prepared:
+    """An evidence file's bytes, read from ``path``, checked against its criteria set.
+    A criteria set given where evidence was expected is a usage error."""
+    src = yamlsource.load_bytes(data, yamlsource.display_name(path), resolver.limits)
+    if document_kind(src.data) == "criteria":
+        from parscore.errors import UsageError
+
+        raise UsageError("usage.not-evidence", path=src.display)
+    return evidence_from_source(src, resolver, criteria=criteria, base=path.parent)
+
+
 def load_evidence(
     path: FsPath | str,
     resolver: CriteriaResolver | None = None,
@@ -712,12 +725,8 @@ def load_evidence(
 ) -> Prepared:
     path = FsPath(path)
     resolver = resolver or CriteriaResolver()
-    src = yamlsource.load_file(path, resolver.limits)
-    if document_kind(src.data) == "criteria":
-        from parscore.errors import UsageError
-
-        raise UsageError("usage.not-evidence", path=src.display)
-    return evidence_from_source(src, resolver, criteria=criteria, base=path.parent)
+    data = yamlsource.read_bytes(path, resolver.limits)
+    return evidence_from_bytes(data, path, resolver, criteria=criteria)
 
 
 def load_criteria(ref: str, resolver: CriteriaResolver | None = None) -> CriteriaSet:
