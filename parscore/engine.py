@@ -93,7 +93,7 @@ class _Scorer:
                 nothing_occurred=item.nothing_occurred,
                 claimed=item.claimed,
             )
-        points, outcome, reason = self._outcome(node, item, values, in_survey)
+        points, outcome, reason, unproven = self._outcome(node, item, values, in_survey)
         applicable = ZERO if outcome is Outcome.NOT_APPLICABLE else node.max
         if (
             outcome is Outcome.UNMET
@@ -123,24 +123,30 @@ class _Scorer:
             outcome=outcome,
             reason=reason,
             claim_difference=claim_difference,
+            unproven=unproven,
             missing_count=1 if outcome is Outcome.MISSING else 0,
         )
 
     def _outcome(
         self, node: Node, item: Item | None, values: Any, in_survey: bool
-    ) -> tuple[Decimal, Outcome, Text]:
+    ) -> tuple[Decimal, Outcome, Text, Decimal | None]:
+        """Points, outcome, reason, and the points the inputs would earn once proven (with a
+        document or an explanation) when that is all they lack."""
         kind = node.kind
         if item is None:
             code = "reason.survey-pending" if in_survey else "reason.no-evidence"
-            return ZERO, Outcome.MISSING, text(code)
+            return ZERO, Outcome.MISSING, text(code), None
         if item.nothing_occurred is not None:
-            return self._nothing(node, {"vi": item.nothing_occurred, "en": item.nothing_occurred})
+            return (
+                *self._nothing(node, {"vi": item.nothing_occurred, "en": item.nothing_occurred}),
+                None,
+            )
         ctx = context_for(self.ev, item)
         if not kind.is_given(node.rule, values, ctx):
-            return ZERO, Outcome.MISSING, text("reason.no-inputs")
+            return ZERO, Outcome.MISSING, text("reason.no-inputs"), None
         scored = kind.score(node.rule, node.max, values, ctx)
         if scored.nothing_occurred:
-            return self._nothing(node, {"vi": "tổng số bằng 0", "en": "the total is 0"})
+            return (*self._nothing(node, {"vi": "tổng số bằng 0", "en": "the total is 0"}), None)
         documents_required = (
             node.documents_required
             if node.documents_required is not None
@@ -153,17 +159,17 @@ class _Scorer:
             and not item.documents
             and not item.explanation
         ):
-            return ZERO, Outcome.MISSING, text("reason.no-document")
+            return ZERO, Outcome.MISSING, text("reason.no-document"), scored.points
         if kind.needs_explanation and not item.explanation:
-            return ZERO, Outcome.MISSING, text("reason.needs-explanation")
+            return ZERO, Outcome.MISSING, text("reason.needs-explanation"), scored.points
         reason = text(scored.reason, **scored.args)
         if in_survey:
-            return scored.points, Outcome.OUTSIDE, reason
+            return scored.points, Outcome.OUTSIDE, reason, None
         if scored.points >= node.max:
-            return scored.points, Outcome.MET, reason
+            return scored.points, Outcome.MET, reason, None
         if scored.points > 0:
-            return scored.points, Outcome.PARTIAL, reason
-        return scored.points, Outcome.UNMET, reason
+            return scored.points, Outcome.PARTIAL, reason, None
+        return scored.points, Outcome.UNMET, reason, None
 
     def _nothing(self, node: Node, why: dict[str, str]) -> tuple[Decimal, Outcome, Text]:
         policy = node.when_nothing_occurred

@@ -416,3 +416,13 @@ def test_an_item_left_empty_is_missing_evidence_not_an_error(folder):
         '  "1.1":\n    documents: [{number: 10/KH-UBND, date: 06/02/2023}]\n', '  "1.1":\n'))
     node = next(n for n in evaluate(prepared).leaves() if n.id == "1.1")
     assert node.outcome.value == "missing" and node.points == 0
+
+
+def test_points_withheld_for_want_of_a_document_are_recorded(folder):
+    from decimal import Decimal
+
+    from parscore.engine import evaluate
+
+    text = EVIDENCE.replace(', documents: [{number: 2/BC, date: 01/12/2023}]}', '}')
+    node = next(n for n in evaluate(load_evidence_text(folder, text)).leaves() if n.id == "2.1")
+    assert (node.outcome.value, node.points, node.unproven) == ("missing", 0, Decimal("3.83"))

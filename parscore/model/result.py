@@ -60,6 +60,11 @@ class NodeResult(BaseModel):
     claim_difference: Decimal | None = Field(
         default=None, description="claimed − computed, when a claim was made and differs"
     )
+    unproven: Decimal | None = Field(
+        default=None,
+        description="points the inputs would earn with a document or an explanation, when that "
+        "is all they lack (the outcome is then missing)",
+    )
     lead: str | None = None
     support: list[str] = Field(default_factory=list)
     missing_count: int = Field(default=0, description="scored nodes below with missing evidence")
