@@ -497,6 +497,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nothing occurred ({why}), but the set does not say what that is worth",
     ),
     "reason.survey-pending": ("chưa nhận được điểm điều tra", "survey points not received yet"),
+    "plan.full": ("đáp ứng đầy đủ yêu cầu", "meet the requirement in full"),
+    "plan.share": (
+        "nâng tỷ lệ từ {now}% lên {target}{more_vi}",
+        "raise the share from {now}% to {target}{more_en}",
+    ),
+    "plan.count": ("{label}: từ {count} thành {target}", "{label}: from {count} to {target}"),
+    "plan.on-time": ("hoàn thành đúng hạn{due_vi}", "do it on time{due_en}"),
+    "plan.level": ("đạt mức: {level}", "reach the level: {level}"),
+    "plan.item": ("hoàn thành nội dung: {item}", "complete: {item}"),
+    "plan.document": (
+        "bổ sung tài liệu kiểm chứng cho số liệu đã ghi",
+        "add the evidence document for the inputs given",
+    ),
+    "plan.explanation": (
+        "bổ sung giải trình cho điểm đã chấm",
+        "add the explanation for the points given",
+    ),
+    "plan.evidence": (
+        "ghi số liệu và tài liệu kiểm chứng (chưa có minh chứng)",
+        "give the inputs and the evidence documents (nothing given yet)",
+    ),
     "ledger.booked": ("'{id}' không đạt: {name}", "'{id}' not met: {name}"),
     # --- batches ---------------------------------------------------------------------------
     "batch.folder-loop": (

@@ -113,6 +113,15 @@ class Scored:
 
 
 @dataclass(frozen=True)
+class Gain:
+    """A change that would gain points: the points after it, and what to do (a message)."""
+
+    points: Decimal
+    action: str  # message code
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Context:
     """What a rule may know beyond its inputs."""
 
@@ -154,6 +163,15 @@ class RuleKind:
     def is_given(cls, params: Any, values: dict[str, Any], ctx: Context) -> bool:
         """Whether the evidence gives enough to score (otherwise: missing evidence)."""
         return bool(values)
+
+    @classmethod
+    def improve(
+        cls, params: Any, maximum: Decimal, values: dict[str, Any], points: Decimal
+    ) -> list[Gain]:
+        """What would gain points from here, best first; nothing when nothing can."""
+        if points < maximum:
+            return [Gain(maximum, "plan.full")]
+        return []
 
     @classmethod
     def fill_hint(cls, params: Any, lang: str) -> str | None:

@@ -15,6 +15,7 @@ from parscore.messages import format_date, format_number
 from parscore.model.common import INPUT_CONFIG, NonEmptyStr, Points, Text
 from parscore.rules.base import (  # noqa: I001
     Context,
+    Gain,
     InputProblem,
     InputSpec,
     ParamProblem,
@@ -151,6 +152,22 @@ class Levels(RuleKind):
         )
 
     @classmethod
+    def improve(
+        cls, params: Any, maximum: Decimal, values: dict[str, Any], points: Decimal
+    ) -> list[Gain]:
+        better = sorted(
+            (lv for lv in params.levels if lv.points > points), key=lambda lv: -lv.points
+        )
+        return [
+            Gain(
+                lv.points,
+                "plan.level",
+                {"level": {"vi": lv.label.get("vi"), "en": lv.label.get("en")}},
+            )
+            for lv in better
+        ]
+
+    @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:
         return "; ".join(
             f"{level.label.get(lang)} {points_text(level.points, lang)}" for level in params.levels
@@ -215,6 +232,23 @@ class Checklist(RuleKind):
                 "points": points,
             },
         )
+
+    @classmethod
+    def improve(
+        cls, params: Any, maximum: Decimal, values: dict[str, Any], points: Decimal
+    ) -> list[Gain]:
+        unmet = [item for item in params.items if not values.get(item.id)]
+        gains = [
+            Gain(
+                points + item.points,
+                "plan.item",
+                {"item": {"vi": item.label.get("vi"), "en": item.label.get("en")}},
+            )
+            for item in sorted(unmet, key=lambda i: -i.points)
+        ]
+        if len(unmet) > 1:
+            gains.insert(0, Gain(maximum, "plan.full"))
+        return gains
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:
@@ -394,6 +428,20 @@ class Timeliness(RuleKind):
     @classmethod
     def is_given(cls, params: Any, values: dict[str, Any], ctx: Context) -> bool:
         return "status" in values or cls._derived(params, values, ctx) is not None
+
+    @classmethod
+    def improve(
+        cls, params: Any, maximum: Decimal, values: dict[str, Any], points: Decimal
+    ) -> list[Gain]:
+        if points >= params.on_time:
+            return []
+        due = values.get("due")
+        due_text = format_date(due) if due else params.due
+        args = {
+            "due_vi": f" (trước hoặc đúng {due_text})" if due_text else "",
+            "due_en": f" (by {due_text})" if due_text else "",
+        }
+        return [Gain(params.on_time, "plan.on-time", args)]
 
     @classmethod
     def fill_hint(cls, params: Any, lang: str) -> str | None:

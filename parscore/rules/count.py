@@ -12,6 +12,7 @@ from parscore.messages import format_number
 from parscore.model.common import Points
 from parscore.rules.base import (
     Context,
+    Gain,
     InputName,
     InputSpec,
     ParamProblem,
@@ -24,6 +25,11 @@ from parscore.rules.base import (
 from parscore.rules.ratio import RuleBand, band_problems, describe_bands
 
 _COUNT_LABEL = label("Số lượng", "Count")
+
+
+def _count_label(name: InputName) -> dict[str, str]:
+    shown = name.label or _COUNT_LABEL
+    return {"vi": shown.get("vi"), "en": shown.get("en")}
 
 
 class CountBandsParams(RuleParams):
@@ -80,6 +86,28 @@ class CountBands(RuleKind):
         )
 
     @classmethod
+    def improve(
+        cls, params: Any, maximum: Decimal, values: dict[str, Any], points: Decimal
+    ) -> list[Gain]:
+        count = values[params.count.name]
+        gains = []
+        for band in sorted(params.bands, key=lambda b: -b.points):  # best first
+            if band.points <= points:
+                continue
+            whole = band.interval.on_whole_numbers()  # the band as [low, high) over counts
+            low = max(int(whole.low), 0) if whole.low is not None else 0
+            high = int(whole.high) - 1 if whole.high is not None else None
+            target = low if count < low else high if high is not None and count > high else count
+            gains.append(
+                Gain(
+                    band.points,
+                    "plan.count",
+                    {"label": _count_label(params.count), "count": count, "target": target},
+                )
+            )
+        return gains
+
+    @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:
         return describe_bands(params.bands, lang, "")
 
@@ -122,6 +150,21 @@ class Deduction(RuleKind):
                 ("criteria.points-over-max", ("floor",), {"points": params.floor, "max": maximum})
             ]
         return []
+
+    @classmethod
+    def improve(
+        cls, params: Any, maximum: Decimal, values: dict[str, Any], points: Decimal
+    ) -> list[Gain]:
+        count = values[params.count.name]
+        if count == 0:
+            return []
+        return [
+            Gain(
+                maximum,
+                "plan.count",
+                {"label": _count_label(params.count), "count": count, "target": 0},
+            )
+        ]
 
     @classmethod
     def score(cls, params: Any, maximum: Decimal, values: dict[str, Any], ctx: Context) -> Scored:

@@ -7,6 +7,7 @@ means nothing occurred, and the node's ``when_nothing_occurred`` decides what th
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
@@ -20,6 +21,7 @@ from parscore.model.common import Number, Points
 from parscore.rules.base import (
     HUNDRED,
     Context,
+    Gain,
     InputName,
     InputProblem,
     InputSpec,
@@ -106,6 +108,42 @@ class _RatioKind(RuleKind):
         return "percent" in values or (params.part.name in values and params.total.name in values)
 
 
+def _label(name: InputName) -> dict[str, str]:
+    """The part's label as a count noun: "Số hồ sơ giải quyết đúng hạn" -> "hồ sơ giải quyết
+    đúng hạn", so that "thêm 12 hồ sơ giải quyết đúng hạn" reads naturally."""
+    if name.label is None:
+        return {"vi": name.name, "en": name.name}
+    vi = name.label.get("vi")
+    vi = vi[3:] if vi[:3].lower() == "số " else vi
+    return {"vi": vi[:1].lower() + vi[1:], "en": name.label.get("en").lower()}
+
+
+def _needed(bound: Decimal, inclusive: bool, total: int | Decimal) -> Fraction:
+    """The smallest whole count k with k / total × 100 ≥ bound (or > bound)."""
+    exact = Fraction(bound) * Fraction(total) / 100
+    whole = math.ceil(exact)
+    return Fraction(whole + 1 if (not inclusive and whole == exact) else whole)
+
+
+def _more(
+    params: Any, values: dict[str, Any], bound: Decimal, inclusive: bool
+) -> dict[str, Any] | None:
+    """How many more of the part reach ``bound``; None when the total cannot allow it."""
+    if params.part.name not in values:
+        return {"more_vi": "", "more_en": ""}
+    part, total = values[params.part.name], values[params.total.name]
+    need = _needed(bound, inclusive, total)
+    if need > total and not getattr(params, "may_exceed", False):
+        return None
+    more = need - Fraction(part)
+    label = _label(params.part)
+    shown = format_number(Decimal(more.numerator) / Decimal(more.denominator), "en")
+    return {
+        "more_vi": f" (thêm {shown.replace('.', ',')} {label['vi']})",
+        "more_en": f" ({shown} more: {label['en']})",
+    }
+
+
 class BandsParams(_RatioParams):
     kind: Literal["bands"]
     may_exceed: bool = Field(
@@ -163,6 +201,29 @@ class Bands(_RatioKind):
         return Scored(band.points, "reason.band", args)
 
     @classmethod
+    def improve(
+        cls, params: Any, maximum: Decimal, values: dict[str, Any], points: Decimal
+    ) -> list[Gain]:
+        percent = ratio_percent(params.part, params.total, values)
+        if percent is None:
+            return []
+        gains = []
+        for band in sorted(params.bands, key=lambda b: -b.points):  # best first
+            iv = band.interval
+            if band.points <= points or iv.low is None:
+                continue
+            more = _more(params, values, iv.low, iv.low_inclusive)
+            if more is None:
+                continue
+            target = {
+                "vi": ("" if iv.low_inclusive else "trên ") + format_number(iv.low, "vi") + "%",
+                "en": ("" if iv.low_inclusive else "above ") + format_number(iv.low, "en") + "%",
+            }
+            args = {"now": quantize_fraction(percent), "target": target, **more}
+            gains.append(Gain(band.points, "plan.share", args))
+        return gains
+
+    @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:
         return describe_bands(params.bands, lang, "%")
 
@@ -213,6 +274,24 @@ class Proportional(_RatioKind):
         points = min(maximum, quantize_fraction(percent / 100 * Fraction(maximum)))
         args.update(points=points, max=points_phrase(maximum))
         return Scored(points, "reason.proportional", args)
+
+    @classmethod
+    def improve(
+        cls, params: Any, maximum: Decimal, values: dict[str, Any], points: Decimal
+    ) -> list[Gain]:
+        percent = ratio_percent(params.part, params.total, values)
+        if percent is None or points >= maximum:
+            return []
+        full = params.full_at if params.full_at is not None else Decimal(100)
+        more = _more(params, values, full, True)
+        if more is None:
+            return []
+        target = {"vi": format_number(full, "vi") + "%", "en": format_number(full, "en") + "%"}
+        return [
+            Gain(
+                maximum, "plan.share", {"now": quantize_fraction(percent), "target": target, **more}
+            )
+        ]
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:
@@ -268,6 +347,12 @@ class SurveyShare(_RatioKind):
     @classmethod
     def is_given(cls, params: Any, values: dict[str, Any], ctx: Context) -> bool:
         return "points" in values or super().is_given(params, values, ctx)
+
+    @classmethod
+    def improve(
+        cls, params: Any, maximum: Decimal, values: dict[str, Any], points: Decimal
+    ) -> list[Gain]:
+        return []  # survey points are not the commune's to score
 
     @classmethod
     def check_inputs(
