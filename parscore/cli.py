@@ -380,6 +380,68 @@ def _progress_bar(lang: str) -> Callable[..., Any]:
 
 
 @main.command()
+@click.argument("evidence", type=click.Path(path_type=Path))
+@click.option(
+    "--target",
+    type=click.FloatRange(0, 200),
+    help="The index to reach: the plan names the fewest sub-criteria that reach it, or says "
+    "by how much the best reachable index falls short.",
+)
+@click.option(
+    "--criteria",
+    "criteria_ref",
+    metavar="ID|PATH",
+    help="Score against this criteria set instead of the one the file names.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="How many steps 'what to do first' lists.",
+)
+@LANG_OPTION
+@OUTPUT_OPTION
+@FORCE_OPTION
+@guarded
+def plan(
+    evidence: Path,
+    target: float | None,
+    criteria_ref: str | None,
+    fmt: str,
+    top: int,
+    lang: str,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """Draft next year's improvement plan from a commune's EVIDENCE (Kế hoạch cải thiện)."""
+    from decimal import Decimal
+
+    from parscore.engine import evaluate as run
+    from parscore.loading import load_evidence
+    from parscore.plan import make_plan
+    from parscore.report import plan_text
+    from parscore.report.common import Options
+
+    if output is not None:
+        from parscore.output import check_target
+
+        check_target(output, force=force, inputs=[evidence])
+    prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
+    goal = Decimal(str(target)) if target is not None else None
+    drafted = make_plan(prepared, run(prepared), goal)
+    writer = plan_text.markdown if fmt == "markdown" else plan_text.to_json
+    emit(writer(drafted, Options(lang=lang, top=top)), output, force, [evidence])
+
+
+@main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @LANG_OPTION
 @click.option("--strict", is_flag=True, help="Count warnings as problems too.")

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from parscore.decimals import quantize
-from parscore.model.result import OUTCOME_TEXT, NodeResult, Outcome, UnitResult
+from parscore.model.evidence import Unit
+from parscore.model.result import OUTCOME_TEXT, NodeResult, Outcome
 
 
 @dataclass(frozen=True)
@@ -105,9 +106,8 @@ def outcome_text(outcome: Outcome, lang: str) -> str:
     return OUTCOME_TEXT[outcome].get(lang)
 
 
-def unit_line(result: UnitResult, lang: str) -> str:
+def unit_line(unit: Unit, lang: str) -> str:
     """``xã Vĩnh Chấp (19435), huyện Vĩnh Linh, tỉnh Quảng Trị``."""
-    unit = result.unit
     name = f"{unit.kind} {unit.name}" if lang == "vi" else unit.name
     if unit.code:
         name += f" ({unit.code})"

@@ -103,7 +103,7 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
     lang = opts.lang
     t = result.totals
     head = Section("")
-    head.lines.append(unit_line(result, lang))
+    head.lines.append(unit_line(result.unit, lang))
     head.lines.append(
         f"{label('criteria', lang)}: {result.criteria.id} ({result.criteria.version}) — "
         f"{result.criteria.title.get(lang)}"

@@ -1,0 +1,199 @@
+"""The improvement plan as a Markdown document, shaped like the plans communes write: a header
+with a place for the document number, what to do first, goals and tasks / solutions / lead and
+coordinating bodies / timing for each field, the survey apart, and a summary table."""
+
+from __future__ import annotations
+
+from tabulate import tabulate
+
+from parscore.plan import Plan, Step
+from parscore.report.common import Options, number, percent, unit_line
+
+_L: dict[str, tuple[str, str]] = {
+    "org": ("ỦY BAN NHÂN DÂN {kind} {name}", "PEOPLE'S COMMITTEE OF {name}"),
+    "number": ("Số: ....../KH-UBND", "No.: ....../KH-UBND"),
+    "title": ("KẾ HOẠCH", "PLAN"),
+    "subtitle": (
+        "Cải thiện và nâng cao Chỉ số cải cách hành chính (PAR INDEX) năm {year}",
+        "Improving the PAR INDEX in {year}",
+    ),
+    "draft": (
+        "Dự thảo do parscore lập từ kết quả tự đánh giá năm {assessed}: Chỉ số CCHC {index}, "
+        "xếp loại {band}. Bộ tiêu chí {set}.",
+        "Draft made by parscore from the {assessed} self-assessment: PAR INDEX {index}, band "
+        "{band}. Criteria set {set}.",
+    ),
+    "first": ("I. NHỮNG VIỆC CẦN LÀM TRƯỚC", "I. WHAT TO DO FIRST"),
+    "first_note": (
+        "Bổ sung tài liệu kiểm chứng, giải trình là việc ít tốn công nhất; sau đó là các việc "
+        "tăng được nhiều điểm nhất.",
+        "Adding a missing document or explanation costs least; then the biggest gains.",
+    ),
+    "target": ("Mục tiêu Chỉ số {target}", "Target index {target}"),
+    "target_yes": (
+        "Đạt được với {count} tiêu chí sau (Chỉ số sau cải thiện: {after}): {ids}.",
+        "Reached by improving these {count} sub-criteria (index after: {after}): {ids}.",
+    ),
+    "target_no": (
+        "Chưa đạt được: cải thiện mọi tiêu chí xã tự chấm chỉ đưa Chỉ số lên {after}, còn thiếu "
+        "{shortfall} (điểm điều tra xã hội học do đơn vị điều tra chấm).",
+        "Out of reach: improving every self-assessed sub-criterion brings the index to {after}, "
+        "{shortfall} short (survey points are scored by the surveying body).",
+    ),
+    "fields": ("II. NHIỆM VỤ, GIẢI PHÁP THEO LĨNH VỰC", "II. TASKS AND SOLUTIONS BY FIELD"),
+    "tasks": ("a) Mục tiêu, nhiệm vụ", "a) Goals and tasks"),
+    "solutions": ("b) Giải pháp", "b) Solutions"),
+    "lead": ("c) Cơ quan chủ trì", "c) Lead body"),
+    "support": ("d) Cơ quan phối hợp", "d) Coordinating bodies"),
+    "timing": ("e) Thời gian thực hiện", "e) Timing"),
+    "always": ("Thường xuyên", "Ongoing"),
+    "survey": (
+        "III. ĐIỂM ĐIỀU TRA XÃ HỘI HỌC (do đơn vị điều tra chấm)",
+        "III. SURVEY POINTS (scored by the surveying body)",
+    ),
+    "survey_none": ("Không có mục nào bị mất điểm.", "No survey item lost points."),
+    "summary": ("IV. BẢNG TỔNG HỢP", "IV. SUMMARY"),
+    "no": ("STT", "No."),
+    "content": ("Nội dung", "Task"),
+    "lead_h": ("Chủ trì", "Lead"),
+    "support_h": ("Phối hợp", "Coordinating"),
+    "when_h": ("Thời gian hoàn thành", "Timing"),
+    "gain_h": ("Điểm có thể tăng", "Points to gain"),
+    "nothing": ("Không có tiêu chí nào bị mất điểm.", "No sub-criterion lost points."),
+    "no_band": ("chưa xếp loại", "no band"),
+}
+
+
+def _t(key: str, lang: str, **args: object) -> str:
+    vi, en = _L[key]
+    return (vi if lang == "vi" else en).format(**args)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _task(step: Step, lang: str) -> str:
+    return f"{step.id} {step.name.get(lang)}: {step.action.get(lang)} (+{number(step.gain, lang)})"
+
+
+def markdown(plan: Plan, opts: Options) -> str:
+    lang = opts.lang
+    unit = plan.unit
+    out = [
+        f"**{_t('org', lang, kind=unit.kind.upper(), name=unit.name.upper())}**  ",
+        f"{_t('number', lang)}",
+        "",
+        f"# {_t('title', lang)}",
+        "",
+        f"**{_t('subtitle', lang, year=plan.year)}**",
+        "",
+        unit_line(plan.unit, lang) + "  ",
+        _t(
+            "draft",
+            lang,
+            assessed=plan.assessed_year,
+            index=percent(plan.index, lang),
+            band=plan.band.get(lang) if plan.band else _t("no_band", lang),
+            set=plan.criteria.id,
+        ),
+        "",
+        f"## {_t('first', lang)}",
+        "",
+        _t("first_note", lang),
+        "",
+    ]
+    if not plan.steps:
+        out.append(_t("nothing", lang))
+    for number_, step in enumerate(plan.steps[: max(opts.top, 1)], start=1):
+        out.append(f"{number_}. {_cell(_task(step, lang))}")
+    if plan.target is not None:
+        t = plan.target
+        out += ["", f"**{_t('target', lang, target=percent(t.target, lang))}**", ""]
+        if t.reachable:
+            out.append(
+                _t(
+                    "target_yes",
+                    lang,
+                    count=len(t.chosen),
+                    after=percent(t.index_after, lang),
+                    ids=", ".join(t.chosen),
+                )
+            )
+        else:
+            out.append(
+                _t(
+                    "target_no",
+                    lang,
+                    after=percent(t.index_after, lang),
+                    shortfall=number(t.shortfall, lang),
+                )
+            )
+    out += ["", f"## {_t('fields', lang)}", ""]
+    by_field: dict[str, list[Step]] = {}
+    for step in plan.steps:
+        by_field.setdefault(step.field, []).append(step)
+    for field in plan.fields:
+        steps = by_field.get(field.id)
+        if not steps:
+            continue
+        out.append(
+            f"### {field.id}. {field.name.get(lang)} "
+            f"({number(field.points, lang)}/{number(field.applicable_max, lang)})"
+        )
+        out.append("")
+        nodes: dict[str, list[Step]] = {}
+        for step in sorted(
+            steps, key=lambda s: [int(p) if p.isdigit() else p for p in s.id.split(".")]
+        ):
+            nodes.setdefault(step.id, []).append(step)
+        for node_steps in nodes.values():
+            first = node_steps[0]
+            out.append(f"**{first.id} {first.name.get(lang)}**")
+            out.append("")
+            out.append(
+                f"- {_t('tasks', lang)}: "
+                + "; ".join(f"{s.action.get(lang)} (+{number(s.gain, lang)})" for s in node_steps)
+            )
+            if first.advice:
+                out.append(f"- {_t('solutions', lang)}: {first.advice.get(lang)}")
+            out.append(f"- {_t('lead', lang)}: {first.lead or '—'}")
+            out.append(f"- {_t('support', lang)}: {', '.join(first.support) or '—'}")
+            out.append(f"- {_t('timing', lang)}: {first.timing or _t('always', lang)}")
+            out.append("")
+    out += [f"## {_t('survey', lang)}", ""]
+    if plan.survey:
+        out += [
+            f"- {s.id} {s.name.get(lang)}: {number(s.points, lang)}/{number(s.max, lang)}"
+            for s in plan.survey
+        ]
+    else:
+        out.append(_t("survey_none", lang))
+    out += ["", f"## {_t('summary', lang)}", ""]
+    rows = [
+        [
+            str(i),
+            _cell(_task(s, lang)),
+            _cell(s.lead or "—"),
+            _cell(", ".join(s.support) or "—"),
+            _cell(s.timing or _t("always", lang)),
+            number(s.gain, lang),
+        ]
+        for i, s in enumerate(plan.steps, start=1)
+    ]
+    out.append(
+        tabulate(
+            rows,
+            headers=[
+                _t(k, lang) for k in ("no", "content", "lead_h", "support_h", "when_h", "gain_h")
+            ],
+            tablefmt="pipe",
+            disable_numparse=True,
+            colalign=["right", "left", "left", "left", "left", "right"],
+        )
+    )
+    return "\n".join(out).rstrip() + "\n"
+
+
+def to_json(plan: Plan, opts: Options) -> str:
+    return plan.model_dump_json(indent=2) + "\n"
