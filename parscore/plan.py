@@ -94,7 +94,22 @@ def _text(code: str, args: dict[str, Any]) -> Text:
     return Text(vi=render(code, args, "vi"), en=render(code, args, "en"))
 
 
-def _steps(node: Node, result: NodeResult, values: dict[str, Any], field: str) -> list[Step]:
+def _reliefs(result: UnitResult) -> dict[str, Decimal]:
+    """For each sub-criterion whose failure booked a penalty, what lifting it saves, given
+    the ledger's cap (removing one line of a capped ledger may save less than the line)."""
+    ledger = result.penalty
+    reliefs = {}
+    for line in ledger.lines:
+        if line.source == "rule" and line.node is not None:
+            rest = ledger.sum - line.points
+            after = min(rest, ledger.cap) if ledger.cap is not None else rest
+            reliefs[line.node] = ledger.points - after
+    return reliefs
+
+
+def _steps(
+    node: Node, result: NodeResult, values: dict[str, Any], field: str, relief: Decimal
+) -> list[Step]:
     lost = result.applicable_max - result.points
     if lost <= 0 or result.outcome is Outcome.NOT_APPLICABLE:
         return []
@@ -111,13 +126,10 @@ def _steps(node: Node, result: NodeResult, values: dict[str, Any], field: str) -
     }
 
     def step(cost: Cost, code: str, args: dict[str, Any], before: Decimal, after: Decimal) -> Step:
-        return Step(
-            **common,
-            cost=cost,
-            action=_text(code, args),
-            points_after=after,
-            gain=after - result.points if cost != "action" else after - before,
-        )
+        gain = after - result.points if cost != "action" else after - before
+        if result.outcome is Outcome.UNMET and after > 0:
+            gain += relief  # out of "unmet": the penalty its rule booked is lifted too
+        return Step(**common, cost=cost, action=_text(code, args), points_after=after, gain=gain)
 
     steps: list[Step] = []
     base = result.points
@@ -143,11 +155,15 @@ def choose(result: UnitResult, steps: list[Step], target: Decimal) -> TargetPlan
     sub-criterion counts with its best outcome (its document, then its best step), taken from
     the biggest gain down, which needs the fewest."""
     best: dict[str, Decimal] = {}
+    cheap: dict[str, Decimal] = {}  # a document or explanation adds to the best action after it
     for s in steps:
-        after = s.points_after
-        best[s.id] = max(best.get(s.id, s.points_now), after)
-    now = {s.id: s.points_now for s in steps}
-    gains = sorted(((best[i] - now[i], i) for i in best), key=lambda g: (-g[0], g[1]))
+        if s.cost in ("document", "explanation"):
+            cheap[s.id] = s.gain
+        else:
+            best[s.id] = max(best.get(s.id, Decimal(0)), s.gain)
+    for node_id, gain in cheap.items():
+        best[node_id] = best.get(node_id, Decimal(0)) + gain
+    gains = sorted(((gain, i) for i, gain in best.items()), key=lambda g: (-g[0], g[1]))
     t = result.totals
     total, chosen = t.total, []
     for gain, node_id in gains:
@@ -171,11 +187,13 @@ def make_plan(prepared: Prepared, result: UnitResult, target: Decimal | None = N
     results = {node.id: node for node in result.nodes()}
     position = {node.id: index for index, node in enumerate(cs.nodes())}
     steps: list[Step] = []
+    reliefs = _reliefs(result)
     for field in cs.fields:
         for node in field.walk():
             if node.is_leaf:
                 values = dict(prepared.inputs.get(node.id, {}))
-                steps.extend(_steps(node, results[node.id], values, field.id))
+                relief = reliefs.get(node.id, Decimal(0))
+                steps.extend(_steps(node, results[node.id], values, field.id, relief))
     steps.sort(key=lambda s: _order(s, position))
     survey = [
         SurveyGap(id=n.id, name=n.name, points=n.points, max=n.max)

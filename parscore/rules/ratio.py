@@ -115,7 +115,9 @@ def _label(name: InputName) -> dict[str, str]:
         return {"vi": name.name, "en": name.name}
     vi = name.label.get("vi")
     vi = vi[3:] if vi[:3].lower() == "số " else vi
-    return {"vi": vi[:1].lower() + vi[1:], "en": name.label.get("en").lower()}
+    if vi[1:2].islower():  # "Hồ sơ" -> "hồ sơ", but "TTHC" stays
+        vi = vi[:1].lower() + vi[1:]
+    return {"vi": vi, "en": name.label.get("en").lower()}
 
 
 def _needed(bound: Decimal, inclusive: bool, total: int | Decimal) -> Fraction:

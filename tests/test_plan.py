@@ -1,0 +1,128 @@
+"""The improvement plan: what comes first, what a target needs, and the document."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from parscore.cli import main
+from parscore.engine import evaluate
+from parscore.loading import CriteriaResolver, load_evidence
+from parscore.plan import make_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).parent / "data"
+GOLDEN = Path(__file__).parent / "golden"
+
+EVIDENCE = """\
+unit: {name: Vĩnh Chấp, code: "19435", kind: xã, parents: [{level: district, name: Vĩnh Linh}]}
+year: 2023
+criteria: set.yaml
+items:
+  "1.1":
+    documents: [{number: 10/KH-UBND, date: 06/02/2023}]
+  "1.2": {done: 18, planned: 20}
+  "1.3": {met: false, explanation: Chưa bố trí đủ công chức}
+  "2.1": {on_time: 1150, received: 1200, documents: [{number: 2/BC, date: 01/12/2023}]}
+survey:
+  S.1: {satisfied: 412, responses: 450}
+"""
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copy(DATA / "mini-set.yaml", tmp_path / "set.yaml")
+    (tmp_path / "ev.yaml").write_text(EVIDENCE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PARSCORE_LANG", raising=False)
+    return tmp_path
+
+
+def plan_of(path: Path, target: str | None = None):
+    prepared = load_evidence(path, CriteriaResolver())
+    return make_plan(prepared, evaluate(prepared), D(target) if target else None)
+
+
+def test_the_cheapest_steps_come_first(work):
+    plan = plan_of(work / "ev.yaml")
+    # 1.2 has its figures (90% = 0.75 of 1.5) but no document: proving them comes first
+    first = plan.steps[0]
+    assert (first.id, first.cost, first.gain) == ("1.2", "document", D("0.75"))
+    assert first.action.en == "add the evidence document for the inputs given"
+    # then the biggest gains: 1.3 unmet (+1.5, and its 0.25 penalty lifted), 1.2 above 90%
+    # (+0.75), 1.1 on time (+0.5), 2.1 to 100% (+0.17)
+    assert [(s.id, s.cost, s.gain) for s in plan.steps[1:]] == [
+        ("1.3", "action", D("1.75")),
+        ("1.2", "action", D("0.75")),
+        ("1.1", "action", D("0.5")),
+        ("2.1", "action", D("0.17")),
+    ]
+    assert plan.steps[2].action.en == "raise the share from 90.00% to above 90% (1 more: done)"
+    assert plan.steps[3].action.en == "do it on time (by 31/01)"
+    assert plan.steps[4].action.en == "raise the share from 95.83% to 100% (50 more: on_time)"
+    assert [s.id for s in plan.survey] == ["S.1"]  # shown apart
+    assert plan.year == 2024 and plan.assessed_year == 2023
+
+
+def test_a_reachable_target_picks_the_fewest_improvements(work):
+    # now: 1.1 late 0.5 + 1.2 unproven 0 + 1.3 unmet 0 + 2.1 3.83 + S.1 1.83 - 0.25 (booked by
+    # 1.3) = 5.91 of 10 -> 59.10. Best per item: 1.3 +1.75, 1.2 +1.5 (0.75 proven, 0.75 more).
+    plan = plan_of(work / "ev.yaml", "80")
+    t = plan.target
+    assert t is not None and t.reachable
+    assert t.chosen == ["1.3", "1.2"]  # 5.91 + 1.75 = 7.66 (76.60) + 1.5 = 9.16 -> 91.60
+    assert t.index_after == D("91.60")
+
+
+def test_a_target_reached_exactly(work):
+    plan = plan_of(work / "ev.yaml", "91.6")
+    assert plan.target is not None and plan.target.reachable
+    assert plan.target.index_after == D("91.60") and plan.target.chosen == ["1.3", "1.2"]
+    just_above = plan_of(work / "ev.yaml", "91.61").target
+    assert just_above is not None and just_above.chosen == ["1.3", "1.2", "1.1"]
+
+
+def test_an_unreachable_target_says_by_how_much(work):
+    plan = plan_of(work / "ev.yaml", "99")
+    t = plan.target
+    assert t is not None and not t.reachable
+    # everything the commune can gain: 5.91 + 1.75 + 1.5 + 0.5 + 0.17 = 9.83; the survey stays
+    assert t.index_after == D("98.30")
+    assert t.shortfall == D("0.70")
+
+
+def test_cli_markdown_and_json(work):
+    result = CliRunner().invoke(main, ["plan", "ev.yaml", "--target", "80"])
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "# KẾ HOẠCH" in out and "Số: ....../KH-UBND" in out
+    assert "năm 2024" in out
+    assert "1. 1.2 Tỷ lệ: bổ sung tài liệu kiểm chứng cho số liệu đã ghi (+0,75)" in out
+    assert "Đạt được với 2 tiêu chí sau (Chỉ số sau cải thiện: 91,60%): 1.3, 1.2." in out
+    data = json.loads(CliRunner().invoke(main, ["plan", "ev.yaml", "--format", "json"]).stdout)
+    assert data["steps"][0]["id"] == "1.2" and data["steps"][0]["gain"] == "0.75"
+
+
+def test_plan_document_matches_its_golden_file(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("PARSCORE_LANG", raising=False)
+    result = CliRunner().invoke(main, ["plan", "evidence/vinh-chap-2023.yaml", "--target", "90"])
+    assert result.exit_code == 0, result.stderr
+    path = GOLDEN / "vinh-chap-2023.plan.md"
+    if os.environ.get("PARSCORE_UPDATE_GOLDEN"):
+        path.write_text(result.stdout, encoding="utf-8", newline="\n")
+    assert result.stdout == path.read_text(encoding="utf-8")
+
+
+def test_every_example_gets_a_plan():
+    for path in sorted((ROOT / "evidence").glob("*.yaml")):
+        plan = plan_of(path, "90")
+        gains = [s.gain for s in plan.steps]
+        assert all(g > 0 for g in gains), path.name
+        assert plan.target is not None
