@@ -396,9 +396,10 @@ def _progress_bar(lang: str) -> Callable[..., Any]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["markdown", "json"]),
+    type=click.Choice(["markdown", "docx", "json"]),
     default="markdown",
     show_default=True,
+    help="docx (Word, A4, Times New Roman) needs --output.",
 )
 @click.option(
     "--top",
@@ -430,6 +431,8 @@ def plan(
     from parscore.report import plan_text
     from parscore.report.common import Options
 
+    if fmt == "docx" and output is None:
+        raise UsageError("usage.needs-output")
     if output is not None:
         from parscore.output import check_target
 
@@ -437,7 +440,13 @@ def plan(
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
     goal = Decimal(str(target)) if target is not None else None
     drafted = make_plan(prepared, run(prepared), goal)
-    writer = plan_text.markdown if fmt == "markdown" else plan_text.to_json
+    writer: Callable[..., str | bytes] = plan_text.markdown
+    if fmt == "json":
+        writer = plan_text.to_json
+    elif fmt == "docx":
+        from parscore.report.plan_docx import to_docx
+
+        writer = to_docx
     emit(writer(drafted, Options(lang=lang, top=top)), output, force, [evidence])
 
 

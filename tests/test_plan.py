@@ -126,3 +126,16 @@ def test_every_example_gets_a_plan():
         gains = [s.gain for s in plan.steps]
         assert all(g > 0 for g in gains), path.name
         assert plan.target is not None
+
+
+def test_cli_writes_the_word_document(work):
+    docx = pytest.importorskip("docx")
+    runner = CliRunner()
+    refused = runner.invoke(main, ["plan", "ev.yaml", "--format", "docx", "--lang", "en"])
+    assert refused.exit_code == 2 and "--output" in refused.stderr
+    made = runner.invoke(main, ["plan", "ev.yaml", "--format", "docx", "--output", "plan.docx"])
+    assert made.exit_code == 0, made.stderr
+    document = docx.Document(str(work / "plan.docx"))
+    summary = document.tables[-1]
+    assert [c.text for c in summary.rows[0].cells][:2] == ["STT", "Nội dung"]
+    assert summary.rows[1].cells[1].text.startswith("1.2 Tỷ lệ: bổ sung tài liệu kiểm chứng")

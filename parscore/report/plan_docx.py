@@ -1,0 +1,404 @@
+"""The improvement plan as a Word document, laid out like the plans communes sign.
+
+The content and its wording are those of the Markdown plan (:func:`plan_text.markdown`): the same
+labels, the same sections in the same order, the same numbers with the one display rounding rule.
+Only the layout is Word's:
+
+- A4 portrait, margins 2 cm top/bottom/right and 3 cm left (administrative documents), Times New
+  Roman 13 pt, set for every script so Word does not fall back to a theme font;
+- the header block of an administrative document in a borderless two-column table: the committee
+  and "Số: ....../KH-UBND" on the left, the national name, motto and place/date on the right;
+- the title centred in bold 14 pt, section headings as Heading 1, fields as Heading 2 (both Times
+  New Roman, bold, black), so Word's navigation pane lists them;
+- the summary table with a grid, a header row repeated on every page, numbers right-aligned.
+
+The bytes are identical for identical input: the core properties are fixed and the zip is
+rewritten with fixed entry dates and attributes (python-docx stamps every entry with the time).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from typing import TYPE_CHECKING, Any
+
+from parscore.plan import Plan, Step
+from parscore.report.common import Options, number, percent, unit_line
+from parscore.report.plan_text import _t, _task
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
+    from docx.table import _Cell
+
+#: Only in the Word layout: the right-hand half of an administrative document's header.
+_HEADER: dict[str, tuple[str, str]] = {
+    "nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+    "motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "date": ("{place}, ngày ...... tháng ...... năm {year}", "{place}, ......../......../{year}"),
+}
+
+FIXED_DATE = dt.datetime(2000, 1, 1)
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+ZIP_ATTR = 0o644 << 16
+FONT = "Times New Roman"
+#: text width 16 cm (21 - 3 - 2): the header block, then the summary table's columns
+_HEADER_WIDTHS_CM = (6.0, 10.0)
+_SUMMARY_WIDTHS_CM = (1.2, 6.0, 2.6, 2.8, 2.0, 1.4)
+_SUMMARY_RIGHT = (0, 5)  # STT and the points: numbers, right-aligned
+_THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+_LANG_TAG = {"vi": "vi-VN", "en": "en-GB"}
+
+
+def _h(key: str, lang: str, **args: object) -> str:
+    vi, en = _HEADER[key]
+    return (vi if lang == "vi" else en).format(**args)
+
+
+def _by_node(steps: list[Step]) -> list[list[Step]]:
+    """A field's steps grouped by sub-criterion, in criteria order (as the Markdown plan)."""
+    nodes: dict[str, list[Step]] = {}
+    for step in sorted(
+        steps, key=lambda s: [int(p) if p.isdigit() else p for p in s.id.split(".")]
+    ):
+        nodes.setdefault(step.id, []).append(step)
+    return list(nodes.values())
+
+
+def to_docx(plan: Plan, opts: Options) -> bytes:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt, RGBColor
+
+    lang = opts.lang
+    unit = plan.unit
+    doc = Document()
+
+    # --- page and styles ------------------------------------------------------------------
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin = section.bottom_margin = Cm(2)
+    section.left_margin, section.right_margin = Cm(3), Cm(2)
+
+    def fonts(rpr: Any) -> None:
+        """Times New Roman for every script, with no theme font to override it."""
+        rfonts = rpr.get_or_add_rFonts()
+        for attr in _THEME_ATTRS:
+            rfonts.attrib.pop(qn(f"w:{attr}"), None)
+        for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+            rfonts.set(qn(f"w:{attr}"), FONT)
+
+    def size(rpr: Any, points: float) -> None:
+        """The size for complex scripts too (python-docx sets only w:sz)."""
+        szcs = rpr.find(qn("w:szCs"))
+        if szcs is None:
+            szcs = OxmlElement("w:szCs")
+            sz = rpr.find(qn("w:sz"))
+            if sz is not None:
+                sz.addnext(szcs)
+            else:
+                rpr.append(szcs)
+        szcs.set(qn("w:val"), str(int(points * 2)))
+
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    default_rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts(default_rpr)
+    default_lang = default_rpr.find(qn("w:lang"))
+    if default_lang is not None:
+        default_lang.set(qn("w:val"), _LANG_TAG.get(lang, "en-GB"))
+
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(13)
+    fonts(normal.element.get_or_add_rPr())
+    size(normal.element.get_or_add_rPr(), 13)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+    for style_name, points, before in (("Heading 1", 14, 12), ("Heading 2", 13, 6)):
+        heading = doc.styles[style_name]
+        heading.font.name = FONT
+        heading.font.size = Pt(points)
+        heading.font.bold = True
+        heading.font.italic = False
+        heading.font.color.rgb = RGBColor(0, 0, 0)
+        fonts(heading.element.get_or_add_rPr())
+        size(heading.element.get_or_add_rPr(), points)
+        heading.paragraph_format.space_before = Pt(before)
+        heading.paragraph_format.space_after = Pt(6)
+        heading.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+    # --- helpers --------------------------------------------------------------------------
+    def paragraph(
+        text: str = "",
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        points: float | None = None,
+        align: Any = None,
+        indent_cm: float | None = None,
+        hanging_cm: float | None = None,
+        keep_with_next: bool = False,
+        container: Any = None,
+    ) -> Any:
+        where = container if container is not None else doc
+        par = where.add_paragraph()
+        if text:
+            run = par.add_run(text)
+            run.bold = bold or None
+            run.italic = italic or None
+            if points is not None:
+                run.font.size = Pt(points)
+        fmt = par.paragraph_format
+        if align is not None:
+            fmt.alignment = align
+        if indent_cm is not None:
+            fmt.left_indent = Cm(indent_cm)
+        if hanging_cm is not None:
+            fmt.first_line_indent = Cm(-hanging_cm)
+        if keep_with_next:
+            fmt.keep_with_next = True
+        return par
+
+    def labelled(label: str, text: str) -> None:
+        """``a) Mục tiêu, nhiệm vụ: ...``: the label, then its content, indented."""
+        paragraph(f"{label}: {text}", indent_cm=0.6)
+
+    def cell_text(
+        cell: _Cell, lines: list[str], *, bold: bool = False, align: Any = None, points: float = 13
+    ) -> None:
+        first = cell.paragraphs[0]
+        for index, line in enumerate(lines):
+            par = first if index == 0 else cell.add_paragraph()
+            fmt = par.paragraph_format
+            fmt.space_after = Pt(0)
+            fmt.space_before = Pt(0)
+            fmt.line_spacing = 1.0
+            if align is not None:
+                fmt.alignment = align
+            run = par.add_run(line)
+            run.bold = bold or None
+            run.font.size = Pt(points)
+
+    def widths(table: Any, widths_cm: tuple[float, ...]) -> None:
+        table.autofit = False
+        for column, width in zip(table.columns, widths_cm, strict=True):
+            column.width = Cm(width)
+            for cell in column.cells:
+                cell.width = Cm(width)
+
+    def borderless(table: Any) -> None:
+        """No borders, said outright rather than left to the default table style."""
+        borders = OxmlElement("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            element = OxmlElement(f"w:{edge}")
+            element.set(qn("w:val"), "nil")
+            borders.append(element)
+        tbl_pr = table._tbl.tblPr
+        after = tbl_pr.find(qn("w:tblLayout"))
+        if after is None:
+            after = tbl_pr.find(qn("w:tblLook"))
+        if after is not None:
+            after.addprevious(borders)
+        else:
+            tbl_pr.append(borders)
+
+    # --- header block: the committee on the left, the nation on the right ------------------
+    org = _t("org", lang, kind=unit.kind.upper(), name=unit.name.upper())
+    prefix = _t("org", lang, kind="", name="").strip()
+    org_lines = [prefix, org[len(prefix) :].strip()] if org.startswith(prefix) else [org]
+    header = doc.add_table(rows=1, cols=2)
+    widths(header, _HEADER_WIDTHS_CM)
+    borderless(header)
+    left, right = header.rows[0].cells
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    cell_text(left, org_lines, bold=True, align=centre, points=12)
+    cell_text(right, [_h("nation", lang)], bold=True, align=centre, points=12)
+    motto = right.add_paragraph()
+    motto.paragraph_format.alignment = centre
+    motto.paragraph_format.space_after = Pt(0)
+    motto_run = motto.add_run(_h("motto", lang))
+    motto_run.bold = True
+    motto_run.font.size = Pt(13)
+    for cell, text, italic in (
+        (left, _t("number", lang), False),
+        (right, _h("date", lang, place=unit.name, year=plan.year), True),
+    ):
+        par = cell.add_paragraph()
+        par.paragraph_format.alignment = centre
+        par.paragraph_format.space_before = Pt(6)
+        par.paragraph_format.space_after = Pt(0)
+        run = par.add_run(text)
+        run.italic = italic or None
+        run.font.size = Pt(13)
+    for cell in (left, right):
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+
+    # --- title ----------------------------------------------------------------------------
+    title = paragraph(_t("title", lang), bold=True, points=14, align=centre)
+    title.paragraph_format.space_before = Pt(18)
+    title.paragraph_format.space_after = Pt(0)
+    title.paragraph_format.keep_with_next = True
+    paragraph(
+        _t("subtitle", lang, year=plan.year),
+        bold=True,
+        points=14,
+        align=centre,
+        keep_with_next=True,
+    )
+    paragraph(unit_line(unit, lang), italic=True, align=centre)
+    paragraph(
+        _t(
+            "draft",
+            lang,
+            assessed=plan.assessed_year,
+            index=percent(plan.index, lang),
+            band=plan.band.get(lang) if plan.band else _t("no_band", lang),
+            set=plan.criteria.id,
+        ),
+        italic=True,
+    )
+
+    # --- I. what to do first, and the target ----------------------------------------------
+    doc.add_heading(_t("first", lang), level=1)
+    paragraph(_t("first_note", lang))
+    if not plan.steps:
+        paragraph(_t("nothing", lang))
+    for index, step in enumerate(plan.steps[: max(opts.top, 1)], start=1):
+        paragraph(f"{index}. {_task(step, lang)}", indent_cm=0.6, hanging_cm=0.6)
+    if plan.target is not None:
+        t = plan.target
+        paragraph(
+            _t("target", lang, target=percent(t.target, lang)), bold=True, keep_with_next=True
+        )
+        if t.reachable:
+            paragraph(
+                _t(
+                    "target_yes",
+                    lang,
+                    count=len(t.chosen),
+                    after=percent(t.index_after, lang),
+                    ids=", ".join(t.chosen),
+                )
+            )
+        else:
+            paragraph(
+                _t(
+                    "target_no",
+                    lang,
+                    after=percent(t.index_after, lang),
+                    shortfall=number(t.shortfall, lang),
+                )
+            )
+
+    # --- II. per field, per sub-criterion -------------------------------------------------
+    doc.add_heading(_t("fields", lang), level=1)
+    by_field: dict[str, list[Step]] = {}
+    for step in plan.steps:
+        by_field.setdefault(step.field, []).append(step)
+    for field in plan.fields:
+        steps = by_field.get(field.id)
+        if not steps:
+            continue
+        doc.add_heading(
+            f"{field.id}. {field.name.get(lang)} "
+            f"({number(field.points, lang)}/{number(field.applicable_max, lang)})",
+            level=2,
+        )
+        for node_steps in _by_node(steps):
+            first = node_steps[0]
+            paragraph(f"{first.id} {first.name.get(lang)}", bold=True, keep_with_next=True)
+            labelled(
+                _t("tasks", lang),
+                "; ".join(f"{s.action.get(lang)} (+{number(s.gain, lang)})" for s in node_steps),
+            )
+            if first.advice:
+                labelled(_t("solutions", lang), first.advice.get(lang))
+            labelled(_t("lead", lang), first.lead or "—")
+            labelled(_t("support", lang), ", ".join(first.support) or "—")
+            labelled(_t("timing", lang), first.timing or _t("always", lang))
+
+    # --- III. survey ----------------------------------------------------------------------
+    doc.add_heading(_t("survey", lang), level=1)
+    if plan.survey:
+        for gap in plan.survey:
+            paragraph(
+                f"- {gap.id} {gap.name.get(lang)}: "
+                f"{number(gap.points, lang)}/{number(gap.max, lang)}",
+                indent_cm=0.6,
+            )
+    else:
+        paragraph(_t("survey_none", lang))
+
+    # --- IV. summary table ----------------------------------------------------------------
+    doc.add_heading(_t("summary", lang), level=1)
+    heads = [_t(k, lang) for k in ("no", "content", "lead_h", "support_h", "when_h", "gain_h")]
+    table = doc.add_table(rows=1, cols=len(heads))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, head in zip(table.rows[0].cells, heads, strict=True):
+        cell_text(cell, [head], bold=True, align=centre, points=12)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(repeat)
+    for index, step in enumerate(plan.steps, start=1):
+        values = [
+            str(index),
+            _task(step, lang),
+            step.lead or "—",
+            ", ".join(step.support) or "—",
+            step.timing or _t("always", lang),
+            number(step.gain, lang),
+        ]
+        for column, (cell, value) in enumerate(zip(table.add_row().cells, values, strict=True)):
+            right_aligned = column in _SUMMARY_RIGHT
+            cell_text(
+                cell,
+                [value],
+                align=WD_ALIGN_PARAGRAPH.RIGHT if right_aligned else WD_ALIGN_PARAGRAPH.LEFT,
+                points=12,
+            )
+    widths(table, _SUMMARY_WIDTHS_CM)
+
+    _fix_properties(doc, _t("subtitle", lang, year=plan.year), lang)
+    out = io.BytesIO()
+    doc.save(out)
+    return _stable_zip(out.getvalue())
+
+
+def _fix_properties(doc: DocumentObject, title: str, lang: str) -> None:
+    props = doc.core_properties
+    props.author = "parscore"
+    props.last_modified_by = "parscore"
+    props.created = props.modified = props.last_printed = FIXED_DATE
+    props.revision = 1
+    props.title = title
+    props.subject = ""
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+    props.language = _LANG_TAG.get(lang, "en-GB")
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same entries in the same order, each with a fixed date and attributes."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # the same bytes on every platform
+            info.external_attr = ZIP_ATTR
+            target.writestr(info, source.read(entry.filename))
+    return out.getvalue()
