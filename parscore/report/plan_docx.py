@@ -23,9 +23,18 @@ import io
 import zipfile
 from typing import TYPE_CHECKING, Any
 
-from parscore.plan import Plan, Step
+from parscore.plan import Plan
 from parscore.report.common import Options, number, percent, unit_line
-from parscore.report.plan_text import _t, _task
+from parscore.report.plan_text import (
+    SUMMARY_HEADS,
+    _t,
+    _task,
+    field_heading,
+    field_sections,
+    node_lines,
+    summary_rows,
+    target_lines,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -53,16 +62,6 @@ _LANG_TAG = {"vi": "vi-VN", "en": "en-GB"}
 def _h(key: str, lang: str, **args: object) -> str:
     vi, en = _HEADER[key]
     return (vi if lang == "vi" else en).format(**args)
-
-
-def _by_node(steps: list[Step]) -> list[list[Step]]:
-    """A field's steps grouped by sub-criterion, in criteria order (as the Markdown plan)."""
-    nodes: dict[str, list[Step]] = {}
-    for step in sorted(
-        steps, key=lambda s: [int(p) if p.isdigit() else p for p in s.id.split(".")]
-    ):
-        nodes.setdefault(step.id, []).append(step)
-    return list(nodes.values())
 
 
 def to_docx(plan: Plan, opts: Options) -> bytes:
@@ -273,57 +272,19 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
         paragraph(_t("nothing", lang))
     for index, step in enumerate(plan.steps[: max(opts.top, 1)], start=1):
         paragraph(f"{index}. {_task(step, lang)}", indent_cm=0.6, hanging_cm=0.6)
-    if plan.target is not None:
-        t = plan.target
-        paragraph(
-            _t("target", lang, target=percent(t.target, lang)), bold=True, keep_with_next=True
-        )
-        if t.reachable:
-            paragraph(
-                _t(
-                    "target_yes",
-                    lang,
-                    count=len(t.chosen),
-                    after=percent(t.index_after, lang),
-                    ids=", ".join(t.chosen),
-                )
-            )
-        else:
-            paragraph(
-                _t(
-                    "target_no",
-                    lang,
-                    after=percent(t.index_after, lang),
-                    shortfall=number(t.shortfall, lang),
-                )
-            )
+    target = target_lines(plan, lang)
+    if target is not None:
+        paragraph(target[0], bold=True, keep_with_next=True)
+        paragraph(target[1])
 
     # --- II. per field, per sub-criterion -------------------------------------------------
     doc.add_heading(_t("fields", lang), level=1)
-    by_field: dict[str, list[Step]] = {}
-    for step in plan.steps:
-        by_field.setdefault(step.field, []).append(step)
-    for field in plan.fields:
-        steps = by_field.get(field.id)
-        if not steps:
-            continue
-        doc.add_heading(
-            f"{field.id}. {field.name.get(lang)} "
-            f"({number(field.points, lang)}/{number(field.applicable_max, lang)})",
-            level=2,
-        )
-        for node_steps in _by_node(steps):
-            first = node_steps[0]
-            paragraph(f"{first.id} {first.name.get(lang)}", bold=True, keep_with_next=True)
-            labelled(
-                _t("tasks", lang),
-                "; ".join(f"{s.action.get(lang)} (+{number(s.gain, lang)})" for s in node_steps),
-            )
-            if first.advice:
-                labelled(_t("solutions", lang), first.advice.get(lang))
-            labelled(_t("lead", lang), first.lead or "—")
-            labelled(_t("support", lang), ", ".join(first.support) or "—")
-            labelled(_t("timing", lang), first.timing or _t("always", lang))
+    for field, nodes in field_sections(plan):
+        doc.add_heading(field_heading(field, lang), level=2)
+        for steps in nodes:
+            paragraph(f"{steps[0].id} {steps[0].name.get(lang)}", bold=True, keep_with_next=True)
+            for label, text in node_lines(steps, lang):
+                labelled(label, text)
 
     # --- III. survey ----------------------------------------------------------------------
     doc.add_heading(_t("survey", lang), level=1)
@@ -339,7 +300,7 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
 
     # --- IV. summary table ----------------------------------------------------------------
     doc.add_heading(_t("summary", lang), level=1)
-    heads = [_t(k, lang) for k in ("no", "content", "lead_h", "support_h", "when_h", "gain_h")]
+    heads = [_t(k, lang) for k in SUMMARY_HEADS]
     table = doc.add_table(rows=1, cols=len(heads))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -349,15 +310,7 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     table.rows[0]._tr.get_or_add_trPr().append(repeat)
-    for index, step in enumerate(plan.steps, start=1):
-        values = [
-            str(index),
-            _task(step, lang),
-            step.lead or "—",
-            ", ".join(step.support) or "—",
-            step.timing or _t("always", lang),
-            number(step.gain, lang),
-        ]
+    for values in summary_rows(plan, lang):
         for column, (cell, value) in enumerate(zip(table.add_row().cells, values, strict=True)):
             right_aligned = column in _SUMMARY_RIGHT
             cell_text(

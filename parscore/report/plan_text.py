@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from parscore.plan import Plan, Step
+from parscore.plan import FieldSummary, Plan, Step
 from parscore.report.common import Options, number, percent, unit_line
 
 _L: dict[str, tuple[str, str]] = {
@@ -77,6 +77,91 @@ def _task(step: Step, lang: str) -> str:
     return f"{step.id} {step.name.get(lang)}: {step.action.get(lang)} (+{number(step.gain, lang)})"
 
 
+# --- the plan's content, shared by the Markdown and the Word plan (only the layout differs) -----
+
+SUMMARY_HEADS = ("no", "content", "lead_h", "support_h", "when_h", "gain_h")
+
+
+def target_lines(plan: Plan, lang: str) -> tuple[str, str] | None:
+    """The target's heading and the sentence that answers it."""
+    t = plan.target
+    if t is None:
+        return None
+    heading = _t("target", lang, target=percent(t.target, lang))
+    if t.reachable:
+        return heading, _t(
+            "target_yes",
+            lang,
+            count=len(t.chosen),
+            after=percent(t.index_after, lang),
+            ids=", ".join(t.chosen),
+        )
+    return heading, _t(
+        "target_no", lang, after=percent(t.index_after, lang), shortfall=number(t.shortfall, lang)
+    )
+
+
+def field_sections(plan: Plan) -> list[tuple[FieldSummary, list[list[Step]]]]:
+    """The fields that have steps, in the set's order; in each, the steps grouped by
+    sub-criterion in id order (1.2 before 1.10)."""
+    by_field: dict[str, list[Step]] = {}
+    for step in plan.steps:
+        by_field.setdefault(step.field, []).append(step)
+    sections = []
+    for field in plan.fields:
+        nodes: dict[str, list[Step]] = {}
+        for step in sorted(by_field.get(field.id, []), key=_id_order):
+            nodes.setdefault(step.id, []).append(step)
+        if nodes:
+            sections.append((field, list(nodes.values())))
+    return sections
+
+
+def _id_order(step: Step) -> list[int | str]:
+    return [int(p) if p.isdigit() else p for p in step.id.split(".")]
+
+
+def field_heading(field: FieldSummary, lang: str) -> str:
+    return (
+        f"{field.id}. {field.name.get(lang)} "
+        f"({number(field.points, lang)}/{number(field.applicable_max, lang)})"
+    )
+
+
+def node_lines(steps: list[Step], lang: str) -> list[tuple[str, str]]:
+    """A sub-criterion's lines: goals and tasks, solutions, lead, coordinating, timing."""
+    first = steps[0]
+    lines = [
+        (
+            _t("tasks", lang),
+            "; ".join(f"{s.action.get(lang)} (+{number(s.gain, lang)})" for s in steps),
+        )
+    ]
+    if first.advice:
+        lines.append((_t("solutions", lang), first.advice.get(lang)))
+    lines += [
+        (_t("lead", lang), first.lead or "—"),
+        (_t("support", lang), ", ".join(first.support) or "—"),
+        (_t("timing", lang), first.timing or _t("always", lang)),
+    ]
+    return lines
+
+
+def summary_rows(plan: Plan, lang: str) -> list[list[str]]:
+    """STT, nội dung, chủ trì, phối hợp, thời gian hoàn thành, điểm có thể tăng."""
+    return [
+        [
+            str(i),
+            _task(s, lang),
+            s.lead or "—",
+            ", ".join(s.support) or "—",
+            s.timing or _t("always", lang),
+            number(s.gain, lang),
+        ]
+        for i, s in enumerate(plan.steps, start=1)
+    ]
+
+
 def markdown(plan: Plan, opts: Options) -> str:
     lang = opts.lang
     unit = plan.unit
@@ -107,59 +192,15 @@ def markdown(plan: Plan, opts: Options) -> str:
         out.append(_t("nothing", lang))
     for number_, step in enumerate(plan.steps[: max(opts.top, 1)], start=1):
         out.append(f"{number_}. {_cell(_task(step, lang))}")
-    if plan.target is not None:
-        t = plan.target
-        out += ["", f"**{_t('target', lang, target=percent(t.target, lang))}**", ""]
-        if t.reachable:
-            out.append(
-                _t(
-                    "target_yes",
-                    lang,
-                    count=len(t.chosen),
-                    after=percent(t.index_after, lang),
-                    ids=", ".join(t.chosen),
-                )
-            )
-        else:
-            out.append(
-                _t(
-                    "target_no",
-                    lang,
-                    after=percent(t.index_after, lang),
-                    shortfall=number(t.shortfall, lang),
-                )
-            )
+    target = target_lines(plan, lang)
+    if target is not None:
+        out += ["", f"**{target[0]}**", "", target[1]]
     out += ["", f"## {_t('fields', lang)}", ""]
-    by_field: dict[str, list[Step]] = {}
-    for step in plan.steps:
-        by_field.setdefault(step.field, []).append(step)
-    for field in plan.fields:
-        steps = by_field.get(field.id)
-        if not steps:
-            continue
-        out.append(
-            f"### {field.id}. {field.name.get(lang)} "
-            f"({number(field.points, lang)}/{number(field.applicable_max, lang)})"
-        )
-        out.append("")
-        nodes: dict[str, list[Step]] = {}
-        for step in sorted(
-            steps, key=lambda s: [int(p) if p.isdigit() else p for p in s.id.split(".")]
-        ):
-            nodes.setdefault(step.id, []).append(step)
-        for node_steps in nodes.values():
-            first = node_steps[0]
-            out.append(f"**{first.id} {first.name.get(lang)}**")
-            out.append("")
-            out.append(
-                f"- {_t('tasks', lang)}: "
-                + "; ".join(f"{s.action.get(lang)} (+{number(s.gain, lang)})" for s in node_steps)
-            )
-            if first.advice:
-                out.append(f"- {_t('solutions', lang)}: {first.advice.get(lang)}")
-            out.append(f"- {_t('lead', lang)}: {first.lead or '—'}")
-            out.append(f"- {_t('support', lang)}: {', '.join(first.support) or '—'}")
-            out.append(f"- {_t('timing', lang)}: {first.timing or _t('always', lang)}")
+    for field, nodes in field_sections(plan):
+        out += [f"### {field_heading(field, lang)}", ""]
+        for steps in nodes:
+            out += [f"**{steps[0].id} {steps[0].name.get(lang)}**", ""]
+            out += [f"- {label}: {text}" for label, text in node_lines(steps, lang)]
             out.append("")
     out += [f"## {_t('survey', lang)}", ""]
     if plan.survey:
@@ -170,23 +211,11 @@ def markdown(plan: Plan, opts: Options) -> str:
     else:
         out.append(_t("survey_none", lang))
     out += ["", f"## {_t('summary', lang)}", ""]
-    rows = [
-        [
-            str(i),
-            _cell(_task(s, lang)),
-            _cell(s.lead or "—"),
-            _cell(", ".join(s.support) or "—"),
-            _cell(s.timing or _t("always", lang)),
-            number(s.gain, lang),
-        ]
-        for i, s in enumerate(plan.steps, start=1)
-    ]
+    rows = [[_cell(value) for value in row] for row in summary_rows(plan, lang)]
     out.append(
         tabulate(
             rows,
-            headers=[
-                _t(k, lang) for k in ("no", "content", "lead_h", "support_h", "when_h", "gain_h")
-            ],
+            headers=[_t(k, lang) for k in SUMMARY_HEADS],
             tablefmt="pipe",
             disable_numparse=True,
             colalign=["right", "left", "left", "left", "left", "right"],
