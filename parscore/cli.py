@@ -39,6 +39,12 @@ LANG_OPTION = click.option(
 OUTPUT_OPTION = click.option(
     "--output", "-o", type=click.Path(path_type=Path), help="Write to FILE (atomically)."
 )
+CRITERIA_OPTION = click.option(
+    "--criteria",
+    "criteria_ref",
+    metavar="ID|PATH",
+    help="Score against this criteria set instead of the one each file names.",
+)
 FORCE_OPTION = click.option("--force", is_flag=True, help="Overwrite an existing --output file.")
 
 
@@ -173,12 +179,7 @@ FORMATS = ["table", "json", "csv", "markdown"]
 
 @main.command()
 @click.argument("evidence", type=click.Path(path_type=Path, dir_okay=True))
-@click.option(
-    "--criteria",
-    "criteria_ref",
-    metavar="ID|PATH",
-    help="Score against this criteria set instead of the one the file names.",
-)
+@CRITERIA_OPTION
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @LANG_OPTION
 @OUTPUT_OPTION
@@ -243,12 +244,7 @@ COMPARE_FORMATS = ["table", "csv", "json", "markdown", "xlsx", "html"]
     help="Rank within districts (until mid-2025), provinces (since), or all together. "
     "Default: districts when every file names one, else provinces when every file names one.",
 )
-@click.option(
-    "--criteria",
-    "criteria_ref",
-    metavar="ID|PATH",
-    help="Score every file against this criteria set instead of the one it names.",
-)
+@CRITERIA_OPTION
 @click.option(
     "--format",
     "fmt",
@@ -387,12 +383,7 @@ def _progress_bar(lang: str) -> Callable[..., Any]:
     help="The index to reach: the plan names the fewest sub-criteria that reach it, or says "
     "by how much the best reachable index falls short.",
 )
-@click.option(
-    "--criteria",
-    "criteria_ref",
-    metavar="ID|PATH",
-    help="Score against this criteria set instead of the one the file names.",
-)
+@CRITERIA_OPTION
 @click.option(
     "--format",
     "fmt",
