@@ -24,11 +24,12 @@ import zipfile
 from typing import TYPE_CHECKING, Any
 
 from parscore.plan import Plan
-from parscore.report.common import Options, number, percent, unit_line
+from parscore.report.common import Options, number, unit_line
 from parscore.report.plan_text import (
     SUMMARY_HEADS,
     _t,
     _task,
+    draft_note,
     field_heading,
     field_sections,
     node_lines,
@@ -254,14 +255,7 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
     )
     paragraph(unit_line(unit, lang), italic=True, align=centre)
     paragraph(
-        _t(
-            "draft",
-            lang,
-            assessed=plan.assessed_year,
-            index=percent(plan.index, lang),
-            band=plan.band.get(lang) if plan.band else _t("no_band", lang),
-            set=plan.criteria.id,
-        ),
+        draft_note(plan, lang),
         italic=True,
     )
 

@@ -82,6 +82,19 @@ def _task(step: Step, lang: str) -> str:
 SUMMARY_HEADS = ("no", "content", "lead_h", "support_h", "when_h", "gain_h")
 
 
+def draft_note(plan: Plan, lang: str) -> str:
+    """Where the draft comes from: the assessed year's index and band, and the set."""
+    band = plan.band.get(lang) if plan.band else _t("no_band", lang)
+    return _t(
+        "draft",
+        lang,
+        assessed=plan.assessed_year,
+        index=percent(plan.index, lang),
+        band=band,
+        set=plan.criteria.id,
+    )
+
+
 def target_lines(plan: Plan, lang: str) -> tuple[str, str] | None:
     """The target's heading and the sentence that answers it."""
     t = plan.target
@@ -174,14 +187,7 @@ def markdown(plan: Plan, opts: Options) -> str:
         f"**{_t('subtitle', lang, year=plan.year)}**",
         "",
         unit_line(plan.unit, lang) + "  ",
-        _t(
-            "draft",
-            lang,
-            assessed=plan.assessed_year,
-            index=percent(plan.index, lang),
-            band=plan.band.get(lang) if plan.band else _t("no_band", lang),
-            set=plan.criteria.id,
-        ),
+        draft_note(plan, lang),
         "",
         f"## {_t('first', lang)}",
         "",
