@@ -169,8 +169,10 @@ def main(ctx: click.Context, max_file_size: int, max_depth: int) -> None:
     Scores communes against the PAR INDEX from a criteria set (YAML) and an evidence file
     (YAML). Exit codes: 0 success, 1 problems found by validate, 2 bad input or usage.
     """
+    from parscore import inputs
     from parscore.yamlsource import Limits
 
+    inputs.forget()  # a new run: no file read yet (what no output may replace)
     ctx.obj = Limits(max_bytes=max_file_size, max_depth=max_depth)
 
 
@@ -293,18 +295,19 @@ def compare(
     from parscore.compare import Excluded
     from parscore.compare import compare as run_compare
     from parscore.engine import notice
+    from parscore.loading import looks_like_path
     from parscore.report.common import Options
 
     if fmt == "xlsx" and output is None:
         raise UsageError("usage.needs-output")
-    if output is not None:
-        from parscore.output import check_target
-
-        check_target(output, force=force, inputs=list(paths))
     from parscore.cache import default_folder
     from parscore.compare import outline_of_set
 
     found = batch.find_files(paths)
+    if output is not None:  # before any scoring: not a file given or found in a folder
+        from parscore.output import check_target
+
+        check_target(output, force=force, inputs=[*paths, *found.files])
     sets = resolver()
     progress = _progress_bar(lang) if sys.stderr.isatty() else None
     scored = batch.score_files(
@@ -338,7 +341,11 @@ def compare(
         excluded=excluded,
     )
     report = _compare_reporter(fmt)(comparison, Options(lang=lang, detail=detail))
-    emit(report, output, force, list(paths), bom=(fmt == "csv" and output is not None))
+    # worker processes (--jobs) read files this process has no record of: name them all
+    read = [*paths, *found.files]
+    read += [Path(s.criteria_location) for s in scored if looks_like_path(s.criteria_location)]
+    read += [Path(p.file) for s in scored for p in s.problems if p.file]
+    emit(report, output, force, read, bom=(fmt == "csv" and output is not None))
     if excluded:
         sys.exit(EXIT_PROBLEMS)
 
@@ -549,7 +556,8 @@ def template(
     from parscore.output import check_target
     from parscore.template import UnitInfo, render_template
 
-    check_target(output, force=force)
+    read = [Path(criteria_ref)] if looks_like_path(criteria_ref) else []
+    check_target(output, force=force, inputs=read)
     nfc = lambda s: unicodedata.normalize("NFC", s) if s else s  # noqa: E731
     cs = load_criteria(criteria_ref, resolver())
     info = UnitInfo(

@@ -553,6 +553,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "tệp kết quả {path} trùng với tệp đầu vào",
         "the output {path} is one of the input files",
     ),
+    "usage.output-special": (
+        "{path} không phải tệp thông thường ({kind}): parscore không ghi đè lên nó",
+        "{path} is not a regular file ({kind}): parscore does not write over it",
+    ),
+    "usage.output-dangling-link": (
+        "{path} là liên kết tới {target}, tệp này chưa có: dùng --force để ghi vào đó",
+        "{path} is a link to {target}, which does not exist: use --force to write there",
+    ),
     "usage.write-failed": ("không ghi được {path}: {reason}", "cannot write {path}: {reason}"),
     "usage.needs-output": (
         "định dạng này là tệp nhị phân: hãy ghi ra tệp bằng --output",

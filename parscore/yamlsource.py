@@ -31,6 +31,7 @@ from typing import Any
 
 import yaml
 
+from parscore import inputs
 from parscore.errors import InputError, Path, Problem, Severity
 
 try:  # libyaml ships inside PyYAML's wheels; the pure loader is a slow but correct fallback
@@ -235,6 +236,7 @@ def read_bytes(path: FsPath, limits: Limits = DEFAULT_LIMITS) -> bytes:
         if size > limits.max_bytes:
             raise _too_large(display, size, limits.max_bytes)
         with path.open("rb") as handle:
+            inputs.record(path, handle.fileno())  # never an output of this run (output.py)
             data = handle.read(limits.max_bytes + 1)
     except FileNotFoundError:
         raise InputError([Problem("file.not-found", {}, display)]) from None

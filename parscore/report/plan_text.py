@@ -7,7 +7,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from parscore.plan import FieldSummary, Plan, Step
-from parscore.report.common import Options, number, percent, unit_line
+from parscore.report.common import Options, markdown_text, number, percent, unit_line
 
 _L: dict[str, tuple[str, str]] = {
     "org": ("ỦY BAN NHÂN DÂN {kind} {name}", "PEOPLE'S COMMITTEE OF {name}"),
@@ -67,10 +67,6 @@ _L: dict[str, tuple[str, str]] = {
 def _t(key: str, lang: str, **args: object) -> str:
     vi, en = _L[key]
     return (vi if lang == "vi" else en).format(**args)
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _task(step: Step, lang: str) -> str:
@@ -197,7 +193,7 @@ def markdown(plan: Plan, opts: Options) -> str:
     if not plan.steps:
         out.append(_t("nothing", lang))
     for number_, step in enumerate(plan.steps[: max(opts.top, 1)], start=1):
-        out.append(f"{number_}. {_cell(_task(step, lang))}")
+        out.append(f"{number_}. {_task(step, lang)}")
     target = target_lines(plan, lang)
     if target is not None:
         out += ["", f"**{target[0]}**", "", target[1]]
@@ -217,7 +213,10 @@ def markdown(plan: Plan, opts: Options) -> str:
     else:
         out.append(_t("survey_none", lang))
     out += ["", f"## {_t('summary', lang)}", ""]
-    rows = [[_cell(value) for value in row] for row in summary_rows(plan, lang)]
+    # every line and cell through the one Markdown escape: names, actions, offices come from
+    # the criteria set and the evidence
+    out = [markdown_text(line) for line in out]
+    rows = [[markdown_text(value) for value in row] for row in summary_rows(plan, lang)]
     out.append(
         tabulate(
             rows,
