@@ -36,7 +36,7 @@ class Problem:
     source_line: str | None = field(default=None, compare=False)
 
     def message(self, lang: str = "vi") -> str:
-        return render(self.code, self.args, lang)
+        return render(self.code, self.args, lang, short=True)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.code)
@@ -89,7 +89,7 @@ class UsageError(ParscoreError):
     def __init__(self, code: str, **args: Any):
         self.code = code
         self.args_ = args
-        super().__init__(render(code, args, "en"))
+        super().__init__(render(code, args, "en", short=True))
 
     def message(self, lang: str = "vi") -> str:
-        return render(self.code, self.args_, lang)
+        return render(self.code, self.args_, lang, short=True)

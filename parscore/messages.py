@@ -109,6 +109,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{value}' không phải một số hữu hạn",
         "'{value}' is not a finite number",
     ),
+    "number.too-large": (
+        "số {value} quá lớn: parscore nhận số có tối đa {whole_digits} chữ số trước dấu thập "
+        "phân và {decimals} chữ số sau dấu thập phân",
+        "the number {value} is too large: parscore takes numbers with at most {whole_digits} "
+        "digits before the decimal point and {decimals} after it",
+    ),
+    "number.too-precise": (
+        "số {value} có quá nhiều chữ số sau dấu thập phân: parscore nhận tối đa {decimals} chữ "
+        "số sau dấu thập phân (ví dụ 0.125, 24.89) và {whole_digits} chữ số trước dấu thập phân",
+        "the number {value} has too many digits after the decimal point: parscore takes at most "
+        "{decimals} (e.g. 0.125, 24.89), and {whole_digits} before the point",
+    ),
     "yaml.key-not-scalar": (
         "khóa phải là một chuỗi, không phải danh sách hay bảng",
         "a key must be plain text, not a list or a mapping",
@@ -599,16 +611,58 @@ def _arg(value: Any, lang: str) -> Any:
     return value
 
 
-def render(code: str, args: dict[str, Any], lang: str = "vi") -> str:
+SHOWN_CHARS = 40
+"""The most of one value (a key, a number, a text) a message about an input shows."""
+LISTING_CHARS = 200
+"""The most of an argument that lists several things, names a path, or wraps a value already
+shortened in words (``found``: "the number 1234…")."""
+_LISTINGS = frozenset(
+    {
+        "children",
+        "choices",
+        "detail",
+        "expected",
+        "first",
+        "found",
+        "inputs",
+        "known",
+        "listing",
+        "path",
+        "reason",
+        "second",
+        "suggestion_en",
+        "suggestion_vi",
+    }
+)
+
+
+def shorten(text: str, limit: int = SHOWN_CHARS) -> str:
+    """``text``, or its first ``limit - 1`` characters and an ellipsis when it is longer."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render(code: str, args: dict[str, Any], lang: str = "vi", *, short: bool = False) -> str:
+    """The message ``code`` in ``lang``. With ``short`` (messages about inputs), no argument
+    echoes more than a few dozen characters of what was typed: a 10,000-character key or a
+    5,000-digit number is cut, with an ellipsis."""
     templates = CATALOGUE.get(code)
     if templates is None:  # a programming error; say so plainly rather than hide it
         raise KeyError(f"no message for code {code!r}")
     template = templates[0] if lang == "vi" else templates[1]
-    return template.format(**{k: _arg(v, lang) for k, v in args.items()})
+    values = {k: _arg(v, lang) for k, v in args.items()}
+    if short:
+        values = {
+            k: shorten(v, LISTING_CHARS if k in _LISTINGS else SHOWN_CHARS)
+            if isinstance(v, str)
+            else v
+            for k, v in values.items()
+        }
+    return template.format(**values)
 
 
 def suggestion(best: str | None) -> dict[str, Any]:
     """The ``suggestion_vi``/``suggestion_en`` arguments for "did you mean ...?"."""
     if not best:
         return {"suggestion_vi": "", "suggestion_en": ""}
+    best = shorten(best)
     return {"suggestion_vi": f" (có phải '{best}'?)", "suggestion_en": f" (did you mean '{best}'?)"}

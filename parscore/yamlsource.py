@@ -32,6 +32,7 @@ from typing import Any
 import yaml
 
 from parscore import inputs
+from parscore.decimals import number_bound_problem, number_bounds_args, plain
 from parscore.errors import InputError, Path, Problem, Severity
 
 try:  # libyaml ships inside PyYAML's wheels; the pure loader is a slow but correct fallback
@@ -433,10 +434,15 @@ class _Builder:
             return False
         first = value[0]
         if first.isdigit() or first in "+-.":
-            if _INT.fullmatch(value):
-                return int(value)
-            if _DECIMAL.fullmatch(value) and not _leading_zero(value):
-                return Decimal(value)
+            is_int = _INT.fullmatch(value) is not None
+            if is_int or (_DECIMAL.fullmatch(value) and not _leading_zero(value)):
+                # judged on its digits before int() or Decimal() sees it (4,301 digits make
+                # int() fail; 1e999999999 later expands to a billion digits)
+                code = number_bound_problem(value)
+                if code is not None:
+                    self._problem(code, node, value=value, **number_bounds_args())
+                    return None
+                return int(value) if is_int else plain(Decimal(value))
             if _NON_FINITE.fullmatch(value):
                 self._problem("yaml.not-finite", node, value=value)
                 return None

@@ -55,7 +55,7 @@ def number_problem(value: Any, *, integer: bool) -> tuple[str, dict[str, Any]]:
 
 def found(value: Any) -> dict[str, str]:
     """How a wrong value is described in a message, in both languages."""
-    from parscore.messages import format_number
+    from parscore.messages import format_number, shorten
 
     if value is None:
         return {"vi": "giá trị trống", "en": "nothing"}
@@ -63,9 +63,12 @@ def found(value: Any) -> dict[str, str]:
         text = "true" if value else "false"
         return {"vi": text, "en": text}
     if isinstance(value, (int, Decimal)):
-        return {"vi": f"số {format_number(value, 'vi')}", "en": f"the number {value}"}
+        return {
+            "vi": f"số {shorten(format_number(value, 'vi'))}",
+            "en": f"the number {shorten(format_number(value, 'en'))}",
+        }
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
+        shown = shorten(value)
         return {"vi": f"'{shown}'", "en": f"'{shown}'"}
     if isinstance(value, dict):
         return {"vi": "một bảng khóa: giá trị", "en": "a mapping"}
