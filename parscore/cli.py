@@ -13,6 +13,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -20,6 +21,7 @@ import click
 
 from parscore import __version__
 from parscore.errors import InputError, Problem, Severity, UsageError
+from parscore.messages import shorten
 
 if TYPE_CHECKING:  # loading pulls in pydantic: imported by the commands that need it
     from parscore.loading import CriteriaResolver
@@ -133,6 +135,35 @@ class ByteSize(click.ParamType):
         if not match or int(match.group(1)) == 0:
             self.fail(f"{value!r} is not a size such as 10M or 512K", param, ctx)
         return int(match.group(1)) * self._UNITS[match.group(2).upper()]
+
+
+class IndexTarget(click.ParamType):
+    """An index to reach, 0 to 200, read as an exact decimal (84.5), never as a binary float:
+    within the bounds every number parscore reads keeps (15 digits before the point, 6
+    after); ``nan``, ``inf`` and ``1e-400`` are refused here, not deep inside the plan."""
+
+    name = "index"
+    _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Decimal:
+        from parscore.decimals import MAX_DECIMALS, number_bound_problem, plain
+
+        if isinstance(value, Decimal):
+            return value
+        text = str(value).strip()
+        if not self._NUMBER.fullmatch(text):
+            self.fail(f"{shorten(repr(text))} is not a number such as 84.5", param, ctx)
+        if number_bound_problem(text) is not None:
+            self.fail(
+                f"{shorten(text)} is not an index from 0 to 200 with at most {MAX_DECIMALS} "
+                "decimals",
+                param,
+                ctx,
+            )
+        number = plain(Decimal(text)) + 0  # + 0: -0 is 0
+        if not 0 <= number <= 200:
+            self.fail(f"{shorten(text)} is not in the range 0 to 200", param, ctx)
+        return number
 
 
 def resolver() -> CriteriaResolver:
@@ -386,7 +417,7 @@ def _progress_bar(lang: str) -> Callable[..., Any]:
 @click.argument("evidence", type=click.Path(path_type=Path))
 @click.option(
     "--target",
-    type=click.FloatRange(0, 200),
+    type=IndexTarget(),
     help="The index to reach: the plan names the fewest sub-criteria that reach it, or says "
     "by how much the best reachable index falls short.",
 )
@@ -412,7 +443,7 @@ def _progress_bar(lang: str) -> Callable[..., Any]:
 @guarded
 def plan(
     evidence: Path,
-    target: float | None,
+    target: Decimal | None,
     criteria_ref: str | None,
     fmt: str,
     top: int,
@@ -421,8 +452,6 @@ def plan(
     force: bool,
 ) -> None:
     """Draft next year's improvement plan from a commune's EVIDENCE (Kế hoạch cải thiện)."""
-    from decimal import Decimal
-
     from parscore.engine import evaluate as run
     from parscore.loading import load_evidence
     from parscore.plan import make_plan
@@ -436,8 +465,7 @@ def plan(
 
         check_target(output, force=force, inputs=[evidence])
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
-    goal = Decimal(str(target)) if target is not None else None
-    drafted = make_plan(prepared, run(prepared), goal)
+    drafted = make_plan(prepared, run(prepared), target)
     writer: Callable[..., str | bytes] = plan_text.markdown
     if fmt == "json":
         writer = plan_text.to_json

@@ -84,6 +84,24 @@ def number_bound_problem(text: str) -> str | None:
     return None
 
 
+def value_bound_problem(value: Decimal | int) -> str | None:
+    """:func:`number_bound_problem` for a number already converted (a model built in Python,
+    not read from YAML), judged on its digits and exponent without writing it out."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return "number.too-large" if abs(value) >= 10**MAX_WHOLE_DIGITS else None
+    if not value.is_finite():
+        return None  # refused as not finite by the models
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    if value and len(digits) + exponent > MAX_WHOLE_DIGITS:
+        return "number.too-large"
+    if -exponent > MAX_DECIMALS:
+        return "number.too-precise"
+    return None
+
+
 def number_bounds_args() -> dict[str, int]:
     """The bounds, as arguments of the ``number.*`` messages."""
     return {"whole_digits": MAX_WHOLE_DIGITS, "decimals": MAX_DECIMALS}

@@ -126,8 +126,17 @@ def field_sections(plan: Plan) -> list[tuple[FieldSummary, list[list[Step]]]]:
     return sections
 
 
-def _id_order(step: Step) -> list[int | str]:
-    return [int(p) if p.isdigit() else p for p in step.id.split(".")]
+def _id_order(step: Step) -> list[tuple[int, int, str, str]]:
+    """1.2 before 1.10; numbers before letters (1.1 before 1.a). Digits are compared as text
+    by length, never through int(): an id of 5,000 digits is beyond int()'s limit."""
+    order = []
+    for part in step.id.split("."):
+        if part.isdigit():
+            digits = part.lstrip("0")
+            order.append((0, len(digits), digits, part))
+        else:
+            order.append((1, 0, part, part))
+    return order
 
 
 def field_heading(field: FieldSummary, lang: str) -> str:
