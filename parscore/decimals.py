@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 
 POINTS_QUANTUM = Decimal("0.01")
+# Every number read has at most 15 digits before the point and 6 after (see the bounds below),
+# so the largest value parscore computes is an index near 10^23 (bonus points of 10^15 over
+# an applicable maximum of a millionth): 26 digits in hundredths, within the default 28.
+# Rounding runs with room to spare so that no report can fail on a large value.
+_ROUNDING = Context(prec=60, rounding=ROUND_HALF_UP)
 
 
 def quantize(value: Decimal) -> Decimal:
-    return value.quantize(POINTS_QUANTUM, rounding=ROUND_HALF_UP)
+    return value.quantize(POINTS_QUANTUM, rounding=ROUND_HALF_UP, context=_ROUNDING)
 
 
 def quantize_fraction(value: Fraction) -> Decimal:
@@ -40,8 +45,8 @@ def percent(part: Decimal, whole: Decimal) -> Decimal:
 def tidy(value: Decimal) -> Decimal:
     """The same value without meaningless trailing zeros: 4.0 -> 4, 3.50 -> 3.5."""
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+        return value.quantize(Decimal(1), context=_ROUNDING)
+    return value.normalize(_ROUNDING)
 
 
 # ---------------------------------------------------------------------------------------------

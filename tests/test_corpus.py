@@ -118,6 +118,12 @@ GENERATED: dict[str, Callable[[], bytes]] = {
         "".join(" " * i + f"k{i}:\n" for i in range(150)) + " " * 150 + "v\n"
     ).encode(),
     "alias-bomb.yaml": _alias_bomb,
+    # beyond int()'s 4,300 digits; the message shows the first 39 and an ellipsis
+    "integer-5000-digits.yaml": lambda: (
+        _HEAD + 'items:\n  "3.2":\n    on_time: ' + "1" * 5000 + "\n    settled: 1405\n"
+    ).encode(),
+    # an unknown key of 10,000 characters, echoed as 39 and an ellipsis
+    "key-10000-chars.yaml": lambda: (_HEAD + "? " + "k" * 10_000 + "\n: 1\n").encode(),
 }
 GENERATED_CASES = [f"generated/{name}" for name in GENERATED]
 ALL_CASES = EVIDENCE + CRITERIA + GENERATED_CASES

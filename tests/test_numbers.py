@@ -376,3 +376,13 @@ def test_plan_orders_ids_without_int():
     ids = ["1.10", "1.2", "1.a", "1." + "9" * 5000, "1.02", "1.b"]
     ordered = sorted(ids, key=lambda i: _id_order(SimpleNamespace(id=i)))  # type: ignore[arg-type]
     assert ordered == ["1.02", "1.2", "1.10", "1." + "9" * 5000, "1.a", "1.b"]
+
+
+def test_rounding_never_fails_on_a_large_value():
+    from parscore.decimals import quantize, tidy
+    from parscore.report.common import number
+
+    # beyond the default 28 digits of precision: InvalidOperation in every report before
+    assert quantize(Decimal("1e27")) == Decimal("1e27")
+    assert number(Decimal("1e28"), "en") == "1" + "0" * 28 + ".00"
+    assert str(tidy(Decimal("1e27"))) == "1" + "0" * 27
