@@ -386,3 +386,41 @@ def test_rounding_never_fails_on_a_large_value():
     assert quantize(Decimal("1e27")) == Decimal("1e27")
     assert number(Decimal("1e28"), "en") == "1" + "0" * 28 + ".00"
     assert str(tidy(Decimal("1e27"))) == "1" + "0" * 27
+
+
+def test_models_built_in_python_keep_the_bounds():
+    from pydantic import TypeAdapter, ValidationError
+
+    from parscore.model.common import Count, Points
+
+    for value in (Decimal("1e999999999"), Decimal("1e-400"), Decimal("1.0000000"), 10**5000):
+        with pytest.raises(ValidationError) as caught:
+            TypeAdapter(Points).validate_python(value)
+        assert caught.value.errors()[0]["type"].startswith("number.too-")
+    with pytest.raises(ValidationError):
+        TypeAdapter(Count).validate_python(10**15)
+    assert TypeAdapter(Points).validate_python(LARGEST) == LARGEST
+    assert TypeAdapter(Count).validate_python(10**15 - 1) == 10**15 - 1
+
+
+PLAN_EVIDENCE = Path(__file__).parent / "data" / "binh-duong-2017" / "ben-cat-2017.yaml"
+
+
+@pytest.mark.parametrize(
+    "target", ["nan", "inf", "-inf", "1e-400", "84.1234567", "201", "-1", "9" * 5000, "abc", ""]
+)
+def test_plan_refuses_a_target_outside_the_bounds(target):
+    result = run("plan", str(PLAN_EVIDENCE), "--lang", "en", f"--target={target}")
+    assert result.exit_code == 2, result.stdout
+    assert "Invalid value for '--target'" in result.stderr
+    assert "internal error" not in result.stderr
+    assert len(result.stderr.split("\n")[-2]) < 200
+
+
+@pytest.mark.parametrize(
+    ("target", "shown"), [("-0", "0.00%"), ("1e2", "100.00%"), ("84.5", "84.50%")]
+)
+def test_plan_reads_a_target_as_an_exact_decimal(target, shown):
+    result = run("plan", str(PLAN_EVIDENCE), "--lang", "en", f"--target={target}")
+    assert result.exit_code == 0, result.stderr
+    assert f"Target index {shown}" in result.stdout
