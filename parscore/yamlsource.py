@@ -307,7 +307,7 @@ def _char_code(char: str) -> str:
 
 
 def _refuse_invisible_breaks(src: Source) -> None:
-    problems = []
+    problems: list[Problem] = []
     for match in _UNSAFE_RAW.finditer(src.text):
         if len(problems) == _MAX_REPORTED:
             break
@@ -417,8 +417,8 @@ class _Frame:
 class _Builder:
     """Walks libyaml's event stream once, with no recursion (so no nesting can overflow a
     stack), building the node tree kept for positions and the plain values together. Every
-    problem is collected; crossing the nesting or the size limit stops at once, placed on the
-    node that crosses it."""
+    problem is collected; crossing the nesting or the size limit, or meeting an anchor or an
+    alias, stops at once, placed on the node that does it."""
 
     def __init__(self, src: Source, problems: list[Problem], limits: Limits = DEFAULT_LIMITS):
         self.src = src
@@ -456,7 +456,7 @@ class _Builder:
                     if style == '"' and _UNSAFE_VALUE.search(value):
                         value = self._unsafe_escape(node)
                     if event.anchor is not None:
-                        self._problem("yaml.alias", node)
+                        raise self._stop("yaml.alias", event.start_mark)
                     if event.tag is not None:
                         self._problem("yaml.tag", node, tag=_tag_as_typed(event.tag))
                         value = None
@@ -481,7 +481,7 @@ class _Builder:
                     if event.tag is not None:
                         self._problem("yaml.tag", node, tag=_tag_as_typed(event.tag))
                     if event.anchor is not None:
-                        self._problem("yaml.alias", node)
+                        raise self._stop("yaml.alias", event.start_mark)
                     stack.append(_Frame(node, {} if is_map else [], is_map))
                     continue
                 elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
@@ -489,11 +489,8 @@ class _Builder:
                     node, value = frame.node, frame.value
                 elif kind is yaml.StreamEndEvent or event is None:
                     break
-                elif kind is yaml.AliasEvent:
-                    nodes += 1
-                    node = yaml.ScalarNode(_STR_TAG, "", event.start_mark, None)
-                    value = None
-                    self._problem("yaml.alias", node)
+                elif kind is yaml.AliasEvent:  # the first anchor or alias stops the reading:
+                    raise self._stop("yaml.alias", event.start_mark)  # a bomb has thousands
                 elif kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:

@@ -118,6 +118,23 @@ GENERATED: dict[str, Callable[[], bytes]] = {
         "".join(" " * i + f"k{i}:\n" for i in range(150)) + " " * 150 + "v\n"
     ).encode(),
     "alias-bomb.yaml": _alias_bomb,
+    # 1 KB of "- - - ...": block nesting on one line, once a RecursionError
+    "deep-block-one-line.yaml": lambda: b"- " * 500 + b"x\n",
+    # an escape writes ESC ] 0 ; ... BEL, which would set a terminal's window title
+    "escaped-control.yaml": lambda: (
+        _HEAD + 'assessment:\n  by: "Tổ công tác \\e]0;owned\\a"\n'
+    ).encode(),
+    # U+2028 pasted into a quoted title: a line break to libyaml, none to an editor
+    "line-separator.yaml": lambda: (
+        _HEAD + 'notes: "Kế hoạch\u2028năm 2023"\nyear: 2024\n'
+    ).encode(),
+    "bidi-control.yaml": lambda: (_HEAD + "notes: UBND \u202e3202 \u202c\n").encode(),
+    # 4 MB, 150,000 documents: refused at the node limit, before memory grows with them
+    "many-nodes.yaml": lambda: (
+        _HEAD
+        + 'items:\n  "3.2":\n    documents:\n'
+        + "      - {number: 45/BC-UBND, date: 12/12/2023}\n" * 150_000
+    ).encode(),
 }
 GENERATED_CASES = [f"generated/{name}" for name in GENERATED]
 ALL_CASES = EVIDENCE + CRITERIA + GENERATED_CASES
