@@ -165,7 +165,7 @@ def resolver() -> CriteriaResolver:
 @click.option(
     "--max-nodes",
     type=click.IntRange(1, 10_000_000),
-    default=100_000,
+    default=50_000,
     show_default=True,
     envvar="PARSCORE_MAX_NODES",
     help="Refuse input holding more YAML values than this (or PARSCORE_MAX_NODES).",

@@ -73,7 +73,7 @@ class Limits:
 
     max_bytes: int = 10 * 1024 * 1024
     max_depth: int = 100
-    max_nodes: int = 100_000  # YAML values (scalars, lists, mappings) in one file
+    max_nodes: int = 50_000  # YAML values (scalars, lists, mappings) in one file
 
 
 DEFAULT_LIMITS = Limits()
