@@ -440,37 +440,42 @@ class _Builder:
         root: yaml.Node | None = None
         root_value: Any = None
         nodes = documents = 0
+        scalar_event, scalar_node = yaml.ScalarEvent, yaml.ScalarNode
+        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        unsafe = _UNSAFE_VALUE.search
+        plain = self._plain
         loader = _NoResolveLoader(text)
         try:
             get_event = loader.get_event
             while True:
                 event = get_event()
                 kind = type(event)
-                if kind is yaml.ScalarEvent:
+                if kind is scalar_event:
                     nodes += 1
                     if nodes > max_nodes:
                         raise self._stop("yaml.too-many-nodes", event.start_mark, limit=max_nodes)
                     value = event.value
                     style = event.style
-                    node = yaml.ScalarNode(_STR_TAG, value, event.start_mark, None, style)
-                    if style == '"' and _UNSAFE_VALUE.search(value):
+                    node = scalar_node(_STR_TAG, value, event.start_mark, None, style)
+                    if style == '"' and unsafe(value):
                         value = self._unsafe_escape(node)
                     if event.anchor is not None:
                         raise self._stop("yaml.alias", event.start_mark)
                     if event.tag is not None:
                         self._problem("yaml.tag", node, tag=_tag_as_typed(event.tag))
                         value = None
-                    elif not style and not (
-                        stack and stack[-1].is_map and stack[-1].key_node is None
-                    ):  # a plain value (quoted and block scalars and keys are the text typed)
-                        value = self._plain(node)
-                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    elif not style:  # quoted and block scalars are text; so are keys
+                        top = stack[-1] if stack else None
+                        if top is None or not top.is_map or top.key_node is not None:
+                            value = plain(node)
+                elif kind is mapping_start or kind is sequence_start:
                     nodes += 1
                     if nodes > max_nodes:
                         raise self._stop("yaml.too-many-nodes", event.start_mark, limit=max_nodes)
                     if len(stack) >= max_depth:
                         raise self._stop("yaml.too-deep", event.start_mark, limit=max_depth)
-                    is_map = kind is yaml.MappingStartEvent
+                    is_map = kind is mapping_start
                     node = (yaml.MappingNode if is_map else yaml.SequenceNode)(
                         _MAP_TAG if is_map else _SEQ_TAG,
                         [],
@@ -484,7 +489,7 @@ class _Builder:
                         raise self._stop("yaml.alias", event.start_mark)
                     stack.append(_Frame(node, {} if is_map else [], is_map))
                     continue
-                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                elif kind is mapping_end or kind is sequence_end:
                     frame = stack.pop()
                     node, value = frame.node, frame.value
                 elif kind is yaml.StreamEndEvent or event is None:
