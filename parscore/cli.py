@@ -193,8 +193,16 @@ def resolver() -> CriteriaResolver:
     envvar="PARSCORE_MAX_DEPTH",
     help="Refuse input nested deeper than this (or PARSCORE_MAX_DEPTH).",
 )
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(1, 10_000_000),
+    default=50_000,
+    show_default=True,
+    envvar="PARSCORE_MAX_NODES",
+    help="Refuse input holding more YAML values than this (or PARSCORE_MAX_NODES).",
+)
 @click.pass_context
-def main(ctx: click.Context, max_file_size: int, max_depth: int) -> None:
+def main(ctx: click.Context, max_file_size: int, max_depth: int, max_nodes: int) -> None:
     """parscore — chấm điểm Chỉ số cải cách hành chính (PAR INDEX) cấp xã.
 
     Scores communes against the PAR INDEX from a criteria set (YAML) and an evidence file
@@ -204,7 +212,7 @@ def main(ctx: click.Context, max_file_size: int, max_depth: int) -> None:
     from parscore.yamlsource import Limits
 
     inputs.forget()  # a new run: no file read yet (what no output may replace)
-    ctx.obj = Limits(max_bytes=max_file_size, max_depth=max_depth)
+    ctx.obj = Limits(max_bytes=max_file_size, max_depth=max_depth, max_nodes=max_nodes)
 
 
 FORMATS = ["table", "json", "csv", "markdown"]

@@ -40,6 +40,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the control character {char} is not allowed in YAML (pasted from another program?): "
         "delete it",
     ),
+    "file.line-separator": (
+        "ký tự {char} là một dấu xuống dòng mà trình soạn thảo không hiển thị (thường do dán "
+        "từ chương trình khác): hãy xóa nó hoặc thay bằng một dấu cách",
+        "the character {char} is a line break that editors do not show (pasted from another "
+        "program?): delete it or replace it with a space",
+    ),
+    "file.bidi-control": (
+        "ký tự điều khiển hướng chữ {char} có thể làm dòng chữ hiện ra khác với nội dung thật: "
+        "hãy xóa nó",
+        "the text direction control {char} can make a line display differently from what it "
+        "holds: delete it",
+    ),
     "file.empty": ("tệp rỗng, không có nội dung", "the file is empty"),
     # --- YAML ----------------------------------------------------------------------------
     "yaml.syntax": (
@@ -101,6 +113,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không dùng khóa gộp YAML '<<': hãy viết đầy đủ nội dung",
         "the YAML merge key '<<' is not allowed: write the content out",
     ),
+    "yaml.control-escape": (
+        "chuỗi trong ngoặc kép này dùng dấu '\\' để viết ký tự điều khiển {char}, không được "
+        "phép: hãy xóa nó",
+        "this double-quoted text uses a '\\' escape to write the control character {char}, "
+        "which is not allowed: delete it",
+    ),
     "yaml.tag": (
         "không dùng thẻ YAML '{tag}'",
         "the YAML tag '{tag}' is not allowed",
@@ -128,6 +146,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "yaml.too-deep": (
         "cấu trúc lồng quá sâu (hơn {limit} cấp)",
         "the structure is nested too deeply (more than {limit} levels)",
+    ),
+    "yaml.too-many-nodes": (
+        "tệp chứa quá nhiều giá trị YAML (hơn {limit}) (đổi bằng --max-nodes)",
+        "the file holds too many YAML values (more than {limit}) (change it with --max-nodes)",
     ),
     # --- shape of a document ---------------------------------------------------------------
     "doc.not-mapping": (
