@@ -102,6 +102,11 @@ class Scored:
     criteria_location: str = ""  # where its criteria set is (CriteriaResolver.locate)
     cached: bool = False
 
+    @property
+    def display(self) -> str:
+        """The file's name as it is shown (:func:`~parscore.yamlsource.display_name`)."""
+        return display_name(Path(self.file))
+
 
 @lru_cache(maxsize=4)
 def _resolver(limits: Limits) -> CriteriaResolver:
@@ -127,9 +132,13 @@ def score_file(path: str, criteria: str | None, limits: Limits, cache_folder: st
         data = read_bytes(file, limits)
     except InputError as exc:
         return Scored(path, None, tuple(exc.problems))
-    key = cache.key(data, display, criteria, limits)
+    key = cache.key(data, path, criteria, limits)  # the name as it is, not as it is shown
     entry = cache.get(key)
-    if entry is not None and resolver.fingerprint(entry.criteria) == entry.fingerprint:
+    if (
+        entry is not None
+        and entry.summary.source == display  # not an entry written before names were escaped
+        and resolver.fingerprint(entry.criteria) == entry.fingerprint
+    ):
         return Scored(path, entry.summary, criteria_location=entry.criteria, cached=True)
     try:
         prepared = evidence_from_bytes(data, file, resolver, criteria=criteria)

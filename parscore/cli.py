@@ -329,7 +329,7 @@ def compare(
         sys.exit(EXIT_BAD_INPUT)
     summaries = [s.summary for s in good if s.summary is not None]
     batch.check_comparable(summaries)
-    excluded = [Excluded(file=s.file, problems=[notice(p) for p in s.problems]) for s in broken]
+    excluded = [Excluded(file=s.display, problems=[notice(p) for p in s.problems]) for s in broken]
     excluded += [Excluded(file=p.file, problems=[notice(p)]) for p in found.problems]
     comparison = run_compare(
         summaries,
@@ -485,7 +485,7 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
             else ("hợp lệ" if lang == "vi" else "valid")
         )
         detail = f" ({_summary(problems, lang)})" if problems else ""
-        click.echo(f"{path.as_posix()}: {status}{detail}")
+        click.echo(f"{yamlsource.display_name(path)}: {status}{detail}")
     sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
@@ -566,7 +566,9 @@ def template(
             os.path.relpath(Path(criteria_ref).resolve(), output.resolve().parent)
         ).as_posix()
     emit(render_template(cs, info, lang, ref), output, force, [])
-    click.echo(("Đã ghi " if lang == "vi" else "Wrote ") + output.as_posix(), err=True)
+    from parscore.yamlsource import display_name
+
+    click.echo(("Đã ghi " if lang == "vi" else "Wrote ") + display_name(output), err=True)
 
 
 @main.group()

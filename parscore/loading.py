@@ -408,7 +408,7 @@ class CriteriaResolver:
             args = {"ref": ref, "known": ", ".join(shipped) or "—"}
             if referrer is not None:
                 raise InputError([referrer_problem(referrer, "criteria.not-found", **args)])
-            raise InputError([Problem("criteria.not-found", args, ref)])
+            raise InputError([Problem("criteria.not-found", args, yamlsource.display_name(ref))])
         return ref
 
     def _read(self, location: str) -> tuple[bytes, str]:

@@ -221,9 +221,13 @@ class Source:
         )
 
 
-def display_name(path: FsPath) -> str:
-    """How a file is named in messages: as the user gave it, with forward slashes."""
-    return path.as_posix()
+def display_name(path: FsPath | str) -> str:
+    """How a file is named in messages and reports, and the only way to make that text: as
+    the user gave it, with forward slashes, and with bytes that are not UTF-8 and control
+    characters escaped visibly (``x\\xe3.yaml``, ``a\\nb.yaml``; see :mod:`parscore.visible`)."""
+    from parscore.visible import visible
+
+    return visible(path if isinstance(path, str) else path.as_posix())
 
 
 def read_bytes(path: FsPath, limits: Limits = DEFAULT_LIMITS) -> bytes:
