@@ -554,6 +554,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the output {path} is one of the input files",
     ),
     "usage.write-failed": ("không ghi được {path}: {reason}", "cannot write {path}: {reason}"),
+    "usage.stdout-failed": (
+        "không ghi được kết quả ra đầu ra chuẩn (stdout): {reason}",
+        "cannot write the result to standard output: {reason}",
+    ),
+    "usage.stdout-closed": (
+        "đầu ra chuẩn (stdout) đã bị đóng: không có chỗ để ghi kết quả",
+        "standard output is closed: there is nowhere to write the result",
+    ),
     "usage.needs-output": (
         "định dạng này là tệp nhị phân: hãy ghi ra tệp bằng --output",
         "this format is a binary file: write it to a file with --output",

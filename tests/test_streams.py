@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -137,3 +138,102 @@ def test_evaluate_and_validate_with_a_name_that_is_not_utf8(hostile):
     assert "d/a.yaml\\nx.yaml:3:4: giả mạo [yaml.fake] .yaml: has problems" in result.stdout
     _no_forged_line(result.stdout)
     _no_forged_line(result.stderr)
+
+
+# --- output streams -------------------------------------------------------------------------
+
+EVERY_COMMAND = [
+    ["evaluate", "evidence/vinh-chap-2023.yaml"],
+    ["compare", "evidence"],
+    ["plan", "evidence/vinh-chap-2023.yaml"],
+    ["validate", "evidence/vinh-chap-2023.yaml"],
+    ["schema", "evidence"],
+    ["criteria", "list"],
+    ["criteria", "show", "ref-commune-2023"],
+]
+
+
+def parscore(args: list[str], **kwargs):
+    """``python -m parscore`` in a process of its own, with its messages in English."""
+    env = dict(os.environ, PARSCORE_LANG="en")
+    env.pop("PARSCORE_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "parscore", *args],
+        stderr=subprocess.PIPE,
+        cwd=kwargs.pop("cwd", ROOT),
+        env=env,
+        timeout=120,
+        **kwargs,
+    )
+
+
+def _close_stdout() -> None:
+    os.close(1)  # as a shell does for `>&-`
+
+
+def _clean(stderr: bytes) -> str:
+    text = stderr.decode("utf-8")
+    assert "Traceback" not in text and "internal error" not in text
+    assert "Exception ignored" not in text  # nothing failed again at interpreter exit
+    return text
+
+
+@POSIX
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
+def test_a_full_disk_on_stdout_is_an_output_failure(args):
+    with open("/dev/full", "wb") as full:
+        done = parscore(args, stdout=full)
+    err = _clean(done.stderr)
+    assert done.returncode == 2, err
+    assert "error: cannot write the result to standard output: No space left on device" in err
+
+
+@POSIX
+@pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
+def test_a_closed_stdout_is_an_output_failure(args):
+    done = parscore(args, preexec_fn=_close_stdout)
+    err = _clean(done.stderr)
+    assert done.returncode == 2, err
+    assert "error: standard output is closed: there is nowhere to write the result" in err
+
+
+@POSIX
+@pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
+def test_a_reader_that_goes_away_ends_parscore_quietly(args):
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # as `| head -1` does once it has its line
+    try:
+        done = parscore(args, stdout=write_end)
+    finally:
+        os.close(write_end)
+    assert _clean(done.stderr) == ""
+    assert done.returncode == 141  # what a shell shows for a program ended by SIGPIPE
+
+
+@POSIX
+def test_a_closed_stdout_does_not_matter_when_nothing_is_written_to_it(tmp_path):
+    done = parscore(
+        ["evaluate", str(EXAMPLES / "vinh-chap-2023.yaml"), "--output", "out.md",
+         "--format", "markdown"],
+        cwd=tmp_path,
+        preexec_fn=_close_stdout,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out.md").read_text("utf-8").startswith("# ")
+    done = parscore(
+        ["template", "--criteria", "ref-commune-2023", "--unit", "Vĩnh Chấp", "--output", "t.yaml"],
+        cwd=tmp_path,
+        preexec_fn=_close_stdout,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Wrote t.yaml" in done.stderr.decode("utf-8")
+
+
+@POSIX
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_help_that_cannot_be_written_is_no_traceback():
+    with open("/dev/full", "wb") as full:
+        done = parscore(["--help"], stdout=full)
+    assert done.returncode == 2
+    assert "cannot write the result to standard output" in _clean(done.stderr)
