@@ -156,13 +156,15 @@ EVERY_COMMAND = [
 def parscore(args: list[str], **kwargs):
     """``python -m parscore`` in a process of its own, with its messages in English."""
     env = dict(os.environ, PARSCORE_LANG="en")
+    # the parscore beside these tests, wherever the process runs
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     env.pop("PARSCORE_DEBUG", None)
     return subprocess.run(
         [sys.executable, "-m", "parscore", *args],
         stderr=subprocess.PIPE,
         cwd=kwargs.pop("cwd", ROOT),
         env=env,
-        timeout=120,
+        timeout=60,
         **kwargs,
     )
 
@@ -214,8 +216,14 @@ def test_a_reader_that_goes_away_ends_parscore_quietly(args):
 @POSIX
 def test_a_closed_stdout_does_not_matter_when_nothing_is_written_to_it(tmp_path):
     done = parscore(
-        ["evaluate", str(EXAMPLES / "vinh-chap-2023.yaml"), "--output", "out.md",
-         "--format", "markdown"],
+        [
+            "evaluate",
+            str(EXAMPLES / "vinh-chap-2023.yaml"),
+            "--output",
+            "out.md",
+            "--format",
+            "markdown",
+        ],
         cwd=tmp_path,
         preexec_fn=_close_stdout,
     )
@@ -237,3 +245,210 @@ def test_help_that_cannot_be_written_is_no_traceback():
         done = parscore(["--help"], stdout=full)
     assert done.returncode == 2
     assert "cannot write the result to standard output" in _clean(done.stderr)
+
+
+# --- one bad file in a batch ------------------------------------------------------------------
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The six example communes, in two district folders."""
+    for district, names in (
+        ("vinh-linh", ("vinh-chap", "vinh-long", "ho-xa")),
+        ("que-son", ("que-minh", "que-xuan-1", "dong-phu")),
+    ):
+        (tmp_path / district).mkdir()
+        for name in names:
+            shutil.copy(EXAMPLES / f"{name}-2023.yaml", tmp_path / district)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PARSCORE_LANG", raising=False)
+    monkeypatch.delenv("PARSCORE_DEBUG", raising=False)
+    return tmp_path
+
+
+def _break_on(monkeypatch: pytest.MonkeyPatch, name: str, action) -> None:
+    """Make scoring ``name`` (and only it) do ``action``: a bug that input does not explain."""
+    from parscore import batch
+
+    real = batch.summarize
+
+    def summarize(result):
+        if result.source.endswith(name):
+            action()
+        return real(result)
+
+    monkeypatch.setattr(batch, "summarize", summarize)
+
+
+def _raise() -> None:
+    raise ValueError("boom\nx.yaml:1:1: fake")
+
+
+def _left_out_alone(result, code: str, text: str) -> None:
+    assert result.exit_code == 1, result.stderr  # like any broken file
+    assert "Traceback" not in result.stderr
+    line = next(line for line in result.stderr.splitlines() if f"[{code}]" in line)
+    assert line.startswith(f"vinh-linh/ho-xa-2023.yaml: {text}"), line
+    _no_forged_line(result.stderr)
+    assert "(5 units)" in result.stdout  # the five others are ranked
+    assert "vinh-linh/ho-xa-2023.yaml" in result.stdout.split("Files left out")[1]
+
+
+FORK = pytest.mark.skipif(
+    os.name == "nt" or __import__("multiprocessing").get_start_method() != "fork",
+    reason="worker processes see the test's patch only when forked",
+)
+
+
+@pytest.mark.parametrize("jobs", ["1", pytest.param("2", marks=FORK)])
+def test_an_internal_error_in_one_file_leaves_only_that_file_out(folder, monkeypatch, jobs):
+    _break_on(monkeypatch, "ho-xa-2023.yaml", _raise)
+    result = run("compare", ".", "--lang", "en", "--no-cache", "--jobs", jobs)
+    _left_out_alone(
+        result,
+        "batch.internal-error",
+        "internal error in parscore while scoring this file (ValueError: boom\\nx.yaml:1:1: "
+        "fake): the file is left out — please report it with this file",
+    )
+
+
+def test_an_internal_error_is_shown_in_vietnamese_and_in_the_json_report(folder, monkeypatch):
+    _break_on(monkeypatch, "ho-xa-2023.yaml", _raise)
+    result = run("compare", ".", "--format", "json", "--no-cache")
+    assert result.exit_code == 1
+    assert "lỗi nội bộ của parscore khi chấm tệp này (ValueError: boom" in result.stderr
+    excluded = json.loads(result.stdout)["excluded"]
+    assert [(e["file"], [p["code"] for p in e["problems"]]) for e in excluded] == [
+        ("vinh-linh/ho-xa-2023.yaml", ["batch.internal-error"])
+    ]
+
+
+def test_parscore_debug_shows_the_traceback_and_still_ranks_the_others(folder, monkeypatch):
+    _break_on(monkeypatch, "ho-xa-2023.yaml", _raise)
+    monkeypatch.setenv("PARSCORE_DEBUG", "1")
+    result = run("compare", ".", "--lang", "en", "--no-cache")
+    assert result.exit_code == 1
+    assert "Traceback" in result.stderr and "ValueError: boom" in result.stderr
+    assert "(5 units)" in result.stdout
+
+
+@FORK
+def test_a_worker_that_dies_loses_only_its_own_file(folder, monkeypatch):
+    parent = os.getpid()
+
+    def die() -> None:
+        if os.getpid() != parent:  # only ever a worker
+            os._exit(70)
+
+    _break_on(monkeypatch, "ho-xa-2023.yaml", die)
+    result = run("compare", ".", "--lang", "en", "--no-cache", "--jobs", "2")
+    _left_out_alone(
+        result,
+        "batch.worker-died",
+        "the process scoring this file stopped abruptly (out of memory, or a crash in a "
+        "library): the file is left out — please report it with this file",
+    )
+
+
+@FORK
+def test_many_files_and_a_dying_worker_keep_their_order(tmp_path, monkeypatch):
+    """Files in chunks: a chunk lost with its worker is scored again, file by file."""
+    from parscore import batch
+    from parscore.yamlsource import DEFAULT_LIMITS
+
+    text = (EXAMPLES / "vinh-chap-2023.yaml").read_text("utf-8")
+    files = []
+    for n in range(40):
+        path = tmp_path / f"c{n:02d}.yaml"
+        path.write_text(text.replace('code: "19213"', f'code: "{90000 + n}"'), encoding="utf-8")
+        files.append(path)
+    parent = os.getpid()
+
+    def die() -> None:
+        if os.getpid() != parent:
+            os._exit(70)
+
+    _break_on(monkeypatch, "c17.yaml", die)
+    scored = batch.score_files(files, None, DEFAULT_LIMITS, jobs=2)
+    assert [s.file for s in scored] == [str(f) for f in files]
+    assert [s.summary is None for s in scored] == [n == 17 for n in range(40)]
+    assert scored[17].problems[0].code == "batch.worker-died"
+    assert {s.summary.unit.code for s in scored if s.summary} == {
+        str(90000 + n) for n in range(40) if n != 17
+    }
+
+
+# --- special files ----------------------------------------------------------------------------
+
+
+@POSIX
+def test_a_fifo_socket_or_device_in_a_folder_is_left_out_unopened(tmp_path):
+    import socket
+
+    for name in ("vinh-chap", "vinh-long"):
+        shutil.copy(EXAMPLES / f"{name}-2023.yaml", tmp_path)
+    os.mkfifo(tmp_path / "fifo.yaml")
+    server = socket.socket(socket.AF_UNIX)
+    old = os.getcwd()
+    os.chdir(tmp_path)  # a socket's path is short
+    try:
+        server.bind("sock.yaml")
+    finally:
+        os.chdir(old)
+    try:
+        done = parscore(["compare", ".", "/dev/null"], cwd=tmp_path, stdout=subprocess.PIPE)
+    finally:
+        server.close()
+    err = _clean(done.stderr)
+    assert done.returncode == 1, err  # left out like any broken file; the others ranked
+    assert (
+        "fifo.yaml: this is a named pipe (FIFO), not a regular file: not read "
+        "[file.not-regular]" in err
+    )
+    assert "sock.yaml: this is a socket, not a regular file: not read [file.not-regular]" in err
+    assert "/dev/null: this is a character device, not a regular file: not read" in err
+    assert "(2 units)" in done.stdout.decode("utf-8")
+
+
+@POSIX
+def test_evaluate_refuses_a_fifo_instead_of_waiting_for_a_writer(tmp_path):
+    os.mkfifo(tmp_path / "ev.yaml")
+    done = parscore(["evaluate", "ev.yaml"], cwd=tmp_path, stdout=subprocess.PIPE)
+    assert done.returncode == 2
+    assert _clean(done.stderr) == (
+        "ev.yaml: this is a named pipe (FIFO), not a regular file: not read [file.not-regular]\n"
+        "1 error, 0 warnings\n"
+    )
+
+
+@POSIX
+def test_a_file_swapped_for_a_fifo_after_the_check_does_not_hang(tmp_path, monkeypatch):
+    """stat sees a regular file; what is opened is a FIFO: opened without waiting, refused."""
+    import threading
+
+    from parscore.errors import InputError
+    from parscore.yamlsource import read_bytes
+
+    fifo = tmp_path / "ev.yaml"
+    os.mkfifo(fifo)
+    regular = os.stat(EXAMPLES / "vinh-chap-2023.yaml")
+    real_stat = os.stat
+    monkeypatch.setattr(
+        os, "stat", lambda p, *a, **k: regular if str(p) == str(fifo) else real_stat(p, *a, **k)
+    )
+    outcome: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            read_bytes(fifo)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(10)
+    if reader.is_alive():  # blocked in open(): let it go, then fail
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail("read_bytes waited for a writer on a FIFO")
+    assert isinstance(outcome[0], InputError)
+    assert outcome[0].problems[0].code == "file.not-regular"
