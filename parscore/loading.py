@@ -401,7 +401,10 @@ class CriteriaResolver:
             if base is not None and not path.is_absolute():
                 path = base / path
             if referrer is not None and not path.is_file():
-                raise InputError([referrer_problem(referrer, "criteria.file-not-found", path=ref)])
+                shown = yamlsource.display_name(ref)
+                raise InputError(
+                    [referrer_problem(referrer, "criteria.file-not-found", path=shown)]
+                )
             return str(path.resolve())
         shipped = shipped_sets()
         if ref not in shipped:

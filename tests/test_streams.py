@@ -140,6 +140,21 @@ def test_evaluate_and_validate_with_a_name_that_is_not_utf8(hostile):
     _no_forged_line(result.stderr)
 
 
+
+def test_a_criteria_file_named_with_a_newline_is_shown_on_one_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ev.yaml").write_text(
+        'unit: {name: X, kind: xã}\nyear: 2023\ncriteria: "a\\nx.yaml:3:4: fake [x] .yaml"\n',
+        encoding="utf-8",
+    )
+    result = run("evaluate", "ev.yaml", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        "ev.yaml:3:11: there is no criteria file a\\nx.yaml:3:4: fake [x] .yaml "
+        "[criteria.file-not-found]"
+    )
+    _no_forged_line(result.stderr)
+
 # --- output streams -------------------------------------------------------------------------
 
 EVERY_COMMAND = [
