@@ -140,7 +140,6 @@ def test_evaluate_and_validate_with_a_name_that_is_not_utf8(hostile):
     _no_forged_line(result.stderr)
 
 
-
 def test_a_criteria_file_named_with_a_newline_is_shown_on_one_line(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "ev.yaml").write_text(
@@ -154,6 +153,7 @@ def test_a_criteria_file_named_with_a_newline_is_shown_on_one_line(tmp_path, mon
         "[criteria.file-not-found]"
     )
     _no_forged_line(result.stderr)
+
 
 # --- output streams -------------------------------------------------------------------------
 
