@@ -21,8 +21,8 @@ from pathlib import Path
 from parscore.cache import Entry, ResultCache
 from parscore.compare import UnitSummary, summarize
 from parscore.errors import InputError, Problem, UsageError
+from parscore.escaping import escaped
 from parscore.loading import CriteriaResolver
-from parscore.visible import visible
 from parscore.yamlsource import Limits, display_name, read_bytes
 
 SUFFIXES = (".yaml", ".yml")
@@ -180,7 +180,7 @@ def score_guarded(
 
 def _unexpected(path: str, exc: BaseException) -> Scored:
     """``path`` left out because of ``exc``: its type and the start of its text, on one line."""
-    text = visible(str(exc))
+    text = escaped(str(exc))
     if len(text) > 200:
         text = text[:199] + "…"
     error = f"{type(exc).__name__}: {text}" if text else type(exc).__name__

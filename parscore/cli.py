@@ -13,6 +13,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -20,6 +21,7 @@ import click
 
 from parscore import __version__
 from parscore.errors import InputError, Problem, Severity, UsageError
+from parscore.messages import shorten
 
 if TYPE_CHECKING:  # loading pulls in pydantic: imported by the commands that need it
     from parscore.loading import CriteriaResolver
@@ -241,6 +243,35 @@ class ByteSize(click.ParamType):
         return int(match.group(1)) * self._UNITS[match.group(2).upper()]
 
 
+class IndexTarget(click.ParamType):
+    """An index to reach, 0 to 200, read as an exact decimal (84.5), never as a binary float:
+    within the bounds every number parscore reads keeps (15 digits before the point, 6
+    after); ``nan``, ``inf`` and ``1e-400`` are refused here, not deep inside the plan."""
+
+    name = "index"
+    _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Decimal:
+        from parscore.decimals import MAX_DECIMALS, number_bound_problem, plain
+
+        if isinstance(value, Decimal):
+            return value
+        text = str(value).strip()
+        if not self._NUMBER.fullmatch(text):
+            self.fail(f"{shorten(repr(text))} is not a number such as 84.5", param, ctx)
+        if number_bound_problem(text) is not None:
+            self.fail(
+                f"{shorten(text)} is not an index from 0 to 200 with at most {MAX_DECIMALS} "
+                "decimals",
+                param,
+                ctx,
+            )
+        number = plain(Decimal(text)) + 0  # + 0: -0 is 0
+        if not 0 <= number <= 200:
+            self.fail(f"{shorten(text)} is not in the range 0 to 200", param, ctx)
+        return number
+
+
 def resolver() -> CriteriaResolver:
     """A criteria resolver with the limits given to ``parscore`` (or the defaults)."""
     from parscore.loading import CriteriaResolver
@@ -268,16 +299,26 @@ def resolver() -> CriteriaResolver:
     envvar="PARSCORE_MAX_DEPTH",
     help="Refuse input nested deeper than this (or PARSCORE_MAX_DEPTH).",
 )
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(1, 10_000_000),
+    default=50_000,
+    show_default=True,
+    envvar="PARSCORE_MAX_NODES",
+    help="Refuse input holding more YAML values than this (or PARSCORE_MAX_NODES).",
+)
 @click.pass_context
-def main(ctx: click.Context, max_file_size: int, max_depth: int) -> None:
+def main(ctx: click.Context, max_file_size: int, max_depth: int, max_nodes: int) -> None:
     """parscore — chấm điểm Chỉ số cải cách hành chính (PAR INDEX) cấp xã.
 
     Scores communes against the PAR INDEX from a criteria set (YAML) and an evidence file
     (YAML). Exit codes: 0 success, 1 problems found by validate, 2 bad input or usage.
     """
+    from parscore import inputs
     from parscore.yamlsource import Limits
 
-    ctx.obj = Limits(max_bytes=max_file_size, max_depth=max_depth)
+    inputs.forget()  # a new run: no file read yet (what no output may replace)
+    ctx.obj = Limits(max_bytes=max_file_size, max_depth=max_depth, max_nodes=max_nodes)
 
 
 FORMATS = ["table", "json", "csv", "markdown"]
@@ -399,18 +440,19 @@ def compare(
     from parscore.compare import Excluded
     from parscore.compare import compare as run_compare
     from parscore.engine import notice
+    from parscore.loading import looks_like_path
     from parscore.report.common import Options
 
     if fmt == "xlsx" and output is None:
         raise UsageError("usage.needs-output")
-    if output is not None:
-        from parscore.output import check_target
-
-        check_target(output, force=force, inputs=list(paths))
     from parscore.cache import default_folder
     from parscore.compare import outline_of_set
 
     found = batch.find_files(paths)
+    if output is not None:  # before any scoring: not a file given or found in a folder
+        from parscore.output import check_target
+
+        check_target(output, force=force, inputs=[*paths, *found.files])
     sets = resolver()
     progress = _progress_bar(lang) if sys.stderr.isatty() else None
     scored = batch.score_files(
@@ -444,7 +486,11 @@ def compare(
         excluded=excluded,
     )
     report = _compare_reporter(fmt)(comparison, Options(lang=lang, detail=detail))
-    emit(report, output, force, list(paths), bom=(fmt == "csv" and output is not None))
+    # worker processes (--jobs) read files this process has no record of: name them all
+    read = [*paths, *found.files]
+    read += [Path(s.criteria_location) for s in scored if looks_like_path(s.criteria_location)]
+    read += [Path(p.file) for s in scored for p in s.problems if p.file]
+    emit(report, output, force, read, bom=(fmt == "csv" and output is not None))
     if excluded:
         sys.exit(EXIT_PROBLEMS)
 
@@ -485,7 +531,7 @@ def _progress_bar(lang: str) -> Callable[..., Any]:
 @click.argument("evidence", type=click.Path(path_type=Path))
 @click.option(
     "--target",
-    type=click.FloatRange(0, 200),
+    type=IndexTarget(),
     help="The index to reach: the plan names the fewest sub-criteria that reach it, or says "
     "by how much the best reachable index falls short.",
 )
@@ -511,7 +557,7 @@ def _progress_bar(lang: str) -> Callable[..., Any]:
 @guarded
 def plan(
     evidence: Path,
-    target: float | None,
+    target: Decimal | None,
     criteria_ref: str | None,
     fmt: str,
     top: int,
@@ -520,8 +566,6 @@ def plan(
     force: bool,
 ) -> None:
     """Draft next year's improvement plan from a commune's EVIDENCE (Kế hoạch cải thiện)."""
-    from decimal import Decimal
-
     from parscore.engine import evaluate as run
     from parscore.loading import load_evidence
     from parscore.plan import make_plan
@@ -535,8 +579,7 @@ def plan(
 
         check_target(output, force=force, inputs=[evidence])
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
-    goal = Decimal(str(target)) if target is not None else None
-    drafted = make_plan(prepared, run(prepared), goal)
+    drafted = make_plan(prepared, run(prepared), target)
     writer: Callable[..., str | bytes] = plan_text.markdown
     if fmt == "json":
         writer = plan_text.to_json
@@ -655,7 +698,8 @@ def template(
     from parscore.output import check_target
     from parscore.template import UnitInfo, render_template
 
-    check_target(output, force=force)
+    read = [Path(criteria_ref)] if looks_like_path(criteria_ref) else []
+    check_target(output, force=force, inputs=read)
     nfc = lambda s: unicodedata.normalize("NFC", s) if s else s  # noqa: E731
     cs = load_criteria(criteria_ref, resolver())
     info = UnitInfo(

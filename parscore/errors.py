@@ -8,6 +8,7 @@ shown together; :class:`InputError` carries them out of the loaders.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -15,6 +16,27 @@ from typing import Any
 from parscore.messages import render
 
 Path = tuple[str | int, ...]
+
+# Characters that must not reach a terminal from an echoed source line: C0 controls but tab,
+# DEL, C1 controls, line and paragraph separators, bidirectional controls, lone surrogates.
+_UNSHOWABLE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def _visible_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the control pictures: ␛ for ESC, ␈ for backspace
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+def visible(line: str) -> str:
+    """``line`` with every control character replaced by one visible character, so a caret
+    placed by column stays under the same character."""
+    return _UNSHOWABLE.sub(_visible_char, line)
 
 
 class Severity(StrEnum):
@@ -36,7 +58,7 @@ class Problem:
     source_line: str | None = field(default=None, compare=False)
 
     def message(self, lang: str = "vi") -> str:
-        return render(self.code, self.args, lang)
+        return render(self.code, self.args, lang, short=True)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.code)
@@ -51,7 +73,7 @@ class Problem:
             label = "cảnh báo: " if lang == "vi" else "warning: "
         text = f"{where}: {label}{self.message(lang)} [{self.code}]"
         if show_source and self.source_line is not None and self.line:
-            shown = self.source_line.rstrip("\r\n")
+            shown = visible(self.source_line.rstrip("\r\n"))
             if len(shown) > 200:
                 start = max(0, self.column - 80)
                 shown = shown[start : start + 160]
@@ -89,7 +111,7 @@ class UsageError(ParscoreError):
     def __init__(self, code: str, **args: Any):
         self.code = code
         self.args_ = args
-        super().__init__(render(code, args, "en"))
+        super().__init__(render(code, args, "en", short=True))
 
     def message(self, lang: str = "vi") -> str:
-        return render(self.code, self.args_, lang)
+        return render(self.code, self.args_, lang, short=True)

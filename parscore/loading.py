@@ -419,6 +419,10 @@ class CriteriaResolver:
             path = FsPath(location)
             return yamlsource.read_bytes(path, self.limits), yamlsource.display_name(path)
         entry = shipped_sets()[location]
+        if isinstance(entry, FsPath):  # an installed file: never an output of this run
+            from parscore import inputs
+
+            inputs.record(entry)
         return entry.read_bytes(), f"{SHIPPED_PACKAGE.replace('.', '/')}/{entry.name}"
 
     def load(

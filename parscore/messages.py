@@ -44,6 +44,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the control character {char} is not allowed in YAML (pasted from another program?): "
         "delete it",
     ),
+    "file.line-separator": (
+        "ký tự {char} là một dấu xuống dòng mà trình soạn thảo không hiển thị (thường do dán "
+        "từ chương trình khác): hãy xóa nó hoặc thay bằng một dấu cách",
+        "the character {char} is a line break that editors do not show (pasted from another "
+        "program?): delete it or replace it with a space",
+    ),
+    "file.bidi-control": (
+        "ký tự điều khiển hướng chữ {char} có thể làm dòng chữ hiện ra khác với nội dung thật: "
+        "hãy xóa nó",
+        "the text direction control {char} can make a line display differently from what it "
+        "holds: delete it",
+    ),
     "file.empty": ("tệp rỗng, không có nội dung", "the file is empty"),
     # --- YAML ----------------------------------------------------------------------------
     "yaml.syntax": (
@@ -105,6 +117,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không dùng khóa gộp YAML '<<': hãy viết đầy đủ nội dung",
         "the YAML merge key '<<' is not allowed: write the content out",
     ),
+    "yaml.control-escape": (
+        "chuỗi trong ngoặc kép này dùng dấu '\\' để viết ký tự điều khiển {char}, không được "
+        "phép: hãy xóa nó",
+        "this double-quoted text uses a '\\' escape to write the control character {char}, "
+        "which is not allowed: delete it",
+    ),
     "yaml.tag": (
         "không dùng thẻ YAML '{tag}'",
         "the YAML tag '{tag}' is not allowed",
@@ -113,6 +131,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{value}' không phải một số hữu hạn",
         "'{value}' is not a finite number",
     ),
+    "number.too-large": (
+        "số {value} quá lớn: parscore nhận số có tối đa {whole_digits} chữ số trước dấu thập "
+        "phân và {decimals} chữ số sau dấu thập phân",
+        "the number {value} is too large: parscore takes numbers with at most {whole_digits} "
+        "digits before the decimal point and {decimals} after it",
+    ),
+    "number.too-precise": (
+        "số {value} có quá nhiều chữ số sau dấu thập phân: parscore nhận tối đa {decimals} chữ "
+        "số sau dấu thập phân (ví dụ 0.125, 24.89) và {whole_digits} chữ số trước dấu thập phân",
+        "the number {value} has too many digits after the decimal point: parscore takes at most "
+        "{decimals} (e.g. 0.125, 24.89), and {whole_digits} before the point",
+    ),
     "yaml.key-not-scalar": (
         "khóa phải là một chuỗi, không phải danh sách hay bảng",
         "a key must be plain text, not a list or a mapping",
@@ -120,6 +150,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "yaml.too-deep": (
         "cấu trúc lồng quá sâu (hơn {limit} cấp)",
         "the structure is nested too deeply (more than {limit} levels)",
+    ),
+    "yaml.too-many-nodes": (
+        "tệp chứa quá nhiều giá trị YAML (hơn {limit}) (đổi bằng --max-nodes)",
+        "the file holds too many YAML values (more than {limit}) (change it with --max-nodes)",
     ),
     # --- shape of a document ---------------------------------------------------------------
     "doc.not-mapping": (
@@ -569,6 +603,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "tệp kết quả {path} trùng với tệp đầu vào",
         "the output {path} is one of the input files",
     ),
+    "usage.output-special": (
+        "{path} không phải tệp thông thường ({kind}): parscore không ghi đè lên nó",
+        "{path} is not a regular file ({kind}): parscore does not write over it",
+    ),
+    "usage.output-dangling-link": (
+        "{path} là liên kết tới {target}, tệp này chưa có: dùng --force để ghi vào đó",
+        "{path} is a link to {target}, which does not exist: use --force to write there",
+    ),
     "usage.write-failed": ("không ghi được {path}: {reason}", "cannot write {path}: {reason}"),
     "usage.stdout-failed": (
         "không ghi được kết quả ra đầu ra chuẩn (stdout): {reason}",
@@ -615,16 +657,58 @@ def _arg(value: Any, lang: str) -> Any:
     return value
 
 
-def render(code: str, args: dict[str, Any], lang: str = "vi") -> str:
+SHOWN_CHARS = 40
+"""The most of one value (a key, a number, a text) a message about an input shows."""
+LISTING_CHARS = 200
+"""The most of an argument that lists several things, names a path, or wraps a value already
+shortened in words (``found``: "the number 1234…")."""
+_LISTINGS = frozenset(
+    {
+        "children",
+        "choices",
+        "detail",
+        "expected",
+        "first",
+        "found",
+        "inputs",
+        "known",
+        "listing",
+        "path",
+        "reason",
+        "second",
+        "suggestion_en",
+        "suggestion_vi",
+    }
+)
+
+
+def shorten(text: str, limit: int = SHOWN_CHARS) -> str:
+    """``text``, or its first ``limit - 1`` characters and an ellipsis when it is longer."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render(code: str, args: dict[str, Any], lang: str = "vi", *, short: bool = False) -> str:
+    """The message ``code`` in ``lang``. With ``short`` (messages about inputs), no argument
+    echoes more than a few dozen characters of what was typed: a 10,000-character key or a
+    5,000-digit number is cut, with an ellipsis."""
     templates = CATALOGUE.get(code)
     if templates is None:  # a programming error; say so plainly rather than hide it
         raise KeyError(f"no message for code {code!r}")
     template = templates[0] if lang == "vi" else templates[1]
-    return template.format(**{k: _arg(v, lang) for k, v in args.items()})
+    values = {k: _arg(v, lang) for k, v in args.items()}
+    if short:
+        values = {
+            k: shorten(v, LISTING_CHARS if k in _LISTINGS else SHOWN_CHARS)
+            if isinstance(v, str)
+            else v
+            for k, v in values.items()
+        }
+    return template.format(**values)
 
 
 def suggestion(best: str | None) -> dict[str, Any]:
     """The ``suggestion_vi``/``suggestion_en`` arguments for "did you mean ...?"."""
     if not best:
         return {"suggestion_vi": "", "suggestion_en": ""}
+    best = shorten(best)
     return {"suggestion_vi": f" (có phải '{best}'?)", "suggestion_en": f" (did you mean '{best}'?)"}

@@ -1,58 +1,183 @@
 """Writing output files without ever losing the user's data.
 
 An output is written to a temporary file in the same folder and renamed into place, so an
-interrupted run leaves either the old file or the new one, never half of one. An existing file
-is replaced only when asked (``--force``), and never when it is one of the inputs.
+interrupted run (Ctrl-C, SIGTERM, SIGHUP, a full disk) leaves either the old file or the new
+one, never half of one, and no temporary file.
+
+* A file read in this run (an evidence file, a file found in a folder, the criteria set an
+  evidence file names, through any hard or symbolic link) is never replaced, ``--force`` or not:
+  checked before the work starts and again when writing (:mod:`parscore.inputs`).
+* An existing file, or a symbolic link (even one to a file that does not exist yet), is
+  replaced only when asked (``--force``).
+* A FIFO, device, socket or any other file that is not a regular file is never replaced.
+* A new file gets the permissions any program gives it (0666 less the umask); a replaced file
+  keeps its permissions (and, where allowed, its group).
+* ``--force`` through a symbolic link replaces the file the link points to and keeps the link,
+  as a shell's ``>`` and most tools do: the link is how other people find the report, and
+  replacing it with a plain file would silently stop updating the file they look at.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
-from collections.abc import Iterable
+import secrets
+import signal
+import stat
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+from parscore import inputs as read_files
 from parscore.errors import UsageError
+
+_NEW_FILE_MODE = 0o666  # less the umask, as any program creates a file
+_TEMP_FLAGS = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+)
+#: the signals that end a run while it writes: turned into an exit after the cleanup
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+_KINDS = {  # what a special file is, for the message
+    stat.S_IFIFO: {"vi": "ống FIFO", "en": "a FIFO"},
+    stat.S_IFCHR: {"vi": "thiết bị", "en": "a device"},
+    stat.S_IFBLK: {"vi": "thiết bị", "en": "a device"},
+    stat.S_IFSOCK: {"vi": "socket", "en": "a socket"},
+}
+
+
+def _failed(path: Path, exc: OSError) -> UsageError:
+    return UsageError("usage.write-failed", path=path.as_posix(), reason=exc.strerror or str(exc))
 
 
 def check_target(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> None:
-    """Refuse, before any work is done, a target that would overwrite something."""
-    for source in inputs:
+    """Refuse a target that would overwrite something: a file read in this run (or one of
+    ``inputs``), a folder or special file, or, without ``force``, an existing file or link."""
+    try:
+        link = os.lstat(path)
+    except FileNotFoundError:
+        link = None
+    except OSError as exc:
+        raise _failed(path, exc) from None
+    info = None
+    if link is not None:
         try:
-            if path.exists() and path.samefile(source):
-                raise UsageError("usage.output-is-input", path=path.as_posix())
-        except OSError:
-            continue
-    if path.is_dir():
+            info = os.stat(path)  # the file a link points to
+        except FileNotFoundError:
+            info = None  # a link to nothing yet
+        except OSError as exc:  # a loop of links, a folder we cannot enter...
+            raise _failed(path, exc) from None
+    if read_files.is_input(path, info, inputs):
+        raise UsageError("usage.output-is-input", path=path.as_posix())
+    if link is None:
+        return
+    if info is not None and stat.S_ISDIR(info.st_mode):
         raise UsageError("usage.write-failed", path=path.as_posix(), reason="is a directory")
-    if path.exists() and not force:
-        raise UsageError("usage.output-exists", path=path.as_posix())
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(info.st_mode), {"vi": "tệp đặc biệt", "en": "a special file"})
+        raise UsageError("usage.output-special", path=path.as_posix(), kind=kind)
+    if force:
+        return
+    if info is None:
+        raise UsageError(
+            "usage.output-dangling-link", path=path.as_posix(), target=os.readlink(path)
+        )
+    raise UsageError("usage.output-exists", path=path.as_posix())
+
+
+@contextmanager
+def _stop_signals_end_the_write() -> Iterator[None]:
+    """While the temporary file exists, SIGTERM and SIGHUP raise ``SystemExit(128 + signal)``
+    (the status a shell reports for a terminated program), so that the cleanup runs as it does
+    for Ctrl-C. The previous handlers are restored afterwards; an ignored signal stays ignored.
+    Signal handlers can only be set in the main thread: elsewhere nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    previous: dict[int, Any] = {}
+    try:
+        for sig in _STOP_SIGNALS:
+            handler = signal.getsignal(sig)
+            if handler is signal.SIG_IGN or handler is None:
+                continue
+            previous[sig] = handler
+            signal.signal(sig, stop)
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
+    """A new, empty file ``.name.XXXXXXXX.tmp`` in ``folder`` (created 0666 less the umask)."""
+    for _ in range(100):
+        temp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(temp, _TEMP_FLAGS, _NEW_FILE_MODE), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name for {name} in {folder}")
+
+
+def _keep_mode(handle: int, temp: Path, previous: os.stat_result | None) -> None:
+    """The replaced file's permissions (and group, when allowed) for the new file; a new file
+    keeps what ``open`` gave it."""
+    if previous is None:
+        return
+    mode = stat.S_IMODE(previous.st_mode) & 0o777
+    if hasattr(os, "fchmod"):
+        os.fchmod(handle, mode)
+    else:  # pragma: no cover - Windows
+        os.chmod(temp, mode)
+    if hasattr(os, "fchown") and previous.st_gid != os.fstat(handle).st_gid:
+        try:
+            os.fchown(handle, -1, previous.st_gid)
+        except OSError:  # not a member of that group: the folder's group it is
+            pass
 
 
 def write_atomic(path: Path, data: bytes, *, force: bool, inputs: Iterable[Path] = ()) -> None:
+    """Write ``data`` to ``path`` whole, or not at all (see the module's rules)."""
+    inputs = list(inputs)
     check_target(path, force=force, inputs=inputs)
-    folder = path.parent if str(path.parent) else Path(".")
+    # through a link (allowed with --force): the file it points to is replaced, the link kept
+    final = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    folder = final.parent if str(final.parent) else Path(".")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        previous: os.stat_result | None = os.stat(final)
+    except FileNotFoundError:
+        previous = None
     except OSError as exc:
-        raise UsageError(
-            "usage.write-failed", path=path.as_posix(), reason=exc.strerror or str(exc)
-        ) from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        if not force and path.exists():  # appeared while we wrote
-            raise UsageError("usage.output-exists", path=path.as_posix())
-        os.replace(temp_name, path)
-    except BaseException as exc:
+        raise _failed(path, exc) from None
+    with _stop_signals_end_the_write():
+        temp: Path | None = None
         try:
-            os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
-        if isinstance(exc, OSError):
-            raise UsageError(
-                "usage.write-failed", path=path.as_posix(), reason=exc.strerror or str(exc)
-            ) from None
-        raise
+            handle, temp = _create_temp(folder, final.name)
+            with os.fdopen(handle, "wb") as out:
+                _keep_mode(handle, temp, previous)
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            check_target(path, force=force, inputs=inputs)  # again: things change meanwhile
+            os.replace(temp, final)
+        except BaseException as exc:
+            if temp is not None:
+                try:
+                    os.unlink(temp)
+                except FileNotFoundError:
+                    pass
+            if isinstance(exc, OSError):
+                raise _failed(path, exc) from None
+            raise

@@ -1,4 +1,4 @@
-"""Strict, located YAML reading.
+r"""Strict, located YAML reading.
 
 PyYAML's defaults are wrong for hand-typed evidence: ``no`` becomes ``False``, ``0.1`` becomes a
 binary float, duplicate keys silently keep the last value, aliases can expand into millions of
@@ -7,13 +7,24 @@ nodes and tags can name Python objects. This module reads a file the way parscor
 * bytes are decoded here: UTF-8 (with or without BOM), or UTF-16 only with its BOM; anything
   else is a located "save the file as UTF-8" problem;
 * text is normalised to NFC before parsing, so "Vĩnh Chấp" typed decomposed is the same name;
-* libyaml (``CSafeLoader``) builds the node tree, with **no implicit type resolution**; this
-  module then builds plain Python values itself: YAML 1.2 booleans only (``true``/``false``),
+* line ends are ``\n`` (``\r\n`` and a lone ``\r`` count as one line break, as in editors);
+  U+0085, U+2028 and U+2029, which libyaml counts as line breaks but editors do not, are refused
+  (every later position would be a line off), and so are the bidirectional embedding, override
+  and isolate controls (U+202A-U+202E, U+2066-U+2069), which make a line display in another order
+  than it is written;
+* libyaml (``CSafeLoader``) parses, with **no implicit type resolution**, and this module walks
+  its event stream once, without recursion, building the node tree (kept for positions) and plain
+  Python values itself: YAML 1.2 booleans only (``true``/``false``),
   integers, ``Decimal`` for every other number exactly as typed, ``None`` for ``null``/``~``/empty,
   and strings for everything else (``yes``, ``06/02/2023``, ``2023-02-06``, ``00004``);
 * mapping keys are always the text that was typed (``1.1:`` is the key ``"1.1"``);
-* duplicate keys, anchors, aliases, merge keys, tags and non-finite numbers are refused;
-* nesting is bounded (libyaml's composer recurses in C and would crash on deep nesting).
+* duplicate keys, anchors, aliases, merge keys, every explicit tag (``!!str`` and ``!`` too)
+  and non-finite numbers are refused; so are control characters written with escapes in double
+  quotes (``"\e"``, ``"\x01"``, ``"\0"``...), by the same rule as raw ones: ``\t`` and ``\n`` stay;
+* nesting depth and the number of nodes are bounded (:class:`Limits`), on the events, before
+  any of them is kept: no file size skips the check, and nothing depends on libyaml's own
+  nesting limit (1000 flow or block levels in the libyaml 0.2.6 that PyYAML 6.0.4 bundles,
+  none in PyYAML 6.0.1's 0.2.5).
 
 The node tree is kept by :class:`Source` only to turn a key path into a line and a column when a
 problem has to be reported; callers drop the source once the document is validated.
@@ -31,6 +42,8 @@ from typing import Any
 
 import yaml
 
+from parscore import inputs
+from parscore.decimals import number_bound_problem, number_bounds_args, plain
 from parscore.errors import InputError, Path, Problem, Severity
 
 try:  # libyaml ships inside PyYAML's wheels; the pure loader is a slow but correct fallback
@@ -65,17 +78,22 @@ _FALSES = frozenset({"false", "False", "FALSE"})
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _NON_FINITE = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
-_BLOCK_PREFIX = re.compile(r"^[ \-?:]*", re.MULTILINE)
-# An anchor or alias is & or * right before a name, where a value starts; "HĐND & UBND" is not.
-_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\[\]{}]")
 
 
 @dataclass(frozen=True)
 class Limits:
-    """What a single input file may hold. Each breach is a located error."""
+    """What a single input file may hold. Each breach is a located error.
+
+    ``max_depth`` goes up to 10,000 (``--max-depth``): nothing recurses, so no depth can
+    overflow a stack, but a libyaml that refuses more than 1000 levels itself (PyYAML 6.0.4)
+    makes 1000 the effective limit, and the message then names 1000. ``max_nodes`` counts
+    scalars, lists and mappings: the shipped criteria set has about 2,800, an evidence file about
+    1,000; each costs about 300 bytes while a file is read.
+    """
 
     max_bytes: int = 10 * 1024 * 1024
     max_depth: int = 100
+    max_nodes: int = 50_000  # YAML values (scalars, lists, mappings) in one file
 
 
 DEFAULT_LIMITS = Limits()
@@ -224,10 +242,10 @@ class Source:
 def display_name(path: FsPath | str) -> str:
     """How a file is named in messages and reports, and the only way to make that text: as
     the user gave it, with forward slashes, and with bytes that are not UTF-8 and control
-    characters escaped visibly (``x\\xe3.yaml``, ``a\\nb.yaml``; see :mod:`parscore.visible`)."""
-    from parscore.visible import visible
+    characters escaped visibly (``x\\xe3.yaml``, ``a\\nb.yaml``; see :mod:`parscore.escaping`)."""
+    from parscore.escaping import escaped
 
-    return visible(path if isinstance(path, str) else path.as_posix())
+    return escaped(path if isinstance(path, str) else path.as_posix())
 
 
 def read_bytes(path: FsPath, limits: Limits = DEFAULT_LIMITS) -> bytes:
@@ -265,6 +283,7 @@ def read_bytes(path: FsPath, limits: Limits = DEFAULT_LIMITS) -> bytes:
         fd = os.open(path, flags | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
         with os.fdopen(fd, "rb") as handle:
             refuse_special(os.fstat(handle.fileno()).st_mode)
+            inputs.record(path, handle.fileno())  # never an output of this run (output.py)
             data = handle.read(limits.max_bytes + 1)
     except FileNotFoundError:
         raise InputError([Problem("file.not-found", {}, display)]) from None
@@ -291,66 +310,91 @@ def load_bytes(data: bytes, display: str, limits: Limits = DEFAULT_LIMITS) -> So
 def load_text(text: str, display: str, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Parse NFC text into a :class:`Source`, or raise :class:`InputError`."""
     text = unicodedata.normalize("NFC", text)
+    if "\r" in text:  # editors count \r\n and a lone \r as one line break, like libyaml
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     src = Source(display, text, None, None)
-    if _needs_event_scan(text, limits):
-        _scan_events(src, limits)
+    _refuse_invisible_breaks(src)
+    problems: list[Problem] = []
     try:
-        root = yaml.compose(text, Loader=_NoResolveLoader)
+        root, data = _Builder(src, problems, limits).compose(text)
     except yaml.reader.ReaderError as exc:
         raise InputError([_reader_problem(src, exc)]) from None
     except yaml.MarkedYAMLError as exc:
+        if _LIBYAML_TOO_DEEP in (exc.problem or ""):
+            raise InputError([_libyaml_too_deep(src, exc, limits)]) from None
         raise InputError([_syntax_problem(src, exc)]) from None
     except yaml.YAMLError as exc:  # unmarked errors are rare; still say which file
         raise InputError([Problem("yaml.syntax", {"detail": str(exc)}, display)]) from None
-    src.root = root
-    if root is None:
-        raise InputError([Problem("file.empty", {}, display)])
-    problems: list[Problem] = []
-    src.data = _Builder(src, problems).build(root)
     if problems:
         raise InputError(problems)
+    if root is None:
+        raise InputError([Problem("file.empty", {}, display)])
+    src.root = root
+    src.data = data
     return src
 
 
-def _needs_event_scan(text: str, limits: Limits) -> bool:
-    """A cheap bound says whether anchors, aliases or deep nesting could be present."""
-    if ("&" in text or "*" in text) and _MAYBE_ANCHOR.search(text):
-        return True
-    flow = text.count("[") + text.count("{")
-    if flow <= limits.max_depth and len(text) < 4096:
-        return False
-    block = max((len(m) for m in _BLOCK_PREFIX.findall(text)), default=0)
-    return flow + block + 1 > limits.max_depth
+# Characters the YAML reader lets through but that must not be in a clerk's file. U+0085,
+# U+2028 and U+2029 are line breaks to libyaml but not to editors: every later position would be
+# one line off. The bidirectional embedding, override and isolate controls make a line display
+# in an order other than its content (a terminal or an editor would show a lie).
+_INVISIBLE_BREAKS = "\u0085\u2028\u2029"
+_UNSAFE_RAW = re.compile("[\u0085\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# What a double-quoted scalar may not produce through its escapes: what YAML's printable set
+# excludes (C0 but tab and line feed, DEL, C1, surrogates, U+FFFE, U+FFFF), carriage return,
+# and the characters above. Raw, all of these are refused before parsing.
+_UNSAFE_VALUE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+_MAX_REPORTED = 50
+# libyaml 0.2.6 (bundled with PyYAML 6.0.4) refuses more than 1000 flow or block levels,
+# possibly while looking up to 1024 characters ahead of the last event it produced.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
+_LIBYAML_MAX_DEPTH = 1000
 
 
-def _scan_events(src: Source, limits: Limits) -> None:
-    """Walk libyaml's event stream (no recursion, no node tree) for anchors, aliases and depth."""
-    depth = 0
-    try:
-        for event in yaml.parse(src.text, Loader=_NoResolveLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                mark = event.start_mark
-                raise InputError([src.problem_at("yaml.alias", mark.line + 1, mark.column + 1)])
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > limits.max_depth:
-                    mark = event.start_mark
-                    raise InputError(
-                        [
-                            src.problem_at(
-                                "yaml.too-deep",
-                                mark.line + 1,
-                                mark.column + 1,
-                                limit=limits.max_depth,
-                            )
-                        ]
-                    )
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-    except yaml.reader.ReaderError as exc:
-        raise InputError([_reader_problem(src, exc)]) from None
-    except yaml.MarkedYAMLError as exc:
-        raise InputError([_syntax_problem(src, exc)]) from None
+def _char_code(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def _refuse_invisible_breaks(src: Source) -> None:
+    problems: list[Problem] = []
+    for match in _UNSAFE_RAW.finditer(src.text):
+        if len(problems) == _MAX_REPORTED:
+            break
+        line, col = _line_col(src.text, match.start())
+        char = match.group()
+        code = "file.line-separator" if char in _INVISIBLE_BREAKS else "file.bidi-control"
+        problems.append(src.problem_at(code, line, col, char=_char_code(char)))
+    if problems:
+        raise InputError(problems)
+
+
+def _libyaml_too_deep(src: Source, exc: yaml.MarkedYAMLError, limits: Limits) -> Problem:
+    """libyaml refused the nesting before parscore saw it: find parscore's own place again on
+    the text before libyaml's mark (where libyaml never goes past its limit)."""
+    mark = exc.problem_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    if mark is not None and limits.max_depth < _LIBYAML_MAX_DEPTH:
+        offset = _offset(src.text, line, col)
+        try:
+            _Builder(src, [], limits).compose(src.text[:offset])
+        except InputError as found:
+            deep = [p for p in found.problems if p.code == "yaml.too-deep"]
+            if deep:
+                return deep[0]
+        except yaml.YAMLError:
+            pass
+    return src.problem_at(
+        "yaml.too-deep", line, col, limit=min(limits.max_depth, _LIBYAML_MAX_DEPTH)
+    )
+
+
+def _offset(text: str, line: int, col: int) -> int:
+    start = 0
+    for _ in range(line - 1):
+        start = text.index("\n", start) + 1
+    return start + col - 1
 
 
 def _reader_problem(src: Source, exc: yaml.reader.ReaderError) -> Problem:
@@ -392,7 +436,9 @@ def _syntax_problem(src: Source, exc: yaml.MarkedYAMLError) -> Problem:
     if "cannot start any token" in problem and at is not None:
         char = (src.line_text(at.line + 1) or " ")[at.column : at.column + 1]
         return located("yaml.bad-start", at, char=char)
-    if "unknown escape character" in problem:
+    if _LIBYAML_TOO_DEEP in problem:  # placed by load_text; a safety net here
+        return located("yaml.too-deep", at, limit=_LIBYAML_MAX_DEPTH)
+    if "unknown escape character" in problem or "invalid Unicode character escape" in problem:
         return located("yaml.bad-escape", at)
     detail = f"{context}: {problem}" if context else problem
     return located("yaml.syntax", at or start, detail=detail)
@@ -402,54 +448,153 @@ def _tag_as_typed(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-class _Builder:
-    """Turns libyaml nodes into plain values, collecting every problem it meets."""
+_SKIP = object()  # a key that was refused: its value is read (for its problems) but not kept
 
-    def __init__(self, src: Source, problems: list[Problem]):
+
+class _Frame:
+    """An open mapping or sequence while the event stream is walked."""
+
+    __slots__ = ("node", "value", "is_map", "key_node", "key", "first_line")
+
+    def __init__(self, node: yaml.Node, value: Any, is_map: bool):
+        self.node = node
+        self.value = value
+        self.is_map = is_map
+        self.key_node: yaml.Node | None = None
+        self.key: Any = None
+        self.first_line: dict[str, int] = {}
+
+
+class _Builder:
+    """Walks libyaml's event stream once, with no recursion (so no nesting can overflow a
+    stack), building the node tree kept for positions and the plain values together. Every
+    problem is collected; crossing the nesting or the size limit, or meeting an anchor or an
+    alias, stops at once, placed on the node that does it."""
+
+    def __init__(self, src: Source, problems: list[Problem], limits: Limits = DEFAULT_LIMITS):
         self.src = src
         self.problems = problems
+        self.limits = limits
 
     def _problem(self, code: str, node: yaml.Node, **args: Any) -> None:
         mark = node.start_mark
         self.problems.append(self.src.problem_at(code, mark.line + 1, mark.column + 1, **args))
 
-    def build(self, node: yaml.Node) -> Any:
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag != _STR_TAG:
-                self._problem("yaml.tag", node, tag=_tag_as_typed(node.tag))
-                return None
-            if node.style:  # quoted or block scalars are always text (plain: None, or '' in C)
-                return node.value
-            return self._plain(node)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ_TAG:
-                self._problem("yaml.tag", node, tag=_tag_as_typed(node.tag))
-            return [self.build(item) for item in node.value]
-        if isinstance(node, yaml.MappingNode):
-            if node.tag != _MAP_TAG:
-                self._problem("yaml.tag", node, tag=_tag_as_typed(node.tag))
-            result: dict[str, Any] = {}
-            first_line: dict[str, int] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    self._problem("yaml.key-not-scalar", key_node)
-                    continue
-                if key_node.tag != _STR_TAG:
-                    self._problem("yaml.tag", key_node, tag=_tag_as_typed(key_node.tag))
-                    continue
-                key = key_node.value
-                if key == "<<" and not key_node.style:
-                    self._problem("yaml.merge-key", key_node)
-                    continue
-                if key in first_line:
-                    self._problem(
-                        "yaml.duplicate-key", key_node, key=key, first_line=first_line[key]
+    def _stop(self, code: str, mark: Any, **args: Any) -> InputError:
+        stop = self.src.problem_at(code, mark.line + 1, mark.column + 1, **args)
+        return InputError([*self.problems, stop])
+
+    def compose(self, text: str) -> tuple[yaml.Node | None, Any]:
+        """The root node and the plain value of the one document in ``text``."""
+        max_depth, max_nodes = self.limits.max_depth, self.limits.max_nodes
+        stack: list[_Frame] = []
+        root: yaml.Node | None = None
+        root_value: Any = None
+        nodes = documents = 0
+        scalar_event, scalar_node = yaml.ScalarEvent, yaml.ScalarNode
+        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        unsafe = _UNSAFE_VALUE.search
+        plain = self._plain
+        loader = _NoResolveLoader(text)
+        try:
+            get_event = loader.get_event
+            while True:
+                event = get_event()
+                kind = type(event)
+                if kind is scalar_event:
+                    nodes += 1
+                    if nodes > max_nodes:
+                        raise self._stop("yaml.too-many-nodes", event.start_mark, limit=max_nodes)
+                    value = event.value
+                    style = event.style
+                    node = scalar_node(_STR_TAG, value, event.start_mark, None, style)
+                    if style == '"' and unsafe(value):
+                        value = self._unsafe_escape(node)
+                    if event.anchor is not None:
+                        raise self._stop("yaml.alias", event.start_mark)
+                    if event.tag is not None:
+                        self._problem("yaml.tag", node, tag=_tag_as_typed(event.tag))
+                        value = None
+                    elif not style:  # quoted and block scalars are text; so are keys
+                        top = stack[-1] if stack else None
+                        if top is None or not top.is_map or top.key_node is not None:
+                            value = plain(node)
+                elif kind is mapping_start or kind is sequence_start:
+                    nodes += 1
+                    if nodes > max_nodes:
+                        raise self._stop("yaml.too-many-nodes", event.start_mark, limit=max_nodes)
+                    if len(stack) >= max_depth:
+                        raise self._stop("yaml.too-deep", event.start_mark, limit=max_depth)
+                    is_map = kind is mapping_start
+                    node = (yaml.MappingNode if is_map else yaml.SequenceNode)(
+                        _MAP_TAG if is_map else _SEQ_TAG,
+                        [],
+                        event.start_mark,
+                        None,
+                        event.flow_style,
                     )
+                    if event.tag is not None:
+                        self._problem("yaml.tag", node, tag=_tag_as_typed(event.tag))
+                    if event.anchor is not None:
+                        raise self._stop("yaml.alias", event.start_mark)
+                    stack.append(_Frame(node, {} if is_map else [], is_map))
                     continue
-                first_line[key] = key_node.start_mark.line + 1
-                result[key] = self.build(value_node)
-            return result
-        raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover
+                elif kind is mapping_end or kind is sequence_end:
+                    frame = stack.pop()
+                    node, value = frame.node, frame.value
+                elif kind is yaml.StreamEndEvent or event is None:
+                    break
+                elif kind is yaml.AliasEvent:  # the first anchor or alias stops the reading:
+                    raise self._stop("yaml.alias", event.start_mark)  # a bomb has thousands
+                elif kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise self._stop("yaml.multiple-documents", event.start_mark)
+                    continue
+                else:  # stream start, document end
+                    continue
+                if not stack:
+                    root, root_value = node, value
+                    continue
+                top = stack[-1]
+                if not top.is_map:
+                    top.node.value.append(node)
+                    top.value.append(value)
+                elif top.key_node is None:
+                    self._key(top, node)
+                else:
+                    top.node.value.append((top.key_node, node))
+                    if top.key is not _SKIP:
+                        top.value[top.key] = value
+                    top.key_node = top.key = None
+        finally:
+            loader.dispose()
+        return root, root_value
+
+    def _unsafe_escape(self, node: yaml.ScalarNode) -> str:
+        """A double-quoted scalar whose escapes wrote a control character: refused, and the
+        character made visible so no later message carries it to a terminal."""
+        value: str = node.value
+        char = _UNSAFE_VALUE.search(value).group()  # type: ignore[union-attr]
+        self._problem("yaml.control-escape", node, char=_char_code(char))
+        node.value = _UNSAFE_VALUE.sub("\ufffd", value)
+        return node.value
+
+    def _key(self, frame: _Frame, node: yaml.Node) -> None:
+        frame.key_node = node
+        frame.key = _SKIP
+        if not isinstance(node, yaml.ScalarNode):
+            self._problem("yaml.key-not-scalar", node)
+            return
+        key = node.value
+        if key == "<<" and not node.style:
+            self._problem("yaml.merge-key", node)
+        elif key in frame.first_line:
+            self._problem("yaml.duplicate-key", node, key=key, first_line=frame.first_line[key])
+        else:
+            frame.first_line[key] = node.start_mark.line + 1
+            frame.key = key
 
     def _plain(self, node: yaml.ScalarNode) -> Any:
         value: str = node.value
@@ -461,10 +606,15 @@ class _Builder:
             return False
         first = value[0]
         if first.isdigit() or first in "+-.":
-            if _INT.fullmatch(value):
-                return int(value)
-            if _DECIMAL.fullmatch(value) and not _leading_zero(value):
-                return Decimal(value)
+            is_int = _INT.fullmatch(value) is not None
+            if is_int or (_DECIMAL.fullmatch(value) and not _leading_zero(value)):
+                # judged on its digits before int() or Decimal() sees it (4,301 digits make
+                # int() fail; 1e999999999 later expands to a billion digits)
+                code = number_bound_problem(value)
+                if code is not None:
+                    self._problem(code, node, value=value, **number_bounds_args())
+                    return None
+                return int(value) if is_int else plain(Decimal(value))
             if _NON_FINITE.fullmatch(value):
                 self._problem("yaml.not-finite", node, value=value)
                 return None

@@ -118,6 +118,29 @@ GENERATED: dict[str, Callable[[], bytes]] = {
         "".join(" " * i + f"k{i}:\n" for i in range(150)) + " " * 150 + "v\n"
     ).encode(),
     "alias-bomb.yaml": _alias_bomb,
+    # beyond int()'s 4,300 digits; the message shows the first 39 and an ellipsis
+    "integer-5000-digits.yaml": lambda: (
+        _HEAD + 'items:\n  "3.2":\n    on_time: ' + "1" * 5000 + "\n    settled: 1405\n"
+    ).encode(),
+    # an unknown key of 10,000 characters, echoed as 39 and an ellipsis
+    "key-10000-chars.yaml": lambda: (_HEAD + "? " + "k" * 10_000 + "\n: 1\n").encode(),
+    # 1 KB of "- - - ...": block nesting on one line, once a RecursionError
+    "deep-block-one-line.yaml": lambda: b"- " * 500 + b"x\n",
+    # an escape writes ESC ] 0 ; ... BEL, which would set a terminal's window title
+    "escaped-control.yaml": lambda: (
+        _HEAD + 'assessment:\n  by: "Tổ công tác \\e]0;owned\\a"\n'
+    ).encode(),
+    # U+2028 pasted into a quoted title: a line break to libyaml, none to an editor
+    "line-separator.yaml": lambda: (
+        _HEAD + 'notes: "Kế hoạch\u2028năm 2023"\nyear: 2024\n'
+    ).encode(),
+    "bidi-control.yaml": lambda: (_HEAD + "notes: UBND \u202e3202 \u202c\n").encode(),
+    # 1 MB, 20,000 documents (100,000 nodes): refused at the node limit, memory stays small
+    "many-nodes.yaml": lambda: (
+        _HEAD
+        + 'items:\n  "3.2":\n    documents:\n'
+        + "      - {number: 45/BC-UBND, date: 12/12/2023}\n" * 20_000
+    ).encode(),
 }
 GENERATED_CASES = [f"generated/{name}" for name in GENERATED]
 ALL_CASES = EVIDENCE + CRITERIA + GENERATED_CASES

@@ -18,6 +18,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from parscore.decimals import number_bound_problem, number_bounds_args, value_bound_problem
+
 # Input models: strict types (no "yes" -> True), unknown keys refused, immutable.
 INPUT_CONFIG = ConfigDict(strict=True, extra="forbid", frozen=True, populate_by_name=True)
 # Result models are built by parscore itself and read back from its JSON output.
@@ -34,6 +36,12 @@ def number_problem(value: Any, *, integer: bool) -> tuple[str, dict[str, Any]]:
     """The most helpful message for a value that should have been a number."""
     text = format(value, "f") if isinstance(value, Decimal) else value
     if isinstance(text, str):
+        # a number in quotes, or with a comma or a % sign: first, would it be in bounds?
+        candidate = text.strip().removesuffix("%").strip().replace(",", ".")
+        if _PLAIN_NUMBER.fullmatch(candidate):
+            bound = number_bound_problem(candidate)
+            if bound is not None:
+                return bound, {"value": text.strip(), **number_bounds_args()}
         if integer and _THOUSANDS.fullmatch(text):
             return "value.thousands-separator", {"value": text, "plain": re.sub(r"[.,]", "", text)}
         match = _PERCENT.fullmatch(text)
@@ -55,7 +63,7 @@ def number_problem(value: Any, *, integer: bool) -> tuple[str, dict[str, Any]]:
 
 def found(value: Any) -> dict[str, str]:
     """How a wrong value is described in a message, in both languages."""
-    from parscore.messages import format_number
+    from parscore.messages import format_number, shorten
 
     if value is None:
         return {"vi": "giá trị trống", "en": "nothing"}
@@ -63,9 +71,12 @@ def found(value: Any) -> dict[str, str]:
         text = "true" if value else "false"
         return {"vi": text, "en": text}
     if isinstance(value, (int, Decimal)):
-        return {"vi": f"số {format_number(value, 'vi')}", "en": f"the number {value}"}
+        return {
+            "vi": f"số {shorten(format_number(value, 'vi'))}",
+            "en": f"the number {shorten(format_number(value, 'en'))}",
+        }
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
+        shown = shorten(value)
         return {"vi": f"'{shown}'", "en": f"'{shown}'"}
     if isinstance(value, dict):
         return {"vi": "một bảng khóa: giá trị", "en": "a mapping"}
@@ -150,11 +161,36 @@ def _not_text(value: Any) -> Any:
     return value
 
 
+def _bounded(value: Any) -> Any:
+    """Inside the bounds every number read from YAML keeps (``decimals.MAX_WHOLE_DIGITS``,
+    ``MAX_DECIMALS``); the loader refuses the others first, this holds models built in Python
+    to the same bounds."""
+    if isinstance(value, (int, Decimal)):
+        code = value_bound_problem(value)
+        if code is not None:
+            # str(), not format(): 1E+999999999 stays short; an int of over 4,300 digits has
+            # no str() at all (messages cut what is shown to a few dozen characters anyway)
+            big = isinstance(value, int) and value.bit_length() > 10_000
+            shown = "…" if big else str(value)
+            raise PydanticCustomError(
+                code, "out of bounds", {"value": shown, **number_bounds_args()}
+            )
+    return value
+
+
 Points = Annotated[
-    Decimal, BeforeValidator(_not_text), Field(strict=False, ge=0, allow_inf_nan=False)
+    Decimal,
+    BeforeValidator(_bounded),
+    BeforeValidator(_not_text),
+    Field(strict=False, ge=0, allow_inf_nan=False),
 ]
-Number = Annotated[Decimal, BeforeValidator(_not_text), Field(strict=False, allow_inf_nan=False)]
-Count = Annotated[int, Field(ge=0)]
+Number = Annotated[
+    Decimal,
+    BeforeValidator(_bounded),
+    BeforeValidator(_not_text),
+    Field(strict=False, allow_inf_nan=False),
+]
+Count = Annotated[int, BeforeValidator(_bounded), Field(ge=0)]
 
 _DATE_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

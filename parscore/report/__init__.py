@@ -5,7 +5,6 @@ A reporter only formats; it never recomputes a score. ``--format`` chooses by na
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable
 
@@ -13,6 +12,7 @@ from parscore.model.result import UnitResult
 from parscore.report import text
 from parscore.report.common import (
     Options,
+    SafeCSVWriter,
     documents_text,
     label,
     number,
@@ -53,7 +53,7 @@ def to_csv(result: UnitResult, opts: Options) -> str:
     decimals with a point, for programs; people get the table, Markdown or a spreadsheet."""
     lang = opts.lang
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeCSVWriter(out)
     writer.writerow(CSV_COLUMNS)
     for node in result.nodes():
         writer.writerow(
@@ -165,7 +165,7 @@ def todo_text(todo: TodoList, opts: Options, markdown: bool) -> str:
 
 def todo_csv(todo: TodoList, opts: Options) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeCSVWriter(out)
     writer.writerow(("office", "id", "name", "need", "at_stake", "reason"))
     for group in todo.groups:
         for item in group.items:

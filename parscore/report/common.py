@@ -7,6 +7,7 @@ and never recomputes a score.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -125,3 +126,53 @@ def documents_text(node: NodeResult, lang: str) -> str:
             words.append(doc.section)
         parts.append(" ".join(words))
     return "; ".join(parts)
+
+
+# --- text from input files in spreadsheets and Markdown ------------------------------------------
+
+#: a spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection"),
+#: the full-width forms included (some spreadsheets read them as the ASCII ones)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def spreadsheet_text(value: object) -> object:
+    """A CSV cell as a spreadsheet must read it: text that would start a formula gets a leading
+    ``'`` (Excel and LibreOffice then show it as text); numbers written by parscore (``Decimal``,
+    ``int``), negative ones included, stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+class SafeCSVWriter:
+    """``csv.writer`` for every CSV parscore writes: each text cell through
+    :func:`spreadsheet_text`."""
+
+    def __init__(self, out: object) -> None:
+        import csv
+
+        self._writer = csv.writer(out, lineterminator="\n")  # type: ignore[arg-type]
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([spreadsheet_text(cell) for cell in row])
+
+
+_MARKDOWN = str.maketrans(
+    {
+        "\\": "\\\\",  # first, so that an input's own "\|" cannot undo the escape of "|"
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "|": "\\|",
+        "\r": " ",
+        "\n": " ",
+    }
+)
+
+
+def markdown_text(text: str) -> str:
+    """Text in a Markdown document, shown as it is typed: no HTML (``<script>`` stays text),
+    no character reference, no table cell or line broken by ``|`` or a new line, no link or
+    image (``[text](url)``). Every Markdown writer passes its text through here; a renderer
+    shows the same characters as the input."""
+    return text.replace("\r\n", "\n").translate(_MARKDOWN).replace("](", "\\](")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 from parscore.compare import Comparison, Group
-from parscore.report.common import Options, number, percent
+from parscore.report.common import Options, SafeCSVWriter, number, percent
 from parscore.report.compare_common import band_text, clabel, group_title
 from parscore.report.text import Section, Table, _md, render
 
@@ -150,7 +149,7 @@ def to_csv(comparison: Comparison, opts: Options) -> str:
     """One row per compared unit; numbers as exact decimals with a point, for programs."""
     ids = [f.id for f in comparison.fields]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeCSVWriter(out)
     writer.writerow(
         [
             "group",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from parscore.plan import FieldSummary, Plan, Step
-from parscore.report.common import Options, number, percent, unit_line
+from parscore.report.common import Options, markdown_text, number, percent, unit_line
 
 _L: dict[str, tuple[str, str]] = {
     "org": ("ỦY BAN NHÂN DÂN {kind} {name}", "PEOPLE'S COMMITTEE OF {name}"),
@@ -69,10 +69,6 @@ def _t(key: str, lang: str, **args: object) -> str:
     return (vi if lang == "vi" else en).format(**args)
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def _task(step: Step, lang: str) -> str:
     return f"{step.id} {step.name.get(lang)}: {step.action.get(lang)} (+{number(step.gain, lang)})"
 
@@ -130,8 +126,17 @@ def field_sections(plan: Plan) -> list[tuple[FieldSummary, list[list[Step]]]]:
     return sections
 
 
-def _id_order(step: Step) -> list[int | str]:
-    return [int(p) if p.isdigit() else p for p in step.id.split(".")]
+def _id_order(step: Step) -> list[tuple[int, int, str, str]]:
+    """1.2 before 1.10; numbers before letters (1.1 before 1.a). Digits are compared as text
+    by length, never through int(): an id of 5,000 digits is beyond int()'s limit."""
+    order = []
+    for part in step.id.split("."):
+        if part.isdigit():
+            digits = part.lstrip("0")
+            order.append((0, len(digits), digits, part))
+        else:
+            order.append((1, 0, part, part))
+    return order
 
 
 def field_heading(field: FieldSummary, lang: str) -> str:
@@ -197,7 +202,7 @@ def markdown(plan: Plan, opts: Options) -> str:
     if not plan.steps:
         out.append(_t("nothing", lang))
     for number_, step in enumerate(plan.steps[: max(opts.top, 1)], start=1):
-        out.append(f"{number_}. {_cell(_task(step, lang))}")
+        out.append(f"{number_}. {_task(step, lang)}")
     target = target_lines(plan, lang)
     if target is not None:
         out += ["", f"**{target[0]}**", "", target[1]]
@@ -217,7 +222,10 @@ def markdown(plan: Plan, opts: Options) -> str:
     else:
         out.append(_t("survey_none", lang))
     out += ["", f"## {_t('summary', lang)}", ""]
-    rows = [[_cell(value) for value in row] for row in summary_rows(plan, lang)]
+    # every line and cell through the one Markdown escape: names, actions, offices come from
+    # the criteria set and the evidence
+    out = [markdown_text(line) for line in out]
+    rows = [[markdown_text(value) for value in row] for row in summary_rows(plan, lang)]
     out.append(
         tabulate(
             rows,

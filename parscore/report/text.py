@@ -11,6 +11,7 @@ from parscore.report.common import (
     Options,
     documents_text,
     label,
+    markdown_text,
     number,
     outcome_text,
     percent,
@@ -36,6 +37,12 @@ class Section:
 
 
 def render(sections: list[Section], title: str, markdown: bool) -> str:
+    """The sections under a title, as a terminal text or as Markdown. In Markdown every text
+    goes through ``markdown_text`` here, once: names, titles, document numbers and reasons come
+    from input files."""
+    if markdown:
+        title = markdown_text(title)
+        sections = [_escaped(section) for section in sections]
     out: list[str] = []
     out.append(f"# {title}" if markdown else title)
     if not markdown:
@@ -66,9 +73,23 @@ def render(sections: list[Section], title: str, markdown: bool) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def _escaped(section: Section) -> Section:
+    table = section.table
+    if table is not None:
+        table = Table(
+            [markdown_text(h) for h in table.headers],
+            [[markdown_text(cell) for cell in row] for row in table.rows],
+            table.align,
+            table.widths,
+        )
+    return Section(
+        markdown_text(section.heading), [markdown_text(line) for line in section.lines], table
+    )
+
+
 def _md(text: str, markdown: bool) -> str:
-    """Keep a cell from breaking a Markdown table."""
-    return text.replace("|", "\\|").replace("\n", " ") if markdown else text.replace("\n", " ")
+    """A cell on one line (Markdown escaping is ``render``'s, for every text at once)."""
+    return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
 
 
 def _table(lang: str, columns: list[tuple[str, str]], rows: list[list[str]]) -> Table:

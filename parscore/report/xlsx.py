@@ -26,7 +26,7 @@ from typing import Any
 from parscore.compare import Comparison
 from parscore.decimals import quantize
 from parscore.model.result import Notice
-from parscore.report.common import Options
+from parscore.report.common import FORMULA_START, Options
 from parscore.report.compare_common import (
     SCALE_GREEN,
     SCALE_RED,
@@ -70,7 +70,10 @@ class _Sheet:
         if value is None or value == "":
             self.ws.write_blank(self.row, col, None, self.formats["text"])
             return
-        self.ws.write_string(self.row, col, value, self.formats["text"])
+        # always write_string: text is never a formula; text that looks like one also gets
+        # Excel's quote prefix, so that editing the cell keeps it text
+        quoted = value.startswith(FORMULA_START)
+        self.ws.write_string(self.row, col, value, self.formats["quoted" if quoted else "text"])
         self._width(col, value)
 
     def number(self, col: int, value: Decimal | None) -> None:
@@ -107,6 +110,7 @@ def _formats(workbook: Any) -> dict[str, Any]:
     return {
         "header": header,
         "text": workbook.add_format({}),
+        "quoted": workbook.add_format({"quote_prefix": True}),
         "number": workbook.add_format({"num_format": "0.00"}),
         "integer": workbook.add_format({"num_format": "0"}),
     }

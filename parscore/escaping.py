@@ -1,7 +1,7 @@
 """Text from outside parscore (a file's name, an exception's text) made safe to show.
 
 A name is shown everywhere (terminal messages, every report format, the cache) through
-:func:`visible`: bytes that are not UTF-8 (Python keeps them as lone surrogates, e.g. a name
+:func:`escaped`: bytes that are not UTF-8 (Python keeps them as lone surrogates, e.g. a name
 from a zip made on Windows) become ``\\xe3``; control characters, line and paragraph separators
 and invisible format characters (bidirectional overrides...) become ``\\n``, ``\\t``,
 ``\\x1b``, ``\\u202e``; a backslash becomes ``\\\\``, so that the escaping cannot be faked and
@@ -32,7 +32,7 @@ def _escape(char: str) -> str:
     return f"\\U{code:08x}"
 
 
-def visible(text: str) -> str:
+def escaped(text: str) -> str:
     """``text`` with every character that could not be shown, or could mislead, escaped."""
     if text.isprintable() and "\\" not in text:  # the usual case, and quick
         return text
