@@ -11,7 +11,8 @@ import gc
 import os
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,7 @@ from pathlib import Path
 from parscore.cache import Entry, ResultCache
 from parscore.compare import UnitSummary, summarize
 from parscore.errors import InputError, Problem, UsageError
+from parscore.escaping import escaped
 from parscore.loading import CriteriaResolver
 from parscore.yamlsource import Limits, display_name, read_bytes
 
@@ -102,6 +104,11 @@ class Scored:
     criteria_location: str = ""  # where its criteria set is (CriteriaResolver.locate)
     cached: bool = False
 
+    @property
+    def display(self) -> str:
+        """The file's name as it is shown (:func:`~parscore.yamlsource.display_name`)."""
+        return display_name(Path(self.file))
+
 
 @lru_cache(maxsize=4)
 def _resolver(limits: Limits) -> CriteriaResolver:
@@ -127,9 +134,13 @@ def score_file(path: str, criteria: str | None, limits: Limits, cache_folder: st
         data = read_bytes(file, limits)
     except InputError as exc:
         return Scored(path, None, tuple(exc.problems))
-    key = cache.key(data, display, criteria, limits)
+    key = cache.key(data, path, criteria, limits)  # the name as it is, not as it is shown
     entry = cache.get(key)
-    if entry is not None and resolver.fingerprint(entry.criteria) == entry.fingerprint:
+    if (
+        entry is not None
+        and entry.summary.source == display  # not an entry written before names were escaped
+        and resolver.fingerprint(entry.criteria) == entry.fingerprint
+    ):
         return Scored(path, entry.summary, criteria_location=entry.criteria, cached=True)
     try:
         prepared = evidence_from_bytes(data, file, resolver, criteria=criteria)
@@ -145,6 +156,46 @@ def score_file(path: str, criteria: str | None, limits: Limits, cache_folder: st
             Entry(criteria=prepared.criteria_location, fingerprint=fingerprint, summary=summary),
         )
     return Scored(path, summary, criteria_location=prepared.criteria_location)
+
+
+def score_guarded(
+    path: str, criteria: str | None, limits: Limits, cache_folder: str | None
+) -> Scored:
+    """:func:`score_file`, with an unexpected error (a bug in parscore) kept to that one file:
+    it is left out as "internal error, please report it", with the exception's type and a
+    short text, and every other file is still ranked. ``PARSCORE_DEBUG`` also prints the
+    traceback."""
+    try:
+        return score_file(path, criteria, limits, cache_folder)
+    except Exception as exc:
+        if os.environ.get("PARSCORE_DEBUG"):
+            import sys
+            import traceback
+
+            where = display_name(Path(path))
+            print(f"parscore: internal error while scoring {where}:", file=sys.stderr)
+            traceback.print_exc()
+        return _unexpected(path, exc)
+
+
+def _unexpected(path: str, exc: BaseException) -> Scored:
+    """``path`` left out because of ``exc``: its type and the start of its text, on one line."""
+    text = escaped(str(exc))
+    if len(text) > 200:
+        text = text[:199] + "…"
+    error = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    problem = Problem("batch.internal-error", {"error": error}, display_name(Path(path)))
+    return Scored(path, None, (problem,))
+
+
+def _worker_died(path: str) -> Scored:
+    return Scored(path, None, (Problem("batch.worker-died", {}, display_name(Path(path))),))
+
+
+def _score_chunk(
+    paths: list[str], criteria: str | None, limits: Limits, cache_folder: str | None
+) -> list[Scored]:
+    return [score_guarded(path, criteria, limits, cache_folder) for path in paths]
 
 
 @contextmanager
@@ -163,6 +214,77 @@ def _worker_start() -> None:
     gc.set_threshold(100_000, 50, 1000)
 
 
+Task = tuple[str | None, Limits, str | None]  # criteria, limits, cache folder
+
+
+def _pool_round(
+    names: list[str], batches: list[list[int]], task: Task, workers: int
+) -> Iterator[tuple[list[int], list[Scored] | BaseException]]:
+    """Each batch of indices into ``names`` scored in a pool of ``workers`` processes: its
+    outcomes, or what went wrong with it, as each batch ends."""
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
+        futures: dict[Future[list[Scored]], list[int]] = {}
+        for batch in batches:
+            try:
+                futures[pool.submit(_score_chunk, [names[i] for i in batch], *task)] = batch
+            except BrokenProcessPool as exc:  # a worker died already: the rest is lost
+                yield batch, exc
+        for future in as_completed(futures):
+            try:
+                yield futures[future], future.result()
+            except Exception as exc:
+                yield futures[future], exc
+
+
+def _in_processes(
+    names: list[str], task: Task, jobs: int, results: list[Scored | None]
+) -> Iterator[Scored]:
+    """Score ``names`` in ``jobs`` processes, yielding each outcome as it comes and keeping it
+    at its place in ``results``.
+
+    Files go out in chunks. A chunk that fails as a whole (a worker killed by the system, a
+    crash in a library: ``BrokenProcessPool``, which also loses every chunk not yet finished)
+    has its files scored again, one file a task, in a new pool; while a round gets no file
+    through, its first file is scored alone, and left out (``batch.worker-died``) if it kills
+    that worker too. Every other file keeps its result."""
+
+    def keep(index: int, outcome: Scored) -> Scored:
+        results[index] = outcome
+        return outcome
+
+    chunk = max(1, len(names) // (jobs * 8))
+    batches = [list(range(i, min(i + chunk, len(names)))) for i in range(0, len(names), chunk)]
+    pending: list[int] = []
+    for batch, outcome in _pool_round(names, batches, task, jobs):
+        if isinstance(outcome, BaseException):
+            pending.extend(batch)
+        else:
+            for index, scored in zip(batch, outcome, strict=True):
+                yield keep(index, scored)
+    while pending:
+        pending.sort()
+        failed: list[int] = []
+        for batch, outcome in _pool_round(names, [[i] for i in pending], task, jobs):
+            (index,) = batch
+            if isinstance(outcome, BrokenProcessPool):
+                failed.append(index)
+            elif isinstance(outcome, BaseException):  # e.g. an outcome that cannot be sent
+                yield keep(index, _unexpected(names[index], outcome))
+            else:
+                yield keep(index, outcome[0])
+        if failed and len(failed) == len(pending):  # nothing got through: the first alone
+            first = min(failed)
+            failed.remove(first)
+            for _, outcome in _pool_round(names, [[first]], task, 1):
+                if isinstance(outcome, BrokenProcessPool):
+                    yield keep(first, _worker_died(names[first]))
+                elif isinstance(outcome, BaseException):
+                    yield keep(first, _unexpected(names[first], outcome))
+                else:
+                    yield keep(first, outcome[0])
+        pending = failed
+
+
 def score_files(
     files: list[Path],
     criteria: str | None,
@@ -172,23 +294,21 @@ def score_files(
     jobs: int = 1,
     progress: Callable[[Iterator[Scored], int], Iterator[Scored]] | None = None,
 ) -> list[Scored]:
-    """Score every file, in ``jobs`` processes; the order of ``files`` is kept."""
+    """Score every file, in ``jobs`` processes; the order of ``files`` is kept. A file that
+    breaks parscore itself, or the process scoring it, is left out with a problem that says
+    so; the others are scored all the same."""
     names = [str(f) for f in files]
-    folder = str(cache_folder) if cache_folder is not None else None
+    task: Task = (criteria, limits, str(cache_folder) if cache_folder is not None else None)
     if jobs > 1 and len(names) > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) as pool:
-            chunk = max(1, len(names) // (jobs * 8))
-            outcomes = pool.map(
-                score_file,
-                names,
-                [criteria] * len(names),
-                [limits] * len(names),
-                [folder] * len(names),
-                chunksize=chunk,
-            )
-            return list(progress(outcomes, len(names)) if progress else outcomes)
+        results: list[Scored | None] = [None] * len(names)
+        outcomes = _in_processes(names, task, jobs, results)
+        for _ in progress(outcomes, len(names)) if progress else outcomes:
+            pass
+        return [
+            r if r is not None else _worker_died(n) for r, n in zip(results, names, strict=True)
+        ]
     with _fewer_collections():
-        outcomes = (score_file(name, criteria, limits, folder) for name in names)
+        outcomes = (score_guarded(name, *task) for name in names)
         return list(progress(outcomes, len(names)) if progress else outcomes)
 
 

@@ -53,7 +53,7 @@ class ResultCache:
     def key(self, data: bytes, display: str, criteria: str | None, limits: Limits) -> str:
         digest = hashlib.sha256()
         for part in (__version__, display, criteria or "", repr(limits)):
-            digest.update(part.encode("utf-8") + b"\0")
+            digest.update(os.fsencode(part) + b"\0")  # a name's raw bytes, even not UTF-8
         digest.update(data)
         return digest.hexdigest()
 

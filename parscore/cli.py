@@ -61,46 +61,133 @@ def _summary(problems: list[Problem], lang: str) -> str:
 
 def print_problems(problems: list[Problem], lang: str) -> None:
     for problem in problems:
-        click.echo(problem.format(lang), err=True)
+        echo(problem.format(lang), err=True)
 
 
 def fail_input(exc: InputError, lang: str) -> NoReturn:
     print_problems(exc.problems, lang)
-    click.echo(_summary(exc.problems, lang), err=True)
+    echo(_summary(exc.problems, lang), err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 
 def fail_usage(exc: UsageError, lang: str) -> NoReturn:
-    click.echo(("lỗi: " if lang == "vi" else "error: ") + exc.message(lang), err=True)
+    echo(("lỗi: " if lang == "vi" else "error: ") + exc.message(lang), err=True)
     sys.exit(EXIT_BAD_INPUT)
+
+
+# --- standard output and error ----------------------------------------------------------------
+# Every byte parscore writes to a terminal or a pipe goes through ``echo``. A full disk or a
+# closed standard output is an ordinary output failure (a message, exit 2); a reader that went
+# away (``| head``) ends parscore quietly, with the status a shell shows for a program killed
+# by SIGPIPE.
+
+EXIT_PIPE = 141  # 128 + SIGPIPE
+
+
+class _ReaderGone(Exception):
+    """The program reading parscore's output has gone away (a broken pipe)."""
+
+
+class _NoStderr(Exception):
+    """Standard error cannot be written: there is nowhere left to say anything."""
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that what is left in its buffer does not
+    fail a second time when the interpreter flushes it at exit."""
+    stream = sys.stdout
+    if stream is None:
+        return
+    try:
+        fd = stream.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, fd)
+        finally:
+            os.close(null)
+    except (OSError, ValueError):  # not a real file (tests), or already gone
+        pass
+
+
+def _env_lang() -> str:
+    """The language for a command that has no --lang option (schema): PARSCORE_LANG."""
+    return "en" if os.environ.get("PARSCORE_LANG") == "en" else "vi"
+
+
+def _stream_failed(exc: OSError, err: bool) -> Exception:
+    """What a failed write or flush on standard output or error becomes."""
+    if isinstance(exc, BrokenPipeError):
+        return _ReaderGone()
+    if err:
+        return _NoStderr()
+    _silence_stdout()
+    return UsageError("usage.stdout-failed", reason=exc.strerror or str(exc))
+
+
+def echo(text: str = "", *, nl: bool = True, err: bool = False) -> None:
+    """``click.echo``, with the failures of the stream turned into parscore's own."""
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:  # closed before parscore started (``>&-``)
+        if err:
+            return  # the messages were thrown away on purpose; the exit code still tells
+        raise UsageError("usage.stdout-closed")
+    try:
+        click.echo(text, file=stream, nl=nl)  # click flushes after each write
+    except OSError as exc:
+        raise _stream_failed(exc, err) from None
+
+
+def _flush_stdout() -> None:
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        raise _stream_failed(exc, False) from None
 
 
 def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
     """Turn parscore's own errors into messages and exit codes; never show a traceback for
-    bad input."""
+    bad input, nor for an output that cannot be written."""
 
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        lang = kwargs.get("lang", "vi")
+    def run(lang: str, args: Any, kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            try:
+                result = func(*args, **kwargs)
+            except SystemExit:
+                _flush_stdout()  # a failure to write what came before wins over the exit code
+                raise
+            _flush_stdout()
+            return result
+        except (_ReaderGone, _NoStderr):
+            raise
         except InputError as exc:
             fail_input(exc, lang)
         except UsageError as exc:
             fail_usage(exc, lang)
         except KeyboardInterrupt:
-            click.echo("", err=True)
+            echo("", err=True)
             sys.exit(130)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as exc:  # a bug in parscore, not in the input
             if os.environ.get("PARSCORE_DEBUG"):
                 raise
-            click.echo(
+            echo(
                 f"parscore {__version__}: internal error {type(exc).__name__}: {exc}\n"
                 "Please report it with the input files (PARSCORE_DEBUG=1 shows the traceback).",
                 err=True,
             )
             sys.exit(EXIT_INTERNAL)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return run(kwargs.get("lang") or _env_lang(), args, kwargs)
+        except _ReaderGone:
+            _silence_stdout()
+            sys.exit(EXIT_PIPE)
+        except _NoStderr:
+            sys.exit(EXIT_BAD_INPUT)
 
     wrapper.__name__ = func.__name__
     wrapper.__doc__ = func.__doc__
@@ -114,12 +201,31 @@ def emit(
     if output is None:
         if isinstance(text, bytes):
             raise UsageError("usage.needs-output")
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         return
     from parscore.output import write_atomic
 
     data = text if isinstance(text, bytes) else text.encode("utf-8-sig" if bom else "utf-8")
     write_atomic(output, data, force=force, inputs=inputs)
+
+
+class _Main(click.Group):
+    """The ``parscore`` group: click's own output (help, version, usage errors) that cannot be
+    written ends like parscore's own, without a traceback."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except OSError as exc:  # every command is guarded: this is click writing
+            _silence_stdout()
+            if isinstance(exc, BrokenPipeError):
+                sys.exit(EXIT_PIPE)
+            lang = _env_lang()
+            failure = UsageError("usage.stdout-failed", reason=exc.strerror or str(exc))
+            try:
+                fail_usage(failure, lang)
+            except _NoStderr:
+                sys.exit(EXIT_BAD_INPUT)
 
 
 class ByteSize(click.ParamType):
@@ -175,7 +281,7 @@ def resolver() -> CriteriaResolver:
     return CriteriaResolver(limits) if limits is not None else CriteriaResolver()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="parscore")
 @click.option(
     "--max-file-size",
@@ -371,7 +477,7 @@ def compare(
         sys.exit(EXIT_BAD_INPUT)
     summaries = [s.summary for s in good if s.summary is not None]
     batch.check_comparable(summaries)
-    excluded = [Excluded(file=s.file, problems=[notice(p) for p in s.problems]) for s in broken]
+    excluded = [Excluded(file=s.display, problems=[notice(p) for p in s.problems]) for s in broken]
     excluded += [Excluded(file=p.file, problems=[notice(p)]) for p in found.problems]
     comparison = run_compare(
         summaries,
@@ -528,7 +634,7 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
             else ("hợp lệ" if lang == "vi" else "valid")
         )
         detail = f" ({_summary(problems, lang)})" if problems else ""
-        click.echo(f"{path.as_posix()}: {status}{detail}")
+        echo(f"{yamlsource.display_name(path)}: {status}{detail}")
     sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
@@ -610,7 +716,9 @@ def template(
             os.path.relpath(Path(criteria_ref).resolve(), output.resolve().parent)
         ).as_posix()
     emit(render_template(cs, info, lang, ref), output, force, [])
-    click.echo(("Đã ghi " if lang == "vi" else "Wrote ") + output.as_posix(), err=True)
+    from parscore.yamlsource import display_name
+
+    echo(("Đã ghi " if lang == "vi" else "Wrote ") + display_name(output), err=True)
 
 
 @main.group()
@@ -627,7 +735,7 @@ def criteria_list(lang: str) -> None:
     from parscore.report.criteria import listing
 
     sets = resolver()
-    click.echo(listing([sets.load(ref) for ref in shipped_sets()], lang), nl=False)
+    echo(listing([sets.load(ref) for ref in shipped_sets()], lang), nl=False)
 
 
 @criteria.command("show")
@@ -640,7 +748,7 @@ def criteria_show(ref: str, depth: int | None, lang: str) -> None:
     from parscore.loading import load_criteria
     from parscore.report.criteria import show
 
-    click.echo(show(load_criteria(ref, resolver()), lang, depth), nl=False)
+    echo(show(load_criteria(ref, resolver()), lang, depth), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

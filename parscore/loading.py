@@ -401,14 +401,17 @@ class CriteriaResolver:
             if base is not None and not path.is_absolute():
                 path = base / path
             if referrer is not None and not path.is_file():
-                raise InputError([referrer_problem(referrer, "criteria.file-not-found", path=ref)])
+                shown = yamlsource.display_name(ref)
+                raise InputError(
+                    [referrer_problem(referrer, "criteria.file-not-found", path=shown)]
+                )
             return str(path.resolve())
         shipped = shipped_sets()
         if ref not in shipped:
             args = {"ref": ref, "known": ", ".join(shipped) or "—"}
             if referrer is not None:
                 raise InputError([referrer_problem(referrer, "criteria.not-found", **args)])
-            raise InputError([Problem("criteria.not-found", args, ref)])
+            raise InputError([Problem("criteria.not-found", args, yamlsource.display_name(ref))])
         return ref
 
     def _read(self, location: str) -> tuple[bytes, str]:

@@ -18,6 +18,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "file.unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
     "file.not-found": ("không có tệp này", "no such file"),
     "file.is-directory": ("đây là một thư mục, không phải tệp", "this is a directory, not a file"),
+    "file.not-regular": (
+        "đây là {kind}, không phải tệp thông thường: không đọc",
+        "this is {kind}, not a regular file: not read",
+    ),
     "file.too-large": (
         "tệp lớn {size}, vượt giới hạn {limit} (đổi bằng --max-file-size)",
         "the file is {size}, over the limit of {limit} (change it with --max-file-size)",
@@ -566,6 +570,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "liên kết trỏ tới tệp không tồn tại: bỏ qua",
         "a link to a file that does not exist: skipped",
     ),
+    "batch.internal-error": (
+        "lỗi nội bộ của parscore khi chấm tệp này ({error}): tệp bị bỏ qua — "
+        "hãy báo lỗi kèm tệp này",
+        "internal error in parscore while scoring this file ({error}): the file is left out — "
+        "please report it with this file",
+    ),
+    "batch.worker-died": (
+        "tiến trình chấm tệp này dừng đột ngột (hết bộ nhớ hoặc lỗi trong một thư viện): "
+        "tệp bị bỏ qua — hãy báo lỗi kèm tệp này",
+        "the process scoring this file stopped abruptly (out of memory, or a crash in a "
+        "library): the file is left out — please report it with this file",
+    ),
     "batch.nothing": (
         "không có tệp .yaml nào để so sánh",
         "no .yaml file to compare",
@@ -596,6 +612,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} is a link to {target}, which does not exist: use --force to write there",
     ),
     "usage.write-failed": ("không ghi được {path}: {reason}", "cannot write {path}: {reason}"),
+    "usage.stdout-failed": (
+        "không ghi được kết quả ra đầu ra chuẩn (stdout): {reason}",
+        "cannot write the result to standard output: {reason}",
+    ),
+    "usage.stdout-closed": (
+        "đầu ra chuẩn (stdout) đã bị đóng: không có chỗ để ghi kết quả",
+        "standard output is closed: there is nowhere to write the result",
+    ),
     "usage.needs-output": (
         "định dạng này là tệp nhị phân: hãy ghi ra tệp bằng --output",
         "this format is a binary file: write it to a file with --output",

@@ -239,20 +239,50 @@ class Source:
         )
 
 
-def display_name(path: FsPath) -> str:
-    """How a file is named in messages: as the user gave it, with forward slashes."""
-    return path.as_posix()
+def display_name(path: FsPath | str) -> str:
+    """How a file is named in messages and reports, and the only way to make that text: as
+    the user gave it, with forward slashes, and with bytes that are not UTF-8 and control
+    characters escaped visibly (``x\\xe3.yaml``, ``a\\nb.yaml``; see :mod:`parscore.escaping`)."""
+    from parscore.escaping import escaped
+
+    return escaped(path if isinstance(path, str) else path.as_posix())
 
 
 def read_bytes(path: FsPath, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """A regular file's bytes, at most ``limits.max_bytes``. A folder, a named pipe, a socket
+    or a device is refused by what it is, never opened for reading: opening a pipe waits for a
+    writer, and a device may never end. The file is opened without waiting (``O_NONBLOCK``)
+    and checked again once open, so a file swapped for a pipe in between cannot hang a run."""
+    import os
+    import stat
+
     display = display_name(path)
-    try:
-        if path.is_dir():
+
+    def refuse_special(mode: int) -> None:
+        if stat.S_ISDIR(mode):
             raise InputError([Problem("file.is-directory", {}, display)])
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise _too_large(display, size, limits.max_bytes)
-        with path.open("rb") as handle:
+        if not stat.S_ISREG(mode):
+            kinds = (
+                (stat.S_ISFIFO, "ống dẫn có tên (FIFO)", "a named pipe (FIFO)"),
+                (stat.S_ISSOCK, "socket", "a socket"),
+                (stat.S_ISCHR, "thiết bị ký tự", "a character device"),
+                (stat.S_ISBLK, "thiết bị khối", "a block device"),
+            )
+            vi, en = next(
+                ((vi, en) for test, vi, en in kinds if test(mode)),
+                ("tệp đặc biệt", "a special file"),
+            )
+            raise InputError([Problem("file.not-regular", {"kind": {"vi": vi, "en": en}}, display)])
+
+    try:
+        info = os.stat(path)
+        refuse_special(info.st_mode)
+        if info.st_size > limits.max_bytes:
+            raise _too_large(display, info.st_size, limits.max_bytes)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as handle:
+            refuse_special(os.fstat(handle.fileno()).st_mode)
             inputs.record(path, handle.fileno())  # never an output of this run (output.py)
             data = handle.read(limits.max_bytes + 1)
     except FileNotFoundError:

@@ -1,0 +1,41 @@
+"""Text from outside parscore (a file's name, an exception's text) made safe to show.
+
+A name is shown everywhere (terminal messages, every report format, the cache) through
+:func:`escaped`: bytes that are not UTF-8 (Python keeps them as lone surrogates, e.g. a name
+from a zip made on Windows) become ``\\xe3``; control characters, line and paragraph separators
+and invisible format characters (bidirectional overrides...) become ``\\n``, ``\\t``,
+``\\x1b``, ``\\u202e``; a backslash becomes ``\\\\``, so that the escaping cannot be faked and
+every shown name stands for one name only. The result is always valid UTF-8 on one line: a
+name can never print a line that looks like one of parscore's own ``file:line:col:``
+messages, nor break a JSON, CSV, XLSX or HTML writer.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def _escape(char: str) -> str:
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def escaped(text: str) -> str:
+    """``text`` with every character that could not be shown, or could mislead, escaped."""
+    if text.isprintable() and "\\" not in text:  # the usual case, and quick
+        return text
+    return "".join(
+        _escape(c) if c == "\\" or unicodedata.category(c) in _HIDDEN else c for c in text
+    )
