@@ -39,3 +39,12 @@ def escaped(text: str) -> str:
     return "".join(
         _escape(c) if c == "\\" or unicodedata.category(c) in _HIDDEN else c for c in text
     )
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters, line separators and invisible format characters
+    escaped, backslashes kept as they are: for a value typed in a file and quoted in a
+    message, which must stay on its own line and say nothing to the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(_escape(c) if unicodedata.category(c) in _HIDDEN else c for c in text)

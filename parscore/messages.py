@@ -689,16 +689,19 @@ def shorten(text: str, limit: int = SHOWN_CHARS) -> str:
 
 def render(code: str, args: dict[str, Any], lang: str = "vi", *, short: bool = False) -> str:
     """The message ``code`` in ``lang``. With ``short`` (messages about inputs), no argument
-    echoes more than a few dozen characters of what was typed: a 10,000-character key or a
-    5,000-digit number is cut, with an ellipsis."""
+    echoes more than a few dozen characters of what was typed (a 10,000-character key or a
+    5,000-digit number is cut, with an ellipsis), nor a line break or control character (a key
+    typed as ``"9.9\\nx.yaml:3:4: ..."`` cannot print a line that looks like a message)."""
     templates = CATALOGUE.get(code)
     if templates is None:  # a programming error; say so plainly rather than hide it
         raise KeyError(f"no message for code {code!r}")
     template = templates[0] if lang == "vi" else templates[1]
     values = {k: _arg(v, lang) for k, v in args.items()}
     if short:
+        from parscore.escaping import one_line
+
         values = {
-            k: shorten(v, LISTING_CHARS if k in _LISTINGS else SHOWN_CHARS)
+            k: shorten(one_line(v), LISTING_CHARS if k in _LISTINGS else SHOWN_CHARS)
             if isinstance(v, str)
             else v
             for k, v in values.items()

@@ -31,6 +31,8 @@ from typing import Any
 
 from parscore import inputs as read_files
 from parscore.errors import UsageError
+from parscore.escaping import escaped
+from parscore.yamlsource import display_name
 
 _NEW_FILE_MODE = 0o666  # less the umask, as any program creates a file
 _TEMP_FLAGS = (
@@ -55,7 +57,9 @@ _KINDS = {  # what a special file is, for the message
 
 
 def _failed(path: Path, exc: OSError) -> UsageError:
-    return UsageError("usage.write-failed", path=path.as_posix(), reason=exc.strerror or str(exc))
+    return UsageError(
+        "usage.write-failed", path=display_name(path), reason=exc.strerror or str(exc)
+    )
 
 
 def check_target(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> None:
@@ -76,21 +80,21 @@ def check_target(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> Non
         except OSError as exc:  # a loop of links, a folder we cannot enter...
             raise _failed(path, exc) from None
     if read_files.is_input(path, info, inputs):
-        raise UsageError("usage.output-is-input", path=path.as_posix())
+        raise UsageError("usage.output-is-input", path=display_name(path))
     if link is None:
         return
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise UsageError("usage.write-failed", path=path.as_posix(), reason="is a directory")
+        raise UsageError("usage.write-failed", path=display_name(path), reason="is a directory")
     if info is not None and not stat.S_ISREG(info.st_mode):
         kind = _KINDS.get(stat.S_IFMT(info.st_mode), {"vi": "tệp đặc biệt", "en": "a special file"})
-        raise UsageError("usage.output-special", path=path.as_posix(), kind=kind)
+        raise UsageError("usage.output-special", path=display_name(path), kind=kind)
     if force:
         return
     if info is None:
         raise UsageError(
-            "usage.output-dangling-link", path=path.as_posix(), target=os.readlink(path)
+            "usage.output-dangling-link", path=display_name(path), target=escaped(os.readlink(path))
         )
-    raise UsageError("usage.output-exists", path=path.as_posix())
+    raise UsageError("usage.output-exists", path=display_name(path))
 
 
 @contextmanager

@@ -467,3 +467,26 @@ def test_a_file_swapped_for_a_fifo_after_the_check_does_not_hang(tmp_path, monke
         pytest.fail("read_bytes waited for a writer on a FIFO")
     assert isinstance(outcome[0], InputError)
     assert outcome[0].problems[0].code == "file.not-regular"
+
+
+def test_a_value_quoted_in_a_message_cannot_print_a_line_of_its_own(tmp_path, monkeypatch):
+    """A key typed with a YAML escape for a line break, made to look like a message, is
+    quoted escaped on the message's own line."""
+    from click.testing import CliRunner
+
+    from parscore.cli import main as cli_main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PARSCORE_LANG", raising=False)
+    example = (
+        Path(__file__).resolve().parent.parent / "evidence" / "vinh-chap-2023.yaml"
+    ).read_text("utf-8")
+    fake = "9.9\\nvinh-chap-2023.yaml:3:4: giả [value.id]"
+    Path("k.yaml").write_text(
+        example.replace("items:\n", f'items:\n  "{fake}": {{note: x}}\n', 1), encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli_main, ["evaluate", "k.yaml"])
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if not line.startswith(" ")]
+    assert not any(line.startswith("vinh-chap-2023.yaml") for line in lines), result.stderr
+    assert "'9.9\\nvinh-chap-2023.yaml:3:4: giả [valu…'" in lines[0]
