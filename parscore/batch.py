@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from parscore import __version__
 from parscore.cache import Entry, ResultCache
 from parscore.compare import UnitSummary, summarize
 from parscore.errors import InputError, Problem, UsageError
@@ -128,9 +129,13 @@ def score_file(path: str, criteria: str | None, limits: Limits, cache_folder: st
     except InputError as exc:
         return Scored(path, None, tuple(exc.problems))
     key = cache.key(data, display, criteria, limits)
+    # a relative reference is taken from --criteria's working folder, else from the file's
+    ref_base = (Path.cwd(), "cwd") if criteria is not None else (file.parent, "file")
     entry = cache.get(key)
-    if entry is not None and resolver.fingerprint(entry.criteria) == entry.fingerprint:
-        return Scored(path, entry.summary, criteria_location=entry.criteria, cached=True)
+    if entry is not None and entry.criteria_base == ref_base[1]:
+        location = resolver.located(entry.criteria_ref, ref_base[0])
+        if location is not None and resolver.fingerprint(location) == entry.fingerprint:
+            return Scored(path, entry.summary, criteria_location=location, cached=True)
     try:
         prepared = evidence_from_bytes(data, file, resolver, criteria=criteria)
     except InputError as exc:
@@ -142,7 +147,16 @@ def score_file(path: str, criteria: str | None, limits: Limits, cache_folder: st
     if fingerprint is not None:
         cache.put(
             key,
-            Entry(criteria=prepared.criteria_location, fingerprint=fingerprint, summary=summary),
+            Entry(
+                version=__version__,
+                limits=key.limits,
+                evidence=key.evidence,
+                criteria_ref=criteria if criteria is not None else prepared.evidence.criteria,
+                criteria_base=ref_base[1],
+                criteria=prepared.criteria_location,
+                fingerprint=fingerprint,
+                summary=summary,
+            ),
         )
     return Scored(path, summary, criteria_location=prepared.criteria_location)
 

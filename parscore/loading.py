@@ -390,6 +390,8 @@ class CriteriaResolver:
     limits: Limits = yamlsource.DEFAULT_LIMITS
     _sets: dict[str, CriteriaSet] = field(default_factory=dict)
     _bytes: dict[str, bytes] = field(default_factory=dict)
+    _digests: dict[str, str | None] = field(default_factory=dict)
+    _found: dict[tuple[str, str], str | None] = field(default_factory=dict)
 
     def locate(
         self, ref: str, base: FsPath | None = None, *, referrer: Problem | None = None
@@ -425,19 +427,35 @@ class CriteriaResolver:
         if location not in self._sets:
             data, display = self._read(location)
             self._bytes[location] = data
+            self._digests.pop(location, None)  # the digest is of the bytes scored with
             self._sets[location] = criteria_from_source(
                 yamlsource.load_bytes(data, display, self.limits)
             )
         return self._sets[location]
 
     def fingerprint(self, location: str) -> str | None:
-        """A digest of the set's file as it is now (read once per run); None if unreadable."""
-        if location not in self._bytes:
+        """A digest of the set's file as it is now (read and digested once per run); None if
+        unreadable."""
+        if location not in self._digests:
+            if location not in self._bytes:
+                try:
+                    self._bytes[location] = self._read(location)[0]
+                except (InputError, KeyError):
+                    self._digests[location] = None
+                    return None
+            self._digests[location] = hashlib.sha256(self._bytes[location]).hexdigest()
+        return self._digests[location]
+
+    def located(self, ref: str, base: FsPath) -> str | None:
+        """Where ``ref``, taken from ``base``, is now (found once per run and folder); None if
+        it is not found. The cache uses it to check that a file refers to the same set."""
+        memo = (ref, str(base))
+        if memo not in self._found:
             try:
-                self._bytes[location] = self._read(location)[0]
-            except (InputError, KeyError):
-                return None
-        return hashlib.sha256(self._bytes[location]).hexdigest()
+                self._found[memo] = self.locate(ref, base)
+            except InputError:
+                self._found[memo] = None
+        return self._found[memo]
 
 
 # ---------------------------------------------------------------------------------------------
