@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import os
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from parscore.cache import Entry, ResultCache
 from parscore.compare import UnitSummary, summarize
 from parscore.errors import InputError, Problem, UsageError
 from parscore.loading import CriteriaResolver
+from parscore.model.common import comparable
 from parscore.yamlsource import Limits, display_name, read_bytes
 
 SUFFIXES = (".yaml", ".yml")
@@ -207,16 +207,14 @@ def score_files(
 
 
 def unit_identity(result: UnitSummary) -> tuple[str, ...]:
-    """Who a result is about: the official code when given, else the name and parents."""
+    """Who a result is about: the official code when given, else the name and parents; each
+    compared as people read it (invisible characters and spacing ignored, NFC, case-folded),
+    so that "19213 " or a zero-width space cannot make one unit two."""
     unit = result.unit
-
-    def norm(text: str) -> str:
-        return unicodedata.normalize("NFC", text).casefold().strip()
-
     if unit.code:
-        return ("code", unit.code, str(result.year))
-    parents = tuple(f"{p.level}:{norm(p.name)}" for p in unit.parents)
-    return ("name", norm(unit.name), *parents, str(result.year))
+        return ("code", comparable(unit.code), str(result.year))
+    parents = tuple(f"{p.level}:{comparable(p.name)}" for p in unit.parents)
+    return ("name", comparable(unit.name), *parents, str(result.year))
 
 
 def check_comparable(results: list[UnitSummary]) -> None:

@@ -31,7 +31,7 @@ from parscore.bands import coverage_problems
 from parscore.decimals import tidy
 from parscore.errors import InputError, Path, Problem, Severity
 from parscore.messages import CATALOGUE, suggestion
-from parscore.model.common import found, number_problem, parse_date
+from parscore.model.common import found, is_blank, number_problem, parse_date
 from parscore.model.criteria import CriteriaSet, Node
 from parscore.model.evidence import Document, Evidence, Item
 from parscore.rules import RESERVED_KEYS, Context, InputSpec
@@ -508,6 +508,11 @@ def convert_input(spec: InputSpec, value: Any) -> tuple[Any, str | None, dict[st
     return None, code, args
 
 
+# optional texts of an evidence file: blank ones count as not given, with a warning
+_ITEM_TEXTS = ("explanation", "nothing_occurred", "note")
+_DOCUMENT_TEXTS = ("number", "issuer", "title", "section")
+
+
 class _EvidenceChecker:
     def __init__(self, src: Source, cs: CriteriaSet, ev: Evidence):
         self.src = src
@@ -529,6 +534,7 @@ class _EvidenceChecker:
 
     def run(self) -> None:
         ev, cs = self.ev, self.cs
+        self.blank_texts()
         if ev.year != cs.year:
             self.add(
                 "evidence.year-mismatch",
@@ -559,6 +565,37 @@ class _EvidenceChecker:
                 elif entry.points is None and ledger.points_each is None:
                     self.add("value.missing", (section, index), key="points")
                 self.documents((section, index), entry.documents)
+
+    def blank_texts(self) -> None:
+        """Warn where optional text holds nothing to read (spaces, a zero-width space): the
+        models count it as not given, and the clerk should know why an explanation or a
+        document number they see as typed does not count."""
+        data = self.src.data
+
+        def check(mapping: Any, path: Path, keys: tuple[str, ...]) -> None:
+            if not isinstance(mapping, dict):
+                return
+            for key in keys:
+                value = mapping.get(key)
+                if isinstance(value, str) and is_blank(value):
+                    self.add("evidence.blank-text", path + (key,), warning=True, key=key)
+            documents = mapping.get("documents")
+            if isinstance(documents, list):
+                for index, doc in enumerate(documents):
+                    check(doc, path + ("documents", index), _DOCUMENT_TEXTS)
+
+        check(data, (), ("notes",))
+        check(data.get("assessment"), ("assessment",), ("by",))
+        for section in ("items", "survey"):
+            items = data.get(section)
+            if isinstance(items, dict):
+                for node_id, item in items.items():
+                    check(item, (section, node_id), _ITEM_TEXTS)
+        for section in ("bonus", "penalty"):
+            entries = data.get(section)
+            if isinstance(entries, list):
+                for index, entry in enumerate(entries):
+                    check(entry, (section, index), ())
 
     def item(self, section: str, node_id: str, item: Item) -> None:
         path: Path = (section, node_id)
