@@ -105,6 +105,22 @@ def _read_up_to(handle: int, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def _make_private(path: str) -> None:
+    """chmod 0700 a folder the current user owns (POSIX); anything else is left as it is."""
+    if not _POSIX:
+        return
+    try:
+        info = os.stat(path)
+        if (
+            stat.S_ISDIR(info.st_mode)
+            and info.st_uid == os.geteuid()
+            and info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        ):
+            os.chmod(path, 0o700)
+    except OSError:
+        pass
+
+
 def _private_dir(path: str) -> bool:
     try:
         info = os.stat(path)
@@ -121,6 +137,15 @@ class ResultCache:
         self._root = os.fspath(root) if root is not None else None
         self._folder = os.path.join(self._root, LAYOUT) if self._root is not None else ""
         self._trusted: set[str] = set()  # folders found private in this run
+        # the platform's per-user folder is the user's own: one an older parscore created
+        # group-writable (umask 002) is made private again rather than left unused
+        self._repairable = (
+            self._root
+            if self._root is not None
+            and not os.environ.get("PARSCORE_CACHE_DIR")
+            and root == default_folder()
+            else None
+        )
         self._shards: dict[str, str] = {}  # entry folders found private, by prefix
 
     @property
@@ -140,6 +165,8 @@ class ResultCache:
     def _trusted_dir(self, path: str) -> bool:
         if path in self._trusted:
             return True
+        if path == self._repairable:
+            _make_private(path)
         if _private_dir(path):
             self._trusted.add(path)
             return True

@@ -282,3 +282,26 @@ def test_a_huge_or_odd_entry_is_not_read(work, tmp_path_factory):
     scored = score(work, cache)
     assert not any(s.cached for s in scored)
     assert {s.summary.totals.index for s in scored if s.file.endswith("a.yaml")} == {honest}
+
+
+@posix_only
+def test_the_default_folder_left_group_writable_by_an_older_parscore_is_made_private(
+    work, tmp_path_factory, monkeypatch
+):
+    from parscore import cache as cache_module
+
+    home = tmp_path_factory.mktemp("home") / "parscore"
+    home.mkdir()
+    os.chmod(home, 0o775)  # what umask 002 gives
+    monkeypatch.delenv("PARSCORE_CACHE_DIR", raising=False)
+    monkeypatch.setattr(cache_module, "default_folder", lambda: home)
+    index_of(work, home)
+    assert index_of(work, home)[1] is True
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    # a folder chosen with PARSCORE_CACHE_DIR is never changed: it is only not used
+    shared = tmp_path_factory.mktemp("shared")
+    os.chmod(shared, 0o775)
+    monkeypatch.setenv("PARSCORE_CACHE_DIR", str(shared))
+    index_of(work, shared)
+    assert index_of(work, shared)[1] is False
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o775
