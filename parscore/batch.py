@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import os
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -18,11 +17,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from parscore import __version__
 from parscore.cache import Entry, ResultCache
 from parscore.compare import UnitSummary, summarize
 from parscore.errors import InputError, Problem, UsageError
 from parscore.escaping import escaped
 from parscore.loading import CriteriaResolver
+from parscore.model.common import comparable
 from parscore.yamlsource import Limits, display_name, read_bytes
 
 SUFFIXES = (".yaml", ".yml")
@@ -135,13 +136,13 @@ def score_file(path: str, criteria: str | None, limits: Limits, cache_folder: st
     except InputError as exc:
         return Scored(path, None, tuple(exc.problems))
     key = cache.key(data, path, criteria, limits)  # the name as it is, not as it is shown
+    # a relative reference is taken from --criteria's working folder, else from the file's
+    ref_base = (Path.cwd(), "cwd") if criteria is not None else (file.parent, "file")
     entry = cache.get(key)
-    if (
-        entry is not None
-        and entry.summary.source == display  # not an entry written before names were escaped
-        and resolver.fingerprint(entry.criteria) == entry.fingerprint
-    ):
-        return Scored(path, entry.summary, criteria_location=entry.criteria, cached=True)
+    if entry is not None and entry.criteria_base == ref_base[1]:
+        location = resolver.located(entry.criteria_ref, ref_base[0])
+        if location is not None and resolver.fingerprint(location) == entry.fingerprint:
+            return Scored(path, entry.summary, criteria_location=location, cached=True)
     try:
         prepared = evidence_from_bytes(data, file, resolver, criteria=criteria)
     except InputError as exc:
@@ -153,7 +154,16 @@ def score_file(path: str, criteria: str | None, limits: Limits, cache_folder: st
     if fingerprint is not None:
         cache.put(
             key,
-            Entry(criteria=prepared.criteria_location, fingerprint=fingerprint, summary=summary),
+            Entry(
+                version=__version__,
+                limits=key.limits,
+                evidence=key.evidence,
+                criteria_ref=criteria if criteria is not None else prepared.evidence.criteria,
+                criteria_base=ref_base[1],
+                criteria=prepared.criteria_location,
+                fingerprint=fingerprint,
+                summary=summary,
+            ),
         )
     return Scored(path, summary, criteria_location=prepared.criteria_location)
 
@@ -313,16 +323,14 @@ def score_files(
 
 
 def unit_identity(result: UnitSummary) -> tuple[str, ...]:
-    """Who a result is about: the official code when given, else the name and parents."""
+    """Who a result is about: the official code when given, else the name and parents; each
+    compared as people read it (invisible characters and spacing ignored, NFC, case-folded),
+    so that "19213 " or a zero-width space cannot make one unit two."""
     unit = result.unit
-
-    def norm(text: str) -> str:
-        return unicodedata.normalize("NFC", text).casefold().strip()
-
     if unit.code:
-        return ("code", unit.code, str(result.year))
-    parents = tuple(f"{p.level}:{norm(p.name)}" for p in unit.parents)
-    return ("name", norm(unit.name), *parents, str(result.year))
+        return ("code", comparable(unit.code), str(result.year))
+    parents = tuple(f"{p.level}:{comparable(p.name)}" for p in unit.parents)
+    return ("name", comparable(unit.name), *parents, str(result.year))
 
 
 def check_comparable(results: list[UnitSummary]) -> None:

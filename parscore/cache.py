@@ -1,21 +1,40 @@
 """A cache of scored communes, so that re-running a comparison on unchanged files is quick.
 
-An entry is found by a digest of everything that decides the result: parscore's version, the
-evidence file's bytes and name, the criteria set asked for, and the limits. It records where
-its criteria set is and a digest of that set's file; an entry whose set has changed since is
-not used. What is stored is the summary a comparison keeps (a few kilobytes), as JSON.
+What a result depends on, and how an entry covers it:
+
+- the evidence file's bytes and its name, parscore's version, the limits and the criteria set
+  asked for with ``--criteria``: the entry's name is a digest of them (:meth:`ResultCache.key`),
+  and the entry records the version, the limits and the evidence's digest again, which must
+  match (an entry is checked against what it claims to be, not trusted for its name);
+- the criteria set's bytes, wherever the set resolves from: the entry records the reference
+  (as written in the file, or given with ``--criteria``) and the digest of the set it was
+  scored with. Before it is used, the reference is resolved again from where the file is now
+  (a copied folder has its own ``set.yaml``) and that set's digest must be the recorded one
+  (:func:`parscore.batch.score_file` does this, with the run's resolver).
+
+What is stored is the summary a comparison keeps (a few kilobytes), as JSON: nothing in it is
+run. Still, an entry decides a ranking, so on POSIX systems the cache is private: its folders
+are created ``0700`` and its files ``0600``, and a folder or entry that is not owned by the
+current user, or that others can write, is never read (nor written into). An entry larger than
+:data:`MAX_ENTRY_BYTES` is not read. On Windows, where owners and modes are not POSIX ones, the
+default folder (under ``%LOCALAPPDATA%``) is private to the user by the profile's permissions and
+those checks are skipped; a ``PARSCORE_CACHE_DIR`` that others can write is then not protected:
+use ``--no-cache`` there.
 
 The cache lives in the user's cache folder (``~/.cache/parscore`` on Linux, the platform's
-own elsewhere), or in ``PARSCORE_CACHE_DIR``. It is safe to delete at any time; a damaged or
-unwritable cache is never an error, only a slower run.
+own elsewhere), or in ``PARSCORE_CACHE_DIR``. It is safe to delete at any time; a damaged,
+unwritable or untrusted cache is never an error, only a slower run.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ValidationError
 
@@ -24,15 +43,38 @@ from parscore.compare import UnitSummary
 from parscore.model.common import RESULT_CONFIG
 from parscore.yamlsource import Limits
 
-LAYOUT = "results-v1"
+LAYOUT = "results-v2"
+MAX_ENTRY_BYTES = 1 << 20  # entries are a few kilobytes; a larger one is not read
+
+_POSIX = hasattr(os, "geteuid")
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)  # an entry is a file, never a link
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO planted as an entry must not block the run
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 class Entry(BaseModel):
     model_config = RESULT_CONFIG
 
-    criteria: str  # the set's location (CriteriaResolver.locate)
-    fingerprint: str  # digest of the set's file when the entry was written
+    version: str  # parscore's version that wrote it
+    limits: str  # repr of the limits it was scored under
+    evidence: str  # sha256 of the evidence file's bytes
+    criteria_ref: str  # the set as referred to: the file's `criteria:`, or --criteria
+    criteria_base: Literal["file", "cwd"]  # where a relative reference is taken from
+    criteria: str  # the set's location when written (CriteriaResolver.locate)
+    fingerprint: str  # sha256 of the set's file when the entry was written
     summary: UnitSummary
+
+
+@dataclass(frozen=True)
+class Key:
+    """An entry's name, and what the entry must record to be used."""
+
+    name: str
+    evidence: str  # sha256 of the evidence bytes
+    limits: str
 
 
 def default_folder() -> Path:
@@ -44,40 +86,176 @@ def default_folder() -> Path:
     return Path(platformdirs.user_cache_dir("parscore", appauthor=False))
 
 
+def is_private(info: os.stat_result) -> bool:
+    """Owned by the current user and writable by no one else (always true off POSIX)."""
+    if not _POSIX:
+        return True
+    return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _read_up_to(handle: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = os.read(handle, limit - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _make_private(path: str) -> None:
+    """chmod 0700 a folder the current user owns (POSIX); anything else is left as it is."""
+    if not _POSIX:
+        return
+    try:
+        info = os.stat(path)
+        if (
+            stat.S_ISDIR(info.st_mode)
+            and info.st_uid == os.geteuid()
+            and info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        ):
+            os.chmod(path, 0o700)
+    except OSError:
+        pass
+
+
+def _private_dir(path: str) -> bool:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and is_private(info)
+
+
 class ResultCache:
-    """Entries under ``folder``; a cache with no folder stores nothing (``--no-cache``)."""
+    """Entries under ``root``; a cache with no root stores nothing (``--no-cache``)."""
 
-    def __init__(self, folder: Path | None):
-        self.folder = folder / LAYOUT if folder is not None else None
+    def __init__(self, root: Path | None):
+        self.root = root
+        self._root = os.fspath(root) if root is not None else None
+        self._folder = os.path.join(self._root, LAYOUT) if self._root is not None else ""
+        self._trusted: set[str] = set()  # folders found private in this run
+        # the platform's per-user folder is the user's own: one an older parscore created
+        # group-writable (umask 002) is made private again rather than left unused
+        self._repairable = (
+            self._root
+            if self._root is not None
+            and not os.environ.get("PARSCORE_CACHE_DIR")
+            and root == default_folder()
+            else None
+        )
+        self._shards: dict[str, str] = {}  # entry folders found private, by prefix
 
-    def key(self, data: bytes, display: str, criteria: str | None, limits: Limits) -> str:
+    @property
+    def folder(self) -> Path | None:
+        return self.root / LAYOUT if self.root is not None else None
+
+    def key(self, data: bytes, display: str, criteria: str | None, limits: Limits) -> Key:
+        evidence = hashlib.sha256(data).digest()  # the one pass over the file's bytes
+        limits_text = repr(limits)
         digest = hashlib.sha256()
-        for part in (__version__, display, criteria or "", repr(limits)):
-            digest.update(os.fsencode(part) + b"\0")  # a name's raw bytes, even not UTF-8
-        digest.update(data)
-        return digest.hexdigest()
+        for part in (LAYOUT, __version__, criteria or "", limits_text):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(os.fsencode(display) + b"\0")
+        digest.update(evidence)
+        return Key(digest.hexdigest(), evidence.hex(), limits_text)
 
-    def _path(self, key: str) -> Path | None:
-        return self.folder / key[:2] / f"{key}.json" if self.folder is not None else None
+    def _trusted_dir(self, path: str) -> bool:
+        if path in self._trusted:
+            return True
+        if path == self._repairable:
+            _make_private(path)
+        if _private_dir(path):
+            self._trusted.add(path)
+            return True
+        return False
 
-    def get(self, key: str) -> Entry | None:
-        path = self._path(key)
-        if path is None:
+    def _shard(self, key: Key) -> str | None:
+        """The entry's folder, if it and every folder of the cache above it can be trusted."""
+        if self._root is None:
+            return None
+        shard = self._shards.get(key.name[:2])
+        if shard is not None:
+            return shard
+        shard = os.path.join(self._folder, key.name[:2])
+        if all(self._trusted_dir(p) for p in (self._root, self._folder, shard)):
+            self._shards[key.name[:2]] = shard
+            return shard
+        return None
+
+    def get(self, key: Key) -> Entry | None:
+        """The entry for ``key``, if it is there, trusted, and what it claims to be."""
+        shard = self._shard(key)
+        if shard is None:
             return None
         try:
-            return Entry.model_validate_json(path.read_bytes())
-        except (OSError, ValueError, ValidationError):
-            return None  # absent or damaged: score the file again
+            handle = os.open(os.path.join(shard, key.name + ".json"), _OPEN_FLAGS)
+        except OSError:
+            return None  # absent: score the file
+        try:
+            info = os.fstat(handle)
+            if (
+                not stat.S_ISREG(info.st_mode)
+                or info.st_size > MAX_ENTRY_BYTES
+                or not is_private(info)
+            ):
+                return None
+            data = _read_up_to(handle, info.st_size + 1)  # what fstat says, and no more
+        except OSError:
+            return None
+        finally:
+            os.close(handle)
+        if len(data) != info.st_size:
+            return None  # changed while it was read
+        try:
+            entry = Entry.model_validate_json(data)
+        except (ValueError, ValidationError):
+            return None  # damaged: score the file again
+        if (
+            entry.evidence != key.evidence
+            or entry.version != __version__
+            or entry.limits != key.limits
+        ):
+            return None
+        return entry
 
-    def put(self, key: str, entry: Entry) -> None:
-        path = self._path(key)
-        if path is None:
+    def _make_dir(self, path: str) -> bool:
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            pass
+        except OSError:
+            return False
+        return self._trusted_dir(path)
+
+    def put(self, key: Key, entry: Entry) -> None:
+        if self._root is None:
             return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                out.write(entry.model_dump_json().encode("utf-8"))
-            os.replace(temp, path)
+            if not os.path.exists(self._root):
+                os.makedirs(self._root, 0o700)  # the cache folder itself is private
         except OSError:
-            pass  # a read-only or full cache only makes the next run slower
+            return
+        shard = os.path.join(self._folder, key.name[:2])
+        if not (
+            self._trusted_dir(self._root) and self._make_dir(self._folder) and self._make_dir(shard)
+        ):
+            return  # untrusted or unwritable: the next run is only slower
+        try:
+            payload = entry.model_dump_json().encode("utf-8")
+        except ValueError:
+            return  # text that cannot be stored (a file name that is not UTF-8)
+        temp = None
+        try:
+            handle, temp = tempfile.mkstemp(dir=shard, suffix=".tmp")  # created 0600
+            with os.fdopen(handle, "wb") as out:
+                out.write(payload)
+            os.replace(temp, os.path.join(shard, key.name + ".json"))
+        except OSError:
+            if temp is not None:  # a read-only or full cache only makes the next run slower
+                try:
+                    os.unlink(temp)
+                except OSError:
+                    pass

@@ -44,18 +44,43 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=False)
+@dataclass(frozen=True, eq=False, order=False)
 class Problem:
-    """A located problem in an input file."""
+    """A located problem in an input file.
+
+    Two problems are the same when their code, place and arguments are: two messages of one
+    code at one place that say different things (two reserved names in one rule) are two
+    problems, and both are reported."""
 
     code: str
-    args: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    args: dict[str, Any] = field(default_factory=dict)
     file: str = ""
     line: int = 0  # 1-based; 0 when the problem concerns the whole file
     column: int = 0  # 1-based
     keys: Path = ()
     severity: Severity = Severity.ERROR
     source_line: str | None = field(default=None, compare=False)
+
+    def identity(self) -> tuple[Any, ...]:
+        """What makes a problem itself: everything but the line shown below it. The arguments
+        (dicts, not hashable) take part as their repr, keys sorted."""
+        return (
+            self.code,
+            self.file,
+            self.line,
+            self.column,
+            self.keys,
+            self.severity,
+            _frozen(self.args),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self.identity() == other.identity()
+
+    def __hash__(self) -> int:
+        return hash(self.identity())
 
     def message(self, lang: str = "vi") -> str:
         return render(self.code, self.args, lang, short=True)
@@ -84,8 +109,25 @@ class Problem:
         return text
 
 
+def _frozen(value: Any) -> str:
+    """A text that tells arguments apart exactly as typed (Decimal('1.0') is not 1)."""
+    if isinstance(value, dict):
+        inner = ", ".join(f"{k!r}: {_frozen(v)}" for k, v in sorted(value.items(), key=_by_key))
+        return "{" + inner + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_frozen(v) for v in value) + "]"
+    return f"{type(value).__name__}:{value!r}"
+
+
+def _by_key(pair: tuple[Any, Any]) -> str:
+    return str(pair[0])
+
+
 def sort_problems(problems: list[Problem]) -> list[Problem]:
-    return sorted(set(problems), key=Problem.sort_key)
+    """Every problem once (exact duplicates merged), by file, line, column and code; problems
+    that tie keep the order they were found in, so the output is the same on every run."""
+    unique = list(dict.fromkeys(problems))
+    return sorted(unique, key=Problem.sort_key)
 
 
 class ParscoreError(Exception):

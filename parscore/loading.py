@@ -31,7 +31,7 @@ from parscore.bands import coverage_problems
 from parscore.decimals import tidy
 from parscore.errors import InputError, Path, Problem, Severity
 from parscore.messages import CATALOGUE, suggestion
-from parscore.model.common import found, number_problem, parse_date
+from parscore.model.common import found, is_blank, number_problem, parse_date
 from parscore.model.criteria import CriteriaSet, Node
 from parscore.model.evidence import Document, Evidence, Item
 from parscore.rules import RESERVED_KEYS, Context, InputSpec
@@ -390,6 +390,8 @@ class CriteriaResolver:
     limits: Limits = yamlsource.DEFAULT_LIMITS
     _sets: dict[str, CriteriaSet] = field(default_factory=dict)
     _bytes: dict[str, bytes] = field(default_factory=dict)
+    _digests: dict[str, str | None] = field(default_factory=dict)
+    _found: dict[tuple[str, str], str | None] = field(default_factory=dict)
 
     def locate(
         self, ref: str, base: FsPath | None = None, *, referrer: Problem | None = None
@@ -432,19 +434,35 @@ class CriteriaResolver:
         if location not in self._sets:
             data, display = self._read(location)
             self._bytes[location] = data
+            self._digests.pop(location, None)  # the digest is of the bytes scored with
             self._sets[location] = criteria_from_source(
                 yamlsource.load_bytes(data, display, self.limits)
             )
         return self._sets[location]
 
     def fingerprint(self, location: str) -> str | None:
-        """A digest of the set's file as it is now (read once per run); None if unreadable."""
-        if location not in self._bytes:
+        """A digest of the set's file as it is now (read and digested once per run); None if
+        unreadable."""
+        if location not in self._digests:
+            if location not in self._bytes:
+                try:
+                    self._bytes[location] = self._read(location)[0]
+                except (InputError, KeyError):
+                    self._digests[location] = None
+                    return None
+            self._digests[location] = hashlib.sha256(self._bytes[location]).hexdigest()
+        return self._digests[location]
+
+    def located(self, ref: str, base: FsPath) -> str | None:
+        """Where ``ref``, taken from ``base``, is now (found once per run and folder); None if
+        it is not found. The cache uses it to check that a file refers to the same set."""
+        memo = (ref, str(base))
+        if memo not in self._found:
             try:
-                self._bytes[location] = self._read(location)[0]
-            except (InputError, KeyError):
-                return None
-        return hashlib.sha256(self._bytes[location]).hexdigest()
+                self._found[memo] = self.locate(ref, base)
+            except InputError:
+                self._found[memo] = None
+        return self._found[memo]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -497,6 +515,11 @@ def convert_input(spec: InputSpec, value: Any) -> tuple[Any, str | None, dict[st
     return None, code, args
 
 
+# optional texts of an evidence file: blank ones count as not given, with a warning
+_ITEM_TEXTS = ("explanation", "nothing_occurred", "note")
+_DOCUMENT_TEXTS = ("number", "issuer", "title", "section")
+
+
 class _EvidenceChecker:
     def __init__(self, src: Source, cs: CriteriaSet, ev: Evidence):
         self.src = src
@@ -518,6 +541,7 @@ class _EvidenceChecker:
 
     def run(self) -> None:
         ev, cs = self.ev, self.cs
+        self.blank_texts()
         if ev.year != cs.year:
             self.add(
                 "evidence.year-mismatch",
@@ -548,6 +572,37 @@ class _EvidenceChecker:
                 elif entry.points is None and ledger.points_each is None:
                     self.add("value.missing", (section, index), key="points")
                 self.documents((section, index), entry.documents)
+
+    def blank_texts(self) -> None:
+        """Warn where optional text holds nothing to read (spaces, a zero-width space): the
+        models count it as not given, and the clerk should know why an explanation or a
+        document number they see as typed does not count."""
+        data = self.src.data
+
+        def check(mapping: Any, path: Path, keys: tuple[str, ...]) -> None:
+            if not isinstance(mapping, dict):
+                return
+            for key in keys:
+                value = mapping.get(key)
+                if isinstance(value, str) and is_blank(value):
+                    self.add("evidence.blank-text", path + (key,), warning=True, key=key)
+            documents = mapping.get("documents")
+            if isinstance(documents, list):
+                for index, doc in enumerate(documents):
+                    check(doc, path + ("documents", index), _DOCUMENT_TEXTS)
+
+        check(data, (), ("notes",))
+        check(data.get("assessment"), ("assessment",), ("by",))
+        for section in ("items", "survey"):
+            items = data.get(section)
+            if isinstance(items, dict):
+                for node_id, item in items.items():
+                    check(item, (section, node_id), _ITEM_TEXTS)
+        for section in ("bonus", "penalty"):
+            entries = data.get(section)
+            if isinstance(entries, list):
+                for index, entry in enumerate(entries):
+                    check(entry, (section, index), ())
 
     def item(self, section: str, node_id: str, item: Item) -> None:
         path: Path = (section, node_id)

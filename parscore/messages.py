@@ -233,6 +233,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "value.not-positive": ("{value} phải lớn hơn 0", "{value} must be greater than 0"),
     "value.empty-text": ("không được để trống", "must not be empty"),
+    "value.blank-text": (
+        "chỉ có dấu cách hoặc ký tự vô hình: hãy ghi nội dung",
+        "holds only spaces or invisible characters: write the text",
+    ),
+    "value.invisible-char": (
+        "'{value}' có ký tự vô hình {char} ở vị trí {position}: hãy gõ lại mã, chỉ gồm chữ số",
+        "'{value}' holds the invisible character {char} at position {position}: type the code "
+        "again, digits only",
+    ),
     "value.empty-list": ("danh sách không được rỗng", "the list must not be empty"),
     "value.too-few": ("danh sách cần ít nhất {min} mục", "the list needs at least {min} entries"),
     "value.invalid": ("giá trị không hợp lệ: {detail}", "invalid value: {detail}"),
@@ -421,6 +430,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "evidence.nothing-with-inputs": (
         "đã ghi 'nothing_occurred' thì không ghi dữ liệu chấm ({inputs})",
         "'nothing_occurred' cannot stand beside inputs ({inputs})",
+    ),
+    "evidence.blank-text": (
+        "'{key}' chỉ có dấu cách hoặc ký tự vô hình: coi như chưa ghi",
+        "'{key}' holds only spaces or invisible characters: counted as not given",
     ),
     "evidence.document-no-number": (
         "tài liệu kiểm chứng thiếu số, ký hiệu văn bản",

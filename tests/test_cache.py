@@ -4,7 +4,10 @@ set is never served from it; a damaged cache is only a slower run."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -97,3 +100,208 @@ def test_the_cli_gives_the_same_report_from_the_cache(work):
     assert cold.exit_code == warm.exit_code == bypass.exit_code == 0, cold.stderr
     assert cold.stdout == warm.stdout == bypass.stdout
     assert json.loads(cold.stdout)["groups"][0]["ranking"][0]["of"] == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# an entry covers everything the result depends on
+
+
+def fresh_run() -> None:
+    """What a new process starts with: no set read, no cache folder checked yet."""
+    batch._resolver.cache_clear()
+    batch._cache.cache_clear()
+
+
+def index_of(folder: Path, cache: Path | None, name: str = "a.yaml"):
+    fresh_run()
+    found = {Path(s.file).name: s for s in score(folder, cache)}
+    return found[name].summary.totals.index, found[name].cached
+
+
+def test_a_copied_folder_with_an_edited_set_is_scored_with_its_own_set(
+    work, tmp_path_factory, monkeypatch
+):
+    # the same evidence bytes, the same file name, the same set id and version: only the set
+    # beside the file differs. The cache once served the first folder's score for both.
+    cache = tmp_path_factory.mktemp("c")
+    first, _ = index_of(Path("."), cache)
+    copy = tmp_path_factory.mktemp("copy") / "folder"
+    shutil.copytree(work, copy)
+    text = (copy / "set.yaml").read_text("utf-8")
+    # a change that moves the score: 2.1 counts 2 points for any share, whatever it is
+    (copy / "set.yaml").write_text(
+        text.replace(
+            "rule: {kind: proportional, part: on_time, total: received}",
+            "rule:\n          kind: bands\n          part: on_time\n          total: received\n"
+            "          bands:\n            - {at_least: 99, points: 4}\n"
+            "            - {below: 99, points: 2}",
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(copy)
+    uncached, _ = index_of(Path("."), None)
+    assert uncached != first
+    again, cached = index_of(Path("."), cache)
+    assert (again, cached) == (uncached, False)
+    assert index_of(Path("."), cache) == (uncached, True)  # and its own entry serves it next
+    monkeypatch.chdir(work)
+    assert index_of(Path("."), cache)[0] == first
+
+
+def test_a_copied_folder_with_the_same_set_may_share_the_entry(work, tmp_path_factory, monkeypatch):
+    cache = tmp_path_factory.mktemp("c")
+    first, _ = index_of(Path("."), cache)
+    copy = tmp_path_factory.mktemp("copy") / "folder"
+    shutil.copytree(work, copy)
+    monkeypatch.chdir(copy)
+    fresh_run()
+    scored = {Path(s.file).name: s for s in score(Path("."), cache)}
+    assert (scored["a.yaml"].summary.totals.index, scored["a.yaml"].cached) == (first, True)
+    assert scored["a.yaml"].criteria_location == str((copy / "set.yaml").resolve())
+
+
+def test_a_criteria_override_is_taken_from_the_working_folder(work, tmp_path_factory, monkeypatch):
+    cache = tmp_path_factory.mktemp("c")
+    other = tmp_path_factory.mktemp("other")
+    shutil.copy(work / "set.yaml", other / "set.yaml")
+    text = (other / "set.yaml").read_text("utf-8")
+    (other / "set.yaml").write_text(
+        text.replace(
+            "rule: {kind: pass_fail, penalty_when_unmet: 0.25}", "rule: {kind: pass_fail}"
+        ),
+        encoding="utf-8",
+    )
+    files = [work / "a.yaml"]
+
+    def run() -> tuple[str, bool]:
+        fresh_run()
+        (done,) = batch.score_files(files, "set.yaml", DEFAULT_LIMITS, cache_folder=cache)
+        return done.criteria_location, done.cached
+
+    assert run() == (str((work / "set.yaml").resolve()), False)
+    monkeypatch.chdir(other)
+    assert run() == (str((other / "set.yaml").resolve()), False)
+    assert run() == (str((other / "set.yaml").resolve()), True)
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted(cache.rglob("*.json"))
+
+
+def test_an_entry_is_checked_against_what_it_claims_to_be(work, tmp_path_factory):
+    cache = tmp_path_factory.mktemp("c")
+    index_of(work, cache)
+    entries = {json.loads(p.read_bytes())["summary"]["source"]: p for p in _entries(cache)}
+    a_entry = next(p for name, p in entries.items() if name.endswith("a.yaml"))
+    b_entry = next(p for name, p in entries.items() if name.endswith("b.yaml"))
+    # b's entry (another file's digest) put under a's name: not used for a
+    a_entry.write_bytes(b_entry.read_bytes())
+    index, cached = index_of(work, cache)
+    assert not cached
+    # an entry written by another version of parscore: not used
+    data = json.loads(a_entry.read_bytes())
+    data["version"] = "0.0.0"
+    a_entry.write_text(json.dumps(data), encoding="utf-8")
+    assert index_of(work, cache) == (index, False)
+
+
+# ---------------------------------------------------------------------------------------------
+# a cache others can write is never trusted
+
+posix_only = pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX owners and modes")
+
+
+@posix_only
+def test_the_cache_folder_is_private(work, tmp_path_factory):
+    root = tmp_path_factory.mktemp("home") / "cache" / "parscore"
+    index_of(work, root)
+    assert stat.S_IMODE(root.stat().st_mode) == 0o700
+    for folder in [p for p in root.rglob("*") if p.is_dir()]:
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    assert _entries(root)
+    for entry in _entries(root):
+        assert stat.S_IMODE(entry.stat().st_mode) == 0o600, entry
+
+
+def _plant(cache: Path, index: str) -> list[Path]:
+    """What another user could do to a shared cache: every entry says 99.99."""
+    planted = []
+    for entry in _entries(cache):
+        data = json.loads(entry.read_bytes())
+        data["summary"]["totals"]["index"] = index
+        entry.write_text(json.dumps(data), encoding="utf-8")
+        planted.append(entry)
+    return planted
+
+
+@posix_only
+@pytest.mark.parametrize("what", ["entry", "shard", "layout", "root"])
+def test_an_entry_or_folder_others_can_write_is_not_used(work, tmp_path_factory, what):
+    cache = tmp_path_factory.mktemp("c")
+    os.chmod(cache, 0o700)
+    honest, _ = index_of(work, cache)
+    planted = _plant(cache, "99.99")
+    assert index_of(work, cache) == (Decimal("99.99"), True)  # own entries are used...
+    targets = {
+        "entry": planted,
+        "shard": [p.parent for p in planted],
+        "layout": [planted[0].parent.parent],
+        "root": [cache],
+    }[what]
+    for target in targets:
+        os.chmod(target, stat.S_IMODE(target.stat().st_mode) | stat.S_IWGRP | stat.S_IWOTH)
+    assert index_of(work, cache) == (honest, False)  # ...not once others can write them
+
+
+@posix_only
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() != 0, reason="chown needs root")
+def test_an_entry_owned_by_another_user_is_not_used(work, tmp_path_factory):
+    cache = tmp_path_factory.mktemp("c")
+    honest, _ = index_of(work, cache)
+    for entry in _plant(cache, "99.99"):
+        os.chown(entry, 65534, 65534)
+    assert index_of(work, cache) == (honest, False)
+    fresh_run()
+    os.chown(cache, 65534, 65534)
+    for entry in _entries(cache):
+        entry.unlink()
+    assert index_of(work, cache) == (honest, False)
+    assert _entries(cache) == []  # nor is anything written into a folder someone else owns
+
+
+@posix_only
+def test_a_huge_or_odd_entry_is_not_read(work, tmp_path_factory):
+    cache = tmp_path_factory.mktemp("c")
+    honest, _ = index_of(work, cache)
+    entries = _entries(cache)
+    with open(entries[0], "r+b") as handle:
+        handle.truncate(2 * 1024**3)  # 2 GB, sparse: reading it whole would take the memory
+    entries[1].unlink()
+    os.mkfifo(entries[1])  # would block a reader that opened it plainly
+    fresh_run()
+    scored = score(work, cache)
+    assert not any(s.cached for s in scored)
+    assert {s.summary.totals.index for s in scored if s.file.endswith("a.yaml")} == {honest}
+
+
+@posix_only
+def test_the_default_folder_left_group_writable_by_an_older_parscore_is_made_private(
+    work, tmp_path_factory, monkeypatch
+):
+    from parscore import cache as cache_module
+
+    home = tmp_path_factory.mktemp("home") / "parscore"
+    home.mkdir()
+    os.chmod(home, 0o775)  # what umask 002 gives
+    monkeypatch.delenv("PARSCORE_CACHE_DIR", raising=False)
+    monkeypatch.setattr(cache_module, "default_folder", lambda: home)
+    index_of(work, home)
+    assert index_of(work, home)[1] is True
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    # a folder chosen with PARSCORE_CACHE_DIR is never changed: it is only not used
+    shared = tmp_path_factory.mktemp("shared")
+    os.chmod(shared, 0o775)
+    monkeypatch.setenv("PARSCORE_CACHE_DIR", str(shared))
+    index_of(work, shared)
+    assert index_of(work, shared)[1] is False
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o775

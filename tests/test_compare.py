@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -556,3 +558,32 @@ def test_ranking_properties(units, data):
     assert rank(shuffled) == rows
     bands = [BASE.totals.band] if BASE.totals.band else []
     assert compare(shuffled, bands) == compare(results, bands)
+
+
+def test_unit_identity_ignores_spacing_invisible_characters_and_case():
+    from parscore.batch import unit_identity
+    from parscore.model.evidence import Parent, Unit
+
+    def summary(name: str, code: str | None, district: str) -> Any:
+        unit = Unit.model_construct(
+            name=name,
+            code=code,
+            kind="xã",
+            parents=[Parent.model_construct(level="district", name=district, code=None)],
+        )
+        return SimpleNamespace(unit=unit, year=2023)
+
+    # as an entry read back from a cache, or built by another program: not checked on load
+    assert unit_identity(summary("A", "19213", "B")) == unit_identity(summary("A", "19213 ", "B"))
+    assert unit_identity(summary("A", "\u200b19213", "B")) == unit_identity(
+        summary("A", "19213", "B")
+    )
+    same = [
+        summary("Vĩnh Chấp", None, "Vĩnh Linh"),
+        summary(" vĩnh\u00a0chấp\u200b", None, "VĨNH  LINH\ufeff"),
+        summary("Vi\u0303nh Cha\u0302\u0301p", None, "Vĩnh\u3000Linh"),
+    ]
+    assert len({unit_identity(s) for s in same}) == 1
+    assert unit_identity(summary("Vĩnh Chấp", None, "Vĩnh Linh")) != unit_identity(
+        summary("Vĩnh Chấp", None, "Vĩnh Long")
+    )

@@ -164,3 +164,29 @@ def test_progress_never_reaches_stdout(folder):
     # CliRunner's stderr is not a terminal: no bar at all; and the data on stdout is clean
     result = run("compare", ".", "--format", "csv")
     assert "Scoring" not in result.stdout and "Đang chấm" not in result.stdout
+
+
+def _with_code(folder: Path, code_line: str, name: str) -> Path:
+    text = (folder / "que-son" / "que-minh-2023.yaml").read_text("utf-8")
+    copy = folder / name
+    copy.write_text(text.replace('code: "20662"', code_line, 1), encoding="utf-8")
+    return copy
+
+
+def test_a_code_with_spaces_around_it_is_the_same_unit(folder):
+    _with_code(folder, 'code: " 20662 "', "copy.yaml")
+    result = run("compare", ".", "--lang", "en")
+    assert result.exit_code == 2
+    assert "Quế Minh 2023 has two files:" in result.stderr
+
+
+def test_a_code_with_an_invisible_character_is_refused_where_it_is(folder):
+    _with_code(folder, 'code: "\u200b20662"', "zwsp.yaml")
+    result = run("compare", ".", "--lang", "en", "--format", "json")
+    assert result.exit_code == 1  # the file is left out, the others ranked
+    assert (
+        "zwsp.yaml:29:9: '<U+200B>20662' holds the invisible character U+200B at position 1: "
+        "type the code again, digits only [value.invisible-char]" in result.stderr
+    )
+    ranked = [r["unit"]["name"] for g in json.loads(result.stdout)["groups"] for r in g["ranking"]]
+    assert ranked.count("Quế Minh") == 1

@@ -426,3 +426,135 @@ def test_points_withheld_for_want_of_a_document_are_recorded(folder):
     text = EVIDENCE.replace(', documents: [{number: 2/BC, date: 01/12/2023}]}', '}')
     node = next(n for n in evaluate(load_evidence_text(folder, text)).leaves() if n.id == "2.1")
     assert (node.outcome.value, node.points, node.unproven) == ("missing", 0, Decimal("3.83"))
+
+
+# ---------------------------------------------------------------------------------------------
+# blank text: only spaces or invisible characters is no text
+
+INVISIBLE = [
+    " ",
+    "\u200b",  # zero-width space
+    "\u200c",  # zero-width non-joiner
+    "\u200d",  # zero-width joiner
+    "\u2060",  # word joiner
+    "\ufeff",  # byte order mark
+    "\u00a0",  # no-break space
+    "\u3000",  # ideographic space
+    "\u3164",  # Hangul filler
+    " \u200b\u00a0 ",
+]
+REF_HEAD = (
+    'unit: {name: Vĩnh Chấp, code: "19435", kind: xã}\nyear: 2023\n'
+    "criteria: ref-commune-2023\nitems:\n"
+)
+
+
+def _ref_node(text: str, node_id: str):
+    from parscore.engine import evaluate
+    from parscore.errors import sort_problems
+    from parscore.todo import todo
+
+    prepared = evidence_from_source(yamlsource.load_text(text, "ev.yaml"), CriteriaResolver())
+    result = evaluate(prepared)
+    node = next(n for n in result.leaves() if n.id == node_id)
+    listed = {(item.id, item.need) for group in todo(result).groups for item in group.items}
+    warnings = [p.format("en", show_source=False) for p in sort_problems(list(prepared.warnings))]
+    return node, listed, warnings
+
+
+@pytest.mark.parametrize("blank", INVISIBLE, ids=[f"U+{ord(c[0]):04X}" for c in INVISIBLE])
+def test_an_explanation_of_invisible_characters_is_no_explanation(blank):
+    # judged 7.5 needs an explanation; 3.2's figures need a document or an explanation
+    text = REF_HEAD + (
+        f'  "7.5": {{points: 2, explanation: "{blank}"}}\n'
+        f'  "3.2": {{on_time: 1200, settled: 1200, explanation: "{blank}"}}\n'
+    )
+    judged, listed, warnings = _ref_node(text, "7.5")
+    assert (judged.outcome.value, judged.points, judged.explanation) == ("missing", 0, None)
+    assert ("7.5", "explanation") in listed
+    share, _, _ = _ref_node(text, "3.2")
+    assert (share.outcome.value, share.points) == ("missing", 0)
+    assert ("3.2", "document") in listed
+    assert warnings == [
+        "ev.yaml:5:35: warning: 'explanation' holds only spaces or invisible characters: "
+        "counted as not given [evidence.blank-text]",
+        "ev.yaml:6:54: warning: 'explanation' holds only spaces or invisible characters: "
+        "counted as not given [evidence.blank-text]",
+    ]
+
+
+def test_a_real_explanation_with_invisible_characters_around_it_counts():
+    text = REF_HEAD + '  "7.5": {points: 2, explanation: "\u200bCập nhật hằng tuần\u00a0"}\n'
+    node, _, warnings = _ref_node(text, "7.5")
+    assert (node.outcome.value, node.points, warnings) == ("met", 2, [])
+
+
+def test_a_blank_nothing_occurred_reason_is_no_claim():
+    # 2.1: nothing occurred is worth full points, but only with a reason
+    node, listed, warnings = _ref_node(REF_HEAD + '  "2.1": {nothing_occurred: "\u200b "}\n', "2.1")
+    assert (node.outcome.value, node.points, node.nothing_occurred) == ("missing", 0, None)
+    assert ("2.1", "evidence") in listed
+    assert [w.rsplit("[", 1)[1] for w in warnings] == ["evidence.blank-text]"]
+
+
+def test_a_document_with_a_blank_number_has_no_number():
+    text = REF_HEAD + (
+        '  "3.2":\n    on_time: 1200\n    settled: 1200\n'
+        '    documents: [{number: "\u200b", date: 01/12/2023, issuer: " "}]\n'
+        '    note: "\u00a0"\n'
+    )
+    node, _, warnings = _ref_node(text, "3.2")
+    assert node.outcome.value == "met"  # a dated document is still a document
+    assert [w.split(": warning: ")[1] for w in warnings] == [
+        "the evidence document has no number [evidence.document-no-number]",
+        "'number' holds only spaces or invisible characters: counted as not given "
+        "[evidence.blank-text]",
+        "'issuer' holds only spaces or invisible characters: counted as not given "
+        "[evidence.blank-text]",
+        "'note' holds only spaces or invisible characters: counted as not given "
+        "[evidence.blank-text]",
+    ]
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "name: Vĩnh Chấp,",
+            'name: "\u200b",',
+            "ev.yaml:1:14: holds only spaces or invisible characters: write the text "
+            "[value.blank-text]",
+        ),
+        (
+            "criteria: ref-commune-2023",
+            'criteria: "\u00a0"',
+            "ev.yaml:3:11: holds only spaces or invisible characters: write the text "
+            "[value.blank-text]",
+        ),
+        (
+            'code: "19435"',
+            'code: "194\u200d35"',
+            "ev.yaml:1:31: '194<U+200D>35' holds the invisible character U+200D at position 4: "
+            "type the code again, digits only [value.invisible-char]",
+        ),
+    ],
+)
+def test_blank_or_invisible_identity_is_refused(old, new, expected):
+    text = REF_HEAD.replace(old, new) + '  "7.5": {points: 2, explanation: ok}\n'
+    with pytest.raises(InputError) as info:
+        evidence_from_source(yamlsource.load_text(text, "ev.yaml"), CriteriaResolver())
+    assert [p.format("en", show_source=False) for p in info.value.problems] == [expected]
+
+
+def test_a_code_is_trimmed():
+    text = REF_HEAD.replace('code: "19435"', 'code: " 19435\u00a0"') + '  "7.5": {points: 2}\n'
+    prepared = evidence_from_source(yamlsource.load_text(text, "ev.yaml"), CriteriaResolver())
+    assert prepared.evidence.unit.code == "19435"
+
+
+def test_a_blank_name_in_a_criteria_set_is_refused():
+    problems = set_problems(edit("name: Kế hoạch", 'name: "\u3000"'))
+    assert problems == [
+        "set.yaml:22:15: holds only spaces or invisible characters: write the text "
+        "[value.blank-text]"
+    ]

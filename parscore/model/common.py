@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -85,13 +86,82 @@ def found(value: Any) -> dict[str, str]:
     return {"vi": type(value).__name__, "en": type(value).__name__}
 
 
+# ---------------------------------------------------------------------------------------------
+# blank text: the one definition
+
+
+# Characters that show nothing although Unicode files them as letters or symbols (Hangul
+# fillers, the blank Braille pattern); with the separators (Z*), controls (Cc) and format
+# characters (Cf: zero-width space U+200B, joiners U+200C/U+200D, word joiner U+2060, BOM
+# U+FEFF, soft hyphen...) they make the invisible characters.
+_INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def is_invisible(char: str) -> bool:
+    """A character that shows no mark: a space of any width, a control or format character."""
+    return (
+        unicodedata.category(char)[0] == "Z"
+        or unicodedata.category(char) in ("Cc", "Cf")
+        or (char in _INVISIBLE_LETTERS)
+    )
+
+
+def is_blank(text: str) -> bool:
+    """Text with nothing to read: empty, or only spaces and invisible characters. This is the
+    one test of emptiness for every text an input holds."""
+    return all(is_invisible(char) for char in text)
+
+
+def comparable(text: str, *, fold: bool = True) -> str:
+    """Text as two files are compared by: invisible characters removed (every space becomes
+    one plain space, trimmed), NFC, and case-folded when ``fold``."""
+    kept = []
+    for char in unicodedata.normalize("NFC", text):
+        if not is_invisible(char):
+            kept.append(char)
+        elif unicodedata.category(char)[0] == "Z" or char in "\t\n\r":
+            kept.append(" ")
+    joined = " ".join("".join(kept).split())
+    return joined.casefold() if fold else joined
+
+
+def shown_visible(text: str) -> str:
+    """Text with each invisible character but the plain space shown as <U+XXXX>."""
+    return "".join(
+        f"<U+{ord(char):04X}>" if char != " " and is_invisible(char) else char for char in text
+    )
+
+
+def _not_blank(value: Any) -> Any:
+    """Required text must say something: "" and text of only spaces or invisible characters
+    (a zero-width space pasted from a web page) are refused."""
+    if isinstance(value, str) and is_blank(value):
+        code = "value.empty-text" if value == "" else "value.blank-text"
+        raise PydanticCustomError(code, "blank text", {})
+    return value
+
+
+def _blank_is_absent(value: Any) -> Any:
+    """Optional text with nothing to read counts as not given (an explanation of spaces is no
+    explanation); the evidence checker warns about it."""
+    if isinstance(value, str) and is_blank(value):
+        return None
+    return value
+
+
+NonEmptyStr = Annotated[str, BeforeValidator(_not_blank), Field(min_length=1)]
+# optional free text of an evidence file (explanation, note, a document's number...): blank
+# text is absent, as if the key were left empty
+OptionalText = Annotated[NonEmptyStr | None, BeforeValidator(_blank_is_absent)]
+
+
 class Text(BaseModel):
     """Text in Vietnamese and, optionally, English. A plain string is Vietnamese only."""
 
     model_config = INPUT_CONFIG
 
-    vi: Annotated[str, Field(min_length=1)]
-    en: Annotated[str, Field(min_length=1)] | None = None
+    vi: NonEmptyStr
+    en: NonEmptyStr | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -146,8 +216,6 @@ NodeId = Annotated[
         }
     ),
 ]
-
-NonEmptyStr = Annotated[str, Field(min_length=1)]
 
 
 # Points and other exact numbers: Decimal, as typed. Integers are accepted; floats never reach
@@ -237,8 +305,30 @@ def _code_text(value: Any) -> Any:
     return value
 
 
+def _check_code(value: Any) -> Any:
+    """An official code is digits as typed: spaces around it are trimmed; an invisible
+    character in it (a zero-width space pasted with it) is refused, with where it is, since it
+    would make one unit look like two."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if text == "":
+        raise PydanticCustomError(
+            "value.empty-text" if value == "" else "value.blank-text", "blank", {}
+        )
+    for position, char in enumerate(text, start=1):
+        if is_invisible(char) and char != " ":
+            raise PydanticCustomError(
+                "value.invisible-char",
+                "invisible character",
+                {"value": shown_visible(text), "char": f"U+{ord(char):04X}", "position": position},
+            )
+    return text
+
+
 Code = Annotated[
     str,
+    BeforeValidator(_check_code),
     BeforeValidator(_code_text),
     WithJsonSchema({"type": "string", "description": 'official code, as text: "00004"'}),
 ]

@@ -6,7 +6,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from parscore.model.common import INPUT_CONFIG, Code, Date, NodeId, NonEmptyStr, Points
+from parscore.model.common import (
+    INPUT_CONFIG,
+    Code,
+    Date,
+    NodeId,
+    NonEmptyStr,
+    OptionalText,
+    Points,
+)
 
 
 class Document(BaseModel):
@@ -14,11 +22,11 @@ class Document(BaseModel):
 
     model_config = INPUT_CONFIG
 
-    number: NonEmptyStr | None = Field(default=None, examples=["10/KH-UBND"])
+    number: OptionalText = Field(default=None, examples=["10/KH-UBND"])
     date: Date | None = None
-    issuer: NonEmptyStr | None = None
-    title: NonEmptyStr | None = None
-    section: NonEmptyStr | None = Field(default=None, description="page or section that proves it")
+    issuer: OptionalText = None
+    title: OptionalText = None
+    section: OptionalText = Field(default=None, description="page or section that proves it")
 
 
 class Item(BaseModel):
@@ -27,13 +35,13 @@ class Item(BaseModel):
     model_config = ConfigDict(strict=True, extra="allow", frozen=True)
 
     documents: list[Document] = Field(default_factory=list)
-    explanation: NonEmptyStr | None = Field(default=None, description="giải trình")
+    explanation: OptionalText = Field(default=None, description="giải trình")
     claimed: Points | None = Field(default=None, description="the score the commune claims")
-    nothing_occurred: NonEmptyStr | None = Field(
+    nothing_occurred: OptionalText = Field(
         default=None,
         description="nothing to score occurred this year (không phát sinh), and why",
     )
-    note: NonEmptyStr | None = None
+    note: OptionalText = None
 
     @field_validator("documents", mode="before")
     @classmethod
@@ -74,7 +82,7 @@ class Unit(BaseModel):
 class Assessment(BaseModel):
     model_config = INPUT_CONFIG
 
-    by: NonEmptyStr | None = Field(default=None, description="who assessed")
+    by: OptionalText = Field(default=None, description="who assessed")
     date: Date | None = None
 
 
@@ -101,7 +109,7 @@ class Evidence(BaseModel):
     survey: dict[NodeId, Item] = Field(default_factory=dict)
     bonus: list[Entry] = Field(default_factory=list)
     penalty: list[Entry] = Field(default_factory=list)
-    notes: NonEmptyStr | None = None
+    notes: OptionalText = None
 
     @field_validator("items", "survey", mode="before")
     @classmethod
