@@ -15,7 +15,11 @@ N = None
 @pytest.mark.parametrize(
     "interval, inside, outside",
     [
-        (Interval(D(80), True, D(90), False), [D(80), D("89.99"), Fraction(179, 2)], [D("79.99"), D(90)]),
+        (
+            Interval(D(80), True, D(90), False),
+            [D(80), D("89.99"), Fraction(179, 2)],
+            [D("79.99"), D(90)],
+        ),
         (Interval(D(90), False, N, False), [D("90.0001"), D(1000)], [D(90), D(0)]),
         (Interval(D(70), True, D(90), True), [D(70), D(90)], [D("69.999"), D("90.001")]),
         (Interval(N, False, D(50), False), [D(-5), D(0), D("49.99")], [D(50)]),
@@ -44,8 +48,11 @@ def test_text_reads_like_the_published_sets(interval, vi, en):
 
 
 def test_domain_bands_of_the_method():
-    published = [Interval(D(90), False, N, False), Interval(D(70), True, D(90), True),
-                 Interval(N, False, D(70), False)]
+    published = [
+        Interval(D(90), False, N, False),
+        Interval(D(70), True, D(90), True),
+        Interval(N, False, D(70), False),
+    ]
     assert coverage_problems(published, D(0), D(100)) == []
     assert find(published, D(90)) == 1  # exactly 90% falls in the lower band
 
@@ -53,19 +60,31 @@ def test_domain_bands_of_the_method():
 @pytest.mark.parametrize(
     "intervals, whole, expected",
     [
-        ([Interval(N, False, D(70), False), Interval(D(70), False, N, False)], False,
-         [("criteria.bands-gap", 1, D(70))]),
-        ([Interval(N, False, D(70), True), Interval(D(70), True, N, False)], False,
-         [("criteria.bands-overlap", 1, D(70))]),
+        (
+            [Interval(N, False, D(70), False), Interval(D(70), False, N, False)],
+            False,
+            [("criteria.bands-gap", 1, D(70))],
+        ),
+        (
+            [Interval(N, False, D(70), True), Interval(D(70), True, N, False)],
+            False,
+            [("criteria.bands-overlap", 1, D(70))],
+        ),
         ([Interval(D(10), True, N, False)], False, [("criteria.bands-gap", 0, D(0))]),
         ([Interval(D(0), True, D(90), False)], False, [("criteria.bands-gap", 0, D(90))]),
         # counts: "at most 0" and "at least 1" leave no whole number out
         ([Interval(N, False, D(0), True), Interval(D(1), True, N, False)], True, []),
-        ([Interval(N, False, D(0), True), Interval(D(2), True, N, False)], True,
-         [("criteria.bands-gap", 1, D(1))]),
+        (
+            [Interval(N, False, D(0), True), Interval(D(2), True, N, False)],
+            True,
+            [("criteria.bands-gap", 1, D(1))],
+        ),
         # counts have no upper end: the last band must reach every count
-        ([Interval(N, False, D(0), True), Interval(D(1), True, D(5), True)], True,
-         [("criteria.bands-gap", 1, D(6))]),
+        (
+            [Interval(N, False, D(0), True), Interval(D(1), True, D(5), True)],
+            True,
+            [("criteria.bands-gap", 1, D(6))],
+        ),
     ],
 )
 def test_coverage(intervals, whole, expected):

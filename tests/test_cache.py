@@ -67,9 +67,15 @@ def test_a_changed_file_is_scored_again(work, tmp_path_factory):
 def test_a_changed_criteria_set_is_never_served_stale(work, tmp_path_factory):
     cache = tmp_path_factory.mktemp("c")
     before = {Path(s.file).name: s for s in score(work, cache)}
-    text = (work / "set.yaml").read_text("utf-8").replace(
-        "- {above: 90, points: 1.5}", "- {at_least: 90, points: 1.5}"
-    ).replace("- {at_least: 70, at_most: 90, points: 0.75}", "- {at_least: 70, below: 90, points: 0.75}")
+    text = (
+        (work / "set.yaml")
+        .read_text("utf-8")
+        .replace("- {above: 90, points: 1.5}", "- {at_least: 90, points: 1.5}")
+        .replace(
+            "- {at_least: 70, at_most: 90, points: 0.75}",
+            "- {at_least: 70, below: 90, points: 0.75}",
+        )
+    )
     (work / "set.yaml").write_text(text, encoding="utf-8")
     batch._resolver.cache_clear()  # a new run: the set is read again
     after = {Path(s.file).name: s for s in score(work, cache)}

@@ -305,7 +305,10 @@ def test_limits_are_configurable(work, monkeypatch):
     result = run("--max-file-size", "100", "evaluate", "ev.yaml", "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.startswith("ev.yaml: the file is ")
-    assert "over the limit of 100 bytes (change it with --max-file-size) [file.too-large]" in result.stderr
+    assert (
+        "over the limit of 100 bytes (change it with --max-file-size) [file.too-large]"
+        in result.stderr
+    )
     assert run("--max-file-size", "1M", "evaluate", "ev.yaml").exit_code == 0
     monkeypatch.setenv("PARSCORE_MAX_DEPTH", "2")
     result = run("validate", "ev.yaml", "--lang", "en")

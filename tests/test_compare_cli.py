@@ -63,9 +63,14 @@ def test_group_by_none_and_province(folder):
 
 def test_a_broken_file_is_reported_and_the_others_still_ranked(folder):
     bad = folder / "que-son" / "zz-broken.yaml"
-    bad.write_text((folder / "que-son" / "que-minh-2023.yaml").read_text("utf-8")
-                   .replace("Quế Minh", "Quế Phú").replace("code: \"20662\"", "code: \"20663\"")
-                   .replace("year: 2023", "year: 2023\nyear: 2024"), encoding="utf-8")
+    bad.write_text(
+        (folder / "que-son" / "que-minh-2023.yaml")
+        .read_text("utf-8")
+        .replace("Quế Minh", "Quế Phú")
+        .replace('code: "20662"', 'code: "20663"')
+        .replace("year: 2023", "year: 2023\nyear: 2024"),
+        encoding="utf-8",
+    )
     result = run("compare", ".", "--lang", "en")
     assert result.exit_code == 1
     assert "que-son/zz-broken.yaml:" in result.stderr and "[yaml.duplicate-key]" in result.stderr
@@ -77,19 +82,25 @@ def test_a_broken_file_is_reported_and_the_others_still_ranked(folder):
 
 def test_files_on_different_sets_are_refused_by_name(folder):
     (folder / "set.yaml").write_text(
-        (ROOT / "tests" / "data" / "mini-set.yaml").read_text("utf-8"), encoding="utf-8")
+        (ROOT / "tests" / "data" / "mini-set.yaml").read_text("utf-8"), encoding="utf-8"
+    )
     (folder / "mini-ev.yaml").write_text(
-        'unit: {name: X, kind: xã}\nyear: 2023\ncriteria: set.yaml\n', encoding="utf-8")
+        "unit: {name: X, kind: xã}\nyear: 2023\ncriteria: set.yaml\n", encoding="utf-8"
+    )
     result = run("compare", ".", "--lang", "en")
     assert result.exit_code == 2
     assert "different criteria sets" in result.stderr
-    assert "mini-2023 1: mini-ev.yaml; ref-commune-2023 1.0: que-son/dong-phu-2023.yaml" in result.stderr
+    assert (
+        "mini-2023 1: mini-ev.yaml; ref-commune-2023 1.0: que-son/dong-phu-2023.yaml"
+        in result.stderr
+    )
     assert "set.yaml" not in result.stderr  # a criteria set found in the folder is skipped
 
 
 def test_a_criteria_set_named_as_a_commune_is_reported(folder):
     (folder / "set.yaml").write_text(
-        (ROOT / "tests" / "data" / "mini-set.yaml").read_text("utf-8"), encoding="utf-8")
+        (ROOT / "tests" / "data" / "mini-set.yaml").read_text("utf-8"), encoding="utf-8"
+    )
     result = run("compare", "que-son", "set.yaml", "--lang", "en")
     assert result.exit_code == 1
     assert "set.yaml is a criteria set, not an evidence file" in result.stderr
@@ -127,7 +138,10 @@ def test_xlsx_needs_an_output_file(folder):
 
 def test_output_is_deterministic(folder):
     for fmt in ("table", "markdown", "csv", "json"):
-        assert run("compare", ".", "--format", fmt).stdout == run("compare", ".", "--format", fmt).stdout
+        assert (
+            run("compare", ".", "--format", fmt).stdout
+            == run("compare", ".", "--format", fmt).stdout
+        )
 
 
 @pytest.mark.skipif(os.name == "nt", reason="symbolic links")

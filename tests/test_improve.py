@@ -71,9 +71,13 @@ def test_timeliness_late_to_on_time():
 
 
 def test_count_bands_and_deduction_bring_the_count_down():
-    rule = {"count": {"name": "over_quota", "label": {"vi": "Số người vượt định mức",
-                                                       "en": "Staff over quota"}},
-            "bands": [{"at_most": 0, "points": 2}, {"at_least": 1, "points": 0}]}
+    rule = {
+        "count": {
+            "name": "over_quota",
+            "label": {"vi": "Số người vượt định mức", "en": "Staff over quota"},
+        },
+        "bands": [{"at_most": 0, "points": 2}, {"at_least": 1, "points": 0}],
+    }
     assert gains("count_bands", rule, "2", {"over_quota": 3}, "0") == [
         (D("2"), "Staff over quota: from 3 to 0")
     ]
@@ -84,27 +88,36 @@ def test_count_bands_and_deduction_bring_the_count_down():
 
 
 def test_levels_checklist_pass_fail_and_judged():
-    levels = {"levels": [
-        {"id": "done", "points": 1, "label": {"vi": "Đầy đủ", "en": "All done"}},
-        {"id": "partly", "points": 0.5, "label": {"vi": "Một phần", "en": "Partly"}},
-        {"id": "none", "points": 0, "label": {"vi": "Không", "en": "None"}},
-    ]}
+    levels = {
+        "levels": [
+            {"id": "done", "points": 1, "label": {"vi": "Đầy đủ", "en": "All done"}},
+            {"id": "partly", "points": 0.5, "label": {"vi": "Một phần", "en": "Partly"}},
+            {"id": "none", "points": 0, "label": {"vi": "Không", "en": "None"}},
+        ]
+    }
     assert gains("levels", levels, "1", {"level": "none"}, "0") == [
-        (D("1"), "reach the level: All done"), (D("0.5"), "reach the level: Partly"),
+        (D("1"), "reach the level: All done"),
+        (D("0.5"), "reach the level: Partly"),
     ]
-    checklist = {"items": [
-        {"id": "issued", "points": 1, "label": {"vi": "Ban hành", "en": "Issued"}},
-        {"id": "lawful", "points": 2, "label": {"vi": "Đúng quy định", "en": "Lawful"}},
-    ]}
+    checklist = {
+        "items": [
+            {"id": "issued", "points": 1, "label": {"vi": "Ban hành", "en": "Issued"}},
+            {"id": "lawful", "points": 2, "label": {"vi": "Đúng quy định", "en": "Lawful"}},
+        ]
+    }
     assert gains("checklist", checklist, "3", {"issued": True, "lawful": False}, "1") == [
         (D("3"), "complete: Lawful"),
     ]
     assert gains("checklist", checklist, "3", {"issued": False, "lawful": False}, "0")[0] == (
-        D("3"), "meet the requirement in full")
+        D("3"),
+        "meet the requirement in full",
+    )
     assert gains("pass_fail", {}, "1", {"met": False}, "0") == [
-        (D("1"), "meet the requirement in full")]
+        (D("1"), "meet the requirement in full")
+    ]
     assert gains("judged", {"step": 0.5}, "2", {"points": D("1.5")}, "1.5") == [
-        (D("2"), "meet the requirement in full")]
+        (D("2"), "meet the requirement in full")
+    ]
 
 
 def test_survey_points_are_not_the_communes_to_improve():
@@ -118,11 +131,20 @@ def test_nothing_to_gain_at_full_points(kind):
         "timeliness": ({"on_time": 1, "late": 0.5}, {"status": "on_time"}),
         "bands": (BANDS_114, {"done": 20, "planned": 20}),
         "proportional": ({}, {"part": 10, "total": 10}),
-        "count_bands": ({"bands": [{"at_most": 0, "points": 1}, {"at_least": 1, "points": 0}]},
-                        {"count": 0}),
+        "count_bands": (
+            {"bands": [{"at_most": 0, "points": 1}, {"at_least": 1, "points": 0}]},
+            {"count": 0},
+        ),
         "deduction": ({"per_incident": 1}, {"incidents": 0}),
-        "levels": ({"levels": [{"id": "a", "points": 1, "label": "A"},
-                               {"id": "b", "points": 0, "label": "B"}]}, {"level": "a"}),
+        "levels": (
+            {
+                "levels": [
+                    {"id": "a", "points": 1, "label": "A"},
+                    {"id": "b", "points": 0, "label": "B"},
+                ]
+            },
+            {"level": "a"},
+        ),
         "checklist": ({"items": [{"id": "a", "points": 1, "label": "A"}]}, {"a": True}),
         "judged": ({"step": 0.5}, {"points": D(1)}),
         "survey_share": ({}, {"points": D(1)}),

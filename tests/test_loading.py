@@ -310,7 +310,7 @@ def test_the_evidence_loads_without_warnings(folder):
             "year: 2023",
             "year: '2023'",
             "ev.yaml:2:7: '2023' is in quotes, so it is text: write 2023 without the quotes "
-         "[value.quoted-number]",
+            "[value.quoted-number]",
         ),
         (
             "criteria: set.yaml",
@@ -412,8 +412,12 @@ def test_a_problem_in_the_set_is_reported_against_the_set(folder):
 def test_an_item_left_empty_is_missing_evidence_not_an_error(folder):
     from parscore.engine import evaluate
 
-    prepared = load_evidence_text(folder, EVIDENCE.replace(
-        '  "1.1":\n    documents: [{number: 10/KH-UBND, date: 06/02/2023}]\n', '  "1.1":\n'))
+    prepared = load_evidence_text(
+        folder,
+        EVIDENCE.replace(
+            '  "1.1":\n    documents: [{number: 10/KH-UBND, date: 06/02/2023}]\n', '  "1.1":\n'
+        ),
+    )
     node = next(n for n in evaluate(prepared).leaves() if n.id == "1.1")
     assert node.outcome.value == "missing" and node.points == 0
 
@@ -423,7 +427,7 @@ def test_points_withheld_for_want_of_a_document_are_recorded(folder):
 
     from parscore.engine import evaluate
 
-    text = EVIDENCE.replace(', documents: [{number: 2/BC, date: 01/12/2023}]}', '}')
+    text = EVIDENCE.replace(", documents: [{number: 2/BC, date: 01/12/2023}]}", "}")
     node = next(n for n in evaluate(load_evidence_text(folder, text)).leaves() if n.id == "2.1")
     assert (node.outcome.value, node.points, node.unproven) == ("missing", 0, Decimal("3.83"))
 

@@ -108,10 +108,17 @@ def test_python_dash_m_works(installed: Path, tmp_path: Path):
 
 
 def test_criteria_show_and_the_meeting_list_from_a_wheel(installed: Path, tmp_path: Path):
-    shown = _parscore(installed, "criteria", "show", "ref-commune-2023", "--depth", "2", cwd=tmp_path)
+    shown = _parscore(
+        installed, "criteria", "show", "ref-commune-2023", "--depth", "2", cwd=tmp_path
+    )
     assert shown.returncode == 0, shown.stderr
     assert "1.1.1" not in shown.stdout and "3.2 " in shown.stdout
-    missing = _parscore(installed, "evaluate", str(ROOT / "evidence" / "dong-phu-2023.yaml"),
-                        "--missing", cwd=tmp_path)
+    missing = _parscore(
+        installed,
+        "evaluate",
+        str(ROOT / "evidence" / "dong-phu-2023.yaml"),
+        "--missing",
+        cwd=tmp_path,
+    )
     assert missing.returncode == 0, missing.stderr
     assert "Đơn vị chủ trì:" in missing.stdout

@@ -122,24 +122,37 @@ def test_refusals_are_located(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("unit:\n  name: x\n kind: y\n",
-         "f.yaml:3:2: this line is not indented like the keys of the block that starts on line 1: "
-         "check the spaces at the start of the line [yaml.indentation]"),
-        ("title: Kế hoạch: năm 2023\n",
-         "f.yaml:1:16: a colon and a space (': ') inside a value: put the whole value in double "
-         "quotes, e.g. title: \"Plan: 2023\" [yaml.colon-in-value]"),
+        (
+            "unit:\n  name: x\n kind: y\n",
+            "f.yaml:3:2: this line is not indented like the keys of the block that starts on line 1: "
+            "check the spaces at the start of the line [yaml.indentation]",
+        ),
+        (
+            "title: Kế hoạch: năm 2023\n",
+            "f.yaml:1:16: a colon and a space (': ') inside a value: put the whole value in double "
+            'quotes, e.g. title: "Plan: 2023" [yaml.colon-in-value]',
+        ),
         ("a: 1\nb\nc: 2\n", "f.yaml:2:1: this line has no ':' after its key [yaml.missing-colon]"),
-        ('a: "abc\nb: 2\n', "f.yaml:1:4: the quote opened here is never closed [yaml.unclosed-quote]"),
-        ("a: @x\n",
-         "f.yaml:1:4: a YAML value cannot start with '@': put the whole value in double quotes "
-         "[yaml.bad-start]"),
-        ('a: "x\\q"\n',
-         "f.yaml:1:6: a '\\' inside double quotes starts an unknown escape: use single quotes, or "
-         "write '\\\\' [yaml.bad-escape]"),
+        (
+            'a: "abc\nb: 2\n',
+            "f.yaml:1:4: the quote opened here is never closed [yaml.unclosed-quote]",
+        ),
+        (
+            "a: @x\n",
+            "f.yaml:1:4: a YAML value cannot start with '@': put the whole value in double quotes "
+            "[yaml.bad-start]",
+        ),
+        (
+            'a: "x\\q"\n',
+            "f.yaml:1:6: a '\\' inside double quotes starts an unknown escape: use single quotes, or "
+            "write '\\\\' [yaml.bad-escape]",
+        ),
         ("a:\n\tb: 1\n", "f.yaml:2:1: tabs cannot indent YAML: use spaces [yaml.tab]"),
-        ("a: {x: 1\nc: 3\n",
-         "f.yaml:1:4: the '{' opened here is never closed with '}' (or a comma is missing "
-         "between its entries) [yaml.unclosed-flow]"),
+        (
+            "a: {x: 1\nc: 3\n",
+            "f.yaml:1:4: the '{' opened here is never closed with '}' (or a comma is missing "
+            "between its entries) [yaml.unclosed-flow]",
+        ),
     ],
 )
 def test_syntax_mistakes_say_what_to_do(text, expected):
