@@ -19,7 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from parscore.decimals import quantize_fraction
-from parscore.model.common import RESULT_CONFIG, Text
+from parscore.model.common import RESULT_CONFIG, Text, comparable
 from parscore.model.criteria import CriteriaSet
 from parscore.model.evidence import Unit
 from parscore.model.result import CriteriaRef, Notice, Outcome, Totals, UnitResult
@@ -363,14 +363,20 @@ def compare(
     if any(u.criteria != criteria for u in summaries):
         raise ValueError("results from different criteria sets")  # the CLI refuses earlier
     chosen: GroupBy = group_by or default_group_by(summaries)
+    # one group per district or province as people read its name: "Vĩnh Linh", "Vĩnh Linh "
+    # and "vĩnh linh\u200b" are one district, shown as the first file writes it
     grouped: dict[str | None, list[UnitSummary]] = {}
+    shown: dict[str | None, str | None] = {}
     for summary in summaries:
-        grouped.setdefault(_group_name(summary, chosen), []).append(summary)
-    names = sorted(grouped, key=lambda n: (n is None, sort_key(n or "")))
+        name = _group_name(summary, chosen)
+        key = comparable(name) if name is not None else None
+        shown.setdefault(key, name)
+        grouped.setdefault(key, []).append(summary)
+    keys = sorted(grouped, key=lambda k: (k is None, sort_key(shown[k] or "")))
     return Comparison(
         criteria=criteria,
         group_by=chosen,
         fields=outline.fields,
-        groups=[_group(name, grouped[name], outline) for name in names],
+        groups=[_group(shown[key], grouped[key], outline) for key in keys],
         excluded=sorted(excluded, key=lambda e: e.file),
     )

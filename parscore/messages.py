@@ -244,6 +244,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "value.empty-list": ("danh sách không được rỗng", "the list must not be empty"),
     "value.too-few": ("danh sách cần ít nhất {min} mục", "the list needs at least {min} entries"),
+    "value.too-many": (
+        "danh sách có {count} mục, quá giới hạn {max} mục của parscore: kiểm tra lại tệp",
+        "the list has {count} entries, more than parscore's limit of {max}: check the file",
+    ),
     "value.invalid": ("giá trị không hợp lệ: {detail}", "invalid value: {detail}"),
     "value.name": (
         "tên '{value}' không hợp lệ: dùng chữ thường không dấu, số và _, ví dụ on_time",

@@ -301,6 +301,18 @@ def test_groups_in_vietnamese_order_each_ranking_its_own(score):
     assert comparison.compared == 6
 
 
+def test_one_district_however_its_name_was_typed(score):
+    """Spacing, case and invisible characters do not split a district into two groups."""
+    results = [
+        score("Tam Thăng", district="Tam Kỳ", survey="1"),
+        score("Tam Phú", district="tam  kỳ\u200b", survey="1.5"),
+        score("Đại Hiệp", district="Đại Lộc", survey="2"),
+    ]
+    comparison = score.compare(results)
+    assert [g.name for g in comparison.groups] == ["Đại Lộc", "Tam Kỳ"]
+    assert _ranking(comparison.groups[1]) == [(1, 2, "Tam Phú", D(95)), (2, 2, "Tam Thăng", D(90))]
+
+
 def test_group_by_province_when_asked(score):
     results = [
         score("A", district="Vĩnh Linh", province="Quảng Trị"),

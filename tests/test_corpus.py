@@ -119,6 +119,12 @@ GENERATED: dict[str, Callable[[], bytes]] = {
         "".join(" " * i + f"k{i}:\n" for i in range(150)) + " " * 150 + "v\n"
     ).encode(),
     "alias-bomb.yaml": _alias_bomb,
+    # 150 documents on one item: more than a real file needs (at most a handful)
+    "documents-too-many.yaml": lambda: (
+        _HEAD
+        + 'items:\n  "3.2":\n    on_time: 1150\n    settled: 1200\n    documents:\n'
+        + "      - {number: 45/BC-UBND, date: 12/12/2023}\n" * 150
+    ).encode(),
     # beyond int()'s 4,300 digits; the message shows the first 39 and an ellipsis
     "integer-5000-digits.yaml": lambda: (
         _HEAD + 'items:\n  "3.2":\n    on_time: ' + "1" * 5000 + "\n    settled: 1405\n"

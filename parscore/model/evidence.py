@@ -16,6 +16,12 @@ from parscore.model.common import (
     Points,
 )
 
+#: Lists no real evidence file comes near (the shipped examples: at most 4 documents on an
+#: item, 3 bonus or penalty lines); past them a file is damaged or hostile, and is refused
+#: with its line before its scoring costs anything.
+MAX_DOCUMENTS = 100
+MAX_LEDGER_ENTRIES = 100
+
 
 class Document(BaseModel):
     """An evidence document (tài liệu kiểm chứng)."""
@@ -34,7 +40,7 @@ class Item(BaseModel):
 
     model_config = ConfigDict(strict=True, extra="allow", frozen=True)
 
-    documents: list[Document] = Field(default_factory=list)
+    documents: list[Document] = Field(default_factory=list, max_length=MAX_DOCUMENTS)
     explanation: OptionalText = Field(default=None, description="giải trình")
     claimed: Points | None = Field(default=None, description="the score the commune claims")
     nothing_occurred: OptionalText = Field(
@@ -93,7 +99,7 @@ class Entry(BaseModel):
 
     reason: NonEmptyStr
     points: Points | None = Field(default=None, description="default: the set's points_each")
-    documents: list[Document] = Field(default_factory=list)
+    documents: list[Document] = Field(default_factory=list, max_length=MAX_DOCUMENTS)
 
 
 class Evidence(BaseModel):
@@ -107,8 +113,8 @@ class Evidence(BaseModel):
     assessment: Assessment | None = None
     items: dict[NodeId, Item] = Field(default_factory=dict)
     survey: dict[NodeId, Item] = Field(default_factory=dict)
-    bonus: list[Entry] = Field(default_factory=list)
-    penalty: list[Entry] = Field(default_factory=list)
+    bonus: list[Entry] = Field(default_factory=list, max_length=MAX_LEDGER_ENTRIES)
+    penalty: list[Entry] = Field(default_factory=list, max_length=MAX_LEDGER_ENTRIES)
     notes: OptionalText = None
 
     @field_validator("items", "survey", mode="before")
