@@ -113,7 +113,11 @@ def _error_message(
             return "value.too-few", {"min": ctx["min_length"]}, False
         return "value.empty-list", {}, False
     if kind == "too_long":
-        return "value.too-many", {"count": ctx.get("actual_length"), "max": ctx["max_length"]}, False
+        return (
+            "value.too-many",
+            {"count": ctx.get("actual_length"), "max": ctx["max_length"]},
+            False,
+        )
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if pattern.startswith("^[a-z][a-z0-9_]"):
