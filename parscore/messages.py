@@ -84,6 +84,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "dòng này thiếu dấu ':' sau khóa",
         "this line has no ':' after its key",
     ),
+    "yaml.unexpected-end": (
+        "tệp kết thúc giữa chừng, khi còn thiếu một giá trị hoặc dấu đóng ']' hay '}}': tệp có bị "
+        "cắt mất phần cuối không? Hãy kiểm tra những dòng cuối",
+        "the file ends in the middle of a value, with a value or a closing ']' or '}}' still "
+        "missing: was it cut short? Check its last lines",
+    ),
     "yaml.unclosed-quote": (
         "dấu nháy mở ở đây chưa được đóng",
         "the quote opened here is never closed",
