@@ -414,7 +414,7 @@ def compare_outcomes(
         return ComparisonRun(None, problems, refusal, read)
     excluded = [Excluded(file=o.display, problems=[notice(p) for p in o.problems]) for o in broken]
     excluded += [Excluded(file=p.file, problems=[notice(p)]) for p in found.problems]
-    criteria_set = _resolver(limits).load(good[0].criteria_location)
+    criteria_set = CriteriaResolver(limits).load(good[0].criteria_location)  # as it is now
     comparison = compare(
         summaries,
         outline=outline_of(criteria_set.fields, criteria_set.bands),
