@@ -20,7 +20,7 @@ from parscore.messages import render
 from parscore.model.common import RESULT_CONFIG, Text
 from parscore.model.criteria import Node
 from parscore.model.evidence import Unit
-from parscore.model.result import CriteriaRef, NodeResult, Outcome, UnitResult
+from parscore.model.result import CriteriaRef, FieldScore, NodeResult, Outcome, UnitResult
 
 Cost = Literal["document", "explanation", "evidence", "action"]
 #: cheapest first: proof for figures already given, then figures not given yet, then real work
@@ -65,13 +65,7 @@ class TargetPlan(BaseModel):
     chosen: list[str] = Field(description="sub-criteria to improve, biggest gains first")
 
 
-class FieldSummary(BaseModel):
-    model_config = RESULT_CONFIG
-
-    id: str
-    name: Text
-    points: Decimal
-    applicable_max: Decimal
+FieldSummary = FieldScore  # the old name, until report/plan_text.py imports FieldScore
 
 
 class Plan(BaseModel):
@@ -84,7 +78,7 @@ class Plan(BaseModel):
     criteria: CriteriaRef
     index: Decimal
     band: Text | None
-    fields: list[FieldSummary]
+    fields: list[FieldScore]
     steps: list[Step] = Field(description="what to do first: cheapest, then biggest gains")
     survey: list[SurveyGap]
     target: TargetPlan | None = None
@@ -209,7 +203,7 @@ def make_plan(prepared: Prepared, result: UnitResult, target: Decimal | None = N
         index=result.totals.index,
         band=result.totals.band,
         fields=[
-            FieldSummary(id=f.id, name=f.name, points=f.points, applicable_max=f.applicable_max)
+            FieldScore(id=f.id, name=f.name, points=f.points, applicable_max=f.applicable_max)
             for f in result.fields
         ],
         steps=steps,
