@@ -69,7 +69,7 @@ class Deduction(RuleKind):
         cls, params: Any, maximum: Decimal, values: dict[str, Any], points: Decimal
     ) -> list[Gain]:
         count = values[params.count.name]
-        if count == 0:
+        if count == 0 or points >= maximum:  # a floor at the maximum: nothing to gain
             return []
         shown = text_arg(params.count.label or label("rule.input.count"))
         return [Gain(maximum, "plan.count", {"label": shown, "count": count, "target": 0})]

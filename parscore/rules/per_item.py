@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from parscore.decimals import tidy
 from parscore.model.common import Points
 from parscore.rules.base import (
     Context,
@@ -64,7 +65,7 @@ class PerItem(RuleKind):
     def score(cls, params: Any, maximum: Decimal, values: dict[str, Any], ctx: Context) -> Scored:
         count = values[params.count.name]
         cap = maximum
-        earned = params.per_item * count
+        earned = tidy(params.per_item * count)  # exact: 4 × 0.25 is 1, not 1.00
         args = {"count": count, "per": params.per_item}
         if earned > cap:
             return Scored(cap, "reason.per-item-cap", {**args, "cap": points_phrase(cap)})
@@ -82,7 +83,7 @@ class PerItem(RuleKind):
         full = math.ceil(cap / params.per_item)  # the fewest items that reach the cap
         gains = [Gain(cap, "plan.count", {"label": shown, "count": count, "target": full})]
         if full > count + 1:  # and the next step: one more item
-            after = params.per_item * (count + 1)
+            after = tidy(params.per_item * (count + 1))
             gains.append(
                 Gain(after, "plan.count", {"label": shown, "count": count, "target": count + 1})
             )
