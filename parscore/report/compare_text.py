@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 
 from parscore.compare import Comparison, Group
-from parscore.report.common import Options, SafeCSVWriter, number, percent
-from parscore.report.compare_common import band_text, clabel, group_title
-from parscore.report.text import Section, Table, _md, render
+from parscore.messages import format_percent, format_points, render
+from parscore.report.common import Options, SafeCSVWriter
+from parscore.report.compare_common import band_text, group_title
+from parscore.report.text import Section, Table, _md, render_sections
 
 
 def _group_sections(comparison: Comparison, group: Group, opts: Options, md: bool) -> list[Section]:
@@ -18,32 +19,32 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
             f"{row.rank}/{row.of}",
             _md(row.unit.name, md),
             row.unit.code or "",
-            percent(row.index, lang),
+            format_percent(row.index, lang),
             band_text(row.band, lang),
-            number(row.total, lang),
-            number(row.appraisal, lang),
-            number(row.survey, lang),
-            number(row.bonus, lang),
-            number(row.penalty, lang),
+            format_points(row.total, lang),
+            format_points(row.appraisal, lang),
+            format_points(row.survey, lang),
+            format_points(row.bonus, lang),
+            format_points(row.penalty, lang),
         ]
         for row in group.ranking
     ]
     ranking = Section(
-        f"{title}: {clabel('sheet_ranking', lang).lower()}",
+        f"{title}: {render('comparison.sheet-ranking', None, lang).lower()}",
         table=Table(
             [
-                clabel(k, lang)
-                for k in (
-                    "rank",
-                    "unit",
-                    "code",
-                    "index",
-                    "band",
-                    "total",
-                    "appraisal",
-                    "survey",
-                    "bonus",
-                    "penalty",
+                render(code, None, lang)
+                for code in (
+                    "comparison.rank",
+                    "comparison.unit",
+                    "comparison.code",
+                    "result.index",
+                    "result.band",
+                    "result.total",
+                    "comparison.appraisal",
+                    "result.survey",
+                    "result.bonus",
+                    "result.penalty",
                 )
             ],
             rows,
@@ -53,25 +54,37 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
     bands = Section(
         "",
         table=Table(
-            [clabel("band_counts", lang), clabel("units", lang)],
+            [render("comparison.band-counts", None, lang), render("comparison.units", None, lang)],
             [[b.band.get(lang), str(b.count)] for b in group.bands],
             ["left", "right"],
         ),
     )
     bands.lines = [
-        clabel(
-            "summary",
+        render(
+            "comparison.summary",
+            {
+                "mean": format_points(group.mean_index, lang),
+                "median": format_points(group.median_index, lang),
+            },
             lang,
-            mean=number(group.mean_index, lang),
-            median=number(group.median_index, lang),
         )
     ]
     fields = Section(
-        clabel("field_stats", lang),
+        render("comparison.field-stats", None, lang),
         table=Table(
-            ["", clabel("field", lang), clabel("mean", lang), clabel("median", lang)],
             [
-                [f.id, _md(f.name.get(lang), md), percent(f.mean, lang), percent(f.median, lang)]
+                "",
+                render("result.field", None, lang),
+                render("comparison.mean", None, lang),
+                render("comparison.median", None, lang),
+            ],
+            [
+                [
+                    f.id,
+                    _md(f.name.get(lang), md),
+                    format_percent(f.mean, lang),
+                    format_percent(f.median, lang),
+                ]
                 for f in group.fields
             ],
             ["left", "left", "right", "right"],
@@ -79,14 +92,16 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
     )
     ids = [f.id for f in comparison.fields]
     matrix = Section(
-        clabel("heatmap", lang),
+        render("comparison.heatmap", None, lang),
         table=Table(
-            [clabel("unit", lang), *ids, clabel("weakest", lang)],
+            [render("comparison.unit", None, lang), *ids, render("comparison.weakest", None, lang)],
             [
                 [
                     _md(m.unit.name, md),
-                    *(percent(m.percents.get(i), lang) for i in ids),
-                    f"{m.weakest_field} ({number(m.weakest_gap, lang)})" if m.weakest_field else "",
+                    *(format_percent(m.percents.get(i), lang) for i in ids),
+                    f"{m.weakest_field} ({format_points(m.weakest_gap, lang)})"
+                    if m.weakest_field
+                    else "",
                 ]
                 for m in group.matrix
             ],
@@ -94,9 +109,14 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
         ),
     )
     items = Section(
-        clabel("items_full", lang),
+        render("comparison.items-full", None, lang),
         table=Table(
-            ["", clabel("item", lang), clabel("full", lang), clabel("full_units", lang)],
+            [
+                "",
+                render("result.item", None, lang),
+                render("comparison.full", None, lang),
+                render("comparison.full-units", None, lang),
+            ],
             [
                 [
                     i.id,
@@ -125,20 +145,28 @@ def _sections(comparison: Comparison, opts: Options, md: bool) -> list[Section]:
                 lines.append(
                     ("- " if md else "") + f"{where}: {p.message.get(opts.lang)} [{p.code}]"
                 )
-        sections.append(Section(clabel("excluded_title", opts.lang), lines=lines))
+        sections.append(Section(render("comparison.excluded-title", None, opts.lang), lines=lines))
     return sections
 
 
 def _title(comparison: Comparison, lang: str) -> str:
-    return clabel("compare_heading", lang, set=comparison.criteria.id, count=comparison.compared)
+    return render(
+        "comparison.compare-heading",
+        {"set": comparison.criteria.id, "count": comparison.compared},
+        lang,
+    )
 
 
 def table(comparison: Comparison, opts: Options) -> str:
-    return render(_sections(comparison, opts, False), _title(comparison, opts.lang), markdown=False)
+    return render_sections(
+        _sections(comparison, opts, False), _title(comparison, opts.lang), markdown=False
+    )
 
 
 def markdown(comparison: Comparison, opts: Options) -> str:
-    return render(_sections(comparison, opts, True), _title(comparison, opts.lang), markdown=True)
+    return render_sections(
+        _sections(comparison, opts, True), _title(comparison, opts.lang), markdown=True
+    )
 
 
 def to_json(comparison: Comparison, opts: Options) -> str:

@@ -23,11 +23,11 @@ import io
 import zipfile
 from typing import TYPE_CHECKING, Any
 
+from parscore.messages import format_points, render
 from parscore.plan import Plan
-from parscore.report.common import Options, number, unit_line
+from parscore.report.common import Options, unit_line
 from parscore.report.plan_text import (
     SUMMARY_HEADS,
-    _t,
     _task,
     draft_note,
     field_heading,
@@ -41,12 +41,6 @@ if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
     from docx.table import _Cell
 
-#: Only in the Word layout: the right-hand half of an administrative document's header.
-_HEADER: dict[str, tuple[str, str]] = {
-    "nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
-    "motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
-    "date": ("{place}, ngày ...... tháng ...... năm {year}", "{place}, ......../......../{year}"),
-}
 
 FIXED_DATE = dt.datetime(2000, 1, 1)
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -58,11 +52,6 @@ _SUMMARY_WIDTHS_CM = (1.2, 6.0, 2.6, 2.8, 2.0, 1.4)
 _SUMMARY_RIGHT = (0, 5)  # STT and the points: numbers, right-aligned
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 _LANG_TAG = {"vi": "vi-VN", "en": "en-GB"}
-
-
-def _h(key: str, lang: str, **args: object) -> str:
-    vi, en = _HEADER[key]
-    return (vi if lang == "vi" else en).format(**args)
 
 
 def to_docx(plan: Plan, opts: Options) -> bytes:
@@ -211,8 +200,8 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
             tbl_pr.append(borders)
 
     # --- header block: the committee on the left, the nation on the right ------------------
-    org = _t("org", lang, kind=unit.kind.upper(), name=unit.name.upper())
-    prefix = _t("org", lang, kind="", name="").strip()
+    org = render("plan-doc.org", {"kind": unit.kind.upper(), "name": unit.name.upper()}, lang)
+    prefix = render("plan-doc.org", {"kind": "", "name": ""}, lang).strip()
     org_lines = [prefix, org[len(prefix) :].strip()] if org.startswith(prefix) else [org]
     header = doc.add_table(rows=1, cols=2)
     widths(header, _HEADER_WIDTHS_CM)
@@ -220,16 +209,16 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
     left, right = header.rows[0].cells
     centre = WD_ALIGN_PARAGRAPH.CENTER
     cell_text(left, org_lines, bold=True, align=centre, points=12)
-    cell_text(right, [_h("nation", lang)], bold=True, align=centre, points=12)
+    cell_text(right, [render("plan-doc.nation", None, lang)], bold=True, align=centre, points=12)
     motto = right.add_paragraph()
     motto.paragraph_format.alignment = centre
     motto.paragraph_format.space_after = Pt(0)
-    motto_run = motto.add_run(_h("motto", lang))
+    motto_run = motto.add_run(render("plan-doc.motto", None, lang))
     motto_run.bold = True
     motto_run.font.size = Pt(13)
     for cell, text, italic in (
-        (left, _t("number", lang), False),
-        (right, _h("date", lang, place=unit.name, year=plan.year), True),
+        (left, render("plan-doc.number", None, lang), False),
+        (right, render("plan-doc.date", {"place": unit.name, "year": plan.year}, lang), True),
     ):
         par = cell.add_paragraph()
         par.paragraph_format.alignment = centre
@@ -242,12 +231,12 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
 
     # --- title ----------------------------------------------------------------------------
-    title = paragraph(_t("title", lang), bold=True, points=14, align=centre)
+    title = paragraph(render("plan-doc.title", None, lang), bold=True, points=14, align=centre)
     title.paragraph_format.space_before = Pt(18)
     title.paragraph_format.space_after = Pt(0)
     title.paragraph_format.keep_with_next = True
     paragraph(
-        _t("subtitle", lang, year=plan.year),
+        render("plan-doc.subtitle", {"year": plan.year}, lang),
         bold=True,
         points=14,
         align=centre,
@@ -260,10 +249,10 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
     )
 
     # --- I. what to do first, and the target ----------------------------------------------
-    doc.add_heading(_t("first", lang), level=1)
-    paragraph(_t("first_note", lang))
+    doc.add_heading(render("plan-doc.first", None, lang), level=1)
+    paragraph(render("plan-doc.first-note", None, lang))
     if not plan.steps:
-        paragraph(_t("nothing", lang))
+        paragraph(render("plan-doc.nothing", None, lang))
     for index, step in enumerate(plan.steps[: max(opts.top, 1)], start=1):
         paragraph(f"{index}. {_task(step, lang)}", indent_cm=0.6, hanging_cm=0.6)
     target = target_lines(plan, lang)
@@ -272,7 +261,7 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
         paragraph(target[1])
 
     # --- II. per field, per sub-criterion -------------------------------------------------
-    doc.add_heading(_t("fields", lang), level=1)
+    doc.add_heading(render("plan-doc.fields", None, lang), level=1)
     for field, nodes in field_sections(plan):
         doc.add_heading(field_heading(field, lang), level=2)
         for steps in nodes:
@@ -281,20 +270,20 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
                 labelled(label, text)
 
     # --- III. survey ----------------------------------------------------------------------
-    doc.add_heading(_t("survey", lang), level=1)
+    doc.add_heading(render("plan-doc.survey", None, lang), level=1)
     if plan.survey:
         for gap in plan.survey:
             paragraph(
                 f"- {gap.id} {gap.name.get(lang)}: "
-                f"{number(gap.points, lang)}/{number(gap.max, lang)}",
+                f"{format_points(gap.points, lang)}/{format_points(gap.max, lang)}",
                 indent_cm=0.6,
             )
     else:
-        paragraph(_t("survey_none", lang))
+        paragraph(render("plan-doc.survey-none", None, lang))
 
     # --- IV. summary table ----------------------------------------------------------------
-    doc.add_heading(_t("summary", lang), level=1)
-    heads = [_t(k, lang) for k in SUMMARY_HEADS]
+    doc.add_heading(render("plan-doc.summary", None, lang), level=1)
+    heads = [render(code, None, lang) for code in SUMMARY_HEADS]
     table = doc.add_table(rows=1, cols=len(heads))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -315,7 +304,7 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
             )
     widths(table, _SUMMARY_WIDTHS_CM)
 
-    _fix_properties(doc, _t("subtitle", lang, year=plan.year), lang)
+    _fix_properties(doc, render("plan-doc.subtitle", {"year": plan.year}, lang), lang)
     out = io.BytesIO()
     doc.save(out)
     return _stable_zip(out.getvalue())

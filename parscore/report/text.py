@@ -6,18 +6,9 @@ from dataclasses import dataclass, field
 
 from tabulate import tabulate
 
+from parscore.messages import format_date, format_percent, format_points, format_signed, render
 from parscore.model.result import Ledger, LedgerLine, NodeResult, UnitResult, WeakField
-from parscore.report.common import (
-    Options,
-    documents_text,
-    label,
-    markdown_text,
-    number,
-    outcome_text,
-    percent,
-    signed,
-    unit_line,
-)
+from parscore.report.common import Options, documents_text, markdown_text, outcome_text, unit_line
 
 
 @dataclass
@@ -36,7 +27,7 @@ class Section:
     table: Table | None = None
 
 
-def render(sections: list[Section], title: str, markdown: bool) -> str:
+def render_sections(sections: list[Section], title: str, markdown: bool) -> str:
     """The sections under a title, as a terminal text or as Markdown. In Markdown every text
     goes through ``markdown_text`` here, once: names, titles, document numbers and reasons come
     from input files."""
@@ -88,14 +79,14 @@ def _escaped(section: Section) -> Section:
 
 
 def _md(text: str, markdown: bool) -> str:
-    """A cell on one line (Markdown escaping is ``render``'s, for every text at once)."""
+    """A cell on one line (Markdown escaping is ``render_sections``'s, for every text at once)."""
     return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
 
 
 def _table(lang: str, columns: list[tuple[str, str]], rows: list[list[str]]) -> Table:
-    """``columns``: (label key, or "" for none; alignment)."""
+    """``columns``: (catalogue code of the heading, or "" for none; alignment)."""
     return Table(
-        [label(key, lang) if key else "" for key, _ in columns],
+        [render(code, None, lang) if code else "" for code, _ in columns],
         rows,
         [align for _, align in columns],
     )
@@ -103,10 +94,10 @@ def _table(lang: str, columns: list[tuple[str, str]], rows: list[list[str]]) -> 
 
 _FIELD_COLUMNS = [
     ("", "left"),
-    ("field", "left"),
-    ("points", "right"),
-    ("max", "right"),
-    ("percent", "right"),
+    ("result.field", "left"),
+    ("result.points", "right"),
+    ("result.max", "right"),
+    ("result.percent", "right"),
 ]
 
 
@@ -114,9 +105,9 @@ def _field_row(node: NodeResult | WeakField, lang: str, markdown: bool) -> list[
     return [
         node.id,
         _md(node.name.get(lang), markdown),
-        number(node.points, lang),
-        number(node.applicable_max, lang),
-        percent(node.percent, lang),
+        format_points(node.points, lang),
+        format_points(node.applicable_max, lang),
+        format_percent(node.percent, lang),
     ]
 
 
@@ -125,39 +116,65 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
     t = result.totals
     head = Section("")
     head.lines.append(unit_line(result.unit, lang))
+    criteria = result.criteria
     head.lines.append(
-        f"{label('criteria', lang)}: {result.criteria.id} ({result.criteria.version}) — "
-        f"{result.criteria.title.get(lang)}"
+        render(
+            "result.criteria-line",
+            {"id": criteria.id, "version": criteria.version, "title": criteria.title.get(lang)},
+            lang,
+        )
     )
     if result.assessment and (result.assessment.by or result.assessment.date):
         who = result.assessment.by or ""
-        when = result.assessment.date.strftime("%d/%m/%Y") if result.assessment.date else ""
-        head.lines.append(f"{label('assessed', lang)}: {', '.join(x for x in (who, when) if x)}")
+        when = format_date(result.assessment.date, lang) if result.assessment.date else ""
+        head.lines.append(
+            f"{render('result.assessed', None, lang)}: {', '.join(x for x in (who, when) if x)}"
+        )
     if markdown:
         head.lines = [line + "  " for line in head.lines]  # Markdown line breaks
 
     def cap(ledger: Ledger) -> str:
         if ledger.cap is None:
             return ""
-        return f" ({label('cap', lang, cap=number(ledger.cap, lang))})"
+        return f" ({render('result.cap', {'cap': format_points(ledger.cap, lang)}, lang)})"
 
     rows = [_field_row(f, lang, markdown) for f in result.fields]
     if result.survey is not None:
         rows.append(_field_row(result.survey, lang, markdown))
     rows += [
-        ["", label("bonus", lang) + cap(result.bonus), signed(t.bonus, lang), "", ""],
-        ["", label("penalty", lang) + cap(result.penalty), "−" + number(t.penalty, lang), "", ""],
-        ["", label("total", lang), number(t.total, lang), number(t.applicable_max, lang), ""],
+        [
+            "",
+            render("result.bonus", None, lang) + cap(result.bonus),
+            format_signed(t.bonus, lang),
+            "",
+            "",
+        ],
+        [
+            "",
+            render("result.penalty", None, lang) + cap(result.penalty),
+            "−" + format_points(t.penalty, lang),
+            "",
+            "",
+        ],
+        [
+            "",
+            render("result.total", None, lang),
+            format_points(t.total, lang),
+            format_points(t.applicable_max, lang),
+            "",
+        ],
     ]
-    band = t.band.get(lang) if t.band else label("no_band", lang)
-    index_line = f"{label('index', lang)}: {percent(t.index, lang)} — {label('band', lang)}: {band}"
+    band = t.band.get(lang) if t.band else render("result.no-band", None, lang)
+    index_line = render(
+        "result.index-line", {"index": format_percent(t.index, lang), "band": band}, lang
+    )
     summary = Section("", lines=[f"**{index_line}**" if markdown else index_line])
     missing = sum(f.missing_count for f in result.fields)
     if missing:
-        summary.lines.append(label("missing_note", lang, count=missing))
+        summary.lines.append(render("result.missing-note", {"count": missing}, lang))
     sections = [
         head,
-        Section(label("by_field", lang), table=_table(lang, _FIELD_COLUMNS, rows)),
+        Section(render("result.by-field", None, lang), table=_table(lang, _FIELD_COLUMNS, rows)),
         summary,
     ]
 
@@ -165,52 +182,63 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
     if weak_fields:
         rows = [_field_row(w, lang, markdown) for w in weak_fields]
         sections.append(
-            Section(label("weak_fields", lang), table=_table(lang, _FIELD_COLUMNS, rows))
+            Section(
+                render("result.weak-fields", None, lang), table=_table(lang, _FIELD_COLUMNS, rows)
+            )
         )
     weak_items = result.weakest.items[: opts.top]
     if weak_items:
         columns = [
             ("", "left"),
-            ("item", "left"),
-            ("lost", "right"),
-            ("points", "right"),
-            ("max", "right"),
-            ("outcome", "left"),
+            ("result.item", "left"),
+            ("result.lost", "right"),
+            ("result.points", "right"),
+            ("result.max", "right"),
+            ("result.outcome", "left"),
         ]
         rows = [
             [
                 w.id,
                 _md(w.name.get(lang), markdown),
-                number(w.lost, lang),
-                number(w.points, lang),
-                number(w.applicable_max, lang),
+                format_points(w.lost, lang),
+                format_points(w.points, lang),
+                format_points(w.applicable_max, lang),
                 outcome_text(w.outcome, lang),
             ]
             for w in weak_items
         ]
-        sections.append(Section(label("weak_items", lang), table=_table(lang, columns, rows)))
+        sections.append(
+            Section(render("result.weak-items", None, lang), table=_table(lang, columns, rows))
+        )
 
     rows = [
         [
-            label(name, lang),
+            render(f"result.{name}", None, lang),
             _md(line.reason.get(lang), markdown),
-            ("+" if name == "bonus" else "−") + number(line.points, lang),
+            ("+" if name == "bonus" else "−") + format_points(line.points, lang),
             _md(_ledger_source(line, lang), markdown),
         ]
         for name, ledger in (("bonus", result.bonus), ("penalty", result.penalty))
         for line in ledger.lines
     ]
     if rows:
-        columns = [("", "left"), ("reason", "left"), ("points", "right"), ("evidence", "left")]
-        sections.append(Section(label("ledger", lang), table=_table(lang, columns, rows)))
+        columns = [
+            ("", "left"),
+            ("result.reason", "left"),
+            ("result.points", "right"),
+            ("result.evidence", "left"),
+        ]
+        sections.append(
+            Section(render("result.ledger", None, lang), table=_table(lang, columns, rows))
+        )
 
     rows = [
         [
             n.id,
             _md(n.name.get(lang), markdown),
-            number(n.claimed, lang),
-            number(n.points, lang),
-            signed(n.claim_difference, lang),
+            format_points(n.claimed, lang),
+            format_points(n.points, lang),
+            format_signed(n.claim_difference, lang),
         ]
         for n in result.nodes()
         if n.claim_difference is not None
@@ -218,12 +246,14 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
     if rows:
         columns = [
             ("", "left"),
-            ("item", "left"),
-            ("claimed", "right"),
-            ("points", "right"),
-            ("difference", "right"),
+            ("result.item", "left"),
+            ("result.claimed", "right"),
+            ("result.points", "right"),
+            ("result.difference", "right"),
         ]
-        sections.append(Section(label("claims", lang), table=_table(lang, columns, rows)))
+        sections.append(
+            Section(render("result.claims", None, lang), table=_table(lang, columns, rows))
+        )
 
     if opts.detail:
         sections.append(_detail(result, lang, markdown))
@@ -232,7 +262,7 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
         bullet = "- " if markdown else ""
         sections.append(
             Section(
-                label("warnings", lang),
+                render("result.warnings", None, lang),
                 lines=[
                     f"{bullet}{w.file}:{w.line}:{w.column}: {w.message.get(lang)}"
                     for w in result.warnings
@@ -244,12 +274,12 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
 
 def _ledger_source(line: LedgerLine, lang: str) -> str:
     if line.source == "rule":
-        return label("booked_by_rule", lang, id=line.node)
+        return render("result.booked-by-rule", {"id": line.node}, lang)
     parts = []
     for doc in line.documents:
         words = [doc.number or ""]
         if doc.date:
-            words.append(doc.date.strftime("%d/%m/%Y"))
+            words.append(format_date(doc.date, lang))
         parts.append(" ".join(w for w in words if w))
     return "; ".join(p for p in parts if p)
 
@@ -263,8 +293,8 @@ def _detail(result: UnitResult, lang: str, markdown: bool) -> Section:
                 [
                     node.id,
                     name,
-                    number(node.points, lang),
-                    number(node.applicable_max, lang),
+                    format_points(node.points, lang),
+                    format_points(node.applicable_max, lang),
                     "",
                     "",
                     "",
@@ -273,17 +303,17 @@ def _detail(result: UnitResult, lang: str, markdown: bool) -> Section:
             continue
         why = node.reason.get(lang) if node.reason else ""
         if node.claim_difference is not None:
-            why += f" [{label('claimed', lang)} {number(node.claimed, lang)}]"
+            why += f" [{render('result.claimed', None, lang)} {format_points(node.claimed, lang)}]"
         evidence = documents_text(node, lang)
         if node.explanation:
-            explained = f"{label('explanation', lang)}: {node.explanation}"
+            explained = f"{render('result.explanation', None, lang)}: {node.explanation}"
             evidence = f"{evidence}; {explained}" if evidence else explained
         rows.append(
             [
                 node.id,
                 name,
-                number(node.points, lang),
-                number(node.max, lang),
+                format_points(node.points, lang),
+                format_points(node.max, lang),
                 outcome_text(node.outcome, lang),
                 _md(why, markdown),
                 _md(evidence, markdown),
@@ -291,26 +321,26 @@ def _detail(result: UnitResult, lang: str, markdown: bool) -> Section:
         )
     columns = [
         ("", "left"),
-        ("item", "left"),
-        ("points", "right"),
-        ("max", "right"),
-        ("outcome", "left"),
-        ("reason", "left"),
-        ("evidence", "left"),
+        ("result.item", "left"),
+        ("result.points", "right"),
+        ("result.max", "right"),
+        ("result.outcome", "left"),
+        ("result.reason", "left"),
+        ("result.evidence", "left"),
     ]
     table = _table(lang, columns, rows)
     table.widths = [None, 36, None, None, 14, 44, 44]  # about 180 columns in a terminal
-    return Section(label("details", lang), table=table)
+    return Section(render("result.details", None, lang), table=table)
 
 
 def table(result: UnitResult, opts: Options) -> str:
-    title = label("title", opts.lang, year=result.year)
-    return render(result_sections(result, opts, markdown=False), title, markdown=False)
+    title = render("result.title", {"year": result.year}, opts.lang)
+    return render_sections(result_sections(result, opts, markdown=False), title, markdown=False)
 
 
 def markdown(result: UnitResult, opts: Options) -> str:
-    title = label("title", opts.lang, year=result.year)
-    return render(result_sections(result, opts, markdown=True), title, markdown=True)
+    title = render("result.title", {"year": result.year}, opts.lang)
+    return render_sections(result_sections(result, opts, markdown=True), title, markdown=True)
 
 
-__all__ = ["table", "markdown", "render", "Section", "Table"]
+__all__ = ["table", "markdown", "render_sections", "Section", "Table"]
