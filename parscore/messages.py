@@ -818,6 +818,134 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{place}, ngày ...... tháng ...... năm {year}",
         "{place}, ......../......../{year}",
     ),
+    # --- reports: a criteria set in words (criteria list, criteria show) ----------------------
+    "criteria-report.nothing-full-points": (
+        "không phát sinh: đủ điểm",
+        "nothing occurred: full points",
+    ),
+    "criteria-report.nothing-not-applicable": (
+        "không phát sinh: không áp dụng",
+        "nothing occurred: not applicable",
+    ),
+    "criteria-report.nothing-zero": ("không phát sinh: 0 điểm", "nothing occurred: 0 points"),
+    "criteria-report.unmet-penalty": (
+        "; không đạt: trừ {amount} điểm",
+        "; unmet: {amount} penalty",
+    ),
+    "criteria-report.each": ("{points} mỗi mục", "{points} each"),
+    "criteria-report.cap": ("tối đa {cap}", "cap {cap}"),
+    "criteria-report.year": (
+        "Năm {year}, phiên bản {version}; {issuer}",
+        "Year {year}, version {version}; {issuer}",
+    ),
+    "criteria-report.total": (
+        "Tổng {total} điểm: thẩm định {appraisal} + điều tra {survey}",
+        "Total {total} points: appraisal {appraisal} + survey {survey}",
+    ),
+    "criteria-report.bands": ("Xếp loại: {bands}", "Bands: {bands}"),
+    "criteria-report.title": ("tên", "title"),
+    "criteria-report.year-heading": ("năm", "year"),
+    "criteria-report.version": ("phiên bản", "version"),
+    "criteria-report.total-heading": ("tổng", "total"),
+    # --- reports: the evidence template (parscore template) ---------------------------------
+    "template.title": (
+        "Tệp minh chứng tự đánh giá Chỉ số CCHC năm {year} — {kind} {name}",
+        "PAR INDEX self-assessment evidence, {year} — {kind:.0}{name}",
+    ),
+    "template.criteria": (
+        "Bộ tiêu chí: {id} (phiên bản {version}) — {title}",
+        "Criteria set: {id} (version {version}) — {title}",
+    ),
+    "template.how-to": (
+        "Cách điền: ghi dữ liệu sau dấu hai chấm; mục nào để trống được tính là CHƯA CÓ\n"
+        "MINH CHỨNG (0 điểm, có trong danh sách 'parscore evaluate --missing').\n"
+        "Ngày viết dd/mm/yyyy (06/02/2023 là ngày 6 tháng 2).\n"
+        "Số dùng dấu chấm thập phân: 92.5\n"
+        "Tài liệu kiểm chứng, ví dụ:\n"
+        "  documents:\n"
+        "    - number: 10/KH-UBND\n"
+        "      date: 06/02/2023\n"
+        "      issuer: UBND xã\n"
+        "      title: Kế hoạch cải cách hành chính năm\n"
+        "      section: Mục II\n"
+        "Nếu trong năm không phát sinh việc cần chấm: nothing_occurred: <lý do>\n"
+        "Kiểm tra tệp: parscore validate <tệp>   Chấm điểm: parscore evaluate <tệp>\n"
+        "Để trình soạn thảo (VS Code + YAML) kiểm tra khi gõ, tạo tệp lược đồ ở dòng đầu:\n"
+        "  parscore schema evidence --output evidence.schema.json",
+        "Fill in the values after the colons; an item left empty counts as MISSING\n"
+        "EVIDENCE (0 points, listed by 'parscore evaluate --missing').\n"
+        "Dates as dd/mm/yyyy (06/02/2023 is 6 February).\n"
+        "Numbers with a decimal point: 92.5\n"
+        "Evidence documents, for example:\n"
+        "  documents:\n"
+        "    - number: 10/KH-UBND\n"
+        "      date: 06/02/2023\n"
+        "      issuer: People's Committee\n"
+        "      title: Yearly reform plan\n"
+        "      section: Section II\n"
+        "When nothing to score occurred in the year: nothing_occurred: <reason>\n"
+        "Check the file: parscore validate <file>   Score it: parscore evaluate <file>\n"
+        "For an editor (VS Code + YAML) to check as you type, create the schema named on\n"
+        "the first line: parscore schema evidence --output evidence.schema.json",
+    ),
+    "template.assessed-by": ("Tổ công tác tự đánh giá", "the working group"),
+    "template.field": (
+        "===== {id}. {name} ({max} điểm) =====",
+        "===== {id}. {name} ({max} points) =====",
+    ),
+    "template.item": ("{id} {name} — tối đa {max}", "{id} {name} — max {max}"),
+    "template.rule": ("Cách chấm: {rule}", "Scoring: {rule}"),
+    "template.nothing": (
+        "Không phát sinh: {what} (nothing_occurred: ...)",
+        "Nothing occurred: {what} (nothing_occurred: ...)",
+    ),
+    "template.nothing-full-points": ("không phát sinh → đủ điểm", "nothing occurred → full points"),
+    "template.nothing-not-applicable": (
+        "không phát sinh → không áp dụng",
+        "nothing occurred → not applicable",
+    ),
+    "template.nothing-zero": ("không phát sinh → 0 điểm", "nothing occurred → 0 points"),
+    "template.evidence": ("Tài liệu kiểm chứng: {evidence}", "Evidence: {evidence}"),
+    "template.lead": ("Chủ trì: {lead}", "Lead: {lead}"),
+    "template.or": ("hoặc {shown} — {hints}", "or {shown} — {hints}"),
+    "template.type-count": ("số nguyên", "whole number"),
+    "template.type-number": ("số", "number"),
+    "template.type-points": ("số điểm", "points"),
+    "template.type-percent": ("tỷ lệ %, 0–100", "percentage, 0–100"),
+    "template.type-bool": ("true hoặc false", "true or false"),
+    "template.type-date": ("dd/mm/yyyy", "dd/mm/yyyy"),
+    "template.type-choice": ("một trong: {choices}", "one of: {choices}"),
+    "template.survey": (
+        "Điểm điều tra xã hội học: do đơn vị điều tra gửi về, xã không tự chấm.",
+        "Survey points: sent by the surveying body; the commune does not score them.",
+    ),
+    "template.bonus": (
+        "Điểm thưởng: - {{reason: ..., points: ..., documents: [...]}}",
+        "Bonus: - {{reason: ..., points: ..., documents: [...]}}",
+    ),
+    "template.penalty": (
+        "Điểm trừ: - {{reason: ..., points: ...}}",
+        "Penalty: - {{reason: ..., points: ...}}",
+    ),
+    # --- the command line -----------------------------------------------------------------
+    "cli.summary": ("{errors}, {warnings}", "{errors}, {warnings}"),
+    "cli.error": ("{count} lỗi", "{count} error"),
+    "cli.errors": ("{count} lỗi", "{count} errors"),
+    "cli.warning": ("{count} cảnh báo", "{count} warning"),
+    "cli.warnings": ("{count} cảnh báo", "{count} warnings"),
+    "cli.error-line": ("lỗi: {message}", "error: {message}"),
+    "cli.scoring": ("Đang chấm", "Scoring"),
+    "cli.has-problems": ("có lỗi", "has problems"),
+    "cli.valid": ("hợp lệ", "valid"),
+    "cli.wrote": ("Đã ghi {path}", "Wrote {path}"),
+    "problem.warning": ("cảnh báo: ", "warning: "),
+    # --- bands (intervals in words, as the published sets write them) -------------------------
+    "band.any": ("mọi giá trị", "any value"),
+    "band.at-least": ("từ {low} trở lên", "{low} or more"),
+    "band.above": ("trên {low}", "above {low}"),
+    "band.at-most": ("tối đa {high}", "at most {high}"),
+    "band.below": ("dưới {high}", "below {high}"),
+    "band.from-to": ("từ {low} đến {high}", "from {low} to {high}"),
     # --- hints inside other messages ------------------------------------------------------
     "hint.did-you-mean": (" (có phải '{best}'?)", " (did you mean '{best}'?)"),
     # --- usage -----------------------------------------------------------------------------
