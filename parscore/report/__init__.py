@@ -11,7 +11,14 @@ from collections.abc import Callable
 from parscore.messages import format_points, render
 from parscore.model.result import UnitResult
 from parscore.report import text
-from parscore.report.common import Options, SafeCSVWriter, documents_text, outcome_text, unit_line
+from parscore.report.common import (
+    Options,
+    SafeCSVWriter,
+    documents_text,
+    outcome_text,
+    reason_text,
+    unit_line,
+)
 from parscore.todo import TodoList
 
 Reporter = Callable[[UnitResult, Options], str]
@@ -61,7 +68,7 @@ def to_csv(result: UnitResult, opts: Options) -> str:
                 node.percent if node.percent is not None else "",
                 node.claimed if node.claimed is not None else "",
                 node.claim_difference if node.claim_difference is not None else "",
-                node.reason.get(lang) if node.reason else "",
+                reason_text(node, lang),
                 node.lead or "",
                 documents_text(node, lang),
             ]
@@ -127,7 +134,7 @@ def todo_text(todo: TodoList, opts: Options, markdown: bool) -> str:
                 item.name.get(lang),
                 render(f"todo.{item.need}", None, lang),
                 format_points(item.at_stake, lang),
-                item.reason.get(lang) if item.reason else "",
+                reason_text(item, lang),
             ]
             for item in group.items
         ]
@@ -172,7 +179,7 @@ def todo_csv(todo: TodoList, opts: Options) -> str:
                     item.name.get(opts.lang),
                     item.need,
                     item.at_stake,
-                    item.reason.get(opts.lang) if item.reason else "",
+                    reason_text(item, opts.lang),
                 ]
             )
     return out.getvalue()

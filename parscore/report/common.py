@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from parscore.messages import format_date, render
 from parscore.model.evidence import Unit
 from parscore.model.result import OUTCOME_TEXT, NodeResult, Outcome
+
+if TYPE_CHECKING:
+    from parscore.todo import TodoItem
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,12 @@ class Options:
 
 def outcome_text(outcome: Outcome, lang: str) -> str:
     return OUTCOME_TEXT[outcome].get(lang)
+
+
+def reason_text(node: NodeResult | TodoItem, lang: str) -> str:
+    """Why a sub-criterion got its points, in ``lang`` ("" when it has no reason): the one place
+    a reporter reads a result's reason."""
+    return node.reason.get(lang) if node.reason else ""
 
 
 def unit_line(unit: Unit, lang: str) -> str:

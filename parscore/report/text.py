@@ -8,7 +8,14 @@ from tabulate import tabulate
 
 from parscore.messages import format_date, format_percent, format_points, format_signed, render
 from parscore.model.result import Ledger, LedgerLine, NodeResult, UnitResult, WeakField
-from parscore.report.common import Options, documents_text, markdown_text, outcome_text, unit_line
+from parscore.report.common import (
+    Options,
+    documents_text,
+    markdown_text,
+    outcome_text,
+    reason_text,
+    unit_line,
+)
 
 
 @dataclass
@@ -112,46 +119,61 @@ def _field_row(node: NodeResult | WeakField, lang: str, markdown: bool) -> list[
 
 
 def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[Section]:
+    """The unit result's sections, in order; each is built by one function below."""
     lang = opts.lang
-    t = result.totals
-    head = Section("")
-    head.lines.append(unit_line(result.unit, lang))
+    sections = [
+        _head(result, lang, markdown),
+        _by_field(result, lang, markdown),
+        _summary(result, lang, markdown),
+        _weak_fields(result, opts, markdown),
+        _weak_items(result, opts, markdown),
+        _ledger(result, lang, markdown),
+        _claims(result, lang, markdown),
+        _detail(result, lang, markdown) if opts.detail else None,
+        _warnings(result, lang, markdown),
+    ]
+    return [section for section in sections if section is not None]
+
+
+def _head(result: UnitResult, lang: str, markdown: bool) -> Section:
+    """Who, on which criteria set, assessed by whom and when."""
     criteria = result.criteria
-    head.lines.append(
+    lines = [
+        unit_line(result.unit, lang),
         render(
             "result.criteria-line",
             {"id": criteria.id, "version": criteria.version, "title": criteria.title.get(lang)},
             lang,
-        )
-    )
-    if result.assessment and (result.assessment.by or result.assessment.date):
-        who = result.assessment.by or ""
-        when = format_date(result.assessment.date, lang) if result.assessment.date else ""
-        head.lines.append(
-            f"{render('result.assessed', None, lang)}: {', '.join(x for x in (who, when) if x)}"
-        )
+        ),
+    ]
+    assessment = result.assessment
+    if assessment and (assessment.by or assessment.date):
+        when = format_date(assessment.date, lang) if assessment.date else ""
+        who_when = ", ".join(x for x in (assessment.by or "", when) if x)
+        lines.append(f"{render('result.assessed', None, lang)}: {who_when}")
     if markdown:
-        head.lines = [line + "  " for line in head.lines]  # Markdown line breaks
+        lines = [line + "  " for line in lines]  # Markdown line breaks
+    return Section("", lines=lines)
 
-    def cap(ledger: Ledger) -> str:
-        if ledger.cap is None:
-            return ""
-        return f" ({render('result.cap', {'cap': format_points(ledger.cap, lang)}, lang)})"
 
+def _capped(code: str, ledger: Ledger, lang: str) -> str:
+    """ "Điểm thưởng (tối đa 3)": a ledger's name and its cap."""
+    if ledger.cap is None:
+        return render(code, None, lang)
+    cap = render("result.cap", {"cap": format_points(ledger.cap, lang)}, lang)
+    return f"{render(code, None, lang)} ({cap})"
+
+
+def _by_field(result: UnitResult, lang: str, markdown: bool) -> Section:
+    t = result.totals
     rows = [_field_row(f, lang, markdown) for f in result.fields]
     if result.survey is not None:
         rows.append(_field_row(result.survey, lang, markdown))
     rows += [
+        ["", _capped("result.bonus", result.bonus, lang), format_signed(t.bonus, lang), "", ""],
         [
             "",
-            render("result.bonus", None, lang) + cap(result.bonus),
-            format_signed(t.bonus, lang),
-            "",
-            "",
-        ],
-        [
-            "",
-            render("result.penalty", None, lang) + cap(result.penalty),
+            _capped("result.penalty", result.penalty, lang),
             "−" + format_points(t.penalty, lang),
             "",
             "",
@@ -164,53 +186,71 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
             "",
         ],
     ]
+    return Section(render("result.by-field", None, lang), table=_table(lang, _FIELD_COLUMNS, rows))
+
+
+def _summary(result: UnitResult, lang: str, markdown: bool) -> Section:
+    """The index and the band, and how many sub-criteria lack evidence."""
+    t = result.totals
     band = t.band.get(lang) if t.band else render("result.no-band", None, lang)
-    index_line = render(
-        "result.index-line", {"index": format_percent(t.index, lang), "band": band}, lang
-    )
-    summary = Section("", lines=[f"**{index_line}**" if markdown else index_line])
+    index = format_percent(t.index, lang)
+    line = render("result.index-line", {"index": index, "band": band}, lang)
+    summary = Section("", lines=[f"**{line}**" if markdown else line])
     missing = sum(f.missing_count for f in result.fields)
     if missing:
         summary.lines.append(render("result.missing-note", {"count": missing}, lang))
-    sections = [
-        head,
-        Section(render("result.by-field", None, lang), table=_table(lang, _FIELD_COLUMNS, rows)),
-        summary,
+    return summary
+
+
+def _weak_fields(result: UnitResult, opts: Options, markdown: bool) -> Section | None:
+    weak = result.weakest.fields[: opts.top]
+    if not weak:
+        return None
+    rows = [_field_row(w, opts.lang, markdown) for w in weak]
+    heading = render("result.weak-fields", None, opts.lang)
+    return Section(heading, table=_table(opts.lang, _FIELD_COLUMNS, rows))
+
+
+_WEAK_ITEM_COLUMNS = [
+    ("", "left"),
+    ("result.item", "left"),
+    ("result.lost", "right"),
+    ("result.points", "right"),
+    ("result.max", "right"),
+    ("result.outcome", "left"),
+]
+
+
+def _weak_items(result: UnitResult, opts: Options, markdown: bool) -> Section | None:
+    lang = opts.lang
+    weak = result.weakest.items[: opts.top]
+    if not weak:
+        return None
+    rows = [
+        [
+            w.id,
+            _md(w.name.get(lang), markdown),
+            format_points(w.lost, lang),
+            format_points(w.points, lang),
+            format_points(w.applicable_max, lang),
+            outcome_text(w.outcome, lang),
+        ]
+        for w in weak
     ]
+    heading = render("result.weak-items", None, lang)
+    return Section(heading, table=_table(lang, _WEAK_ITEM_COLUMNS, rows))
 
-    weak_fields = result.weakest.fields[: opts.top]
-    if weak_fields:
-        rows = [_field_row(w, lang, markdown) for w in weak_fields]
-        sections.append(
-            Section(
-                render("result.weak-fields", None, lang), table=_table(lang, _FIELD_COLUMNS, rows)
-            )
-        )
-    weak_items = result.weakest.items[: opts.top]
-    if weak_items:
-        columns = [
-            ("", "left"),
-            ("result.item", "left"),
-            ("result.lost", "right"),
-            ("result.points", "right"),
-            ("result.max", "right"),
-            ("result.outcome", "left"),
-        ]
-        rows = [
-            [
-                w.id,
-                _md(w.name.get(lang), markdown),
-                format_points(w.lost, lang),
-                format_points(w.points, lang),
-                format_points(w.applicable_max, lang),
-                outcome_text(w.outcome, lang),
-            ]
-            for w in weak_items
-        ]
-        sections.append(
-            Section(render("result.weak-items", None, lang), table=_table(lang, columns, rows))
-        )
 
+_LEDGER_COLUMNS = [
+    ("", "left"),
+    ("result.reason", "left"),
+    ("result.points", "right"),
+    ("result.evidence", "left"),
+]
+
+
+def _ledger(result: UnitResult, lang: str, markdown: bool) -> Section | None:
+    """Every bonus and penalty line, with where it comes from."""
     rows = [
         [
             render(f"result.{name}", None, lang),
@@ -221,17 +261,22 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
         for name, ledger in (("bonus", result.bonus), ("penalty", result.penalty))
         for line in ledger.lines
     ]
-    if rows:
-        columns = [
-            ("", "left"),
-            ("result.reason", "left"),
-            ("result.points", "right"),
-            ("result.evidence", "left"),
-        ]
-        sections.append(
-            Section(render("result.ledger", None, lang), table=_table(lang, columns, rows))
-        )
+    if not rows:
+        return None
+    return Section(render("result.ledger", None, lang), table=_table(lang, _LEDGER_COLUMNS, rows))
 
+
+_CLAIM_COLUMNS = [
+    ("", "left"),
+    ("result.item", "left"),
+    ("result.claimed", "right"),
+    ("result.points", "right"),
+    ("result.difference", "right"),
+]
+
+
+def _claims(result: UnitResult, lang: str, markdown: bool) -> Section | None:
+    """The scores the commune claimed that differ from the computed ones."""
     rows = [
         [
             n.id,
@@ -243,33 +288,19 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
         for n in result.nodes()
         if n.claim_difference is not None
     ]
-    if rows:
-        columns = [
-            ("", "left"),
-            ("result.item", "left"),
-            ("result.claimed", "right"),
-            ("result.points", "right"),
-            ("result.difference", "right"),
-        ]
-        sections.append(
-            Section(render("result.claims", None, lang), table=_table(lang, columns, rows))
-        )
+    if not rows:
+        return None
+    return Section(render("result.claims", None, lang), table=_table(lang, _CLAIM_COLUMNS, rows))
 
-    if opts.detail:
-        sections.append(_detail(result, lang, markdown))
 
-    if result.warnings:
-        bullet = "- " if markdown else ""
-        sections.append(
-            Section(
-                render("result.warnings", None, lang),
-                lines=[
-                    f"{bullet}{w.file}:{w.line}:{w.column}: {w.message.get(lang)}"
-                    for w in result.warnings
-                ],
-            )
-        )
-    return sections
+def _warnings(result: UnitResult, lang: str, markdown: bool) -> Section | None:
+    if not result.warnings:
+        return None
+    bullet = "- " if markdown else ""
+    lines = [
+        f"{bullet}{w.file}:{w.line}:{w.column}: {w.message.get(lang)}" for w in result.warnings
+    ]
+    return Section(render("result.warnings", None, lang), lines=lines)
 
 
 def _ledger_source(line: LedgerLine, lang: str) -> str:
@@ -301,7 +332,7 @@ def _detail(result: UnitResult, lang: str, markdown: bool) -> Section:
                 ]
             )
             continue
-        why = node.reason.get(lang) if node.reason else ""
+        why = reason_text(node, lang)
         if node.claim_difference is not None:
             why += f" [{render('result.claimed', None, lang)} {format_points(node.claimed, lang)}]"
         evidence = documents_text(node, lang)
