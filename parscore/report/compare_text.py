@@ -4,51 +4,33 @@ from __future__ import annotations
 
 import io
 
-from parscore.compare import Comparison, Group
+from parscore.compare import Comparison, Group, RankRow
 from parscore.messages import format_percent, format_points, render
 from parscore.report.common import Options, SafeCSVWriter
-from parscore.report.compare_common import band_text, group_title
+from parscore.report.compare_common import RANKING, Column, group_title
 from parscore.report.text import Section, Table, _md, render_sections
+
+
+def _cell(column: Column, row: RankRow, lang: str, md: bool) -> str:
+    value = column.cell(row, lang)
+    if column.kind == "points":
+        return format_points(value, lang)
+    if column.kind == "percent":
+        return format_percent(value, lang)
+    text = str(value) if value is not None else ""
+    return _md(text, md) if column.typed else text
 
 
 def _group_sections(comparison: Comparison, group: Group, opts: Options, md: bool) -> list[Section]:
     lang = opts.lang
     title = group_title(comparison, group, lang)
-    rows = [
-        [
-            f"{row.rank}/{row.of}",
-            _md(row.unit.name, md),
-            row.unit.code or "",
-            format_percent(row.index, lang),
-            band_text(row.band, lang),
-            format_points(row.total, lang),
-            format_points(row.appraisal, lang),
-            format_points(row.survey, lang),
-            format_points(row.bonus, lang),
-            format_points(row.penalty, lang),
-        ]
-        for row in group.ranking
-    ]
+    rows = [[_cell(column, row, lang, md) for column in RANKING] for row in group.ranking]
     ranking = Section(
         f"{title}: {render('comparison.sheet-ranking', None, lang).lower()}",
         table=Table(
-            [
-                render(code, None, lang)
-                for code in (
-                    "comparison.rank",
-                    "comparison.unit",
-                    "comparison.code",
-                    "result.index",
-                    "result.band",
-                    "result.total",
-                    "comparison.appraisal",
-                    "result.survey",
-                    "result.bonus",
-                    "result.penalty",
-                )
-            ],
+            [render(column.code, None, lang) for column in RANKING],
             rows,
-            ["right", "left", "left", "right", "left", "right", "right", "right", "right", "right"],
+            [column.align for column in RANKING],
         ),
     )
     bands = Section(

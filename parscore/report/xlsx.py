@@ -29,10 +29,16 @@ from parscore.messages import render
 from parscore.model.result import Notice
 from parscore.report.common import FORMULA_START, Options
 from parscore.report.compare_common import (
+    CODE,
+    FILE,
+    KIND,
+    RANK,
+    RANK_NUMBER,
+    RANKING,
     SCALE_GREEN,
     SCALE_RED,
     SCALE_YELLOW,
-    band_text,
+    UNIT,
     group_header,
     group_name,
 )
@@ -89,6 +95,15 @@ class _Sheet:
         self.ws.write_number(self.row, col, value, self.formats["integer"])
         self._width(col, str(value))
 
+    def cell(self, col: int, kind: str, value: Any) -> None:
+        """A cell written as its column's kind says: text, whole number or two decimals."""
+        if kind == "text":
+            self.text(col, value)
+        elif kind == "integer":
+            self.integer(col, value)
+        else:
+            self.number(col, value)
+
     def next_row(self) -> None:
         self.row += 1
 
@@ -101,6 +116,11 @@ class _Sheet:
             self.ws.set_column(col, col, width)
         if autofilter and self.row > 1:
             self.ws.autofilter(0, 0, self.row - 1, columns - 1)
+
+
+#: the ranking sheet: the ranking's columns, with the rank as a number, the kind of unit and the
+#: file beside them (the group comes first)
+_RANKING = [RANK, RANK_NUMBER, UNIT, CODE, KIND, *RANKING[3:], FILE]
 
 
 def _formats(workbook: Any) -> dict[str, Any]:
@@ -117,39 +137,13 @@ def _formats(workbook: Any) -> dict[str, Any]:
 
 
 def _ranking(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
-    headers = [
-        group_header(comparison, lang),
-        render("comparison.rank", None, lang),
-        render("comparison.rank-number", None, lang),
-        render("comparison.unit", None, lang),
-        render("comparison.code", None, lang),
-        render("comparison.kind", None, lang),
-        render("result.index", None, lang),
-        render("result.band", None, lang),
-        render("result.total", None, lang),
-        render("comparison.appraisal", None, lang),
-        render("result.survey", None, lang),
-        render("result.bonus", None, lang),
-        render("result.penalty", None, lang),
-        render("comparison.file", None, lang),
-    ]
+    headers = [group_header(comparison, lang), *(render(c.code, None, lang) for c in _RANKING)]
     sheet.header(headers)
     for group in comparison.groups:
         for row in group.ranking:
             sheet.text(0, group_name(comparison, group, lang))
-            sheet.text(1, f"{row.rank}/{row.of}")
-            sheet.integer(2, row.rank)
-            sheet.text(3, row.unit.name)
-            sheet.text(4, row.unit.code)  # text: "00004" keeps its zeros
-            sheet.text(5, row.unit.kind)
-            sheet.number(6, row.index)
-            sheet.text(7, band_text(row.band, lang))
-            sheet.number(8, row.total)
-            sheet.number(9, row.appraisal)
-            sheet.number(10, row.survey)
-            sheet.number(11, row.bonus)
-            sheet.number(12, row.penalty)
-            sheet.text(13, row.unit.source)
+            for col, column in enumerate(_RANKING, start=1):
+                sheet.cell(col, column.kind, column.cell(row, lang))
             sheet.next_row()
     sheet.finish(len(headers))
 
