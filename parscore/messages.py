@@ -496,9 +496,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reason.pass": ("đạt yêu cầu", "requirement met"),
     "reason.fail": ("không đạt yêu cầu", "requirement not met"),
     "reason.level": ("mức: {level}", "level: {level}"),
+    "reason.ratio-parts": (" ({part}/{total})", " ({part}/{total})"),
     "reason.checklist": (
-        "đạt {met}/{count} nội dung; chưa đạt: {missed_vi}",
-        "{met} of {count} items met; not met: {missed_en}",
+        "đạt {met}/{count} nội dung; chưa đạt: {missed}",
+        "{met} of {count} items met; not met: {missed}",
     ),
     "reason.checklist-all": ("đạt cả {count} nội dung", "all {count} items met"),
     "reason.deduction-none": ("không có trường hợp nào", "no incident"),
@@ -509,20 +510,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{status}: done on {done}, due {due}",
     ),
     "reason.band": (
-        "tỷ lệ {percent}%{detail_vi}, thuộc khoảng {band}",
-        "{percent}%{detail_en}, in the band {band}",
+        "tỷ lệ {percent}%{detail}, thuộc khoảng {band}",
+        "{percent}%{detail}, in the band {band}",
     ),
     "reason.proportional": (
-        "tỷ lệ {percent}%{detail_vi} × {max}",
-        "{percent}%{detail_en} × {max}",
+        "tỷ lệ {percent}%{detail} × {max}",
+        "{percent}%{detail} × {max}",
     ),
     "reason.proportional-target": (
-        "tỷ lệ {percent}%{detail_vi} đạt mức {target}% trở lên: đủ điểm",
-        "{percent}%{detail_en} reaches the target of {target}%: full points",
+        "tỷ lệ {percent}%{detail} đạt mức {target}% trở lên: đủ điểm",
+        "{percent}%{detail} reaches the target of {target}%: full points",
     ),
     "reason.survey": (
-        "tỷ lệ hài lòng {percent}%{detail_vi} × {max}",
-        "satisfied {percent}%{detail_en} × {max}",
+        "tỷ lệ hài lòng {percent}%{detail} × {max}",
+        "satisfied {percent}%{detail} × {max}",
     ),
     "reason.survey-points": (
         "điểm điều tra nhận được: {points}",
@@ -569,11 +570,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reason.survey-pending": ("chưa nhận được điểm điều tra", "survey points not received yet"),
     "plan.full": ("đáp ứng đầy đủ yêu cầu", "meet the requirement in full"),
     "plan.share": (
-        "nâng tỷ lệ từ {now}% lên {target}{more_vi}",
-        "raise the share from {now}% to {target}{more_en}",
+        "nâng tỷ lệ từ {now}% lên {target}{more}",
+        "raise the share from {now}% to {target}{more}",
     ),
     "plan.count": ("{label}: từ {count} thành {target}", "{label}: from {count} to {target}"),
-    "plan.on-time": ("hoàn thành đúng hạn{due_vi}", "do it on time{due_en}"),
+    "plan.more": (" (thêm {count} {label})", " ({count} more: {label})"),
+    "plan.due": (" (trước hoặc đúng {date})", " (by {date})"),
+    "plan.on-time": ("hoàn thành đúng hạn{due}", "do it on time{due}"),
     "plan.level": ("đạt mức: {level}", "reach the level: {level}"),
     "plan.item": ("hoàn thành nội dung: {item}", "complete: {item}"),
     "plan.document": (

@@ -26,7 +26,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from parscore.decimals import quantize_fraction
-from parscore.messages import format_number
+from parscore.messages import Phrase, format_number
 from parscore.model.common import INPUT_CONFIG, NonEmptyStr, Points, Text
 
 HUNDRED = Decimal(100)
@@ -262,9 +262,6 @@ def ratio_args(
 ) -> dict[str, Any]:
     shown = quantize_fraction(percent)
     if "percent" in values:
-        return {"percent": shown, "detail_vi": "", "detail_en": ""}
-    return {
-        "percent": shown,
-        "detail_vi": f" ({values[part.name]}/{values[total.name]})",
-        "detail_en": f" ({values[part.name]}/{values[total.name]})",
-    }
+        return {"percent": shown, "detail": ""}
+    parts = {"part": str(values[part.name]), "total": str(values[total.name])}
+    return {"percent": shown, "detail": Phrase("reason.ratio-parts", parts)}

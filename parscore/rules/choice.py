@@ -11,7 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from parscore.messages import format_date, format_number
+from parscore.messages import LANGS, Phrase, format_date, format_number
 from parscore.model.common import INPUT_CONFIG, NonEmptyStr, Points, Text
 from parscore.rules.base import (  # noqa: I001
     Context,
@@ -227,8 +227,7 @@ class Checklist(RuleKind):
             {
                 "met": len(met),
                 "count": len(params.items),
-                "missed_vi": "; ".join(item.label.get("vi") for item in unmet),
-                "missed_en": "; ".join(item.label.get("en") for item in unmet),
+                "missed": {lang: "; ".join(i.label.get(lang) for i in unmet) for lang in LANGS},
                 "points": points,
             },
         )
@@ -437,10 +436,7 @@ class Timeliness(RuleKind):
             return []
         due = values.get("due")
         due_text = format_date(due) if due else params.due
-        args = {
-            "due_vi": f" (trước hoặc đúng {due_text})" if due_text else "",
-            "due_en": f" (by {due_text})" if due_text else "",
-        }
+        args = {"due": Phrase("plan.due", {"date": due_text}) if due_text else ""}
         return [Gain(params.on_time, "plan.on-time", args)]
 
     @classmethod

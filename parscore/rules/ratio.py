@@ -16,7 +16,7 @@ from pydantic import Field
 
 from parscore.bands import Bounds, coverage_problems, find
 from parscore.decimals import quantize_fraction
-from parscore.messages import format_number
+from parscore.messages import Phrase, format_number
 from parscore.model.common import Number, Points
 from parscore.rules.base import (
     HUNDRED,
@@ -132,18 +132,14 @@ def _more(
 ) -> dict[str, Any] | None:
     """How many more of the part reach ``bound``; None when the total cannot allow it."""
     if params.part.name not in values:
-        return {"more_vi": "", "more_en": ""}
+        return {"more": ""}
     part, total = values[params.part.name], values[params.total.name]
     need = _needed(bound, inclusive, total)
     if need > total and not getattr(params, "may_exceed", False):
         return None
     more = need - Fraction(part)
-    label = _label(params.part)
-    shown = format_number(Decimal(more.numerator) / Decimal(more.denominator), "en")
-    return {
-        "more_vi": f" (thêm {shown.replace('.', ',')} {label['vi']})",
-        "more_en": f" ({shown} more: {label['en']})",
-    }
+    count = Decimal(more.numerator) / Decimal(more.denominator)
+    return {"more": Phrase("plan.more", {"count": count, "label": _label(params.part)})}
 
 
 class BandsParams(_RatioParams):
