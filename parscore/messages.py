@@ -988,10 +988,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
-#: how each language writes a number's decimal separator and a date
+#: how each language writes a number's decimal separator and a date, and its tag in documents
 _FORMATS: dict[str, dict[str, str]] = {
-    "vi": {"decimal": ",", "date": "%d/%m/%Y"},
-    "en": {"decimal": ".", "date": "%d/%m/%Y"},
+    "vi": {"decimal": ",", "date": "%d/%m/%Y", "tag": "vi-VN"},
+    "en": {"decimal": ".", "date": "%d/%m/%Y", "tag": "en-GB"},
 }
 
 
@@ -1042,6 +1042,11 @@ def format_percent(value: Decimal | None, lang: str) -> str:
 def format_date(value: _dt.date, lang: str = "vi") -> str:
     """A date as the language writes it: dd/mm/yyyy."""
     return value.strftime(_formats(lang)["date"])
+
+
+def language_tag(lang: str) -> str:
+    """The language's tag in a document's properties (``vi-VN``, ``en-GB``)."""
+    return _formats(lang)["tag"]
 
 
 def _arg(value: Any, lang: str) -> Any:

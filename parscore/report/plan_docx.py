@@ -23,7 +23,7 @@ import io
 import zipfile
 from typing import TYPE_CHECKING, Any
 
-from parscore.messages import format_points, render
+from parscore.messages import format_points, language_tag, render
 from parscore.plan import Plan
 from parscore.report.common import Options, unit_line
 from parscore.report.plan_text import (
@@ -51,7 +51,6 @@ _HEADER_WIDTHS_CM = (6.0, 10.0)
 _SUMMARY_WIDTHS_CM = (1.2, 6.0, 2.6, 2.8, 2.0, 1.4)
 _SUMMARY_RIGHT = (0, 5)  # STT and the points: numbers, right-aligned
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
-_LANG_TAG = {"vi": "vi-VN", "en": "en-GB"}
 
 
 def to_docx(plan: Plan, opts: Options) -> bytes:
@@ -121,7 +120,7 @@ def _page_and_styles(doc: DocumentObject, lang: str) -> None:
     _fonts(default_rpr)
     default_lang = default_rpr.find(qn("w:lang"))
     if default_lang is not None:
-        default_lang.set(qn("w:val"), _LANG_TAG.get(lang, "en-GB"))
+        default_lang.set(qn("w:val"), language_tag(lang))
 
     normal: Any = doc.styles["Normal"]
     normal.font.name = FONT
@@ -373,7 +372,7 @@ def _fix_properties(doc: DocumentObject, title: str, lang: str) -> None:
     props.comments = ""
     props.keywords = ""
     props.category = ""
-    props.language = _LANG_TAG.get(lang, "en-GB")
+    props.language = language_tag(lang)
 
 
 def _stable_zip(data: bytes) -> bytes:
