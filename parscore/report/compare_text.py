@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from parscore.compare import Comparison, Group, RankRow
+from parscore.compare import Comparison, Group, MatrixRow, RankRow
 from parscore.messages import format_percent, format_points, render
 from parscore.report.common import Options, SafeCSVWriter
 from parscore.report.compare_common import RANKING, Column, group_title
@@ -22,44 +22,48 @@ def _cell(column: Column, row: RankRow, lang: str, md: bool) -> str:
 
 
 def _group_sections(comparison: Comparison, group: Group, opts: Options, md: bool) -> list[Section]:
+    """One group's ranking, bands, field statistics, matrix and (with --detail) sub-criteria."""
     lang = opts.lang
+    sections = [
+        _ranking(comparison, group, lang, md),
+        _bands(group, lang),
+        _field_stats(group, lang, md),
+        _matrix(comparison, group, lang, md),
+    ]
+    return sections + ([_items_full(group, lang, md)] if opts.detail else [])
+
+
+def _ranking(comparison: Comparison, group: Group, lang: str, md: bool) -> Section:
     title = group_title(comparison, group, lang)
-    rows = [[_cell(column, row, lang, md) for column in RANKING] for row in group.ranking]
-    ranking = Section(
+    return Section(
         f"{title}: {render('comparison.sheet-ranking', None, lang).lower()}",
         table=Table(
             [render(column.code, None, lang) for column in RANKING],
-            rows,
+            [[_cell(column, row, lang, md) for column in RANKING] for row in group.ranking],
             [column.align for column in RANKING],
         ),
     )
-    bands = Section(
+
+
+def _bands(group: Group, lang: str) -> Section:
+    mean, median = format_points(group.mean_index, lang), format_points(group.median_index, lang)
+    return Section(
         "",
+        lines=[render("comparison.summary", {"mean": mean, "median": median}, lang)],
         table=Table(
             [render("comparison.band-counts", None, lang), render("comparison.units", None, lang)],
             [[b.band.get(lang), str(b.count)] for b in group.bands],
             ["left", "right"],
         ),
     )
-    bands.lines = [
-        render(
-            "comparison.summary",
-            {
-                "mean": format_points(group.mean_index, lang),
-                "median": format_points(group.median_index, lang),
-            },
-            lang,
-        )
-    ]
-    fields = Section(
+
+
+def _field_stats(group: Group, lang: str, md: bool) -> Section:
+    codes = ("result.field", "comparison.mean", "comparison.median")
+    return Section(
         render("comparison.field-stats", None, lang),
         table=Table(
-            [
-                "",
-                render("result.field", None, lang),
-                render("comparison.mean", None, lang),
-                render("comparison.median", None, lang),
-            ],
+            ["", *(render(code, None, lang) for code in codes)],
             [
                 [
                     f.id,
@@ -72,8 +76,18 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
             ["left", "left", "right", "right"],
         ),
     )
+
+
+def _matrix(comparison: Comparison, group: Group, lang: str, md: bool) -> Section:
+    """Every unit's share of points in every field, and its weakest field."""
     ids = [f.id for f in comparison.fields]
-    matrix = Section(
+
+    def weakest(m: MatrixRow) -> str:
+        if not m.weakest_field:
+            return ""
+        return f"{m.weakest_field} ({format_points(m.weakest_gap, lang)})"
+
+    return Section(
         render("comparison.heatmap", None, lang),
         table=Table(
             [render("comparison.unit", None, lang), *ids, render("comparison.weakest", None, lang)],
@@ -81,24 +95,22 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
                 [
                     _md(m.unit.name, md),
                     *(format_percent(m.percents.get(i), lang) for i in ids),
-                    f"{m.weakest_field} ({format_points(m.weakest_gap, lang)})"
-                    if m.weakest_field
-                    else "",
+                    weakest(m),
                 ]
                 for m in group.matrix
             ],
             ["left", *(["right"] * len(ids)), "left"],
         ),
     )
-    items = Section(
+
+
+def _items_full(group: Group, lang: str, md: bool) -> Section:
+    """Who got full points on each sub-criterion (--detail): whom to ask how."""
+    codes = ("result.item", "comparison.full", "comparison.full-units")
+    return Section(
         render("comparison.items-full", None, lang),
         table=Table(
-            [
-                "",
-                render("result.item", None, lang),
-                render("comparison.full", None, lang),
-                render("comparison.full-units", None, lang),
-            ],
+            ["", *(render(code, None, lang) for code in codes)],
             [
                 [
                     i.id,
@@ -112,7 +124,6 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
             widths=[None, 40, None, 60],
         ),
     )
-    return [ranking, bands, fields, matrix] + ([items] if opts.detail else [])
 
 
 def _sections(comparison: Comparison, opts: Options, md: bool) -> list[Section]:
