@@ -144,48 +144,15 @@ def summary_rows(plan: Plan, lang: str) -> list[list[str]]:
 
 def markdown(plan: Plan, opts: Options) -> str:
     lang = opts.lang
-    unit = plan.unit
     out = [
-        f"**{render('plan-doc.org', {'kind': unit.kind.upper(), 'name': unit.name.upper()}, lang)}"
-        "**  ",
-        f"{render('plan-doc.number', None, lang)}",
+        *_md_head(plan, lang),
+        *_md_first(plan, lang, opts.top),
+        *_md_fields(plan, lang),
+        *_md_survey(plan, lang),
         "",
-        f"# {render('plan-doc.title', None, lang)}",
-        "",
-        f"**{render('plan-doc.subtitle', {'year': plan.year}, lang)}**",
-        "",
-        unit_line(plan.unit, lang) + "  ",
-        draft_note(plan, lang),
-        "",
-        f"## {render('plan-doc.first', None, lang)}",
-        "",
-        render("plan-doc.first-note", None, lang),
+        f"## {render('plan-doc.summary', None, lang)}",
         "",
     ]
-    if not plan.steps:
-        out.append(render("plan-doc.nothing", None, lang))
-    for number_, step in enumerate(plan.steps[: max(opts.top, 1)], start=1):
-        out.append(f"{number_}. {_task(step, lang)}")
-    target = target_lines(plan, lang)
-    if target is not None:
-        out += ["", f"**{target[0]}**", "", target[1]]
-    out += ["", f"## {render('plan-doc.fields', None, lang)}", ""]
-    for field, nodes in field_sections(plan):
-        out += [f"### {field_heading(field, lang)}", ""]
-        for steps in nodes:
-            out += [f"**{steps[0].id} {steps[0].name.get(lang)}**", ""]
-            out += [f"- {label}: {text}" for label, text in node_lines(steps, lang)]
-            out.append("")
-    out += [f"## {render('plan-doc.survey', None, lang)}", ""]
-    if plan.survey:
-        out += [
-            f"- {s.id} {s.name.get(lang)}: "
-            f"{format_points(s.points, lang)}/{format_points(s.max, lang)}"
-            for s in plan.survey
-        ]
-    else:
-        out.append(render("plan-doc.survey-none", None, lang))
-    out += ["", f"## {render('plan-doc.summary', None, lang)}", ""]
     # every line and cell through the one Markdown escape: names, actions, offices come from
     # the criteria set and the evidence
     out = [markdown_text(line) for line in out]
@@ -200,6 +167,66 @@ def markdown(plan: Plan, opts: Options) -> str:
         )
     )
     return "\n".join(out).rstrip() + "\n"
+
+
+def _md_head(plan: Plan, lang: str) -> list[str]:
+    """The committee, the document number, the title and where the draft comes from."""
+    unit = plan.unit
+    org = render("plan-doc.org", {"kind": unit.kind.upper(), "name": unit.name.upper()}, lang)
+    return [
+        f"**{org}**  ",
+        render("plan-doc.number", None, lang),
+        "",
+        f"# {render('plan-doc.title', None, lang)}",
+        "",
+        f"**{render('plan-doc.subtitle', {'year': plan.year}, lang)}**",
+        "",
+        unit_line(unit, lang) + "  ",
+        draft_note(plan, lang),
+        "",
+    ]
+
+
+def _md_first(plan: Plan, lang: str, top: int) -> list[str]:
+    """I. What to do first, and the target."""
+    out = [
+        f"## {render('plan-doc.first', None, lang)}",
+        "",
+        render("plan-doc.first-note", None, lang),
+        "",
+    ]
+    if not plan.steps:
+        out.append(render("plan-doc.nothing", None, lang))
+    for index, step in enumerate(plan.steps[: max(top, 1)], start=1):
+        out.append(f"{index}. {_task(step, lang)}")
+    target = target_lines(plan, lang)
+    if target is not None:
+        out += ["", f"**{target[0]}**", "", target[1]]
+    return out
+
+
+def _md_fields(plan: Plan, lang: str) -> list[str]:
+    """II. Per field, per sub-criterion."""
+    out = ["", f"## {render('plan-doc.fields', None, lang)}", ""]
+    for field, nodes in field_sections(plan):
+        out += [f"### {field_heading(field, lang)}", ""]
+        for steps in nodes:
+            out += [f"**{steps[0].id} {steps[0].name.get(lang)}**", ""]
+            out += [f"- {label}: {text}" for label, text in node_lines(steps, lang)]
+            out.append("")
+    return out
+
+
+def _md_survey(plan: Plan, lang: str) -> list[str]:
+    """III. The survey points lost."""
+    out = [f"## {render('plan-doc.survey', None, lang)}", ""]
+    if not plan.survey:
+        out.append(render("plan-doc.survey-none", None, lang))
+    out += [
+        f"- {s.id} {s.name.get(lang)}: {format_points(s.points, lang)}/{format_points(s.max, lang)}"
+        for s in plan.survey
+    ]
+    return out
 
 
 def to_json(plan: Plan, opts: Options) -> str:
