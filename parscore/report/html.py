@@ -16,7 +16,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from parscore.compare import Comparison, Group
+from parscore.compare import Comparison, Group, RankRow
 from parscore.messages import format_percent, format_points, format_signed, render
 from parscore.report.common import Options
 from parscore.report.compare_common import (
@@ -233,19 +233,44 @@ def _chart(number_in_page: int, heading: str, group: Group, lang: str) -> Chart:
 
 def _group(number_in_page: int, comparison: Comparison, group: Group, lang: str) -> GroupView:
     heading = _heading(comparison, group, lang)
-    ranking = [
-        RankLine(
-            rank=f"{row.rank}/{row.of}",
-            name=row.unit.name,
-            code=row.unit.code or "",
-            index=format_points(row.index, lang),
-            band=band_text(row.band, lang),
-            total=format_points(row.total, lang),
-            survey=format_points(row.survey, lang),
-            bonus_penalty=f"{_plus(row.bonus, lang)} / {_minus(row.penalty, lang)}",
-        )
-        for row in group.ranking
-    ]
+    return GroupView(
+        heading=heading,
+        count=render("comparison.compared", {"count": len(group.ranking)}, lang),
+        ranking=[_rank_line(row, lang) for row in group.ranking],
+        chart=_chart(number_in_page, heading, group, lang),
+        heat=_heat_rows(comparison, group, lang),
+        medians=_stat_cells(comparison, group, "median", lang),
+        means=_stat_cells(comparison, group, "mean", lang),
+        bands=[(b.band.get(lang), b.count) for b in group.bands],
+        mean_index=format_points(group.mean_index, lang),
+        median_index=format_points(group.median_index, lang),
+        items=[
+            ItemLine(
+                id=item.id,
+                name=item.name.get(lang),
+                full=f"{len(item.full)}/{item.applicable}",
+                units=", ".join(item.full),
+            )
+            for item in group.items
+        ],
+    )
+
+
+def _rank_line(row: RankRow, lang: str) -> RankLine:
+    return RankLine(
+        rank=f"{row.rank}/{row.of}",
+        name=row.unit.name,
+        code=row.unit.code or "",
+        index=format_points(row.index, lang),
+        band=band_text(row.band, lang),
+        total=format_points(row.total, lang),
+        survey=format_points(row.survey, lang),
+        bonus_penalty=f"{_plus(row.bonus, lang)} / {_minus(row.penalty, lang)}",
+    )
+
+
+def _heat_rows(comparison: Comparison, group: Group, lang: str) -> list[HeatRow]:
+    """The matrix: each unit's share of points per field, coloured, with its weakest field."""
     field_names = {f.id: f"{f.id}. {f.name.get(lang)}" for f in comparison.fields}
     heat = []
     for row in group.matrix:
@@ -268,38 +293,18 @@ def _group(number_in_page: int, comparison: Comparison, group: Group, lang: str)
                 gap=format_signed(row.weakest_gap, lang) if row.weakest_gap is not None else "",
             )
         )
+    return heat
+
+
+def _stat_cells(comparison: Comparison, group: Group, which: str, lang: str) -> list[Cell]:
+    """The group's median or mean share per field, coloured as the matrix."""
     stats = {s.id: s for s in group.fields}
-
-    def stat_cells(which: str) -> list[Cell]:
-        cells = []
-        for f in comparison.fields:
-            stat = stats.get(f.id)
-            value = getattr(stat, which) if stat is not None else None
-            cells.append(Cell(text=format_points(value, lang), colour=heat_colour(value)))
-        return cells
-
-    items = [
-        ItemLine(
-            id=item.id,
-            name=item.name.get(lang),
-            full=f"{len(item.full)}/{item.applicable}",
-            units=", ".join(item.full),
-        )
-        for item in group.items
-    ]
-    return GroupView(
-        heading=heading,
-        count=render("comparison.compared", {"count": len(group.ranking)}, lang),
-        ranking=ranking,
-        chart=_chart(number_in_page, heading, group, lang),
-        heat=heat,
-        medians=stat_cells("median"),
-        means=stat_cells("mean"),
-        bands=[(b.band.get(lang), b.count) for b in group.bands],
-        mean_index=format_points(group.mean_index, lang),
-        median_index=format_points(group.median_index, lang),
-        items=items,
-    )
+    cells = []
+    for f in comparison.fields:
+        stat = stats.get(f.id)
+        value = getattr(stat, which) if stat is not None else None
+        cells.append(Cell(text=format_points(value, lang), colour=heat_colour(value)))
+    return cells
 
 
 _PAGE_LABELS = {
