@@ -9,10 +9,14 @@ written by :func:`format_number`, :func:`format_points` and :func:`format_date` 
 Vietnamese, ``0.5`` in English; dates dd/mm/yyyy in both).
 
 The catalogue is in sections by subject: reading files and YAML, criteria sets and evidence
-(problems), rule reasons and plan actions, batches, usage, then the words of the reports: the
-unit result (``result.``), the to-do list (``todo.``), the comparison (``comparison.``), the
-plan (``plan-doc.``), the evidence template (``template.``), the criteria report
-(``criteria-report.``), bands (``band.``) and the command line (``cli.``).
+(problems), rule reasons and plan actions, batches, usage, hints inside other messages
+(``hint.``), then the words of the reports: a unit's name (``unit.``), the unit result
+(``result.``), the to-do list (``todo.``), the comparison (``comparison.``), the plan
+(``plan-doc.``), the evidence template (``template.``), the criteria report
+(``criteria-report.``), bands in words (``band.``) and the command line (``cli.``,
+``problem.warning``). A text that differs by more than its words between languages (English
+names a unit without its kind) takes the argument in every language and writes nothing of it
+where it is not wanted (``{kind:.0}``).
 
 A third language touches this file only: add its code to :data:`LANGS`, its text as a third
 element of every catalogue entry, and its separators to :data:`_FORMATS`. A province that wants
