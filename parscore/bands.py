@@ -80,27 +80,23 @@ class Interval:
     def text(self, lang: str, unit: str = "") -> str:
         """The band in words, as the published sets write it: "từ 80% đến dưới 90%",
         "trên 90%", "từ 35% trở lên", "tối đa 0" / "from 80% to below 90%", "above 90%"..."""
-        from parscore.messages import format_number
+        from parscore.messages import format_number, render
 
         def n(v: Decimal) -> str:
             return format_number(v, lang) + unit
 
-        vi = lang == "vi"
         low, high = self.low, self.high
         if low is None and high is None:
-            return "mọi giá trị" if vi else "any value"
+            return render("band.any", None, lang)
         if high is None:
             assert low is not None
-            if self.low_inclusive:
-                return f"từ {n(low)} trở lên" if vi else f"{n(low)} or more"
-            return f"trên {n(low)}" if vi else f"above {n(low)}"
-        upper = n(high) if self.high_inclusive else ("dưới " if vi else "below ") + n(high)
+            code = "band.at-least" if self.low_inclusive else "band.above"
+            return render(code, {"low": n(low)}, lang)
+        upper = n(high) if self.high_inclusive else render("band.below", {"high": n(high)}, lang)
         if low is None:
-            if self.high_inclusive:
-                return f"tối đa {n(high)}" if vi else f"at most {n(high)}"
-            return f"dưới {n(high)}" if vi else f"below {n(high)}"
-        lower = n(low) if self.low_inclusive else ("trên " if vi else "above ") + n(low)
-        return f"từ {lower} đến {upper}" if vi else f"from {lower} to {upper}"
+            return render("band.at-most", {"high": upper}, lang) if self.high_inclusive else upper
+        lower = n(low) if self.low_inclusive else render("band.above", {"low": n(low)}, lang)
+        return render("band.from-to", {"low": lower, "high": upper}, lang)
 
     def on_whole_numbers(self) -> Interval:
         """The same band over whole numbers, as a half-open real interval [a, b+1): for

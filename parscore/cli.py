@@ -21,7 +21,7 @@ import click
 
 from parscore import __version__, formats
 from parscore.errors import InputError, Problem, Severity, UsageError
-from parscore.messages import shorten
+from parscore.messages import Phrase, render, shorten
 
 if TYPE_CHECKING:  # loading pulls in pydantic: imported by the commands that need it
     from parscore.loading import CriteriaResolver
@@ -53,10 +53,16 @@ FORCE_OPTION = click.option("--force", is_flag=True, help="Overwrite an existing
 def _summary(problems: list[Problem], lang: str) -> str:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
-    if lang == "vi":
-        return f"{errors} lỗi, {warnings} cảnh báo"
-    plural = lambda n, word: f"{n} {word}{'s' if n != 1 else ''}"
-    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+    return render(
+        "cli.summary",
+        {
+            "errors": Phrase("cli.error" if errors == 1 else "cli.errors", {"count": errors}),
+            "warnings": Phrase(
+                "cli.warning" if warnings == 1 else "cli.warnings", {"count": warnings}
+            ),
+        },
+        lang,
+    )
 
 
 def print_problems(problems: list[Problem], lang: str) -> None:
@@ -71,7 +77,7 @@ def fail_input(exc: InputError, lang: str) -> NoReturn:
 
 
 def fail_usage(exc: UsageError, lang: str) -> NoReturn:
-    echo(("lỗi: " if lang == "vi" else "error: ") + exc.message(lang), err=True)
+    echo(render("cli.error-line", {"message": exc.message(lang)}, lang), err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 
@@ -480,7 +486,7 @@ def _progress_bar(lang: str) -> Callable[..., Any]:
     """A progress bar on stderr (only when it is a terminal; never in the data on stdout)."""
 
     def progress(outcomes: Any, total: int) -> Any:
-        label = "Đang chấm" if lang == "vi" else "Scoring"
+        label = render("cli.scoring", None, lang)
         with click.progressbar(outcomes, length=total, label=label, file=sys.stderr) as bar:
             yield from bar
 
@@ -576,11 +582,7 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
         errors = any(p.severity is Severity.ERROR for p in problems)
         bad = errors or (strict and bool(problems))
         failed = failed or bad
-        status = (
-            ("có lỗi" if lang == "vi" else "has problems")
-            if bad
-            else ("hợp lệ" if lang == "vi" else "valid")
-        )
+        status = render("cli.has-problems" if bad else "cli.valid", None, lang)
         detail = f" ({_summary(problems, lang)})" if problems else ""
         echo(f"{yamlsource.display_name(path)}: {status}{detail}")
     sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
@@ -644,7 +646,7 @@ def template(
 
     from parscore.loading import load_criteria, looks_like_path
     from parscore.output import check_target
-    from parscore.template import UnitInfo, render_template
+    from parscore.report.template import UnitInfo, render_template
 
     read = [Path(criteria_ref)] if looks_like_path(criteria_ref) else []
     check_target(output, force=force, inputs=read)
@@ -666,7 +668,7 @@ def template(
     emit(render_template(cs, info, lang, ref), output, force, [])
     from parscore.yamlsource import display_name
 
-    echo(("Đã ghi " if lang == "vi" else "Wrote ") + display_name(output), err=True)
+    echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
 
 
 @main.group()

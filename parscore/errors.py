@@ -95,7 +95,7 @@ class Problem:
             where += f":{self.line}:{self.column}"
         label = ""
         if self.severity is Severity.WARNING:
-            label = "cảnh báo: " if lang == "vi" else "warning: "
+            label = render("problem.warning", None, lang)
         text = f"{where}: {label}{self.message(lang)} [{self.code}]"
         if show_source and self.source_line is not None and self.line:
             shown = visible(self.source_line.rstrip("\r\n"))

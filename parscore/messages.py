@@ -1,13 +1,33 @@
-"""The bilingual message catalogue: every text parscore shows about an input or a score.
+"""Every text parscore shows, in every language, and how numbers and dates are written.
 
-A message is a code (``yaml.duplicate-key``) and a pair of ``str.format`` templates, Vietnamese
-first. Arguments that are numbers are written the way each language writes them (``0,5`` in
-Vietnamese, ``0.5`` in English); dates as dd/mm/yyyy in both.
+This is the one module that owns the languages. A text is a code (``yaml.duplicate-key``,
+``result.index``) in :data:`CATALOGUE` with one ``str.format`` template per language, in the
+order of :data:`LANGS` (Vietnamese first). :func:`render` writes a code with its arguments in a
+language; an argument may itself be a :class:`Phrase` (a code with arguments), rendered in the
+same language, so that no caller passes a text per language. Numbers, points and dates are
+written by :func:`format_number`, :func:`format_points` and :func:`format_date` (``0,5`` in
+Vietnamese, ``0.5`` in English; dates dd/mm/yyyy in both).
+
+The catalogue is in sections by subject: reading files and YAML, criteria sets and evidence
+(problems), rule reasons and plan actions, batches, usage, hints inside other messages
+(``hint.``), then the words of the reports: a unit's name (``unit.``), the unit result
+(``result.``), the to-do list (``todo.``), the comparison (``comparison.``), the plan
+(``plan-doc.``), the evidence template (``template.``), the criteria report
+(``criteria-report.``), bands in words (``band.``) and the command line (``cli.``,
+``problem.warning``). A text that differs by more than its words between languages (English
+names a unit without its kind) takes the argument in every language and writes nothing of it
+where it is not wanted (``{kind:.0}``).
+
+A third language touches this file only: add its code to :data:`LANGS`, its text as a third
+element of every catalogue entry, and its separators to :data:`_FORMATS`. A province that wants
+its own wording edits the texts here (the codes stay; tests pin the Vietnamese and English).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -174,8 +194,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- generic validation (mapped from pydantic) -----------------------------------------
     "value.missing": ("thiếu khóa bắt buộc '{key}'", "the required key '{key}' is missing"),
     "value.unknown-key": (
-        "khóa '{key}' không hợp lệ ở đây{suggestion_vi}",
-        "unknown key '{key}'{suggestion_en}",
+        "khóa '{key}' không hợp lệ ở đây{suggestion}",
+        "unknown key '{key}'{suggestion}",
     ),
     "value.expected-text": (
         "cần một chuỗi văn bản, nhận được {found}",
@@ -271,8 +291,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- criteria sets ---------------------------------------------------------------------
     "criteria.unknown-kind": (
-        "không có cách chấm '{value}'{suggestion_vi}; các cách chấm: {choices}",
-        "there is no rule kind '{value}'{suggestion_en}; the kinds are: {choices}",
+        "không có cách chấm '{value}'{suggestion}; các cách chấm: {choices}",
+        "there is no rule kind '{value}'{suggestion}; the kinds are: {choices}",
     ),
     "criteria.duplicate-id": (
         "mã '{id}' bị trùng (đã dùng ở dòng {first_line})",
@@ -382,8 +402,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- evidence files --------------------------------------------------------------------
     "evidence.unknown-id": (
-        "không có tiêu chí '{id}' trong bộ {set}{suggestion_vi}",
-        "there is no sub-criterion '{id}' in the set {set}{suggestion_en}",
+        "không có tiêu chí '{id}' trong bộ {set}{suggestion}",
+        "there is no sub-criterion '{id}' in the set {set}{suggestion}",
     ),
     "evidence.not-scored": (
         "'{id}' là nhóm tiêu chí, điểm được tính từ các mục con: hãy ghi minh chứng cho "
@@ -417,9 +437,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "evidence.unknown-input": (
         "'{key}' không phải dữ liệu của tiêu chí '{id}' (cách chấm {kind}); dữ liệu hợp lệ: "
-        "{expected}{suggestion_vi}",
-        "'{key}' is not an input of '{id}' (rule {kind}); its inputs are: "
-        "{expected}{suggestion_en}",
+        "{expected}{suggestion}",
+        "'{key}' is not an input of '{id}' (rule {kind}); its inputs are: {expected}{suggestion}",
     ),
     "evidence.unknown-level": (
         "mức '{value}' không có trong tiêu chí '{id}': chọn một trong {choices}",
@@ -545,6 +564,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reason.pass": ("đạt yêu cầu", "requirement met"),
     "reason.fail": ("không đạt yêu cầu", "requirement not met"),
     "reason.level": ("mức: {level}", "level: {level}"),
+    "reason.ratio-parts": (" ({part}/{total})", " ({part}/{total})"),
     "reason.checklist": (
         "đạt {met}/{count} nội dung; chưa đạt: {missed}",
         "{met} of {count} items met; not met: {missed}",
@@ -678,6 +698,328 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{unit} năm {year} có hai tệp: {first} và {second}; hãy bỏ một tệp",
         "{unit} {year} has two files: {first} and {second}; remove one",
     ),
+    # --- reports: the unit result and its to-do list ------------------------------------------
+    "result.title": (
+        "Kết quả tự đánh giá Chỉ số CCHC năm {year}",
+        "PAR INDEX self-assessment {year}",
+    ),
+    "result.criteria": ("Bộ tiêu chí", "Criteria set"),
+    "result.assessed": ("Đánh giá", "Assessed"),
+    "result.field": ("Lĩnh vực", "Field"),
+    "result.by-field": ("Điểm theo lĩnh vực", "Points by field"),
+    "result.item": ("Tiêu chí", "Criterion"),
+    "result.points": ("Điểm", "Points"),
+    "result.max": ("Tối đa", "Max"),
+    "result.percent": ("Tỷ lệ", "Share"),
+    "result.outcome": ("Kết quả", "Outcome"),
+    "result.reason": ("Căn cứ chấm", "Why"),
+    "result.evidence": ("Tài liệu kiểm chứng", "Evidence"),
+    "result.explanation": ("Giải trình", "Explanation"),
+    "result.claimed": ("Tự chấm", "Claimed"),
+    "result.difference": ("Chênh lệch", "Difference"),
+    "result.survey": ("Điều tra xã hội học", "Survey"),
+    "result.bonus": ("Điểm thưởng", "Bonus"),
+    "result.penalty": ("Điểm trừ", "Penalty"),
+    "result.total": ("Tổng điểm", "Total"),
+    "result.applicable": ("Điểm tối đa áp dụng", "Applicable maximum"),
+    "result.index": ("Chỉ số CCHC", "PAR INDEX"),
+    "result.band": ("Xếp loại", "Band"),
+    "result.no-band": ("chưa xếp loại", "no band"),
+    "result.weak-fields": ("Lĩnh vực yếu nhất", "Weakest fields"),
+    "result.weak-items": ("Tiêu chí mất nhiều điểm nhất", "Sub-criteria that lost most points"),
+    "result.lost": ("Điểm mất", "Lost"),
+    "result.ledger": ("Điểm thưởng, điểm trừ", "Bonus and penalty"),
+    "result.booked-by-rule": ("tự động theo tiêu chí {id}", "booked by sub-criterion {id}"),
+    "result.claims": (
+        "Điểm tự chấm khác điểm tính",
+        "Claimed scores that differ from the computed ones",
+    ),
+    "result.warnings": ("Cảnh báo", "Warnings"),
+    "result.details": ("Chi tiết từng tiêu chí", "Every sub-criterion"),
+    "result.cap": ("tối đa {cap}", "cap {cap}"),
+    "result.missing-note": (
+        "{count} tiêu chí còn thiếu minh chứng (xem --missing)",
+        "{count} sub-criteria lack evidence (see --missing)",
+    ),
+    "todo.title": (
+        "Việc cần chuẩn bị cho cuộc họp tự đánh giá — {unit}, năm {year}",
+        "To bring to the self-assessment meeting — {unit}, {year}",
+    ),
+    "todo.office": ("Đơn vị chủ trì", "Lead office"),
+    "todo.need": ("Cần bổ sung", "Needed"),
+    "todo.at-stake": ("Điểm có thể mất", "Points at stake"),
+    "todo.none": (
+        "Không còn tiêu chí nào thiếu minh chứng hay giải trình.",
+        "Nothing lacks evidence or an explanation.",
+    ),
+    "todo.unassigned": ("Chưa phân công", "Unassigned"),
+    "todo.evidence": ("số liệu và tài liệu kiểm chứng", "inputs and documents"),
+    "todo.document": ("tài liệu kiểm chứng", "evidence document"),
+    "todo.explanation": ("giải trình", "explanation"),
+    "todo.total": ("Tổng", "Total"),
+    "unit.named": ("{kind} {name}", "{kind:.0}{name}"),
+    "unit.code": ("{unit} ({code})", "{unit} ({code})"),
+    "result.criteria-line": (
+        "Bộ tiêu chí: {id} ({version}) — {title}",
+        "Criteria set: {id} ({version}) — {title}",
+    ),
+    "result.index-line": (
+        "Chỉ số CCHC: {index} — Xếp loại: {band}",
+        "PAR INDEX: {index} — Band: {band}",
+    ),
+    "result.no-number": ("(không số)", "(no number)"),
+    "unit.district": ("huyện {name}", "{name} district"),
+    "unit.province": ("tỉnh {name}", "{name} province"),
+    # --- reports: the comparison --------------------------------------------------------------
+    "comparison.compare-title": ("So sánh Chỉ số CCHC năm {year}", "PAR INDEX comparison {year}"),
+    "comparison.compare-heading": (
+        "So sánh Chỉ số CCHC — {set} ({count} đơn vị)",
+        "PAR INDEX comparison — {set} ({count} units)",
+    ),
+    "comparison.sheet-ranking": ("Xếp hạng", "Ranking"),
+    "comparison.sheet-fields": ("Lĩnh vực", "Fields"),
+    "comparison.sheet-bands": ("Xếp loại", "Bands"),
+    "comparison.sheet-items": ("Tiêu chí", "Sub-criteria"),
+    "comparison.sheet-excluded": ("Bị loại", "Excluded"),
+    "comparison.group": ("Nhóm", "Group"),
+    "comparison.group-district": ("Huyện", "District"),
+    "comparison.group-province": ("Tỉnh", "Province"),
+    "comparison.group-title-district": ("Huyện {name}", "{name} district"),
+    "comparison.group-title-province": ("Tỉnh {name}", "{name} province"),
+    "comparison.all": ("Tất cả", "All"),
+    "comparison.unknown-group": ("(chưa ghi)", "(not given)"),
+    "comparison.all-units": ("Tất cả các đơn vị", "All units"),
+    "comparison.rank": ("Vị thứ", "Rank"),
+    "comparison.rank-number": ("Vị thứ (số)", "Rank (number)"),
+    "comparison.unit": ("Đơn vị", "Unit"),
+    "comparison.code": ("Mã", "Code"),
+    "comparison.kind": ("Loại đơn vị", "Kind"),
+    "comparison.appraisal": ("Điểm thẩm định", "Appraisal"),
+    "comparison.bonus-penalty": ("Thưởng / trừ", "Bonus / penalty"),
+    "comparison.weakest": ("Lĩnh vực yếu nhất", "Weakest field"),
+    "comparison.gap": ("Chênh lệch so với trung vị nhóm", "Gap to the group median"),
+    "comparison.units": ("Số đơn vị", "Units"),
+    "comparison.mean": ("Bình quân", "Mean"),
+    "comparison.median": ("Trung vị", "Median"),
+    "comparison.mean-index": ("Chỉ số bình quân", "Mean index"),
+    "comparison.median-index": ("Chỉ số trung vị", "Median index"),
+    "comparison.summary": (
+        "Chỉ số bình quân {mean}%, trung vị {median}%",
+        "Mean index {mean}%, median {median}%",
+    ),
+    "comparison.field-stats": ("Lĩnh vực: bình quân và trung vị", "Fields: mean and median"),
+    "comparison.full": ("Đạt điểm tối đa", "Full points"),
+    "comparison.applicable-count": ("Số đơn vị áp dụng", "Applicable"),
+    "comparison.full-units": ("Đơn vị đạt điểm tối đa", "Units with full points"),
+    "comparison.file": ("Tệp", "File"),
+    "comparison.line": ("Dòng", "Line"),
+    "comparison.column": ("Cột", "Column"),
+    "comparison.message": ("Nội dung", "Problem"),
+    "comparison.problem-code": ("Mã lỗi", "Code"),
+    "comparison.compared": ("{count} đơn vị được so sánh", "{count} units compared"),
+    "comparison.excluded-count": ("{count} tệp bị loại", "{count} files left out"),
+    "comparison.excluded-title": ("Tệp bị loại khỏi so sánh", "Files left out of the comparison"),
+    "comparison.chart": ("Xếp hạng theo Chỉ số CCHC", "Ranking by PAR INDEX"),
+    "comparison.heatmap": ("Tỷ lệ điểm đạt theo lĩnh vực (%)", "Share of points by field (%)"),
+    "comparison.band-counts": ("Số đơn vị theo xếp loại", "Units by band"),
+    "comparison.items-full": (
+        "Tiêu chí thành phần: đơn vị đạt điểm tối đa (hỏi kinh nghiệm)",
+        "Sub-criteria: units with full points (ask them how)",
+    ),
+    "comparison.line-column": ("dòng {line}, cột {column}", "line {line}, column {column}"),
+    # --- reports: the improvement plan --------------------------------------------------------
+    # English names a unit without its kind: "{kind:.0}" writes nothing
+    "plan-doc.org": ("ỦY BAN NHÂN DÂN {kind} {name}", "PEOPLE'S COMMITTEE OF {kind:.0}{name}"),
+    "plan-doc.number": ("Số: ....../KH-UBND", "No.: ....../KH-UBND"),
+    "plan-doc.title": ("KẾ HOẠCH", "PLAN"),
+    "plan-doc.subtitle": (
+        "Cải thiện và nâng cao Chỉ số cải cách hành chính (PAR INDEX) năm {year}",
+        "Improving the PAR INDEX in {year}",
+    ),
+    "plan-doc.draft": (
+        "Dự thảo do parscore lập từ kết quả tự đánh giá năm {assessed}: Chỉ số CCHC {index}, "
+        "xếp loại {band}. Bộ tiêu chí {set}.",
+        "Draft made by parscore from the {assessed} self-assessment: PAR INDEX {index}, band "
+        "{band}. Criteria set {set}.",
+    ),
+    "plan-doc.first": ("I. NHỮNG VIỆC CẦN LÀM TRƯỚC", "I. WHAT TO DO FIRST"),
+    "plan-doc.first-note": (
+        "Bổ sung tài liệu kiểm chứng, giải trình là việc ít tốn công nhất; sau đó là các việc "
+        "tăng được nhiều điểm nhất.",
+        "Adding a missing document or explanation costs least; then the biggest gains.",
+    ),
+    "plan-doc.target": ("Mục tiêu Chỉ số {target}", "Target index {target}"),
+    "plan-doc.target-yes": (
+        "Đạt được với {count} tiêu chí sau (Chỉ số sau cải thiện: {after}): {ids}.",
+        "Reached by improving these {count} sub-criteria (index after: {after}): {ids}.",
+    ),
+    "plan-doc.target-no": (
+        "Chưa đạt được: cải thiện mọi tiêu chí xã tự chấm chỉ đưa Chỉ số lên {after}, còn thiếu "
+        "{shortfall} (điểm điều tra xã hội học do đơn vị điều tra chấm).",
+        "Out of reach: improving every self-assessed sub-criterion brings the index to {after}, "
+        "{shortfall} short (survey points are scored by the surveying body).",
+    ),
+    "plan-doc.fields": (
+        "II. NHIỆM VỤ, GIẢI PHÁP THEO LĨNH VỰC",
+        "II. TASKS AND SOLUTIONS BY FIELD",
+    ),
+    "plan-doc.tasks": ("a) Mục tiêu, nhiệm vụ", "a) Goals and tasks"),
+    "plan-doc.solutions": ("b) Giải pháp", "b) Solutions"),
+    "plan-doc.lead": ("c) Cơ quan chủ trì", "c) Lead body"),
+    "plan-doc.support": ("d) Cơ quan phối hợp", "d) Coordinating bodies"),
+    "plan-doc.timing": ("e) Thời gian thực hiện", "e) Timing"),
+    "plan-doc.always": ("Thường xuyên", "Ongoing"),
+    "plan-doc.survey": (
+        "III. ĐIỂM ĐIỀU TRA XÃ HỘI HỌC (do đơn vị điều tra chấm)",
+        "III. SURVEY POINTS (scored by the surveying body)",
+    ),
+    "plan-doc.survey-none": ("Không có mục nào bị mất điểm.", "No survey item lost points."),
+    "plan-doc.summary": ("IV. BẢNG TỔNG HỢP", "IV. SUMMARY"),
+    "plan-doc.no": ("STT", "No."),
+    "plan-doc.content": ("Nội dung", "Task"),
+    "plan-doc.lead-h": ("Chủ trì", "Lead"),
+    "plan-doc.support-h": ("Phối hợp", "Coordinating"),
+    "plan-doc.when-h": ("Thời gian hoàn thành", "Timing"),
+    "plan-doc.gain-h": ("Điểm có thể tăng", "Points to gain"),
+    "plan-doc.nothing": ("Không có tiêu chí nào bị mất điểm.", "No sub-criterion lost points."),
+    "plan-doc.no-band": ("chưa xếp loại", "no band"),
+    # --- reports: the improvement plan in Word: the header ------------------------------------
+    "plan-doc.nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+    "plan-doc.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "plan-doc.date": (
+        "{place}, ngày ...... tháng ...... năm {year}",
+        "{place}, ......../......../{year}",
+    ),
+    # --- reports: a criteria set in words (criteria list, criteria show) ----------------------
+    "criteria-report.nothing-full-points": (
+        "không phát sinh: đủ điểm",
+        "nothing occurred: full points",
+    ),
+    "criteria-report.nothing-not-applicable": (
+        "không phát sinh: không áp dụng",
+        "nothing occurred: not applicable",
+    ),
+    "criteria-report.nothing-zero": ("không phát sinh: 0 điểm", "nothing occurred: 0 points"),
+    "criteria-report.unmet-penalty": (
+        "; không đạt: trừ {amount} điểm",
+        "; unmet: {amount} penalty",
+    ),
+    "criteria-report.each": ("{points} mỗi mục", "{points} each"),
+    "criteria-report.cap": ("tối đa {cap}", "cap {cap}"),
+    "criteria-report.year": (
+        "Năm {year}, phiên bản {version}; {issuer}",
+        "Year {year}, version {version}; {issuer}",
+    ),
+    "criteria-report.total": (
+        "Tổng {total} điểm: thẩm định {appraisal} + điều tra {survey}",
+        "Total {total} points: appraisal {appraisal} + survey {survey}",
+    ),
+    "criteria-report.bands": ("Xếp loại: {bands}", "Bands: {bands}"),
+    "criteria-report.title": ("tên", "title"),
+    "criteria-report.year-heading": ("năm", "year"),
+    "criteria-report.version": ("phiên bản", "version"),
+    "criteria-report.total-heading": ("tổng", "total"),
+    # --- reports: the evidence template (parscore template) ---------------------------------
+    "template.title": (
+        "Tệp minh chứng tự đánh giá Chỉ số CCHC năm {year} — {kind} {name}",
+        "PAR INDEX self-assessment evidence, {year} — {kind:.0}{name}",
+    ),
+    "template.criteria": (
+        "Bộ tiêu chí: {id} (phiên bản {version}) — {title}",
+        "Criteria set: {id} (version {version}) — {title}",
+    ),
+    "template.how-to": (
+        "Cách điền: ghi dữ liệu sau dấu hai chấm; mục nào để trống được tính là CHƯA CÓ\n"
+        "MINH CHỨNG (0 điểm, có trong danh sách 'parscore evaluate --missing').\n"
+        "Ngày viết dd/mm/yyyy (06/02/2023 là ngày 6 tháng 2).\n"
+        "Số dùng dấu chấm thập phân: 92.5\n"
+        "Tài liệu kiểm chứng, ví dụ:\n"
+        "  documents:\n"
+        "    - number: 10/KH-UBND\n"
+        "      date: 06/02/2023\n"
+        "      issuer: UBND xã\n"
+        "      title: Kế hoạch cải cách hành chính năm\n"
+        "      section: Mục II\n"
+        "Nếu trong năm không phát sinh việc cần chấm: nothing_occurred: <lý do>\n"
+        "Kiểm tra tệp: parscore validate <tệp>   Chấm điểm: parscore evaluate <tệp>\n"
+        "Để trình soạn thảo (VS Code + YAML) kiểm tra khi gõ, tạo tệp lược đồ ở dòng đầu:\n"
+        "  parscore schema evidence --output evidence.schema.json",
+        "Fill in the values after the colons; an item left empty counts as MISSING\n"
+        "EVIDENCE (0 points, listed by 'parscore evaluate --missing').\n"
+        "Dates as dd/mm/yyyy (06/02/2023 is 6 February).\n"
+        "Numbers with a decimal point: 92.5\n"
+        "Evidence documents, for example:\n"
+        "  documents:\n"
+        "    - number: 10/KH-UBND\n"
+        "      date: 06/02/2023\n"
+        "      issuer: People's Committee\n"
+        "      title: Yearly reform plan\n"
+        "      section: Section II\n"
+        "When nothing to score occurred in the year: nothing_occurred: <reason>\n"
+        "Check the file: parscore validate <file>   Score it: parscore evaluate <file>\n"
+        "For an editor (VS Code + YAML) to check as you type, create the schema named on\n"
+        "the first line: parscore schema evidence --output evidence.schema.json",
+    ),
+    "template.assessed-by": ("Tổ công tác tự đánh giá", "the working group"),
+    "template.field": (
+        "===== {id}. {name} ({max} điểm) =====",
+        "===== {id}. {name} ({max} points) =====",
+    ),
+    "template.item": ("{id} {name} — tối đa {max}", "{id} {name} — max {max}"),
+    "template.rule": ("Cách chấm: {rule}", "Scoring: {rule}"),
+    "template.nothing": (
+        "Không phát sinh: {what} (nothing_occurred: ...)",
+        "Nothing occurred: {what} (nothing_occurred: ...)",
+    ),
+    "template.nothing-full-points": ("không phát sinh → đủ điểm", "nothing occurred → full points"),
+    "template.nothing-not-applicable": (
+        "không phát sinh → không áp dụng",
+        "nothing occurred → not applicable",
+    ),
+    "template.nothing-zero": ("không phát sinh → 0 điểm", "nothing occurred → 0 points"),
+    "template.evidence": ("Tài liệu kiểm chứng: {evidence}", "Evidence: {evidence}"),
+    "template.lead": ("Chủ trì: {lead}", "Lead: {lead}"),
+    "template.or": ("hoặc {shown} — {hints}", "or {shown} — {hints}"),
+    "template.type-count": ("số nguyên", "whole number"),
+    "template.type-number": ("số", "number"),
+    "template.type-points": ("số điểm", "points"),
+    "template.type-percent": ("tỷ lệ %, 0–100", "percentage, 0–100"),
+    "template.type-bool": ("true hoặc false", "true or false"),
+    "template.type-date": ("dd/mm/yyyy", "dd/mm/yyyy"),
+    "template.type-choice": ("một trong: {choices}", "one of: {choices}"),
+    "template.survey": (
+        "Điểm điều tra xã hội học: do đơn vị điều tra gửi về, xã không tự chấm.",
+        "Survey points: sent by the surveying body; the commune does not score them.",
+    ),
+    "template.bonus": (
+        "Điểm thưởng: - {{reason: ..., points: ..., documents: [...]}}",
+        "Bonus: - {{reason: ..., points: ..., documents: [...]}}",
+    ),
+    "template.penalty": (
+        "Điểm trừ: - {{reason: ..., points: ...}}",
+        "Penalty: - {{reason: ..., points: ...}}",
+    ),
+    # --- the command line -----------------------------------------------------------------
+    "cli.summary": ("{errors}, {warnings}", "{errors}, {warnings}"),
+    "cli.error": ("{count} lỗi", "{count} error"),
+    "cli.errors": ("{count} lỗi", "{count} errors"),
+    "cli.warning": ("{count} cảnh báo", "{count} warning"),
+    "cli.warnings": ("{count} cảnh báo", "{count} warnings"),
+    "cli.error-line": ("lỗi: {message}", "error: {message}"),
+    "cli.scoring": ("Đang chấm", "Scoring"),
+    "cli.has-problems": ("có lỗi", "has problems"),
+    "cli.valid": ("hợp lệ", "valid"),
+    "cli.wrote": ("Đã ghi {path}", "Wrote {path}"),
+    "problem.warning": ("cảnh báo: ", "warning: "),
+    # --- bands (intervals in words, as the published sets write them) -------------------------
+    "band.any": ("mọi giá trị", "any value"),
+    "band.at-least": ("từ {low} trở lên", "{low} or more"),
+    "band.above": ("trên {low}", "above {low}"),
+    "band.at-most": ("tối đa {high}", "at most {high}"),
+    "band.below": ("dưới {high}", "below {high}"),
+    "band.from-to": ("từ {low} đến {high}", "from {low} to {high}"),
+    # --- hints inside other messages ------------------------------------------------------
+    "hint.did-you-mean": (" (có phải '{best}'?)", " (did you mean '{best}'?)"),
     # --- usage -----------------------------------------------------------------------------
     "usage.output-exists": (
         "tệp {path} đã có: dùng --force để ghi đè",
@@ -715,18 +1057,65 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+#: how each language writes a number's decimal separator and a date, and its tag in documents
+_FORMATS: dict[str, dict[str, str]] = {
+    "vi": {"decimal": ",", "date": "%d/%m/%Y", "tag": "vi-VN"},
+    "en": {"decimal": ".", "date": "%d/%m/%Y", "tag": "en-GB"},
+}
+
+
+def _formats(lang: str) -> dict[str, str]:
+    return _FORMATS.get(lang, _FORMATS["en"])
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A catalogue code with its arguments: an argument of another text, rendered in that
+    text's language (``Phrase("hint.did-you-mean", {"best": "name"})``)."""
+
+    code: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str) -> str:
+        return render(self.code, self.args, lang)
+
+
 def format_number(value: Any, lang: str) -> str:
     """Write a number as people of ``lang`` read it: ``1234,5`` (vi) or ``1234.5`` (en)."""
     if isinstance(value, bool):
         return str(value).lower()
     text = format(value, "f") if isinstance(value, Decimal) else str(value)
-    if lang == "vi":
-        text = text.replace(".", ",")
-    return text
+    return text.replace(".", _formats(lang)["decimal"])
 
 
-def format_date(value: _dt.date) -> str:
-    return value.strftime("%d/%m/%Y")
+def format_points(value: Decimal | None, lang: str) -> str:
+    """Points and indexes as reports show them: two decimals, half up (the one display rounding
+    rule): ``87,50`` (vi) / ``87.50`` (en); empty for None."""
+    if value is None:
+        return ""
+    from parscore.decimals import quantize
+
+    return format_number(quantize(value), lang)
+
+
+def format_signed(value: Decimal, lang: str) -> str:
+    """``+1,50`` / ``−0,25``: two decimals with a sign (a true minus sign)."""
+    return ("+" if value >= 0 else "−") + format_points(abs(value), lang)
+
+
+def format_percent(value: Decimal | None, lang: str) -> str:
+    """``87,50%``; empty for None."""
+    return "" if value is None else format_points(value, lang) + "%"
+
+
+def format_date(value: _dt.date, lang: str = "vi") -> str:
+    """A date as the language writes it: dd/mm/yyyy."""
+    return value.strftime(_formats(lang)["date"])
+
+
+def language_tag(lang: str) -> str:
+    """The language's tag in a document's properties (``vi-VN``, ``en-GB``)."""
+    return _formats(lang)["tag"]
 
 
 def _arg(value: Any, lang: str) -> Any:
@@ -735,8 +1124,8 @@ def _arg(value: Any, lang: str) -> Any:
     if isinstance(value, (Decimal, int)):
         return format_number(value, lang)
     if isinstance(value, _dt.date):
-        return format_date(value)
-    if isinstance(value, dict) and set(value) == {"vi", "en"}:
+        return format_date(value, lang)
+    if isinstance(value, dict) and set(value) == set(LANGS):
         return value[lang]
     return value
 
@@ -755,13 +1144,12 @@ _LISTINGS = frozenset(
         "first",
         "found",
         "inputs",
+        "best",
         "known",
         "listing",
         "path",
         "reason",
         "second",
-        "suggestion_en",
-        "suggestion_vi",
     }
 )
 
@@ -771,31 +1159,35 @@ def shorten(text: str, limit: int = SHOWN_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def render(code: str, args: dict[str, Any], lang: str = "vi", *, short: bool = False) -> str:
-    """The message ``code`` in ``lang``. With ``short`` (messages about inputs), no argument
-    echoes more than a few dozen characters of what was typed (a 10,000-character key or a
-    5,000-digit number is cut, with an ellipsis), nor a line break or control character (a key
+def render(
+    code: str, args: Mapping[str, Any] | None = None, lang: str = "vi", *, short: bool = False
+) -> str:
+    """The text ``code`` in ``lang``, its arguments written in that language (a
+    :class:`Phrase` argument is rendered in it too). With ``short`` (messages about inputs), no
+    argument echoes more than a few dozen characters of what was typed (a 10,000-character key or
+    a 5,000-digit number is cut, with an ellipsis), nor a line break or control character (a key
     typed as ``"9.9\\nx.yaml:3:4: ..."`` cannot print a line that looks like a message)."""
     templates = CATALOGUE.get(code)
     if templates is None:  # a programming error; say so plainly rather than hide it
         raise KeyError(f"no message for code {code!r}")
-    template = templates[0] if lang == "vi" else templates[1]
-    values = {k: _arg(v, lang) for k, v in args.items()}
-    if short:
-        from parscore.escaping import one_line
+    template = templates[LANGS.index(lang)] if lang in LANGS else templates[1]
+    values: dict[str, Any] = {}
+    for key, value in (args or {}).items():
+        if isinstance(value, Phrase):  # its own arguments are shortened by its own render
+            values[key] = render(value.code, value.args, lang, short=short)
+            continue
+        value = _arg(value, lang)
+        if short and isinstance(value, str):
+            from parscore.escaping import one_line
 
-        values = {
-            k: shorten(one_line(v), LISTING_CHARS if k in _LISTINGS else SHOWN_CHARS)
-            if isinstance(v, str)
-            else v
-            for k, v in values.items()
-        }
+            value = shorten(one_line(value), LISTING_CHARS if key in _LISTINGS else SHOWN_CHARS)
+        values[key] = value
     return template.format(**values)
 
 
 def suggestion(best: str | None) -> dict[str, Any]:
-    """The ``suggestion_vi``/``suggestion_en`` arguments for "did you mean ...?"."""
+    """The ``suggestion`` argument for "did you mean ...?": a :class:`Phrase`, or nothing without
+    a best guess."""
     if not best:
-        return {"suggestion_vi": "", "suggestion_en": ""}
-    best = shorten(best)
-    return {"suggestion_vi": f" (có phải '{best}'?)", "suggestion_en": f" (did you mean '{best}'?)"}
+        return {"suggestion": ""}
+    return {"suggestion": Phrase("hint.did-you-mean", {"best": shorten(best)})}

@@ -16,10 +16,10 @@ import pytest
 from parscore.compare import Comparison, Excluded, compare
 from parscore.engine import evaluate
 from parscore.loading import CriteriaResolver, load_evidence
+from parscore.messages import CATALOGUE
 from parscore.model.common import Text
 from parscore.model.result import Notice
-from parscore.report.common import LABELS, Options
-from parscore.report.compare_common import COMPARE_LABELS
+from parscore.report.common import Options
 from parscore.report.html import heat_colour, to_html
 from parscore.report.xlsx import to_xlsx
 
@@ -265,9 +265,13 @@ def test_xlsx_is_byte_identical_for_identical_input(comparison):
     assert "2000-01-01T00:00:00Z" in core
 
 
-def test_comparison_labels_do_not_shadow_the_shared_ones():
-    assert not set(COMPARE_LABELS) & set(LABELS)
-    assert all(vi and en for vi, en in COMPARE_LABELS.values())
+def test_comparison_words_live_in_the_one_catalogue():
+    codes = [code for code in CATALOGUE if code.startswith("comparison.")]
+    assert "comparison.rank" in codes
+    assert all(vi and en for vi, en in (CATALOGUE[code] for code in codes))
+    report = Path(__file__).resolve().parent.parent / "parscore" / "report"
+    for module in report.glob("*.py"):  # no reporter keeps words of its own
+        assert "dict[str, tuple[str, str]]" not in module.read_text(encoding="utf-8"), module
 
 
 # --- HTML ----------------------------------------------------------------------------------------

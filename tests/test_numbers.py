@@ -134,7 +134,7 @@ def test_exponent_notation_is_written_out():
 def test_a_long_argument_is_cut_with_an_ellipsis():
     text = render(
         "value.unknown-key",
-        {"key": "k" * 10_000, "suggestion_vi": "", "suggestion_en": ""},
+        {"key": "k" * 10_000, "suggestion": ""},
         "en",
         short=True,
     )
@@ -380,7 +380,7 @@ def test_plan_orders_ids_without_int():
 
 def test_rounding_never_fails_on_a_large_value():
     from parscore.decimals import quantize, tidy
-    from parscore.report.common import number
+    from parscore.messages import format_points as number
 
     # beyond the default 28 digits of precision: InvalidOperation in every report before
     assert quantize(Decimal("1e27")) == Decimal("1e27")

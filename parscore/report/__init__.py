@@ -8,16 +8,15 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
+from parscore.messages import format_points, render
 from parscore.model.result import UnitResult
 from parscore.report import text
 from parscore.report.common import (
     Options,
     SafeCSVWriter,
     documents_text,
-    label,
-    number,
     outcome_text,
-    percent,
+    reason_text,
     unit_line,
 )
 from parscore.todo import TodoList
@@ -69,7 +68,7 @@ def to_csv(result: UnitResult, opts: Options) -> str:
                 node.percent if node.percent is not None else "",
                 node.claimed if node.claimed is not None else "",
                 node.claim_difference if node.claim_difference is not None else "",
-                node.reason.get(lang) if node.reason else "",
+                reason_text(node, lang),
                 node.lead or "",
                 documents_text(node, lang),
             ]
@@ -81,7 +80,7 @@ def to_csv(result: UnitResult, opts: Options) -> str:
         ("total", t.total, t.applicable_max),
         ("index", t.index, None),
     ):
-        name = label(row, lang)
+        name = render(f"result.{row}", None, lang)
         reason = t.band.get(lang) if (row == "index" and t.band) else ""
         writer.writerow(
             [
@@ -117,21 +116,25 @@ REPORTERS: dict[str, Reporter] = {
 
 def todo_text(todo: TodoList, opts: Options, markdown: bool) -> str:
     lang = opts.lang
-    title = label("todo_title", lang, unit=todo.unit, year=todo.year)
+    title = render("todo.title", {"unit": todo.unit, "year": todo.year}, lang)
     if not todo.groups:
-        return text.render([text.Section("", lines=[label("todo_none", lang)])], title, markdown)
+        return text.render_sections(
+            [text.Section("", lines=[render("todo.none", None, lang)])], title, markdown
+        )
     sections = []
     for group in todo.groups:
-        office = group.office or label("todo_unassigned", lang)
-        at_stake = f"{label('todo_at_stake', lang).lower()} {number(group.at_stake, lang)}"
-        heading = f"{label('todo_office', lang)}: {office} — {at_stake}"
+        office = group.office or render("todo.unassigned", None, lang)
+        at_stake = (
+            f"{render('todo.at-stake', None, lang).lower()} {format_points(group.at_stake, lang)}"
+        )
+        heading = f"{render('todo.office', None, lang)}: {office} — {at_stake}"
         rows = [
             [
                 item.id,
                 item.name.get(lang),
-                label(f"todo_{item.need}", lang),
-                number(item.at_stake, lang),
-                item.reason.get(lang) if item.reason else "",
+                render(f"todo.{item.need}", None, lang),
+                format_points(item.at_stake, lang),
+                reason_text(item, lang),
             ]
             for item in group.items
         ]
@@ -141,10 +144,10 @@ def todo_text(todo: TodoList, opts: Options, markdown: bool) -> str:
                 table=text.Table(
                     [
                         "",
-                        label("item", lang),
-                        label("todo_need", lang),
-                        label("todo_at_stake", lang),
-                        label("reason", lang),
+                        render("result.item", None, lang),
+                        render("todo.need", None, lang),
+                        render("todo.at-stake", None, lang),
+                        render("result.reason", None, lang),
                     ],
                     rows,
                     ["left", "left", "left", "right", "left"],
@@ -155,12 +158,12 @@ def todo_text(todo: TodoList, opts: Options, markdown: bool) -> str:
         text.Section(
             "",
             lines=[
-                f"{label('todo_total', lang)}: {number(todo.at_stake, lang)} "
-                f"({label('todo_at_stake', lang).lower()})"
+                f"{render('todo.total', None, lang)}: {format_points(todo.at_stake, lang)} "
+                f"({render('todo.at-stake', None, lang).lower()})"
             ],
         )
     )
-    return text.render(sections, title, markdown)
+    return text.render_sections(sections, title, markdown)
 
 
 def todo_csv(todo: TodoList, opts: Options) -> str:
@@ -176,7 +179,7 @@ def todo_csv(todo: TodoList, opts: Options) -> str:
                     item.name.get(opts.lang),
                     item.need,
                     item.at_stake,
-                    item.reason.get(opts.lang) if item.reason else "",
+                    reason_text(item, opts.lang),
                 ]
             )
     return out.getvalue()

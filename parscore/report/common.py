@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from parscore.decimals import quantize
+from parscore.messages import format_date, render
 from parscore.model.evidence import Unit
 from parscore.model.result import OUTCOME_TEXT, NodeResult, Outcome
+
+if TYPE_CHECKING:
+    from parscore.todo import TodoItem
 
 
 @dataclass(frozen=True)
@@ -23,105 +26,31 @@ class Options:
     top: int = 5
 
 
-def number(value: Decimal | None, lang: str) -> str:
-    """Two decimals, half up: ``87,50`` (vi) / ``87.50`` (en); empty for None."""
-    if value is None:
-        return ""
-    text = format(quantize(value), "f")
-    return text.replace(".", ",") if lang == "vi" else text
-
-
-def signed(value: Decimal, lang: str) -> str:
-    text = number(abs(value), lang)
-    return ("+" if value >= 0 else "−") + text
-
-
-def percent(value: Decimal | None, lang: str) -> str:
-    return "" if value is None else number(value, lang) + "%"
-
-
-LABELS: dict[str, tuple[str, str]] = {
-    "title": ("Kết quả tự đánh giá Chỉ số CCHC năm {year}", "PAR INDEX self-assessment {year}"),
-    "criteria": ("Bộ tiêu chí", "Criteria set"),
-    "assessed": ("Đánh giá", "Assessed"),
-    "field": ("Lĩnh vực", "Field"),
-    "by_field": ("Điểm theo lĩnh vực", "Points by field"),
-    "item": ("Tiêu chí", "Criterion"),
-    "points": ("Điểm", "Points"),
-    "max": ("Tối đa", "Max"),
-    "percent": ("Tỷ lệ", "Share"),
-    "outcome": ("Kết quả", "Outcome"),
-    "reason": ("Căn cứ chấm", "Why"),
-    "evidence": ("Tài liệu kiểm chứng", "Evidence"),
-    "explanation": ("Giải trình", "Explanation"),
-    "claimed": ("Tự chấm", "Claimed"),
-    "difference": ("Chênh lệch", "Difference"),
-    "survey": ("Điều tra xã hội học", "Survey"),
-    "bonus": ("Điểm thưởng", "Bonus"),
-    "penalty": ("Điểm trừ", "Penalty"),
-    "total": ("Tổng điểm", "Total"),
-    "applicable": ("Điểm tối đa áp dụng", "Applicable maximum"),
-    "index": ("Chỉ số CCHC", "PAR INDEX"),
-    "band": ("Xếp loại", "Band"),
-    "no_band": ("chưa xếp loại", "no band"),
-    "weak_fields": ("Lĩnh vực yếu nhất", "Weakest fields"),
-    "weak_items": ("Tiêu chí mất nhiều điểm nhất", "Sub-criteria that lost most points"),
-    "lost": ("Điểm mất", "Lost"),
-    "ledger": ("Điểm thưởng, điểm trừ", "Bonus and penalty"),
-    "booked_by_rule": ("tự động theo tiêu chí {id}", "booked by sub-criterion {id}"),
-    "claims": ("Điểm tự chấm khác điểm tính", "Claimed scores that differ from the computed ones"),
-    "warnings": ("Cảnh báo", "Warnings"),
-    "details": ("Chi tiết từng tiêu chí", "Every sub-criterion"),
-    "cap": ("tối đa {cap}", "cap {cap}"),
-    "missing_note": (
-        "{count} tiêu chí còn thiếu minh chứng (xem --missing)",
-        "{count} sub-criteria lack evidence (see --missing)",
-    ),
-    "todo_title": (
-        "Việc cần chuẩn bị cho cuộc họp tự đánh giá — {unit}, năm {year}",
-        "To bring to the self-assessment meeting — {unit}, {year}",
-    ),
-    "todo_office": ("Đơn vị chủ trì", "Lead office"),
-    "todo_need": ("Cần bổ sung", "Needed"),
-    "todo_at_stake": ("Điểm có thể mất", "Points at stake"),
-    "todo_none": (
-        "Không còn tiêu chí nào thiếu minh chứng hay giải trình.",
-        "Nothing lacks evidence or an explanation.",
-    ),
-    "todo_unassigned": ("Chưa phân công", "Unassigned"),
-    "todo_evidence": ("số liệu và tài liệu kiểm chứng", "inputs and documents"),
-    "todo_document": ("tài liệu kiểm chứng", "evidence document"),
-    "todo_explanation": ("giải trình", "explanation"),
-    "todo_total": ("Tổng", "Total"),
-    "district": ("huyện {name}", "{name} district"),
-    "province": ("tỉnh {name}", "{name} province"),
-}
-
-
-def label(key: str, lang: str, **args: object) -> str:
-    vi, en = LABELS[key]
-    return (vi if lang == "vi" else en).format(**args)
-
-
 def outcome_text(outcome: Outcome, lang: str) -> str:
     return OUTCOME_TEXT[outcome].get(lang)
 
 
+def reason_text(node: NodeResult | TodoItem, lang: str) -> str:
+    """Why a sub-criterion got its points, in ``lang`` ("" when it has no reason): the one place
+    a reporter reads a result's reason."""
+    return node.reason.get(lang) if node.reason else ""
+
+
 def unit_line(unit: Unit, lang: str) -> str:
     """``xã Vĩnh Chấp (19435), huyện Vĩnh Linh, tỉnh Quảng Trị``."""
-    name = f"{unit.kind} {unit.name}" if lang == "vi" else unit.name
+    name = render("unit.named", {"kind": unit.kind, "name": unit.name}, lang)
     if unit.code:
-        name += f" ({unit.code})"
-    parents = [label(p.level, lang, name=p.name) for p in unit.parents]
+        name = render("unit.code", {"unit": name, "code": unit.code}, lang)
+    parents = [render(f"unit.{p.level}", {"name": p.name}, lang) for p in unit.parents]
     return ", ".join([name, *parents])
 
 
 def documents_text(node: NodeResult, lang: str) -> str:
     parts = []
     for doc in node.documents:
-        words = [doc.number or ("(không số)" if lang == "vi" else "(no number)")]
+        words = [doc.number or render("result.no-number", None, lang)]
         if doc.date:
-            words.append(doc.date.strftime("%d/%m/%Y"))
+            words.append(format_date(doc.date, lang))
         if doc.section:
             words.append(doc.section)
         parts.append(" ".join(words))

@@ -4,99 +4,113 @@ from __future__ import annotations
 
 import io
 
-from parscore.compare import Comparison, Group
-from parscore.report.common import Options, SafeCSVWriter, number, percent
-from parscore.report.compare_common import band_text, clabel, group_title
-from parscore.report.text import Section, Table, _md, render
+from parscore.compare import Comparison, Group, MatrixRow, RankRow
+from parscore.messages import format_percent, format_points, render
+from parscore.report.common import Options, SafeCSVWriter
+from parscore.report.compare_common import RANKING, Column, group_title
+from parscore.report.text import Section, Table, _md, render_sections
+
+
+def _cell(column: Column, row: RankRow, lang: str, md: bool) -> str:
+    value = column.cell(row, lang)
+    if column.kind == "points":
+        return format_points(value, lang)
+    if column.kind == "percent":
+        return format_percent(value, lang)
+    text = str(value) if value is not None else ""
+    return _md(text, md) if column.typed else text
 
 
 def _group_sections(comparison: Comparison, group: Group, opts: Options, md: bool) -> list[Section]:
+    """One group's ranking, bands, field statistics, matrix and (with --detail) sub-criteria."""
     lang = opts.lang
-    title = group_title(comparison, group, lang)
-    rows = [
-        [
-            f"{row.rank}/{row.of}",
-            _md(row.unit.name, md),
-            row.unit.code or "",
-            percent(row.index, lang),
-            band_text(row.band, lang),
-            number(row.total, lang),
-            number(row.appraisal, lang),
-            number(row.survey, lang),
-            number(row.bonus, lang),
-            number(row.penalty, lang),
-        ]
-        for row in group.ranking
+    sections = [
+        _ranking(comparison, group, lang, md),
+        _bands(group, lang),
+        _field_stats(group, lang, md),
+        _matrix(comparison, group, lang, md),
     ]
-    ranking = Section(
-        f"{title}: {clabel('sheet_ranking', lang).lower()}",
+    return sections + ([_items_full(group, lang, md)] if opts.detail else [])
+
+
+def _ranking(comparison: Comparison, group: Group, lang: str, md: bool) -> Section:
+    title = group_title(comparison, group, lang)
+    return Section(
+        f"{title}: {render('comparison.sheet-ranking', None, lang).lower()}",
         table=Table(
-            [
-                clabel(k, lang)
-                for k in (
-                    "rank",
-                    "unit",
-                    "code",
-                    "index",
-                    "band",
-                    "total",
-                    "appraisal",
-                    "survey",
-                    "bonus",
-                    "penalty",
-                )
-            ],
-            rows,
-            ["right", "left", "left", "right", "left", "right", "right", "right", "right", "right"],
+            [render(column.code, None, lang) for column in RANKING],
+            [[_cell(column, row, lang, md) for column in RANKING] for row in group.ranking],
+            [column.align for column in RANKING],
         ),
     )
-    bands = Section(
+
+
+def _bands(group: Group, lang: str) -> Section:
+    mean, median = format_points(group.mean_index, lang), format_points(group.median_index, lang)
+    return Section(
         "",
+        lines=[render("comparison.summary", {"mean": mean, "median": median}, lang)],
         table=Table(
-            [clabel("band_counts", lang), clabel("units", lang)],
+            [render("comparison.band-counts", None, lang), render("comparison.units", None, lang)],
             [[b.band.get(lang), str(b.count)] for b in group.bands],
             ["left", "right"],
         ),
     )
-    bands.lines = [
-        clabel(
-            "summary",
-            lang,
-            mean=number(group.mean_index, lang),
-            median=number(group.median_index, lang),
-        )
-    ]
-    fields = Section(
-        clabel("field_stats", lang),
+
+
+def _field_stats(group: Group, lang: str, md: bool) -> Section:
+    codes = ("result.field", "comparison.mean", "comparison.median")
+    return Section(
+        render("comparison.field-stats", None, lang),
         table=Table(
-            ["", clabel("field", lang), clabel("mean", lang), clabel("median", lang)],
+            ["", *(render(code, None, lang) for code in codes)],
             [
-                [f.id, _md(f.name.get(lang), md), percent(f.mean, lang), percent(f.median, lang)]
+                [
+                    f.id,
+                    _md(f.name.get(lang), md),
+                    format_percent(f.mean, lang),
+                    format_percent(f.median, lang),
+                ]
                 for f in group.fields
             ],
             ["left", "left", "right", "right"],
         ),
     )
+
+
+def _matrix(comparison: Comparison, group: Group, lang: str, md: bool) -> Section:
+    """Every unit's share of points in every field, and its weakest field."""
     ids = [f.id for f in comparison.fields]
-    matrix = Section(
-        clabel("heatmap", lang),
+
+    def weakest(m: MatrixRow) -> str:
+        if not m.weakest_field:
+            return ""
+        return f"{m.weakest_field} ({format_points(m.weakest_gap, lang)})"
+
+    return Section(
+        render("comparison.heatmap", None, lang),
         table=Table(
-            [clabel("unit", lang), *ids, clabel("weakest", lang)],
+            [render("comparison.unit", None, lang), *ids, render("comparison.weakest", None, lang)],
             [
                 [
                     _md(m.unit.name, md),
-                    *(percent(m.percents.get(i), lang) for i in ids),
-                    f"{m.weakest_field} ({number(m.weakest_gap, lang)})" if m.weakest_field else "",
+                    *(format_percent(m.percents.get(i), lang) for i in ids),
+                    weakest(m),
                 ]
                 for m in group.matrix
             ],
             ["left", *(["right"] * len(ids)), "left"],
         ),
     )
-    items = Section(
-        clabel("items_full", lang),
+
+
+def _items_full(group: Group, lang: str, md: bool) -> Section:
+    """Who got full points on each sub-criterion (--detail): whom to ask how."""
+    codes = ("result.item", "comparison.full", "comparison.full-units")
+    return Section(
+        render("comparison.items-full", None, lang),
         table=Table(
-            ["", clabel("item", lang), clabel("full", lang), clabel("full_units", lang)],
+            ["", *(render(code, None, lang) for code in codes)],
             [
                 [
                     i.id,
@@ -110,7 +124,6 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
             widths=[None, 40, None, 60],
         ),
     )
-    return [ranking, bands, fields, matrix] + ([items] if opts.detail else [])
 
 
 def _sections(comparison: Comparison, opts: Options, md: bool) -> list[Section]:
@@ -125,20 +138,28 @@ def _sections(comparison: Comparison, opts: Options, md: bool) -> list[Section]:
                 lines.append(
                     ("- " if md else "") + f"{where}: {p.message.get(opts.lang)} [{p.code}]"
                 )
-        sections.append(Section(clabel("excluded_title", opts.lang), lines=lines))
+        sections.append(Section(render("comparison.excluded-title", None, opts.lang), lines=lines))
     return sections
 
 
 def _title(comparison: Comparison, lang: str) -> str:
-    return clabel("compare_heading", lang, set=comparison.criteria.id, count=comparison.compared)
+    return render(
+        "comparison.compare-heading",
+        {"set": comparison.criteria.id, "count": comparison.compared},
+        lang,
+    )
 
 
 def table(comparison: Comparison, opts: Options) -> str:
-    return render(_sections(comparison, opts, False), _title(comparison, opts.lang), markdown=False)
+    return render_sections(
+        _sections(comparison, opts, False), _title(comparison, opts.lang), markdown=False
+    )
 
 
 def markdown(comparison: Comparison, opts: Options) -> str:
-    return render(_sections(comparison, opts, True), _title(comparison, opts.lang), markdown=True)
+    return render_sections(
+        _sections(comparison, opts, True), _title(comparison, opts.lang), markdown=True
+    )
 
 
 def to_json(comparison: Comparison, opts: Options) -> str:

@@ -16,14 +16,14 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from parscore.compare import Comparison, Group
-from parscore.report.common import Options, label, number, percent, signed
+from parscore.compare import Comparison, Group, RankRow
+from parscore.messages import format_percent, format_points, format_signed, render
+from parscore.report.common import Options
 from parscore.report.compare_common import (
     SCALE_GREEN,
     SCALE_RED,
     SCALE_YELLOW,
     band_text,
-    clabel,
     group_title,
 )
 
@@ -179,11 +179,11 @@ def _heading(comparison: Comparison, group: Group, lang: str) -> str:
 
 
 def _plus(value: Decimal, lang: str) -> str:
-    return "+" + number(value, lang) if value else number(value, lang)
+    return "+" + format_points(value, lang) if value else format_points(value, lang)
 
 
 def _minus(value: Decimal, lang: str) -> str:
-    return "−" + number(value, lang) if value else number(value, lang)
+    return "−" + format_points(value, lang) if value else format_points(value, lang)
 
 
 def _short(name: str) -> str:
@@ -199,7 +199,7 @@ def _chart(number_in_page: int, heading: str, group: Group, lang: str) -> Chart:
         width = share * CHART_BARS / 100
         top = CHART_TOP + position * CHART_ROW + (CHART_ROW - CHART_BAR) // 2
         rank = f"{row.rank}/{row.of}"
-        value = number(row.index, lang)
+        value = format_points(row.index, lang)
         bars.append(
             Bar(
                 title=f"{rank} {row.unit.name}: {value} ({band_text(row.band, lang)})",
@@ -217,7 +217,7 @@ def _chart(number_in_page: int, heading: str, group: Group, lang: str) -> Chart:
     ]
     return Chart(
         id=f"chart-{number_in_page}",
-        title=f"{clabel('chart', lang)} — {heading}",
+        title=f"{render('comparison.chart', None, lang)} — {heading}",
         width=str(CHART_LABEL + CHART_BARS + CHART_VALUE),
         height=str(bars_bottom + CHART_AXIS),
         bars_x=str(CHART_LABEL),
@@ -233,28 +233,53 @@ def _chart(number_in_page: int, heading: str, group: Group, lang: str) -> Chart:
 
 def _group(number_in_page: int, comparison: Comparison, group: Group, lang: str) -> GroupView:
     heading = _heading(comparison, group, lang)
-    ranking = [
-        RankLine(
-            rank=f"{row.rank}/{row.of}",
-            name=row.unit.name,
-            code=row.unit.code or "",
-            index=number(row.index, lang),
-            band=band_text(row.band, lang),
-            total=number(row.total, lang),
-            survey=number(row.survey, lang),
-            bonus_penalty=f"{_plus(row.bonus, lang)} / {_minus(row.penalty, lang)}",
-        )
-        for row in group.ranking
-    ]
+    return GroupView(
+        heading=heading,
+        count=render("comparison.compared", {"count": len(group.ranking)}, lang),
+        ranking=[_rank_line(row, lang) for row in group.ranking],
+        chart=_chart(number_in_page, heading, group, lang),
+        heat=_heat_rows(comparison, group, lang),
+        medians=_stat_cells(comparison, group, "median", lang),
+        means=_stat_cells(comparison, group, "mean", lang),
+        bands=[(b.band.get(lang), b.count) for b in group.bands],
+        mean_index=format_points(group.mean_index, lang),
+        median_index=format_points(group.median_index, lang),
+        items=[
+            ItemLine(
+                id=item.id,
+                name=item.name.get(lang),
+                full=f"{len(item.full)}/{item.applicable}",
+                units=", ".join(item.full),
+            )
+            for item in group.items
+        ],
+    )
+
+
+def _rank_line(row: RankRow, lang: str) -> RankLine:
+    return RankLine(
+        rank=f"{row.rank}/{row.of}",
+        name=row.unit.name,
+        code=row.unit.code or "",
+        index=format_points(row.index, lang),
+        band=band_text(row.band, lang),
+        total=format_points(row.total, lang),
+        survey=format_points(row.survey, lang),
+        bonus_penalty=f"{_plus(row.bonus, lang)} / {_minus(row.penalty, lang)}",
+    )
+
+
+def _heat_rows(comparison: Comparison, group: Group, lang: str) -> list[HeatRow]:
+    """The matrix: each unit's share of points per field, coloured, with its weakest field."""
     field_names = {f.id: f"{f.id}. {f.name.get(lang)}" for f in comparison.fields}
     heat = []
     for row in group.matrix:
         cells = [
             Cell(
-                text=number(row.percents.get(f.id), lang),
+                text=format_points(row.percents.get(f.id), lang),
                 colour=heat_colour(row.percents.get(f.id)),
                 title=f"{row.unit.name} — {field_names[f.id]}: "
-                f"{percent(row.percents.get(f.id), lang)}",
+                f"{format_percent(row.percents.get(f.id), lang)}",
             )
             for f in comparison.fields
         ]
@@ -265,93 +290,81 @@ def _group(number_in_page: int, comparison: Comparison, group: Group, lang: str)
                 cells=cells,
                 weakest=weakest,
                 weakest_title=field_names.get(weakest, weakest),
-                gap=signed(row.weakest_gap, lang) if row.weakest_gap is not None else "",
+                gap=format_signed(row.weakest_gap, lang) if row.weakest_gap is not None else "",
             )
         )
+    return heat
+
+
+def _stat_cells(comparison: Comparison, group: Group, which: str, lang: str) -> list[Cell]:
+    """The group's median or mean share per field, coloured as the matrix."""
     stats = {s.id: s for s in group.fields}
-
-    def stat_cells(which: str) -> list[Cell]:
-        cells = []
-        for f in comparison.fields:
-            stat = stats.get(f.id)
-            value = getattr(stat, which) if stat is not None else None
-            cells.append(Cell(text=number(value, lang), colour=heat_colour(value)))
-        return cells
-
-    items = [
-        ItemLine(
-            id=item.id,
-            name=item.name.get(lang),
-            full=f"{len(item.full)}/{item.applicable}",
-            units=", ".join(item.full),
-        )
-        for item in group.items
-    ]
-    return GroupView(
-        heading=heading,
-        count=clabel("compared", lang, count=len(group.ranking)),
-        ranking=ranking,
-        chart=_chart(number_in_page, heading, group, lang),
-        heat=heat,
-        medians=stat_cells("median"),
-        means=stat_cells("mean"),
-        bands=[(b.band.get(lang), b.count) for b in group.bands],
-        mean_index=number(group.mean_index, lang),
-        median_index=number(group.median_index, lang),
-        items=items,
-    )
+    cells = []
+    for f in comparison.fields:
+        stat = stats.get(f.id)
+        value = getattr(stat, which) if stat is not None else None
+        cells.append(Cell(text=format_points(value, lang), colour=heat_colour(value)))
+    return cells
 
 
-_PAGE_LABELS = (
-    "rank",
-    "unit",
-    "code",
-    "index",
-    "band",
-    "total",
-    "survey",
-    "bonus_penalty",
-    "chart",
-    "heatmap",
-    "weakest",
-    "gap",
-    "median",
-    "mean",
-    "band_counts",
-    "units",
-    "mean_index",
-    "median_index",
-    "items_full",
-    "item",
-    "full",
-    "full_units",
-    "excluded_title",
-    "file",
-    "message",
-    "field",
-)
+_PAGE_LABELS = {
+    "rank": "comparison.rank",
+    "unit": "comparison.unit",
+    "code": "comparison.code",
+    "index": "result.index",
+    "band": "result.band",
+    "total": "result.total",
+    "survey": "result.survey",
+    "bonus_penalty": "comparison.bonus-penalty",
+    "chart": "comparison.chart",
+    "heatmap": "comparison.heatmap",
+    "weakest": "comparison.weakest",
+    "gap": "comparison.gap",
+    "median": "comparison.median",
+    "mean": "comparison.mean",
+    "band_counts": "comparison.band-counts",
+    "units": "comparison.units",
+    "mean_index": "comparison.mean-index",
+    "median_index": "comparison.median-index",
+    "items_full": "comparison.items-full",
+    "item": "result.item",
+    "full": "comparison.full",
+    "full_units": "comparison.full-units",
+    "excluded_title": "comparison.excluded-title",
+    "file": "comparison.file",
+    "message": "comparison.message",
+    "field": "result.field",
+}
 
 
 def page(comparison: Comparison, opts: Options) -> Page:
     """What the page shows, all text formatted (exposed for tests and other templates)."""
     lang = opts.lang
     c = comparison.criteria
-    summary = clabel("compared", lang, count=comparison.compared)
+    summary = render("comparison.compared", {"count": comparison.compared}, lang)
     if comparison.excluded:
-        summary += "; " + clabel("excluded_count", lang, count=len(comparison.excluded))
+        summary += "; " + render(
+            "comparison.excluded-count", {"count": len(comparison.excluded)}, lang
+        )
     result = Page(
         lang="en" if lang == "en" else "vi",
-        title=clabel("compare_title", lang, year=c.year),
-        criteria=f"{label('criteria', lang)}: {c.id} ({c.version}) — {c.title.get(lang)}",
+        title=render("comparison.compare-title", {"year": c.year}, lang),
+        criteria=render(
+            "result.criteria-line",
+            {"id": c.id, "version": c.version, "title": c.title.get(lang)},
+            lang,
+        ),
         summary=summary,
-        labels={key: clabel(key, lang) for key in _PAGE_LABELS},
+        labels={key: render(code, None, lang) for key, code in _PAGE_LABELS.items()},
         fields=[(f.id, f.name.get(lang)) for f in comparison.fields],
     )
     for position, group in enumerate(comparison.groups, start=1):
         result.groups.append(_group(position, comparison, group, lang))
     for excluded in comparison.excluded:
         for problem in excluded.problems:
-            where = clabel("line_column", lang, line=problem.line, column=problem.column)
+            where = render(
+                "comparison.line-column", {"line": problem.line, "column": problem.column}, lang
+            )
             if problem.file != excluded.file:
                 where = f"{problem.file}, {where}"
             result.excluded.append(

@@ -23,11 +23,11 @@ import io
 import zipfile
 from typing import TYPE_CHECKING, Any
 
+from parscore.messages import format_points, language_tag, render
 from parscore.plan import Plan
-from parscore.report.common import Options, number, unit_line
+from parscore.report.common import Options, unit_line
 from parscore.report.plan_text import (
     SUMMARY_HEADS,
-    _t,
     _task,
     draft_note,
     field_heading,
@@ -41,12 +41,6 @@ if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
     from docx.table import _Cell
 
-#: Only in the Word layout: the right-hand half of an administrative document's header.
-_HEADER: dict[str, tuple[str, str]] = {
-    "nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
-    "motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
-    "date": ("{place}, ngày ...... tháng ...... năm {year}", "{place}, ......../......../{year}"),
-}
 
 FIXED_DATE = dt.datetime(2000, 1, 1)
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -57,86 +51,112 @@ _HEADER_WIDTHS_CM = (6.0, 10.0)
 _SUMMARY_WIDTHS_CM = (1.2, 6.0, 2.6, 2.8, 2.0, 1.4)
 _SUMMARY_RIGHT = (0, 5)  # STT and the points: numbers, right-aligned
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
-_LANG_TAG = {"vi": "vi-VN", "en": "en-GB"}
-
-
-def _h(key: str, lang: str, **args: object) -> str:
-    vi, en = _HEADER[key]
-    return (vi if lang == "vi" else en).format(**args)
 
 
 def to_docx(plan: Plan, opts: Options) -> bytes:
     from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    lang = opts.lang
+    doc = Document()
+    _page_and_styles(doc, lang)
+    w = _Writer(doc)
+    _header_block(w, plan, lang)
+    _title(w, plan, lang)
+    _first(w, plan, lang, opts.top)
+    _fields(w, plan, lang)
+    _survey(w, plan, lang)
+    _summary_table(w, plan, lang)
+    _fix_properties(doc, render("plan-doc.subtitle", {"year": plan.year}, lang), lang)
+    out = io.BytesIO()
+    doc.save(out)
+    return _stable_zip(out.getvalue())
+
+
+# --- page and styles -----------------------------------------------------------------------------
+
+
+def _fonts(rpr: Any) -> None:
+    """Times New Roman for every script, with no theme font to override it."""
+    from docx.oxml.ns import qn
+
+    rfonts = rpr.get_or_add_rFonts()
+    for attr in _THEME_ATTRS:
+        rfonts.attrib.pop(qn(f"w:{attr}"), None)
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        rfonts.set(qn(f"w:{attr}"), FONT)
+
+
+def _size(rpr: Any, points: float) -> None:
+    """The size for complex scripts too (python-docx sets only w:sz)."""
     from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    szcs = rpr.find(qn("w:szCs"))
+    if szcs is None:
+        szcs = OxmlElement("w:szCs")
+        sz = rpr.find(qn("w:sz"))
+        if sz is not None:
+            sz.addnext(szcs)
+        else:
+            rpr.append(szcs)
+    szcs.set(qn("w:val"), str(int(points * 2)))
+
+
+def _page_and_styles(doc: DocumentObject, lang: str) -> None:
+    """A4 portrait, the margins of administrative documents, Times New Roman 13 pt."""
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt, RGBColor
 
-    lang = opts.lang
-    unit = plan.unit
-    doc = Document()
-
-    # --- page and styles ------------------------------------------------------------------
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.top_margin = section.bottom_margin = Cm(2)
     section.left_margin, section.right_margin = Cm(3), Cm(2)
 
-    def fonts(rpr: Any) -> None:
-        """Times New Roman for every script, with no theme font to override it."""
-        rfonts = rpr.get_or_add_rFonts()
-        for attr in _THEME_ATTRS:
-            rfonts.attrib.pop(qn(f"w:{attr}"), None)
-        for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
-            rfonts.set(qn(f"w:{attr}"), FONT)
-
-    def size(rpr: Any, points: float) -> None:
-        """The size for complex scripts too (python-docx sets only w:sz)."""
-        szcs = rpr.find(qn("w:szCs"))
-        if szcs is None:
-            szcs = OxmlElement("w:szCs")
-            sz = rpr.find(qn("w:sz"))
-            if sz is not None:
-                sz.addnext(szcs)
-            else:
-                rpr.append(szcs)
-        szcs.set(qn("w:val"), str(int(points * 2)))
-
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     default_rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    fonts(default_rpr)
+    _fonts(default_rpr)
     default_lang = default_rpr.find(qn("w:lang"))
     if default_lang is not None:
-        default_lang.set(qn("w:val"), _LANG_TAG.get(lang, "en-GB"))
+        default_lang.set(qn("w:val"), language_tag(lang))
 
-    normal = doc.styles["Normal"]
+    normal: Any = doc.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(13)
-    fonts(normal.element.get_or_add_rPr())
-    size(normal.element.get_or_add_rPr(), 13)
+    _fonts(normal.element.get_or_add_rPr())
+    _size(normal.element.get_or_add_rPr(), 13)
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.15
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
 
     for style_name, points, before in (("Heading 1", 14, 12), ("Heading 2", 13, 6)):
-        heading = doc.styles[style_name]
+        heading: Any = doc.styles[style_name]
         heading.font.name = FONT
         heading.font.size = Pt(points)
         heading.font.bold = True
         heading.font.italic = False
         heading.font.color.rgb = RGBColor(0, 0, 0)
-        fonts(heading.element.get_or_add_rPr())
-        size(heading.element.get_or_add_rPr(), points)
+        _fonts(heading.element.get_or_add_rPr())
+        _size(heading.element.get_or_add_rPr(), points)
         heading.paragraph_format.space_before = Pt(before)
         heading.paragraph_format.space_after = Pt(6)
         heading.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
-    # --- helpers --------------------------------------------------------------------------
+
+# --- paragraphs and tables -----------------------------------------------------------------------
+
+
+class _Writer:
+    """Adds paragraphs and table cells to one document, formatted the same way throughout."""
+
+    def __init__(self, doc: DocumentObject) -> None:
+        self.doc = doc
+
     def paragraph(
+        self,
         text: str = "",
         *,
         bold: bool = False,
@@ -146,10 +166,10 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
         indent_cm: float | None = None,
         hanging_cm: float | None = None,
         keep_with_next: bool = False,
-        container: Any = None,
     ) -> Any:
-        where = container if container is not None else doc
-        par = where.add_paragraph()
+        from docx.shared import Cm, Pt
+
+        par = self.doc.add_paragraph()
         if text:
             run = par.add_run(text)
             run.bold = bold or None
@@ -167,13 +187,16 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
             fmt.keep_with_next = True
         return par
 
-    def labelled(label: str, text: str) -> None:
+    def labelled(self, label: str, text: str) -> None:
         """``a) Mục tiêu, nhiệm vụ: ...``: the label, then its content, indented."""
-        paragraph(f"{label}: {text}", indent_cm=0.6)
+        self.paragraph(f"{label}: {text}", indent_cm=0.6)
 
+    @staticmethod
     def cell_text(
         cell: _Cell, lines: list[str], *, bold: bool = False, align: Any = None, points: float = 13
     ) -> None:
+        from docx.shared import Pt
+
         first = cell.paragraphs[0]
         for index, line in enumerate(lines):
             par = first if index == 0 else cell.add_paragraph()
@@ -187,15 +210,22 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
             run.bold = bold or None
             run.font.size = Pt(points)
 
+    @staticmethod
     def widths(table: Any, widths_cm: tuple[float, ...]) -> None:
+        from docx.shared import Cm
+
         table.autofit = False
         for column, width in zip(table.columns, widths_cm, strict=True):
             column.width = Cm(width)
             for cell in column.cells:
                 cell.width = Cm(width)
 
+    @staticmethod
     def borderless(table: Any) -> None:
         """No borders, said outright rather than left to the default table style."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
         borders = OxmlElement("w:tblBorders")
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
             element = OxmlElement(f"w:{edge}")
@@ -210,26 +240,36 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
         else:
             tbl_pr.append(borders)
 
-    # --- header block: the committee on the left, the nation on the right ------------------
-    org = _t("org", lang, kind=unit.kind.upper(), name=unit.name.upper())
-    prefix = _t("org", lang, kind="", name="").strip()
+
+# --- the plan's parts, in order ------------------------------------------------------------------
+
+
+def _header_block(w: _Writer, plan: Plan, lang: str) -> None:
+    """The committee and the document number on the left, the nation and the date on the right."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    unit = plan.unit
+    org = render("plan-doc.org", {"kind": unit.kind.upper(), "name": unit.name.upper()}, lang)
+    prefix = render("plan-doc.org", {"kind": "", "name": ""}, lang).strip()
     org_lines = [prefix, org[len(prefix) :].strip()] if org.startswith(prefix) else [org]
-    header = doc.add_table(rows=1, cols=2)
-    widths(header, _HEADER_WIDTHS_CM)
-    borderless(header)
+    header = w.doc.add_table(rows=1, cols=2)
+    w.widths(header, _HEADER_WIDTHS_CM)
+    w.borderless(header)
     left, right = header.rows[0].cells
     centre = WD_ALIGN_PARAGRAPH.CENTER
-    cell_text(left, org_lines, bold=True, align=centre, points=12)
-    cell_text(right, [_h("nation", lang)], bold=True, align=centre, points=12)
+    w.cell_text(left, org_lines, bold=True, align=centre, points=12)
+    w.cell_text(right, [render("plan-doc.nation", None, lang)], bold=True, align=centre, points=12)
     motto = right.add_paragraph()
     motto.paragraph_format.alignment = centre
     motto.paragraph_format.space_after = Pt(0)
-    motto_run = motto.add_run(_h("motto", lang))
+    motto_run = motto.add_run(render("plan-doc.motto", None, lang))
     motto_run.bold = True
     motto_run.font.size = Pt(13)
     for cell, text, italic in (
-        (left, _t("number", lang), False),
-        (right, _h("date", lang, place=unit.name, year=plan.year), True),
+        (left, render("plan-doc.number", None, lang), False),
+        (right, render("plan-doc.date", {"place": unit.name, "year": plan.year}, lang), True),
     ):
         par = cell.add_paragraph()
         par.paragraph_format.alignment = centre
@@ -241,84 +281,84 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
     for cell in (left, right):
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
 
-    # --- title ----------------------------------------------------------------------------
-    title = paragraph(_t("title", lang), bold=True, points=14, align=centre)
+
+def _title(w: _Writer, plan: Plan, lang: str) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    title = w.paragraph(render("plan-doc.title", None, lang), bold=True, points=14, align=centre)
     title.paragraph_format.space_before = Pt(18)
     title.paragraph_format.space_after = Pt(0)
     title.paragraph_format.keep_with_next = True
-    paragraph(
-        _t("subtitle", lang, year=plan.year),
-        bold=True,
-        points=14,
-        align=centre,
-        keep_with_next=True,
-    )
-    paragraph(unit_line(unit, lang), italic=True, align=centre)
-    paragraph(
-        draft_note(plan, lang),
-        italic=True,
-    )
+    subtitle = render("plan-doc.subtitle", {"year": plan.year}, lang)
+    w.paragraph(subtitle, bold=True, points=14, align=centre, keep_with_next=True)
+    w.paragraph(unit_line(plan.unit, lang), italic=True, align=centre)
+    w.paragraph(draft_note(plan, lang), italic=True)
 
-    # --- I. what to do first, and the target ----------------------------------------------
-    doc.add_heading(_t("first", lang), level=1)
-    paragraph(_t("first_note", lang))
+
+def _first(w: _Writer, plan: Plan, lang: str, top: int) -> None:
+    """I. What to do first, and the target."""
+    w.doc.add_heading(render("plan-doc.first", None, lang), level=1)
+    w.paragraph(render("plan-doc.first-note", None, lang))
     if not plan.steps:
-        paragraph(_t("nothing", lang))
-    for index, step in enumerate(plan.steps[: max(opts.top, 1)], start=1):
-        paragraph(f"{index}. {_task(step, lang)}", indent_cm=0.6, hanging_cm=0.6)
+        w.paragraph(render("plan-doc.nothing", None, lang))
+    for index, step in enumerate(plan.steps[: max(top, 1)], start=1):
+        w.paragraph(f"{index}. {_task(step, lang)}", indent_cm=0.6, hanging_cm=0.6)
     target = target_lines(plan, lang)
     if target is not None:
-        paragraph(target[0], bold=True, keep_with_next=True)
-        paragraph(target[1])
+        w.paragraph(target[0], bold=True, keep_with_next=True)
+        w.paragraph(target[1])
 
-    # --- II. per field, per sub-criterion -------------------------------------------------
-    doc.add_heading(_t("fields", lang), level=1)
+
+def _fields(w: _Writer, plan: Plan, lang: str) -> None:
+    """II. Per field, per sub-criterion: goals and tasks, solutions, bodies, timing."""
+    w.doc.add_heading(render("plan-doc.fields", None, lang), level=1)
     for field, nodes in field_sections(plan):
-        doc.add_heading(field_heading(field, lang), level=2)
+        w.doc.add_heading(field_heading(field, lang), level=2)
         for steps in nodes:
-            paragraph(f"{steps[0].id} {steps[0].name.get(lang)}", bold=True, keep_with_next=True)
+            w.paragraph(f"{steps[0].id} {steps[0].name.get(lang)}", bold=True, keep_with_next=True)
             for label, text in node_lines(steps, lang):
-                labelled(label, text)
+                w.labelled(label, text)
 
-    # --- III. survey ----------------------------------------------------------------------
-    doc.add_heading(_t("survey", lang), level=1)
-    if plan.survey:
-        for gap in plan.survey:
-            paragraph(
-                f"- {gap.id} {gap.name.get(lang)}: "
-                f"{number(gap.points, lang)}/{number(gap.max, lang)}",
-                indent_cm=0.6,
-            )
-    else:
-        paragraph(_t("survey_none", lang))
 
-    # --- IV. summary table ----------------------------------------------------------------
-    doc.add_heading(_t("summary", lang), level=1)
-    heads = [_t(k, lang) for k in SUMMARY_HEADS]
-    table = doc.add_table(rows=1, cols=len(heads))
-    table.style = doc.styles["Table Grid"]
+def _survey(w: _Writer, plan: Plan, lang: str) -> None:
+    """III. The survey points lost (scored by the surveying body)."""
+    w.doc.add_heading(render("plan-doc.survey", None, lang), level=1)
+    if not plan.survey:
+        w.paragraph(render("plan-doc.survey-none", None, lang))
+    for gap in plan.survey:
+        w.paragraph(
+            f"- {gap.id} {gap.name.get(lang)}: "
+            f"{format_points(gap.points, lang)}/{format_points(gap.max, lang)}",
+            indent_cm=0.6,
+        )
+
+
+def _summary_table(w: _Writer, plan: Plan, lang: str) -> None:
+    """IV. The summary table, its heading row repeated on every page."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    w.doc.add_heading(render("plan-doc.summary", None, lang), level=1)
+    heads = [render(code, None, lang) for code in SUMMARY_HEADS]
+    table = w.doc.add_table(rows=1, cols=len(heads))
+    table.style = w.doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, head in zip(table.rows[0].cells, heads, strict=True):
-        cell_text(cell, [head], bold=True, align=centre, points=12)
+        w.cell_text(cell, [head], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, points=12)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     table.rows[0]._tr.get_or_add_trPr().append(repeat)
     for values in summary_rows(plan, lang):
         for column, (cell, value) in enumerate(zip(table.add_row().cells, values, strict=True)):
-            right_aligned = column in _SUMMARY_RIGHT
-            cell_text(
-                cell,
-                [value],
-                align=WD_ALIGN_PARAGRAPH.RIGHT if right_aligned else WD_ALIGN_PARAGRAPH.LEFT,
-                points=12,
-            )
-    widths(table, _SUMMARY_WIDTHS_CM)
-
-    _fix_properties(doc, _t("subtitle", lang, year=plan.year), lang)
-    out = io.BytesIO()
-    doc.save(out)
-    return _stable_zip(out.getvalue())
+            right = column in _SUMMARY_RIGHT
+            align = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
+            w.cell_text(cell, [value], align=align, points=12)
+    w.widths(table, _SUMMARY_WIDTHS_CM)
 
 
 def _fix_properties(doc: DocumentObject, title: str, lang: str) -> None:
@@ -332,7 +372,7 @@ def _fix_properties(doc: DocumentObject, title: str, lang: str) -> None:
     props.comments = ""
     props.keywords = ""
     props.category = ""
-    props.language = _LANG_TAG.get(lang, "en-GB")
+    props.language = language_tag(lang)
 
 
 def _stable_zip(data: bytes) -> bytes:

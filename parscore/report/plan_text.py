@@ -6,88 +6,40 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
+from parscore.messages import format_percent, format_points, render
 from parscore.plan import FieldSummary, Plan, Step
-from parscore.report.common import Options, markdown_text, number, percent, unit_line
-
-_L: dict[str, tuple[str, str]] = {
-    "org": ("ỦY BAN NHÂN DÂN {kind} {name}", "PEOPLE'S COMMITTEE OF {name}"),
-    "number": ("Số: ....../KH-UBND", "No.: ....../KH-UBND"),
-    "title": ("KẾ HOẠCH", "PLAN"),
-    "subtitle": (
-        "Cải thiện và nâng cao Chỉ số cải cách hành chính (PAR INDEX) năm {year}",
-        "Improving the PAR INDEX in {year}",
-    ),
-    "draft": (
-        "Dự thảo do parscore lập từ kết quả tự đánh giá năm {assessed}: Chỉ số CCHC {index}, "
-        "xếp loại {band}. Bộ tiêu chí {set}.",
-        "Draft made by parscore from the {assessed} self-assessment: PAR INDEX {index}, band "
-        "{band}. Criteria set {set}.",
-    ),
-    "first": ("I. NHỮNG VIỆC CẦN LÀM TRƯỚC", "I. WHAT TO DO FIRST"),
-    "first_note": (
-        "Bổ sung tài liệu kiểm chứng, giải trình là việc ít tốn công nhất; sau đó là các việc "
-        "tăng được nhiều điểm nhất.",
-        "Adding a missing document or explanation costs least; then the biggest gains.",
-    ),
-    "target": ("Mục tiêu Chỉ số {target}", "Target index {target}"),
-    "target_yes": (
-        "Đạt được với {count} tiêu chí sau (Chỉ số sau cải thiện: {after}): {ids}.",
-        "Reached by improving these {count} sub-criteria (index after: {after}): {ids}.",
-    ),
-    "target_no": (
-        "Chưa đạt được: cải thiện mọi tiêu chí xã tự chấm chỉ đưa Chỉ số lên {after}, còn thiếu "
-        "{shortfall} (điểm điều tra xã hội học do đơn vị điều tra chấm).",
-        "Out of reach: improving every self-assessed sub-criterion brings the index to {after}, "
-        "{shortfall} short (survey points are scored by the surveying body).",
-    ),
-    "fields": ("II. NHIỆM VỤ, GIẢI PHÁP THEO LĨNH VỰC", "II. TASKS AND SOLUTIONS BY FIELD"),
-    "tasks": ("a) Mục tiêu, nhiệm vụ", "a) Goals and tasks"),
-    "solutions": ("b) Giải pháp", "b) Solutions"),
-    "lead": ("c) Cơ quan chủ trì", "c) Lead body"),
-    "support": ("d) Cơ quan phối hợp", "d) Coordinating bodies"),
-    "timing": ("e) Thời gian thực hiện", "e) Timing"),
-    "always": ("Thường xuyên", "Ongoing"),
-    "survey": (
-        "III. ĐIỂM ĐIỀU TRA XÃ HỘI HỌC (do đơn vị điều tra chấm)",
-        "III. SURVEY POINTS (scored by the surveying body)",
-    ),
-    "survey_none": ("Không có mục nào bị mất điểm.", "No survey item lost points."),
-    "summary": ("IV. BẢNG TỔNG HỢP", "IV. SUMMARY"),
-    "no": ("STT", "No."),
-    "content": ("Nội dung", "Task"),
-    "lead_h": ("Chủ trì", "Lead"),
-    "support_h": ("Phối hợp", "Coordinating"),
-    "when_h": ("Thời gian hoàn thành", "Timing"),
-    "gain_h": ("Điểm có thể tăng", "Points to gain"),
-    "nothing": ("Không có tiêu chí nào bị mất điểm.", "No sub-criterion lost points."),
-    "no_band": ("chưa xếp loại", "no band"),
-}
-
-
-def _t(key: str, lang: str, **args: object) -> str:
-    vi, en = _L[key]
-    return (vi if lang == "vi" else en).format(**args)
+from parscore.report.common import Options, markdown_text, unit_line
 
 
 def _task(step: Step, lang: str) -> str:
-    return f"{step.id} {step.name.get(lang)}: {step.action.get(lang)} (+{number(step.gain, lang)})"
+    gain = format_points(step.gain, lang)
+    return f"{step.id} {step.name.get(lang)}: {step.action.get(lang)} (+{gain})"
 
 
 # --- the plan's content, shared by the Markdown and the Word plan (only the layout differs) -----
 
-SUMMARY_HEADS = ("no", "content", "lead_h", "support_h", "when_h", "gain_h")
+SUMMARY_HEADS = (
+    "plan-doc.no",
+    "plan-doc.content",
+    "plan-doc.lead-h",
+    "plan-doc.support-h",
+    "plan-doc.when-h",
+    "plan-doc.gain-h",
+)
 
 
 def draft_note(plan: Plan, lang: str) -> str:
     """Where the draft comes from: the assessed year's index and band, and the set."""
-    band = plan.band.get(lang) if plan.band else _t("no_band", lang)
-    return _t(
-        "draft",
+    band = plan.band.get(lang) if plan.band else render("result.no-band", None, lang)
+    return render(
+        "plan-doc.draft",
+        {
+            "assessed": plan.assessed_year,
+            "index": format_percent(plan.index, lang),
+            "band": band,
+            "set": plan.criteria.id,
+        },
         lang,
-        assessed=plan.assessed_year,
-        index=percent(plan.index, lang),
-        band=band,
-        set=plan.criteria.id,
     )
 
 
@@ -96,17 +48,24 @@ def target_lines(plan: Plan, lang: str) -> tuple[str, str] | None:
     t = plan.target
     if t is None:
         return None
-    heading = _t("target", lang, target=percent(t.target, lang))
+    heading = render("plan-doc.target", {"target": format_percent(t.target, lang)}, lang)
     if t.reachable:
-        return heading, _t(
-            "target_yes",
+        return heading, render(
+            "plan-doc.target-yes",
+            {
+                "count": len(t.chosen),
+                "after": format_percent(t.index_after, lang),
+                "ids": ", ".join(t.chosen),
+            },
             lang,
-            count=len(t.chosen),
-            after=percent(t.index_after, lang),
-            ids=", ".join(t.chosen),
         )
-    return heading, _t(
-        "target_no", lang, after=percent(t.index_after, lang), shortfall=number(t.shortfall, lang)
+    return heading, render(
+        "plan-doc.target-no",
+        {
+            "after": format_percent(t.index_after, lang),
+            "shortfall": format_points(t.shortfall, lang),
+        },
+        lang,
     )
 
 
@@ -142,7 +101,7 @@ def _id_order(step: Step) -> list[tuple[int, int, str, str]]:
 def field_heading(field: FieldSummary, lang: str) -> str:
     return (
         f"{field.id}. {field.name.get(lang)} "
-        f"({number(field.points, lang)}/{number(field.applicable_max, lang)})"
+        f"({format_points(field.points, lang)}/{format_points(field.applicable_max, lang)})"
     )
 
 
@@ -151,16 +110,19 @@ def node_lines(steps: list[Step], lang: str) -> list[tuple[str, str]]:
     first = steps[0]
     lines = [
         (
-            _t("tasks", lang),
-            "; ".join(f"{s.action.get(lang)} (+{number(s.gain, lang)})" for s in steps),
+            render("plan-doc.tasks", None, lang),
+            "; ".join(f"{s.action.get(lang)} (+{format_points(s.gain, lang)})" for s in steps),
         )
     ]
     if first.advice:
-        lines.append((_t("solutions", lang), first.advice.get(lang)))
+        lines.append((render("plan-doc.solutions", None, lang), first.advice.get(lang)))
     lines += [
-        (_t("lead", lang), first.lead or "—"),
-        (_t("support", lang), ", ".join(first.support) or "—"),
-        (_t("timing", lang), first.timing or _t("always", lang)),
+        (render("plan-doc.lead", None, lang), first.lead or "—"),
+        (render("plan-doc.support", None, lang), ", ".join(first.support) or "—"),
+        (
+            render("plan-doc.timing", None, lang),
+            first.timing or render("plan-doc.always", None, lang),
+        ),
     ]
     return lines
 
@@ -173,8 +135,8 @@ def summary_rows(plan: Plan, lang: str) -> list[list[str]]:
             _task(s, lang),
             s.lead or "—",
             ", ".join(s.support) or "—",
-            s.timing or _t("always", lang),
-            number(s.gain, lang),
+            s.timing or render("plan-doc.always", None, lang),
+            format_points(s.gain, lang),
         ]
         for i, s in enumerate(plan.steps, start=1)
     ]
@@ -182,46 +144,15 @@ def summary_rows(plan: Plan, lang: str) -> list[list[str]]:
 
 def markdown(plan: Plan, opts: Options) -> str:
     lang = opts.lang
-    unit = plan.unit
     out = [
-        f"**{_t('org', lang, kind=unit.kind.upper(), name=unit.name.upper())}**  ",
-        f"{_t('number', lang)}",
+        *_md_head(plan, lang),
+        *_md_first(plan, lang, opts.top),
+        *_md_fields(plan, lang),
+        *_md_survey(plan, lang),
         "",
-        f"# {_t('title', lang)}",
-        "",
-        f"**{_t('subtitle', lang, year=plan.year)}**",
-        "",
-        unit_line(plan.unit, lang) + "  ",
-        draft_note(plan, lang),
-        "",
-        f"## {_t('first', lang)}",
-        "",
-        _t("first_note", lang),
+        f"## {render('plan-doc.summary', None, lang)}",
         "",
     ]
-    if not plan.steps:
-        out.append(_t("nothing", lang))
-    for number_, step in enumerate(plan.steps[: max(opts.top, 1)], start=1):
-        out.append(f"{number_}. {_task(step, lang)}")
-    target = target_lines(plan, lang)
-    if target is not None:
-        out += ["", f"**{target[0]}**", "", target[1]]
-    out += ["", f"## {_t('fields', lang)}", ""]
-    for field, nodes in field_sections(plan):
-        out += [f"### {field_heading(field, lang)}", ""]
-        for steps in nodes:
-            out += [f"**{steps[0].id} {steps[0].name.get(lang)}**", ""]
-            out += [f"- {label}: {text}" for label, text in node_lines(steps, lang)]
-            out.append("")
-    out += [f"## {_t('survey', lang)}", ""]
-    if plan.survey:
-        out += [
-            f"- {s.id} {s.name.get(lang)}: {number(s.points, lang)}/{number(s.max, lang)}"
-            for s in plan.survey
-        ]
-    else:
-        out.append(_t("survey_none", lang))
-    out += ["", f"## {_t('summary', lang)}", ""]
     # every line and cell through the one Markdown escape: names, actions, offices come from
     # the criteria set and the evidence
     out = [markdown_text(line) for line in out]
@@ -229,13 +160,73 @@ def markdown(plan: Plan, opts: Options) -> str:
     out.append(
         tabulate(
             rows,
-            headers=[_t(k, lang) for k in SUMMARY_HEADS],
+            headers=[render(code, None, lang) for code in SUMMARY_HEADS],
             tablefmt="pipe",
             disable_numparse=True,
             colalign=["right", "left", "left", "left", "left", "right"],
         )
     )
     return "\n".join(out).rstrip() + "\n"
+
+
+def _md_head(plan: Plan, lang: str) -> list[str]:
+    """The committee, the document number, the title and where the draft comes from."""
+    unit = plan.unit
+    org = render("plan-doc.org", {"kind": unit.kind.upper(), "name": unit.name.upper()}, lang)
+    return [
+        f"**{org}**  ",
+        render("plan-doc.number", None, lang),
+        "",
+        f"# {render('plan-doc.title', None, lang)}",
+        "",
+        f"**{render('plan-doc.subtitle', {'year': plan.year}, lang)}**",
+        "",
+        unit_line(unit, lang) + "  ",
+        draft_note(plan, lang),
+        "",
+    ]
+
+
+def _md_first(plan: Plan, lang: str, top: int) -> list[str]:
+    """I. What to do first, and the target."""
+    out = [
+        f"## {render('plan-doc.first', None, lang)}",
+        "",
+        render("plan-doc.first-note", None, lang),
+        "",
+    ]
+    if not plan.steps:
+        out.append(render("plan-doc.nothing", None, lang))
+    for index, step in enumerate(plan.steps[: max(top, 1)], start=1):
+        out.append(f"{index}. {_task(step, lang)}")
+    target = target_lines(plan, lang)
+    if target is not None:
+        out += ["", f"**{target[0]}**", "", target[1]]
+    return out
+
+
+def _md_fields(plan: Plan, lang: str) -> list[str]:
+    """II. Per field, per sub-criterion."""
+    out = ["", f"## {render('plan-doc.fields', None, lang)}", ""]
+    for field, nodes in field_sections(plan):
+        out += [f"### {field_heading(field, lang)}", ""]
+        for steps in nodes:
+            out += [f"**{steps[0].id} {steps[0].name.get(lang)}**", ""]
+            out += [f"- {label}: {text}" for label, text in node_lines(steps, lang)]
+            out.append("")
+    return out
+
+
+def _md_survey(plan: Plan, lang: str) -> list[str]:
+    """III. The survey points lost."""
+    out = [f"## {render('plan-doc.survey', None, lang)}", ""]
+    if not plan.survey:
+        out.append(render("plan-doc.survey-none", None, lang))
+    out += [
+        f"- {s.id} {s.name.get(lang)}: {format_points(s.points, lang)}/{format_points(s.max, lang)}"
+        for s in plan.survey
+    ]
+    return out
 
 
 def to_json(plan: Plan, opts: Options) -> str:

@@ -6,16 +6,14 @@ from dataclasses import dataclass, field
 
 from tabulate import tabulate
 
+from parscore.messages import format_date, format_percent, format_points, format_signed, render
 from parscore.model.result import Ledger, LedgerLine, NodeResult, UnitResult, WeakField
 from parscore.report.common import (
     Options,
     documents_text,
-    label,
     markdown_text,
-    number,
     outcome_text,
-    percent,
-    signed,
+    reason_text,
     unit_line,
 )
 
@@ -36,7 +34,7 @@ class Section:
     table: Table | None = None
 
 
-def render(sections: list[Section], title: str, markdown: bool) -> str:
+def render_sections(sections: list[Section], title: str, markdown: bool) -> str:
     """The sections under a title, as a terminal text or as Markdown. In Markdown every text
     goes through ``markdown_text`` here, once: names, titles, document numbers and reasons come
     from input files."""
@@ -88,14 +86,14 @@ def _escaped(section: Section) -> Section:
 
 
 def _md(text: str, markdown: bool) -> str:
-    """A cell on one line (Markdown escaping is ``render``'s, for every text at once)."""
+    """A cell on one line (Markdown escaping is ``render_sections``'s, for every text at once)."""
     return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
 
 
 def _table(lang: str, columns: list[tuple[str, str]], rows: list[list[str]]) -> Table:
-    """``columns``: (label key, or "" for none; alignment)."""
+    """``columns``: (catalogue code of the heading, or "" for none; alignment)."""
     return Table(
-        [label(key, lang) if key else "" for key, _ in columns],
+        [render(code, None, lang) if code else "" for code, _ in columns],
         rows,
         [align for _, align in columns],
     )
@@ -103,10 +101,10 @@ def _table(lang: str, columns: list[tuple[str, str]], rows: list[list[str]]) -> 
 
 _FIELD_COLUMNS = [
     ("", "left"),
-    ("field", "left"),
-    ("points", "right"),
-    ("max", "right"),
-    ("percent", "right"),
+    ("result.field", "left"),
+    ("result.points", "right"),
+    ("result.max", "right"),
+    ("result.percent", "right"),
 ]
 
 
@@ -114,142 +112,205 @@ def _field_row(node: NodeResult | WeakField, lang: str, markdown: bool) -> list[
     return [
         node.id,
         _md(node.name.get(lang), markdown),
-        number(node.points, lang),
-        number(node.applicable_max, lang),
-        percent(node.percent, lang),
+        format_points(node.points, lang),
+        format_points(node.applicable_max, lang),
+        format_percent(node.percent, lang),
     ]
 
 
 def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[Section]:
+    """The unit result's sections, in order; each is built by one function below."""
     lang = opts.lang
-    t = result.totals
-    head = Section("")
-    head.lines.append(unit_line(result.unit, lang))
-    head.lines.append(
-        f"{label('criteria', lang)}: {result.criteria.id} ({result.criteria.version}) — "
-        f"{result.criteria.title.get(lang)}"
-    )
-    if result.assessment and (result.assessment.by or result.assessment.date):
-        who = result.assessment.by or ""
-        when = result.assessment.date.strftime("%d/%m/%Y") if result.assessment.date else ""
-        head.lines.append(f"{label('assessed', lang)}: {', '.join(x for x in (who, when) if x)}")
+    sections = [
+        _head(result, lang, markdown),
+        _by_field(result, lang, markdown),
+        _summary(result, lang, markdown),
+        _weak_fields(result, opts, markdown),
+        _weak_items(result, opts, markdown),
+        _ledger(result, lang, markdown),
+        _claims(result, lang, markdown),
+        _detail(result, lang, markdown) if opts.detail else None,
+        _warnings(result, lang, markdown),
+    ]
+    return [section for section in sections if section is not None]
+
+
+def _head(result: UnitResult, lang: str, markdown: bool) -> Section:
+    """Who, on which criteria set, assessed by whom and when."""
+    criteria = result.criteria
+    lines = [
+        unit_line(result.unit, lang),
+        render(
+            "result.criteria-line",
+            {"id": criteria.id, "version": criteria.version, "title": criteria.title.get(lang)},
+            lang,
+        ),
+    ]
+    assessment = result.assessment
+    if assessment and (assessment.by or assessment.date):
+        when = format_date(assessment.date, lang) if assessment.date else ""
+        who_when = ", ".join(x for x in (assessment.by or "", when) if x)
+        lines.append(f"{render('result.assessed', None, lang)}: {who_when}")
     if markdown:
-        head.lines = [line + "  " for line in head.lines]  # Markdown line breaks
+        lines = [line + "  " for line in lines]  # Markdown line breaks
+    return Section("", lines=lines)
 
-    def cap(ledger: Ledger) -> str:
-        if ledger.cap is None:
-            return ""
-        return f" ({label('cap', lang, cap=number(ledger.cap, lang))})"
 
+def _capped(code: str, ledger: Ledger, lang: str) -> str:
+    """ "Điểm thưởng (tối đa 3)": a ledger's name and its cap."""
+    if ledger.cap is None:
+        return render(code, None, lang)
+    cap = render("result.cap", {"cap": format_points(ledger.cap, lang)}, lang)
+    return f"{render(code, None, lang)} ({cap})"
+
+
+def _by_field(result: UnitResult, lang: str, markdown: bool) -> Section:
+    t = result.totals
     rows = [_field_row(f, lang, markdown) for f in result.fields]
     if result.survey is not None:
         rows.append(_field_row(result.survey, lang, markdown))
     rows += [
-        ["", label("bonus", lang) + cap(result.bonus), signed(t.bonus, lang), "", ""],
-        ["", label("penalty", lang) + cap(result.penalty), "−" + number(t.penalty, lang), "", ""],
-        ["", label("total", lang), number(t.total, lang), number(t.applicable_max, lang), ""],
+        ["", _capped("result.bonus", result.bonus, lang), format_signed(t.bonus, lang), "", ""],
+        [
+            "",
+            _capped("result.penalty", result.penalty, lang),
+            "−" + format_points(t.penalty, lang),
+            "",
+            "",
+        ],
+        [
+            "",
+            render("result.total", None, lang),
+            format_points(t.total, lang),
+            format_points(t.applicable_max, lang),
+            "",
+        ],
     ]
-    band = t.band.get(lang) if t.band else label("no_band", lang)
-    index_line = f"{label('index', lang)}: {percent(t.index, lang)} — {label('band', lang)}: {band}"
-    summary = Section("", lines=[f"**{index_line}**" if markdown else index_line])
+    return Section(render("result.by-field", None, lang), table=_table(lang, _FIELD_COLUMNS, rows))
+
+
+def _summary(result: UnitResult, lang: str, markdown: bool) -> Section:
+    """The index and the band, and how many sub-criteria lack evidence."""
+    t = result.totals
+    band = t.band.get(lang) if t.band else render("result.no-band", None, lang)
+    index = format_percent(t.index, lang)
+    line = render("result.index-line", {"index": index, "band": band}, lang)
+    summary = Section("", lines=[f"**{line}**" if markdown else line])
     missing = sum(f.missing_count for f in result.fields)
     if missing:
-        summary.lines.append(label("missing_note", lang, count=missing))
-    sections = [
-        head,
-        Section(label("by_field", lang), table=_table(lang, _FIELD_COLUMNS, rows)),
-        summary,
-    ]
+        summary.lines.append(render("result.missing-note", {"count": missing}, lang))
+    return summary
 
-    weak_fields = result.weakest.fields[: opts.top]
-    if weak_fields:
-        rows = [_field_row(w, lang, markdown) for w in weak_fields]
-        sections.append(
-            Section(label("weak_fields", lang), table=_table(lang, _FIELD_COLUMNS, rows))
-        )
-    weak_items = result.weakest.items[: opts.top]
-    if weak_items:
-        columns = [
-            ("", "left"),
-            ("item", "left"),
-            ("lost", "right"),
-            ("points", "right"),
-            ("max", "right"),
-            ("outcome", "left"),
-        ]
-        rows = [
-            [
-                w.id,
-                _md(w.name.get(lang), markdown),
-                number(w.lost, lang),
-                number(w.points, lang),
-                number(w.applicable_max, lang),
-                outcome_text(w.outcome, lang),
-            ]
-            for w in weak_items
-        ]
-        sections.append(Section(label("weak_items", lang), table=_table(lang, columns, rows)))
 
+def _weak_fields(result: UnitResult, opts: Options, markdown: bool) -> Section | None:
+    weak = result.weakest.fields[: opts.top]
+    if not weak:
+        return None
+    rows = [_field_row(w, opts.lang, markdown) for w in weak]
+    heading = render("result.weak-fields", None, opts.lang)
+    return Section(heading, table=_table(opts.lang, _FIELD_COLUMNS, rows))
+
+
+_WEAK_ITEM_COLUMNS = [
+    ("", "left"),
+    ("result.item", "left"),
+    ("result.lost", "right"),
+    ("result.points", "right"),
+    ("result.max", "right"),
+    ("result.outcome", "left"),
+]
+
+
+def _weak_items(result: UnitResult, opts: Options, markdown: bool) -> Section | None:
+    lang = opts.lang
+    weak = result.weakest.items[: opts.top]
+    if not weak:
+        return None
     rows = [
         [
-            label(name, lang),
+            w.id,
+            _md(w.name.get(lang), markdown),
+            format_points(w.lost, lang),
+            format_points(w.points, lang),
+            format_points(w.applicable_max, lang),
+            outcome_text(w.outcome, lang),
+        ]
+        for w in weak
+    ]
+    heading = render("result.weak-items", None, lang)
+    return Section(heading, table=_table(lang, _WEAK_ITEM_COLUMNS, rows))
+
+
+_LEDGER_COLUMNS = [
+    ("", "left"),
+    ("result.reason", "left"),
+    ("result.points", "right"),
+    ("result.evidence", "left"),
+]
+
+
+def _ledger(result: UnitResult, lang: str, markdown: bool) -> Section | None:
+    """Every bonus and penalty line, with where it comes from."""
+    rows = [
+        [
+            render(f"result.{name}", None, lang),
             _md(line.reason.get(lang), markdown),
-            ("+" if name == "bonus" else "−") + number(line.points, lang),
+            ("+" if name == "bonus" else "−") + format_points(line.points, lang),
             _md(_ledger_source(line, lang), markdown),
         ]
         for name, ledger in (("bonus", result.bonus), ("penalty", result.penalty))
         for line in ledger.lines
     ]
-    if rows:
-        columns = [("", "left"), ("reason", "left"), ("points", "right"), ("evidence", "left")]
-        sections.append(Section(label("ledger", lang), table=_table(lang, columns, rows)))
+    if not rows:
+        return None
+    return Section(render("result.ledger", None, lang), table=_table(lang, _LEDGER_COLUMNS, rows))
 
+
+_CLAIM_COLUMNS = [
+    ("", "left"),
+    ("result.item", "left"),
+    ("result.claimed", "right"),
+    ("result.points", "right"),
+    ("result.difference", "right"),
+]
+
+
+def _claims(result: UnitResult, lang: str, markdown: bool) -> Section | None:
+    """The scores the commune claimed that differ from the computed ones."""
     rows = [
         [
             n.id,
             _md(n.name.get(lang), markdown),
-            number(n.claimed, lang),
-            number(n.points, lang),
-            signed(n.claim_difference, lang),
+            format_points(n.claimed, lang),
+            format_points(n.points, lang),
+            format_signed(n.claim_difference, lang),
         ]
         for n in result.nodes()
         if n.claim_difference is not None
     ]
-    if rows:
-        columns = [
-            ("", "left"),
-            ("item", "left"),
-            ("claimed", "right"),
-            ("points", "right"),
-            ("difference", "right"),
-        ]
-        sections.append(Section(label("claims", lang), table=_table(lang, columns, rows)))
+    if not rows:
+        return None
+    return Section(render("result.claims", None, lang), table=_table(lang, _CLAIM_COLUMNS, rows))
 
-    if opts.detail:
-        sections.append(_detail(result, lang, markdown))
 
-    if result.warnings:
-        bullet = "- " if markdown else ""
-        sections.append(
-            Section(
-                label("warnings", lang),
-                lines=[
-                    f"{bullet}{w.file}:{w.line}:{w.column}: {w.message.get(lang)}"
-                    for w in result.warnings
-                ],
-            )
-        )
-    return sections
+def _warnings(result: UnitResult, lang: str, markdown: bool) -> Section | None:
+    if not result.warnings:
+        return None
+    bullet = "- " if markdown else ""
+    lines = [
+        f"{bullet}{w.file}:{w.line}:{w.column}: {w.message.get(lang)}" for w in result.warnings
+    ]
+    return Section(render("result.warnings", None, lang), lines=lines)
 
 
 def _ledger_source(line: LedgerLine, lang: str) -> str:
     if line.source == "rule":
-        return label("booked_by_rule", lang, id=line.node)
+        return render("result.booked-by-rule", {"id": line.node}, lang)
     parts = []
     for doc in line.documents:
         words = [doc.number or ""]
         if doc.date:
-            words.append(doc.date.strftime("%d/%m/%Y"))
+            words.append(format_date(doc.date, lang))
         parts.append(" ".join(w for w in words if w))
     return "; ".join(p for p in parts if p)
 
@@ -263,27 +324,27 @@ def _detail(result: UnitResult, lang: str, markdown: bool) -> Section:
                 [
                     node.id,
                     name,
-                    number(node.points, lang),
-                    number(node.applicable_max, lang),
+                    format_points(node.points, lang),
+                    format_points(node.applicable_max, lang),
                     "",
                     "",
                     "",
                 ]
             )
             continue
-        why = node.reason.get(lang) if node.reason else ""
+        why = reason_text(node, lang)
         if node.claim_difference is not None:
-            why += f" [{label('claimed', lang)} {number(node.claimed, lang)}]"
+            why += f" [{render('result.claimed', None, lang)} {format_points(node.claimed, lang)}]"
         evidence = documents_text(node, lang)
         if node.explanation:
-            explained = f"{label('explanation', lang)}: {node.explanation}"
+            explained = f"{render('result.explanation', None, lang)}: {node.explanation}"
             evidence = f"{evidence}; {explained}" if evidence else explained
         rows.append(
             [
                 node.id,
                 name,
-                number(node.points, lang),
-                number(node.max, lang),
+                format_points(node.points, lang),
+                format_points(node.max, lang),
                 outcome_text(node.outcome, lang),
                 _md(why, markdown),
                 _md(evidence, markdown),
@@ -291,26 +352,26 @@ def _detail(result: UnitResult, lang: str, markdown: bool) -> Section:
         )
     columns = [
         ("", "left"),
-        ("item", "left"),
-        ("points", "right"),
-        ("max", "right"),
-        ("outcome", "left"),
-        ("reason", "left"),
-        ("evidence", "left"),
+        ("result.item", "left"),
+        ("result.points", "right"),
+        ("result.max", "right"),
+        ("result.outcome", "left"),
+        ("result.reason", "left"),
+        ("result.evidence", "left"),
     ]
     table = _table(lang, columns, rows)
     table.widths = [None, 36, None, None, 14, 44, 44]  # about 180 columns in a terminal
-    return Section(label("details", lang), table=table)
+    return Section(render("result.details", None, lang), table=table)
 
 
 def table(result: UnitResult, opts: Options) -> str:
-    title = label("title", opts.lang, year=result.year)
-    return render(result_sections(result, opts, markdown=False), title, markdown=False)
+    title = render("result.title", {"year": result.year}, opts.lang)
+    return render_sections(result_sections(result, opts, markdown=False), title, markdown=False)
 
 
 def markdown(result: UnitResult, opts: Options) -> str:
-    title = label("title", opts.lang, year=result.year)
-    return render(result_sections(result, opts, markdown=True), title, markdown=True)
+    title = render("result.title", {"year": result.year}, opts.lang)
+    return render_sections(result_sections(result, opts, markdown=True), title, markdown=True)
 
 
-__all__ = ["table", "markdown", "render", "Section", "Table"]
+__all__ = ["table", "markdown", "render_sections", "Section", "Table"]

@@ -25,14 +25,20 @@ from typing import Any
 
 from parscore.compare import Comparison
 from parscore.decimals import quantize
+from parscore.messages import render
 from parscore.model.result import Notice
 from parscore.report.common import FORMULA_START, Options
 from parscore.report.compare_common import (
+    CODE,
+    FILE,
+    KIND,
+    RANK,
+    RANK_NUMBER,
+    RANKING,
     SCALE_GREEN,
     SCALE_RED,
     SCALE_YELLOW,
-    band_text,
-    clabel,
+    UNIT,
     group_header,
     group_name,
 )
@@ -89,6 +95,15 @@ class _Sheet:
         self.ws.write_number(self.row, col, value, self.formats["integer"])
         self._width(col, str(value))
 
+    def cell(self, col: int, kind: str, value: Any) -> None:
+        """A cell written as its column's kind says: text, whole number or two decimals."""
+        if kind == "text":
+            self.text(col, value)
+        elif kind == "integer":
+            self.integer(col, value)
+        else:
+            self.number(col, value)
+
     def next_row(self) -> None:
         self.row += 1
 
@@ -101,6 +116,11 @@ class _Sheet:
             self.ws.set_column(col, col, width)
         if autofilter and self.row > 1:
             self.ws.autofilter(0, 0, self.row - 1, columns - 1)
+
+
+#: the ranking sheet: the ranking's columns, with the rank as a number, the kind of unit and the
+#: file beside them (the group comes first)
+_RANKING = [RANK, RANK_NUMBER, UNIT, CODE, KIND, *RANKING[3:], FILE]
 
 
 def _formats(workbook: Any) -> dict[str, Any]:
@@ -117,39 +137,13 @@ def _formats(workbook: Any) -> dict[str, Any]:
 
 
 def _ranking(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
-    headers = [
-        group_header(comparison, lang),
-        clabel("rank", lang),
-        clabel("rank_number", lang),
-        clabel("unit", lang),
-        clabel("code", lang),
-        clabel("kind", lang),
-        clabel("index", lang),
-        clabel("band", lang),
-        clabel("total", lang),
-        clabel("appraisal", lang),
-        clabel("survey", lang),
-        clabel("bonus", lang),
-        clabel("penalty", lang),
-        clabel("file", lang),
-    ]
+    headers = [group_header(comparison, lang), *(render(c.code, None, lang) for c in _RANKING)]
     sheet.header(headers)
     for group in comparison.groups:
         for row in group.ranking:
             sheet.text(0, group_name(comparison, group, lang))
-            sheet.text(1, f"{row.rank}/{row.of}")
-            sheet.integer(2, row.rank)
-            sheet.text(3, row.unit.name)
-            sheet.text(4, row.unit.code)  # text: "00004" keeps its zeros
-            sheet.text(5, row.unit.kind)
-            sheet.number(6, row.index)
-            sheet.text(7, band_text(row.band, lang))
-            sheet.number(8, row.total)
-            sheet.number(9, row.appraisal)
-            sheet.number(10, row.survey)
-            sheet.number(11, row.bonus)
-            sheet.number(12, row.penalty)
-            sheet.text(13, row.unit.source)
+            for col, column in enumerate(_RANKING, start=1):
+                sheet.cell(col, column.kind, column.cell(row, lang))
             sheet.next_row()
     sheet.finish(len(headers))
 
@@ -157,9 +151,13 @@ def _ranking(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
 def _fields(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
     fields = comparison.fields
     first = 3  # group, commune, code, then one column per field
-    headers = [group_header(comparison, lang), clabel("unit", lang), clabel("code", lang)]
+    headers = [
+        group_header(comparison, lang),
+        render("comparison.unit", None, lang),
+        render("comparison.code", None, lang),
+    ]
     headers += [f"{f.id}. {f.name.get(lang)}" for f in fields]
-    headers += [clabel("weakest", lang), clabel("gap", lang)]
+    headers += [render("comparison.weakest", None, lang), render("comparison.gap", None, lang)]
     sheet.header(headers, wrap_from=first)
     names = {f.id: f"{f.id}. {f.name.get(lang)}" for f in fields}
     for group in comparison.groups:
@@ -203,7 +201,11 @@ def _bands(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
     bands = comparison.groups[0].bands if comparison.groups else []
     headers = [group_header(comparison, lang)]
     headers += [b.band.get(lang) for b in bands]
-    headers += [clabel("units", lang), clabel("mean_index", lang), clabel("median_index", lang)]
+    headers += [
+        render("comparison.units", None, lang),
+        render("comparison.mean-index", None, lang),
+        render("comparison.median-index", None, lang),
+    ]
     sheet.header(headers)
     for group in comparison.groups:
         sheet.text(0, group_name(comparison, group, lang))
@@ -220,12 +222,12 @@ def _bands(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
 def _items(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
     headers = [
         group_header(comparison, lang),
-        clabel("field", lang),
+        render("result.field", None, lang),
         "ID",
-        clabel("item", lang),
-        clabel("full", lang),
-        clabel("applicable_count", lang),
-        clabel("full_units", lang),
+        render("result.item", None, lang),
+        render("comparison.full", None, lang),
+        render("comparison.applicable-count", None, lang),
+        render("comparison.full-units", None, lang),
     ]
     sheet.header(headers)
     for group in comparison.groups:
@@ -243,11 +245,11 @@ def _items(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
 
 def _excluded(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
     headers = [
-        clabel("file", lang),
-        clabel("line", lang),
-        clabel("column", lang),
-        clabel("message", lang),
-        clabel("problem_code", lang),
+        render("comparison.file", None, lang),
+        render("comparison.line", None, lang),
+        render("comparison.column", None, lang),
+        render("comparison.message", None, lang),
+        render("comparison.problem-code", None, lang),
     ]
     sheet.header(headers)
     for excluded in comparison.excluded:
@@ -275,7 +277,7 @@ def to_xlsx(comparison: Comparison, opts: Options) -> bytes:
     workbook = xlsxwriter.Workbook(out, {"in_memory": True})
     workbook.set_properties(
         {
-            "title": clabel("compare_title", lang, year=comparison.criteria.year),
+            "title": render("comparison.compare-title", {"year": comparison.criteria.year}, lang),
             "subject": f"{comparison.criteria.id} ({comparison.criteria.version}) — "
             f"{comparison.criteria.title.get(lang)}",
             "author": "parscore",
@@ -283,12 +285,24 @@ def to_xlsx(comparison: Comparison, opts: Options) -> bytes:
         }
     )
     formats = _formats(workbook)
-    _ranking(_Sheet(workbook, clabel("sheet_ranking", lang), formats), comparison, lang)
-    _fields(_Sheet(workbook, clabel("sheet_fields", lang), formats), comparison, lang)
-    _bands(_Sheet(workbook, clabel("sheet_bands", lang), formats), comparison, lang)
-    _items(_Sheet(workbook, clabel("sheet_items", lang), formats), comparison, lang)
+    _ranking(
+        _Sheet(workbook, render("comparison.sheet-ranking", None, lang), formats), comparison, lang
+    )
+    _fields(
+        _Sheet(workbook, render("comparison.sheet-fields", None, lang), formats), comparison, lang
+    )
+    _bands(
+        _Sheet(workbook, render("comparison.sheet-bands", None, lang), formats), comparison, lang
+    )
+    _items(
+        _Sheet(workbook, render("comparison.sheet-items", None, lang), formats), comparison, lang
+    )
     if comparison.excluded:
-        _excluded(_Sheet(workbook, clabel("sheet_excluded", lang), formats), comparison, lang)
+        _excluded(
+            _Sheet(workbook, render("comparison.sheet-excluded", None, lang), formats),
+            comparison,
+            lang,
+        )
     workbook.close()
     return out.getvalue()
 

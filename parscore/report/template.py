@@ -1,0 +1,186 @@
+"""The evidence file a commune fills for its Q4 meeting (``parscore template``). Pure: text out.
+
+Every scored sub-criterion is present in the order of the set, preceded by comments: its text,
+maximum, how it is scored, the evidence expected and the lead office. Inputs are left empty, so
+an unfilled item is reported as missing evidence, never scored as a silent zero. Every word of
+the comments is a ``template.`` code in :mod:`parscore.messages`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from parscore.messages import Phrase, format_number, render
+from parscore.model.criteria import CriteriaSet, Node
+from parscore.rules import InputSpec
+
+#: what a sub-criterion scores when nothing to score occurred in the year
+_NOTHING = {
+    "full_points": "template.nothing-full-points",
+    "not_applicable": "template.nothing-not-applicable",
+    "zero": "template.nothing-zero",
+}
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    name: str
+    kind: str = "xã"
+    code: str | None = None
+    year: int | None = None
+    district: str | None = None
+    province: str | None = None
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(text: str, indent: str) -> str:
+    return "\n".join(f"{indent}# {line}".rstrip() for line in text.splitlines() or [""])
+
+
+def _input_hint(spec: InputSpec, lang: str) -> str:
+    hint = render(f"template.type-{spec.type}", {"choices": ", ".join(spec.choices)}, lang)
+    return f"{spec.label.get(lang)} ({hint})"
+
+
+def _item_comments(node: Node, lang: str, indent: str) -> list[str]:
+    """What is scored and how, above the item's keys."""
+    kind = node.kind
+    texts = [
+        render(
+            "template.item",
+            {"id": node.id, "name": node.name.get(lang), "max": format_number(node.max, lang)},
+            lang,
+        ),
+        render("template.rule", {"rule": kind.describe(node.rule, node.max, lang)}, lang),
+    ]
+    if node.when_nothing_occurred:
+        what = Phrase(_NOTHING[node.when_nothing_occurred])
+        texts.append(render("template.nothing", {"what": what}, lang))
+    texts.append(kind.fill_hint(node.rule, lang) or "")
+    if node.evidence:
+        texts.append(render("template.evidence", {"evidence": node.evidence.get(lang)}, lang))
+    if node.lead:
+        lead = node.lead + (f" (+ {', '.join(node.support)})" if node.support else "")
+        texts.append(render("template.lead", {"lead": lead}, lang))
+    return [_comment(text, indent) for text in texts if text]
+
+
+def _item_inputs(node: Node, lang: str, indent: str) -> list[str]:
+    """The item's empty keys: the inputs of its first group, the other groups as comments."""
+    specs = node.kind.inputs(node.rule)
+    groups = sorted(
+        {spec.group for spec in specs if spec.group}, key=[s.group for s in specs].index
+    )
+    lines = [
+        f"{indent}{spec.name}:  # {_input_hint(spec, lang)}"
+        for spec in specs
+        if not (spec.group and groups and spec.group != groups[0])
+    ]
+    for group in groups[1:]:
+        alternative = [s for s in specs if s.group == group]
+        shown = ", ".join(f"{s.name}: ..." for s in alternative)
+        hints = "; ".join(_input_hint(s, lang) for s in alternative)
+        lines.append(
+            _comment(render("template.or", {"shown": shown, "hints": hints}, lang), indent)
+        )
+    if node.scored_by == "commune":
+        lines += [f"{indent}documents:", f"{indent}explanation:", f"{indent}claimed:"]
+    return lines
+
+
+def _item(node: Node, lang: str, indent: str) -> list[str]:
+    return [
+        *_item_comments(node, lang, indent),
+        f"{indent}{_q(node.id)}:",
+        *_item_inputs(node, lang, indent + "  "),
+    ]
+
+
+def _head(cs: CriteriaSet, unit: UnitInfo, year: int, lang: str) -> list[str]:
+    """The schema line, what the file is, and how to fill it."""
+    title = render("template.title", {"year": year, "kind": unit.kind, "name": unit.name}, lang)
+    criteria = render(
+        "template.criteria",
+        {"id": cs.id, "version": cs.version, "title": cs.title.get(lang)},
+        lang,
+    )
+    return [
+        "# yaml-language-server: $schema=evidence.schema.json",
+        _comment(title, ""),
+        _comment(criteria, ""),
+        "#",
+        _comment(render("template.how-to", None, lang), ""),
+    ]
+
+
+def _unit(unit: UnitInfo) -> list[str]:
+    lines = ["unit:", f"  name: {_q(unit.name)}"]
+    if unit.code:
+        lines.append(f"  code: {_q(unit.code)}")
+    lines.append(f"  kind: {_q(unit.kind)}")
+    given = [
+        (level, name)
+        for level, name in (("district", unit.district), ("province", unit.province))
+        if name
+    ]
+    if not given:
+        return [
+            *lines,
+            "  parents: []  # - {level: district, name: ...}  - {level: province, name: ...}",
+        ]
+    lines.append("  parents:")
+    lines += [f"    - {{level: {level}, name: {_q(name)}}}" for level, name in given]
+    return lines
+
+
+def _items(cs: CriteriaSet, lang: str) -> list[str]:
+    lines = ["items:"]
+    for field in cs.fields:
+        heading = render(
+            "template.field",
+            {"id": field.id, "name": field.name.get(lang), "max": format_number(field.max, lang)},
+            lang,
+        )
+        lines += ["", _comment(heading, "  ")]
+        lines += [line for node in field.walk() if node.is_leaf for line in _item(node, lang, "  ")]
+    return lines
+
+
+def _survey_and_ledgers(cs: CriteriaSet, lang: str) -> list[str]:
+    lines: list[str] = []
+    if cs.survey is not None:
+        lines += ["", _comment(render("template.survey", None, lang), ""), "survey:"]
+        lines += [
+            line for node in cs.survey.walk() if node.is_leaf for line in _item(node, lang, "  ")
+        ]
+    if cs.bonus is not None:
+        lines += ["", _comment(render("template.bonus", None, lang), ""), "bonus: []"]
+    if cs.penalty is not None:
+        lines += [_comment(render("template.penalty", None, lang), ""), "penalty: []"]
+    return lines
+
+
+def render_template(
+    cs: CriteriaSet, unit: UnitInfo, lang: str = "vi", criteria_ref: str | None = None
+) -> str:
+    """``criteria_ref`` is what the file names as its set (default: the set's id)."""
+    year = unit.year or cs.year
+    lines = [
+        *_head(cs, unit, year, lang),
+        "",
+        *_unit(unit),
+        f"year: {year}",
+        f"criteria: {_q(criteria_ref or cs.id)}",
+        "assessment:",
+        "  by:  # " + render("template.assessed-by", None, lang),
+        "  date:  # dd/mm/yyyy",
+        "",
+        *_items(cs, lang),
+        *_survey_and_ledgers(cs, lang),
+    ]
+    return "\n".join(lines) + "\n"
