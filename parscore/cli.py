@@ -579,7 +579,7 @@ def plan(
 
         check_target(output, force=force, inputs=[evidence])
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
-    drafted = make_plan(prepared, run(prepared), target)
+    drafted = make_plan(run(prepared), target)
     writer: Callable[..., str | bytes] = plan_text.markdown
     if fmt == "json":
         writer = plan_text.to_json

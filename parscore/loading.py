@@ -29,12 +29,13 @@ from pydantic import BaseModel, ValidationError
 from parscore import yamlsource
 from parscore.bands import coverage_problems
 from parscore.decimals import tidy
-from parscore.errors import InputError, Path, Problem, Severity
+from parscore.errors import InputError, KeyPath, Problem, Severity
 from parscore.messages import CATALOGUE, suggestion
+from parscore.model.checked import CheckedEvidence, context_for
 from parscore.model.common import found, is_blank, number_problem, parse_date
 from parscore.model.criteria import CriteriaSet, Node
 from parscore.model.evidence import Document, Evidence, Item
-from parscore.rules import RESERVED_KEYS, Context, InputSpec
+from parscore.rules import RESERVED_KEYS, InputSpec
 from parscore.yamlsource import Limits, Source
 
 SHIPPED_PACKAGE = "parscore.criteria"
@@ -202,7 +203,7 @@ def validation_problems(
 # criteria sets
 
 
-def _walk(nodes: list[Node], path: Path, depth: int = 1) -> Iterator[tuple[Node, Path, int]]:
+def _walk(nodes: list[Node], path: KeyPath, depth: int = 1) -> Iterator[tuple[Node, KeyPath, int]]:
     for index, node in enumerate(nodes):
         here = path + (index,)
         yield node, here, depth
@@ -210,7 +211,7 @@ def _walk(nodes: list[Node], path: Path, depth: int = 1) -> Iterator[tuple[Node,
             yield from _walk(node.children, here + ("children",), depth + 1)
 
 
-def walk_set(cs: CriteriaSet) -> Iterator[tuple[Node, Path, int]]:
+def walk_set(cs: CriteriaSet) -> Iterator[tuple[Node, KeyPath, int]]:
     """Every node with its key path in the file and its depth (1 for fields)."""
     yield from _walk(cs.fields, ("fields",))
     if cs.survey is not None:
@@ -309,7 +310,7 @@ def _check_set(src: Source, cs: CriteriaSet) -> list[Problem]:
     return problems
 
 
-def _check_rule(src: Source, cs: CriteriaSet, node: Node, path: Path) -> list[Problem]:
+def _check_rule(src: Source, cs: CriteriaSet, node: Node, path: KeyPath) -> list[Problem]:
     problems: list[Problem] = []
     kind = node.kind
     rule_path = path + ("rule",)
@@ -475,18 +476,6 @@ class CriteriaResolver:
 # evidence
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """An evidence file checked against its criteria set, ready to be scored."""
-
-    source: str
-    criteria: CriteriaSet
-    evidence: Evidence
-    inputs: Mapping[str, Mapping[str, Any]]  # node id -> inputs converted to their types
-    warnings: tuple[Problem, ...] = ()
-    criteria_location: str = ""  # see CriteriaResolver.locate
-
-
 def convert_input(spec: InputSpec, value: Any) -> tuple[Any, str | None, dict[str, Any]]:
     """(converted value, problem code or None, args)."""
     if spec.type == "bool":
@@ -538,7 +527,13 @@ class _EvidenceChecker:
         self.leaf_ids = [node.id for node in cs.leaves()]
 
     def add(
-        self, code: str, keys: Path, *, prefer_key: bool = False, warning: bool = False, **args: Any
+        self,
+        code: str,
+        keys: KeyPath,
+        *,
+        prefer_key: bool = False,
+        warning: bool = False,
+        **args: Any,
     ) -> None:
         severity = Severity.WARNING if warning else Severity.ERROR
         self.problems.append(
@@ -585,7 +580,7 @@ class _EvidenceChecker:
         document number they see as typed does not count."""
         data = self.src.data
 
-        def check(mapping: Any, path: Path, keys: tuple[str, ...]) -> None:
+        def check(mapping: Any, path: KeyPath, keys: tuple[str, ...]) -> None:
             if not isinstance(mapping, dict):
                 return
             for key in keys:
@@ -611,7 +606,7 @@ class _EvidenceChecker:
                     check(entry, (section, index), ())
 
     def item(self, section: str, node_id: str, item: Item) -> None:
-        path: Path = (section, node_id)
+        path: KeyPath = (section, node_id)
         node = self.nodes.get(node_id)
         if node is None:
             best = difflib.get_close_matches(node_id, self.leaf_ids, n=1, cutoff=0.6)
@@ -704,7 +699,7 @@ class _EvidenceChecker:
         if ok:
             self.inputs[node_id] = values
 
-    def documents(self, path: Path, documents: list[Document]) -> None:
+    def documents(self, path: KeyPath, documents: list[Document]) -> None:
         for index, doc in enumerate(documents):
             here = path + ("documents", index)
             if doc.number is None:
@@ -721,11 +716,6 @@ class _EvidenceChecker:
                 )
 
 
-def context_for(ev: Evidence, item: Item | None) -> Context:
-    dates = tuple(d.date for d in item.documents if d.date is not None) if item else ()
-    return Context(year=ev.year, document_dates=dates)
-
-
 _EVIDENCE_KEYS = _model_keys(Evidence) | RESERVED_KEYS
 
 
@@ -735,7 +725,7 @@ def evidence_from_source(
     *,
     criteria: str | None = None,
     base: FsPath | None = None,
-) -> Prepared:
+) -> CheckedEvidence:
     """Validate an evidence document and check it against its criteria set.
 
     ``criteria`` overrides the set the file names; relative paths in the file are taken from
@@ -759,7 +749,14 @@ def evidence_from_source(
     errors = [p for p in checker.problems if p.severity is Severity.ERROR]
     if errors:
         raise InputError(checker.problems)
-    return Prepared(src.display, cs, ev, checker.inputs, tuple(checker.problems), location)
+    return CheckedEvidence(
+        source=src.display,
+        criteria=cs,
+        evidence=ev,
+        inputs=checker.inputs,
+        warnings=tuple(checker.problems),
+        criteria_location=location,
+    )
 
 
 def document_kind(data: Any) -> str | None:
@@ -774,7 +771,7 @@ def document_kind(data: Any) -> str | None:
 
 def evidence_from_bytes(
     data: bytes, path: FsPath, resolver: CriteriaResolver, *, criteria: str | None = None
-) -> Prepared:
+) -> CheckedEvidence:
     """An evidence file's bytes, read from ``path``, checked against its criteria set.
     A criteria set given where evidence was expected is a usage error."""
     src = yamlsource.load_bytes(data, yamlsource.display_name(path), resolver.limits)
@@ -790,7 +787,7 @@ def load_evidence(
     resolver: CriteriaResolver | None = None,
     *,
     criteria: str | None = None,
-) -> Prepared:
+) -> CheckedEvidence:
     path = FsPath(path)
     resolver = resolver or CriteriaResolver()
     data = yamlsource.read_bytes(path, resolver.limits)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from parscore.model.result import Reason
 
 LANGS = ("vi", "en")
 
@@ -574,6 +577,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "give the inputs and the evidence documents (nothing given yet)",
     ),
     "ledger.booked": ("'{id}' không đạt: {name}", "'{id}' not met: {name}"),
+    "ledger.entry": ("{text}", "{text}"),
     # --- batches ---------------------------------------------------------------------------
     "batch.folder-loop": (
         "thư mục này đã được duyệt qua một liên kết khác (vòng lặp liên kết): bỏ qua",
@@ -724,6 +728,33 @@ def render(code: str, args: dict[str, Any], lang: str = "vi", *, short: bool = F
             for k, v in values.items()
         }
     return template.format(**values)
+
+
+def _typed_arg(value: Any) -> Any:
+    """An argument as a result's JSON keeps it (see ``parscore.model.result.ReasonArg``)."""
+    if isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, dict) and set(value) == {"vi", "en"}:
+        return {"vi": str(value["vi"]), "en": str(value["en"])}
+    raise TypeError(f"a reason's argument cannot be {type(value).__name__}")
+
+
+def reason(code: str, args: dict[str, Any] | None = None) -> Reason:
+    """The reason ``code`` with ``args``: kept as a code with typed arguments, and rendered in
+    both languages."""
+    from parscore.model.result import Reason
+
+    args = args or {}
+    return Reason(
+        code=code,
+        args={key: _typed_arg(value) for key, value in args.items()},
+        vi=render(code, args, "vi"),
+        en=render(code, args, "en"),
+    )
 
 
 def suggestion(best: str | None) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, Field, PrivateAttr
+from pydantic import BaseModel, Field
 
 from parscore.bands import Bounds
 from parscore.model.common import INPUT_CONFIG, NodeId, NonEmptyStr, Points, Text
@@ -123,20 +123,6 @@ class CriteriaSet(BaseModel):
     bonus: LedgerRule | None = None
     penalty: LedgerRule | None = None
     notes: Text | None = None
-
-    _rule_texts: dict[str, Text] = PrivateAttr(default_factory=dict)
-
-    def rule_text(self, node: Node) -> Text:
-        """A scored node's rule in words, in both languages; worked out once per set."""
-        text = self._rule_texts.get(node.id)
-        if text is None:
-            kind = node.kind
-            text = Text(
-                vi=kind.describe(node.rule, node.max, "vi"),
-                en=kind.describe(node.rule, node.max, "en"),
-            )
-            self._rule_texts[node.id] = text
-        return text
 
     def nodes(self) -> Iterator[Node]:
         for field in self.fields:
