@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from parscore.bands import Bounds
-from parscore.model.common import INPUT_CONFIG, NodeId, NonEmptyStr, Points, Text
+from parscore.model.common import INPUT_CONFIG, Name, NodeId, NonEmptyStr, Points, SetId, Text
 from parscore.rules import Rule, RuleKind, kind_of
 
 ScoredBy = Literal["commune", "outside"]
@@ -26,9 +26,8 @@ class Node(BaseModel):
     model_config = INPUT_CONFIG
 
     id: NodeId = Field(description='stable id: "3", "3.2", "1.1.4", "S.1"')
-    key: NonEmptyStr | None = Field(
+    key: Name | None = Field(
         default=None,
-        pattern=r"^[a-z][a-z0-9_]*$",
         description="a field's short English id (direction, procedures, ...)",
     )
     name: Text = Field(description="official Vietnamese name, and English")
@@ -106,7 +105,7 @@ class CriteriaSet(BaseModel):
 
     model_config = INPUT_CONFIG
 
-    id: NonEmptyStr = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", examples=["ref-commune-2023"])
+    id: SetId = Field(examples=["ref-commune-2023"])
     title: Text
     issuer: Text = Field(description="issuing body, or the template the set follows")
     decision: NonEmptyStr | None = Field(

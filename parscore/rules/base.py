@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from parscore.decimals import quantize_fraction
 from parscore.messages import format_number
-from parscore.model.common import INPUT_CONFIG, NonEmptyStr, Points, Text
+from parscore.model.common import INPUT_CONFIG, Name, Points, Text
 
 HUNDRED = Decimal(100)
 
@@ -68,7 +68,7 @@ class InputName(BaseModel):
 
     model_config = INPUT_CONFIG
 
-    name: NonEmptyStr = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: Name
     label: Text | None = None
     type: Literal["count", "number"] = Field(
         default="count",

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from parscore.messages import format_date, format_number
-from parscore.model.common import INPUT_CONFIG, NonEmptyStr, Points, Text
+from parscore.model.common import INPUT_CONFIG, Name, Points, Text
 from parscore.rules.base import (  # noqa: I001
     Context,
     Gain,
@@ -68,7 +68,7 @@ class Level(BaseModel):
 
     model_config = INPUT_CONFIG
 
-    id: NonEmptyStr = Field(pattern=_NAME)
+    id: Name
     points: Points
     label: Text
 
