@@ -170,20 +170,21 @@ def _check_set_id(value: Any) -> Any:
     return value
 
 
-# Blank text is refused first (its own code); the pattern stays for the JSON schema.
+# Blank text is refused first, with its own code (validators run last first); then the type's
+# own code; the pattern is kept for the JSON schema.
 #: a key-like name (an input, a level, a field's key): lower case, digits, underscores
 Name = Annotated[
     str,
+    Field(min_length=1, pattern=NAME_PATTERN),
     BeforeValidator(_check_name),
     BeforeValidator(_not_blank),
-    Field(min_length=1, pattern=NAME_PATTERN),
 ]
 #: a criteria set's id: lower case, digits, dots, dashes, underscores
 SetId = Annotated[
     str,
+    Field(min_length=1, pattern=SET_ID_PATTERN),
     BeforeValidator(_check_set_id),
     BeforeValidator(_not_blank),
-    Field(min_length=1, pattern=SET_ID_PATTERN),
 ]
 # optional free text of an evidence file (explanation, note, a document's number...): blank
 # text is absent, as if the key were left empty
