@@ -19,7 +19,7 @@ import datetime as dt
 from collections import OrderedDict
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from parscore.bands import find
 from parscore.decimals import percent, tidy
@@ -94,6 +94,19 @@ def rule_texts(cs: CriteriaSet) -> dict[str, Text]:
     return texts
 
 
+class _Judged(NamedTuple):
+    """What a leaf's evidence is worth: points, outcome, reason, the points the inputs would
+    earn once proven (with a document or an explanation) when that is all they lack, and
+    whether the rule scored the inputs (not missing evidence, not "nothing occurred"): only
+    then can its rule say what would gain points."""
+
+    points: Decimal
+    outcome: Outcome
+    why: Reason
+    unproven: Decimal | None
+    by_rule: bool = True
+
+
 @dataclass(frozen=True)
 class _Scored:
     """A node's result, and the penalty lines its rules booked (summed into the ledger after
@@ -137,7 +150,8 @@ class _Scorer:
                 nothing_occurred=item.nothing_occurred,
                 claimed=item.claimed,
             )
-        points, outcome, why, unproven = self._outcome(node, item, values, in_survey)
+        judged = self._outcome(node, item, values, in_survey)
+        points, outcome, why, unproven = judged.points, judged.outcome, judged.why, judged.unproven
         applicable = ZERO if outcome is Outcome.NOT_APPLICABLE else node.max
         booked: tuple[LedgerLine, ...] = ()
         if (
@@ -169,52 +183,37 @@ class _Scorer:
             reason=why,
             claim_difference=claim_difference,
             unproven=unproven,
-            improvements=self._improvements(node, values, outcome, points, unproven, in_survey),
+            improvements=self._improvements(node, values, judged) if judged.by_rule else [],
             missing_count=1 if outcome is Outcome.MISSING else 0,
         )
         return _Scored(result, booked)
 
     @staticmethod
-    def _improvements(
-        node: Node,
-        values: Any,
-        outcome: Outcome,
-        points: Decimal,
-        unproven: Decimal | None,
-        in_survey: bool,
-    ) -> list[Improvement]:
+    def _improvements(node: Node, values: Any, judged: _Judged) -> list[Improvement]:
         """What the rule says would gain points from the points the inputs earn (once proven,
-        when only proof is lacking). None for the survey, nor where nothing was given."""
-        if in_survey or outcome is Outcome.NOT_APPLICABLE or points >= node.max:
+        when only proof is lacking). None for the survey (not the commune's to improve)."""
+        if judged.outcome is Outcome.OUTSIDE or judged.points >= node.max:
             return []
-        if outcome is Outcome.MISSING and unproven is None:
-            return []
-        base = unproven if unproven is not None else points
+        base = judged.unproven if judged.unproven is not None else judged.points
         return [
             Improvement(points=gain.points, action=reason(gain.action, gain.args))
             for gain in node.kind.improve(node.rule, node.max, dict(values), base)
         ]
 
-    def _outcome(
-        self, node: Node, item: Item | None, values: Any, in_survey: bool
-    ) -> tuple[Decimal, Outcome, Reason, Decimal | None]:
-        """Points, outcome, reason, and the points the inputs would earn once proven (with a
-        document or an explanation) when that is all they lack."""
+    def _outcome(self, node: Node, item: Item | None, values: Any, in_survey: bool) -> _Judged:
         kind = node.kind
         if item is None:
             code = "reason.survey-pending" if in_survey else "reason.no-evidence"
-            return ZERO, Outcome.MISSING, text(code), None
+            return _Judged(ZERO, Outcome.MISSING, text(code), None, by_rule=False)
         if item.nothing_occurred is not None:
-            return (
-                *self._nothing(node, {"vi": item.nothing_occurred, "en": item.nothing_occurred}),
-                None,
-            )
+            said = {"vi": item.nothing_occurred, "en": item.nothing_occurred}
+            return self._nothing(node, said)
         ctx = self.checked.context(item)
         if not kind.is_given(node.rule, values, ctx):
-            return ZERO, Outcome.MISSING, text("reason.no-inputs"), None
+            return _Judged(ZERO, Outcome.MISSING, text("reason.no-inputs"), None, by_rule=False)
         scored = kind.score(node.rule, node.max, values, ctx)
         if scored.nothing_occurred:
-            return (*self._nothing(node, {"vi": "tổng số bằng 0", "en": "the total is 0"}), None)
+            return self._nothing(node, {"vi": "tổng số bằng 0", "en": "the total is 0"})
         documents_required = (
             node.documents_required
             if node.documents_required is not None
@@ -227,28 +226,29 @@ class _Scorer:
             and not item.documents
             and not item.explanation
         ):
-            return ZERO, Outcome.MISSING, text("reason.no-document"), scored.points
+            return _Judged(ZERO, Outcome.MISSING, text("reason.no-document"), scored.points)
         if kind.needs_explanation and not item.explanation:
-            return ZERO, Outcome.MISSING, text("reason.needs-explanation"), scored.points
+            return _Judged(ZERO, Outcome.MISSING, text("reason.needs-explanation"), scored.points)
         why = text(scored.reason, **scored.args)
         if in_survey:
-            return scored.points, Outcome.OUTSIDE, why, None
+            return _Judged(scored.points, Outcome.OUTSIDE, why, None)
         if scored.points >= node.max:
-            return scored.points, Outcome.MET, why, None
+            return _Judged(scored.points, Outcome.MET, why, None)
         if scored.points > 0:
-            return scored.points, Outcome.PARTIAL, why, None
-        return scored.points, Outcome.UNMET, why, None
+            return _Judged(scored.points, Outcome.PARTIAL, why, None)
+        return _Judged(scored.points, Outcome.UNMET, why, None)
 
-    def _nothing(self, node: Node, why: dict[str, str]) -> tuple[Decimal, Outcome, Reason]:
+    def _nothing(self, node: Node, why: dict[str, str]) -> _Judged:
         policy = node.when_nothing_occurred
         if policy == "full_points":
-            return node.max, Outcome.MET, text("reason.nothing-full", why=why)
-        if policy == "not_applicable":
-            return ZERO, Outcome.NOT_APPLICABLE, text("reason.nothing-na", why=why)
-        if policy == "zero":
-            return ZERO, Outcome.UNMET, text("reason.nothing-zero", why=why)
-        # A total of 0 on a node with no declared case: never guess full points.
-        return ZERO, Outcome.MISSING, text("reason.nothing-undeclared", why=why)
+            outcome, points, code = Outcome.MET, node.max, "reason.nothing-full"
+        elif policy == "not_applicable":
+            outcome, points, code = Outcome.NOT_APPLICABLE, ZERO, "reason.nothing-na"
+        elif policy == "zero":
+            outcome, points, code = Outcome.UNMET, ZERO, "reason.nothing-zero"
+        else:  # a total of 0 on a node with no declared case: never guess full points
+            outcome, points, code = Outcome.MISSING, ZERO, "reason.nothing-undeclared"
+        return _Judged(points, outcome, text(code, why=why), None, by_rule=False)
 
     # -- groups ----------------------------------------------------------------------------
     def node(self, node: Node, level: int) -> _Scored:

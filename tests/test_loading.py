@@ -690,3 +690,25 @@ def test_the_core_does_not_reach_back_into_loading():
         assert not any(
             name and name.startswith(("parscore.loading", "parscore.checks")) for name in imported
         ), path
+
+
+def test_nothing_occurred_counted_as_zero_is_not_an_improvement_the_rule_can_price(folder):
+    from parscore.engine import evaluate
+    from parscore.plan import make_plan
+
+    (folder / "set.yaml").write_text(
+        MINI.replace("when_nothing_occurred: full_points", "when_nothing_occurred: zero"),
+        encoding="utf-8",
+    )
+    text = EVIDENCE.replace(
+        '  "2.1": {on_time: 1150, received: 1200, documents: [{number: 2/BC, date: 01/12/2023}]}',
+        '  "2.1": {nothing_occurred: không phát sinh}',
+    )
+    result = evaluate(load_evidence_text(folder, text))
+    node = next(n for n in result.leaves() if n.id == "2.1")
+    assert (node.outcome.value, node.reason and node.reason.code) == (
+        "unmet",
+        "reason.nothing-zero",
+    )
+    assert node.improvements == []
+    assert "2.1" not in {step.id for step in make_plan(result).steps}
