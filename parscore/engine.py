@@ -15,7 +15,6 @@ The method (see docs/method.md):
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import OrderedDict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,7 +23,7 @@ from typing import Any, NamedTuple
 from parscore.bands import find
 from parscore.decimals import percent, tidy
 from parscore.errors import Problem, Severity, sort_problems
-from parscore.messages import format_date, reason
+from parscore.messages import reason
 from parscore.model.checked import CheckedEvidence
 from parscore.model.common import Text
 from parscore.model.criteria import CriteriaSet, LedgerRule, Node
@@ -43,6 +42,7 @@ from parscore.model.result import (
     Weakest,
     WeakField,
     WeakItem,
+    typed_value,
 )
 
 ZERO = Decimal(0)
@@ -50,16 +50,6 @@ ZERO = Decimal(0)
 
 def text(code: str, **args: Any) -> Reason:
     return reason(code, args)
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, dt.date):
-        return format_date(value)
-    return str(value)
 
 
 def percent_of(points: Decimal, maximum: Decimal) -> Decimal | None:
@@ -144,7 +134,7 @@ class _Scorer:
         }
         if item is not None:
             common.update(
-                inputs={key: _shown(value) for key, value in values.items()},
+                inputs={key: typed_value(value) for key, value in values.items()},
                 documents=list(item.documents),
                 explanation=item.explanation,
                 nothing_occurred=item.nothing_occurred,

@@ -730,28 +730,15 @@ def render(code: str, args: dict[str, Any], lang: str = "vi", *, short: bool = F
     return template.format(**values)
 
 
-def _typed_arg(value: Any) -> Any:
-    """An argument as a result's JSON keeps it (see ``parscore.model.result.ReasonArg``)."""
-    if isinstance(value, (bool, int, str)):
-        return value
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, dict) and set(value) == {"vi", "en"}:
-        return {"vi": str(value["vi"]), "en": str(value["en"])}
-    raise TypeError(f"a reason's argument cannot be {type(value).__name__}")
-
-
 def reason(code: str, args: dict[str, Any] | None = None) -> Reason:
     """The reason ``code`` with ``args``: kept as a code with typed arguments, and rendered in
     both languages."""
-    from parscore.model.result import Reason
+    from parscore.model.result import Reason, typed_value
 
     args = args or {}
     return Reason(
         code=code,
-        args={key: _typed_arg(value) for key, value in args.items()},
+        args={key: typed_value(value) for key, value in args.items()},
         vi=render(code, args, "vi"),
         en=render(code, args, "en"),
     )

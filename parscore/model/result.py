@@ -6,10 +6,11 @@ JSON parses back into :class:`UnitResult` unchanged.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -38,9 +39,24 @@ OUTCOME_TEXT: dict[Outcome, Text] = {
 }
 
 
-#: A reason's argument as JSON keeps it: numbers as exact decimal strings ("0.5") or whole
-#: numbers, dates as ISO text, a phrase given in both languages as {"vi": ..., "en": ...}.
-ReasonArg = bool | int | str | dict[str, str]
+#: A value as the result keeps it (a reason's argument, an input): whole numbers as numbers,
+#: other numbers as exact decimal strings ("0.5"), dates as ISO text, a phrase given in both
+#: languages as {"vi": ..., "en": ...}.
+TypedValue = bool | int | str | dict[str, str]
+ReasonArg = TypedValue
+
+
+def typed_value(value: Any) -> TypedValue:
+    """``value`` as the result keeps it (see :data:`TypedValue`)."""
+    if isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict) and set(value) == {"vi", "en"}:
+        return {"vi": str(value["vi"]), "en": str(value["en"])}
+    raise TypeError(f"a result cannot keep a {type(value).__name__}")
 
 
 class Reason(BaseModel):
@@ -82,7 +98,9 @@ class NodeResult(BaseModel):
     reason: Reason | None = None
     rule: str | None = Field(default=None, description="the rule kind of a scored node")
     rule_text: Text | None = None
-    inputs: dict[str, str] = Field(default_factory=dict)
+    inputs: dict[str, TypedValue] = Field(
+        default_factory=dict, description="the inputs the rule scored, converted to their types"
+    )
     documents: list[Document] = Field(default_factory=list)
     explanation: str | None = None
     nothing_occurred: str | None = None
