@@ -603,6 +603,8 @@ def ratio_values(
 
 def item_values(c: Commune, node: Any, specs: list[Any]) -> tuple[dict[str, Any], bool, str]:
     """(inputs, whether the outcome is short of full, a few words on what fell short)."""
+    from parscore.rules.base import ShareKind  # parscore is imported once a set is loaded
+
     rng = c.rng
     kind = node.kind.name
     rule = node.rule
@@ -627,7 +629,7 @@ def item_values(c: Commune, node: Any, specs: list[Any]) -> tuple[dict[str, Any]
         return {name: count}, count > 0, f"có {count:02d} trường hợp"
     if kind == "timeliness":
         return {}, False, ""  # dates and status are set with the documents
-    if kind in ("bands", "proportional", "survey_share"):
+    if issubclass(node.kind, ShareKind):  # a share: part of a total, or a percentage
         values, share = ratio_values(
             c, node, rule.part, rule.total, getattr(rule, "may_exceed", False), False
         )

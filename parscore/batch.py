@@ -1,8 +1,9 @@
-"""Scoring many files: finding them, scoring them in one or several processes, and keeping
-every broken file visible.
+"""Scoring and comparing many files: finding them, scoring them in one or several processes,
+and comparing what scored, keeping every broken file visible.
 
-A file that fails is never dropped: it comes back with its located problems, and the caller
-lists it as excluded. The order of the results never depends on the number of processes.
+A file that fails is never dropped: it comes back with its located problems and is listed in
+the comparison as excluded. The order of the results never depends on the number of processes.
+:func:`compare_paths` is the whole of ``parscore compare`` but the printing and the exit code.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from parscore import __version__
-from parscore.cache import Entry, ResultCache
-from parscore.compare import UnitSummary, summarize
+from parscore.cache import CacheEntry, ResultCache
+from parscore.compare import compare, outline_of, summarize
 from parscore.errors import InputError, Problem, UsageError
 from parscore.escaping import escaped
 from parscore.loading import CriteriaResolver
 from parscore.model.common import comparable
+from parscore.model.compare import Comparison, Excluded, GroupBy, UnitSummary
 from parscore.yamlsource import Limits, display_name, read_bytes
 
 SUFFIXES = (".yaml", ".yml")
@@ -95,7 +97,7 @@ def find_files(paths: Iterable[Path]) -> Found:
 
 
 @dataclass(frozen=True)
-class Scored:
+class FileOutcome:
     """One file's outcome: the summary a comparison keeps, or the problems that kept it out."""
 
     file: str
@@ -122,7 +124,9 @@ def _cache(folder: str | None) -> ResultCache:
     return ResultCache(Path(folder) if folder is not None else None)
 
 
-def score_file(path: str, criteria: str | None, limits: Limits, cache_folder: str | None) -> Scored:
+def score_file(
+    path: str, criteria: str | None, limits: Limits, cache_folder: str | None
+) -> FileOutcome:
     """Score one evidence file, or take it from the cache when neither the file nor its
     criteria set has changed. Picklable both ways, for worker processes."""
     from parscore.engine import evaluate
@@ -134,7 +138,7 @@ def score_file(path: str, criteria: str | None, limits: Limits, cache_folder: st
     try:
         data = read_bytes(file, limits)
     except InputError as exc:
-        return Scored(path, None, tuple(exc.problems))
+        return FileOutcome(path, None, tuple(exc.problems))
     key = cache.key(data, path, criteria, limits)  # the name as it is, not as it is shown
     # a relative reference is taken from --criteria's working folder, else from the file's
     ref_base = (Path.cwd(), "cwd") if criteria is not None else (file.parent, "file")
@@ -142,19 +146,19 @@ def score_file(path: str, criteria: str | None, limits: Limits, cache_folder: st
     if entry is not None and entry.criteria_base == ref_base[1]:
         location = resolver.located(entry.criteria_ref, ref_base[0])
         if location is not None and resolver.fingerprint(location) == entry.fingerprint:
-            return Scored(path, entry.summary, criteria_location=location, cached=True)
+            return FileOutcome(path, entry.summary, criteria_location=location, cached=True)
     try:
         prepared = evidence_from_bytes(data, file, resolver, criteria=criteria)
     except InputError as exc:
-        return Scored(path, None, tuple(exc.problems))
+        return FileOutcome(path, None, tuple(exc.problems))
     except UsageError as exc:  # a criteria set where evidence was expected
-        return Scored(path, None, (Problem(exc.code, exc.args_, display),), is_criteria=True)
+        return FileOutcome(path, None, (Problem(exc.code, exc.args_, display),), is_criteria=True)
     summary = summarize(evaluate(prepared))
     fingerprint = resolver.fingerprint(prepared.criteria_location)
     if fingerprint is not None:
         cache.put(
             key,
-            Entry(
+            CacheEntry(
                 version=__version__,
                 limits=key.limits,
                 evidence=key.evidence,
@@ -165,12 +169,12 @@ def score_file(path: str, criteria: str | None, limits: Limits, cache_folder: st
                 summary=summary,
             ),
         )
-    return Scored(path, summary, criteria_location=prepared.criteria_location)
+    return FileOutcome(path, summary, criteria_location=prepared.criteria_location)
 
 
 def score_guarded(
     path: str, criteria: str | None, limits: Limits, cache_folder: str | None
-) -> Scored:
+) -> FileOutcome:
     """:func:`score_file`, with an unexpected error (a bug in parscore) kept to that one file:
     it is left out as "internal error, please report it", with the exception's type and a
     short text, and every other file is still ranked. ``PARSCORE_DEBUG`` also prints the
@@ -188,23 +192,23 @@ def score_guarded(
         return _unexpected(path, exc)
 
 
-def _unexpected(path: str, exc: BaseException) -> Scored:
+def _unexpected(path: str, exc: BaseException) -> FileOutcome:
     """``path`` left out because of ``exc``: its type and the start of its text, on one line."""
     text = escaped(str(exc))
     if len(text) > 200:
         text = text[:199] + "…"
     error = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
     problem = Problem("batch.internal-error", {"error": error}, display_name(Path(path)))
-    return Scored(path, None, (problem,))
+    return FileOutcome(path, None, (problem,))
 
 
-def _worker_died(path: str) -> Scored:
-    return Scored(path, None, (Problem("batch.worker-died", {}, display_name(Path(path))),))
+def _worker_died(path: str) -> FileOutcome:
+    return FileOutcome(path, None, (Problem("batch.worker-died", {}, display_name(Path(path))),))
 
 
 def _score_chunk(
     paths: list[str], criteria: str | None, limits: Limits, cache_folder: str | None
-) -> list[Scored]:
+) -> list[FileOutcome]:
     return [score_guarded(path, criteria, limits, cache_folder) for path in paths]
 
 
@@ -229,11 +233,11 @@ Task = tuple[str | None, Limits, str | None]  # criteria, limits, cache folder
 
 def _pool_round(
     names: list[str], batches: list[list[int]], task: Task, workers: int
-) -> Iterator[tuple[list[int], list[Scored] | BaseException]]:
+) -> Iterator[tuple[list[int], list[FileOutcome] | BaseException]]:
     """Each batch of indices into ``names`` scored in a pool of ``workers`` processes: its
     outcomes, or what went wrong with it, as each batch ends."""
     with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
-        futures: dict[Future[list[Scored]], list[int]] = {}
+        futures: dict[Future[list[FileOutcome]], list[int]] = {}
         for batch in batches:
             try:
                 futures[pool.submit(_score_chunk, [names[i] for i in batch], *task)] = batch
@@ -247,8 +251,8 @@ def _pool_round(
 
 
 def _in_processes(
-    names: list[str], task: Task, jobs: int, results: list[Scored | None]
-) -> Iterator[Scored]:
+    names: list[str], task: Task, jobs: int, results: list[FileOutcome | None]
+) -> Iterator[FileOutcome]:
     """Score ``names`` in ``jobs`` processes, yielding each outcome as it comes and keeping it
     at its place in ``results``.
 
@@ -258,7 +262,7 @@ def _in_processes(
     through, its first file is scored alone, and left out (``batch.worker-died``) if it kills
     that worker too. Every other file keeps its result."""
 
-    def keep(index: int, outcome: Scored) -> Scored:
+    def keep(index: int, outcome: FileOutcome) -> FileOutcome:
         results[index] = outcome
         return outcome
 
@@ -302,15 +306,15 @@ def score_files(
     *,
     cache_folder: Path | None = None,
     jobs: int = 1,
-    progress: Callable[[Iterator[Scored], int], Iterator[Scored]] | None = None,
-) -> list[Scored]:
+    progress: Callable[[Iterator[FileOutcome], int], Iterator[FileOutcome]] | None = None,
+) -> list[FileOutcome]:
     """Score every file, in ``jobs`` processes; the order of ``files`` is kept. A file that
     breaks parscore itself, or the process scoring it, is left out with a problem that says
     so; the others are scored all the same."""
     names = [str(f) for f in files]
     task: Task = (criteria, limits, str(cache_folder) if cache_folder is not None else None)
     if jobs > 1 and len(names) > 1:
-        results: list[Scored | None] = [None] * len(names)
+        results: list[FileOutcome | None] = [None] * len(names)
         outcomes = _in_processes(names, task, jobs, results)
         for _ in progress(outcomes, len(names)) if progress else outcomes:
             pass
@@ -356,3 +360,105 @@ def check_comparable(results: list[UnitSummary]) -> None:
                 second=result.source,
             )
         owners[key] = result.source
+
+
+# --- comparing ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ComparisonRun:
+    """What comparing files gives: the comparison (None when no file could be compared), the
+    problems to show (each left-out file's, then the folders that could not be searched), a
+    refusal to show after them (files that cannot be compared together), and every file
+    read, which no output may replace."""
+
+    comparison: Comparison | None
+    problems: list[Problem]
+    refusal: UsageError | None
+    read: list[Path]
+
+    @property
+    def left_out(self) -> bool:
+        """Files were left out of the comparison (``parscore compare`` then exits with 1)."""
+        return self.comparison is not None and bool(self.comparison.excluded)
+
+
+def compare_outcomes(
+    outcomes: list[FileOutcome], found: Found, limits: Limits, group_by: GroupBy | None = None
+) -> ComparisonRun:
+    """The reduction after scoring: which files are left out, whether the rest can be
+    compared, and the comparison. A criteria set found in a folder with the evidence is not a
+    commune and is skipped; one named explicitly is left out with its problem. Raises
+    ``batch.nothing`` when there was nothing at all to compare."""
+    from parscore.engine import notice
+    from parscore.loading import looks_like_path
+
+    good = [o for o in outcomes if o.summary is not None]
+    broken = [
+        o
+        for o in outcomes
+        if o.summary is None and not (o.is_criteria and o.file not in found.named)
+    ]
+    problems = [p for o in broken for p in o.problems] + list(found.problems)
+    read = list(found.files)
+    read += [Path(o.criteria_location) for o in outcomes if looks_like_path(o.criteria_location)]
+    read += [Path(p.file) for o in outcomes for p in o.problems if p.file]
+    if not good:
+        if not broken and not found.problems:
+            raise UsageError("batch.nothing")
+        return ComparisonRun(None, problems, None, read)
+    summaries = [o.summary for o in good if o.summary is not None]
+    try:
+        check_comparable(summaries)
+    except UsageError as refusal:
+        return ComparisonRun(None, problems, refusal, read)
+    excluded = [Excluded(file=o.display, problems=[notice(p) for p in o.problems]) for o in broken]
+    excluded += [Excluded(file=p.file, problems=[notice(p)]) for p in found.problems]
+    criteria_set = CriteriaResolver(limits).load(good[0].criteria_location)  # as it is now
+    comparison = compare(
+        summaries,
+        outline=outline_of(criteria_set.fields, criteria_set.bands),
+        group_by=group_by,
+        excluded=excluded,
+    )
+    return ComparisonRun(comparison, problems, None, read)
+
+
+def compare_found(
+    found: Found,
+    criteria: str | None,
+    limits: Limits,
+    *,
+    cache_folder: Path | None = None,
+    jobs: int = 1,
+    group_by: GroupBy | None = None,
+    progress: Callable[[Iterator[FileOutcome], int], Iterator[FileOutcome]] | None = None,
+) -> ComparisonRun:
+    """Score the files found (:func:`score_files`) and compare them (:func:`compare_outcomes`)."""
+    outcomes = score_files(
+        found.files, criteria, limits, cache_folder=cache_folder, jobs=jobs, progress=progress
+    )
+    return compare_outcomes(outcomes, found, limits, group_by)
+
+
+def compare_paths(
+    paths: Iterable[Path],
+    criteria: str | None,
+    limits: Limits,
+    *,
+    cache_folder: Path | None = None,
+    jobs: int = 1,
+    group_by: GroupBy | None = None,
+    progress: Callable[[Iterator[FileOutcome], int], Iterator[FileOutcome]] | None = None,
+) -> ComparisonRun:
+    """``parscore compare`` but the printing and the exit code: files and folders in, the
+    comparison and what to tell the user out."""
+    return compare_found(
+        find_files(paths),
+        criteria,
+        limits,
+        cache_folder=cache_folder,
+        jobs=jobs,
+        group_by=group_by,
+        progress=progress,
+    )

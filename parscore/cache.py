@@ -31,7 +31,6 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -39,8 +38,9 @@ from typing import Literal
 from pydantic import BaseModel, ValidationError
 
 from parscore import __version__
-from parscore.compare import UnitSummary
 from parscore.model.common import RESULT_CONFIG
+from parscore.model.compare import UnitSummary
+from parscore.output import write_private
 from parscore.yamlsource import Limits
 
 LAYOUT = "results-v2"
@@ -55,7 +55,9 @@ _OPEN_FLAGS = (
 )
 
 
-class Entry(BaseModel):
+class CacheEntry(BaseModel):
+    """One scored commune in the cache, with what it was scored from."""
+
     model_config = RESULT_CONFIG
 
     version: str  # parscore's version that wrote it
@@ -185,7 +187,7 @@ class ResultCache:
             return shard
         return None
 
-    def get(self, key: Key) -> Entry | None:
+    def get(self, key: Key) -> CacheEntry | None:
         """The entry for ``key``, if it is there, trusted, and what it claims to be."""
         shard = self._shard(key)
         if shard is None:
@@ -210,7 +212,7 @@ class ResultCache:
         if len(data) != info.st_size:
             return None  # changed while it was read
         try:
-            entry = Entry.model_validate_json(data)
+            entry = CacheEntry.model_validate_json(data)
         except (ValueError, ValidationError):
             return None  # damaged: score the file again
         if (
@@ -230,7 +232,7 @@ class ResultCache:
             return False
         return self._trusted_dir(path)
 
-    def put(self, key: Key, entry: Entry) -> None:
+    def put(self, key: Key, entry: CacheEntry) -> None:
         if self._root is None:
             return
         try:
@@ -247,15 +249,7 @@ class ResultCache:
             payload = entry.model_dump_json().encode("utf-8")
         except ValueError:
             return  # text that cannot be stored (a file name that is not UTF-8)
-        temp = None
         try:
-            handle, temp = tempfile.mkstemp(dir=shard, suffix=".tmp")  # created 0600
-            with os.fdopen(handle, "wb") as out:
-                out.write(payload)
-            os.replace(temp, os.path.join(shard, key.name + ".json"))
+            write_private(Path(shard, key.name + ".json"), payload)  # atomic, 0600
         except OSError:
-            if temp is not None:  # a read-only or full cache only makes the next run slower
-                try:
-                    os.unlink(temp)
-                except OSError:
-                    pass
+            pass  # a read-only or full cache only makes the next run slower

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from parscore import __version__
+from parscore import __version__, formats
 from parscore.errors import InputError, Problem, Severity, UsageError
 from parscore.messages import shorten
 
@@ -321,13 +321,16 @@ def main(ctx: click.Context, max_file_size: int, max_depth: int, max_nodes: int)
     ctx.obj = Limits(max_bytes=max_file_size, max_depth=max_depth, max_nodes=max_nodes)
 
 
-FORMATS = ["table", "json", "csv", "markdown"]
-
-
 @main.command()
 @click.argument("evidence", type=click.Path(path_type=Path, dir_okay=True))
 @CRITERIA_OPTION
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(formats.names("result")),
+    default="table",
+    show_default=True,
+)
 @LANG_OPTION
 @OUTPUT_OPTION
 @FORCE_OPTION
@@ -360,27 +363,34 @@ def evaluate(
     """Score one commune's EVIDENCE file (Chấm điểm một xã)."""
     from parscore.engine import evaluate as run
     from parscore.loading import load_evidence
-    from parscore.report import REPORTERS, TODO_REPORTERS, Options
+    from parscore.report.common import Options
 
-    if output is not None:
-        from parscore.output import check_target
-
-        check_target(output, force=force, inputs=[evidence])
+    chosen = formats.get("todo" if missing else "result", fmt)
+    _check_output(chosen, output, force, [evidence])
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
-    if fmt in ("json", "csv") or missing:
+    if not chosen.shows_warnings:
         print_problems(list(prepared.warnings), lang)  # the table and Markdown list them
     result = run(prepared)
     opts = Options(lang=lang, detail=detail, top=top)
     if missing:
         from parscore.todo import todo
 
-        text = TODO_REPORTERS[fmt](todo(result), opts)
+        text = chosen.reporter()(todo(result), opts)
     else:
-        text = REPORTERS[fmt](result, opts)
-    emit(text, output, force, [evidence], bom=(fmt == "csv" and output is not None))
+        text = chosen.reporter()(result, opts)
+    emit(text, output, force, [evidence], bom=chosen.bom)
 
 
-COMPARE_FORMATS = ["table", "csv", "json", "markdown", "xlsx", "html"]
+def _check_output(
+    chosen: formats.Format, output: Path | None, force: bool, inputs: list[Path]
+) -> None:
+    """Before any work: a binary format needs --output, which must be a file it may write."""
+    if chosen.binary and output is None:
+        raise UsageError("usage.needs-output")
+    if output is not None:
+        from parscore.output import check_target
+
+        check_target(output, force=force, inputs=inputs)
 
 
 @main.command()
@@ -395,7 +405,7 @@ COMPARE_FORMATS = ["table", "csv", "json", "markdown", "xlsx", "html"]
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(COMPARE_FORMATS),
+    type=click.Choice(formats.names("comparison")),
     default="table",
     show_default=True,
     help="xlsx needs --output.",
@@ -437,83 +447,33 @@ def compare(
     compared, and the exit code is 1. Files scored against different criteria sets, or two
     files for one unit and year, are refused (exit code 2)."""
     from parscore import batch
-    from parscore.compare import Excluded
-    from parscore.compare import compare as run_compare
-    from parscore.engine import notice
-    from parscore.loading import looks_like_path
+    from parscore.cache import default_folder
     from parscore.report.common import Options
 
-    if fmt == "xlsx" and output is None:
-        raise UsageError("usage.needs-output")
-    from parscore.cache import default_folder
-    from parscore.compare import outline_of_set
-
+    chosen = formats.get("comparison", fmt)
     found = batch.find_files(paths)
-    if output is not None:  # before any scoring: not a file given or found in a folder
-        from parscore.output import check_target
-
-        check_target(output, force=force, inputs=[*paths, *found.files])
-    sets = resolver()
-    progress = _progress_bar(lang) if sys.stderr.isatty() else None
-    scored = batch.score_files(
-        found.files,
+    # before any scoring: not a file given or found in a folder
+    _check_output(chosen, output, force, [*paths, *found.files])
+    limits = resolver().limits
+    run = batch.compare_found(
+        found,
         criteria_ref,
-        sets.limits,
+        limits,
         cache_folder=None if no_cache else default_folder(),
         jobs=jobs,
-        progress=progress,
-    )
-    good = [s for s in scored if s.summary is not None]
-    # a criteria set kept in the same folder as the evidence is not a commune: skipped
-    broken = [
-        s for s in scored if s.summary is None and not (s.is_criteria and s.file not in found.named)
-    ]
-    for item in broken:
-        print_problems(list(item.problems), lang)
-    print_problems(found.problems, lang)
-    if not good:
-        if not broken and not found.problems:
-            raise UsageError("batch.nothing")
-        sys.exit(EXIT_BAD_INPUT)
-    summaries = [s.summary for s in good if s.summary is not None]
-    batch.check_comparable(summaries)
-    excluded = [Excluded(file=s.display, problems=[notice(p) for p in s.problems]) for s in broken]
-    excluded += [Excluded(file=p.file, problems=[notice(p)]) for p in found.problems]
-    comparison = run_compare(
-        summaries,
-        outline=outline_of_set(sets.load(good[0].criteria_location)),
         group_by=group_by,  # type: ignore[arg-type]
-        excluded=excluded,
+        progress=_progress_bar(lang) if sys.stderr.isatty() else None,
     )
-    report = _compare_reporter(fmt)(comparison, Options(lang=lang, detail=detail))
+    print_problems(run.problems, lang)
+    if run.refusal is not None:
+        raise run.refusal
+    if run.comparison is None:
+        sys.exit(EXIT_BAD_INPUT)
+    report = chosen.reporter()(run.comparison, Options(lang=lang, detail=detail))
     # worker processes (--jobs) read files this process has no record of: name them all
-    read = [*paths, *found.files]
-    read += [Path(s.criteria_location) for s in scored if looks_like_path(s.criteria_location)]
-    read += [Path(p.file) for s in scored for p in s.problems if p.file]
-    emit(report, output, force, read, bom=(fmt == "csv" and output is not None))
-    if excluded:
+    emit(report, output, force, [*paths, *run.read], bom=chosen.bom)
+    if run.left_out:
         sys.exit(EXIT_PROBLEMS)
-
-
-def _compare_reporter(fmt: str) -> Callable[..., str | bytes]:
-    """The reporter for ``fmt``, importing only what that format needs."""
-    if fmt == "xlsx":
-        from parscore.report.xlsx import to_xlsx
-
-        return to_xlsx
-    if fmt == "html":
-        from parscore.report.html import to_html
-
-        return to_html
-    from parscore.report import compare_text
-
-    reporters: dict[str, Callable[..., str]] = {
-        "table": compare_text.table,
-        "markdown": compare_text.markdown,
-        "json": compare_text.to_json,
-        "csv": compare_text.to_csv,
-    }
-    return reporters[fmt]
 
 
 def _progress_bar(lang: str) -> Callable[..., Any]:
@@ -539,7 +499,7 @@ def _progress_bar(lang: str) -> Callable[..., Any]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["markdown", "docx", "json"]),
+    type=click.Choice(formats.names("plan")),
     default="markdown",
     show_default=True,
     help="docx (Word, A4, Times New Roman) needs --output.",
@@ -569,25 +529,13 @@ def plan(
     from parscore.engine import evaluate as run
     from parscore.loading import load_evidence
     from parscore.plan import make_plan
-    from parscore.report import plan_text
     from parscore.report.common import Options
 
-    if fmt == "docx" and output is None:
-        raise UsageError("usage.needs-output")
-    if output is not None:
-        from parscore.output import check_target
-
-        check_target(output, force=force, inputs=[evidence])
+    chosen = formats.get("plan", fmt)
+    _check_output(chosen, output, force, [evidence])
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
     drafted = make_plan(run(prepared), target)
-    writer: Callable[..., str | bytes] = plan_text.markdown
-    if fmt == "json":
-        writer = plan_text.to_json
-    elif fmt == "docx":
-        from parscore.report.plan_docx import to_docx
-
-        writer = to_docx
-    emit(writer(drafted, Options(lang=lang, top=top)), output, force, [evidence])
+    emit(chosen.reporter()(drafted, Options(lang=lang, top=top)), output, force, [evidence])
 
 
 @main.command()

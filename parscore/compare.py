@@ -11,152 +11,54 @@ Everything here is exact (Decimal); shown numbers are rounded where they are sho
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
-
-from pydantic import BaseModel, Field
+from typing import Protocol
 
 from parscore.decimals import quantize_fraction
-from parscore.model.common import RESULT_CONFIG, Text, comparable
-from parscore.model.criteria import CriteriaSet
-from parscore.model.evidence import Unit
-from parscore.model.result import CriteriaRef, Notice, Outcome, Totals, UnitResult
+from parscore.model.common import Text, comparable
+from parscore.model.compare import (
+    COMPARISON_FORMAT,
+    BandCount,
+    Comparison,
+    Excluded,
+    FieldStat,
+    Group,
+    GroupBy,
+    ItemStat,
+    MatrixRow,
+    Outline,
+    OutlineBand,
+    OutlineItem,
+    RankRow,
+    UnitRef,
+    UnitSummary,
+)
+from parscore.model.criteria import ClassBand, band_slug
+from parscore.model.result import Outcome, UnitResult
 from parscore.vnsort import sort_key
 
-GroupBy = Literal["district", "province", "none"]
-COMPARISON_FORMAT: Literal["parscore-comparison/1"] = "parscore-comparison/1"
-
-
-class UnitRef(BaseModel):
-    model_config = RESULT_CONFIG
-
-    name: str
-    code: str | None = None
-    kind: str
-    source: str = Field(description="the evidence file")
-
-
-class RankRow(BaseModel):
-    model_config = RESULT_CONFIG
-
-    rank: int = Field(description="ties share a rank: 1, 2, 2, 4")
-    of: int = Field(description="communes in the group: the N of 'x/N'")
-    unit: UnitRef
-    index: Decimal
-    band: Text | None
-    total: Decimal
-    appraisal: Decimal
-    survey: Decimal
-    bonus: Decimal
-    penalty: Decimal
-
-
-class BandCount(BaseModel):
-    model_config = RESULT_CONFIG
-
-    band: Text
-    count: int
-
-
-class FieldStat(BaseModel):
-    model_config = RESULT_CONFIG
-
-    id: str
-    name: Text
-    mean: Decimal | None = Field(description="mean percentage achieved, two decimals")
-    median: Decimal | None
-
-
-class MatrixRow(BaseModel):
-    model_config = RESULT_CONFIG
-
-    unit: UnitRef
-    percents: dict[str, Decimal | None] = Field(description="field id -> percentage achieved")
-    weakest_field: str | None = Field(description="the field furthest below the group median")
-    weakest_gap: Decimal | None = Field(description="its percentage − the group median")
-
-
-class ItemStat(BaseModel):
-    model_config = RESULT_CONFIG
-
-    id: str
-    name: Text
-    field: str
-    full: list[str] = Field(description="communes with full points (ask them how)")
-    applicable: int = Field(description="communes for which it applies")
-
-
-class Group(BaseModel):
-    model_config = RESULT_CONFIG
-
-    name: str | None = Field(description="the district or province; None when not grouped")
-    ranking: list[RankRow]
-    bands: list[BandCount]
-    mean_index: Decimal
-    median_index: Decimal
-    fields: list[FieldStat]
-    matrix: list[MatrixRow]
-    items: list[ItemStat]
-
-
-class Excluded(BaseModel):
-    """A file left out of the comparison, with why."""
-
-    model_config = RESULT_CONFIG
-
-    file: str
-    problems: list[Notice]
-
-
-class Comparison(BaseModel):
-    model_config = RESULT_CONFIG
-
-    format: Literal["parscore-comparison/1"] = COMPARISON_FORMAT
-    criteria: CriteriaRef
-    group_by: GroupBy
-    fields: list[FieldStat] = Field(description="the field ids and names, in the set's order")
-    groups: list[Group]
-    excluded: list[Excluded] = Field(default_factory=list)
-
-    @property
-    def compared(self) -> int:
-        return sum(len(group.ranking) for group in self.groups)
-
-
-class UnitSummary(BaseModel):
-    """What a comparison keeps of a scored commune: a few kilobytes, where the full result
-    holds every reason and document (hundreds). This is also what the result cache stores."""
-
-    model_config = RESULT_CONFIG
-
-    source: str
-    unit: Unit
-    year: int
-    criteria: CriteriaRef
-    totals: Totals
-    percents: dict[str, Decimal | None] = Field(description="field id -> percentage achieved")
-    full: list[str] = Field(description="sub-criteria with full points")
-    not_applicable: list[str] = Field(description="sub-criteria not applicable")
-
-
-class OutlineItem(BaseModel):
-    model_config = RESULT_CONFIG
-
-    id: str
-    name: Text
-    field: str
-
-
-class Outline(BaseModel):
-    """The names a comparison shows, from the criteria set: fields, sub-criteria, bands."""
-
-    model_config = RESULT_CONFIG
-
-    fields: list[FieldStat]
-    items: list[OutlineItem]
-    bands: list[Text] = Field(description="best first, so that every band is counted")
+__all__ = [  # the models live in parscore.model.compare; importable from here too
+    "COMPARISON_FORMAT",
+    "BandCount",
+    "Comparison",
+    "Excluded",
+    "FieldStat",
+    "Group",
+    "GroupBy",
+    "ItemStat",
+    "MatrixRow",
+    "Outline",
+    "OutlineBand",
+    "OutlineItem",
+    "RankRow",
+    "UnitRef",
+    "UnitSummary",
+    "compare",
+    "outline_of",
+    "summarize",
+]
 
 
 def summarize(result: UnitResult) -> UnitSummary:
@@ -175,29 +77,38 @@ def summarize(result: UnitResult) -> UnitSummary:
     )
 
 
-def outline_of_set(cs: CriteriaSet) -> Outline:
-    return Outline(
-        fields=[FieldStat(id=f.id, name=f.name, mean=None, median=None) for f in cs.fields],
-        items=[
-            OutlineItem(id=node.id, name=node.name, field=field.id)
-            for field in cs.fields
-            for node in field.walk()
-            if node.is_leaf
-        ],
-        bands=[band.name for band in cs.bands],
-    )
+class _Node(Protocol):
+    """A field of a criteria set (:class:`~parscore.model.criteria.Node`) or of a result
+    (:class:`~parscore.model.result.NodeResult`): what an outline needs of either."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> Text: ...
+    @property
+    def rule(self) -> object: ...
+    def walk(self) -> Iterable[_Node]: ...
 
 
-def outline_of_result(result: UnitResult, band_names: Sequence[Text]) -> Outline:
+def outline_of(fields: Sequence[_Node], bands: Iterable[ClassBand | Text]) -> Outline:
+    """The names a comparison shows: the fields and scored sub-criteria, in the set's order
+    (from a criteria set's fields or a result's), and the bands, best first (a set's bands,
+    or their names: then each id is made from the name, as a set without ids does)."""
+    outline_bands = [
+        OutlineBand(id=band.band_id, name=band.name)
+        if isinstance(band, ClassBand)
+        else OutlineBand(id=band_slug(band), name=band)
+        for band in bands
+    ]
     return Outline(
-        fields=[FieldStat(id=f.id, name=f.name, mean=None, median=None) for f in result.fields],
+        fields=[FieldStat(id=f.id, name=f.name, mean=None, median=None) for f in fields],
         items=[
             OutlineItem(id=node.id, name=node.name, field=field.id)
-            for field in result.fields
+            for field in fields
             for node in field.walk()
             if node.rule is not None
         ],
-        bands=list(band_names),
+        bands=outline_bands,
     )
 
 
@@ -284,10 +195,12 @@ def _summary(unit: UnitSummary | UnitResult) -> UnitSummary:
 
 def _group(name: str | None, units: Sequence[UnitSummary], outline: Outline) -> Group:
     units = ranking_order(units)  # every table of the group follows the ranking
-    counts = {band.vi: 0 for band in outline.bands}
+    # a result names its band; the outline says which band (id) that name is
+    band_ids = {band.name: band.id for band in outline.bands}
+    counts = {band.id: 0 for band in outline.bands}
     for u in units:
-        if u.totals.band is not None:
-            counts[u.totals.band.vi] = counts.get(u.totals.band.vi, 0) + 1
+        if u.totals.band is not None and (band_id := band_ids.get(u.totals.band)) is not None:
+            counts[band_id] += 1
     field_stats = []
     medians: dict[str, Decimal | None] = {}
     for field in outline.fields:
@@ -328,7 +241,7 @@ def _group(name: str | None, units: Sequence[UnitSummary], outline: Outline) -> 
     return Group(
         name=name,
         ranking=rank(units),
-        bands=[BandCount(band=band, count=counts.get(band.vi, 0)) for band in outline.bands],
+        bands=[BandCount(band=band.name, count=counts[band.id]) for band in outline.bands],
         mean_index=_known(mean(indexes)),
         median_index=_known(median(indexes)),
         fields=field_stats,
@@ -339,7 +252,7 @@ def _group(name: str | None, units: Sequence[UnitSummary], outline: Outline) -> 
 
 def compare(
     units: Sequence[UnitResult | UnitSummary],
-    band_names: Sequence[Text] = (),
+    band_names: Sequence[ClassBand | Text] = (),
     *,
     outline: Outline | None = None,
     group_by: GroupBy | None = None,
@@ -347,9 +260,10 @@ def compare(
 ) -> Comparison:
     """Rank and compare communes already scored on one criteria set.
 
-    ``units``: full results, or their summaries (then ``outline``, from :func:`outline_of_set`,
-    gives the names). ``band_names``: with full results, the set's bands, best first, so that
-    every band is counted, zeros too. ``group_by`` None: what the files hold.
+    ``units``: full results, or their summaries (then ``outline``, :func:`outline_of` the
+    criteria set, gives the names). ``band_names``: with full results, the set's bands (or
+    their names), best first, so that every band is counted, zeros too. ``group_by`` None:
+    what the files hold.
     """
     if not units:
         raise ValueError("nothing to compare")
@@ -357,7 +271,7 @@ def compare(
         first = next((u for u in units if isinstance(u, UnitResult)), None)
         if first is None:
             raise ValueError("summaries are compared with the outline of their criteria set")
-        outline = outline_of_result(first, band_names)
+        outline = outline_of(first.fields, band_names)
     summaries = [_summary(u) for u in units]
     criteria = summaries[0].criteria
     if any(u.criteria != criteria for u in summaries):

@@ -87,6 +87,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "dòng này thiếu dấu ':' sau khóa",
         "this line has no ':' after its key",
     ),
+    "yaml.unexpected-end": (
+        "tệp kết thúc giữa chừng, khi còn thiếu một giá trị hoặc dấu đóng ']' hay '}}': tệp có bị "
+        "cắt mất phần cuối không? Hãy kiểm tra những dòng cuối",
+        "the file ends in the middle of a value, with a value or a closing ']' or '}}' still "
+        "missing: was it cut short? Check its last lines",
+    ),
     "yaml.unclosed-quote": (
         "dấu nháy mở ở đây chưa được đóng",
         "the quote opened here is never closed",
@@ -480,13 +486,71 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "đơn vị cấp '{level}' được ghi hai lần",
         "the '{level}' parent is given twice",
     ),
-    # --- reasons in results -----------------------------------------------------------------
+    # --- rule kinds (parscore/rules/): their words, reasons and plan actions -----------------
+    "rule.points": ("{number} điểm", "{number} points"),
+    "rule.one-point": ("{number} điểm", "{number} point"),
+    "rule.labelled-points": ("{label} {points}", "{label} {points}"),
+    "rule.band-points": ("{band} → {points}", "{band} → {points}"),
+    "rule.input.part": ("Số đạt", "Number that qualify"),
+    "rule.input.total": ("Tổng số", "Total number"),
+    "rule.input.percent": ("Tỷ lệ (%)", "Percentage (%)"),
+    "rule.input.met": ("Đạt yêu cầu", "Requirement met"),
+    "rule.input.level": ("Mức đạt được", "Level reached"),
+    "rule.input.judged": ("Số điểm chấm", "Points given"),
+    "rule.input.status": ("Tình trạng", "Status"),
+    "rule.input.due": ("Hạn", "Due date"),
+    "rule.input.done-on": ("Ngày hoàn thành", "Done on"),
+    "rule.input.count": ("Số lượng", "Count"),
+    "rule.input.survey-points": ("Điểm nhận được", "Points received"),
+    "rule.input.satisfied": ("Số phiếu hài lòng", "Satisfied responses"),
+    "rule.input.responses": ("Tổng số phiếu", "Responses"),
+    "rule.input.items": ("Số mục được tính", "Items counted"),
+    "rule.status.on_time": ("đúng hạn", "on time"),
+    "rule.status.late": ("chậm", "late"),
+    "rule.status.not_done": ("không thực hiện", "not done"),
+    "rule.share.more": (" (thêm {count} {what})", " ({count} more: {what})"),
+    "rule.share.above": ("trên {bound}%", "above {bound}%"),
+    "rule.share.at": ("{bound}%", "{bound}%"),
+    "rule.pass_fail.describe": ("đạt {max}; không đạt 0 điểm", "met {max}; not met 0 points"),
+    "rule.judged.describe": (
+        "chấm từ 0 đến {max}, mỗi bước {step}, có giải trình",
+        "judged from 0 to {max} in steps of {step}, with an explanation",
+    ),
+    "rule.timeliness.describe-due": ("{statuses} (hạn {due})", "{statuses} (due {due})"),
+    "rule.timeliness.by": (" (trước hoặc đúng {due})", " (by {due})"),
+    "rule.timeliness.hint-due": (
+        "Chỉ cần ghi tài liệu có ngày ban hành: đúng hạn hay chậm được tính theo ngày đó và "
+        "hạn {due}. Ghi status khi không có ngày.",
+        "A dated document is enough: on time or late follows from its date and the due date "
+        "{due}. Give status when there is no date.",
+    ),
+    "rule.timeliness.hint": (
+        "Ghi hạn (due) và tài liệu có ngày, hoặc ghi status.",
+        "Give the due date and a dated document, or the status.",
+    ),
+    "rule.deduction.describe": (
+        "{max}, trừ {per} cho mỗi trường hợp, thấp nhất {floor}",
+        "{max}, minus {per} per incident, not below {floor}",
+    ),
+    "rule.proportional.describe": ("tỷ lệ × {max}", "share × {max}"),
+    "rule.proportional.describe-target": (
+        "tỷ lệ × {max}; từ {target}% trở lên được đủ điểm",
+        "share × {max}; full points at {target}% or more",
+    ),
+    "rule.survey_share.describe": (
+        "tỷ lệ hài lòng × {max} (do đơn vị điều tra chấm)",
+        "satisfied share × {max} (scored by the survey)",
+    ),
+    "rule.per_item.describe": (
+        "{per} cho mỗi {what}, tối đa {cap}",
+        "{per} for each of the {what}, up to {cap}",
+    ),
     "reason.pass": ("đạt yêu cầu", "requirement met"),
     "reason.fail": ("không đạt yêu cầu", "requirement not met"),
     "reason.level": ("mức: {level}", "level: {level}"),
     "reason.checklist": (
-        "đạt {met}/{count} nội dung; chưa đạt: {missed_vi}",
-        "{met} of {count} items met; not met: {missed_en}",
+        "đạt {met}/{count} nội dung; chưa đạt: {missed}",
+        "{met} of {count} items met; not met: {missed}",
     ),
     "reason.checklist-all": ("đạt cả {count} nội dung", "all {count} items met"),
     "reason.deduction-none": ("không có trường hợp nào", "no incident"),
@@ -497,20 +561,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{status}: done on {done}, due {due}",
     ),
     "reason.band": (
-        "tỷ lệ {percent}%{detail_vi}, thuộc khoảng {band}",
-        "{percent}%{detail_en}, in the band {band}",
+        "tỷ lệ {percent}%{detail}, thuộc khoảng {band}",
+        "{percent}%{detail}, in the band {band}",
     ),
-    "reason.proportional": (
-        "tỷ lệ {percent}%{detail_vi} × {max}",
-        "{percent}%{detail_en} × {max}",
-    ),
+    "reason.proportional": ("tỷ lệ {percent}%{detail} × {max}", "{percent}%{detail} × {max}"),
     "reason.proportional-target": (
-        "tỷ lệ {percent}%{detail_vi} đạt mức {target}% trở lên: đủ điểm",
-        "{percent}%{detail_en} reaches the target of {target}%: full points",
+        "tỷ lệ {percent}%{detail} đạt mức {target}% trở lên: đủ điểm",
+        "{percent}%{detail} reaches the target of {target}%: full points",
     ),
     "reason.survey": (
-        "tỷ lệ hài lòng {percent}%{detail_vi} × {max}",
-        "satisfied {percent}%{detail_en} × {max}",
+        "tỷ lệ hài lòng {percent}%{detail} × {max}",
+        "satisfied {percent}%{detail} × {max}",
     ),
     "reason.survey-points": (
         "điểm điều tra nhận được: {points}",
@@ -524,7 +585,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} trường hợp, mỗi trường hợp trừ {per} điểm",
         "{count} incidents, {per} points off each",
     ),
+    "reason.per-item": ("{count} × {per} = {points}", "{count} × {per} = {points}"),
+    "reason.per-item-cap": (
+        "{count} × {per}, tối đa {cap}",
+        "{count} × {per}, capped at {cap}",
+    ),
     "reason.nothing": ("không phát sinh", "nothing occurred"),
+    "plan.full": ("đáp ứng đầy đủ yêu cầu", "meet the requirement in full"),
+    "plan.share": (
+        "nâng tỷ lệ từ {now}% lên {target}{more}",
+        "raise the share from {now}% to {target}{more}",
+    ),
+    "plan.count": ("{label}: từ {count} thành {target}", "{label}: from {count} to {target}"),
+    "plan.on-time": ("hoàn thành đúng hạn{due}", "do it on time{due}"),
+    "plan.level": ("đạt mức: {level}", "reach the level: {level}"),
+    "plan.item": ("hoàn thành nội dung: {item}", "complete: {item}"),
+    # --- reasons in results -----------------------------------------------------------------
     "reason.no-evidence": ("chưa có minh chứng trong tệp", "no evidence in the file"),
     "reason.no-inputs": (
         "đã có mục nhưng chưa ghi dữ liệu chấm điểm",
@@ -555,15 +631,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nothing occurred ({why}), but the set does not say what that is worth",
     ),
     "reason.survey-pending": ("chưa nhận được điểm điều tra", "survey points not received yet"),
-    "plan.full": ("đáp ứng đầy đủ yêu cầu", "meet the requirement in full"),
-    "plan.share": (
-        "nâng tỷ lệ từ {now}% lên {target}{more_vi}",
-        "raise the share from {now}% to {target}{more_en}",
-    ),
-    "plan.count": ("{label}: từ {count} thành {target}", "{label}: from {count} to {target}"),
-    "plan.on-time": ("hoàn thành đúng hạn{due_vi}", "do it on time{due_en}"),
-    "plan.level": ("đạt mức: {level}", "reach the level: {level}"),
-    "plan.item": ("hoàn thành nội dung: {item}", "complete: {item}"),
     "plan.document": (
         "bổ sung tài liệu kiểm chứng cho số liệu đã ghi",
         "add the evidence document for the inputs given",

@@ -24,7 +24,7 @@ import secrets
 import signal
 import stat
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -124,12 +124,13 @@ def _stop_signals_end_the_write() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
-    """A new, empty file ``.name.XXXXXXXX.tmp`` in ``folder`` (created 0666 less the umask)."""
+def _create_temp(folder: Path, name: str, mode: int) -> tuple[int, Path]:
+    """A new, empty file ``.name.XXXXXXXX.tmp`` in ``folder`` (created ``mode`` less the
+    umask)."""
     for _ in range(100):
         temp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
         try:
-            return os.open(temp, _TEMP_FLAGS, _NEW_FILE_MODE), temp
+            return os.open(temp, _TEMP_FLAGS, mode), temp
         except FileExistsError:
             continue
     raise FileExistsError(f"no free temporary name for {name} in {folder}")
@@ -152,13 +153,45 @@ def _keep_mode(handle: int, temp: Path, previous: os.stat_result | None) -> None
             pass
 
 
+def _replace_with(
+    final: Path,
+    data: bytes,
+    *,
+    mode: int = _NEW_FILE_MODE,
+    previous: os.stat_result | None = None,
+    durable: bool = True,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
+    """The one atomic write: ``data`` into a temporary file next to ``final``, then renamed
+    onto it; the temporary file is removed whatever goes wrong. Raises what went wrong."""
+    folder = final.parent if str(final.parent) else Path(".")
+    temp: Path | None = None
+    try:
+        handle, temp = _create_temp(folder, final.name, mode)
+        with os.fdopen(handle, "wb") as out:
+            _keep_mode(handle, temp, previous)
+            out.write(data)
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
+        if before_replace is not None:
+            before_replace()
+        os.replace(temp, final)
+    except BaseException:
+        if temp is not None:
+            try:
+                os.unlink(temp)
+            except FileNotFoundError:
+                pass
+        raise
+
+
 def write_atomic(path: Path, data: bytes, *, force: bool, inputs: Iterable[Path] = ()) -> None:
     """Write ``data`` to ``path`` whole, or not at all (see the module's rules)."""
     inputs = list(inputs)
     check_target(path, force=force, inputs=inputs)
     # through a link (allowed with --force): the file it points to is replaced, the link kept
     final = Path(os.path.realpath(path)) if os.path.islink(path) else path
-    folder = final.parent if str(final.parent) else Path(".")
     try:
         previous: os.stat_result | None = os.stat(final)
     except FileNotFoundError:
@@ -166,22 +199,21 @@ def write_atomic(path: Path, data: bytes, *, force: bool, inputs: Iterable[Path]
     except OSError as exc:
         raise _failed(path, exc) from None
     with _stop_signals_end_the_write():
-        temp: Path | None = None
         try:
-            handle, temp = _create_temp(folder, final.name)
-            with os.fdopen(handle, "wb") as out:
-                _keep_mode(handle, temp, previous)
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            check_target(path, force=force, inputs=inputs)  # again: things change meanwhile
-            os.replace(temp, final)
-        except BaseException as exc:
-            if temp is not None:
-                try:
-                    os.unlink(temp)
-                except FileNotFoundError:
-                    pass
-            if isinstance(exc, OSError):
-                raise _failed(path, exc) from None
-            raise
+            _replace_with(
+                final,
+                data,
+                previous=previous,
+                # again: things change meanwhile
+                before_replace=lambda: check_target(path, force=force, inputs=inputs),
+            )
+        except OSError as exc:
+            raise _failed(path, exc) from None
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write one of parscore's own files (a cache entry) whole or not at all, readable by the
+    current user only (created ``0600``). No ``--force`` or input checks: the folder is
+    parscore's; no ``fsync`` either: losing an entry only makes the next run slower. Raises
+    ``OSError``."""
+    _replace_with(path, data, mode=0o600, durable=False)

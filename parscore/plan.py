@@ -22,7 +22,7 @@ from parscore.model.plan import (
     SurveyGap,
     TargetPlan,
 )
-from parscore.model.result import NodeResult, Outcome, Reason, UnitResult
+from parscore.model.result import FieldScore, NodeResult, Outcome, Reason, UnitResult
 
 __all__ = ["FieldSummary", "Plan", "Step", "SurveyGap", "TargetPlan", "choose", "make_plan"]
 #: cheapest first: proof for figures already given, then figures not given yet, then real work
@@ -143,7 +143,7 @@ def make_plan(result: UnitResult, target: Decimal | None = None) -> Plan:
         index=result.totals.index,
         band=result.totals.band,
         fields=[
-            FieldSummary(id=f.id, name=f.name, points=f.points, applicable_max=f.applicable_max)
+            FieldScore(id=f.id, name=f.name, points=f.points, applicable_max=f.applicable_max)
             for f in result.fields
         ],
         steps=steps,

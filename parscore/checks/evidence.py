@@ -237,10 +237,9 @@ class _EvidenceChecker:
             return
         ctx = context_for(self.ev, item)
         for problem in kind.check_inputs(node.rule, values, node.max, ctx):
-            code, key, args = problem[0], problem[1], problem[2]
-            warning = len(problem) > 3 and bool(problem[3])  # type: ignore[misc]
-            self.add(code, path + (key,), warning=warning, **{"id": node_id, **args})
-            ok = ok and warning
+            here = path + (problem.key,)
+            self.add(problem.code, here, warning=problem.warning, **{"id": node_id, **problem.args})
+            ok = ok and problem.warning
         if ok:
             self.inputs[node_id] = values
 

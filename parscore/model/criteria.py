@@ -6,6 +6,8 @@ unique, parents equal to the sum of their children, bands without gaps, the decl
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Literal
@@ -78,7 +80,26 @@ class Node(BaseModel):
 class ClassBand(Bounds):
     """A classification band (xếp loại) over the index."""
 
+    id: NonEmptyStr | None = Field(
+        default=None,
+        pattern=r"^[a-z0-9][a-z0-9_-]*$",
+        description="stable id (default: the English name, else the Vietnamese, as a slug: "
+        "excellent, good)",
+    )
     name: Text
+
+    @property
+    def band_id(self) -> str:
+        """The id given, or one made from the name."""
+        return self.id if self.id is not None else band_slug(self.name)
+
+
+def band_slug(name: Text) -> str:
+    """A band's default id: its English name (else its Vietnamese one) in lower case ASCII
+    letters and digits joined by "-": "Excellent" -> "excellent", "Xuất sắc" -> "xuat-sac"."""
+    text = unicodedata.normalize("NFKD", (name.en or name.vi).replace("đ", "d").replace("Đ", "D"))
+    ascii_text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text)) or "band"
 
 
 class Split(BaseModel):

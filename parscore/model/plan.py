@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from parscore.model.common import RESULT_CONFIG, Text
 from parscore.model.evidence import Unit
-from parscore.model.result import CriteriaRef
+from parscore.model.result import CriteriaRef, FieldScore
 
 Cost = Literal["document", "explanation", "evidence", "action"]
 
@@ -53,13 +53,7 @@ class TargetPlan(BaseModel):
     chosen: list[str] = Field(description="sub-criteria to improve, biggest gains first")
 
 
-class FieldSummary(BaseModel):
-    model_config = RESULT_CONFIG
-
-    id: str
-    name: Text
-    points: Decimal
-    applicable_max: Decimal
+FieldSummary = FieldScore  # the old name, until report/plan_text.py imports FieldScore
 
 
 class Plan(BaseModel):
@@ -72,7 +66,7 @@ class Plan(BaseModel):
     criteria: CriteriaRef
     index: Decimal
     band: Text | None
-    fields: list[FieldSummary]
+    fields: list[FieldScore]
     steps: list[Step] = Field(description="what to do first: cheapest, then biggest gains")
     survey: list[SurveyGap]
     target: TargetPlan | None = None

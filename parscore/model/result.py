@@ -170,13 +170,18 @@ class Totals(BaseModel):
     band: Text | None
 
 
-class WeakField(BaseModel):
+class FieldScore(BaseModel):
+    """A field's points out of what applies (a plan lists them)."""
+
     model_config = RESULT_CONFIG
 
     id: str
     name: Text
     points: Decimal
     applicable_max: Decimal
+
+
+class WeakField(FieldScore):  # a field's score with its percentage, among the weakest
     percent: Decimal
 
 

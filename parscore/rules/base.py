@@ -1,6 +1,6 @@
 """What every rule kind is made of, and the helpers they share.
 
-A rule kind is a class registered in :mod:`parscore.rules` with:
+A rule kind is one module of :mod:`parscore.rules`, named for the kind, holding one class with:
 
 * ``name``: the ``kind:`` written in a criteria file;
 * ``Params``: a pydantic model of its parameters, validated when the criteria set loads, so a
@@ -8,25 +8,30 @@ A rule kind is a class registered in :mod:`parscore.rules` with:
 * ``inputs(params)``: what the evidence file gives for a sub-criterion scored by it;
 * ``check_params(params, max)``: checks that need the node's maximum (points above it, bands
   with gaps...);
-* ``check_inputs(params, values, max)``: checks across inputs (on-time count above the total...);
+* ``check_inputs(params, values, max, ctx)``: checks across inputs (on-time count above the
+  total...);
 * ``score(params, max, values, ctx)``: the pure scoring function;
+* ``improve(params, max, values, points)``: what would gain points, best first;
 * ``describe(params, max, lang)``: the rule in words, for ``criteria show`` and templates.
 
-The class docstring is the kind's user documentation and carries an example.
+The class docstring is the kind's user documentation and carries an example. Every word a kind
+shows is a code of the "rule kinds" section of :mod:`parscore.messages`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, NamedTuple
 
 from pydantic import BaseModel, Field, model_validator
 
+from parscore.bands import Bounds, coverage_problems
 from parscore.decimals import quantize_fraction
-from parscore.messages import format_number
+from parscore.messages import LANGS, render
 from parscore.model.common import INPUT_CONFIG, Name, Points, Text
 
 HUNDRED = Decimal(100)
@@ -37,17 +42,40 @@ InputType = Literal["count", "number", "percent", "points", "bool", "date", "cho
 RESERVED_KEYS = frozenset({"documents", "explanation", "claimed", "nothing_occurred", "note"})
 
 
+# --- words: every text is a catalogue code ------------------------------------------------------
+
+
+def words(code: str, lang: str, **args: Any) -> str:
+    """The catalogue text ``code`` in ``lang``."""
+    return render(code, args, lang)
+
+
+def both(code: str, **args: Any) -> dict[str, str]:
+    """The catalogue text ``code`` in every language, as one message argument."""
+    return {lang: render(code, args, lang) for lang in LANGS}
+
+
+def label(code: str) -> Text:
+    """An input's label: the catalogue text ``code`` (no arguments) in every language."""
+    return Text(**both(code))
+
+
+def text_arg(text: Text) -> dict[str, str]:
+    """A text of the criteria set (a label) as a message argument."""
+    return {lang: text.get(lang) for lang in LANGS}
+
+
 def points_text(value: Decimal, lang: str) -> str:
-    """``0,5 điểm`` / ``0.5 points``."""
-    number = format_number(value, lang)
-    if lang == "vi":
-        return f"{number} điểm"
-    return f"{number} point" if value == 1 else f"{number} points"
+    """``0,5 điểm`` / ``0.5 points`` / ``1 point``."""
+    return render("rule.one-point" if value == 1 else "rule.points", {"number": value}, lang)
 
 
 def points_phrase(value: Decimal) -> dict[str, str]:
-    """``points_text`` in both languages, as a message argument."""
-    return {"vi": points_text(value, "vi"), "en": points_text(value, "en")}
+    """``points_text`` in every language, as a message argument."""
+    return {lang: points_text(value, lang) for lang in LANGS}
+
+
+# --- what a kind is made of ---------------------------------------------------------------------
 
 
 class RuleParams(BaseModel):
@@ -100,6 +128,9 @@ class InputSpec:
     label: Text
     choices: tuple[str, ...] = ()
     group: str = ""  # inputs of the same non-empty group are alternatives to the other groups
+    #: The kind claims that more of this input (a larger number, true rather than false) never
+    #: lowers the points; the rule cases check the claim on every case (tests/test_rules.py).
+    rising: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,9 +160,21 @@ class Context:
     document_dates: tuple[dt.date, ...] = ()  # dates of the item's documents, in file order
 
 
-ParamProblem = tuple[str, tuple[str | int, ...], dict[str, Any]]  # code, keys below rule, args
-#: code, input name, args, and whether it is only a warning
-InputProblem = tuple[str, str, dict[str, Any]] | tuple[str, str, dict[str, Any], bool]
+class ParamProblem(NamedTuple):
+    """A rule's parameters refused once the node's maximum is known."""
+
+    code: str  # message code
+    keys: tuple[str | int, ...]  # where, below the rule
+    args: dict[str, Any]
+
+
+class InputProblem(NamedTuple):
+    """An evidence item's inputs refused (or warned about) by its rule."""
+
+    code: str  # message code
+    key: str  # the input it is about
+    args: dict[str, Any]
+    warning: bool = False  # only a warning: the inputs are still scored
 
 
 class RuleKind:
@@ -139,8 +182,6 @@ class RuleKind:
 
     name: ClassVar[str]
     Params: ClassVar[type[RuleParams]]
-    #: More satisfying evidence never lowers the points (a property the tests check).
-    monotone: ClassVar[bool] = True
 
     @classmethod
     def inputs(cls, params: Any) -> list[InputSpec]:
@@ -188,83 +229,238 @@ class RuleKind:
         raise NotImplementedError
 
 
-def label(vi: str, en: str) -> Text:
-    return Text(vi=vi, en=en)
+# --- named levels and checklist items -----------------------------------------------------------
+
+NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
 
 
-# --- ratios: "part of total" or a percentage ---------------------------------------------------
+class Level(BaseModel):
+    """One named level of a ``levels`` rule or one item of a ``checklist`` rule."""
 
-PERCENT_LABEL = label("Tỷ lệ (%)", "Percentage (%)")
+    model_config = INPUT_CONFIG
 
-
-def ratio_inputs(part: InputName, total: InputName, may_exceed: bool = False) -> list[InputSpec]:
-    """``may_exceed``: the share may pass 100% (revenue collected against the estimate)."""
-    return [
-        InputSpec(
-            part.name,
-            part.type,
-            part.label or label("Số đạt", "Number that qualify"),
-            group="counts",
-        ),
-        InputSpec(
-            total.name, total.type, total.label or label("Tổng số", "Total number"), group="counts"
-        ),
-        InputSpec("percent", "number" if may_exceed else "percent", PERCENT_LABEL, group="percent"),
-    ]
+    id: Name
+    points: Points
+    label: Text
 
 
-def check_ratio(
-    part: InputName, total: InputName, values: dict[str, Any], may_exceed: bool = False
-) -> list[InputProblem]:
-    problems: list[InputProblem] = []
-    has_counts = part.name in values or total.name in values
-    if has_counts and "percent" in values:
-        problems.append(
-            (
-                "evidence.inputs-conflict",
-                "percent",
-                {"first": "percent", "second": f"{part.name} + {total.name}"},
+def duplicate_ids(entries: list[Level], key: str) -> list[ParamProblem]:
+    problems: list[ParamProblem] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(entries):
+        if entry.id in seen:
+            problems.append(
+                ParamProblem("criteria.duplicate-name", (key, index, "id"), {"name": entry.id})
             )
-        )
-    elif has_counts and (part.name not in values or total.name not in values):
-        present = part.name if part.name in values else total.name
-        problems.append(
-            ("evidence.partial-ratio", present, {"part": part.name, "total": total.name})
-        )
-    elif has_counts and not may_exceed and values[part.name] > values[total.name]:
-        problems.append(
-            (
-                "evidence.part-over-total",
-                part.name,
-                {
-                    "part": part.name,
-                    "part_value": values[part.name],
-                    "total": total.name,
-                    "total_value": values[total.name],
-                },
-            )
-        )
+        seen.add(entry.id)
     return problems
 
 
-def ratio_percent(part: InputName, total: InputName, values: dict[str, Any]) -> Fraction | None:
+def labelled_points(label_text: Text, points: Decimal, lang: str) -> str:
+    """``Ban hành đầy đủ 1 điểm``: a level or an item and its points."""
+    return words(
+        "rule.labelled-points", lang, label=label_text.get(lang), points=points_text(points, lang)
+    )
+
+
+# --- bands over a value (a share, a count) -------------------------------------------------------
+
+
+class RuleBand(Bounds):
+    """A band over a value, and the points it gives."""
+
+    points: Points
+
+
+def band_problems(
+    bands: list[RuleBand],
+    maximum: Decimal,
+    start: Decimal,
+    end: Decimal | None,
+    *,
+    whole: bool = False,
+) -> list[ParamProblem]:
+    intervals = [b.interval for b in bands]
+    problems: list[ParamProblem] = [
+        ParamProblem(code, ("bands", index), {"value": value})
+        for code, index, value in coverage_problems(intervals, start, end, whole=whole)
+    ]
+    for index, band in enumerate(bands):
+        if whole and band.interval.on_whole_numbers().is_empty():
+            low, high = band.interval.low, band.interval.high
+            problems.append(
+                ParamProblem("criteria.band-empty", ("bands", index), {"low": low, "high": high})
+            )
+        if band.points > maximum:
+            problems.append(
+                ParamProblem(
+                    "criteria.points-over-max",
+                    ("bands", index, "points"),
+                    {"points": band.points, "max": maximum},
+                )
+            )
+    over = any(band.points > maximum for band in bands)  # already said; not said twice
+    if not over and all(band.points != maximum for band in bands):
+        problems.append(ParamProblem("criteria.full-unreachable", ("bands",), {"max": maximum}))
+    return problems
+
+
+def describe_bands(bands: list[RuleBand], lang: str, unit: str) -> str:
+    return "; ".join(
+        words(
+            "rule.band-points",
+            lang,
+            band=band.interval.text(lang, unit),
+            points=points_text(band.points, lang),
+        )
+        for band in bands
+    )
+
+
+def band_arg(band: RuleBand, unit: str = "") -> dict[str, str]:
+    """A band's interval in words, in every language, as a message argument."""
+    return {lang: band.interval.text(lang, unit) for lang in LANGS}
+
+
+# --- shares: "part of total" or a percentage ----------------------------------------------------
+#
+# The evidence gives either the two counts (``on_time: 1150`` and ``received: 1200``, names set
+# by the rule's ``part`` and ``total``) or a ``percent``. Shares are computed exactly; a total of
+# 0 means nothing occurred, and the node's ``when_nothing_occurred`` decides what that is worth.
+
+
+class ShareParams(RuleParams):
+    """Parameters of the kinds over a share."""
+
+    part: InputName = Field(
+        default=InputName(name="part"),
+        description="the evidence's name (and label) for the count that qualifies",
+    )
+    total: InputName = Field(
+        default=InputName(name="total"), description="the evidence's name (and label) for the total"
+    )
+
+
+class ShareKind(RuleKind):
+    """The inputs and checks of the kinds over a share."""
+
+    @classmethod
+    def inputs(cls, params: Any) -> list[InputSpec]:
+        part, total = params.part, params.total
+        may_exceed = getattr(params, "may_exceed", False)
+        return [
+            InputSpec(
+                part.name,
+                part.type,
+                part.label or label("rule.input.part"),
+                group="counts",
+                rising=True,
+            ),
+            InputSpec(
+                total.name, total.type, total.label or label("rule.input.total"), group="counts"
+            ),
+            InputSpec(
+                "percent",
+                "number" if may_exceed else "percent",
+                label("rule.input.percent"),
+                group="percent",
+                rising=True,
+            ),
+        ]
+
+    @classmethod
+    def check_inputs(
+        cls, params: Any, values: dict[str, Any], maximum: Decimal, ctx: Context
+    ) -> list[InputProblem]:
+        part, total = params.part.name, params.total.name
+        has_counts = part in values or total in values
+        if has_counts and "percent" in values:
+            return [
+                InputProblem(
+                    "evidence.inputs-conflict",
+                    "percent",
+                    {"first": "percent", "second": f"{part} + {total}"},
+                )
+            ]
+        if has_counts and (part not in values or total not in values):
+            present = part if part in values else total
+            return [InputProblem("evidence.partial-ratio", present, {"part": part, "total": total})]
+        may_exceed = getattr(params, "may_exceed", False)
+        if has_counts and not may_exceed and values[part] > values[total]:
+            args = {
+                "part": part,
+                "part_value": values[part],
+                "total": total,
+                "total_value": values[total],
+            }
+            return [InputProblem("evidence.part-over-total", part, args)]
+        return []
+
+    @classmethod
+    def is_given(cls, params: Any, values: dict[str, Any], ctx: Context) -> bool:
+        return "percent" in values or (params.part.name in values and params.total.name in values)
+
+
+def share_percent(params: Any, values: dict[str, Any]) -> Fraction | None:
     """The percentage the inputs give, exact; None when the total is zero (nothing occurred)."""
     if "percent" in values:
         return Fraction(values["percent"])
-    denominator = values[total.name]
+    denominator = values[params.total.name]
     if denominator == 0:
         return None
-    return Fraction(values[part.name]) * 100 / Fraction(denominator)
+    return Fraction(values[params.part.name]) * 100 / Fraction(denominator)
 
 
-def ratio_args(
-    part: InputName, total: InputName, values: dict[str, Any], percent: Fraction
-) -> dict[str, Any]:
+def share_args(params: Any, values: dict[str, Any], percent: Fraction) -> dict[str, Any]:
+    """The share as reason arguments: the percentage shown, and the counts it came from."""
     shown = quantize_fraction(percent)
     if "percent" in values:
-        return {"percent": shown, "detail_vi": "", "detail_en": ""}
+        return {"percent": shown, "detail": ""}
     return {
         "percent": shown,
-        "detail_vi": f" ({values[part.name]}/{values[total.name]})",
-        "detail_en": f" ({values[part.name]}/{values[total.name]})",
+        "detail": f" ({values[params.part.name]}/{values[params.total.name]})",
     }
+
+
+def count_noun(name: InputName) -> dict[str, str]:
+    """The part's label as a count noun: "Số hồ sơ giải quyết đúng hạn" -> "hồ sơ giải quyết
+    đúng hạn", so that "thêm 12 hồ sơ giải quyết đúng hạn" reads naturally."""
+    if name.label is None:
+        return {lang: name.name for lang in LANGS}
+    vi = name.label.get("vi")
+    vi = vi[3:] if vi[:3].lower() == "số " else vi
+    if vi[1:2].islower():  # "Hồ sơ" -> "hồ sơ", but "TTHC" stays
+        vi = vi[:1].lower() + vi[1:]
+    return {"vi": vi, "en": name.label.get("en").lower()}
+
+
+def _needed(bound: Decimal, inclusive: bool, total: int | Decimal) -> Fraction:
+    """The smallest whole count k with k / total × 100 ≥ bound (or > bound)."""
+    exact = Fraction(bound) * Fraction(total) / 100
+    whole = math.ceil(exact)
+    return Fraction(whole + 1 if (not inclusive and whole == exact) else whole)
+
+
+def share_more(
+    params: Any, values: dict[str, Any], bound: Decimal, inclusive: bool
+) -> dict[str, str] | str | None:
+    """How many more of the part reach ``bound``, as a message argument ("" when the evidence
+    gave a percentage); None when the total cannot allow it."""
+    if params.part.name not in values:
+        return ""
+    part, total = values[params.part.name], values[params.total.name]
+    need = _needed(bound, inclusive, total)
+    if need > total and not getattr(params, "may_exceed", False):
+        return None
+    more = need - Fraction(part)
+    count = Decimal(more.numerator) / Decimal(more.denominator)
+    noun = count_noun(params.part)
+    return {lang: render("rule.share.more", {"count": count, "what": noun}, lang) for lang in LANGS}
+
+
+def share_gain(
+    points: Decimal, percent: Fraction, target: dict[str, str], more: dict[str, str] | str
+) -> Gain:
+    return Gain(
+        points, "plan.share", {"now": quantize_fraction(percent), "target": target, "more": more}
+    )

@@ -1,0 +1,99 @@
+"""The ``proportional`` rule kind: points in proportion to a share."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Literal
+
+from pydantic import Field
+
+from parscore.decimals import quantize_fraction
+from parscore.model.common import Number
+from parscore.rules.base import (
+    Context,
+    Gain,
+    Scored,
+    ShareKind,
+    ShareParams,
+    both,
+    points_phrase,
+    points_text,
+    share_args,
+    share_gain,
+    share_more,
+    share_percent,
+    words,
+)
+
+
+class ProportionalParams(ShareParams):
+    kind: Literal["proportional"]
+    may_exceed: bool = Field(
+        default=False,
+        description="the share may pass 100% (revenue collected against the estimate): the part "
+        "may exceed the total and the points stay at the maximum",
+    )
+    full_at: Number | None = Field(
+        default=None,
+        gt=0,
+        le=100,
+        description="percentage at or above which the full points are given",
+    )
+
+
+class Proportional(ShareKind):
+    """Points in proportion to a share, optionally full at or above a target.
+
+    Points are share × max, rounded to two decimals (half up).
+
+    Criteria (3.2: on-time dossiers / dossiers settled × 5)::
+
+        rule:
+          kind: proportional
+          part: {name: on_time, label: {vi: Số hồ sơ giải quyết đúng hạn, en: Settled on time}}
+          total: {name: settled, label: {vi: Tổng số hồ sơ đã giải quyết, en: Settled}}
+
+    Evidence: ``on_time: 1150`` and ``settled: 1200`` → 95.83% × 5 = 4.79 points.
+    With ``full_at: 60``, 60% or more gives the full points.
+    """
+
+    name = "proportional"
+    Params = ProportionalParams
+
+    @classmethod
+    def score(cls, params: Any, maximum: Decimal, values: dict[str, Any], ctx: Context) -> Scored:
+        percent = share_percent(params, values)
+        if percent is None:
+            return Scored(Decimal(0), "reason.nothing", {}, nothing_occurred=True)
+        args = share_args(params, values, percent)
+        if params.full_at is not None and percent >= Fraction(params.full_at):
+            args.update(target=params.full_at, points=maximum)
+            return Scored(maximum, "reason.proportional-target", args)
+        points = min(maximum, quantize_fraction(percent / 100 * Fraction(maximum)))
+        args.update(points=points, max=points_phrase(maximum))
+        return Scored(points, "reason.proportional", args)
+
+    @classmethod
+    def improve(
+        cls, params: Any, maximum: Decimal, values: dict[str, Any], points: Decimal
+    ) -> list[Gain]:
+        percent = share_percent(params, values)
+        if percent is None or points >= maximum:
+            return []
+        full = params.full_at if params.full_at is not None else Decimal(100)
+        more = share_more(params, values, full, True)
+        if more is None:
+            return []
+        return [share_gain(maximum, percent, both("rule.share.at", bound=full), more)]
+
+    @classmethod
+    def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:
+        shown = points_text(maximum, lang)
+        if params.full_at is not None:
+            code = "rule.proportional.describe-target"
+            return words(code, lang, max=shown, target=params.full_at)
+        return words("rule.proportional.describe", lang, max=shown)
+
+
+KIND = Proportional
