@@ -540,7 +540,7 @@ def plan(
     chosen = formats.get("plan", fmt)
     _check_output(chosen, output, force, [evidence])
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
-    drafted = make_plan(prepared, run(prepared), target)
+    drafted = make_plan(run(prepared), target)
     emit(chosen.reporter()(drafted, Options(lang=lang, top=top)), output, force, [evidence])
 
 

@@ -1,9 +1,11 @@
-"""Pure scoring: a prepared evidence file -> a :class:`UnitResult`. No I/O, no clock, no printing.
+"""Pure scoring: a checked evidence file -> a :class:`UnitResult`. No I/O, no clock, no printing.
 
 The method (see docs/method.md):
 
 * each scored sub-criterion ends as met, partial, unmet, missing evidence, not applicable or
-  scored outside, with its points and a reason in Vietnamese and English;
+  scored outside, with its points and a reason (a message code with its arguments, rendered in
+  Vietnamese and English by :func:`parscore.messages.reason`), and what its rule says would
+  gain points from there (read by :mod:`parscore.plan`);
 * missing evidence scores 0 and is shown as missing, never as met;
 * a group's points are the sum of its children's; not-applicable sub-criteria leave the
   denominator (``applicable_max``);
@@ -13,47 +15,41 @@ The method (see docs/method.md):
 
 from __future__ import annotations
 
-import datetime as dt
+from collections import OrderedDict
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from parscore.bands import find
 from parscore.decimals import percent, tidy
 from parscore.errors import Problem, Severity, sort_problems
-from parscore.loading import Prepared, context_for
-from parscore.messages import render
+from parscore.messages import reason
+from parscore.model.checked import CheckedEvidence
 from parscore.model.common import Text
 from parscore.model.criteria import CriteriaSet, LedgerRule, Node
-from parscore.model.evidence import Entry, Item
+from parscore.model.evidence import Item, LedgerEntry
 from parscore.model.result import (
     CriteriaRef,
+    Improvement,
     Ledger,
     LedgerLine,
     NodeResult,
     Notice,
     Outcome,
+    Reason,
     Totals,
     UnitResult,
     Weakest,
     WeakField,
     WeakItem,
+    typed_value,
 )
 
 ZERO = Decimal(0)
 
 
-def text(code: str, **args: Any) -> Text:
-    return Text(vi=render(code, args, "vi"), en=render(code, args, "en"))
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
-    return str(value)
+def text(code: str, **args: Any) -> Reason:
+    return reason(code, args)
 
 
 def percent_of(points: Decimal, maximum: Decimal) -> Decimal | None:
@@ -62,18 +58,66 @@ def percent_of(points: Decimal, maximum: Decimal) -> Decimal | None:
     return percent(points, maximum)
 
 
+#: The rule texts of the sets scored lately, by set identity: a batch scores hundreds of files
+#: against one set, and its words are worked out once. The set is kept with its texts so that
+#: its identity cannot be reused while the entry lives.
+_RULE_TEXTS: OrderedDict[int, tuple[CriteriaSet, dict[str, Text]]] = OrderedDict()
+_RULE_TEXT_SETS = 8
+
+
+def rule_texts(cs: CriteriaSet) -> dict[str, Text]:
+    """Each scored node's rule in words, in both languages, by node id."""
+    hit = _RULE_TEXTS.get(id(cs))
+    if hit is not None and hit[0] is cs:
+        _RULE_TEXTS.move_to_end(id(cs))
+        return hit[1]
+    texts = {
+        node.id: Text(
+            vi=node.kind.describe(node.rule, node.max, "vi"),
+            en=node.kind.describe(node.rule, node.max, "en"),
+        )
+        for node in cs.leaves()
+    }
+    _RULE_TEXTS[id(cs)] = (cs, texts)
+    while len(_RULE_TEXTS) > _RULE_TEXT_SETS:
+        _RULE_TEXTS.popitem(last=False)
+    return texts
+
+
+class _Judged(NamedTuple):
+    """What a leaf's evidence is worth: points, outcome, reason, the points the inputs would
+    earn once proven (with a document or an explanation) when that is all they lack, and
+    whether the rule scored the inputs (not missing evidence, not "nothing occurred"): only
+    then can its rule say what would gain points."""
+
+    points: Decimal
+    outcome: Outcome
+    why: Reason
+    unproven: Decimal | None
+    by_rule: bool = True
+
+
+@dataclass(frozen=True)
+class _Scored:
+    """A node's result, and the penalty lines its rules booked (summed into the ledger after
+    the tree is scored)."""
+
+    result: NodeResult
+    booked: tuple[LedgerLine, ...] = ()
+
+
 class _Scorer:
-    def __init__(self, prepared: Prepared):
-        self.prepared = prepared
-        self.cs: CriteriaSet = prepared.criteria
-        self.ev = prepared.evidence
-        self.booked: list[LedgerLine] = []
+    def __init__(self, checked: CheckedEvidence):
+        self.checked = checked
+        self.cs: CriteriaSet = checked.criteria
+        self.ev = checked.evidence
+        self.rule_texts = rule_texts(self.cs)
 
     # -- leaves ----------------------------------------------------------------------------
-    def leaf(self, node: Node, level: int) -> NodeResult:
+    def leaf(self, node: Node, level: int) -> _Scored:
         in_survey = node.scored_by == "outside"
         item = (self.ev.survey if in_survey else self.ev.items).get(node.id)
-        values = self.prepared.inputs.get(node.id, {})
+        values = self.checked.inputs.get(node.id, {})
         kind = node.kind
         common: dict[str, Any] = {
             "id": node.id,
@@ -81,26 +125,31 @@ class _Scorer:
             "level": level,
             "max": node.max,
             "rule": kind.name,
-            "rule_text": self.cs.rule_text(node),
+            "rule_text": self.rule_texts[node.id],
+            "needs_explanation": kind.needs_explanation,
             "lead": node.lead,
             "support": list(node.support),
+            "timing": node.timing,
+            "advice": node.advice,
         }
         if item is not None:
             common.update(
-                inputs={key: _shown(value) for key, value in values.items()},
+                inputs={key: typed_value(value) for key, value in values.items()},
                 documents=list(item.documents),
                 explanation=item.explanation,
                 nothing_occurred=item.nothing_occurred,
                 claimed=item.claimed,
             )
-        points, outcome, reason, unproven = self._outcome(node, item, values, in_survey)
+        judged = self._outcome(node, item, values, in_survey)
+        points, outcome, why, unproven = judged.points, judged.outcome, judged.why, judged.unproven
         applicable = ZERO if outcome is Outcome.NOT_APPLICABLE else node.max
+        booked: tuple[LedgerLine, ...] = ()
         if (
             outcome is Outcome.UNMET
             and node.rule is not None
             and node.rule.penalty_when_unmet is not None
         ):
-            self.booked.append(
+            booked = (
                 LedgerLine(
                     reason=text(
                         "ledger.booked",
@@ -110,43 +159,51 @@ class _Scorer:
                     points=node.rule.penalty_when_unmet,
                     source="rule",
                     node=node.id,
-                )
+                ),
             )
         claim_difference = None
         if item is not None and item.claimed is not None and item.claimed != points:
             claim_difference = item.claimed - points
-        return NodeResult(
+        result = NodeResult(
             **common,
             applicable_max=applicable,
             points=points,
             percent=percent_of(points, applicable),
             outcome=outcome,
-            reason=reason,
+            reason=why,
             claim_difference=claim_difference,
             unproven=unproven,
+            improvements=self._improvements(node, values, judged) if judged.by_rule else [],
             missing_count=1 if outcome is Outcome.MISSING else 0,
         )
+        return _Scored(result, booked)
 
-    def _outcome(
-        self, node: Node, item: Item | None, values: Any, in_survey: bool
-    ) -> tuple[Decimal, Outcome, Text, Decimal | None]:
-        """Points, outcome, reason, and the points the inputs would earn once proven (with a
-        document or an explanation) when that is all they lack."""
+    @staticmethod
+    def _improvements(node: Node, values: Any, judged: _Judged) -> list[Improvement]:
+        """What the rule says would gain points from the points the inputs earn (once proven,
+        when only proof is lacking). None for the survey (not the commune's to improve)."""
+        if judged.outcome is Outcome.OUTSIDE or judged.points >= node.max:
+            return []
+        base = judged.unproven if judged.unproven is not None else judged.points
+        return [
+            Improvement(points=gain.points, action=reason(gain.action, gain.args))
+            for gain in node.kind.improve(node.rule, node.max, dict(values), base)
+        ]
+
+    def _outcome(self, node: Node, item: Item | None, values: Any, in_survey: bool) -> _Judged:
         kind = node.kind
         if item is None:
             code = "reason.survey-pending" if in_survey else "reason.no-evidence"
-            return ZERO, Outcome.MISSING, text(code), None
+            return _Judged(ZERO, Outcome.MISSING, text(code), None, by_rule=False)
         if item.nothing_occurred is not None:
-            return (
-                *self._nothing(node, {"vi": item.nothing_occurred, "en": item.nothing_occurred}),
-                None,
-            )
-        ctx = context_for(self.ev, item)
+            said = {"vi": item.nothing_occurred, "en": item.nothing_occurred}
+            return self._nothing(node, said)
+        ctx = self.checked.context(item)
         if not kind.is_given(node.rule, values, ctx):
-            return ZERO, Outcome.MISSING, text("reason.no-inputs"), None
+            return _Judged(ZERO, Outcome.MISSING, text("reason.no-inputs"), None, by_rule=False)
         scored = kind.score(node.rule, node.max, values, ctx)
         if scored.nothing_occurred:
-            return (*self._nothing(node, {"vi": "tổng số bằng 0", "en": "the total is 0"}), None)
+            return self._nothing(node, {"vi": "tổng số bằng 0", "en": "the total is 0"})
         documents_required = (
             node.documents_required
             if node.documents_required is not None
@@ -159,34 +216,36 @@ class _Scorer:
             and not item.documents
             and not item.explanation
         ):
-            return ZERO, Outcome.MISSING, text("reason.no-document"), scored.points
+            return _Judged(ZERO, Outcome.MISSING, text("reason.no-document"), scored.points)
         if kind.needs_explanation and not item.explanation:
-            return ZERO, Outcome.MISSING, text("reason.needs-explanation"), scored.points
-        reason = text(scored.reason, **scored.args)
+            return _Judged(ZERO, Outcome.MISSING, text("reason.needs-explanation"), scored.points)
+        why = text(scored.reason, **scored.args)
         if in_survey:
-            return scored.points, Outcome.OUTSIDE, reason, None
+            return _Judged(scored.points, Outcome.OUTSIDE, why, None)
         if scored.points >= node.max:
-            return scored.points, Outcome.MET, reason, None
+            return _Judged(scored.points, Outcome.MET, why, None)
         if scored.points > 0:
-            return scored.points, Outcome.PARTIAL, reason, None
-        return scored.points, Outcome.UNMET, reason, None
+            return _Judged(scored.points, Outcome.PARTIAL, why, None)
+        return _Judged(scored.points, Outcome.UNMET, why, None)
 
-    def _nothing(self, node: Node, why: dict[str, str]) -> tuple[Decimal, Outcome, Text]:
+    def _nothing(self, node: Node, why: dict[str, str]) -> _Judged:
         policy = node.when_nothing_occurred
         if policy == "full_points":
-            return node.max, Outcome.MET, text("reason.nothing-full", why=why)
-        if policy == "not_applicable":
-            return ZERO, Outcome.NOT_APPLICABLE, text("reason.nothing-na", why=why)
-        if policy == "zero":
-            return ZERO, Outcome.UNMET, text("reason.nothing-zero", why=why)
-        # A total of 0 on a node with no declared case: never guess full points.
-        return ZERO, Outcome.MISSING, text("reason.nothing-undeclared", why=why)
+            outcome, points, code = Outcome.MET, node.max, "reason.nothing-full"
+        elif policy == "not_applicable":
+            outcome, points, code = Outcome.NOT_APPLICABLE, ZERO, "reason.nothing-na"
+        elif policy == "zero":
+            outcome, points, code = Outcome.UNMET, ZERO, "reason.nothing-zero"
+        else:  # a total of 0 on a node with no declared case: never guess full points
+            outcome, points, code = Outcome.MISSING, ZERO, "reason.nothing-undeclared"
+        return _Judged(points, outcome, text(code, why=why), None, by_rule=False)
 
     # -- groups ----------------------------------------------------------------------------
-    def node(self, node: Node, level: int) -> NodeResult:
+    def node(self, node: Node, level: int) -> _Scored:
         if node.is_leaf:
             return self.leaf(node, level)
-        children = [self.node(child, level + 1) for child in node.children or ()]
+        scored = [self.node(child, level + 1) for child in node.children or ()]
+        children = [s.result for s in scored]
         points = tidy(sum((c.points for c in children), ZERO))
         applicable = tidy(sum((c.applicable_max for c in children), ZERO))
         missing = sum(c.missing_count for c in children)
@@ -203,7 +262,7 @@ class _Scorer:
             outcome = Outcome.PARTIAL
         else:
             outcome = Outcome.UNMET
-        return NodeResult(
+        result = NodeResult(
             id=node.id,
             name=node.name,
             level=level,
@@ -217,22 +276,23 @@ class _Scorer:
             missing_count=missing,
             children=children,
         )
+        return _Scored(result, tuple(line for s in scored for line in s.booked))
 
     # -- ledgers ---------------------------------------------------------------------------
     def ledger(
-        self, entries: list[Entry], rule: LedgerRule | None, booked: list[LedgerLine]
+        self, entries: list[LedgerEntry], rule: LedgerRule | None, booked: tuple[LedgerLine, ...]
     ) -> Ledger:
         # The loader refuses entries where the set has no such ledger, and entries with no
         # points where the ledger has no points_each.
         lines = [
             LedgerLine(
-                reason=Text(vi=entry.reason, en=entry.reason),
+                reason=text("ledger.entry", text=entry.reason),
                 points=_entry_points(entry, rule),
                 source="evidence",
                 documents=list(entry.documents),
             )
             for entry in entries
-        ] + booked
+        ] + list(booked)
         total = tidy(sum((line.points for line in lines), ZERO))
         cap = rule.cap if rule is not None else None
         return Ledger(
@@ -242,10 +302,14 @@ class _Scorer:
     # -- everything ------------------------------------------------------------------------
     def run(self) -> UnitResult:
         cs, ev = self.cs, self.ev
-        fields = [self.node(field, 1) for field in cs.fields]
-        survey = self.node(cs.survey, 1) if cs.survey is not None else None
-        bonus = self.ledger(ev.bonus, cs.bonus, [])
-        penalty = self.ledger(ev.penalty, cs.penalty, self.booked)
+        scored = [self.node(field, 1) for field in cs.fields]
+        if cs.survey is not None:
+            scored.append(self.node(cs.survey, 1))
+        booked = tuple(line for s in scored for line in s.booked)
+        fields = [s.result for s in scored[: len(cs.fields)]]
+        survey = scored[-1].result if cs.survey is not None else None
+        bonus = self.ledger(ev.bonus, cs.bonus, ())
+        penalty = self.ledger(ev.penalty, cs.penalty, booked)
         appraisal = tidy(sum((f.points for f in fields), ZERO))
         survey_points = survey.points if survey is not None else ZERO
         total = tidy(appraisal + survey_points + bonus.points - penalty.points)
@@ -271,7 +335,7 @@ class _Scorer:
             band=cs.bands[band_index].name if band_index is not None else None,
         )
         return UnitResult(
-            source=self.prepared.source,
+            source=self.checked.source,
             unit=ev.unit,
             year=ev.year,
             criteria=CriteriaRef(id=cs.id, version=cs.version, year=cs.year, title=cs.title),
@@ -284,13 +348,13 @@ class _Scorer:
             weakest=weakest(fields),
             warnings=[
                 notice(p)
-                for p in sort_problems(list(self.prepared.warnings))
+                for p in sort_problems(list(self.checked.warnings))
                 if p.severity is Severity.WARNING
             ],
         )
 
 
-def _entry_points(entry: Entry, rule: LedgerRule | None) -> Decimal:
+def _entry_points(entry: LedgerEntry, rule: LedgerRule | None) -> Decimal:
     if entry.points is not None:
         return entry.points
     assert rule is not None and rule.points_each is not None, "checked when the file loaded"
@@ -340,6 +404,6 @@ def notice(problem: Problem) -> Notice:
     )
 
 
-def evaluate(prepared: Prepared) -> UnitResult:
-    """Score one commune. Pure: the same prepared input always gives the same result."""
-    return _Scorer(prepared).run()
+def evaluate(checked: CheckedEvidence) -> UnitResult:
+    """Score one commune. Pure: the same checked evidence always gives the same result."""
+    return _Scorer(checked).run()

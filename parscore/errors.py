@@ -15,7 +15,8 @@ from typing import Any
 
 from parscore.messages import render
 
-Path = tuple[str | int, ...]
+#: Where a value is in a document: its keys and list indexes from the top (not a file path).
+KeyPath = tuple[str | int, ...]
 
 # Characters that must not reach a terminal from an echoed source line: C0 controls but tab,
 # DEL, C1 controls, line and paragraph separators, bidirectional controls, lone surrogates.
@@ -57,7 +58,7 @@ class Problem:
     file: str = ""
     line: int = 0  # 1-based; 0 when the problem concerns the whole file
     column: int = 0  # 1-based
-    keys: Path = ()
+    keys: KeyPath = ()
     severity: Severity = Severity.ERROR
     source_line: str | None = field(default=None, compare=False)
 

@@ -29,7 +29,10 @@ import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from parscore.model.result import Reason
 
 LANGS = ("vi", "en")
 
@@ -661,6 +664,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "give the inputs and the evidence documents (nothing given yet)",
     ),
     "ledger.booked": ("'{id}' không đạt: {name}", "'{id}' not met: {name}"),
+    "ledger.entry": ("{text}", "{text}"),
     # --- batches ---------------------------------------------------------------------------
     "batch.folder-loop": (
         "thư mục này đã được duyệt qua một liên kết khác (vòng lặp liên kết): bỏ qua",
@@ -1183,6 +1187,20 @@ def render(
             value = shorten(one_line(value), LISTING_CHARS if key in _LISTINGS else SHOWN_CHARS)
         values[key] = value
     return template.format(**values)
+
+
+def reason(code: str, args: dict[str, Any] | None = None) -> Reason:
+    """The reason ``code`` with ``args``: kept as a code with typed arguments, and rendered in
+    both languages."""
+    from parscore.model.result import Reason, typed_value
+
+    args = args or {}
+    return Reason(
+        code=code,
+        args={key: typed_value(value) for key, value in args.items()},
+        vi=render(code, args, "vi"),
+        en=render(code, args, "en"),
+    )
 
 
 def suggestion(best: str | None) -> dict[str, Any]:

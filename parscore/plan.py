@@ -10,82 +10,27 @@ does not score them. With a target index, the smallest set of improvements that 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
-
-from pydantic import BaseModel, Field
 
 from parscore.decimals import percent
-from parscore.loading import Prepared
-from parscore.messages import render
-from parscore.model.common import RESULT_CONFIG, Text
-from parscore.model.criteria import Node
-from parscore.model.evidence import Unit
-from parscore.model.result import CriteriaRef, FieldScore, NodeResult, Outcome, UnitResult
+from parscore.messages import reason
+from parscore.model.common import Text
+from parscore.model.plan import (
+    Cost,
+    FieldSummary,
+    Plan,
+    Step,
+    SurveyGap,
+    TargetPlan,
+)
+from parscore.model.result import FieldScore, NodeResult, Outcome, Reason, UnitResult
 
-Cost = Literal["document", "explanation", "evidence", "action"]
+__all__ = ["FieldSummary", "Plan", "Step", "SurveyGap", "TargetPlan", "choose", "make_plan"]
 #: cheapest first: proof for figures already given, then figures not given yet, then real work
 _COST_ORDER: dict[str, int] = {"document": 0, "explanation": 0, "evidence": 1, "action": 2}
 
 
-class Step(BaseModel):
-    """One thing to do, and what it is worth."""
-
-    model_config = RESULT_CONFIG
-
-    id: str = Field(description="the sub-criterion")
-    name: Text
-    field: str
-    cost: Cost
-    action: Text
-    points_now: Decimal
-    points_after: Decimal
-    gain: Decimal
-    lead: str | None = None
-    support: list[str] = Field(default_factory=list)
-    timing: str | None = None
-    advice: Text | None = None
-
-
-class SurveyGap(BaseModel):
-    model_config = RESULT_CONFIG
-
-    id: str
-    name: Text
-    points: Decimal
-    max: Decimal
-
-
-class TargetPlan(BaseModel):
-    model_config = RESULT_CONFIG
-
-    target: Decimal
-    reachable: bool
-    index_after: Decimal = Field(description="the index with the chosen steps (or all of them)")
-    shortfall: Decimal | None = Field(description="how far the best reachable index falls short")
-    chosen: list[str] = Field(description="sub-criteria to improve, biggest gains first")
-
-
-FieldSummary = FieldScore  # the old name, until report/plan_text.py imports FieldScore
-
-
-class Plan(BaseModel):
-    model_config = RESULT_CONFIG
-
-    source: str
-    unit: Unit
-    year: int = Field(description="the year the plan is for (the assessed year + 1)")
-    assessed_year: int
-    criteria: CriteriaRef
-    index: Decimal
-    band: Text | None
-    fields: list[FieldScore]
-    steps: list[Step] = Field(description="what to do first: cheapest, then biggest gains")
-    survey: list[SurveyGap]
-    target: TargetPlan | None = None
-
-
-def _text(code: str, args: dict[str, Any]) -> Text:
-    return Text(vi=render(code, args, "vi"), en=render(code, args, "en"))
+def _text(said: Reason) -> Text:
+    return Text(vi=said.vi, en=said.en)
 
 
 def _reliefs(result: UnitResult) -> dict[str, Decimal]:
@@ -101,42 +46,39 @@ def _reliefs(result: UnitResult) -> dict[str, Decimal]:
     return reliefs
 
 
-def _steps(
-    node: Node, result: NodeResult, values: dict[str, Any], field: str, relief: Decimal
-) -> list[Step]:
+def _steps(result: NodeResult, field: str, relief: Decimal) -> list[Step]:
     lost = result.applicable_max - result.points
     if lost <= 0 or result.outcome is Outcome.NOT_APPLICABLE:
         return []
-    kind = node.kind
     common = {
-        "id": node.id,
-        "name": node.name,
+        "id": result.id,
+        "name": result.name,
         "field": field,
         "points_now": result.points,
-        "lead": node.lead,
-        "support": list(node.support),
-        "timing": node.timing,
-        "advice": node.advice,
+        "lead": result.lead,
+        "support": list(result.support),
+        "timing": result.timing,
+        "advice": result.advice,
     }
 
-    def step(cost: Cost, code: str, args: dict[str, Any], before: Decimal, after: Decimal) -> Step:
+    def step(cost: Cost, action: Reason, before: Decimal, after: Decimal) -> Step:
         gain = after - result.points if cost != "action" else after - before
         if result.outcome is Outcome.UNMET and after > 0:
             gain += relief  # out of "unmet": the penalty its rule booked is lifted too
-        return Step(**common, cost=cost, action=_text(code, args), points_after=after, gain=gain)
+        return Step(**common, cost=cost, action=_text(action), points_after=after, gain=gain)
 
     steps: list[Step] = []
     base = result.points
     if result.outcome is Outcome.MISSING:
         if result.unproven is None:  # nothing given yet: all of it is at stake
-            return [step("evidence", "plan.evidence", {}, base, node.max)]
+            return [step("evidence", reason("plan.evidence"), base, result.max)]
         cost: Cost = (
-            "explanation" if kind.needs_explanation and not result.explanation else "document"
+            "explanation" if result.needs_explanation and not result.explanation else "document"
         )
-        steps.append(step(cost, f"plan.{cost}", {}, base, result.unproven))
+        steps.append(step(cost, reason(f"plan.{cost}"), base, result.unproven))
         base = result.unproven
-    for gain in kind.improve(node.rule, node.max, values, base):
-        steps.append(step("action", gain.action, gain.args, base, gain.points))
+    for gain in result.improvements:  # worked out by the node's rule when it was scored
+        steps.append(step("action", gain.action, base, gain.points))
     return steps
 
 
@@ -176,18 +118,16 @@ def choose(result: UnitResult, steps: list[Step], target: Decimal) -> TargetPlan
     )
 
 
-def make_plan(prepared: Prepared, result: UnitResult, target: Decimal | None = None) -> Plan:
-    cs = prepared.criteria
-    results = {node.id: node for node in result.nodes()}
-    position = {node.id: index for index, node in enumerate(cs.nodes())}
+def make_plan(result: UnitResult, target: Decimal | None = None) -> Plan:
+    """The plan for the year after ``result``'s; with ``target``, the steps that reach it."""
+    position = {node.id: index for index, node in enumerate(result.nodes())}
     steps: list[Step] = []
     reliefs = _reliefs(result)
-    for field in cs.fields:
+    for field in result.fields:
         for node in field.walk():
-            if node.is_leaf:
-                values = dict(prepared.inputs.get(node.id, {}))
+            if node.rule is not None:
                 relief = reliefs.get(node.id, Decimal(0))
-                steps.extend(_steps(node, results[node.id], values, field.id, relief))
+                steps.extend(_steps(node, field.id, relief))
     steps.sort(key=lambda s: _order(s, position))
     survey = [
         SurveyGap(id=n.id, name=n.name, points=n.points, max=n.max)

@@ -10,52 +10,19 @@ to bring and are left out.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
 
-from pydantic import BaseModel, Field
-
-from parscore.model.common import RESULT_CONFIG, Text
+from parscore.model.common import Text
 from parscore.model.result import NodeResult, Outcome, UnitResult
-from parscore.rules import KINDS
+from parscore.model.todo import TodoGroup, TodoItem, TodoList
 
-
-class TodoItem(BaseModel):
-    model_config = RESULT_CONFIG
-
-    id: str
-    name: Text
-    need: Literal["evidence", "document", "explanation"] = Field(
-        description="evidence: nothing given yet; document: figures without a document; "
-        "explanation: a giải trình"
-    )
-    at_stake: Decimal
-    reason: Text | None
-    support: list[str] = Field(default_factory=list)
-
-
-class TodoGroup(BaseModel):
-    model_config = RESULT_CONFIG
-
-    office: str | None = Field(description="lead office (chủ trì); None when the set names none")
-    items: list[TodoItem]
-    at_stake: Decimal
-
-
-class TodoList(BaseModel):
-    model_config = RESULT_CONFIG
-
-    source: str
-    unit: str
-    year: int
-    groups: list[TodoGroup]
-    at_stake: Decimal
+__all__ = ["TodoGroup", "TodoItem", "TodoList", "todo"]
 
 
 def _need(node: NodeResult) -> tuple[str, Decimal] | None:
     if node.outcome is Outcome.MISSING:
         if not node.inputs and not node.nothing_occurred:
             return "evidence", node.max
-        if node.rule in KINDS and KINDS[node.rule].needs_explanation and not node.explanation:
+        if node.needs_explanation and not node.explanation:
             return "explanation", node.max
         return "document", node.max
     if node.outcome in (Outcome.PARTIAL, Outcome.UNMET) and not node.explanation:
@@ -76,7 +43,7 @@ def todo(result: UnitResult) -> TodoList:
                         name=node.name,
                         need=need[0],
                         at_stake=need[1],
-                        reason=node.reason,
+                        reason=Text(vi=node.reason.vi, en=node.reason.en) if node.reason else None,
                         support=node.support,
                     )
                 )

@@ -44,7 +44,7 @@ import yaml
 
 from parscore import inputs
 from parscore.decimals import number_bound_problem, number_bounds_args, plain
-from parscore.errors import InputError, Path, Problem, Severity
+from parscore.errors import InputError, KeyPath, Problem, Severity
 
 try:  # libyaml ships inside PyYAML's wheels; the pure loader is a slow but correct fallback
     _BaseLoader: type = yaml.CSafeLoader
@@ -173,7 +173,7 @@ class Source:
         self._lines: list[str] | None = None
 
     # -- positions --------------------------------------------------------------------------
-    def node_at(self, keys: Path, *, prefer_key: bool = False) -> yaml.Node | None:
+    def node_at(self, keys: KeyPath, *, prefer_key: bool = False) -> yaml.Node | None:
         """The deepest node along ``keys``. Elements that do not name a child are skipped
         (validators insert names such as a union's tag into their paths)."""
         node = self.root
@@ -191,7 +191,7 @@ class Source:
                     node = node.value[key]
         return node
 
-    def position(self, keys: Path, *, prefer_key: bool = False) -> tuple[int, int]:
+    def position(self, keys: KeyPath, *, prefer_key: bool = False) -> tuple[int, int]:
         node = self.node_at(keys, prefer_key=prefer_key)
         if node is None:
             return (1, 1) if self.text.strip() else (0, 0)
@@ -208,7 +208,7 @@ class Source:
     def problem(
         self,
         code: str,
-        keys: Path = (),
+        keys: KeyPath = (),
         *,
         prefer_key: bool = False,
         severity: Severity = Severity.ERROR,
@@ -222,7 +222,7 @@ class Source:
         code: str,
         line: int,
         col: int,
-        keys: Path = (),
+        keys: KeyPath = (),
         *,
         severity: Severity = Severity.ERROR,
         **args: Any,

@@ -562,3 +562,153 @@ def test_a_blank_name_in_a_criteria_set_is_refused():
         "set.yaml:22:15: holds only spaces or invisible characters: write the text "
         "[value.blank-text]"
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# names and set ids carry their own message codes
+
+
+@pytest.mark.parametrize(
+    "old, new, code, value",
+    [
+        ("    key: direction\n", "    key: Direction\n", "value.name", "Direction"),
+        ("id: mini-2023\n", "id: Mini 2023\n", "value.set-id", "Mini 2023"),
+        ("part: done\n", "part: Done\n", "value.name", "Done"),
+        ("part: done\n", 'part: "done\\n"\n', "value.name", "done\n"),
+    ],
+)
+def test_names_and_set_ids_say_what_is_wrong_with_them(old, new, code, value):
+    from parscore.messages import render
+
+    with pytest.raises(InputError) as info:
+        criteria_from_source(yamlsource.load_text(edit(old, new), "set.yaml"))
+    [problem] = info.value.problems
+    assert problem.code == code
+    assert problem.message("en") == render(code, {"value": value}, "en", short=True)
+
+
+@pytest.mark.parametrize("old, new", [("    key: direction\n", '    key: " "\n')])
+def test_a_blank_name_is_blank_text_not_a_bad_name(old, new):
+    with pytest.raises(InputError) as info:
+        criteria_from_source(yamlsource.load_text(edit(old, new), "set.yaml"))
+    assert [p.code for p in info.value.problems] == ["value.blank-text"]
+
+
+# ---------------------------------------------------------------------------------------------
+# the result: reasons are codes with typed arguments; plan and to-do read the result only
+
+
+def test_a_reason_keeps_its_code_typed_arguments_and_both_sentences():
+    import datetime as dt
+    from decimal import Decimal
+
+    from parscore.messages import reason, render
+    from parscore.model.result import Reason
+
+    args = {"points": Decimal("0.50"), "done": dt.date(2023, 2, 6), "due": dt.date(2023, 1, 31)}
+    args["status"] = {"vi": "chậm", "en": "late"}
+    said = reason("reason.timeliness-dates", args)
+    assert said.code == "reason.timeliness-dates"
+    assert said.args == {
+        "points": "0.50",
+        "done": "2023-02-06",
+        "due": "2023-01-31",
+        "status": {"vi": "chậm", "en": "late"},
+    }
+    assert (said.vi, said.en) == tuple(render(said.code, args, lang) for lang in ("vi", "en"))
+    assert said.get("en") == said.en and said.get("vi") == said.vi
+    assert Reason.model_validate_json(said.model_dump_json()) == said
+    with pytest.raises(TypeError):
+        reason("reason.judged", {"points": 0.5})  # a float is never exact
+
+
+def test_the_result_carries_what_the_plan_needs(folder):
+    from parscore.engine import evaluate
+    from parscore.messages import CATALOGUE
+
+    checked = load_evidence_text(folder, EVIDENCE)
+    result = evaluate(checked)
+    nodes = {n.id: n for n in result.leaves()}
+    cs_nodes = {n.id: n for n in checked.criteria.leaves()}
+    for node_id, node in nodes.items():
+        source = cs_nodes[node_id]
+        assert node.reason is not None and node.reason.code in CATALOGUE
+        assert node.needs_explanation == source.kind.needs_explanation
+        assert (node.timing, node.advice) == (source.timing, source.advice)
+        if node.points < node.max and node.outcome.value != "outside":
+            gains = source.kind.improve(
+                source.rule, source.max, dict(checked.inputs.get(node_id, {})), node.points
+            )
+            assert [(g.points, g.action) for g in gains] == [
+                (i.points, i.action.code) for i in node.improvements
+            ]
+            assert node.improvements, node_id  # each of these lost points its rule can regain
+        else:
+            assert node.improvements == []
+
+
+def test_a_penalty_booked_by_a_rule_is_a_line_of_the_penalty_ledger(folder):
+    from parscore.engine import evaluate
+
+    text = EVIDENCE.replace("{met: true, explanation: đủ người}", "{met: false}")
+    result = evaluate(load_evidence_text(folder, text))
+    booked = [line for line in result.penalty.lines if line.source == "rule"]
+    assert [(line.node, line.points, line.reason.code) for line in booked] == [
+        ("1.3", result.penalty.points, "ledger.booked")
+    ]
+    again = evaluate(load_evidence_text(folder, text))  # nothing is left over from a run
+    assert again.penalty == result.penalty
+
+
+def test_the_criteria_model_is_plain_data_and_its_rule_texts_are_worked_out_once(folder):
+    from parscore.engine import rule_texts
+    from parscore.model.criteria import CriteriaSet
+
+    assert CriteriaSet.__private_attributes__ == {}
+    cs = load_evidence_text(folder, EVIDENCE).criteria
+    texts = rule_texts(cs)
+    assert rule_texts(cs) is texts
+    assert set(texts) == {n.id for n in cs.leaves()}
+    node = next(cs.leaves())
+    assert texts[node.id].en == node.kind.describe(node.rule, node.max, "en")
+
+
+def test_the_core_does_not_reach_back_into_loading():
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "parscore"
+    core = [root / "engine.py", root / "plan.py", root / "todo.py", root / "compare.py"]
+    core += sorted((root / "model").glob("*.py")) + sorted((root / "rules").glob("*.py"))
+    for path in core:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)} | {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
+        assert not any(
+            name and name.startswith(("parscore.loading", "parscore.checks")) for name in imported
+        ), path
+
+
+def test_nothing_occurred_counted_as_zero_is_not_an_improvement_the_rule_can_price(folder):
+    from parscore.engine import evaluate
+    from parscore.plan import make_plan
+
+    (folder / "set.yaml").write_text(
+        MINI.replace("when_nothing_occurred: full_points", "when_nothing_occurred: zero"),
+        encoding="utf-8",
+    )
+    text = EVIDENCE.replace(
+        '  "2.1": {on_time: 1150, received: 1200, documents: [{number: 2/BC, date: 01/12/2023}]}',
+        '  "2.1": {nothing_occurred: không phát sinh}',
+    )
+    result = evaluate(load_evidence_text(folder, text))
+    node = next(n for n in result.leaves() if n.id == "2.1")
+    assert (node.outcome.value, node.reason and node.reason.code) == (
+        "unmet",
+        "reason.nothing-zero",
+    )
+    assert node.improvements == []
+    assert "2.1" not in {step.id for step in make_plan(result).steps}

@@ -46,7 +46,7 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def plan_of(path: Path, target: str | None = None):
     prepared = load_evidence(path, CriteriaResolver())
-    return make_plan(prepared, evaluate(prepared), D(target) if target else None)
+    return make_plan(evaluate(prepared), D(target) if target else None)
 
 
 def test_the_cheapest_steps_come_first(work):

@@ -37,7 +37,7 @@ def scored():
 @pytest.fixture(scope="module")
 def plan(scored) -> Plan:
     prepared, result = scored
-    return make_plan(prepared, result, D(90))
+    return make_plan(result, D(90))
 
 
 def read(data: bytes):
@@ -141,7 +141,7 @@ def test_the_header_block_and_the_title(plan):
 @pytest.mark.parametrize("target", [None, "90", "100"])
 def test_the_same_content_as_the_markdown_plan(scored, lang, target):
     prepared, result = scored
-    drafted = make_plan(prepared, result, D(target) if target else None)
+    drafted = make_plan(result, D(target) if target else None)
     opts = Options(lang=lang, top=3)
     md = markdown(drafted, opts)
     document = read(to_docx(drafted, opts))
@@ -190,7 +190,7 @@ def test_vietnamese_text_is_intact(plan):
 def test_byte_identical_on_two_runs(scored, plan):
     first = to_docx(plan, Options())
     prepared, result = scored
-    again = make_plan(prepared, result, D(90))
+    again = make_plan(result, D(90))
     assert to_docx(again, Options()) == first
     archive = zipfile.ZipFile(io.BytesIO(first))
     assert archive.namelist()[0] == "[Content_Types].xml"

@@ -150,6 +150,42 @@ def _blank_is_absent(value: Any) -> Any:
 
 
 NonEmptyStr = Annotated[str, BeforeValidator(_not_blank), Field(min_length=1)]
+
+
+NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
+SET_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+_NAME_RE = re.compile(NAME_PATTERN)
+_SET_ID_RE = re.compile(SET_ID_PATTERN)
+
+
+def _check_name(value: Any) -> Any:
+    if isinstance(value, str) and value and not is_blank(value) and not _NAME_RE.fullmatch(value):
+        raise PydanticCustomError("value.name", "invalid name", {"value": value})
+    return value
+
+
+def _check_set_id(value: Any) -> Any:
+    if isinstance(value, str) and value and not is_blank(value) and not _SET_ID_RE.fullmatch(value):
+        raise PydanticCustomError("value.set-id", "invalid set id", {"value": value})
+    return value
+
+
+# Blank text is refused first, with its own code (validators run last first); then the type's
+# own code; the pattern is kept for the JSON schema.
+#: a key-like name (an input, a level, a field's key): lower case, digits, underscores
+Name = Annotated[
+    str,
+    Field(min_length=1, pattern=NAME_PATTERN),
+    BeforeValidator(_check_name),
+    BeforeValidator(_not_blank),
+]
+#: a criteria set's id: lower case, digits, dots, dashes, underscores
+SetId = Annotated[
+    str,
+    Field(min_length=1, pattern=SET_ID_PATTERN),
+    BeforeValidator(_check_set_id),
+    BeforeValidator(_not_blank),
+]
 # optional free text of an evidence file (explanation, note, a document's number...): blank
 # text is absent, as if the key were left empty
 OptionalText = Annotated[NonEmptyStr | None, BeforeValidator(_blank_is_absent)]

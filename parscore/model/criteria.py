@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, Field, PrivateAttr
+from pydantic import BaseModel, Field
 
 from parscore.bands import Bounds
-from parscore.model.common import INPUT_CONFIG, NodeId, NonEmptyStr, Points, Text
+from parscore.model.common import INPUT_CONFIG, Name, NodeId, NonEmptyStr, Points, SetId, Text
 from parscore.rules import Rule, RuleKind, kind_of
 
 ScoredBy = Literal["commune", "outside"]
@@ -28,9 +28,8 @@ class Node(BaseModel):
     model_config = INPUT_CONFIG
 
     id: NodeId = Field(description='stable id: "3", "3.2", "1.1.4", "S.1"')
-    key: NonEmptyStr | None = Field(
+    key: Name | None = Field(
         default=None,
-        pattern=r"^[a-z][a-z0-9_]*$",
         description="a field's short English id (direction, procedures, ...)",
     )
     name: Text = Field(description="official Vietnamese name, and English")
@@ -127,7 +126,7 @@ class CriteriaSet(BaseModel):
 
     model_config = INPUT_CONFIG
 
-    id: NonEmptyStr = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", examples=["ref-commune-2023"])
+    id: SetId = Field(examples=["ref-commune-2023"])
     title: Text
     issuer: Text = Field(description="issuing body, or the template the set follows")
     decision: NonEmptyStr | None = Field(
@@ -144,20 +143,6 @@ class CriteriaSet(BaseModel):
     bonus: LedgerRule | None = None
     penalty: LedgerRule | None = None
     notes: Text | None = None
-
-    _rule_texts: dict[str, Text] = PrivateAttr(default_factory=dict)
-
-    def rule_text(self, node: Node) -> Text:
-        """A scored node's rule in words, in both languages; worked out once per set."""
-        text = self._rule_texts.get(node.id)
-        if text is None:
-            kind = node.kind
-            text = Text(
-                vi=kind.describe(node.rule, node.max, "vi"),
-                en=kind.describe(node.rule, node.max, "en"),
-            )
-            self._rule_texts[node.id] = text
-        return text
 
     def nodes(self) -> Iterator[Node]:
         for field in self.fields:

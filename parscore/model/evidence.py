@@ -92,8 +92,8 @@ class Assessment(BaseModel):
     date: Date | None = None
 
 
-class Entry(BaseModel):
-    """A bonus or penalty entry."""
+class LedgerEntry(BaseModel):
+    """A bonus or penalty line of an evidence file."""
 
     model_config = INPUT_CONFIG
 
@@ -113,8 +113,8 @@ class Evidence(BaseModel):
     assessment: Assessment | None = None
     items: dict[NodeId, Item] = Field(default_factory=dict)
     survey: dict[NodeId, Item] = Field(default_factory=dict)
-    bonus: list[Entry] = Field(default_factory=list, max_length=MAX_LEDGER_ENTRIES)
-    penalty: list[Entry] = Field(default_factory=list, max_length=MAX_LEDGER_ENTRIES)
+    bonus: list[LedgerEntry] = Field(default_factory=list, max_length=MAX_LEDGER_ENTRIES)
+    penalty: list[LedgerEntry] = Field(default_factory=list, max_length=MAX_LEDGER_ENTRIES)
     notes: OptionalText = None
 
     @field_validator("items", "survey", mode="before")

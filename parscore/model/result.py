@@ -6,17 +6,18 @@ JSON parses back into :class:`UnitResult` unchanged.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from parscore.model.common import RESULT_CONFIG, Text
 from parscore.model.evidence import Assessment, Document, Unit
 
-RESULT_FORMAT: Literal["parscore-result/1"] = "parscore-result/1"
+RESULT_FORMAT: Literal["parscore-result/2"] = "parscore-result/2"
 
 
 class Outcome(StrEnum):
@@ -38,6 +39,51 @@ OUTCOME_TEXT: dict[Outcome, Text] = {
 }
 
 
+#: A value as the result keeps it (a reason's argument, an input): whole numbers as numbers,
+#: other numbers as exact decimal strings ("0.5"), dates as ISO text, a phrase given in both
+#: languages as {"vi": ..., "en": ...}.
+TypedValue = bool | int | str | dict[str, str]
+ReasonArg = TypedValue
+
+
+def typed_value(value: Any) -> TypedValue:
+    """``value`` as the result keeps it (see :data:`TypedValue`)."""
+    if isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict) and set(value) == {"vi", "en"}:
+        return {"vi": str(value["vi"]), "en": str(value["en"])}
+    raise TypeError(f"a result cannot keep a {type(value).__name__}")
+
+
+class Reason(BaseModel):
+    """Why: a message code of the catalogue with its arguments, and the sentence it renders
+    to in Vietnamese and English (kept for programs that read the JSON). Build it with
+    :func:`parscore.messages.reason`."""
+
+    model_config = RESULT_CONFIG
+
+    code: str
+    args: dict[str, ReasonArg] = Field(default_factory=dict)
+    vi: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.vi
+
+
+class Improvement(BaseModel):
+    """A change its rule says would gain points: the points after it, and what to do."""
+
+    model_config = RESULT_CONFIG
+
+    points: Decimal
+    action: Reason
+
+
 class NodeResult(BaseModel):
     model_config = RESULT_CONFIG
 
@@ -49,10 +95,12 @@ class NodeResult(BaseModel):
     points: Decimal
     percent: Decimal | None = Field(description="points / applicable_max × 100, two decimals")
     outcome: Outcome
-    reason: Text | None = None
+    reason: Reason | None = None
     rule: str | None = Field(default=None, description="the rule kind of a scored node")
     rule_text: Text | None = None
-    inputs: dict[str, str] = Field(default_factory=dict)
+    inputs: dict[str, TypedValue] = Field(
+        default_factory=dict, description="the inputs the rule scored, converted to their types"
+    )
     documents: list[Document] = Field(default_factory=list)
     explanation: str | None = None
     nothing_occurred: str | None = None
@@ -65,8 +113,18 @@ class NodeResult(BaseModel):
         description="points the inputs would earn with a document or an explanation, when that "
         "is all they lack (the outcome is then missing)",
     )
+    needs_explanation: bool = Field(
+        default=False, description="the rule counts points only with an explanation (giải trình)"
+    )
+    improvements: list[Improvement] = Field(
+        default_factory=list,
+        description="what would gain points from here (or from the unproven points), best "
+        "first, as the rule says",
+    )
     lead: str | None = None
     support: list[str] = Field(default_factory=list)
+    timing: str | None = None
+    advice: Text | None = None
     missing_count: int = Field(default=0, description="scored nodes below with missing evidence")
     children: list[NodeResult] = Field(default_factory=list)
 
@@ -80,7 +138,7 @@ class NodeResult(BaseModel):
 class LedgerLine(BaseModel):
     model_config = RESULT_CONFIG
 
-    reason: Text
+    reason: Reason
     points: Decimal
     source: Literal["evidence", "rule"]
     node: str | None = None
@@ -170,7 +228,7 @@ class CriteriaRef(BaseModel):
 class UnitResult(BaseModel):
     model_config = RESULT_CONFIG
 
-    format: Literal["parscore-result/1"] = RESULT_FORMAT
+    format: Literal["parscore-result/2"] = RESULT_FORMAT
     source: str = Field(description="the evidence file, as given")
     unit: Unit
     year: int

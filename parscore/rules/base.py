@@ -32,7 +32,7 @@ from pydantic import BaseModel, Field, model_validator
 from parscore.bands import Bounds, coverage_problems
 from parscore.decimals import quantize_fraction
 from parscore.messages import LANGS, render
-from parscore.model.common import INPUT_CONFIG, NonEmptyStr, Points, Text
+from parscore.model.common import INPUT_CONFIG, Name, Points, Text
 
 HUNDRED = Decimal(100)
 
@@ -96,7 +96,7 @@ class InputName(BaseModel):
 
     model_config = INPUT_CONFIG
 
-    name: NonEmptyStr = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: Name
     label: Text | None = None
     type: Literal["count", "number"] = Field(
         default="count",
@@ -239,7 +239,7 @@ class Level(BaseModel):
 
     model_config = INPUT_CONFIG
 
-    id: NonEmptyStr = Field(pattern=NAME_PATTERN)
+    id: Name
     points: Points
     label: Text
 

@@ -1,0 +1,181 @@
+"""Checks of a criteria set that need the whole tree: ids unique and under their parent, a
+node with a rule or children, parents equal to the sum of their children, the declared total
+and split, bands with no gap, and each rule's parameters against its node."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from pydantic import ValidationError
+
+from parscore.bands import coverage_problems
+from parscore.checks.pydantic_errors import model_keys, validation_problems
+from parscore.decimals import tidy
+from parscore.errors import InputError, KeyPath, Problem, Severity
+from parscore.model.common import found
+from parscore.model.criteria import CriteriaSet, Node
+from parscore.rules import RESERVED_KEYS
+from parscore.yamlsource import Source
+
+
+def _walk(nodes: list[Node], path: KeyPath, depth: int = 1) -> Iterator[tuple[Node, KeyPath, int]]:
+    for index, node in enumerate(nodes):
+        here = path + (index,)
+        yield node, here, depth
+        if node.children:
+            yield from _walk(node.children, here + ("children",), depth + 1)
+
+
+def walk_set(cs: CriteriaSet) -> Iterator[tuple[Node, KeyPath, int]]:
+    """Every node with its key path in the file and its depth (1 for fields)."""
+    yield from _walk(cs.fields, ("fields",))
+    if cs.survey is not None:
+        yield cs.survey, ("survey",), 1
+        if cs.survey.children:
+            yield from _walk(cs.survey.children, ("survey", "children"), 2)
+
+
+def _check_set(src: Source, cs: CriteriaSet) -> list[Problem]:
+    problems: list[Problem] = []
+    first_seen: dict[str, int] = {}
+    in_survey_prefix = ("survey",)
+    for node, path, depth in walk_set(cs):
+        # ids
+        line, _ = src.position(path + ("id",))
+        if node.id in first_seen:
+            problems.append(
+                src.problem(
+                    "criteria.duplicate-id",
+                    path + ("id",),
+                    id=node.id,
+                    first_line=first_seen[node.id],
+                )
+            )
+        else:
+            first_seen[node.id] = line
+        for child_index, child in enumerate(node.children or ()):
+            if not child.id.startswith(node.id + "."):
+                problems.append(
+                    src.problem(
+                        "criteria.child-id",
+                        path + ("children", child_index, "id"),
+                        id=child.id,
+                        parent=node.id,
+                    )
+                )
+        # shape
+        if (node.rule is None) == (node.children is None):
+            problems.append(src.problem("criteria.node-shape", path, id=node.id))
+            continue
+        if depth == 1 and node.rule is not None:
+            problems.append(src.problem("criteria.field-needs-children", path, id=node.id))
+        if node.children is not None:
+            children_sum = tidy(sum((child.max for child in node.children), Decimal(0)))
+            if children_sum != node.max:
+                problems.append(
+                    src.problem(
+                        "criteria.sum-mismatch",
+                        path + ("max",),
+                        id=node.id,
+                        max=node.max,
+                        children_sum=children_sum,
+                    )
+                )
+        in_survey = path[: len(in_survey_prefix)] == in_survey_prefix
+        if in_survey and node.scored_by != "outside":
+            problems.append(src.problem("criteria.survey-scored-by", path + ("id",)))
+        if not in_survey and node.scored_by != "commune":
+            problems.append(
+                src.problem("criteria.field-outside", path + ("scored_by",), id=node.id)
+            )
+        if node.rule is not None:
+            problems.extend(_check_rule(src, cs, node, path))
+    # totals
+    fields_sum = tidy(sum((f.max for f in cs.fields), Decimal(0)))
+    survey_sum = cs.survey.max if cs.survey is not None else Decimal(0)
+    if fields_sum + survey_sum != cs.total:
+        problems.append(
+            src.problem(
+                "criteria.total-mismatch",
+                ("total",),
+                total=cs.total,
+                fields=fields_sum,
+                survey=survey_sum,
+                sum=tidy(fields_sum + survey_sum),
+            )
+        )
+    for part, declared, actual in (
+        ("appraisal", cs.split.appraisal, fields_sum),
+        ("survey", cs.split.survey, survey_sum),
+    ):
+        if declared != actual:
+            problems.append(
+                src.problem(
+                    "criteria.split-mismatch",
+                    ("split", part),
+                    part=part,
+                    declared=declared,
+                    actual=actual,
+                )
+            )
+    for code, index, value in coverage_problems(
+        [band.interval for band in cs.bands], Decimal(0), Decimal(100)
+    ):
+        problems.append(src.problem(code, ("bands", index), value=value))
+    return problems
+
+
+def _check_rule(src: Source, cs: CriteriaSet, node: Node, path: KeyPath) -> list[Problem]:
+    problems: list[Problem] = []
+    kind = node.kind
+    rule_path = path + ("rule",)
+    in_survey = path[:1] == ("survey",)
+    if in_survey and kind.name != "survey_share":
+        problems.append(
+            src.problem("criteria.survey-kind", rule_path + ("kind",), id=node.id, kind=kind.name)
+        )
+    if not in_survey and kind.name == "survey_share":
+        problems.append(
+            src.problem("criteria.survey-rule-in-field", rule_path + ("kind",), id=node.id)
+        )
+    for code, keys, args in kind.check_params(node.rule, node.max):
+        problems.append(src.problem(code, rule_path + tuple(keys), id=node.id, **args))
+    names: set[str] = set()
+    for spec in kind.inputs(node.rule):
+        if spec.name in RESERVED_KEYS:
+            problems.append(src.problem("criteria.input-name-clash", rule_path, name=spec.name))
+        if spec.name in names:
+            problems.append(src.problem("criteria.duplicate-name", rule_path, name=spec.name))
+        names.add(spec.name)
+    if node.rule is not None and node.rule.penalty_when_unmet is not None and cs.penalty is None:
+        problems.append(
+            src.problem(
+                "criteria.penalty-without-ledger", rule_path + ("penalty_when_unmet",), id=node.id
+            )
+        )
+    return problems
+
+
+_CRITERIA_KEYS = model_keys(CriteriaSet)
+
+
+def criteria_from_source(src: Source) -> CriteriaSet:
+    data = src.data
+    if not isinstance(data, dict):
+        raise InputError([src.problem("doc.not-mapping", found=found(data))])
+    try:
+        cs = CriteriaSet.model_validate(data)
+    except ValidationError as exc:
+        known = _CRITERIA_KEYS | _rule_keys()
+        raise InputError(validation_problems(src, exc, known_keys=known)) from None
+    problems = _check_set(src, cs)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise InputError(problems)
+    return cs
+
+
+def _rule_keys() -> frozenset[str]:
+    from parscore.rules import KINDS
+
+    return model_keys(*(kind.Params for kind in KINDS.values()))

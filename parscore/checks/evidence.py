@@ -1,0 +1,277 @@
+"""Checks of an evidence file against its criteria set: ids known to the set and in their
+section, inputs that fit their rule (converted to their types), claims within the maximum,
+"nothing occurred" where the set allows it, bonus and penalty lines with a ledger, documents
+dated in the year; blank optional text is warned about."""
+
+from __future__ import annotations
+
+import difflib
+from decimal import Decimal
+from typing import Any
+
+from pydantic_core import PydanticCustomError
+
+from parscore.errors import InputError, KeyPath, Problem, Severity
+from parscore.messages import suggestion
+from parscore.model.checked import CheckedEvidence, context_for
+from parscore.model.common import found, is_blank, number_problem, parse_date
+from parscore.model.criteria import CriteriaSet
+from parscore.model.evidence import Document, Evidence, Item
+from parscore.rules import RESERVED_KEYS, InputSpec
+from parscore.yamlsource import Source
+
+
+def convert_input(spec: InputSpec, value: Any) -> tuple[Any, str | None, dict[str, Any]]:
+    """(converted value, problem code or None, args)."""
+    if spec.type == "bool":
+        if isinstance(value, bool):
+            return value, None, {}
+        return None, "value.expected-bool", {"found": found(value)}
+    if spec.type == "date":
+        try:
+            return parse_date(value), None, {}
+        except PydanticCustomError:  # not a date
+            return None, "value.expected-date", {"value": value}
+    if spec.type == "choice":
+        if isinstance(value, str) and value in spec.choices:
+            return value, None, {}
+        return None, "value.choice", {"value": value, "choices": ", ".join(spec.choices)}
+    if spec.type == "count":
+        if isinstance(value, int) and not isinstance(value, bool):
+            if value < 0:
+                return None, "value.negative", {"value": value}
+            return value, None, {}
+        code, args = number_problem(value, integer=True)
+        return None, code, args
+    # number, points, percent
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        number = Decimal(value)
+        if number < 0:
+            return None, "value.negative", {"value": value}
+        if spec.type == "percent" and number > 100:
+            return None, "evidence.percent-over-100", {"value": value}
+        return number, None, {}
+    code, args = number_problem(value, integer=False)
+    return None, code, args
+
+
+# optional texts of an evidence file: blank ones count as not given, with a warning
+_ITEM_TEXTS = ("explanation", "nothing_occurred", "note")
+_DOCUMENT_TEXTS = ("number", "issuer", "title", "section")
+
+
+class _EvidenceChecker:
+    def __init__(self, src: Source, cs: CriteriaSet, ev: Evidence):
+        self.src = src
+        self.cs = cs
+        self.ev = ev
+        self.problems: list[Problem] = []
+        self.inputs: dict[str, dict[str, Any]] = {}
+        self.nodes = {node.id: node for node in cs.nodes()}
+        self.survey_ids = {n.id for n in cs.survey.walk()} if cs.survey is not None else set()
+        self.leaf_ids = [node.id for node in cs.leaves()]
+
+    def add(
+        self,
+        code: str,
+        keys: KeyPath,
+        *,
+        prefer_key: bool = False,
+        warning: bool = False,
+        **args: Any,
+    ) -> None:
+        severity = Severity.WARNING if warning else Severity.ERROR
+        self.problems.append(
+            self.src.problem(code, keys, prefer_key=prefer_key, severity=severity, **args)
+        )
+
+    def run(self) -> None:
+        ev, cs = self.ev, self.cs
+        self.blank_texts()
+        if ev.year != cs.year:
+            self.add(
+                "evidence.year-mismatch",
+                ("year",),
+                warning=True,
+                year=ev.year,
+                set=cs.id,
+                set_year=cs.year,
+            )
+        levels = [p.level for p in ev.unit.parents]
+        for index, level in enumerate(levels):
+            if level in levels[:index]:
+                self.add(
+                    "evidence.duplicate-parent-level",
+                    ("unit", "parents", index, "level"),
+                    level=level,
+                )
+        for section, items in (("items", ev.items), ("survey", ev.survey)):
+            for node_id, item in items.items():
+                self.item(section, node_id, item)
+        for section, entries, ledger in (
+            ("bonus", ev.bonus, cs.bonus),
+            ("penalty", ev.penalty, cs.penalty),
+        ):
+            for index, entry in enumerate(entries):
+                if ledger is None:
+                    self.add(f"evidence.{section}-without-ledger", (section, index), set=cs.id)
+                elif entry.points is None and ledger.points_each is None:
+                    self.add("value.missing", (section, index), key="points")
+                self.documents((section, index), entry.documents)
+
+    def blank_texts(self) -> None:
+        """Warn where optional text holds nothing to read (spaces, a zero-width space): the
+        models count it as not given, and the clerk should know why an explanation or a
+        document number they see as typed does not count."""
+        data = self.src.data
+
+        def check(mapping: Any, path: KeyPath, keys: tuple[str, ...]) -> None:
+            if not isinstance(mapping, dict):
+                return
+            for key in keys:
+                value = mapping.get(key)
+                if isinstance(value, str) and is_blank(value):
+                    self.add("evidence.blank-text", path + (key,), warning=True, key=key)
+            documents = mapping.get("documents")
+            if isinstance(documents, list):
+                for index, doc in enumerate(documents):
+                    check(doc, path + ("documents", index), _DOCUMENT_TEXTS)
+
+        check(data, (), ("notes",))
+        check(data.get("assessment"), ("assessment",), ("by",))
+        for section in ("items", "survey"):
+            items = data.get(section)
+            if isinstance(items, dict):
+                for node_id, item in items.items():
+                    check(item, (section, node_id), _ITEM_TEXTS)
+        for section in ("bonus", "penalty"):
+            entries = data.get(section)
+            if isinstance(entries, list):
+                for index, entry in enumerate(entries):
+                    check(entry, (section, index), ())
+
+    def item(self, section: str, node_id: str, item: Item) -> None:
+        path: KeyPath = (section, node_id)
+        node = self.nodes.get(node_id)
+        if node is None:
+            best = difflib.get_close_matches(node_id, self.leaf_ids, n=1, cutoff=0.6)
+            self.add(
+                "evidence.unknown-id",
+                path,
+                prefer_key=True,
+                id=node_id,
+                set=self.cs.id,
+                **suggestion(best[0] if best else None),
+            )
+            return
+        if not node.is_leaf:
+            children = ", ".join(n.id for n in node.walk() if n.is_leaf)
+            self.add("evidence.not-scored", path, prefer_key=True, id=node_id, children=children)
+            return
+        in_survey = node_id in self.survey_ids
+        if section == "items" and in_survey:
+            self.add("evidence.survey-in-items", path, prefer_key=True, id=node_id)
+            return
+        if section == "survey" and not in_survey:
+            self.add("evidence.item-in-survey", path, prefer_key=True, id=node_id)
+            return
+        kind = node.kind
+        specs = {spec.name: spec for spec in kind.inputs(node.rule)}
+        values: dict[str, Any] = {}
+        ok = True
+        for key, raw in item.inputs.items():
+            spec = specs.get(key)
+            if spec is None and key.isdigit():
+                # inside { } a comma separates entries: "percent: 92,5" became 92 and a key "5"
+                self.add("value.comma-in-braces", path + (key,), prefer_key=True, digits=key)
+                ok = False
+                continue
+            if spec is None:
+                candidates = sorted(specs) + sorted(RESERVED_KEYS)
+                best = difflib.get_close_matches(key, candidates, n=1, cutoff=0.6)
+                self.add(
+                    "evidence.unknown-input",
+                    path + (key,),
+                    prefer_key=True,
+                    key=key,
+                    id=node_id,
+                    kind=kind.name,
+                    expected=", ".join(specs),
+                    **suggestion(best[0] if best else None),
+                )
+                ok = False
+                continue
+            if raw is None:  # left empty, as templates leave it: not given
+                continue
+            value, code, args = convert_input(spec, raw)
+            if code is not None:
+                if code == "value.choice" and spec.name == "level":
+                    code, args = "evidence.unknown-level", {**args, "id": node_id}
+                self.add(code, path + (key,), **args)
+                ok = False
+                continue
+            values[key] = value
+        if item.claimed is not None and item.claimed > node.max:
+            self.add(
+                "evidence.claimed-over-max", path + ("claimed",), value=item.claimed, max=node.max
+            )
+        if item.nothing_occurred is not None:
+            if node.when_nothing_occurred is None:
+                self.add(
+                    "evidence.nothing-not-allowed",
+                    path + ("nothing_occurred",),
+                    prefer_key=True,
+                    id=node_id,
+                )
+                ok = False
+            elif values:
+                self.add(
+                    "evidence.nothing-with-inputs",
+                    path + ("nothing_occurred",),
+                    prefer_key=True,
+                    inputs=", ".join(values),
+                )
+                ok = False
+        self.documents(path, item.documents)
+        if not ok:
+            return
+        ctx = context_for(self.ev, item)
+        for problem in kind.check_inputs(node.rule, values, node.max, ctx):
+            here = path + (problem.key,)
+            self.add(problem.code, here, warning=problem.warning, **{"id": node_id, **problem.args})
+            ok = ok and problem.warning
+        if ok:
+            self.inputs[node_id] = values
+
+    def documents(self, path: KeyPath, documents: list[Document]) -> None:
+        for index, doc in enumerate(documents):
+            here = path + ("documents", index)
+            if doc.number is None:
+                self.add("evidence.document-no-number", here, warning=True)
+            if doc.date is None:
+                self.add("evidence.document-no-date", here, warning=True)
+            elif doc.date.year != self.ev.year:
+                self.add(
+                    "evidence.document-year",
+                    here + ("date",),
+                    warning=True,
+                    date=doc.date,
+                    year=self.ev.year,
+                )
+
+
+def check_evidence(src: Source, cs: CriteriaSet, ev: Evidence, location: str) -> CheckedEvidence:
+    """``ev``, read from ``src``, checked against ``cs`` (found at ``location``). Errors and
+    warnings are raised together; warnings alone travel with the checked evidence."""
+    checker = _EvidenceChecker(src, cs, ev)
+    checker.run()
+    if any(p.severity is Severity.ERROR for p in checker.problems):
+        raise InputError(checker.problems)
+    return CheckedEvidence(
+        source=src.display,
+        criteria=cs,
+        evidence=ev,
+        inputs=checker.inputs,
+        warnings=tuple(checker.problems),
+        criteria_location=location,
+    )

@@ -1,0 +1,72 @@
+"""The improvement plan (kế hoạch cải thiện) that ``parscore plan`` writes; see
+:mod:`parscore.plan` for how it is drawn up."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from parscore.model.common import RESULT_CONFIG, Text
+from parscore.model.evidence import Unit
+from parscore.model.result import CriteriaRef, FieldScore
+
+Cost = Literal["document", "explanation", "evidence", "action"]
+
+
+class Step(BaseModel):
+    """One thing to do, and what it is worth."""
+
+    model_config = RESULT_CONFIG
+
+    id: str = Field(description="the sub-criterion")
+    name: Text
+    field: str
+    cost: Cost
+    action: Text
+    points_now: Decimal
+    points_after: Decimal
+    gain: Decimal
+    lead: str | None = None
+    support: list[str] = Field(default_factory=list)
+    timing: str | None = None
+    advice: Text | None = None
+
+
+class SurveyGap(BaseModel):
+    model_config = RESULT_CONFIG
+
+    id: str
+    name: Text
+    points: Decimal
+    max: Decimal
+
+
+class TargetPlan(BaseModel):
+    model_config = RESULT_CONFIG
+
+    target: Decimal
+    reachable: bool
+    index_after: Decimal = Field(description="the index with the chosen steps (or all of them)")
+    shortfall: Decimal | None = Field(description="how far the best reachable index falls short")
+    chosen: list[str] = Field(description="sub-criteria to improve, biggest gains first")
+
+
+FieldSummary = FieldScore  # the old name, until report/plan_text.py imports FieldScore
+
+
+class Plan(BaseModel):
+    model_config = RESULT_CONFIG
+
+    source: str
+    unit: Unit
+    year: int = Field(description="the year the plan is for (the assessed year + 1)")
+    assessed_year: int
+    criteria: CriteriaRef
+    index: Decimal
+    band: Text | None
+    fields: list[FieldScore]
+    steps: list[Step] = Field(description="what to do first: cheapest, then biggest gains")
+    survey: list[SurveyGap]
+    target: TargetPlan | None = None
