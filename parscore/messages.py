@@ -301,6 +301,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "mã '{id}' bị trùng (đã dùng ở dòng {first_line})",
         "the id '{id}' is used twice (first at line {first_line})",
     ),
+    "criteria.duplicate-band-id": (
+        "hai khoảng xếp loại cùng mã '{id}' (khoảng đầu ở dòng {first_line}): đặt 'id' khác nhau",
+        "two bands have the id '{id}' (the first on line {first_line}): give them different ids",
+    ),
     "criteria.sum-mismatch": (
         "điểm tối đa của '{id}' là {max}, nhưng tổng các mục con là {children_sum}",
         "'{id}' has a maximum of {max}, but its children add up to {children_sum}",

@@ -123,6 +123,17 @@ def _check_set(src: Source, cs: CriteriaSet) -> list[Problem]:
         [band.interval for band in cs.bands], Decimal(0), Decimal(100)
     ):
         problems.append(src.problem(code, ("bands", index), value=value))
+    first_band: dict[str, int] = {}
+    for index, band in enumerate(cs.bands):
+        band_id = band.band_id
+        if band_id in first_band:
+            keys = ("bands", index, "id") if band.id is not None else ("bands", index, "name")
+            first = src.position(("bands", first_band[band_id]))[0]
+            problems.append(
+                src.problem("criteria.duplicate-band-id", keys, id=band_id, first_line=first)
+            )
+        else:
+            first_band[band_id] = index
     return problems
 
 
