@@ -2,8 +2,9 @@
 
 What a result depends on, and how an entry covers it:
 
-- the evidence file's bytes and its name, parscore's version, the limits and the criteria set
-  asked for with ``--criteria``: the entry's name is a digest of them (:meth:`ResultCache.key`),
+- the evidence file's bytes and its name, parscore's version and a digest of its source files
+  (:func:`code_digest`), the limits and the criteria set asked for with ``--criteria``: the
+  entry's name is a digest of them (:meth:`ResultCache.key`),
   and the entry records the version, the limits and the evidence's digest again, which must
   match (an entry is checked against what it claims to be, not trusted for its name);
 - the criteria set's bytes, wherever the set resolves from: the entry records the reference
@@ -28,6 +29,7 @@ unwritable or untrusted cache is never an error, only a slower run.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import stat
@@ -44,6 +46,21 @@ from parscore.output import write_private
 from parscore.yamlsource import Limits
 
 LAYOUT = "results-v2"
+
+
+@functools.cache
+def code_digest() -> str:
+    """A digest of parscore's own source files, so that an entry written by other code — an
+    editable install changed since, a release that forgot to change its version — is never
+    taken for this code's result. Read once per process (about 60 small files)."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode("utf-8") + b"\0")
+        digest.update(source.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 MAX_ENTRY_BYTES = 1 << 20  # entries are a few kilobytes; a larger one is not read
 
 _POSIX = hasattr(os, "geteuid")
@@ -158,7 +175,7 @@ class ResultCache:
         evidence = hashlib.sha256(data).digest()  # the one pass over the file's bytes
         limits_text = repr(limits)
         digest = hashlib.sha256()
-        for part in (LAYOUT, __version__, criteria or "", limits_text):
+        for part in (LAYOUT, __version__, code_digest(), criteria or "", limits_text):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         digest.update(os.fsencode(display) + b"\0")
         digest.update(evidence)

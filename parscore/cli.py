@@ -21,7 +21,7 @@ import click
 
 from parscore import __version__, formats
 from parscore.errors import InputError, Problem, Severity, UsageError
-from parscore.messages import Phrase, render, shorten
+from parscore.messages import LANGS, Phrase, render
 
 if TYPE_CHECKING:  # loading pulls in pydantic: imported by the commands that need it
     from parscore.loading import CriteriaResolver
@@ -65,9 +65,21 @@ def _summary(problems: list[Problem], lang: str) -> str:
     )
 
 
+#: Problems shown for one file: past them a file is damaged or not what was meant, and the first
+#: ones say what to fix (the summary line still counts them all).
+SHOWN_PER_FILE = 100
+
+
 def print_problems(problems: list[Problem], lang: str) -> None:
+    shown: dict[str, int] = {}
     for problem in problems:
-        echo(problem.format(lang), err=True)
+        count = shown[problem.file] = shown.get(problem.file, 0) + 1
+        if count <= SHOWN_PER_FILE:
+            echo(problem.format(lang), err=True)
+    for file, count in shown.items():
+        if count > SHOWN_PER_FILE:
+            more = {"file": file, "count": count - SHOWN_PER_FILE}
+            echo(render("cli.more-problems", more, lang), err=True)
 
 
 def fail_input(exc: InputError, lang: str) -> NoReturn:
@@ -245,7 +257,9 @@ class ByteSize(click.ParamType):
             return value
         match = re.fullmatch(r"\s*(\d+)\s*([KMG]?)B?\s*", str(value), re.IGNORECASE)
         if not match or int(match.group(1)) == 0:
-            self.fail(f"{value!r} is not a size such as 10M or 512K", param, ctx)
+            self.fail(
+                render("cli.bad-size", {"value": repr(value)}, _lang(ctx), short=True), param, ctx
+            )
         return int(match.group(1)) * self._UNITS[match.group(2).upper()]
 
 
@@ -263,19 +277,46 @@ class IndexTarget(click.ParamType):
         if isinstance(value, Decimal):
             return value
         text = str(value).strip()
+        lang = _lang(ctx)
+        if re.fullmatch(r"[0-9]+,[0-9]+", text):  # a decimal comma, as Vietnamese writes it
+            self.fail(
+                render(
+                    "cli.target-comma",
+                    {"value": text, "dot": text.replace(",", ".")},
+                    lang,
+                    short=True,
+                ),
+                param,
+                ctx,
+            )
         if not self._NUMBER.fullmatch(text):
-            self.fail(f"{shorten(repr(text))} is not a number such as 84.5", param, ctx)
+            self.fail(
+                render("cli.target-not-number", {"value": repr(text)}, lang, short=True), param, ctx
+            )
         if number_bound_problem(text) is not None:
             self.fail(
-                f"{shorten(text)} is not an index from 0 to 200 with at most {MAX_DECIMALS} "
-                "decimals",
+                render(
+                    "cli.target-precision",
+                    {"value": text, "decimals": MAX_DECIMALS},
+                    lang,
+                    short=True,
+                ),
                 param,
                 ctx,
             )
         number = plain(Decimal(text)) + 0  # + 0: -0 is 0
         if not 0 <= number <= 200:
-            self.fail(f"{shorten(text)} is not in the range 0 to 200", param, ctx)
+            self.fail(render("cli.target-range", {"value": text}, lang, short=True), param, ctx)
         return number
+
+
+def _lang(ctx: click.Context | None) -> str:
+    """The language of a message about an option: ``--lang`` when it was read before the
+    option, else ``PARSCORE_LANG``, else Vietnamese."""
+    chosen = ctx.params.get("lang") if ctx is not None else None
+    if chosen is None:
+        chosen = os.environ.get("PARSCORE_LANG", "vi")
+    return chosen if chosen in LANGS else "vi"
 
 
 def resolver() -> CriteriaResolver:
@@ -498,8 +539,8 @@ def _progress_bar(lang: str) -> Callable[..., Any]:
 @click.option(
     "--target",
     type=IndexTarget(),
-    help="The index to reach: the plan names the fewest sub-criteria that reach it, or says "
-    "by how much the best reachable index falls short.",
+    help="The index to reach, 0 to 200 (84.5): the plan names the fewest sub-criteria that "
+    "reach it, or says by how much the best reachable index falls short.",
 )
 @CRITERIA_OPTION
 @click.option(

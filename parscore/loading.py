@@ -26,14 +26,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from parscore import yamlsource
-from parscore.checks.criteria import criteria_from_source, walk_set
-from parscore.checks.evidence import check_evidence, convert_input
+from parscore.checks.criteria import criteria_from_source
+from parscore.checks.evidence import check_evidence
 from parscore.checks.pydantic_errors import model_keys, validation_problems
 from parscore.criteria_sets import (
-    SHIPPED_PACKAGE,
     CriteriaResolver,
     looks_like_path,
-    referrer_problem,
     shipped_sets,
 )
 from parscore.errors import InputError
@@ -45,10 +43,7 @@ from parscore.rules import RESERVED_KEYS
 from parscore.yamlsource import Source
 
 __all__ = [
-    "SHIPPED_PACKAGE",
-    "CheckedEvidence",
     "CriteriaResolver",
-    "convert_input",
     "criteria_from_source",
     "document_kind",
     "evidence_from_bytes",
@@ -56,10 +51,7 @@ __all__ = [
     "load_criteria",
     "load_evidence",
     "looks_like_path",
-    "referrer_problem",
     "shipped_sets",
-    "validation_problems",
-    "walk_set",
 ]
 
 _EVIDENCE_KEYS = model_keys(Evidence) | RESERVED_KEYS

@@ -571,7 +571,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reason.pass": ("đạt yêu cầu", "requirement met"),
     "reason.fail": ("không đạt yêu cầu", "requirement not met"),
     "reason.level": ("mức: {level}", "level: {level}"),
-    "reason.ratio-parts": (" ({part}/{total})", " ({part}/{total})"),
     "reason.checklist": (
         "đạt {met}/{count} nội dung; chưa đạt: {missed}",
         "{met} of {count} items met; not met: {missed}",
@@ -711,7 +710,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Kết quả tự đánh giá Chỉ số CCHC năm {year}",
         "PAR INDEX self-assessment {year}",
     ),
-    "result.criteria": ("Bộ tiêu chí", "Criteria set"),
     "result.assessed": ("Đánh giá", "Assessed"),
     "result.field": ("Lĩnh vực", "Field"),
     "result.by-field": ("Điểm theo lĩnh vực", "Points by field"),
@@ -729,7 +727,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "result.bonus": ("Điểm thưởng", "Bonus"),
     "result.penalty": ("Điểm trừ", "Penalty"),
     "result.total": ("Tổng điểm", "Total"),
-    "result.applicable": ("Điểm tối đa áp dụng", "Applicable maximum"),
     "result.index": ("Chỉ số CCHC", "PAR INDEX"),
     "result.band": ("Xếp loại", "Band"),
     "result.no-band": ("chưa xếp loại", "no band"),
@@ -890,7 +887,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "plan-doc.when-h": ("Thời gian hoàn thành", "Timing"),
     "plan-doc.gain-h": ("Điểm có thể tăng", "Points to gain"),
     "plan-doc.nothing": ("Không có tiêu chí nào bị mất điểm.", "No sub-criterion lost points."),
-    "plan-doc.no-band": ("chưa xếp loại", "no band"),
     # --- reports: the improvement plan in Word: the header ------------------------------------
     "plan-doc.nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
     "plan-doc.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
@@ -1018,6 +1014,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.has-problems": ("có lỗi", "has problems"),
     "cli.valid": ("hợp lệ", "valid"),
     "cli.wrote": ("Đã ghi {path}", "Wrote {path}"),
+    "cli.more-problems": (
+        "{file}: còn {count} vấn đề khác không hiển thị: hãy sửa những lỗi trên rồi chạy lại",
+        "{file}: {count} more problems not shown: fix the ones above and run again",
+    ),
+    "cli.bad-size": (
+        "{value} không phải một kích thước như 10M hay 512K",
+        "{value} is not a size such as 10M or 512K",
+    ),
+    "cli.target-comma": (
+        "'{value}' dùng dấu phẩy: hãy viết dấu chấm thập phân, ví dụ {dot}",
+        "'{value}' has a decimal comma: write a decimal point, e.g. {dot}",
+    ),
+    "cli.target-not-number": (
+        "{value} không phải một số như 84.5",
+        "{value} is not a number such as 84.5",
+    ),
+    "cli.target-precision": (
+        "{value} không phải chỉ số từ 0 đến 200 với tối đa {decimals} chữ số thập phân",
+        "{value} is not an index from 0 to 200 with at most {decimals} decimals",
+    ),
+    "cli.target-range": (
+        "{value} nằm ngoài khoảng 0 đến 200",
+        "{value} is not in the range 0 to 200",
+    ),
     "problem.warning": ("cảnh báo: ", "warning: "),
     # --- bands (intervals in words, as the published sets write them) -------------------------
     "band.any": ("mọi giá trị", "any value"),

@@ -16,7 +16,6 @@ from parscore.messages import reason
 from parscore.model.common import Text
 from parscore.model.plan import (
     Cost,
-    FieldSummary,
     Plan,
     Step,
     SurveyGap,
@@ -24,7 +23,7 @@ from parscore.model.plan import (
 )
 from parscore.model.result import FieldScore, NodeResult, Outcome, Reason, UnitResult
 
-__all__ = ["FieldSummary", "Plan", "Step", "SurveyGap", "TargetPlan", "choose", "make_plan"]
+__all__ = ["Plan", "Step", "SurveyGap", "TargetPlan", "choose", "make_plan"]
 #: cheapest first: proof for figures already given, then figures not given yet, then real work
 _COST_ORDER: dict[str, int] = {"document": 0, "explanation": 0, "evidence": 1, "action": 2}
 

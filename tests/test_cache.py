@@ -311,3 +311,16 @@ def test_the_default_folder_left_group_writable_by_an_older_parscore_is_made_pri
     index_of(work, shared)
     assert index_of(work, shared)[1] is False
     assert stat.S_IMODE(shared.stat().st_mode) == 0o775
+
+
+def test_an_entry_of_other_code_is_not_found(tmp_path, monkeypatch):
+    """The key covers parscore's own source files: an entry written by other code (an
+    editable install changed since) is never taken for this code's result."""
+    from parscore import cache as cache_module
+    from parscore.yamlsource import DEFAULT_LIMITS
+
+    store = cache_module.ResultCache(tmp_path)
+    before = store.key(b"unit: x", "a.yaml", None, DEFAULT_LIMITS)
+    monkeypatch.setattr(cache_module, "code_digest", lambda: "other code")
+    after = store.key(b"unit: x", "a.yaml", None, DEFAULT_LIMITS)
+    assert before.name != after.name

@@ -315,3 +315,17 @@ def test_limits_are_configurable(work, monkeypatch):
     assert result.exit_code == 1
     assert "(more than 2 levels) [yaml.too-deep]" in result.stderr
     assert run("--max-file-size", "ten", "validate", "ev.yaml").exit_code == 2
+
+
+def test_a_flood_of_problems_shows_the_first_hundred_and_counts_the_rest(work):
+    """A file with 300 problems (a damaged export) prints 100 of them, then how many more; the
+    summary still counts them all."""
+    Path("many.yaml").write_text("".join(f"k{i}: !!str x\n" for i in range(300)), "utf-8")
+    result = run("validate", "many.yaml", "--lang", "en")
+    assert result.exit_code == 1
+    messages = [line for line in result.stderr.splitlines() if line.startswith("many.yaml:")]
+    assert len(messages) == 101
+    assert (
+        messages[-1] == "many.yaml: 200 more problems not shown: fix the ones above and run again"
+    )
+    assert "many.yaml: has problems (300 errors, 0 warnings)" in result.stdout

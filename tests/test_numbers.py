@@ -418,6 +418,20 @@ def test_plan_refuses_a_target_outside_the_bounds(target):
 
 
 @pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("vi", "'84,5' dùng dấu phẩy: hãy viết dấu chấm thập phân, ví dụ 84.5"),
+        ("en", "'84,5' has a decimal comma: write a decimal point, e.g. 84.5"),
+    ],
+)
+def test_a_target_with_a_decimal_comma_is_shown_how_to_write_it(lang, said):
+    """A clerk writes 84,5: the refusal says, in the clerk's language, to write 84.5."""
+    result = run("plan", str(PLAN_EVIDENCE), "--lang", lang, "--target", "84,5")
+    assert result.exit_code == 2
+    assert said in result.stderr
+
+
+@pytest.mark.parametrize(
     ("target", "shown"), [("-0", "0.00%"), ("1e2", "100.00%"), ("84.5", "84.50%")]
 )
 def test_plan_reads_a_target_as_an_exact_decimal(target, shown):

@@ -53,9 +53,6 @@ class TargetPlan(BaseModel):
     chosen: list[str] = Field(description="sub-criteria to improve, biggest gains first")
 
 
-FieldSummary = FieldScore  # the old name, until report/plan_text.py imports FieldScore
-
-
 class Plan(BaseModel):
     model_config = RESULT_CONFIG
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from parscore.messages import format_percent, format_points, render
-from parscore.plan import FieldSummary, Plan, Step
+from parscore.model.plan import Plan, Step
+from parscore.model.result import FieldScore
 from parscore.report.common import Options, markdown_text, unit_line
 
 
@@ -69,7 +70,7 @@ def target_lines(plan: Plan, lang: str) -> tuple[str, str] | None:
     )
 
 
-def field_sections(plan: Plan) -> list[tuple[FieldSummary, list[list[Step]]]]:
+def field_sections(plan: Plan) -> list[tuple[FieldScore, list[list[Step]]]]:
     """The fields that have steps, in the set's order; in each, the steps grouped by
     sub-criterion in id order (1.2 before 1.10)."""
     by_field: dict[str, list[Step]] = {}
@@ -98,7 +99,7 @@ def _id_order(step: Step) -> list[tuple[int, int, str, str]]:
     return order
 
 
-def field_heading(field: FieldSummary, lang: str) -> str:
+def field_heading(field: FieldScore, lang: str) -> str:
     return (
         f"{field.id}. {field.name.get(lang)} "
         f"({format_points(field.points, lang)}/{format_points(field.applicable_max, lang)})"
