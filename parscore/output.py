@@ -124,14 +124,17 @@ def _stop_signals_end_the_write() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def _create_temp(folder: Path, name: str, mode: int) -> tuple[int, Path]:
+def _create_temp(folder: Path, name: str, mode: int, made: list[Path]) -> int:
     """A new, empty file ``.name.XXXXXXXX.tmp`` in ``folder`` (created ``mode`` less the
-    umask)."""
+    umask). Its name is put in ``made`` before it is created, so that a signal arriving between
+    the creation and the return still finds it to remove."""
     for _ in range(100):
         temp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
+        made.append(temp)
         try:
-            return os.open(temp, _TEMP_FLAGS, mode), temp
+            return os.open(temp, _TEMP_FLAGS, mode)
         except FileExistsError:
+            made.pop()  # someone else's
             continue
     raise FileExistsError(f"no free temporary name for {name} in {folder}")
 
@@ -165,9 +168,10 @@ def _replace_with(
     """The one atomic write: ``data`` into a temporary file next to ``final``, then renamed
     onto it; the temporary file is removed whatever goes wrong. Raises what went wrong."""
     folder = final.parent if str(final.parent) else Path(".")
-    temp: Path | None = None
+    made: list[Path] = []
     try:
-        handle, temp = _create_temp(folder, final.name, mode)
+        handle = _create_temp(folder, final.name, mode, made)
+        temp = made[-1]
         with os.fdopen(handle, "wb") as out:
             _keep_mode(handle, temp, previous)
             out.write(data)
@@ -178,7 +182,7 @@ def _replace_with(
             before_replace()
         os.replace(temp, final)
     except BaseException:
-        if temp is not None:
+        for temp in made:
             try:
                 os.unlink(temp)
             except FileNotFoundError:
