@@ -205,8 +205,8 @@ class _EvidenceChecker:
                 continue
             value, code, args = convert_input(spec, raw)
             if code is not None:
-                if code == "value.choice" and spec.name == "level":
-                    code, args = "evidence.unknown-level", {**args, "id": node_id}
+                if code == "value.choice" and spec.unknown_choice is not None:
+                    code, args = spec.unknown_choice, {**args, "id": node_id}
                 self.add(code, path + (key,), **args)
                 ok = False
                 continue

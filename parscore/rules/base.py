@@ -131,6 +131,14 @@ class InputSpec:
     #: The kind claims that more of this input (a larger number, true rather than false) never
     #: lowers the points; the rule cases check the claim on every case (tests/test_rules.py).
     rising: bool = False
+    #: The message code for a value that is not one of ``choices`` (default ``value.choice``);
+    #: it is given the item's ``id`` beside the usual arguments.
+    unknown_choice: str | None = None
+
+
+def count_input(params: Any) -> InputSpec:
+    """The one count a kind reads (``params.count``), labelled as the set labels it."""
+    return InputSpec(params.count.name, "count", params.count.label or label("rule.input.count"))
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from parscore.rules.base import (
     Scored,
     band_arg,
     band_problems,
+    count_input,
     describe_bands,
     label,
     text_arg,
@@ -57,9 +58,7 @@ class CountBands(RuleKind):
 
     @classmethod
     def inputs(cls, params: Any) -> list[InputSpec]:
-        return [
-            InputSpec(params.count.name, "count", params.count.label or label("rule.input.count"))
-        ]
+        return [count_input(params)]
 
     @classmethod
     def check_params(cls, params: Any, maximum: Decimal) -> list[ParamProblem]:

@@ -17,6 +17,7 @@ from parscore.rules.base import (
     RuleKind,
     RuleParams,
     Scored,
+    count_input,
     label,
     points_text,
     text_arg,
@@ -53,9 +54,7 @@ class Deduction(RuleKind):
 
     @classmethod
     def inputs(cls, params: Any) -> list[InputSpec]:
-        return [
-            InputSpec(params.count.name, "count", params.count.label or label("rule.input.count"))
-        ]
+        return [count_input(params)]
 
     @classmethod
     def check_params(cls, params: Any, maximum: Decimal) -> list[ParamProblem]:
