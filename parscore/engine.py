@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from parscore.bands import find
 from parscore.decimals import percent, tidy
 from parscore.errors import Problem, Severity, sort_problems
-from parscore.messages import reason
+from parscore.messages import Phrase, reason
 from parscore.model.checked import CheckedEvidence
 from parscore.model.common import Text
 from parscore.model.criteria import CriteriaSet, LedgerRule, Node
@@ -203,7 +203,7 @@ class _Scorer:
             return _Judged(ZERO, Outcome.MISSING, text("reason.no-inputs"), None, by_rule=False)
         scored = kind.score(node.rule, node.max, values, ctx)
         if scored.nothing_occurred:
-            return self._nothing(node, {"vi": "tổng số bằng 0", "en": "the total is 0"})
+            return self._nothing(node, Phrase("reason.total-zero"))
         documents_required = (
             node.documents_required
             if node.documents_required is not None
@@ -228,7 +228,7 @@ class _Scorer:
             return _Judged(scored.points, Outcome.PARTIAL, why, None)
         return _Judged(scored.points, Outcome.UNMET, why, None)
 
-    def _nothing(self, node: Node, why: dict[str, str]) -> _Judged:
+    def _nothing(self, node: Node, why: Phrase | dict[str, str]) -> _Judged:
         policy = node.when_nothing_occurred
         if policy == "full_points":
             outcome, points, code = Outcome.MET, node.max, "reason.nothing-full"

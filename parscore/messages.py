@@ -10,7 +10,8 @@ Vietnamese, ``0.5`` in English; dates dd/mm/yyyy in both).
 
 The catalogue is in sections by subject: reading files and YAML, criteria sets and evidence
 (problems), rule reasons and plan actions, batches, usage, hints inside other messages
-(``hint.``), then the words of the reports: a unit's name (``unit.``), the unit result
+(``hint.``), a wrong value in words (``found.``), a file's size (``size.``), then the words of
+the reports: a node's outcome (``outcome.``), a unit's name (``unit.``), the unit result
 (``result.``), the to-do list (``todo.``), the comparison (``comparison.``), the plan
 (``plan-doc.``), the evidence template (``template.``), the criteria report
 (``criteria-report.``), bands in words (``band.``) and the command line (``cli.``,
@@ -45,6 +46,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "đây là {kind}, không phải tệp thông thường: không đọc",
         "this is {kind}, not a regular file: not read",
     ),
+    "file.kind-fifo": ("ống dẫn có tên (FIFO)", "a named pipe (FIFO)"),
+    "file.kind-socket": ("socket", "a socket"),
+    "file.kind-char-device": ("thiết bị ký tự", "a character device"),
+    "file.kind-block-device": ("thiết bị khối", "a block device"),
+    "file.kind-other": ("tệp đặc biệt", "a special file"),
     "file.too-large": (
         "tệp lớn {size}, vượt giới hạn {limit} (đổi bằng --max-file-size)",
         "the file is {size}, over the limit of {limit} (change it with --max-file-size)",
@@ -654,6 +660,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nothing occurred ({why}), but the set does not say what that is worth",
     ),
     "reason.survey-pending": ("chưa nhận được điểm điều tra", "survey points not received yet"),
+    "reason.total-zero": ("tổng số bằng 0", "the total is 0"),
     "plan.document": (
         "bổ sung tài liệu kiểm chứng cho số liệu đã ghi",
         "add the evidence document for the inputs given",
@@ -705,6 +712,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{unit} năm {year} có hai tệp: {first} và {second}; hãy bỏ một tệp",
         "{unit} {year} has two files: {first} and {second}; remove one",
     ),
+    # --- outcomes of a node (the outcome column of the reports) ------------------------------
+    "outcome.met": ("đạt", "met"),
+    "outcome.partial": ("đạt một phần", "partial"),
+    "outcome.unmet": ("không đạt", "unmet"),
+    "outcome.missing": ("thiếu minh chứng", "missing evidence"),
+    "outcome.not-applicable": ("không áp dụng", "not applicable"),
+    "outcome.outside": ("chấm từ bên ngoài", "scored outside"),
     # --- reports: the unit result and its to-do list ------------------------------------------
     "result.title": (
         "Kết quả tự đánh giá Chỉ số CCHC năm {year}",
@@ -1048,6 +1062,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "band.from-to": ("từ {low} đến {high}", "from {low} to {high}"),
     # --- hints inside other messages ------------------------------------------------------
     "hint.did-you-mean": (" (có phải '{best}'?)", " (did you mean '{best}'?)"),
+    # --- a wrong value in words, inside value. messages (model.common.found) ----------------
+    "found.nothing": ("giá trị trống", "nothing"),
+    "found.number": ("số {number}", "the number {number}"),
+    "found.mapping": ("một bảng khóa: giá trị", "a mapping"),
+    "found.list": ("một danh sách", "a list"),
+    # --- sizes of files, inside file. messages (format_size) --------------------------------
+    "size.bytes": ("{size} byte", "{size} bytes"),
+    "size.kb": ("{size} KB", "{size} KB"),
+    "size.mb": ("{size} MB", "{size} MB"),
     # --- usage -----------------------------------------------------------------------------
     "usage.output-exists": (
         "tệp {path} đã có: dùng --force để ghi đè",
@@ -1060,6 +1083,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "usage.output-special": (
         "{path} không phải tệp thông thường ({kind}): parscore không ghi đè lên nó",
         "{path} is not a regular file ({kind}): parscore does not write over it",
+    ),
+    "usage.special-fifo": ("ống FIFO", "a FIFO"),
+    "usage.special-device": ("thiết bị", "a device"),
+    "usage.special-socket": ("socket", "a socket"),
+    "usage.special-other": ("tệp đặc biệt", "a special file"),
+    "usage.output-is-directory": (
+        "không ghi được {path}: đây là một thư mục",
+        "cannot write {path}: is a directory",
     ),
     "usage.output-dangling-link": (
         "{path} là liên kết tới {target}, tệp này chưa có: dùng --force để ghi vào đó",
@@ -1085,10 +1116,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
-#: how each language writes a number's decimal separator and a date, and its tag in documents
+#: how each language writes a number's decimal separator and a date, its tag in documents
+#: (Word) and its ``lang`` attribute in an HTML page
 _FORMATS: dict[str, dict[str, str]] = {
-    "vi": {"decimal": ",", "date": "%d/%m/%Y", "tag": "vi-VN"},
-    "en": {"decimal": ".", "date": "%d/%m/%Y", "tag": "en-GB"},
+    "vi": {"decimal": ",", "date": "%d/%m/%Y", "tag": "vi-VN", "html_lang": "vi"},
+    "en": {"decimal": ".", "date": "%d/%m/%Y", "tag": "en-GB", "html_lang": "en"},
 }
 
 
@@ -1144,6 +1176,23 @@ def format_date(value: _dt.date, lang: str = "vi") -> str:
 def language_tag(lang: str) -> str:
     """The language's tag in a document's properties (``vi-VN``, ``en-GB``)."""
     return _formats(lang)["tag"]
+
+
+def html_lang(lang: str) -> str:
+    """The ``lang`` attribute of an HTML page in ``lang`` (``vi``, ``en``); Vietnamese for a
+    language parscore does not know."""
+    return _FORMATS.get(lang, _FORMATS["vi"])["html_lang"]
+
+
+def format_size(size: int) -> Phrase:
+    """A file's size as people say it, a message argument: ``30 MB``, ``1,5 KB`` (vi) /
+    ``1.5 KB`` (en), ``900 byte`` / ``900 bytes``; one decimal, dropped when it is 0."""
+    for code, factor in (("size.mb", 1024**2), ("size.kb", 1024)):
+        if size >= factor:
+            value = (Decimal(size) / factor).quantize(Decimal("0.1"))
+            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+            return Phrase(code, {"size": value})
+    return Phrase("size.bytes", {"size": size})
 
 
 def _arg(value: Any, lang: str) -> Any:
@@ -1215,13 +1264,18 @@ def render(
 
 def reason(code: str, args: dict[str, Any] | None = None) -> Reason:
     """The reason ``code`` with ``args``: kept as a code with typed arguments, and rendered in
-    both languages."""
+    both languages. A :class:`Phrase` argument is kept as its text in each language
+    (``{"vi": ..., "en": ...}``), as the result format keeps a phrase."""
     from parscore.model.result import Reason, typed_value
 
     args = args or {}
+    kept = {
+        key: {lang: value.render(lang) for lang in LANGS} if isinstance(value, Phrase) else value
+        for key, value in args.items()
+    }
     return Reason(
         code=code,
-        args={key: typed_value(value) for key, value in args.items()},
+        args={key: typed_value(value) for key, value in kept.items()},
         vi=render(code, args, "vi"),
         en=render(code, args, "en"),
     )

@@ -32,6 +32,7 @@ from typing import Any
 from parscore import inputs as read_files
 from parscore.errors import UsageError
 from parscore.escaping import escaped
+from parscore.messages import Phrase
 from parscore.yamlsource import display_name
 
 _NEW_FILE_MODE = 0o666  # less the umask, as any program creates a file
@@ -48,11 +49,11 @@ _STOP_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
 
-_KINDS = {  # what a special file is, for the message
-    stat.S_IFIFO: {"vi": "ống FIFO", "en": "a FIFO"},
-    stat.S_IFCHR: {"vi": "thiết bị", "en": "a device"},
-    stat.S_IFBLK: {"vi": "thiết bị", "en": "a device"},
-    stat.S_IFSOCK: {"vi": "socket", "en": "a socket"},
+_KINDS = {  # what a special file is, for the message: a catalogue code
+    stat.S_IFIFO: "usage.special-fifo",
+    stat.S_IFCHR: "usage.special-device",
+    stat.S_IFBLK: "usage.special-device",
+    stat.S_IFSOCK: "usage.special-socket",
 }
 
 
@@ -84,9 +85,9 @@ def check_target(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> Non
     if link is None:
         return
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise UsageError("usage.write-failed", path=display_name(path), reason="is a directory")
+        raise UsageError("usage.output-is-directory", path=display_name(path))
     if info is not None and not stat.S_ISREG(info.st_mode):
-        kind = _KINDS.get(stat.S_IFMT(info.st_mode), {"vi": "tệp đặc biệt", "en": "a special file"})
+        kind = Phrase(_KINDS.get(stat.S_IFMT(info.st_mode), "usage.special-other"))
         raise UsageError("usage.output-special", path=display_name(path), kind=kind)
     if force:
         return

@@ -45,6 +45,7 @@ import yaml
 from parscore import inputs
 from parscore.decimals import number_bound_problem, number_bounds_args, plain
 from parscore.errors import InputError, KeyPath, Problem, Severity
+from parscore.messages import Phrase, format_size
 
 try:  # libyaml ships inside PyYAML's wheels; the pure loader is a slow but correct fallback
     _BaseLoader: type = yaml.CSafeLoader
@@ -99,21 +100,13 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-def size_text(size: int) -> dict[str, str]:
-    """A size as people say it: 30 MB, 512 KB, 900 bytes (a message argument)."""
-    from parscore.messages import format_number
-
-    for unit, factor in (("MB", 1024**2), ("KB", 1024)):
-        if size >= factor:
-            value = (Decimal(size) / factor).quantize(Decimal("0.1"))
-            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-            return {"vi": f"{format_number(value, 'vi')} {unit}", "en": f"{value} {unit}"}
-    return {"vi": f"{size} byte", "en": f"{size} bytes"}
-
-
 def _too_large(display: str, size: int, limit: int) -> InputError:
     return InputError(
-        [Problem("file.too-large", {"size": size_text(size), "limit": size_text(limit)}, display)]
+        [
+            Problem(
+                "file.too-large", {"size": format_size(size), "limit": format_size(limit)}, display
+            )
+        ]
     )
 
 
@@ -263,16 +256,13 @@ def read_bytes(path: FsPath, limits: Limits = DEFAULT_LIMITS) -> bytes:
             raise InputError([Problem("file.is-directory", {}, display)])
         if not stat.S_ISREG(mode):
             kinds = (
-                (stat.S_ISFIFO, "ống dẫn có tên (FIFO)", "a named pipe (FIFO)"),
-                (stat.S_ISSOCK, "socket", "a socket"),
-                (stat.S_ISCHR, "thiết bị ký tự", "a character device"),
-                (stat.S_ISBLK, "thiết bị khối", "a block device"),
+                (stat.S_ISFIFO, "file.kind-fifo"),
+                (stat.S_ISSOCK, "file.kind-socket"),
+                (stat.S_ISCHR, "file.kind-char-device"),
+                (stat.S_ISBLK, "file.kind-block-device"),
             )
-            vi, en = next(
-                ((vi, en) for test, vi, en in kinds if test(mode)),
-                ("tệp đặc biệt", "a special file"),
-            )
-            raise InputError([Problem("file.not-regular", {"kind": {"vi": vi, "en": en}}, display)])
+            kind = next((code for test, code in kinds if test(mode)), "file.kind-other")
+            raise InputError([Problem("file.not-regular", {"kind": Phrase(kind)}, display)])
 
     try:
         info = os.stat(path)

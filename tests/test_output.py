@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -124,3 +125,30 @@ def test_a_file_that_becomes_special_while_writing_is_not_replaced(tmp_path, mon
         write_atomic(target, b"data", force=True)
     assert info.value.code == "usage.output-special"
     assert sorted(os.listdir(tmp_path)) == ["out.txt"]
+
+
+def test_a_folder_is_refused_in_the_users_language(tmp_path, monkeypatch):
+    target = tmp_path / "out"
+    target.mkdir()
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UsageError) as info:
+        write_atomic(Path("out"), b"x", force=True)
+    assert info.value.code == "usage.output-is-directory"
+    assert info.value.message("vi") == "không ghi được out: đây là một thư mục"
+    assert info.value.message("en") == "cannot write out: is a directory"
+
+
+def test_a_special_file_is_named_in_the_users_language(tmp_path, monkeypatch):
+    if os.name != "posix":
+        pytest.skip("FIFOs")
+    os.mkfifo(tmp_path / "out")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UsageError) as info:
+        write_atomic(Path("out"), b"x", force=True)
+    assert info.value.code == "usage.output-special"
+    assert info.value.message("vi") == (
+        "out không phải tệp thông thường (ống FIFO): parscore không ghi đè lên nó"
+    )
+    assert info.value.message("en") == (
+        "out is not a regular file (a FIFO): parscore does not write over it"
+    )

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -20,6 +20,9 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from parscore.decimals import number_bound_problem, number_bounds_args, value_bound_problem
+
+if TYPE_CHECKING:
+    from parscore.messages import Phrase
 
 # Input models: strict types (no "yes" -> True), unknown keys refused, immutable.
 INPUT_CONFIG = ConfigDict(strict=True, extra="forbid", frozen=True, populate_by_name=True)
@@ -62,28 +65,27 @@ def number_problem(value: Any, *, integer: bool) -> tuple[str, dict[str, Any]]:
     return code, {"found": found(value)}
 
 
-def found(value: Any) -> dict[str, str]:
-    """How a wrong value is described in a message, in both languages."""
-    from parscore.messages import format_number, shorten
+def found(value: Any) -> Phrase | str:
+    """How a wrong value is described in a message (the ``found`` argument): a phrase of the
+    catalogue (``found.``), or the value itself when it is written alike in every language (a
+    text in quotes, ``true``, a type's name)."""
+    from parscore.messages import Phrase, shorten
 
     if value is None:
-        return {"vi": "giá trị trống", "en": "nothing"}
+        return Phrase("found.nothing")
     if isinstance(value, bool):
-        text = "true" if value else "false"
-        return {"vi": text, "en": text}
+        return "true" if value else "false"
     if isinstance(value, (int, Decimal)):
-        return {
-            "vi": f"số {shorten(format_number(value, 'vi'))}",
-            "en": f"the number {shorten(format_number(value, 'en'))}",
-        }
+        # written in the message's language; a message about an input cuts it to a few dozen
+        # characters (render(..., short=True), as every problem is rendered)
+        return Phrase("found.number", {"number": value})
     if isinstance(value, str):
-        shown = shorten(value)
-        return {"vi": f"'{shown}'", "en": f"'{shown}'"}
+        return f"'{shorten(value)}'"
     if isinstance(value, dict):
-        return {"vi": "một bảng khóa: giá trị", "en": "a mapping"}
+        return Phrase("found.mapping")
     if isinstance(value, list):
-        return {"vi": "một danh sách", "en": "a list"}
-    return {"vi": type(value).__name__, "en": type(value).__name__}
+        return Phrase("found.list")
+    return type(value).__name__
 
 
 # ---------------------------------------------------------------------------------------------

@@ -29,16 +29,6 @@ class Outcome(StrEnum):
     OUTSIDE = "outside"  # points received from outside (the survey)
 
 
-OUTCOME_TEXT: dict[Outcome, Text] = {
-    Outcome.MET: Text(vi="đạt", en="met"),
-    Outcome.PARTIAL: Text(vi="đạt một phần", en="partial"),
-    Outcome.UNMET: Text(vi="không đạt", en="unmet"),
-    Outcome.MISSING: Text(vi="thiếu minh chứng", en="missing evidence"),
-    Outcome.NOT_APPLICABLE: Text(vi="không áp dụng", en="not applicable"),
-    Outcome.OUTSIDE: Text(vi="chấm từ bên ngoài", en="scored outside"),
-}
-
-
 #: A value as the result keeps it (a reason's argument, an input): whole numbers as numbers,
 #: other numbers as exact decimal strings ("0.5"), dates as ISO text, a phrase given in both
 #: languages as {"vi": ..., "en": ...}.

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from parscore.messages import format_date, render
 from parscore.model.evidence import Unit
-from parscore.model.result import OUTCOME_TEXT, NodeResult, Outcome
+from parscore.model.result import NodeResult, Outcome
 
 if TYPE_CHECKING:
     from parscore.todo import TodoItem
@@ -27,7 +27,9 @@ class Options:
 
 
 def outcome_text(outcome: Outcome, lang: str) -> str:
-    return OUTCOME_TEXT[outcome].get(lang)
+    """An outcome in words (``đạt một phần`` / ``partial``): the catalogue's ``outcome.`` code
+    of its value (``not_applicable`` is ``outcome.not-applicable``)."""
+    return render("outcome." + outcome.value.replace("_", "-"), None, lang)
 
 
 def reason_text(node: NodeResult | TodoItem, lang: str) -> str:

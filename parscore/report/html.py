@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from parscore.compare import Comparison, Group, RankRow
-from parscore.messages import format_percent, format_points, format_signed, render
+from parscore.messages import format_percent, format_points, format_signed, html_lang, render
 from parscore.report.common import Options
 from parscore.report.compare_common import (
     SCALE_GREEN,
@@ -347,7 +347,7 @@ def page(comparison: Comparison, opts: Options) -> Page:
             "comparison.excluded-count", {"count": len(comparison.excluded)}, lang
         )
     result = Page(
-        lang="en" if lang == "en" else "vi",
+        lang=html_lang(lang),
         title=render("comparison.compare-title", {"year": c.year}, lang),
         criteria=render(
             "result.criteria-line",
