@@ -1069,6 +1069,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "found.list": ("một danh sách", "a list"),
     # --- sizes of files, inside file. messages (format_size) --------------------------------
     "size.bytes": ("{size} byte", "{size} bytes"),
+    "size.byte": ("{size} byte", "{size} byte"),
     "size.kb": ("{size} KB", "{size} KB"),
     "size.mb": ("{size} MB", "{size} MB"),
     # --- usage -----------------------------------------------------------------------------
@@ -1192,7 +1193,7 @@ def format_size(size: int) -> Phrase:
             value = (Decimal(size) / factor).quantize(Decimal("0.1"))
             value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
             return Phrase(code, {"size": value})
-    return Phrase("size.bytes", {"size": size})
+    return Phrase("size.byte" if size == 1 else "size.bytes", {"size": size})
 
 
 def _arg(value: Any, lang: str) -> Any:

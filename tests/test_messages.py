@@ -54,7 +54,7 @@ def test_a_wrong_value_in_words(value, vi, en):
 @pytest.mark.parametrize(
     ("size", "vi", "en"),
     [
-        (1, "1 byte", "1 bytes"),
+        (1, "1 byte", "1 byte"),
         (900, "900 byte", "900 bytes"),
         (1536, "1,5 KB", "1.5 KB"),
         (30 * 1024**2, "30 MB", "30 MB"),
