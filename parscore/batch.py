@@ -256,10 +256,12 @@ def _worker_start(started: Any) -> None:
 
 Task = tuple[str | None, Limits, str | None]  # criteria, limits, cache folder
 
-# A file takes about 10 ms to score (21 KB; a 10 MB file, the default size limit, a few
-# seconds): a worker still on one file after FILE_TIMEOUT seconds is taken as hung, never as
-# slow. Only with --jobs: in one process nothing watches the scoring, and nothing needs to
-# (Ctrl-C stops it; a hang there is as visible as in `parscore evaluate`).
+# A file takes about 10 ms to score (21 KB, see benchmarks/) and the limits (10 MB, 50,000
+# values) bound the largest one accepted: a worker still on one file after FILE_TIMEOUT seconds,
+# 10,000 times the usual, is taken as hung, not as slow. Not an option: score_files(timeout=...)
+# is enough for tests and other callers. Only with --jobs: in one process nothing watches the
+# scoring, and nothing needs to (Ctrl-C stops it; a hang there is as visible as in `parscore
+# evaluate`).
 FILE_TIMEOUT = 120.0
 
 
