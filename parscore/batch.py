@@ -9,14 +9,19 @@ the comparison as excluded. The order of the results never depends on the number
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from parscore import __version__
 from parscore.cache import CacheEntry, ResultCache
@@ -206,10 +211,29 @@ def _worker_died(path: str) -> FileOutcome:
     return FileOutcome(path, None, (Problem("batch.worker-died", {}, display_name(Path(path))),))
 
 
+def _worker_timeout(path: str, timeout: float) -> FileOutcome:
+    seconds = Decimal(repr(timeout))
+    args = {"seconds": int(seconds) if seconds == seconds.to_integral_value() else seconds}
+    return FileOutcome(
+        path, None, (Problem("batch.worker-timeout", args, display_name(Path(path))),)
+    )
+
+
+# When each file was started, by index, in the worker processes' shared memory
+# (time.monotonic(), one clock for every process of the machine); 0 = not started. The parent
+# reads it to tell which file a hung worker is on.
+_started: Any = None
+
+
 def _score_chunk(
-    paths: list[str], criteria: str | None, limits: Limits, cache_folder: str | None
+    batch: list[tuple[int, str]], criteria: str | None, limits: Limits, cache_folder: str | None
 ) -> list[FileOutcome]:
-    return [score_guarded(path, criteria, limits, cache_folder) for path in paths]
+    outcomes = []
+    for index, path in batch:
+        if _started is not None:
+            _started[index] = time.monotonic()
+        outcomes.append(score_guarded(path, criteria, limits, cache_folder))
+    return outcomes
 
 
 @contextmanager
@@ -224,79 +248,179 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def _worker_start() -> None:
+def _worker_start(started: Any) -> None:
+    global _started
+    _started = started
     gc.set_threshold(100_000, 50, 1000)
 
 
 Task = tuple[str | None, Limits, str | None]  # criteria, limits, cache folder
 
+# A file takes about 10 ms to score (21 KB, see benchmarks/) and the limits (10 MB, 50,000
+# values) bound the largest one accepted: a worker still on one file after FILE_TIMEOUT seconds,
+# 10,000 times the usual, is taken as hung, not as slow. Not an option: score_files(timeout=...)
+# is enough for tests and other callers. Only with --jobs: in one process nothing watches the
+# scoring, and nothing needs to (Ctrl-C stops it; a hang there is as visible as in `parscore
+# evaluate`).
+FILE_TIMEOUT = 120.0
+
+
+class _Lost(Exception):
+    """A batch not scored because its pool broke (a worker died) or was stopped (a worker hung)."""
+
+
+@dataclass(frozen=True)
+class _Hung:
+    """The file (its index) on which a worker was still busy after the timeout."""
+
+    index: int
+
+
+Round = Iterator[tuple[list[int], "list[FileOutcome] | BaseException | _Hung"]]
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's processes (a hung worker does not end otherwise) and let it go."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+    else:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _hung_file(
+    futures: dict[Future[list[FileOutcome]], list[int]], started: Any, timeout: float
+) -> int | None:
+    """The file a worker has been on for more than ``timeout`` seconds, if any: in a batch not
+    finished, the last file started (a batch's files are scored in order)."""
+    now = time.monotonic()
+    for future, batch in futures.items():
+        current = next((i for i in reversed(batch) if started[i]), None)
+        if current is not None and now - started[current] > timeout and not future.done():
+            return current
+    return None
+
 
 def _pool_round(
-    names: list[str], batches: list[list[int]], task: Task, workers: int
-) -> Iterator[tuple[list[int], list[FileOutcome] | BaseException]]:
+    names: list[str],
+    batches: list[list[int]],
+    task: Task,
+    workers: int,
+    *,
+    started: Any,
+    timeout: float,
+) -> Round:
     """Each batch of indices into ``names`` scored in a pool of ``workers`` processes: its
-    outcomes, or what went wrong with it, as each batch ends."""
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
+    outcomes, or what went wrong with it, as each batch ends. A worker still on one file after
+    ``timeout`` seconds ends the round: that file's batch comes back as :class:`_Hung`, every
+    batch not finished as :class:`_Lost`, and the pool's processes are terminated."""
+    for batch in batches:
+        for index in batch:
+            started[index] = 0.0
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(started,))
+    hung = False
+    try:
         futures: dict[Future[list[FileOutcome]], list[int]] = {}
         for batch in batches:
             try:
-                futures[pool.submit(_score_chunk, [names[i] for i in batch], *task)] = batch
+                chunk = [(i, names[i]) for i in batch]
+                futures[pool.submit(_score_chunk, chunk, *task)] = batch
             except BrokenProcessPool as exc:  # a worker died already: the rest is lost
                 yield batch, exc
-        for future in as_completed(futures):
-            try:
-                yield futures[future], future.result()
-            except Exception as exc:
-                yield futures[future], exc
+        poll = min(1.0, timeout / 4)
+        while futures:
+            done, _ = wait(futures, timeout=poll, return_when=FIRST_COMPLETED)
+            for future in done:
+                batch = futures.pop(future)
+                try:
+                    yield batch, future.result()
+                except Exception as exc:
+                    yield batch, exc
+            culprit = _hung_file(futures, started, timeout)
+            if culprit is not None:
+                hung = True
+                _stop(pool)
+                for batch in futures.values():
+                    yield batch, _Hung(culprit) if culprit in batch else _Lost()
+                return
+    finally:
+        if not hung:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _in_processes(
-    names: list[str], task: Task, jobs: int, results: list[FileOutcome | None]
+    names: list[str],
+    task: Task,
+    jobs: int,
+    results: list[FileOutcome | None],
+    timeout: float,
 ) -> Iterator[FileOutcome]:
     """Score ``names`` in ``jobs`` processes, yielding each outcome as it comes and keeping it
     at its place in ``results``.
 
-    Files go out in chunks. A chunk that fails as a whole (a worker killed by the system, a
-    crash in a library: ``BrokenProcessPool``, which also loses every chunk not yet finished)
-    has its files scored again, one file a task, in a new pool; while a round gets no file
-    through, its first file is scored alone, and left out (``batch.worker-died``) if it kills
-    that worker too. Every other file keeps its result."""
+    Files go out in chunks. A worker still on one file after ``timeout`` seconds is hung: its
+    pool is stopped, that file is left out (``batch.worker-timeout``), and every file not
+    scored yet is scored again in a new pool. A chunk that fails as a whole (a worker killed by
+    the system, a crash in a library: ``BrokenProcessPool``, which also loses every chunk not
+    yet finished) has its files scored again, one file a task, in a new pool; the files a
+    broken pool loses are split in two halves, each scored again in a pool of its own, down to
+    one file, which is left out (``batch.worker-died``) when it kills its worker alone. Every
+    other file keeps its result.
+
+    The work is bounded: groups split at one depth are disjoint and a group breaks only with a
+    killing file in it, so with ``d`` files that kill their worker and ``h`` that hang among
+    ``n``, there are at most ``2 + 2·d·⌈log2 n⌉ + h`` pools, and each file is sent to a worker
+    at most ``⌈log2 n⌉ + h + 2`` times (the old way, one file isolated a round, could take a
+    pool per file and ``n²`` sends)."""
 
     def keep(index: int, outcome: FileOutcome) -> FileOutcome:
         results[index] = outcome
         return outcome
 
+    started = multiprocessing.RawArray("d", len(names))
+    watch = {"started": started, "timeout": timeout}
     chunk = max(1, len(names) // (jobs * 8))
     batches = [list(range(i, min(i + chunk, len(names)))) for i in range(0, len(names), chunk)]
-    pending: list[int] = []
-    for batch, outcome in _pool_round(names, batches, task, jobs):
-        if isinstance(outcome, BaseException):
-            pending.extend(batch)
+    lost: list[int] = []
+    for batch, outcome in _pool_round(names, batches, task, jobs, **watch):
+        if isinstance(outcome, _Hung):
+            yield keep(outcome.index, _worker_timeout(names[outcome.index], timeout))
+            lost.extend(i for i in batch if i != outcome.index)
+        elif isinstance(outcome, BaseException):
+            lost.extend(batch)
         else:
             for index, scored in zip(batch, outcome, strict=True):
                 yield keep(index, scored)
-    while pending:
-        pending.sort()
-        failed: list[int] = []
-        for batch, outcome in _pool_round(names, [[i] for i in pending], task, jobs):
+    groups = deque([sorted(lost)] if lost else [])
+    while groups:
+        group = groups.popleft()
+        lost, broke = [], False
+        single = [[i] for i in group]
+        for batch, outcome in _pool_round(names, single, task, min(jobs, len(group)), **watch):
             (index,) = batch
-            if isinstance(outcome, BrokenProcessPool):
-                failed.append(index)
+            if isinstance(outcome, _Hung):
+                yield keep(index, _worker_timeout(names[index], timeout))
+            elif isinstance(outcome, _Lost):
+                lost.append(index)
+            elif isinstance(outcome, BrokenProcessPool):
+                lost.append(index)
+                broke = True
             elif isinstance(outcome, BaseException):  # e.g. an outcome that cannot be sent
                 yield keep(index, _unexpected(names[index], outcome))
             else:
                 yield keep(index, outcome[0])
-        if failed and len(failed) == len(pending):  # nothing got through: the first alone
-            first = min(failed)
-            failed.remove(first)
-            for _, outcome in _pool_round(names, [[first]], task, 1):
-                if isinstance(outcome, BrokenProcessPool):
-                    yield keep(first, _worker_died(names[first]))
-                elif isinstance(outcome, BaseException):
-                    yield keep(first, _unexpected(names[first], outcome))
-                else:
-                    yield keep(first, outcome[0])
-        pending = failed
+        lost.sort()
+        if not lost:
+            continue
+        if not broke:  # stopped for a hung file, which is out: the rest again, whole
+            groups.append(lost)
+        elif len(lost) == 1:
+            yield keep(lost[0], _worker_died(names[lost[0]]))
+        else:
+            half = len(lost) // 2
+            groups.extend((lost[:half], lost[half:]))
 
 
 def score_files(
@@ -307,15 +431,18 @@ def score_files(
     cache_folder: Path | None = None,
     jobs: int = 1,
     progress: Callable[[Iterator[FileOutcome], int], Iterator[FileOutcome]] | None = None,
+    timeout: float | None = None,
 ) -> list[FileOutcome]:
     """Score every file, in ``jobs`` processes; the order of ``files`` is kept. A file that
-    breaks parscore itself, or the process scoring it, is left out with a problem that says
-    so; the others are scored all the same."""
+    breaks parscore itself, or the process scoring it, or on which a worker process is still
+    busy after ``timeout`` seconds (:data:`FILE_TIMEOUT` by default; with ``jobs`` > 1 only),
+    is left out with a problem that says so; the others are scored all the same."""
     names = [str(f) for f in files]
     task: Task = (criteria, limits, str(cache_folder) if cache_folder is not None else None)
     if jobs > 1 and len(names) > 1:
         results: list[FileOutcome | None] = [None] * len(names)
-        outcomes = _in_processes(names, task, jobs, results)
+        wait_at_most = FILE_TIMEOUT if timeout is None else timeout
+        outcomes = _in_processes(names, task, jobs, results, wait_at_most)
         for _ in progress(outcomes, len(names)) if progress else outcomes:
             pass
         return [

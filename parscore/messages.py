@@ -700,6 +700,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the process scoring this file stopped abruptly (out of memory, or a crash in a "
         "library): the file is left out — please report it with this file",
     ),
+    "batch.worker-timeout": (
+        "việc chấm tệp này mất hơn {seconds} giây (tiến trình bị treo): tệp bị bỏ qua — "
+        "hãy báo lỗi kèm tệp này",
+        "scoring this file took more than {seconds} s (the process hung): the file is left "
+        "out — please report it with this file",
+    ),
     "batch.nothing": (
         "không có tệp .yaml nào để so sánh",
         "no .yaml file to compare",

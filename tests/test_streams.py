@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -391,6 +392,118 @@ def test_many_files_and_a_dying_worker_keep_their_order(tmp_path, monkeypatch):
     assert {s.summary.unit.code for s in scored if s.summary} == {
         str(90000 + n) for n in range(40) if n != 17
     }
+
+
+def _communes(tmp_path: Path, count: int) -> list[Path]:
+    text = (EXAMPLES / "vinh-chap-2023.yaml").read_text("utf-8")
+    files = []
+    for n in range(count):
+        path = tmp_path / f"c{n:02d}.yaml"
+        path.write_text(text.replace('code: "19213"', f'code: "{90000 + n}"'), encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def _in_workers_on(monkeypatch, names: set[str], action) -> None:
+    """``action`` in a worker process (never in the test's own) when it scores one of ``names``."""
+    from parscore import batch
+
+    parent, real = os.getpid(), batch.summarize
+
+    def summarize(result):
+        if os.getpid() != parent and Path(result.source).name in names:
+            action()
+        return real(result)
+
+    monkeypatch.setattr(batch, "summarize", summarize)
+
+
+def _count_rounds(monkeypatch) -> dict[str, int]:
+    """How many pools are started and how many files are sent to workers."""
+    from parscore import batch
+
+    counts = {"pools": 0, "sent": 0}
+    real = batch._pool_round
+
+    def counting(names, batches, *args, **kwargs):
+        counts["pools"] += 1
+        counts["sent"] += sum(len(b) for b in batches)
+        return real(names, batches, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "_pool_round", counting)
+    return counts
+
+
+@FORK
+def test_workers_that_die_are_found_by_halves_and_every_innocent_file_is_scored(
+    tmp_path, monkeypatch
+):
+    """Two killing files among 64, neither the first one lost: each is left out alone, the
+    62 others are scored in their order, in a few pools and a few sends a file."""
+    from parscore import batch
+    from parscore.yamlsource import DEFAULT_LIMITS
+
+    files = _communes(tmp_path, 64)
+    _in_workers_on(monkeypatch, {"c37.yaml", "c50.yaml"}, lambda: os._exit(70))
+    counts = _count_rounds(monkeypatch)
+    scored = batch.score_files(files, None, DEFAULT_LIMITS, jobs=2)
+    assert [s.file for s in scored] == [str(f) for f in files]
+    assert [s.summary is None for s in scored] == [n in (37, 50) for n in range(64)]
+    assert [s.problems[0].code for s in scored if s.summary is None] == ["batch.worker-died"] * 2
+    assert [s.summary.unit.code for s in scored if s.summary] == [
+        str(90000 + n) for n in range(64) if n not in (37, 50)
+    ]
+    # the bound in batch._in_processes: 2 + 2·d·⌈log2 n⌉ pools, ⌈log2 n⌉ + 2 sends a file
+    assert counts["pools"] <= 2 + 2 * 2 * 6
+    assert counts["sent"] <= 64 * (6 + 2)
+    # the same outcomes as in one process
+    monkeypatch.undo()
+    alone = batch.score_files(files, None, DEFAULT_LIMITS, jobs=1)
+    assert [s.summary for s in scored if s.summary] == [
+        s.summary for n, s in enumerate(alone) if n not in (37, 50)
+    ]
+
+
+@FORK
+def test_a_worker_that_hangs_on_one_file_is_stopped_and_the_others_are_scored(
+    tmp_path, monkeypatch
+):
+    import time
+
+    from parscore import batch
+    from parscore.yamlsource import DEFAULT_LIMITS
+
+    files = _communes(tmp_path, 12)
+    _in_workers_on(monkeypatch, {"c05.yaml"}, lambda: time.sleep(600))
+    began = time.monotonic()
+    scored = batch.score_files(files, None, DEFAULT_LIMITS, jobs=2, timeout=0.5)
+    assert time.monotonic() - began < 60
+    assert [s.file for s in scored] == [str(f) for f in files]
+    assert [s.summary is None for s in scored] == [n == 5 for n in range(12)]
+    (problem,) = scored[5].problems
+    assert (problem.code, problem.args) == ("batch.worker-timeout", {"seconds": Decimal("0.5")})
+    assert [s.summary.unit.code for s in scored if s.summary] == [
+        str(90000 + n) for n in range(12) if n != 5
+    ]
+
+
+@FORK
+def test_a_hung_worker_is_said_in_the_comparison(folder, monkeypatch):
+    import time
+
+    from parscore import batch
+
+    monkeypatch.setattr(batch, "FILE_TIMEOUT", 1.0)
+    _in_workers_on(monkeypatch, {"ho-xa-2023.yaml"}, lambda: time.sleep(600))
+    result = run("compare", ".", "--lang", "en", "--no-cache", "--jobs", "2")
+    _left_out_alone(
+        result,
+        "batch.worker-timeout",
+        "scoring this file took more than 1 s (the process hung): the file is left out — "
+        "please report it with this file",
+    )
+    result = run("compare", ".", "--no-cache", "--jobs", "2")
+    assert "việc chấm tệp này mất hơn 1 giây (tiến trình bị treo)" in result.stderr
 
 
 # --- special files ----------------------------------------------------------------------------
