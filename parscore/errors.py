@@ -8,36 +8,15 @@ shown together; :class:`InputError` carries them out of the loaders.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from parscore.escaping import visible
 from parscore.messages import render
 
 #: Where a value is in a document: its keys and list indexes from the top (not a file path).
 KeyPath = tuple[str | int, ...]
-
-# Characters that must not reach a terminal from an echoed source line: C0 controls but tab,
-# DEL, C1 controls, line and paragraph separators, bidirectional controls, lone surrogates.
-_UNSHOWABLE = re.compile(
-    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
-
-
-def _visible_char(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the control pictures: ␛ for ESC, ␈ for backspace
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    return "\ufffd"
-
-
-def visible(line: str) -> str:
-    """``line`` with every control character replaced by one visible character, so a caret
-    placed by column stays under the same character."""
-    return _UNSHOWABLE.sub(_visible_char, line)
 
 
 class Severity(StrEnum):

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from parscore.escaping import one_line
+
 if TYPE_CHECKING:
     from parscore.model.result import Reason
 
@@ -1262,8 +1264,6 @@ def render(
             continue
         value = _arg(value, lang)
         if short and isinstance(value, str):
-            from parscore.escaping import one_line
-
             value = shorten(one_line(value), LISTING_CHARS if key in _LISTINGS else SHOWN_CHARS)
         values[key] = value
     return template.format(**values)
