@@ -48,10 +48,6 @@ from parscore.model.result import (
 ZERO = Decimal(0)
 
 
-def text(code: str, **args: Any) -> Reason:
-    return reason(code, args)
-
-
 def percent_of(points: Decimal, maximum: Decimal) -> Decimal | None:
     if maximum <= 0:
         return None
@@ -151,10 +147,12 @@ class _Scorer:
         ):
             booked = (
                 LedgerLine(
-                    reason=text(
+                    reason=reason(
                         "ledger.booked",
-                        id=node.id,
-                        name={"vi": node.name.get("vi"), "en": node.name.get("en")},
+                        {
+                            "id": node.id,
+                            "name": {"vi": node.name.get("vi"), "en": node.name.get("en")},
+                        },
                     ),
                     points=node.rule.penalty_when_unmet,
                     source="rule",
@@ -194,13 +192,13 @@ class _Scorer:
         kind = node.kind
         if item is None:
             code = "reason.survey-pending" if in_survey else "reason.no-evidence"
-            return _Judged(ZERO, Outcome.MISSING, text(code), None, by_rule=False)
+            return _Judged(ZERO, Outcome.MISSING, reason(code), None, by_rule=False)
         if item.nothing_occurred is not None:
             said = {"vi": item.nothing_occurred, "en": item.nothing_occurred}
             return self._nothing(node, said)
         ctx = self.checked.context(item)
         if not kind.is_given(node.rule, values, ctx):
-            return _Judged(ZERO, Outcome.MISSING, text("reason.no-inputs"), None, by_rule=False)
+            return _Judged(ZERO, Outcome.MISSING, reason("reason.no-inputs"), None, by_rule=False)
         scored = kind.score(node.rule, node.max, values, ctx)
         if scored.nothing_occurred:
             return self._nothing(node, Phrase("reason.total-zero"))
@@ -216,10 +214,10 @@ class _Scorer:
             and not item.documents
             and not item.explanation
         ):
-            return _Judged(ZERO, Outcome.MISSING, text("reason.no-document"), scored.points)
+            return _Judged(ZERO, Outcome.MISSING, reason("reason.no-document"), scored.points)
         if kind.needs_explanation and not item.explanation:
-            return _Judged(ZERO, Outcome.MISSING, text("reason.needs-explanation"), scored.points)
-        why = text(scored.reason, **scored.args)
+            return _Judged(ZERO, Outcome.MISSING, reason("reason.needs-explanation"), scored.points)
+        why = reason(scored.reason, scored.args)
         if in_survey:
             return _Judged(scored.points, Outcome.OUTSIDE, why, None)
         if scored.points >= node.max:
@@ -238,7 +236,7 @@ class _Scorer:
             outcome, points, code = Outcome.UNMET, ZERO, "reason.nothing-zero"
         else:  # a total of 0 on a node with no declared case: never guess full points
             outcome, points, code = Outcome.MISSING, ZERO, "reason.nothing-undeclared"
-        return _Judged(points, outcome, text(code, why=why), None, by_rule=False)
+        return _Judged(points, outcome, reason(code, {"why": why}), None, by_rule=False)
 
     # -- groups ----------------------------------------------------------------------------
     def node(self, node: Node, level: int) -> _Scored:
@@ -286,7 +284,7 @@ class _Scorer:
         # points where the ledger has no points_each.
         lines = [
             LedgerLine(
-                reason=text("ledger.entry", text=entry.reason),
+                reason=reason("ledger.entry", {"text": entry.reason}),
                 points=_entry_points(entry, rule),
                 source="evidence",
                 documents=list(entry.documents),
