@@ -42,17 +42,10 @@ def is_input(
     also: Iterable[str | os.PathLike[str]] = (),
 ) -> bool:
     """Whether ``path`` (``info``: its ``os.stat``, links followed, or None when there is no
-    file) is a file read in this run, or one of ``also``."""
-    identities = set(_identities)
-    real_paths = set(_real_paths)
+    file) is a file read in this run, or one of ``also`` — files the caller reads or has read
+    in this run (worker processes' files, for one), remembered from now on like the others."""
     for other in also:
-        try:
-            other_info = os.stat(other)
-        except OSError:
-            other_info = None
-        if other_info is not None:
-            identities.add((other_info.st_dev, other_info.st_ino))
-        real_paths.add(os.path.realpath(other))
-    if info is not None and (info.st_dev, info.st_ino) in identities:
+        record(other)
+    if info is not None and (info.st_dev, info.st_ino) in _identities:
         return True
-    return os.path.realpath(path) in real_paths
+    return os.path.realpath(path) in _real_paths

@@ -65,7 +65,8 @@ def _failed(path: Path, exc: OSError) -> UsageError:
 
 def check_target(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> None:
     """Refuse a target that would overwrite something: a file read in this run (or one of
-    ``inputs``), a folder or special file, or, without ``force``, an existing file or link."""
+    ``inputs``, remembered as read from now on), a folder or special file, or, without
+    ``force``, an existing file or link."""
     try:
         link = os.lstat(path)
     except FileNotFoundError:
@@ -193,8 +194,7 @@ def _replace_with(
 
 def write_atomic(path: Path, data: bytes, *, force: bool, inputs: Iterable[Path] = ()) -> None:
     """Write ``data`` to ``path`` whole, or not at all (see the module's rules)."""
-    inputs = list(inputs)
-    check_target(path, force=force, inputs=inputs)
+    check_target(path, force=force, inputs=inputs)  # remembers ``inputs`` as read in the run
     # through a link (allowed with --force): the file it points to is replaced, the link kept
     final = Path(os.path.realpath(path)) if os.path.islink(path) else path
     try:
@@ -210,7 +210,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool, inputs: Iterable[Path]
                 data,
                 previous=previous,
                 # again: things change meanwhile
-                before_replace=lambda: check_target(path, force=force, inputs=inputs),
+                before_replace=lambda: check_target(path, force=force),
             )
         except OSError as exc:
             raise _failed(path, exc) from None
