@@ -29,12 +29,13 @@ from parscore import yamlsource
 from parscore.checks.criteria import criteria_from_source
 from parscore.checks.evidence import check_evidence
 from parscore.checks.pydantic_errors import model_keys, validation_problems
+from parscore.checks.salvage import kept, salvage
 from parscore.criteria_sets import (
     CriteriaResolver,
     looks_like_path,
     shipped_sets,
 )
-from parscore.errors import InputError
+from parscore.errors import InputError, KeyPath, Problem
 from parscore.model.checked import CheckedEvidence
 from parscore.model.common import found
 from parscore.model.criteria import CriteriaSet
@@ -72,10 +73,32 @@ def evidence_from_source(
     data = src.data
     if not isinstance(data, dict):
         raise InputError([src.problem("doc.not-mapping", found=found(data))])
+    shape: list[Problem] = []
+    removed: list[KeyPath] = []
     try:
-        ev = Evidence.model_validate(data)
+        ev: Evidence | None = Evidence.model_validate(data)
     except ValidationError as exc:
-        raise InputError(validation_problems(src, exc, known_keys=_EVIDENCE_KEYS)) from None
+        # every problem in one run: the checks go on with what the models refused set aside
+        shape = validation_problems(src, exc, known_keys=_EVIDENCE_KEYS)
+        ev, removed = salvage(Evidence, data, exc)
+    if ev is None:
+        raise InputError(shape)
+    try:
+        checked = _check_against_set(src, resolver, ev, criteria, base)
+    except InputError as exc:
+        raise InputError(shape + kept(exc.problems, src.display, removed)) from None
+    if shape:
+        raise InputError(shape + kept(list(checked.warnings), src.display, removed))
+    return checked
+
+
+def _check_against_set(
+    src: Source,
+    resolver: CriteriaResolver,
+    ev: Evidence,
+    criteria: str | None,
+    base: FsPath | None,
+) -> CheckedEvidence:
     if criteria is not None:
         location = resolver.locate(criteria, FsPath.cwd())
     else:

@@ -397,6 +397,43 @@ def test_all_evidence_problems_are_collected_and_sorted(folder):
     assert [p.split(": ")[0] for p in found] == ["ev.yaml:8:16", "ev.yaml:9:20"]
 
 
+def test_a_refused_value_does_not_hide_the_checks_of_the_set(folder):
+    # pydantic refuses the claim; the misspelt input, found only against the set, still shows
+    text = ev_edit('"1.3": {met: true', '"1.3": {claimed: 15%, met: true').replace(
+        "on_time: 1150", "on_tme: 1150"
+    )
+    found = ev_problems(folder, text)
+    assert [p.split(" [")[-1] for p in found] == [
+        "value.percent-sign]",
+        "evidence.unknown-input]",
+    ]
+    assert found[1].startswith("ev.yaml:9:11: 'on_tme' is not an input of '2.1'")
+
+
+def test_a_refused_date_is_not_also_reported_as_no_date(folder):
+    text = ev_edit("date: 12/12/2023", "date: 12/13/2023").replace("met: true", "met: yes")
+    found = ev_problems(folder, text)
+    assert [p.split(" [")[-1] for p in found] == [
+        "value.expected-date]",
+        "value.expected-bool]",
+    ]
+
+
+def test_a_broken_ledger_line_sets_its_list_aside_and_the_rest_is_checked(folder):
+    text = EVIDENCE + "bonus:\n  - {points: 0.5}\n"
+    text = text.replace('"1.3": {met: true', '"1.3": {met: yes')
+    found = ev_problems(folder, text)
+    assert [p.split(": ")[0] for p in found] == ["ev.yaml:8:16", "ev.yaml:13:5"]
+    assert found[1].endswith("[value.missing]")
+
+
+def test_a_refused_required_key_stops_the_checks_of_the_file(folder):
+    # without a year nothing can be checked against the set: the shape problem is all there is
+    text = ev_edit("year: 2023", "year: two").replace("met: true", "met: yes")
+    found = ev_problems(folder, text)
+    assert [p.split(": ")[0] for p in found] == ["ev.yaml:2:7"]
+
+
 def test_a_problem_in_the_set_is_reported_against_the_set(folder):
     (folder / "set.yaml").write_text(MINI.replace("total: 10", "total: 12"), encoding="utf-8")
     with pytest.raises(InputError) as info:
