@@ -486,7 +486,8 @@ def _indentation_problem(src: Source, exc: yaml.MarkedYAMLError) -> Problem | No
         return src.problem_at("yaml.tab-indent", line, at.column + 1, **args)
     if "mapping values are not allowed" in problem:
         found = text[indent : at.column].strip()
-        if ": " in found or not found or indent + 1 <= expected or not has_value:
+        words = " " in found and found[:1] not in "\"'"  # keys are one word; text is not
+        if ": " in found or words or not found or indent + 1 <= expected or not has_value:
             return None  # a colon inside a value, not an indentation mistake
         return src.problem_at("yaml.over-indented", line, indent + 1, found=found, **args)
     if "block mapping" in (exc.context or "") and "expected key" in problem and start:

@@ -140,6 +140,11 @@ def test_refusals_are_located(text, expected):
             "spaces at the start of the line so that it starts at column 5, like 'on_time' "
             "[yaml.over-indented]",
         ),
+        (  # words before the colon: a long value going on, with a colon inside it
+            "a:\n  title: Báo cáo kết quả\n    giải quyết: năm 2023\n",
+            "f.yaml:3:15: a colon and a space (': ') inside a value: put the whole value in "
+            'double quotes, e.g. title: "Plan: 2023" [yaml.colon-in-value]',
+        ),
         (  # the same after a comment, which ends the value: libyaml says something else
             "a:\n  b: 1  # one\n\n  # two\n     c: 2\n",
             "f.yaml:5:6: 'c' is indented deeper than 'b' on line 2 above it: remove spaces at the "
