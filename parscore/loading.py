@@ -28,6 +28,7 @@ from pydantic import ValidationError
 from parscore import yamlsource
 from parscore.checks.criteria import criteria_from_source
 from parscore.checks.evidence import check_evidence
+from parscore.checks.indentation import under_indented
 from parscore.checks.pydantic_errors import model_keys, validation_problems
 from parscore.checks.salvage import kept, salvage
 from parscore.criteria_sets import (
@@ -82,13 +83,15 @@ def evidence_from_source(
         shape = validation_problems(src, exc, known_keys=_EVIDENCE_KEYS)
         ev, removed = salvage(Evidence, data, exc)
     if ev is None:
-        raise InputError(shape)
+        raise InputError(under_indented(src, shape))
     try:
         checked = _check_against_set(src, resolver, ev, criteria, base)
     except InputError as exc:
-        raise InputError(shape + kept(exc.problems, src.display, removed)) from None
+        problems = shape + kept(exc.problems, src.display, removed)
+        raise InputError(under_indented(src, problems)) from None
     if shape:
-        raise InputError(shape + kept(list(checked.warnings), src.display, removed))
+        problems = shape + kept(list(checked.warnings), src.display, removed)
+        raise InputError(under_indented(src, problems))
     return checked
 
 

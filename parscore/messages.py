@@ -438,6 +438,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{id}' books a penalty, but the set has no 'penalty' section",
     ),
     # --- evidence files --------------------------------------------------------------------
+    "evidence.under-indented": (
+        "'{key}' nằm ở chỗ của mã một tiêu chí, nhưng trông như một khóa của '{item}' phía trên: "
+        "nếu nó thuộc '{item}', hãy thêm dấu cách đầu dòng để nó bắt đầu ở cột {expected}, thẳng "
+        "hàng với '{sibling}' ở dòng {sibling_line}",
+        "'{key}' stands where a sub-criterion id belongs, but looks like a key of '{item}' above: "
+        "if it belongs to '{item}', indent it to start at column {expected}, like '{sibling}' on "
+        "line {sibling_line}",
+    ),
     "evidence.unknown-id": (
         "không có tiêu chí '{id}' trong bộ {set}{suggestion}",
         "there is no sub-criterion '{id}' in the set {set}{suggestion}",
