@@ -15,6 +15,9 @@ Validation happens in two passes over a parsed :class:`~parscore.yamlsource.Sour
    known to the set, inputs that fit their rule, documents dated in the year.
 
 All problems are collected and raised together as one :class:`~parscore.errors.InputError`.
+An evidence file whose shape pydantic refuses is still checked against its set, with the values
+refused set aside (:mod:`parscore.checks.salvage`), so that one run reports every problem; an
+item's key typed at the ids' indentation is said as such (:mod:`parscore.checks.indentation`).
 Warnings do not stop anything: they travel with the loaded evidence into the result.
 """
 
