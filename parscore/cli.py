@@ -664,7 +664,9 @@ def schema(which: str, output: Path | None, force: bool) -> None:
 @click.option("--district", help="The district it belonged to (until mid-2025).")
 @click.option("--province", help="The province.")
 @click.option(
-    "--year", type=click.IntRange(2000, 2100), help="Assessment year (default: the set's)."
+    "--year",
+    type=click.IntRange(2000, 2100),
+    help="The year being assessed (default: the criteria set's year).",
 )
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")

@@ -15,6 +15,9 @@ Validation happens in two passes over a parsed :class:`~parscore.yamlsource.Sour
    known to the set, inputs that fit their rule, documents dated in the year.
 
 All problems are collected and raised together as one :class:`~parscore.errors.InputError`.
+An evidence file whose shape pydantic refuses is still checked against its set, with the values
+refused set aside (:mod:`parscore.checks.salvage`), so that one run reports every problem; an
+item's key typed at the ids' indentation is said as such (:mod:`parscore.checks.indentation`).
 Warnings do not stop anything: they travel with the loaded evidence into the result.
 """
 
@@ -28,13 +31,15 @@ from pydantic import ValidationError
 from parscore import yamlsource
 from parscore.checks.criteria import criteria_from_source
 from parscore.checks.evidence import check_evidence
+from parscore.checks.indentation import under_indented
 from parscore.checks.pydantic_errors import model_keys, validation_problems
+from parscore.checks.salvage import kept, salvage
 from parscore.criteria_sets import (
     CriteriaResolver,
     looks_like_path,
     shipped_sets,
 )
-from parscore.errors import InputError
+from parscore.errors import InputError, KeyPath, Problem
 from parscore.model.checked import CheckedEvidence
 from parscore.model.common import found
 from parscore.model.criteria import CriteriaSet
@@ -72,10 +77,34 @@ def evidence_from_source(
     data = src.data
     if not isinstance(data, dict):
         raise InputError([src.problem("doc.not-mapping", found=found(data))])
+    shape: list[Problem] = []
+    removed: list[KeyPath] = []
     try:
-        ev = Evidence.model_validate(data)
+        ev: Evidence | None = Evidence.model_validate(data)
     except ValidationError as exc:
-        raise InputError(validation_problems(src, exc, known_keys=_EVIDENCE_KEYS)) from None
+        # every problem in one run: the checks go on with what the models refused set aside
+        shape = validation_problems(src, exc, known_keys=_EVIDENCE_KEYS)
+        ev, removed = salvage(Evidence, data, exc)
+    if ev is None:
+        raise InputError(under_indented(src, shape))
+    try:
+        checked = _check_against_set(src, resolver, ev, criteria, base)
+    except InputError as exc:
+        problems = shape + kept(exc.problems, src.display, removed)
+        raise InputError(under_indented(src, problems)) from None
+    if shape:
+        problems = shape + kept(list(checked.warnings), src.display, removed)
+        raise InputError(under_indented(src, problems))
+    return checked
+
+
+def _check_against_set(
+    src: Source,
+    resolver: CriteriaResolver,
+    ev: Evidence,
+    criteria: str | None,
+    base: FsPath | None,
+) -> CheckedEvidence:
     if criteria is not None:
         location = resolver.locate(criteria, FsPath.cwd())
     else:

@@ -105,6 +105,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "this line is not indented like the keys of the block that starts on line "
         "{block_line}: check the spaces at the start of the line",
     ),
+    "yaml.indentation-between": (
+        "dòng này bắt đầu ở cột {column}, không thẳng hàng với khóa '{key}' ở dòng {key_line} "
+        "(cột {expected}) cũng không thẳng hàng với các khóa của khối bắt đầu ở dòng "
+        "{block_line} (cột {block_column}): hãy thêm hoặc bớt dấu cách đầu dòng để đưa nó về "
+        "một trong hai cột đó",
+        "this line starts at column {column}, lined up neither with '{key}' on line {key_line} "
+        "(column {expected}) nor with the keys of the block that starts on line {block_line} "
+        "(column {block_column}): add or remove spaces at the start of the line to move it to "
+        "one of those columns",
+    ),
+    "yaml.over-indented": (
+        "'{found}' thụt lề sâu hơn khóa '{key}' ở dòng {key_line} phía trên: hãy bớt dấu cách "
+        "đầu dòng để nó bắt đầu ở cột {expected}, thẳng hàng với '{key}'",
+        "'{found}' is indented deeper than '{key}' on line {key_line} above it: remove spaces "
+        "at the start of the line so that it starts at column {expected}, like '{key}'",
+    ),
     "yaml.colon-in-value": (
         "dấu hai chấm và dấu cách (': ') nằm trong một giá trị: hãy đặt cả giá trị trong dấu "
         'nháy kép, ví dụ title: "Kế hoạch: năm 2023"',
@@ -137,6 +153,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "yaml.tab": (
         "không được dùng phím Tab để thụt lề trong YAML: hãy dùng dấu cách",
         "tabs cannot indent YAML: use spaces",
+    ),
+    "yaml.tab-indent": (
+        "không được dùng phím Tab để thụt lề trong YAML: hãy dùng dấu cách (khóa '{key}' ở "
+        "dòng {key_line} phía trên bắt đầu ở cột {expected})",
+        "tabs cannot indent YAML: use spaces ('{key}' on line {key_line} above starts at column "
+        "{expected})",
     ),
     "yaml.multiple-documents": (
         "tệp chứa nhiều tài liệu YAML (có dấu ---): mỗi tệp chỉ được một tài liệu",
@@ -416,6 +438,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{id}' books a penalty, but the set has no 'penalty' section",
     ),
     # --- evidence files --------------------------------------------------------------------
+    "evidence.under-indented": (
+        "'{key}' nằm ở chỗ của mã một tiêu chí, nhưng trông như một khóa của '{item}' phía trên: "
+        "nếu nó thuộc '{item}', hãy thêm dấu cách đầu dòng để nó bắt đầu ở cột {expected}, thẳng "
+        "hàng với '{sibling}' ở dòng {sibling_line}",
+        "'{key}' stands where a sub-criterion id belongs, but looks like a key of '{item}' above: "
+        "if it belongs to '{item}', indent it to start at column {expected}, like '{sibling}' on "
+        "line {sibling_line}",
+    ),
     "evidence.unknown-id": (
         "không có tiêu chí '{id}' trong bộ {set}{suggestion}",
         "there is no sub-criterion '{id}' in the set {set}{suggestion}",

@@ -413,6 +413,9 @@ def _syntax_problem(src: Source, exc: yaml.MarkedYAMLError) -> Problem:
         return located("yaml.unexpected-end", at)
     if "expected a single document" in context:
         return located("yaml.multiple-documents", at)
+    indentation = _indentation_problem(src, exc)
+    if indentation is not None:
+        return indentation
     if at is not None and src.line_text(at.line + 1) is not None:
         here = (src.line_text(at.line + 1) or "")[at.column : at.column + 1]
         if here == "\t" or "tab" in problem:
@@ -438,6 +441,66 @@ def _syntax_problem(src: Source, exc: yaml.MarkedYAMLError) -> Problem:
         return located("yaml.bad-escape", at)
     detail = f"{context}: {problem}" if context else problem
     return located("yaml.syntax", at or start, detail=detail)
+
+
+_KEY_LINE = re.compile(r"""( *)((?:- +)*)("[^"]*"|'[^']*'|[^\s#"'][^#]*?) *:(?: |$)""")
+
+
+_KEY_SCAN = 400  # a key is looked for at the start of a line only: a huge line costs nothing
+
+
+def _key_above(src: Source, line: int) -> tuple[int, int, str, bool] | None:
+    """The nearest line above ``line`` with text on it, when it starts with a key: (its line,
+    the key's column, the key, whether a value follows the key on that line)."""
+    for above in range(line - 1, 0, -1):
+        text = src.line_text(above) or ""
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        match = _KEY_LINE.match(text[:_KEY_SCAN])
+        if match is None:
+            return None
+        rest = text[match.end() :].strip()
+        has_value = bool(rest) and not rest.startswith("#")
+        return above, match.start(3) + 1, match.group(3), has_value
+    return None
+
+
+def _indentation_problem(src: Source, exc: yaml.MarkedYAMLError) -> Problem | None:
+    """A key indented unlike its neighbours, told with the column it should start at. libyaml
+    reads a key indented deeper than the key-and-value above it as that value going on, and
+    stops at its colon ("mapping values are not allowed"); a key indented less than the keys
+    above it but more than their block's ends the block ("did not find expected key")."""
+    at, start = exc.problem_mark, exc.context_mark
+    if at is None:
+        return None
+    line = at.line + 1
+    text = src.line_text(line) or ""
+    indent = len(text) - len(text.lstrip(" "))
+    above = _key_above(src, line)
+    if above is None:
+        return None
+    key_line, expected, key, has_value = above
+    args: dict[str, Any] = {"key": key, "key_line": key_line, "expected": expected}
+    problem = exc.problem or ""
+    if text[indent : indent + 1] == "\t" or text[at.column : at.column + 1] == "\t":
+        return src.problem_at("yaml.tab-indent", line, at.column + 1, **args)
+    if "mapping values are not allowed" in problem:
+        found = text[indent : at.column].strip()
+        words = " " in found and found[:1] not in "\"'"  # keys are one word; text is not
+        if ": " in found or words or not found or indent + 1 <= expected or not has_value:
+            return None  # a colon inside a value, not an indentation mistake
+        return src.problem_at("yaml.over-indented", line, indent + 1, found=found, **args)
+    if "block mapping" in (exc.context or "") and "expected key" in problem and start:
+        block, column = start.column + 1, at.column + 1
+        match = _KEY_LINE.match(text[:_KEY_SCAN])
+        if expected == block and column > expected and match and match.start(3) == at.column:
+            found = match.group(3)  # a comment ended the value above: still one key too deep
+            return src.problem_at("yaml.over-indented", line, column, found=found, **args)
+        if expected == block or column in (expected, block):
+            return None
+        where = {"block_line": start.line + 1, "block_column": block, "column": column}
+        return src.problem_at("yaml.indentation-between", line, column, **where, **args)
+    return None
 
 
 def _last_line(text: str) -> tuple[int, int]:

@@ -397,6 +397,65 @@ def test_all_evidence_problems_are_collected_and_sorted(folder):
     assert [p.split(": ")[0] for p in found] == ["ev.yaml:8:16", "ev.yaml:9:20"]
 
 
+def test_a_refused_value_does_not_hide_the_checks_of_the_set(folder):
+    # pydantic refuses the claim; the misspelt input, found only against the set, still shows
+    text = ev_edit('"1.3": {met: true', '"1.3": {claimed: 15%, met: true').replace(
+        "on_time: 1150", "on_tme: 1150"
+    )
+    found = ev_problems(folder, text)
+    assert [p.split(" [")[-1] for p in found] == [
+        "value.percent-sign]",
+        "evidence.unknown-input]",
+    ]
+    assert found[1].startswith("ev.yaml:9:11: 'on_tme' is not an input of '2.1'")
+
+
+def test_a_refused_date_is_not_also_reported_as_no_date(folder):
+    text = ev_edit("date: 12/12/2023", "date: 12/13/2023").replace("met: true", "met: yes")
+    found = ev_problems(folder, text)
+    assert [p.split(" [")[-1] for p in found] == [
+        "value.expected-date]",
+        "value.expected-bool]",
+    ]
+
+
+def test_a_broken_ledger_line_sets_its_list_aside_and_the_rest_is_checked(folder):
+    text = EVIDENCE + "bonus:\n  - {points: 0.5}\n"
+    text = text.replace('"1.3": {met: true', '"1.3": {met: yes')
+    found = ev_problems(folder, text)
+    assert [p.split(": ")[0] for p in found] == ["ev.yaml:8:16", "ev.yaml:13:5"]
+    assert found[1].endswith("[value.missing]")
+
+
+def test_a_refused_required_key_stops_the_checks_of_the_file(folder):
+    # without a year nothing can be checked against the set: the shape problem is all there is
+    text = ev_edit("year: 2023", "year: two").replace("met: true", "met: yes")
+    found = ev_problems(folder, text)
+    assert [p.split(": ")[0] for p in found] == ["ev.yaml:2:7"]
+
+
+def test_an_item_key_typed_at_the_ids_indentation_gets_an_indentation_hint(folder):
+    text = ev_edit(
+        '  "1.3": {met: true, explanation: đủ người}\n',
+        '  "1.3":\n    met: true\n  explanation: đủ người\n  on_time: 3\n',
+    )
+    found = ev_problems(folder, text)
+    hint = "stands where a sub-criterion id belongs, but looks like a key of '1.3' above: if it "
+    assert found == [
+        f"ev.yaml:10:3: 'explanation' {hint}belongs to '1.3', indent it to start at column 5, "
+        "like 'met' on line 9 [evidence.under-indented]",
+        f"ev.yaml:11:3: 'on_time' {hint}belongs to '1.3', indent it to start at column 5, "
+        "like 'met' on line 9 [evidence.under-indented]",
+    ]
+
+
+@pytest.mark.parametrize("key", ['"1.9"', "extra"])
+def test_an_unknown_id_of_an_item_is_no_indentation_mistake(folder, key):
+    # an id with digits, or a key holding keys of its own, is an item: its id is unknown
+    found = ev_problems(folder, ev_edit('  "1.3": {met: true', f"  {key}: {{met: true"))
+    assert [p.split(" [")[-1] for p in found] == ["evidence.unknown-id]"]
+
+
 def test_a_problem_in_the_set_is_reported_against_the_set(folder):
     (folder / "set.yaml").write_text(MINI.replace("total: 10", "total: 12"), encoding="utf-8")
     with pytest.raises(InputError) as info:

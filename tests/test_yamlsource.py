@@ -96,7 +96,12 @@ def test_decomposed_text_is_normalised_to_nfc():
         ("a: .inf\n", "f.yaml:1:4: '.inf' is not a finite number [yaml.not-finite]"),
         ("a: -.inf\n", "f.yaml:1:4: '-.inf' is not a finite number [yaml.not-finite]"),
         ("a: .nan\n", "f.yaml:1:4: '.nan' is not a finite number [yaml.not-finite]"),
-        ("a: 1\n\tb: 2\n", "f.yaml:2:1: tabs cannot indent YAML: use spaces [yaml.tab]"),
+        (
+            "a: 1\n\tb: 2\n",
+            "f.yaml:2:1: tabs cannot indent YAML: use spaces ('a' on line 1 above starts at "
+            "column 1) [yaml.tab-indent]",
+        ),
+        ("\ta: 1\n", "f.yaml:1:1: tabs cannot indent YAML: use spaces [yaml.tab]"),
         (
             "a: 1\n---\nb: 2\n",
             "f.yaml:2:1: the file holds several YAML documents (---): one document per file "
@@ -124,8 +129,33 @@ def test_refusals_are_located(text, expected):
     [
         (
             "unit:\n  name: x\n kind: y\n",
-            "f.yaml:3:2: this line is not indented like the keys of the block that starts on line 1: "
-            "check the spaces at the start of the line [yaml.indentation]",
+            "f.yaml:3:2: this line starts at column 2, lined up neither with 'name' on line 2 "
+            "(column 3) nor with the keys of the block that starts on line 1 (column 1): add or "
+            "remove spaces at the start of the line to move it to one of those columns "
+            "[yaml.indentation-between]",
+        ),
+        (  # deeper than the key and value above: libyaml sees the value go on, then a colon
+            'items:\n  "3.2":\n    on_time: 5\n      settled: 6\n',
+            "f.yaml:4:7: 'settled' is indented deeper than 'on_time' on line 3 above it: remove "
+            "spaces at the start of the line so that it starts at column 5, like 'on_time' "
+            "[yaml.over-indented]",
+        ),
+        (  # words before the colon: a long value going on, with a colon inside it
+            "a:\n  title: Báo cáo kết quả\n    giải quyết: năm 2023\n",
+            "f.yaml:3:15: a colon and a space (': ') inside a value: put the whole value in "
+            'double quotes, e.g. title: "Plan: 2023" [yaml.colon-in-value]',
+        ),
+        (  # the same after a comment, which ends the value: libyaml says something else
+            "a:\n  b: 1  # one\n\n  # two\n     c: 2\n",
+            "f.yaml:5:6: 'c' is indented deeper than 'b' on line 2 above it: remove spaces at the "
+            "start of the line so that it starts at column 3, like 'b' [yaml.over-indented]",
+        ),
+        (  # deeper than a key with no value: a nested block, whose next key comes back too far
+            "a:\n  b:\n      c: 1\n    d: 2\n",
+            "f.yaml:4:5: this line starts at column 5, lined up neither with 'c' on line 3 "
+            "(column 7) nor with the keys of the block that starts on line 2 (column 3): add or "
+            "remove spaces at the start of the line to move it to one of those columns "
+            "[yaml.indentation-between]",
         ),
         (
             "title: Kế hoạch: năm 2023\n",
@@ -147,7 +177,11 @@ def test_refusals_are_located(text, expected):
             "f.yaml:1:6: a '\\' inside double quotes starts an unknown escape: use single quotes, or "
             "write '\\\\' [yaml.bad-escape]",
         ),
-        ("a:\n\tb: 1\n", "f.yaml:2:1: tabs cannot indent YAML: use spaces [yaml.tab]"),
+        (
+            "a:\n\tb: 1\n",
+            "f.yaml:2:1: tabs cannot indent YAML: use spaces ('a' on line 1 above starts at "
+            "column 1) [yaml.tab-indent]",
+        ),
         (
             "a: {x: 1\nc: 3\n",
             "f.yaml:1:4: the '{' opened here is never closed with '}' (or a comma is missing "

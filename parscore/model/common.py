@@ -30,6 +30,35 @@ INPUT_CONFIG = ConfigDict(strict=True, extra="forbid", frozen=True, populate_by_
 RESULT_CONFIG = ConfigDict(extra="forbid", frozen=True)
 
 
+#: How parscore writes every decimal number in the JSON it writes (results, and any other JSON
+#: built from these models): a string, so that no reader loses a digit, in fixed-point
+#: notation, with a leading "-" only below zero, and at least two decimals, as points,
+#: percentages and the index are published ("70.00", "25.80", "4.79"); the value stays exact,
+#: so a decimal past the second is written when it is not zero ("0.125"), never a trailing zero
+#: past the second. Whole-number counts, years and levels are JSON integers, not this.
+NUMBER_PATTERN = r"^-?(0|[1-9][0-9]*)\.[0-9]{2}([0-9]*[1-9])?$"
+
+
+def number_text(value: Decimal) -> str:
+    """``value`` as JSON writes it (see :data:`NUMBER_PATTERN`): ``Decimal("70")`` -> "70.00",
+    ``Decimal("25.8")`` -> "25.80", ``Decimal("4.000")`` -> "4.00", ``Decimal("0.125")`` ->
+    "0.125", ``Decimal("-0")`` -> "0.00"."""
+    whole, _, decimals = format(value, "f").partition(".")
+    decimals = decimals.rstrip("0").ljust(2, "0")
+    if whole == "-0" and decimals.strip("0") == "":
+        whole = "0"
+    return f"{whole}.{decimals}"
+
+
+#: A decimal number of a result model: exact in Python, written by :func:`number_text` in JSON,
+#: and described by :data:`NUMBER_PATTERN` in the JSON Schema. Use it for every decimal field
+#: of a model that parscore writes as JSON.
+JsonNumber = Annotated[
+    Decimal,
+    PlainSerializer(number_text, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "pattern": NUMBER_PATTERN}, mode="serialization"),
+]
+
 _THOUSANDS = re.compile(r"[0-9]{1,3}([.,][0-9]{3})+")
 _PLAIN_NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
 _COMMA_DECIMAL = re.compile(r"[-+]?[0-9]*,[0-9]+")

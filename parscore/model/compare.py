@@ -7,12 +7,11 @@ Every number is an exact decimal; :mod:`parscore.compare` builds these, reporter
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from parscore.model.common import RESULT_CONFIG, Text
+from parscore.model.common import RESULT_CONFIG, JsonNumber, Text
 from parscore.model.evidence import Unit
 from parscore.model.result import CriteriaRef, Notice, Totals
 
@@ -35,13 +34,13 @@ class RankRow(BaseModel):
     rank: int = Field(description="ties share a rank: 1, 2, 2, 4")
     of: int = Field(description="communes in the group: the N of 'x/N'")
     unit: UnitRef
-    index: Decimal
+    index: JsonNumber
     band: Text | None
-    total: Decimal
-    appraisal: Decimal
-    survey: Decimal
-    bonus: Decimal
-    penalty: Decimal
+    total: JsonNumber
+    appraisal: JsonNumber
+    survey: JsonNumber
+    bonus: JsonNumber
+    penalty: JsonNumber
 
 
 class BandCount(BaseModel):
@@ -56,17 +55,17 @@ class FieldStat(BaseModel):
 
     id: str
     name: Text
-    mean: Decimal | None = Field(description="mean percentage achieved, two decimals")
-    median: Decimal | None
+    mean: JsonNumber | None = Field(description="mean percentage achieved, two decimals")
+    median: JsonNumber | None
 
 
 class MatrixRow(BaseModel):
     model_config = RESULT_CONFIG
 
     unit: UnitRef
-    percents: dict[str, Decimal | None] = Field(description="field id -> percentage achieved")
+    percents: dict[str, JsonNumber | None] = Field(description="field id -> percentage achieved")
     weakest_field: str | None = Field(description="the field furthest below the group median")
-    weakest_gap: Decimal | None = Field(description="its percentage − the group median")
+    weakest_gap: JsonNumber | None = Field(description="its percentage − the group median")
 
 
 class ItemStat(BaseModel):
@@ -85,8 +84,8 @@ class Group(BaseModel):
     name: str | None = Field(description="the district or province; None when not grouped")
     ranking: list[RankRow]
     bands: list[BandCount]
-    mean_index: Decimal
-    median_index: Decimal
+    mean_index: JsonNumber
+    median_index: JsonNumber
     fields: list[FieldStat]
     matrix: list[MatrixRow]
     items: list[ItemStat]
@@ -127,7 +126,7 @@ class UnitSummary(BaseModel):
     year: int
     criteria: CriteriaRef
     totals: Totals
-    percents: dict[str, Decimal | None] = Field(description="field id -> percentage achieved")
+    percents: dict[str, JsonNumber | None] = Field(description="field id -> percentage achieved")
     full: list[str] = Field(description="sub-criteria with full points")
     not_applicable: list[str] = Field(description="sub-criteria not applicable")
 

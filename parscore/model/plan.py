@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from parscore.model.common import RESULT_CONFIG, Text
+from parscore.model.common import RESULT_CONFIG, JsonNumber, Text
 from parscore.model.evidence import Unit
 from parscore.model.result import CriteriaRef, FieldScore
 
@@ -25,9 +24,9 @@ class Step(BaseModel):
     field: str
     cost: Cost
     action: Text
-    points_now: Decimal
-    points_after: Decimal
-    gain: Decimal
+    points_now: JsonNumber
+    points_after: JsonNumber
+    gain: JsonNumber
     lead: str | None = None
     support: list[str] = Field(default_factory=list)
     timing: str | None = None
@@ -39,17 +38,17 @@ class SurveyGap(BaseModel):
 
     id: str
     name: Text
-    points: Decimal
-    max: Decimal
+    points: JsonNumber
+    max: JsonNumber
 
 
 class TargetPlan(BaseModel):
     model_config = RESULT_CONFIG
 
-    target: Decimal
+    target: JsonNumber
     reachable: bool
-    index_after: Decimal = Field(description="the index with the chosen steps (or all of them)")
-    shortfall: Decimal | None = Field(description="how far the best reachable index falls short")
+    index_after: JsonNumber = Field(description="the index with the chosen steps (or all of them)")
+    shortfall: JsonNumber | None = Field(description="how far the best reachable index falls short")
     chosen: list[str] = Field(description="sub-criteria to improve, biggest gains first")
 
 
@@ -61,7 +60,7 @@ class Plan(BaseModel):
     year: int = Field(description="the year the plan is for (the assessed year + 1)")
     assessed_year: int
     criteria: CriteriaRef
-    index: Decimal
+    index: JsonNumber
     band: Text | None
     fields: list[FieldScore]
     steps: list[Step] = Field(description="what to do first: cheapest, then biggest gains")

@@ -1,7 +1,8 @@
 """The result of scoring one commune: what ``parscore evaluate --format json`` writes.
 
-Numbers are exact decimals written as strings ("4.79") so that no reader loses a digit; the
-JSON parses back into :class:`UnitResult` unchanged.
+Decimal numbers are strings written by :func:`~parscore.model.common.number_text` (exact, at
+least two decimals: "70.00", "4.79"), so that no reader loses a digit; the JSON parses back into
+:class:`UnitResult` with the same values.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from parscore.model.common import RESULT_CONFIG, Text
+from parscore.model.common import RESULT_CONFIG, JsonNumber, Text, number_text
 from parscore.model.evidence import Assessment, Document, Unit
 
-RESULT_FORMAT: Literal["parscore-result/2"] = "parscore-result/2"
+RESULT_FORMAT: Literal["parscore-result/3"] = "parscore-result/3"
 
 
 class Outcome(StrEnum):
@@ -30,8 +31,8 @@ class Outcome(StrEnum):
 
 
 #: A value as the result keeps it (a reason's argument, an input): whole numbers as numbers,
-#: other numbers as exact decimal strings ("0.5"), dates as ISO text, a phrase given in both
-#: languages as {"vi": ..., "en": ...}.
+#: other numbers as decimal strings written by :func:`number_text` ("0.50"), dates as ISO
+#: text, a phrase given in both languages as {"vi": ..., "en": ...}.
 TypedValue = bool | int | str | dict[str, str]
 ReasonArg = TypedValue
 
@@ -41,7 +42,7 @@ def typed_value(value: Any) -> TypedValue:
     if isinstance(value, (bool, int, str)):
         return value
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return number_text(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, dict) and set(value) == {"vi", "en"}:
@@ -70,7 +71,7 @@ class Improvement(BaseModel):
 
     model_config = RESULT_CONFIG
 
-    points: Decimal
+    points: JsonNumber
     action: Reason
 
 
@@ -80,10 +81,10 @@ class NodeResult(BaseModel):
     id: str
     name: Text
     level: int = Field(description="1 for a field, 2 for a criterion, 3 below")
-    max: Decimal
-    applicable_max: Decimal = Field(description="max less the not-applicable parts")
-    points: Decimal
-    percent: Decimal | None = Field(description="points / applicable_max × 100, two decimals")
+    max: JsonNumber
+    applicable_max: JsonNumber = Field(description="max less the not-applicable parts")
+    points: JsonNumber
+    percent: JsonNumber | None = Field(description="points / applicable_max × 100, two decimals")
     outcome: Outcome
     reason: Reason | None = None
     rule: str | None = Field(default=None, description="the rule kind of a scored node")
@@ -94,11 +95,11 @@ class NodeResult(BaseModel):
     documents: list[Document] = Field(default_factory=list)
     explanation: str | None = None
     nothing_occurred: str | None = None
-    claimed: Decimal | None = None
-    claim_difference: Decimal | None = Field(
+    claimed: JsonNumber | None = None
+    claim_difference: JsonNumber | None = Field(
         default=None, description="claimed − computed, when a claim was made and differs"
     )
-    unproven: Decimal | None = Field(
+    unproven: JsonNumber | None = Field(
         default=None,
         description="points the inputs would earn with a document or an explanation, when that "
         "is all they lack (the outcome is then missing)",
@@ -129,7 +130,7 @@ class LedgerLine(BaseModel):
     model_config = RESULT_CONFIG
 
     reason: Reason
-    points: Decimal
+    points: JsonNumber
     source: Literal["evidence", "rule"]
     node: str | None = None
     documents: list[Document] = Field(default_factory=list)
@@ -139,24 +140,24 @@ class Ledger(BaseModel):
     model_config = RESULT_CONFIG
 
     lines: list[LedgerLine] = Field(default_factory=list)
-    sum: Decimal = Decimal(0)
-    cap: Decimal | None = None
-    points: Decimal = Field(default=Decimal(0), description="sum, capped")
+    sum: JsonNumber = Decimal(0)
+    cap: JsonNumber | None = None
+    points: JsonNumber = Field(default=Decimal(0), description="sum, capped")
 
 
 class Totals(BaseModel):
     model_config = RESULT_CONFIG
 
-    appraisal: Decimal = Field(description="points earned in the eight fields")
-    appraisal_max: Decimal
-    survey: Decimal
-    survey_max: Decimal
-    bonus: Decimal
-    penalty: Decimal
-    total: Decimal = Field(description="appraisal + survey + bonus − penalty")
-    max: Decimal = Field(description="the set's total")
-    applicable_max: Decimal = Field(description="max less the not-applicable sub-criteria")
-    index: Decimal = Field(description="total / applicable_max × 100, two decimals, half up")
+    appraisal: JsonNumber = Field(description="points earned in the eight fields")
+    appraisal_max: JsonNumber
+    survey: JsonNumber
+    survey_max: JsonNumber
+    bonus: JsonNumber
+    penalty: JsonNumber
+    total: JsonNumber = Field(description="appraisal + survey + bonus − penalty")
+    max: JsonNumber = Field(description="the set's total")
+    applicable_max: JsonNumber = Field(description="max less the not-applicable sub-criteria")
+    index: JsonNumber = Field(description="total / applicable_max × 100, two decimals, half up")
     band: Text | None
 
 
@@ -167,12 +168,12 @@ class FieldScore(BaseModel):
 
     id: str
     name: Text
-    points: Decimal
-    applicable_max: Decimal
+    points: JsonNumber
+    applicable_max: JsonNumber
 
 
 class WeakField(FieldScore):  # a field's score with its percentage, among the weakest
-    percent: Decimal
+    percent: JsonNumber
 
 
 class WeakItem(BaseModel):
@@ -181,9 +182,9 @@ class WeakItem(BaseModel):
     id: str
     name: Text
     field: str
-    points: Decimal
-    applicable_max: Decimal
-    lost: Decimal
+    points: JsonNumber
+    applicable_max: JsonNumber
+    lost: JsonNumber
     outcome: Outcome
 
 
@@ -218,7 +219,7 @@ class CriteriaRef(BaseModel):
 class UnitResult(BaseModel):
     model_config = RESULT_CONFIG
 
-    format: Literal["parscore-result/2"] = RESULT_FORMAT
+    format: Literal["parscore-result/3"] = RESULT_FORMAT
     source: str = Field(description="the evidence file, as given")
     unit: Unit
     year: int

@@ -3,12 +3,11 @@ what goes on it."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from parscore.model.common import RESULT_CONFIG, Text
+from parscore.model.common import RESULT_CONFIG, JsonNumber, Text
 
 
 class TodoItem(BaseModel):
@@ -20,7 +19,7 @@ class TodoItem(BaseModel):
         description="evidence: nothing given yet; document: figures without a document; "
         "explanation: a giải trình"
     )
-    at_stake: Decimal
+    at_stake: JsonNumber
     reason: Text | None
     support: list[str] = Field(default_factory=list)
 
@@ -30,7 +29,7 @@ class TodoGroup(BaseModel):
 
     office: str | None = Field(description="lead office (chủ trì); None when the set names none")
     items: list[TodoItem]
-    at_stake: Decimal
+    at_stake: JsonNumber
 
 
 class TodoList(BaseModel):
@@ -40,4 +39,4 @@ class TodoList(BaseModel):
     unit: str
     year: int
     groups: list[TodoGroup]
-    at_stake: Decimal
+    at_stake: JsonNumber
