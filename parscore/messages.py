@@ -881,7 +881,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "({result}); để khắc phục những tồn tại, hạn chế và cải thiện điểm số của các tiêu chí, "
         "tiêu chí thành phần còn bị mất điểm, Ủy ban nhân dân {kind} {name} ban hành Kế hoạch "
         "cải thiện và nâng cao Chỉ số cải cách hành chính năm {year}, cụ thể như sau:",
-        "Following the {assessed} self-assessment of the PAR INDEX ({result}), and to remedy "
+        "{kind:.0}Following the {assessed} self-assessment of the PAR INDEX ({result}), and to remedy "
         "the shortcomings and regain the points lost, the People's Committee of {name} issues "
         "this plan to improve its PAR INDEX in {year}:",
     ),
@@ -956,14 +956,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "plan-doc.office-tasks": (
         "Chủ trì thực hiện các nhiệm vụ tại mục {refs} Phần II của Kế hoạch này; lưu đầy đủ tài "
         "liệu kiểm chứng và báo cáo kết quả thực hiện hằng quý về Ủy ban nhân dân {kind}.",
-        "Leads the tasks {refs} of Part II of this plan; keeps the evidence documents and "
+        "{kind:.0}Leads the tasks {refs} of Part II of this plan; keeps the evidence documents and "
         "reports progress to the People's Committee every quarter.",
     ),
     "plan-doc.no-lead": (
         "Các công chức, bộ phận chuyên môn được phân công",
         "The officials and offices assigned",
     ),
-    "plan-doc.others": ("Các ban, ngành, đoàn thể {kind}", "The commune's bodies and unions"),
+    "plan-doc.others": (
+        "Các ban, ngành, đoàn thể {kind}",
+        "{kind:.0}The commune's bodies and unions",
+    ),
     "plan-doc.others-tasks": (
         "Phối hợp tuyên truyền và thực hiện các nhiệm vụ có liên quan trong Kế hoạch này.",
         "Help publicise and carry out the tasks of this plan that concern them.",
@@ -971,14 +974,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "plan-doc.difficulties": (
         "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các bộ phận kịp thời báo cáo "
         "Chủ tịch Ủy ban nhân dân {kind} để chỉ đạo giải quyết.",
-        "Difficulties met on the way are reported at once to the Chairperson of the People's "
+        "{kind:.0}Difficulties met on the way are reported at once to the Chairperson of the People's "
         "Committee.",
     ),
     "plan-doc.closing": (
         "Trên đây là Kế hoạch cải thiện và nâng cao Chỉ số cải cách hành chính năm {year} của "
         "Ủy ban nhân dân {kind} {name}. Yêu cầu các công chức, bộ phận chuyên môn và các ban, "
         "ngành liên quan nghiêm túc triển khai thực hiện./.",
-        "This is the plan of the People's Committee of {name} to improve its PAR INDEX in "
+        "{kind:.0}This is the plan of the People's Committee of {name} to improve its PAR INDEX in "
         "{year}. The officials, offices and bodies concerned are to carry it out./.",
     ),
     # the foot: recipients on the left, the signature on the right
@@ -997,11 +1000,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "plan-doc.to-party": (
         "- TT Đảng ủy, TT HĐND {kind} (báo cáo);",
-        "- Party Committee, People's Council standing boards (to report);",
+        "{kind:.0}- Party Committee, People's Council standing boards (to report);",
     ),
     "plan-doc.to-leaders": (
         "- Chủ tịch, các PCT UBND {kind};",
-        "- Chairperson, Vice-Chairpersons;",
+        "{kind:.0}- Chairperson, Vice-Chairpersons;",
     ),
     "plan-doc.to-offices": (
         "- Các công chức, ban, ngành liên quan;",
@@ -1022,7 +1025,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "plan-doc.annex-note": (
         "(Kèm theo Kế hoạch số ....../KH-UBND ngày ...... của Ủy ban nhân dân {kind} {name})",
-        "(Attached to plan No. ....../KH-UBND of ...... of the People's Committee of {name})",
+        "{kind:.0}(Attached to plan No. ....../KH-UBND of ...... of the People's Committee of {name})",
     ),
     "plan-doc.results": (
         "1. Kết quả tự đánh giá năm {assessed}",
