@@ -881,9 +881,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "({result}); để khắc phục những tồn tại, hạn chế và cải thiện điểm số của các tiêu chí, "
         "tiêu chí thành phần còn bị mất điểm, Ủy ban nhân dân {kind} {name} ban hành Kế hoạch "
         "cải thiện và nâng cao Chỉ số cải cách hành chính năm {year}, cụ thể như sau:",
-        "{kind:.0}Following the {assessed} self-assessment of the PAR INDEX ({result}), and to remedy "
-        "the shortcomings and regain the points lost, the People's Committee of {name} issues "
-        "this plan to improve its PAR INDEX in {year}:",
+        "{kind:.0}Following the {assessed} self-assessment of the PAR INDEX ({result}), and to "
+        "remedy the shortcomings and regain the points lost, the People's Committee of {name} "
+        "issues this plan to improve its PAR INDEX in {year}:",
     ),
     # I. purpose and requirements
     "plan-doc.purpose": ("I. MỤC ĐÍCH, YÊU CẦU", "I. PURPOSE AND REQUIREMENTS"),
@@ -974,8 +974,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "plan-doc.difficulties": (
         "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các bộ phận kịp thời báo cáo "
         "Chủ tịch Ủy ban nhân dân {kind} để chỉ đạo giải quyết.",
-        "{kind:.0}Difficulties met on the way are reported at once to the Chairperson of the People's "
-        "Committee.",
+        "{kind:.0}Difficulties met on the way are reported at once to the Chairperson of the "
+        "People's Committee.",
     ),
     "plan-doc.closing": (
         "Trên đây là Kế hoạch cải thiện và nâng cao Chỉ số cải cách hành chính năm {year} của "
@@ -1025,7 +1025,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "plan-doc.annex-note": (
         "(Kèm theo Kế hoạch số ....../KH-UBND ngày ...... của Ủy ban nhân dân {kind} {name})",
-        "{kind:.0}(Attached to plan No. ....../KH-UBND of ...... of the People's Committee of {name})",
+        "{kind:.0}(Attached to plan No. ....../KH-UBND of ...... of the People's Committee of "
+        "{name})",
     ),
     "plan-doc.results": (
         "1. Kết quả tự đánh giá năm {assessed}",
