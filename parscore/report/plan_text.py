@@ -373,7 +373,7 @@ def _annex_items(plan: Plan, lang: str) -> list[Block]:
         [render(code, None, lang) for code in (*heads, "plan-doc.lead-h")],
         rows,
         right=(1, 2, 3),
-        widths_cm=(6.0, 2.0, 2.0, 2.2, 3.8),
+        widths_cm=(5.2, 2.2, 2.4, 2.2, 4.0),
     )
     return [*out, Block("table", table=table)]
 
