@@ -43,7 +43,7 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 ZIP_ATTR = 0o644 << 16
 FONT = "Times New Roman"
 #: text width 16 cm (21 - 3 - 2): the header block and the foot
-_HEADER_WIDTHS_CM = (6.0, 10.0)
+_HEADER_WIDTHS_CM = (6.6, 9.4)
 _FOOT_WIDTHS_CM = (8.0, 8.0)
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
@@ -277,11 +277,11 @@ def _header_block(w: _Writer, content: PlanDocument) -> None:
     left, right = header.rows[0].cells
     centre = WD_ALIGN_PARAGRAPH.CENTER
     w.cell_text(left, [committee, unit], bold=True, align=centre, points=13)
-    _rule_line(left, 2.0)
+    _rule_line(left, 2.3)
     w.cell_text(left, [number], align=centre, points=13, new=True)
     w.cell_text(right, [nation], bold=True, align=centre, points=12)
     w.cell_text(right, [motto], bold=True, align=centre, points=13, new=True)
-    _rule_line(right, 2.3)
+    _rule_line(right, 2.0)
     w.cell_text(right, [date], italic=True, align=centre, points=13, new=True)
     for cell in (left, right):
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
