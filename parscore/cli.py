@@ -547,9 +547,9 @@ def _progress_bar(lang: str) -> Callable[..., Any]:
     "--format",
     "fmt",
     type=click.Choice(formats.names("plan")),
-    default="markdown",
-    show_default=True,
-    help="docx (Word, A4, Times New Roman) needs --output.",
+    help="text (readable in a terminal), markdown, docx (Word, A4, Times New Roman; needs "
+    "--output) or json. Default: from the --output file's extension (.md, .docx, .json), "
+    "else text, in a terminal and in a pipe alike.",
 )
 @click.option(
     "--top",
@@ -566,7 +566,7 @@ def plan(
     evidence: Path,
     target: Decimal | None,
     criteria_ref: str | None,
-    fmt: str,
+    fmt: str | None,
     top: int,
     lang: str,
     output: Path | None,
@@ -578,11 +578,23 @@ def plan(
     from parscore.plan import make_plan
     from parscore.report.common import Options
 
-    chosen = formats.get("plan", fmt)
+    chosen = formats.get("plan", fmt or _plan_format(output))
     _check_output(chosen, output, force, [evidence])
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
     drafted = make_plan(run(prepared), target)
     emit(chosen.reporter()(drafted, Options(lang=lang, top=top)), output, force, [evidence])
+
+
+_PLAN_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".json": "json"}
+
+
+def _plan_format(output: Path | None) -> str:
+    """The plan's format when --format is not given: the output file's extension says it
+    (.md, .docx, .json); otherwise plain text, whatever standard output is, so that the bytes
+    never depend on whether it is a terminal."""
+    if output is None:
+        return "text"
+    return _PLAN_SUFFIXES.get(output.suffix.lower(), "text")
 
 
 @main.command()
@@ -630,12 +642,12 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
 
 
 @main.command()
-@click.argument("which", type=click.Choice(["criteria", "evidence", "result"]))
+@click.argument("which", type=click.Choice(["criteria", "evidence", "result", "plan"]))
 @OUTPUT_OPTION
 @FORCE_OPTION
 @guarded
 def schema(which: str, output: Path | None, force: bool) -> None:
-    """Write the JSON Schema of criteria sets, evidence files or JSON results.
+    """Write the JSON Schema of criteria sets, evidence files, JSON results or JSON plans.
 
     Editors with the YAML language server check and complete files that start with
     '# yaml-language-server: $schema=evidence.schema.json'."""

@@ -80,6 +80,7 @@ register("comparison", "markdown", "parscore.report.compare_text", "markdown")
 register("comparison", "xlsx", "parscore.report.xlsx", "to_xlsx", binary=True)
 register("comparison", "html", "parscore.report.html", "to_html")
 
+register("plan", "text", "parscore.report.plan_text", "text")
 register("plan", "markdown", "parscore.report.plan_text", "markdown")
 register("plan", "docx", "parscore.report.plan_docx", "to_docx", binary=True)
 register("plan", "json", "parscore.report.plan_text", "to_json")

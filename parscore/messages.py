@@ -884,31 +884,223 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Sub-criteria: units with full points (ask them how)",
     ),
     "comparison.line-column": ("dòng {line}, cột {column}", "line {line}, column {column}"),
-    # --- reports: the improvement plan --------------------------------------------------------
+    # --- reports: the improvement plan, an administrative document (Nghị định 30/2020/NĐ-CP) --
+    # the header: the issuing body on the left, the nation and the date on the right.
     # English names a unit without its kind: "{kind:.0}" writes nothing
-    "plan-doc.org": ("ỦY BAN NHÂN DÂN {kind} {name}", "PEOPLE'S COMMITTEE OF {kind:.0}{name}"),
+    "plan-doc.committee": ("ỦY BAN NHÂN DÂN", "PEOPLE'S COMMITTEE OF"),
+    "plan-doc.unit": ("{kind} {name}", "{kind:.0}{name}"),
     "plan-doc.number": ("Số: ....../KH-UBND", "No.: ....../KH-UBND"),
+    "plan-doc.nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+    "plan-doc.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "plan-doc.date": (
+        "{place}, ngày ...... tháng ...... năm {year}",
+        "{place}, ......../......../{year}",
+    ),
     "plan-doc.title": ("KẾ HOẠCH", "PLAN"),
     "plan-doc.subtitle": (
-        "Cải thiện và nâng cao Chỉ số cải cách hành chính (PAR INDEX) năm {year}",
-        "Improving the PAR INDEX in {year}",
+        "Cải thiện và nâng cao Chỉ số cải cách hành chính (PAR INDEX) {kind} {name} năm {year}",
+        "Improving the PAR INDEX of {kind:.0}{name} in {year}",
     ),
-    "plan-doc.draft": (
-        "Dự thảo do parscore lập từ kết quả tự đánh giá năm {assessed}: Chỉ số CCHC {index}, "
-        "xếp loại {band}. Bộ tiêu chí {set}.",
-        "Draft made by parscore from the {assessed} self-assessment: PAR INDEX {index}, band "
-        "{band}. Criteria set {set}.",
+    "plan-doc.result-band": (
+        "Chỉ số đạt {index}, xếp loại {band}",
+        "a PAR INDEX of {index}, band {band}",
     ),
-    "plan-doc.first": ("I. NHỮNG VIỆC CẦN LÀM TRƯỚC", "I. WHAT TO DO FIRST"),
+    "plan-doc.result": ("Chỉ số đạt {index}", "a PAR INDEX of {index}"),
+    "plan-doc.opening": (
+        "Căn cứ kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {assessed} "
+        "({result}); để khắc phục những tồn tại, hạn chế và cải thiện điểm số của các tiêu chí, "
+        "tiêu chí thành phần còn bị mất điểm, Ủy ban nhân dân {kind} {name} ban hành Kế hoạch "
+        "cải thiện và nâng cao Chỉ số cải cách hành chính năm {year}, cụ thể như sau:",
+        "{kind:.0}Following the {assessed} self-assessment of the PAR INDEX ({result}), and to "
+        "remedy the shortcomings and regain the points lost, the People's Committee of {name} "
+        "issues this plan to improve its PAR INDEX in {year}:",
+    ),
+    # I. purpose and requirements
+    "plan-doc.purpose": ("I. MỤC ĐÍCH, YÊU CẦU", "I. PURPOSE AND REQUIREMENTS"),
+    "plan-doc.aims": ("1. Mục đích", "1. Purpose"),
+    "plan-doc.aim-remedy": (
+        "Khắc phục những tồn tại, hạn chế trong công tác cải cách hành chính năm {assessed}; "
+        "cải thiện điểm số của các tiêu chí, tiêu chí thành phần bị mất điểm, góp phần nâng cao "
+        "Chỉ số cải cách hành chính năm {year} và những năm tiếp theo.",
+        "Remedy the shortcomings of {assessed} in administrative reform and regain the points "
+        "lost, raising the PAR INDEX in {year} and the years after.",
+    ),
+    "plan-doc.aim-staff": (
+        "Nâng cao nhận thức, trách nhiệm của cán bộ, công chức, nhất là người đứng đầu, trong "
+        "thực hiện nhiệm vụ cải cách hành chính; nâng cao chất lượng phục vụ người dân, tổ chức.",
+        "Raise the awareness and responsibility of officials, above all the heads, for reform "
+        "tasks; serve citizens and organisations better.",
+    ),
+    "plan-doc.aim-target": (
+        "Phấn đấu năm {year} Chỉ số cải cách hành chính đạt từ {target} trở lên.",
+        "Reach a PAR INDEX of at least {target} in {year}.",
+    ),
+    "plan-doc.aim-keep": (
+        "Giữ vững Chỉ số cải cách hành chính từ {target} trở lên trong năm {year}.",
+        "Keep the PAR INDEX at {target} or above in {year}.",
+    ),
+    "plan-doc.requirements": ("2. Yêu cầu", "2. Requirements"),
+    "plan-doc.req-concrete": (
+        "Nhiệm vụ, giải pháp phải cụ thể, khả thi, bám sát các tiêu chí, tiêu chí thành phần "
+        "của Bộ chỉ số và hướng dẫn của cấp trên; xác định rõ người chủ trì, phối hợp và thời "
+        "hạn hoàn thành.",
+        "Tasks and solutions are concrete and feasible, follow the criteria and the guidance "
+        "from above, and name who leads, who helps and by when.",
+    ),
+    "plan-doc.req-evidence": (
+        "Mỗi nhiệm vụ hoàn thành phải có tài liệu kiểm chứng (số, ký hiệu, ngày ban hành, cơ "
+        "quan ban hành) được lưu đầy đủ để phục vụ tự đánh giá và thẩm định cuối năm.",
+        "Every task done is proved by a document (number, date, issuer) kept for the year-end "
+        "self-assessment and appraisal.",
+    ),
+    # II. tasks and solutions, by field
+    "plan-doc.fields": ("II. NHIỆM VỤ VÀ GIẢI PHÁP", "II. TASKS AND SOLUTIONS"),
+    "plan-doc.tasks": ("a) Mục tiêu, nhiệm vụ", "a) Goals and tasks"),
+    "plan-doc.solutions": ("b) Giải pháp", "b) Solutions"),
+    "plan-doc.lead": ("c) Cơ quan chủ trì", "c) Lead body"),
+    "plan-doc.support": ("d) Cơ quan phối hợp", "d) Coordinating bodies"),
+    "plan-doc.timing": ("e) Thời gian thực hiện", "e) Timing"),
+    "plan-doc.always": ("Thường xuyên", "Ongoing"),
+    # a missing document or explanation as next year's task (the annex keeps the figures)
+    "plan-doc.goal-evidence": (
+        "thực hiện đầy đủ nội dung của tiêu chí và lưu đủ tài liệu kiểm chứng (năm {assessed} "
+        "chưa có minh chứng)",
+        "do what the sub-criterion asks and keep its evidence documents (none in {assessed})",
+    ),
+    "plan-doc.goal-document": (
+        "lưu đủ tài liệu kiểm chứng cho kết quả đạt được (năm {assessed} có số liệu nhưng thiếu "
+        "tài liệu kiểm chứng)",
+        "keep the evidence documents for the results (in {assessed} the figures had none)",
+    ),
+    "plan-doc.goal-explanation": (
+        "có giải trình kèm theo điểm tự chấm (năm {assessed} còn thiếu giải trình)",
+        "explain the self-assessed points in writing (no explanation in {assessed})",
+    ),
+    "plan-doc.nothing": (
+        "Năm {assessed} không có tiêu chí nào bị mất điểm: tiếp tục duy trì và phát huy kết quả "
+        "đạt được.",
+        "No sub-criterion lost points in {assessed}: keep up the results achieved.",
+    ),
+    # III. who does what
+    "plan-doc.organisation": ("III. TỔ CHỨC THỰC HIỆN", "III. IMPLEMENTATION"),
+    "plan-doc.office-tasks": (
+        "Chủ trì thực hiện các nhiệm vụ tại mục {refs} Phần II của Kế hoạch này; lưu đầy đủ tài "
+        "liệu kiểm chứng và báo cáo kết quả thực hiện hằng quý về Ủy ban nhân dân {kind}.",
+        "{kind:.0}Leads the tasks {refs} of Part II of this plan; keeps the evidence documents and "
+        "reports progress to the People's Committee every quarter.",
+    ),
+    "plan-doc.no-lead": (
+        "Các công chức, bộ phận chuyên môn được phân công",
+        "The officials and offices assigned",
+    ),
+    "plan-doc.others": (
+        "Các ban, ngành, đoàn thể {kind}",
+        "{kind:.0}The commune's bodies and unions",
+    ),
+    "plan-doc.others-tasks": (
+        "Phối hợp tuyên truyền và thực hiện các nhiệm vụ có liên quan trong Kế hoạch này.",
+        "Help publicise and carry out the tasks of this plan that concern them.",
+    ),
+    "plan-doc.difficulties": (
+        "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các bộ phận kịp thời báo cáo "
+        "Chủ tịch Ủy ban nhân dân {kind} để chỉ đạo giải quyết.",
+        "{kind:.0}Difficulties met on the way are reported at once to the Chairperson of the "
+        "People's Committee.",
+    ),
+    "plan-doc.closing": (
+        "Trên đây là Kế hoạch cải thiện và nâng cao Chỉ số cải cách hành chính năm {year} của "
+        "Ủy ban nhân dân {kind} {name}. Yêu cầu các công chức, bộ phận chuyên môn và các ban, "
+        "ngành liên quan nghiêm túc triển khai thực hiện./.",
+        "{kind:.0}This is the plan of the People's Committee of {name} to improve its PAR INDEX in "
+        "{year}. The officials, offices and bodies concerned are to carry it out./.",
+    ),
+    # the foot: recipients on the left, the signature on the right
+    "plan-doc.recipients": ("Nơi nhận:", "Recipients:"),
+    "plan-doc.to-district": (
+        "- UBND huyện {name} (qua Phòng Nội vụ) (báo cáo);",
+        "- {name} District People's Committee (Office of Home Affairs) (to report);",
+    ),
+    "plan-doc.to-province": (
+        "- Sở Nội vụ tỉnh {name} (báo cáo);",
+        "- {name} Department of Home Affairs (to report);",
+    ),
+    "plan-doc.to-above": (
+        "- ...................... (báo cáo);",
+        "- ...................... (to report);",
+    ),
+    "plan-doc.to-party": (
+        "- TT Đảng ủy, TT HĐND {kind} (báo cáo);",
+        "{kind:.0}- Party Committee, People's Council standing boards (to report);",
+    ),
+    "plan-doc.to-leaders": (
+        "- Chủ tịch, các PCT UBND {kind};",
+        "{kind:.0}- Chairperson, Vice-Chairpersons;",
+    ),
+    "plan-doc.to-offices": (
+        "- Các công chức, ban, ngành liên quan;",
+        "- Officials and bodies concerned;",
+    ),
+    "plan-doc.to-file": ("- Lưu: VT.", "- File: VT."),
+    "plan-doc.on-behalf": ("TM. ỦY BAN NHÂN DÂN", "ON BEHALF OF THE PEOPLE'S COMMITTEE"),
+    "plan-doc.chair": ("CHỦ TỊCH", "CHAIRPERSON"),
+    "plan-doc.signer": (
+        "........................................",
+        "........................................",
+    ),
+    # the annex: the figures behind the plan
+    "plan-doc.annex": ("Phụ lục", "Annex"),
+    "plan-doc.annex-title": (
+        "KẾT QUẢ TỰ ĐÁNH GIÁ NĂM {assessed} VÀ ĐIỂM CÓ THỂ CẢI THIỆN",
+        "THE {assessed} SELF-ASSESSMENT AND THE POINTS TO REGAIN",
+    ),
+    "plan-doc.annex-note": (
+        "(Kèm theo Kế hoạch số ....../KH-UBND ngày ...... của Ủy ban nhân dân {kind} {name})",
+        "{kind:.0}(Attached to plan No. ....../KH-UBND of ...... of the People's Committee of "
+        "{name})",
+    ),
+    "plan-doc.results": (
+        "1. Kết quả tự đánh giá năm {assessed}",
+        "1. The {assessed} self-assessment",
+    ),
+    "plan-doc.results-line": (
+        "Chỉ số cải cách hành chính: {index}; xếp loại: {band}; Bộ chỉ số: {set}.",
+        "PAR INDEX: {index}; band: {band}; criteria: {set}.",
+    ),
+    "plan-doc.field-h": ("Lĩnh vực", "Field"),
+    "plan-doc.points-h": ("Điểm đạt", "Points"),
+    "plan-doc.max-h": ("Điểm tối đa", "Maximum"),
+    "plan-doc.share-h": ("Tỷ lệ", "Share"),
+    "plan-doc.first": ("2. Những việc cần làm trước", "2. What to do first"),
     "plan-doc.first-note": (
         "Bổ sung tài liệu kiểm chứng, giải trình là việc ít tốn công nhất; sau đó là các việc "
         "tăng được nhiều điểm nhất.",
         "Adding a missing document or explanation costs least; then the biggest gains.",
     ),
-    "plan-doc.target": ("Mục tiêu Chỉ số {target}", "Target index {target}"),
+    "plan-doc.no": ("STT", "No."),
+    "plan-doc.item-h": ("Tiêu chí", "Sub-criterion"),
+    "plan-doc.step-h": ("Việc cần làm", "What to do"),
+    "plan-doc.gain-h": ("Điểm có thể tăng", "Points to gain"),
+    "plan-doc.by-item": ("3. Điểm có thể tăng theo tiêu chí", "3. Points to gain by sub-criterion"),
+    "plan-doc.by-item-note": (
+        "Mỗi tiêu chí tính cả việc bổ sung tài liệu kiểm chứng, giải trình và việc cải thiện tốt "
+        "nhất; cùng số điểm với danh sách việc cần chuẩn bị cho cuộc họp tự đánh giá.",
+        "Each sub-criterion counts its missing document or explanation and its best "
+        "improvement: the same points as the to-do list for the self-assessment meeting.",
+    ),
+    "plan-doc.now-h": ("Điểm hiện tại", "Points now"),
+    "plan-doc.lead-h": ("Chủ trì", "Lead"),
+    "plan-doc.total": ("Cộng", "Total"),
+    "plan-doc.none-lost": ("Không có tiêu chí nào bị mất điểm.", "No sub-criterion lost points."),
+    "plan-doc.target": ("4. Mục tiêu Chỉ số {target}", "4. Target index {target}"),
     "plan-doc.target-yes": (
         "Đạt được với {count} tiêu chí sau (Chỉ số sau cải thiện: {after}): {ids}.",
         "Reached by improving these {count} sub-criteria (index after: {after}): {ids}.",
+    ),
+    "plan-doc.target-met": (
+        "Đã đạt: Chỉ số năm {assessed} là {index}, không thấp hơn mục tiêu; không cần cải thiện "
+        "thêm tiêu chí nào để đạt mục tiêu, Kế hoạch tập trung giữ vững kết quả.",
+        "Already reached: the {assessed} index is {index}, not below the target; no "
+        "sub-criterion needs improving to reach it, and the plan keeps the result.",
     ),
     "plan-doc.target-no": (
         "Chưa đạt được: cải thiện mọi tiêu chí xã tự chấm chỉ đưa Chỉ số lên {after}, còn thiếu "
@@ -916,36 +1108,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Out of reach: improving every self-assessed sub-criterion brings the index to {after}, "
         "{shortfall} short (survey points are scored by the surveying body).",
     ),
-    "plan-doc.fields": (
-        "II. NHIỆM VỤ, GIẢI PHÁP THEO LĨNH VỰC",
-        "II. TASKS AND SOLUTIONS BY FIELD",
-    ),
-    "plan-doc.tasks": ("a) Mục tiêu, nhiệm vụ", "a) Goals and tasks"),
-    "plan-doc.solutions": ("b) Giải pháp", "b) Solutions"),
-    "plan-doc.lead": ("c) Cơ quan chủ trì", "c) Lead body"),
-    "plan-doc.support": ("d) Cơ quan phối hợp", "d) Coordinating bodies"),
-    "plan-doc.timing": ("e) Thời gian thực hiện", "e) Timing"),
-    "plan-doc.always": ("Thường xuyên", "Ongoing"),
     "plan-doc.survey": (
-        "III. ĐIỂM ĐIỀU TRA XÃ HỘI HỌC (do đơn vị điều tra chấm)",
-        "III. SURVEY POINTS (scored by the surveying body)",
+        "{n}. Điểm điều tra xã hội học (do đơn vị điều tra chấm)",
+        "{n}. Survey points (scored by the surveying body)",
     ),
     "plan-doc.survey-none": ("Không có mục nào bị mất điểm.", "No survey item lost points."),
-    "plan-doc.summary": ("IV. BẢNG TỔNG HỢP", "IV. SUMMARY"),
-    "plan-doc.no": ("STT", "No."),
-    "plan-doc.content": ("Nội dung", "Task"),
-    "plan-doc.lead-h": ("Chủ trì", "Lead"),
-    "plan-doc.support-h": ("Phối hợp", "Coordinating"),
-    "plan-doc.when-h": ("Thời gian hoàn thành", "Timing"),
-    "plan-doc.gain-h": ("Điểm có thể tăng", "Points to gain"),
-    "plan-doc.nothing": ("Không có tiêu chí nào bị mất điểm.", "No sub-criterion lost points."),
-    # --- reports: the improvement plan in Word: the header ------------------------------------
-    "plan-doc.nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
-    "plan-doc.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
-    "plan-doc.date": (
-        "{place}, ngày ...... tháng ...... năm {year}",
-        "{place}, ......../......../{year}",
-    ),
     # --- reports: a criteria set in words (criteria list, criteria show) ----------------------
     "criteria-report.nothing-full-points": (
         "không phát sinh: đủ điểm",

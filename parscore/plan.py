@@ -16,6 +16,7 @@ from parscore.messages import reason
 from parscore.model.common import Text
 from parscore.model.plan import (
     Cost,
+    ItemGain,
     Plan,
     Step,
     SurveyGap,
@@ -23,7 +24,18 @@ from parscore.model.plan import (
 )
 from parscore.model.result import FieldScore, NodeResult, Outcome, Reason, UnitResult
 
-__all__ = ["Plan", "Step", "SurveyGap", "TargetPlan", "choose", "make_plan"]
+__all__ = [
+    "ItemGain",
+    "Plan",
+    "Step",
+    "SurveyGap",
+    "TargetPlan",
+    "can_gain",
+    "choose",
+    "item_gains",
+    "make_plan",
+    "reliefs",
+]
 #: cheapest first: proof for figures already given, then figures not given yet, then real work
 _COST_ORDER: dict[str, int] = {"document": 0, "explanation": 0, "evidence": 1, "action": 2}
 
@@ -32,7 +44,7 @@ def _text(said: Reason) -> Text:
     return Text(vi=said.vi, en=said.en)
 
 
-def _reliefs(result: UnitResult) -> dict[str, Decimal]:
+def reliefs(result: UnitResult) -> dict[str, Decimal]:
     """For each sub-criterion whose failure booked a penalty, what lifting it saves, given
     the ledger's cap (removing one line of a capped ledger may save less than the line)."""
     ledger = result.penalty
@@ -43,6 +55,27 @@ def _reliefs(result: UnitResult) -> dict[str, Decimal]:
             after = min(rest, ledger.cap) if ledger.cap is not None else rest
             reliefs[line.node] = ledger.points - after
     return reliefs
+
+
+def can_gain(node: NodeResult, relief: Decimal = Decimal(0)) -> Decimal:
+    """What a scored sub-criterion can still gain, all told: the one figure the to-do list
+    (``evaluate --missing``) and the plan both show for an item.
+
+    Nothing given yet: all its points. Figures that only lack a document or an explanation:
+    what they would earn once proven, plus what its rule says real work would add beyond that
+    (its best improvement). Otherwise its best improvement, and the penalty its rule booked
+    when it is lifted out of "unmet" (as much as the penalty cap lets that line count). It is
+    the sum of the item's cheapest step and its best action in the plan."""
+    if node.outcome is Outcome.NOT_APPLICABLE or node.points >= node.applicable_max:
+        return Decimal(0)
+    if node.outcome is Outcome.MISSING and node.unproven is None:
+        return node.max
+    base = node.unproven if node.unproven is not None else node.points
+    best = max((gain.points for gain in node.improvements), default=base)
+    gain = max(best, base) - node.points
+    if node.outcome is Outcome.UNMET and best > 0:
+        gain += relief
+    return gain
 
 
 def _steps(result: NodeResult, field: str, relief: Decimal) -> list[Step]:
@@ -85,19 +118,43 @@ def _order(step: Step, position: dict[str, int]) -> tuple[int, Decimal, int]:
     return (_COST_ORDER[step.cost], -step.gain, position[step.id])
 
 
-def choose(result: UnitResult, steps: list[Step], target: Decimal) -> TargetPlan:
+def item_gains(result: UnitResult) -> dict[str, Decimal]:
+    """What each of the commune's sub-criteria can still gain (:func:`can_gain`), in the order
+    of the criteria set; items that can gain nothing are left out."""
+    relief_of = reliefs(result)
+    gains = {}
+    for field in result.fields:  # the survey is not the commune's to improve
+        for node in field.walk():
+            if node.rule is not None:
+                gain = can_gain(node, relief_of.get(node.id, Decimal(0)))
+                if gain > 0:
+                    gains[node.id] = gain
+    return gains
+
+
+def _items(result: UnitResult) -> list[ItemGain]:
+    gains = item_gains(result)
+    return [
+        ItemGain(
+            id=node.id,
+            name=node.name,
+            field=field.id,
+            points=node.points,
+            applicable_max=node.applicable_max,
+            gain=gains[node.id],
+            lead=node.lead,
+        )
+        for field in result.fields
+        for node in field.walk()
+        if node.id in gains and node.rule is not None
+    ]
+
+
+def choose(result: UnitResult, target: Decimal) -> TargetPlan:
     """The fewest sub-criteria whose improvement brings the index to ``target``: each
-    sub-criterion counts with its best outcome (its document, then its best step), taken from
-    the biggest gain down, which needs the fewest."""
-    best: dict[str, Decimal] = {}
-    cheap: dict[str, Decimal] = {}  # a document or explanation adds to the best action after it
-    for s in steps:
-        if s.cost in ("document", "explanation"):
-            cheap[s.id] = s.gain
-        else:
-            best[s.id] = max(best.get(s.id, Decimal(0)), s.gain)
-    for node_id, gain in cheap.items():
-        best[node_id] = best.get(node_id, Decimal(0)) + gain
+    sub-criterion counts with all it can still gain (:func:`can_gain`), taken from the biggest
+    gain down, which needs the fewest."""
+    best = item_gains(result)
     gains = sorted(((gain, i) for i, gain in best.items()), key=lambda g: (-g[0], g[1]))
     t = result.totals
     total, chosen = t.total, []
@@ -121,11 +178,11 @@ def make_plan(result: UnitResult, target: Decimal | None = None) -> Plan:
     """The plan for the year after ``result``'s; with ``target``, the steps that reach it."""
     position = {node.id: index for index, node in enumerate(result.nodes())}
     steps: list[Step] = []
-    reliefs = _reliefs(result)
+    relief_of = reliefs(result)
     for field in result.fields:
         for node in field.walk():
             if node.rule is not None:
-                relief = reliefs.get(node.id, Decimal(0))
+                relief = relief_of.get(node.id, Decimal(0))
                 steps.extend(_steps(node, field.id, relief))
     steps.sort(key=lambda s: _order(s, position))
     survey = [
@@ -146,6 +203,7 @@ def make_plan(result: UnitResult, target: Decimal | None = None) -> Plan:
             for f in result.fields
         ],
         steps=steps,
+        items=_items(result),
         survey=survey,
-        target=choose(result, steps, target) if target is not None else None,
+        target=choose(result, target) if target is not None else None,
     )

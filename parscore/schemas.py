@@ -1,4 +1,5 @@
-"""JSON Schemas of the three formats, generated from the models (one source of truth)."""
+"""JSON Schemas of the formats parscore reads and writes, generated from the models (one source
+of truth)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from typing import Any
 from parscore import __version__
 from parscore.model.criteria import CriteriaSet
 from parscore.model.evidence import Evidence
+from parscore.model.plan import Plan
 from parscore.model.result import UnitResult
 
 _TITLES = {
     "criteria": "parscore criteria set",
     "evidence": "parscore evidence file",
     "result": "parscore result (evaluate --format json)",
+    "plan": "parscore improvement plan (plan --format json)",
 }
 
 
@@ -24,7 +27,9 @@ def schema(which: str) -> dict[str, Any]:
         body = Evidence.model_json_schema(mode="validation")
     elif which == "result":
         body = UnitResult.model_json_schema(mode="serialization")
-    else:  # pragma: no cover - the CLI offers only the three
+    elif which == "plan":
+        body = Plan.model_json_schema(mode="serialization")
+    else:  # pragma: no cover - the CLI offers only these
         raise ValueError(which)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -3,8 +3,9 @@
 Pure: a result -> what each lead office must still bring. A sub-criterion is on the list when
 it scores as missing (all its points are at stake) — nothing given yet, figures without a
 document, or judged points without their explanation —, or when it lost points and has no
-explanation (giải trình) yet (the points lost are at stake). Survey items are not the commune's
-to bring and are left out.
+explanation (giải trình) yet. What is at stake is what the item can still gain, the same figure
+the plan shows for it (:func:`parscore.plan.can_gain`). Survey items are not the commune's to
+bring and are left out.
 """
 
 from __future__ import annotations
@@ -14,24 +15,26 @@ from decimal import Decimal
 from parscore.model.common import Text
 from parscore.model.result import NodeResult, Outcome, UnitResult
 from parscore.model.todo import TodoGroup, TodoItem, TodoList
+from parscore.plan import can_gain, reliefs
 
 __all__ = ["TodoGroup", "TodoItem", "TodoList", "todo"]
 
 
-def _need(node: NodeResult) -> tuple[str, Decimal] | None:
+def _need(node: NodeResult) -> str | None:
     if node.outcome is Outcome.MISSING:
         if not node.inputs and not node.nothing_occurred:
-            return "evidence", node.max
+            return "evidence"
         if node.needs_explanation and not node.explanation:
-            return "explanation", node.max
-        return "document", node.max
+            return "explanation"
+        return "document"
     if node.outcome in (Outcome.PARTIAL, Outcome.UNMET) and not node.explanation:
-        return "explanation", node.applicable_max - node.points
+        return "explanation"
     return None
 
 
 def todo(result: UnitResult) -> TodoList:
     groups: dict[str | None, list[TodoItem]] = {}
+    relief_of = reliefs(result)
 
     for field in result.fields:  # the survey is not the commune's to bring
         for node in field.walk():
@@ -41,8 +44,8 @@ def todo(result: UnitResult) -> TodoList:
                     TodoItem(
                         id=node.id,
                         name=node.name,
-                        need=need[0],
-                        at_stake=need[1],
+                        need=need,
+                        at_stake=can_gain(node, relief_of.get(node.id, Decimal(0))),
                         reason=Text(vi=node.reason.vi, en=node.reason.en) if node.reason else None,
                         support=node.support,
                     )

@@ -159,8 +159,8 @@ def _table_widths(text: str) -> set[int]:
         ("evaluate", "ev.yaml", "--format", "markdown", "--detail", "--lang", "en"),
         ("evaluate", "ev.yaml", "--missing", "--format", "markdown"),
         ("compare", "ev.yaml", "ev2.yaml", "--format", "markdown", "--detail"),
-        ("plan", "ev.yaml"),
-        ("plan", "ev.yaml", "--lang", "en"),
+        ("plan", "ev.yaml", "--format", "markdown"),
+        ("plan", "ev.yaml", "--format", "markdown", "--lang", "en"),
     ],
 )
 def test_every_markdown_report_escapes_text_from_the_files(work, args):

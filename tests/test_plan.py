@@ -97,27 +97,91 @@ def test_an_unreachable_target_says_by_how_much(work):
     assert t.shortfall == D("0.70")
 
 
-def test_cli_markdown_and_json(work):
+def test_cli_text_markdown_and_json(work):
     result = CliRunner().invoke(main, ["plan", "ev.yaml", "--target", "80"])
     assert result.exit_code == 0, result.stderr
-    out = result.stdout
-    assert "# KẾ HOẠCH" in out and "Số: ....../KH-UBND" in out
-    assert "năm 2024" in out
-    assert "1. 1.2 Tỷ lệ: bổ sung tài liệu kiểm chứng cho số liệu đã ghi (+0,75)" in out
+    out = result.stdout  # plain text by default, in a pipe as in a terminal
+    assert "**" not in out and "##" not in out and "|" not in out
+    assert out.startswith("ỦY BAN NHÂN DÂN")
+    assert "\nKẾ HOẠCH\n" in out and "Số: ....../KH-UBND" in out
+    assert "a) Mục tiêu, nhiệm vụ: Lưu đủ tài liệu kiểm chứng cho kết quả đạt được" in out
     assert "Đạt được với 2 tiêu chí sau (Chỉ số sau cải thiện: 91,60%): 1.3, 1.2." in out
+    md = CliRunner().invoke(main, ["plan", "ev.yaml", "--format", "markdown"]).stdout
+    assert "\n# KẾ HOẠCH\n" in md and "## I. MỤC ĐÍCH, YÊU CẦU" in md
+    assert "| **ỦY BAN NHÂN DÂN** |" in md.replace("  ", " ")
     data = json.loads(CliRunner().invoke(main, ["plan", "ev.yaml", "--format", "json"]).stdout)
     assert data["steps"][0]["id"] == "1.2" and data["steps"][0]["gain"] == "0.75"
+
+
+@pytest.mark.parametrize(
+    ("name", "marks"),
+    [("plan.md", "# KẾ HOẠCH"), ("plan.txt", "\nKẾ HOẠCH\n"), ("plan.markdown", "# KẾ HOẠCH")],
+)
+def test_the_output_file_extension_chooses_the_format(work, name, marks):
+    result = CliRunner().invoke(main, ["plan", "ev.yaml", "--output", name])
+    assert result.exit_code == 0, result.stderr
+    written = (work / name).read_text(encoding="utf-8")
+    assert marks in written
+    assert ("**" in written) == name.endswith(("md", "markdown"))
+
+
+def test_the_output_file_extension_chooses_json_and_word(work):
+    runner = CliRunner()
+    assert runner.invoke(main, ["plan", "ev.yaml", "-o", "plan.json"]).exit_code == 0
+    assert json.loads((work / "plan.json").read_text(encoding="utf-8"))["year"] == 2024
+    assert runner.invoke(main, ["plan", "ev.yaml", "-o", "plan.docx"]).exit_code == 0
+    assert (work / "plan.docx").read_bytes()[:2] == b"PK"
+    # --format wins over the extension
+    assert runner.invoke(main, ["plan", "ev.yaml", "-o", "x.md", "--format", "text"]).exit_code == 0
+    assert "**" not in (work / "x.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_target_already_reached_says_so(work, lang):
+    # the index is 59.10: 50 is already reached, with nothing to improve for it
+    plan = plan_of(work / "ev.yaml", "50")
+    assert plan.target is not None and plan.target.reachable and plan.target.chosen == []
+    out = CliRunner().invoke(main, ["plan", "ev.yaml", "--target", "50", "--lang", lang]).stdout
+    said = {
+        "vi": "Đã đạt: Chỉ số năm 2023 là 59,10%, không thấp hơn mục tiêu; không cần cải thiện "
+        "thêm tiêu chí nào để đạt mục tiêu, Kế hoạch tập trung giữ vững kết quả.",
+        "en": "Already reached: the 2023 index is 59.10%, not below the target; no sub-criterion "
+        "needs improving to reach it, and the plan keeps the result.",
+    }[lang]
+    assert said in out
+    keep = {
+        "vi": "Giữ vững Chỉ số cải cách hành chính từ 50,00% trở lên trong năm 2024.",
+        "en": "Keep the PAR INDEX at 50.00% or above in 2024.",
+    }[lang]
+    assert keep in out
+    assert "với 0 tiêu chí" not in out and "these 0" not in out and "): ." not in out
+
+
+def test_a_plan_with_nothing_lost_says_so_everywhere(work):
+    from parscore.report.common import Options
+    from parscore.report.plan_text import markdown, text
+
+    plan = plan_of(work / "ev.yaml", "50")
+    empty = plan.model_copy(update={"steps": [], "items": [], "survey": []})
+    for render in (text, markdown):
+        out = render(empty, Options())
+        assert "Năm 2023 không có tiêu chí nào bị mất điểm" in out
+        assert out.count("Không có tiêu chí nào bị mất điểm.") == 2
+        assert "Không có mục nào bị mất điểm." in out
+        assert "mục  Phần II" not in out and "mục Phần II" not in out
 
 
 def test_plan_document_matches_its_golden_file(monkeypatch):
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("PARSCORE_LANG", raising=False)
-    result = CliRunner().invoke(main, ["plan", "evidence/vinh-chap-2023.yaml", "--target", "90"])
-    assert result.exit_code == 0, result.stderr
-    path = GOLDEN / "vinh-chap-2023.plan.md"
-    if os.environ.get("PARSCORE_UPDATE_GOLDEN"):
-        path.write_text(result.stdout, encoding="utf-8", newline="\n")
-    assert result.stdout == path.read_text(encoding="utf-8")
+    for fmt, suffix in (("markdown", "md"), ("text", "txt")):
+        args = ["plan", "evidence/vinh-chap-2023.yaml", "--target", "90", "--format", fmt]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.stderr
+        path = GOLDEN / f"vinh-chap-2023.plan.{suffix}"
+        if os.environ.get("PARSCORE_UPDATE_GOLDEN"):
+            path.write_text(result.stdout, encoding="utf-8", newline="\n")
+        assert result.stdout == path.read_text(encoding="utf-8")
 
 
 def test_every_example_gets_a_plan():
@@ -136,6 +200,7 @@ def test_cli_writes_the_word_document(work):
     made = runner.invoke(main, ["plan", "ev.yaml", "--format", "docx", "--output", "plan.docx"])
     assert made.exit_code == 0, made.stderr
     document = docx.Document(str(work / "plan.docx"))
-    summary = document.tables[-1]
-    assert [c.text for c in summary.rows[0].cells][:2] == ["STT", "Nội dung"]
-    assert summary.rows[1].cells[1].text.startswith("1.2 Tỷ lệ: bổ sung tài liệu kiểm chứng")
+    first = document.tables[3]  # in the annex, after the header, the foot and the fields
+    assert [c.text for c in first.rows[0].cells][:2] == ["STT", "Tiêu chí"]
+    assert first.rows[1].cells[1].text == "1.2 Tỷ lệ"
+    assert first.rows[1].cells[2].text == "Bổ sung tài liệu kiểm chứng cho số liệu đã ghi."

@@ -33,6 +33,24 @@ class Step(BaseModel):
     advice: Text | None = None
 
 
+class ItemGain(BaseModel):
+    """A sub-criterion that can still gain points, and how many all told: the figure
+    ``evaluate --missing`` shows as at stake for it."""
+
+    model_config = RESULT_CONFIG
+
+    id: str
+    name: Text
+    field: str
+    points: Decimal = Field(description="its points now")
+    applicable_max: Decimal
+    gain: Decimal = Field(
+        description="what it can still gain: its document or explanation, then its best step, "
+        "and a penalty its rule booked when lifted"
+    )
+    lead: str | None = None
+
+
 class SurveyGap(BaseModel):
     model_config = RESULT_CONFIG
 
@@ -64,5 +82,9 @@ class Plan(BaseModel):
     band: Text | None
     fields: list[FieldScore]
     steps: list[Step] = Field(description="what to do first: cheapest, then biggest gains")
+    items: list[ItemGain] = Field(
+        default_factory=list,
+        description="each sub-criterion that can still gain points, in the criteria set's order",
+    )
     survey: list[SurveyGap]
     target: TargetPlan | None = None

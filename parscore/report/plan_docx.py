@@ -1,16 +1,21 @@
-"""The improvement plan as a Word document, laid out like the plans communes sign.
+"""The improvement plan as a Word document, laid out like the plans communes sign (Nghị định
+30/2020/NĐ-CP).
 
-The content and its wording are those of the Markdown plan (:func:`plan_text.markdown`): the same
-labels, the same sections in the same order, the same numbers with the one display rounding rule.
-Only the layout is Word's:
+The content and its wording are those of the plain-text and Markdown plans
+(:func:`plan_text.document`): the same blocks in the same order. Only the layout is Word's:
 
-- A4 portrait, margins 2 cm top/bottom/right and 3 cm left (administrative documents), Times New
-  Roman 13 pt, set for every script so Word does not fall back to a theme font;
-- the header block of an administrative document in a borderless two-column table: the committee
-  and "Số: ....../KH-UBND" on the left, the national name, motto and place/date on the right;
-- the title centred in bold 14 pt, section headings as Heading 1, fields as Heading 2 (both Times
-  New Roman, bold, black), so Word's navigation pane lists them;
-- the summary table with a grid, a header row repeated on every page, numbers right-aligned.
+- A4 portrait, margins 2 cm top and bottom, 3 cm left, 2 cm right; Times New Roman 13 pt, set for
+  every script so Word does not fall back to a theme font;
+- the header in a borderless two-column table: "ỦY BAN NHÂN DÂN" and the unit in bold with a
+  short rule line under it, then "Số: ....../KH-UBND" on the left; the nation's name, the motto
+  with its rule line, then the place and date in italics on the right;
+- the title centred in bold 14 pt; sections (I., II., III.) as Heading 1 and fields as Heading 2
+  (Times New Roman, bold, black), so Word's navigation pane lists them;
+- the recipients ("Nơi nhận:", 12 pt) on the left and the signature block (TM. ỦY BAN NHÂN DÂN /
+  CHỦ TỊCH, room to sign, a dotted line for the name) on the right, in a borderless table;
+- the page number, a PAGE field, centred at the top of every page but the first;
+- the annex (Phụ lục) on a new page: its tables with a grid, a header row repeated on every
+  page, numbers right-aligned.
 
 The bytes are identical for identical input: the core properties are fixed and the zip is
 rewritten with fixed entry dates and attributes (python-docx stamps every entry with the time).
@@ -23,19 +28,10 @@ import io
 import zipfile
 from typing import TYPE_CHECKING, Any
 
-from parscore.messages import format_points, language_tag, render
+from parscore.messages import language_tag
 from parscore.plan import Plan
-from parscore.report.common import Options, unit_line
-from parscore.report.plan_text import (
-    SUMMARY_HEADS,
-    _task,
-    draft_note,
-    field_heading,
-    field_sections,
-    node_lines,
-    summary_rows,
-    target_lines,
-)
+from parscore.report.common import Options
+from parscore.report.plan_text import Block, PlanDocument, Table, document
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -46,10 +42,9 @@ FIXED_DATE = dt.datetime(2000, 1, 1)
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 ZIP_ATTR = 0o644 << 16
 FONT = "Times New Roman"
-#: text width 16 cm (21 - 3 - 2): the header block, then the summary table's columns
-_HEADER_WIDTHS_CM = (6.0, 10.0)
-_SUMMARY_WIDTHS_CM = (1.2, 6.0, 2.6, 2.8, 2.0, 1.4)
-_SUMMARY_RIGHT = (0, 5)  # STT and the points: numbers, right-aligned
+#: text width 16 cm (21 - 3 - 2): the header block and the foot
+_HEADER_WIDTHS_CM = (6.6, 9.4)
+_FOOT_WIDTHS_CM = (8.0, 8.0)
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 
@@ -59,14 +54,15 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
     lang = opts.lang
     doc = Document()
     _page_and_styles(doc, lang)
+    _page_number(doc)
+    content = document(plan, lang, opts.top)
     w = _Writer(doc)
-    _header_block(w, plan, lang)
-    _title(w, plan, lang)
-    _first(w, plan, lang, opts.top)
-    _fields(w, plan, lang)
-    _survey(w, plan, lang)
-    _summary_table(w, plan, lang)
-    _fix_properties(doc, render("plan-doc.subtitle", {"year": plan.year}, lang), lang)
+    _header_block(w, content)
+    _title(w, content)
+    _blocks(w, content.body)
+    _foot(w, content)
+    _annex(w, content.annex)
+    _fix_properties(doc, content.subtitle, lang)
     out = io.BytesIO()
     doc.save(out)
     return _stable_zip(out.getvalue())
@@ -163,8 +159,7 @@ class _Writer:
         italic: bool = False,
         points: float | None = None,
         align: Any = None,
-        indent_cm: float | None = None,
-        hanging_cm: float | None = None,
+        first_line_cm: float | None = None,
         keep_with_next: bool = False,
     ) -> Any:
         from docx.shared import Cm, Pt
@@ -179,27 +174,29 @@ class _Writer:
         fmt = par.paragraph_format
         if align is not None:
             fmt.alignment = align
-        if indent_cm is not None:
-            fmt.left_indent = Cm(indent_cm)
-        if hanging_cm is not None:
-            fmt.first_line_indent = Cm(-hanging_cm)
+        if first_line_cm is not None:
+            fmt.first_line_indent = Cm(first_line_cm)
         if keep_with_next:
             fmt.keep_with_next = True
         return par
 
-    def labelled(self, label: str, text: str) -> None:
-        """``a) Mục tiêu, nhiệm vụ: ...``: the label, then its content, indented."""
-        self.paragraph(f"{label}: {text}", indent_cm=0.6)
-
     @staticmethod
     def cell_text(
-        cell: _Cell, lines: list[str], *, bold: bool = False, align: Any = None, points: float = 13
+        cell: _Cell,
+        lines: list[str],
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        align: Any = None,
+        points: float = 13,
+        new: bool = False,
     ) -> None:
+        """Lines in a cell, each its own paragraph; the first goes into the cell's empty first
+        paragraph unless ``new``."""
         from docx.shared import Pt
 
-        first = cell.paragraphs[0]
         for index, line in enumerate(lines):
-            par = first if index == 0 else cell.add_paragraph()
+            par = cell.paragraphs[0] if index == 0 and not new else cell.add_paragraph()
             fmt = par.paragraph_format
             fmt.space_after = Pt(0)
             fmt.space_before = Pt(0)
@@ -208,6 +205,7 @@ class _Writer:
                 fmt.alignment = align
             run = par.add_run(line)
             run.bold = bold or None
+            run.italic = italic or None
             run.font.size = Pt(points)
 
     @staticmethod
@@ -244,121 +242,182 @@ class _Writer:
 # --- the plan's parts, in order ------------------------------------------------------------------
 
 
-def _header_block(w: _Writer, plan: Plan, lang: str) -> None:
-    """The committee and the document number on the left, the nation and the date on the right."""
+def _rule_line(cell: _Cell, indent_cm: float) -> None:
+    """A short horizontal line, centred under the line above: the top border of an empty
+    paragraph narrowed by equal indents (the rule under the unit's name and under the motto)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    par = cell.add_paragraph()
+    fmt = par.paragraph_format
+    fmt.left_indent = fmt.right_indent = Cm(indent_cm)
+    fmt.space_before = Pt(3)
+    fmt.space_after = Pt(3)
+    fmt.line_spacing = Pt(2)
+    borders = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
+        top.set(qn(f"w:{key}"), value)
+    borders.append(top)
+    par._p.get_or_add_pPr().append(borders)
+
+
+def _header_block(w: _Writer, content: PlanDocument) -> None:
+    """The committee, the unit and the number on the left; the nation, the motto and the place
+    and date on the right; each name with its rule line under it."""
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
 
-    unit = plan.unit
-    org = render("plan-doc.org", {"kind": unit.kind.upper(), "name": unit.name.upper()}, lang)
-    prefix = render("plan-doc.org", {"kind": "", "name": ""}, lang).strip()
-    org_lines = [prefix, org[len(prefix) :].strip()] if org.startswith(prefix) else [org]
+    committee, unit, number = content.left
+    nation, motto, date = content.right
     header = w.doc.add_table(rows=1, cols=2)
     w.widths(header, _HEADER_WIDTHS_CM)
     w.borderless(header)
     left, right = header.rows[0].cells
     centre = WD_ALIGN_PARAGRAPH.CENTER
-    w.cell_text(left, org_lines, bold=True, align=centre, points=12)
-    w.cell_text(right, [render("plan-doc.nation", None, lang)], bold=True, align=centre, points=12)
-    motto = right.add_paragraph()
-    motto.paragraph_format.alignment = centre
-    motto.paragraph_format.space_after = Pt(0)
-    motto_run = motto.add_run(render("plan-doc.motto", None, lang))
-    motto_run.bold = True
-    motto_run.font.size = Pt(13)
-    for cell, text, italic in (
-        (left, render("plan-doc.number", None, lang), False),
-        (right, render("plan-doc.date", {"place": unit.name, "year": plan.year}, lang), True),
-    ):
-        par = cell.add_paragraph()
-        par.paragraph_format.alignment = centre
-        par.paragraph_format.space_before = Pt(6)
-        par.paragraph_format.space_after = Pt(0)
-        run = par.add_run(text)
-        run.italic = italic or None
-        run.font.size = Pt(13)
+    w.cell_text(left, [committee, unit], bold=True, align=centre, points=13)
+    _rule_line(left, 2.3)
+    w.cell_text(left, [number], align=centre, points=13, new=True)
+    w.cell_text(right, [nation], bold=True, align=centre, points=12)
+    w.cell_text(right, [motto], bold=True, align=centre, points=13, new=True)
+    _rule_line(right, 2.0)
+    w.cell_text(right, [date], italic=True, align=centre, points=13, new=True)
     for cell in (left, right):
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
 
 
-def _title(w: _Writer, plan: Plan, lang: str) -> None:
+def _title(w: _Writer, content: PlanDocument) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     centre = WD_ALIGN_PARAGRAPH.CENTER
-    title = w.paragraph(render("plan-doc.title", None, lang), bold=True, points=14, align=centre)
+    title = w.paragraph(content.title, bold=True, points=14, align=centre)
     title.paragraph_format.space_before = Pt(18)
     title.paragraph_format.space_after = Pt(0)
     title.paragraph_format.keep_with_next = True
-    subtitle = render("plan-doc.subtitle", {"year": plan.year}, lang)
-    w.paragraph(subtitle, bold=True, points=14, align=centre, keep_with_next=True)
-    w.paragraph(unit_line(plan.unit, lang), italic=True, align=centre)
-    w.paragraph(draft_note(plan, lang), italic=True)
+    subtitle = w.paragraph(content.subtitle, bold=True, points=14, align=centre)
+    subtitle.paragraph_format.space_after = Pt(12)
 
 
-def _first(w: _Writer, plan: Plan, lang: str, top: int) -> None:
-    """I. What to do first, and the target."""
-    w.doc.add_heading(render("plan-doc.first", None, lang), level=1)
-    w.paragraph(render("plan-doc.first-note", None, lang))
-    if not plan.steps:
-        w.paragraph(render("plan-doc.nothing", None, lang))
-    for index, step in enumerate(plan.steps[: max(top, 1)], start=1):
-        w.paragraph(f"{index}. {_task(step, lang)}", indent_cm=0.6, hanging_cm=0.6)
-    target = target_lines(plan, lang)
-    if target is not None:
-        w.paragraph(target[0], bold=True, keep_with_next=True)
-        w.paragraph(target[1])
+def _blocks(w: _Writer, blocks: list[Block]) -> None:
+    """The body's (and the annex's) blocks: headings, paragraphs indented like the seeds'."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    for b in blocks:
+        if b.table is not None:
+            _grid_table(w, b.table)
+        elif b.kind == "section":
+            w.doc.add_heading(b.text, level=1)
+        elif b.kind == "field":
+            w.doc.add_heading(b.text, level=2)
+        elif b.kind == "item":
+            w.paragraph(b.text, bold=True, keep_with_next=True, first_line_cm=1.0)
+        elif b.kind == "bullet":
+            w.paragraph(f"- {b.text}", first_line_cm=1.0)
+        elif b.kind == "title":
+            w.paragraph(b.text, bold=True, points=14, align=centre, keep_with_next=True)
+        elif b.kind == "note":
+            w.paragraph(b.text, italic=True, align=centre)
+        elif b.kind == "annex":
+            w.paragraph(b.text.upper(), bold=True, points=14, align=centre, keep_with_next=True)
+        else:
+            w.paragraph(b.text, first_line_cm=1.0)
 
 
-def _fields(w: _Writer, plan: Plan, lang: str) -> None:
-    """II. Per field, per sub-criterion: goals and tasks, solutions, bodies, timing."""
-    w.doc.add_heading(render("plan-doc.fields", None, lang), level=1)
-    for field, nodes in field_sections(plan):
-        w.doc.add_heading(field_heading(field, lang), level=2)
-        for steps in nodes:
-            w.paragraph(f"{steps[0].id} {steps[0].name.get(lang)}", bold=True, keep_with_next=True)
-            for label, text in node_lines(steps, lang):
-                w.labelled(label, text)
+def _foot(w: _Writer, content: PlanDocument) -> None:
+    """Nơi nhận on the left (12 pt, the heading bold italic), the signature on the right."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+
+    w.doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the closing sentence
+    w.paragraph("", keep_with_next=True)
+    foot = w.doc.add_table(rows=1, cols=2)
+    w.widths(foot, _FOOT_WIDTHS_CM)
+    w.borderless(foot)
+    left, right = foot.rows[0].cells
+    heading, *recipients = content.recipients
+    flush = WD_ALIGN_PARAGRAPH.LEFT
+    w.cell_text(left, [heading], bold=True, italic=True, align=flush, points=12)
+    w.cell_text(left, recipients, align=flush, points=11, new=True)
+    on_behalf, chair, signer = content.signature
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    w.cell_text(right, [on_behalf, chair], bold=True, align=centre, points=13)
+    w.cell_text(right, ["", "", "", ""], align=centre, points=13, new=True)  # room to sign
+    w.cell_text(right, [signer], bold=True, align=centre, points=13, new=True)
+    for cell in (left, right):
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+    # the foot is never split across pages
+    foot.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
-def _survey(w: _Writer, plan: Plan, lang: str) -> None:
-    """III. The survey points lost (scored by the surveying body)."""
-    w.doc.add_heading(render("plan-doc.survey", None, lang), level=1)
-    if not plan.survey:
-        w.paragraph(render("plan-doc.survey-none", None, lang))
-    for gap in plan.survey:
-        w.paragraph(
-            f"- {gap.id} {gap.name.get(lang)}: "
-            f"{format_points(gap.points, lang)}/{format_points(gap.max, lang)}",
-            indent_cm=0.6,
-        )
+def _annex(w: _Writer, blocks: list[Block]) -> None:
+    """The annex on a page of its own."""
+    from docx.enum.text import WD_BREAK
+
+    w.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    _blocks(w, blocks)
 
 
-def _summary_table(w: _Writer, plan: Plan, lang: str) -> None:
-    """IV. The summary table, its heading row repeated on every page."""
+def _grid_table(w: _Writer, table: Table) -> None:
+    """A table of figures with a grid, its header row repeated on every page."""
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    w.doc.add_heading(render("plan-doc.summary", None, lang), level=1)
-    heads = [render(code, None, lang) for code in SUMMARY_HEADS]
-    table = w.doc.add_table(rows=1, cols=len(heads))
-    table.style = w.doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, head in zip(table.rows[0].cells, heads, strict=True):
+    grid = w.doc.add_table(rows=1, cols=len(table.heads))
+    grid.style = w.doc.styles["Table Grid"]
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, head in zip(grid.rows[0].cells, table.heads, strict=True):
         w.cell_text(cell, [head], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, points=12)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
-    table.rows[0]._tr.get_or_add_trPr().append(repeat)
-    for values in summary_rows(plan, lang):
-        for column, (cell, value) in enumerate(zip(table.add_row().cells, values, strict=True)):
-            right = column in _SUMMARY_RIGHT
+    grid.rows[0]._tr.get_or_add_trPr().append(repeat)
+    for values in table.rows:
+        for column, (cell, value) in enumerate(zip(grid.add_row().cells, values, strict=True)):
+            right = column in table.right
             align = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
             w.cell_text(cell, [value], align=align, points=12)
-    w.widths(table, _SUMMARY_WIDTHS_CM)
+    if table.widths_cm:
+        w.widths(grid, table.widths_cm)
+    w.paragraph("")
+
+
+def _page_number(doc: DocumentObject) -> None:
+    """The page number (a PAGE field) centred at the top of every page but the first."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    par = section.header.paragraphs[0]
+    par.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, text in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, "2"),
+        ("end", None),
+    ):
+        run = par.add_run()
+        run.font.size = Pt(13)
+        if kind is not None:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text
 
 
 def _fix_properties(doc: DocumentObject, title: str, lang: str) -> None:

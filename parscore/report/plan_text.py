@@ -1,73 +1,130 @@
-"""The improvement plan as a Markdown document, shaped like the plans communes write: a header
-with a place for the document number, what to do first, goals and tasks / solutions / lead and
-coordinating bodies / timing for each field, the survey apart, and a summary table."""
+"""The improvement plan as a document, in the form of the plans communes sign (Nghị định
+30/2020/NĐ-CP): the header (the committee and the number on the left, the nation, the motto, the
+place and date on the right), the title, an opening paragraph, I. purpose and requirements, II.
+tasks and solutions by field, III. who does what, the closing sentence, the recipients and the
+signature; then an annex with the figures (what each task is worth, what to do first, the
+target).
+
+:func:`document` builds it once, as blocks; the plain text (``text``, for a terminal), the
+Markdown and the Word plan (:mod:`parscore.report.plan_docx`) only lay the blocks out. Things the
+clerk fills (the number, the day, the signer) are left as dotted blanks, never invented.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
 
 from tabulate import tabulate
 
 from parscore.messages import format_percent, format_points, render
 from parscore.model.plan import Plan, Step
 from parscore.model.result import FieldScore
-from parscore.report.common import Options, markdown_text, unit_line
+from parscore.report.common import Options, markdown_text
+
+Kind = Literal["section", "field", "item", "para", "bullet", "annex", "title", "note", "table"]
 
 
-def _task(step: Step, lang: str) -> str:
-    gain = format_points(step.gain, lang)
-    return f"{step.id} {step.name.get(lang)}: {step.action.get(lang)} (+{gain})"
+@dataclass(frozen=True)
+class Table:
+    heads: list[str]
+    rows: list[list[str]]
+    right: tuple[int, ...] = ()  # columns of numbers, right-aligned
+    widths_cm: tuple[float, ...] = ()  # in Word; the text width is 16 cm
 
 
-# --- the plan's content, shared by the Markdown and the Word plan (only the layout differs) -----
-
-SUMMARY_HEADS = (
-    "plan-doc.no",
-    "plan-doc.content",
-    "plan-doc.lead-h",
-    "plan-doc.support-h",
-    "plan-doc.when-h",
-    "plan-doc.gain-h",
-)
+@dataclass(frozen=True)
+class Block:
+    kind: Kind
+    text: str = ""
+    table: Table | None = None
 
 
-def draft_note(plan: Plan, lang: str) -> str:
-    """Where the draft comes from: the assessed year's index and band, and the set."""
-    band = plan.band.get(lang) if plan.band else render("result.no-band", None, lang)
-    return render(
-        "plan-doc.draft",
-        {
-            "assessed": plan.assessed_year,
-            "index": format_percent(plan.index, lang),
-            "band": band,
-            "set": plan.criteria.id,
-        },
-        lang,
+@dataclass(frozen=True)
+class PlanDocument:
+    left: list[str]  # the committee, the unit, the number
+    right: list[str]  # the nation, the motto, the place and date
+    title: str
+    subtitle: str
+    body: list[Block]
+    recipients: list[str]  # "Nơi nhận:" first
+    signature: list[str]  # "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", then the blank for the name
+    annex: list[Block] = field(default_factory=list)
+
+
+# --- the content, once --------------------------------------------------------------------------
+
+
+def document(plan: Plan, lang: str, top: int = 10) -> PlanDocument:
+    unit = plan.unit
+    names = {"kind": unit.kind, "name": unit.name, "year": plan.year}
+    left = [
+        render("plan-doc.committee", None, lang),
+        render("plan-doc.unit", names, lang).upper(),
+        render("plan-doc.number", None, lang),
+    ]
+    right = [
+        render("plan-doc.nation", None, lang),
+        render("plan-doc.motto", None, lang),
+        render("plan-doc.date", {"place": unit.name, "year": plan.year}, lang),
+    ]
+    body = [
+        Block("para", _opening(plan, lang)),
+        *_purpose(plan, lang),
+        *_tasks(plan, lang),
+        *_organisation(plan, lang),
+        Block("para", render("plan-doc.closing", names, lang)),
+    ]
+    return PlanDocument(
+        left=left,
+        right=right,
+        title=render("plan-doc.title", None, lang),
+        subtitle=render("plan-doc.subtitle", names, lang),
+        body=body,
+        recipients=_recipients(plan, lang),
+        signature=[
+            render("plan-doc.on-behalf", None, lang),
+            render("plan-doc.chair", None, lang),
+            render("plan-doc.signer", None, lang),
+        ],
+        annex=_annex(plan, lang, top),
     )
 
 
-def target_lines(plan: Plan, lang: str) -> tuple[str, str] | None:
-    """The target's heading and the sentence that answers it."""
+def _result(plan: Plan, lang: str) -> str:
+    index = format_percent(plan.index, lang)
+    if plan.band is None:
+        return render("plan-doc.result", {"index": index}, lang)
+    return render("plan-doc.result-band", {"index": index, "band": plan.band.get(lang)}, lang)
+
+
+def _opening(plan: Plan, lang: str) -> str:
+    args = {
+        "assessed": plan.assessed_year,
+        "result": _result(plan, lang),
+        "kind": plan.unit.kind,
+        "name": plan.unit.name,
+        "year": plan.year,
+    }
+    return render("plan-doc.opening", args, lang)
+
+
+def _purpose(plan: Plan, lang: str) -> list[Block]:
+    years = {"assessed": plan.assessed_year, "year": plan.year}
+    aims = [render("plan-doc.aim-remedy", years, lang), render("plan-doc.aim-staff", None, lang)]
     t = plan.target
-    if t is None:
-        return None
-    heading = render("plan-doc.target", {"target": format_percent(t.target, lang)}, lang)
-    if t.reachable:
-        return heading, render(
-            "plan-doc.target-yes",
-            {
-                "count": len(t.chosen),
-                "after": format_percent(t.index_after, lang),
-                "ids": ", ".join(t.chosen),
-            },
-            lang,
-        )
-    return heading, render(
-        "plan-doc.target-no",
-        {
-            "after": format_percent(t.index_after, lang),
-            "shortfall": format_points(t.shortfall, lang),
-        },
-        lang,
-    )
+    if t is not None and t.reachable:
+        code = "plan-doc.aim-keep" if not t.chosen else "plan-doc.aim-target"
+        aims.append(render(code, {"target": format_percent(t.target, lang), **years}, lang))
+    return [
+        Block("section", render("plan-doc.purpose", None, lang)),
+        Block("item", render("plan-doc.aims", None, lang)),
+        *(Block("bullet", aim) for aim in aims),
+        Block("item", render("plan-doc.requirements", None, lang)),
+        Block("bullet", render("plan-doc.req-concrete", None, lang)),
+        Block("bullet", render("plan-doc.req-evidence", None, lang)),
+    ]
 
 
 def field_sections(plan: Plan) -> list[tuple[FieldScore, list[list[Step]]]]:
@@ -77,12 +134,12 @@ def field_sections(plan: Plan) -> list[tuple[FieldScore, list[list[Step]]]]:
     for step in plan.steps:
         by_field.setdefault(step.field, []).append(step)
     sections = []
-    for field in plan.fields:
+    for f in plan.fields:
         nodes: dict[str, list[Step]] = {}
-        for step in sorted(by_field.get(field.id, []), key=_id_order):
+        for step in sorted(by_field.get(f.id, []), key=_id_order):
             nodes.setdefault(step.id, []).append(step)
         if nodes:
-            sections.append((field, list(nodes.values())))
+            sections.append((f, list(nodes.values())))
     return sections
 
 
@@ -99,22 +156,32 @@ def _id_order(step: Step) -> list[tuple[int, int, str, str]]:
     return order
 
 
-def field_heading(field: FieldScore, lang: str) -> str:
-    return (
-        f"{field.id}. {field.name.get(lang)} "
-        f"({format_points(field.points, lang)}/{format_points(field.applicable_max, lang)})"
-    )
+def numbered(plan: Plan) -> list[tuple[str, FieldScore, list[list[Step]]]]:
+    """Each field with its number in Part II (1., 2., ...), in the set's order."""
+    return [(str(n), f, nodes) for n, (f, nodes) in enumerate(field_sections(plan), start=1)]
 
 
-def node_lines(steps: list[Step], lang: str) -> list[tuple[str, str]]:
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (text[:1].upper() + text[1:]).rstrip(".") + "." if text else text
+
+
+def _goals(steps: list[Step], lang: str, assessed: int) -> str:
+    """The item's missing document or explanation first, then its best step (a rule lists
+    alternatives, best first: the plan sets the best as the goal)."""
+    said = [
+        render(f"plan-doc.goal-{s.cost}", {"assessed": assessed}, lang)
+        for s in steps
+        if s.cost != "action"
+    ]
+    said += [s.action.get(lang) for s in steps if s.cost == "action"][:1]
+    return _sentence("; ".join(said))
+
+
+def item_lines(steps: list[Step], lang: str, assessed: int) -> list[str]:
     """A sub-criterion's lines: goals and tasks, solutions, lead, coordinating, timing."""
     first = steps[0]
-    lines = [
-        (
-            render("plan-doc.tasks", None, lang),
-            "; ".join(f"{s.action.get(lang)} (+{format_points(s.gain, lang)})" for s in steps),
-        )
-    ]
+    lines = [(render("plan-doc.tasks", None, lang), _goals(steps, lang, assessed))]
     if first.advice:
         lines.append((render("plan-doc.solutions", None, lang), first.advice.get(lang)))
     lines += [
@@ -125,108 +192,314 @@ def node_lines(steps: list[Step], lang: str) -> list[tuple[str, str]]:
             first.timing or render("plan-doc.always", None, lang),
         ),
     ]
-    return lines
+    return [f"{label}: {text}" for label, text in lines]
 
 
-def summary_rows(plan: Plan, lang: str) -> list[list[str]]:
-    """STT, nội dung, chủ trì, phối hợp, thời gian hoàn thành, điểm có thể tăng."""
+def _tasks(plan: Plan, lang: str) -> list[Block]:
+    """II. Per field, per sub-criterion: numbered 1., 1.1., ... (the set's ids are in the
+    annex)."""
+    out = [Block("section", render("plan-doc.fields", None, lang))]
+    if not plan.steps:
+        out.append(
+            Block("para", render("plan-doc.nothing", {"assessed": plan.assessed_year}, lang))
+        )
+    for number, f, nodes in numbered(plan):
+        out.append(Block("field", f"{number}. {f.name.get(lang)}"))
+        for m, steps in enumerate(nodes, start=1):
+            out.append(Block("item", f"{number}.{m}. {steps[0].name.get(lang)}"))
+            lines = item_lines(steps, lang, plan.assessed_year)
+            out += [Block("para", line) for line in lines]
+    return out
+
+
+def _offices(plan: Plan) -> dict[str | None, list[str]]:
+    """Each lead office (in order of its first task in Part II) and its task numbers."""
+    offices: dict[str | None, list[str]] = {}
+    for number, _f, nodes in numbered(plan):
+        for m, steps in enumerate(nodes, start=1):
+            offices.setdefault(steps[0].lead, []).append(f"{number}.{m}")
+    return offices
+
+
+def _organisation(plan: Plan, lang: str) -> list[Block]:
+    """III. What each office is responsible for."""
+    kind = plan.unit.kind
+    out = [Block("section", render("plan-doc.organisation", None, lang))]
+    offices = _offices(plan)
+    named = [o for o in offices if o is not None] + ([None] if None in offices else [])
+    n = 0
+    for n, office in enumerate(named, start=1):
+        name = office or render("plan-doc.no-lead", None, lang)
+        refs = ", ".join(offices[office])
+        out.append(Block("item", f"{n}. {name}"))
+        out.append(
+            Block("para", render("plan-doc.office-tasks", {"refs": refs, "kind": kind}, lang))
+        )
+    out.append(Block("item", f"{n + 1}. {render('plan-doc.others', {'kind': kind}, lang)}"))
+    out.append(Block("para", render("plan-doc.others-tasks", None, lang)))
+    out.append(Block("para", render("plan-doc.difficulties", {"kind": kind}, lang)))
+    return out
+
+
+def _recipients(plan: Plan, lang: str) -> list[str]:
+    """Nơi nhận: the body above (the district's until mid-2025, the province's after), the
+    commune's leaders, the offices, the file."""
+    unit, kind = plan.unit, {"kind": plan.unit.kind}
+    district, province = unit.parent("district"), unit.parent("province")
+    if district is not None and plan.year <= 2025:
+        above = render("plan-doc.to-district", {"name": district.name}, lang)
+    elif province is not None:
+        above = render("plan-doc.to-province", {"name": province.name}, lang)
+    else:
+        above = render("plan-doc.to-above", None, lang)
     return [
-        [
-            str(i),
-            _task(s, lang),
-            s.lead or "—",
-            ", ".join(s.support) or "—",
-            s.timing or render("plan-doc.always", None, lang),
-            format_points(s.gain, lang),
-        ]
-        for i, s in enumerate(plan.steps, start=1)
+        render("plan-doc.recipients", None, lang),
+        above,
+        render("plan-doc.to-party", kind, lang),
+        render("plan-doc.to-leaders", kind, lang),
+        render("plan-doc.to-offices", None, lang),
+        render("plan-doc.to-file", None, lang),
     ]
+
+
+# --- the annex: the figures ---------------------------------------------------------------------
+
+
+def _annex(plan: Plan, lang: str, top: int) -> list[Block]:
+    unit = {"kind": plan.unit.kind, "name": plan.unit.name}
+    assessed = {"assessed": plan.assessed_year}
+    out = [
+        Block("annex", render("plan-doc.annex", None, lang)),
+        Block("title", render("plan-doc.annex-title", assessed, lang)),
+        Block("note", render("plan-doc.annex-note", unit, lang)),
+        *_annex_results(plan, lang),
+        *_annex_first(plan, lang, top),
+        *_annex_items(plan, lang),
+    ]
+    n = 4
+    target = target_lines(plan, lang)
+    if target is not None:
+        out += [Block("item", target[0]), Block("para", target[1])]
+        n = 5
+    out.append(Block("item", render("plan-doc.survey", {"n": n}, lang)))
+    if not plan.survey:
+        out.append(Block("para", render("plan-doc.survey-none", None, lang)))
+    for s in plan.survey:
+        points = f"{format_points(s.points, lang)}/{format_points(s.max, lang)}"
+        out.append(Block("bullet", f"{s.id} {s.name.get(lang)}: {points}"))
+    return out
+
+
+def _annex_results(plan: Plan, lang: str) -> list[Block]:
+    band = plan.band.get(lang) if plan.band else render("result.no-band", None, lang)
+    line = {
+        "index": format_percent(plan.index, lang),
+        "band": band,
+        "set": plan.criteria.title.get(lang),
+    }
+    rows = [
+        [
+            str(n),
+            f.name.get(lang),
+            format_points(f.points, lang),
+            format_points(f.applicable_max, lang),
+            format_percent(f.points / f.applicable_max * 100 if f.applicable_max else None, lang),
+        ]
+        for n, f in enumerate(plan.fields, start=1)
+    ]
+    heads = ["plan-doc.no", "plan-doc.field-h", "plan-doc.points-h", "plan-doc.max-h"]
+    table = Table(
+        [render(code, None, lang) for code in (*heads, "plan-doc.share-h")],
+        rows,
+        right=(0, 2, 3, 4),
+        widths_cm=(1.2, 8.0, 2.2, 2.4, 2.2),
+    )
+    return [
+        Block("item", render("plan-doc.results", {"assessed": plan.assessed_year}, lang)),
+        Block("para", render("plan-doc.results-line", line, lang)),
+        Block("table", table=table),
+    ]
+
+
+def task_text(step: Step, lang: str) -> str:
+    return f"{step.id} {step.name.get(lang)}"
+
+
+def _annex_first(plan: Plan, lang: str, top: int) -> list[Block]:
+    """What to do first: the cheapest steps, then the biggest gains, each with its points."""
+    out = [
+        Block("item", render("plan-doc.first", None, lang)),
+        Block("para", render("plan-doc.first-note", None, lang)),
+    ]
+    if not plan.steps:
+        return [*out, Block("para", render("plan-doc.none-lost", None, lang))]
+    rows = [
+        [str(i), task_text(s, lang), _sentence(s.action.get(lang)), format_points(s.gain, lang)]
+        for i, s in enumerate(plan.steps[: max(top, 1)], start=1)
+    ]
+    heads = ("plan-doc.no", "plan-doc.item-h", "plan-doc.step-h", "plan-doc.gain-h")
+    table = Table(
+        [render(code, None, lang) for code in heads],
+        rows,
+        right=(0, 3),
+        widths_cm=(1.2, 5.6, 7.0, 2.2),
+    )
+    return [*out, Block("table", table=table)]
+
+
+def _annex_items(plan: Plan, lang: str) -> list[Block]:
+    """Every sub-criterion that can gain points, and how many all told (the to-do list's
+    figure), with a total."""
+    out = [
+        Block("item", render("plan-doc.by-item", None, lang)),
+        Block("para", render("plan-doc.by-item-note", None, lang)),
+    ]
+    if not plan.items:
+        return [*out, Block("para", render("plan-doc.none-lost", None, lang))]
+    rows = [
+        [
+            f"{i.id} {i.name.get(lang)}",
+            format_points(i.points, lang),
+            format_points(i.applicable_max, lang),
+            format_points(i.gain, lang),
+            i.lead or "—",
+        ]
+        for i in plan.items
+    ]
+    total = sum((i.gain for i in plan.items), Decimal(0))
+    rows.append([render("plan-doc.total", None, lang), "", "", format_points(total, lang), ""])
+    heads = ("plan-doc.item-h", "plan-doc.now-h", "plan-doc.max-h", "plan-doc.gain-h")
+    table = Table(
+        [render(code, None, lang) for code in (*heads, "plan-doc.lead-h")],
+        rows,
+        right=(1, 2, 3),
+        widths_cm=(5.2, 2.2, 2.4, 2.2, 4.0),
+    )
+    return [*out, Block("table", table=table)]
+
+
+def target_lines(plan: Plan, lang: str) -> tuple[str, str] | None:
+    """The target's heading and the sentence that answers it: already reached, reached with
+    these sub-criteria, or out of reach by how much."""
+    t = plan.target
+    if t is None:
+        return None
+    heading = render("plan-doc.target", {"target": format_percent(t.target, lang)}, lang)
+    if t.reachable and not t.chosen:
+        args = {"assessed": plan.assessed_year, "index": format_percent(plan.index, lang)}
+        return heading, render("plan-doc.target-met", args, lang)
+    if t.reachable:
+        args = {
+            "count": len(t.chosen),
+            "after": format_percent(t.index_after, lang),
+            "ids": ", ".join(t.chosen),
+        }
+        return heading, render("plan-doc.target-yes", args, lang)
+    args = {
+        "after": format_percent(t.index_after, lang),
+        "shortfall": format_points(t.shortfall, lang),
+    }
+    return heading, render("plan-doc.target-no", args, lang)
+
+
+# --- Markdown and plain text --------------------------------------------------------------------
+
+
+def _aligns(table: Table) -> list[str]:
+    return ["right" if c in table.right else "left" for c in range(len(table.heads))]
+
+
+def _two_columns(left: list[str], right: list[str]) -> list[list[str]]:
+    depth = max(len(left), len(right))
+    return [
+        [left[i] if i < len(left) else "", right[i] if i < len(right) else ""] for i in range(depth)
+    ]
+
+
+def _md_bold(text: str) -> str:
+    return f"**{text}**" if text else ""
 
 
 def markdown(plan: Plan, opts: Options) -> str:
-    lang = opts.lang
-    out = [
-        *_md_head(plan, lang),
-        *_md_first(plan, lang, opts.top),
-        *_md_fields(plan, lang),
-        *_md_survey(plan, lang),
-        "",
-        f"## {render('plan-doc.summary', None, lang)}",
-        "",
+    """The plan in Markdown, as near the document's form as Markdown goes: the header and the
+    signature as two-column tables, sections as headings, the annex after a rule."""
+    doc = document(plan, opts.lang, opts.top)
+    esc = markdown_text
+    head = _two_columns([esc(x) for x in doc.left], [esc(x) for x in doc.right])
+    head = [
+        [_md_bold(a) if i < 2 else a, _md_bold(b) if i < 2 else f"*{b}*"]
+        for i, (a, b) in enumerate(head)
     ]
-    # every line and cell through the one Markdown escape: names, actions, offices come from
-    # the criteria set and the evidence
-    out = [markdown_text(line) for line in out]
-    rows = [[markdown_text(value) for value in row] for row in summary_rows(plan, lang)]
-    out.append(
-        tabulate(
-            rows,
-            headers=[render(code, None, lang) for code in SUMMARY_HEADS],
-            tablefmt="pipe",
-            disable_numparse=True,
-            colalign=["right", "left", "left", "left", "left", "right"],
-        )
-    )
+    out = [_md_table(head[0], head[1:], ["center", "center"]), ""]
+    out += [f"# {esc(doc.title)}", "", _md_bold(esc(doc.subtitle)), ""]
+    out += _md_blocks(doc.body)
+    foot = _two_columns([esc(x) for x in doc.recipients], [esc(x) for x in doc.signature])
+    foot = [
+        [_md_bold(a) if i == 0 else a, _md_bold(b) if i < 2 else b] for i, (a, b) in enumerate(foot)
+    ]
+    out += [_md_table(foot[0], foot[1:], ["left", "center"]), "", "---", ""]
+    out += _md_blocks(doc.annex)
     return "\n".join(out).rstrip() + "\n"
 
 
-def _md_head(plan: Plan, lang: str) -> list[str]:
-    """The committee, the document number, the title and where the draft comes from."""
-    unit = plan.unit
-    org = render("plan-doc.org", {"kind": unit.kind.upper(), "name": unit.name.upper()}, lang)
-    return [
-        f"**{org}**  ",
-        render("plan-doc.number", None, lang),
-        "",
-        f"# {render('plan-doc.title', None, lang)}",
-        "",
-        f"**{render('plan-doc.subtitle', {'year': plan.year}, lang)}**",
-        "",
-        unit_line(unit, lang) + "  ",
-        draft_note(plan, lang),
-        "",
-    ]
+def _md_table(heads: list[str], rows: list[list[str]], align: list[str]) -> str:
+    return str(
+        tabulate(rows, headers=heads, tablefmt="pipe", disable_numparse=True, colalign=align)
+    )
 
 
-def _md_first(plan: Plan, lang: str, top: int) -> list[str]:
-    """I. What to do first, and the target."""
-    out = [
-        f"## {render('plan-doc.first', None, lang)}",
-        "",
-        render("plan-doc.first-note", None, lang),
-        "",
-    ]
-    if not plan.steps:
-        out.append(render("plan-doc.nothing", None, lang))
-    for index, step in enumerate(plan.steps[: max(top, 1)], start=1):
-        out.append(f"{index}. {_task(step, lang)}")
-    target = target_lines(plan, lang)
-    if target is not None:
-        out += ["", f"**{target[0]}**", "", target[1]]
+_MD_PREFIX = {"section": "## ", "field": "### ", "annex": "## ", "bullet": "- "}
+
+
+def _md_blocks(blocks: list[Block]) -> list[str]:
+    out = []
+    for b in blocks:
+        if b.table is not None:
+            rows = [[markdown_text(v) for v in row] for row in b.table.rows]
+            heads = [markdown_text(h) for h in b.table.heads]
+            out += [_md_table(heads, rows, _aligns(b.table)), ""]
+            continue
+        text = markdown_text(b.text)
+        if b.kind in ("item", "title"):
+            text = _md_bold(text)
+        elif b.kind == "note":
+            text = f"*{text}*"
+        out += [_MD_PREFIX.get(b.kind, "") + text, ""]
     return out
 
 
-def _md_fields(plan: Plan, lang: str) -> list[str]:
-    """II. Per field, per sub-criterion."""
-    out = ["", f"## {render('plan-doc.fields', None, lang)}", ""]
-    for field, nodes in field_sections(plan):
-        out += [f"### {field_heading(field, lang)}", ""]
-        for steps in nodes:
-            out += [f"**{steps[0].id} {steps[0].name.get(lang)}**", ""]
-            out += [f"- {label}: {text}" for label, text in node_lines(steps, lang)]
-            out.append("")
-    return out
+def text(plan: Plan, opts: Options) -> str:
+    """The plan as plain text for a terminal (and a pipe, the same bytes): no Markdown marks,
+    the header and signature side by side, tables aligned."""
+    doc = document(plan, opts.lang, opts.top)
+    out = [_plain_table(_two_columns(doc.left, doc.right)), ""]
+    out += [doc.title, doc.subtitle, ""]
+    out += _text_blocks(doc.body)
+    out += [_plain_table(_two_columns(doc.recipients, doc.signature)), ""]
+    out += _text_blocks(doc.annex)
+    return "\n".join(out).rstrip() + "\n"
 
 
-def _md_survey(plan: Plan, lang: str) -> list[str]:
-    """III. The survey points lost."""
-    out = [f"## {render('plan-doc.survey', None, lang)}", ""]
-    if not plan.survey:
-        out.append(render("plan-doc.survey-none", None, lang))
-    out += [
-        f"- {s.id} {s.name.get(lang)}: {format_points(s.points, lang)}/{format_points(s.max, lang)}"
-        for s in plan.survey
-    ]
+def _plain_table(rows: list[list[str]]) -> str:
+    return str(tabulate(rows, tablefmt="plain", disable_numparse=True))
+
+
+def _text_blocks(blocks: list[Block]) -> list[str]:
+    out = []
+    for b in blocks:
+        if b.table is not None:
+            table = tabulate(
+                b.table.rows,
+                headers=b.table.heads,
+                tablefmt="simple",
+                disable_numparse=True,
+                colalign=_aligns(b.table),
+            )
+            out += [str(table), ""]
+        elif b.kind == "annex":
+            out += ["", "-" * 40, b.text.upper(), ""]
+        else:
+            out += [("- " if b.kind == "bullet" else "") + b.text, ""]
     return out
 
 
