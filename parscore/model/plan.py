@@ -42,9 +42,9 @@ class ItemGain(BaseModel):
     id: str
     name: Text
     field: str
-    points: Decimal = Field(description="its points now")
-    applicable_max: Decimal
-    gain: Decimal = Field(
+    points: JsonNumber = Field(description="its points now")
+    applicable_max: JsonNumber
+    gain: JsonNumber = Field(
         description="what it can still gain: its document or explanation, then its best step, "
         "and a penalty its rule booked when lifted"
     )
