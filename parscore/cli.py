@@ -630,12 +630,12 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
 
 
 @main.command()
-@click.argument("which", type=click.Choice(["criteria", "evidence", "result"]))
+@click.argument("which", type=click.Choice(["criteria", "evidence", "result", "comparison"]))
 @OUTPUT_OPTION
 @FORCE_OPTION
 @guarded
 def schema(which: str, output: Path | None, force: bool) -> None:
-    """Write the JSON Schema of criteria sets, evidence files or JSON results.
+    """Write the JSON Schema of criteria sets, evidence files, JSON results or comparisons.
 
     Editors with the YAML language server check and complete files that start with
     '# yaml-language-server: $schema=evidence.schema.json'."""
