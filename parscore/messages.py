@@ -836,8 +836,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Không xếp hạng, không tính vào xếp loại, bình quân và trung vị.",
         "Not ranked, and not counted in bands, means and medians.",
     ),
-    "comparison.ungrouped-title-district": ("Đơn vị không ghi huyện", "Units naming no district"),
-    "comparison.ungrouped-title-province": ("Đơn vị không ghi tỉnh", "Units naming no province"),
+    "comparison.ungrouped-district-title": ("Đơn vị không ghi huyện", "Units naming no district"),
+    "comparison.ungrouped-province-title": ("Đơn vị không ghi tỉnh", "Units naming no province"),
     "comparison.ungrouped-note": (
         "Không xếp hạng vì không biết thuộc nhóm nào: ghi thêm vào mục unit.parents của tệp, "
         "hoặc chọn --group-by khác.",
