@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import os
-from decimal import Decimal
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import jsonschema
