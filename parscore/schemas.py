@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from parscore import __version__
+from parscore.model.compare import Comparison
 from parscore.model.criteria import CriteriaSet
 from parscore.model.evidence import Evidence
 from parscore.model.plan import Plan
@@ -17,6 +18,7 @@ _TITLES = {
     "evidence": "parscore evidence file",
     "result": "parscore result (evaluate --format json)",
     "plan": "parscore improvement plan (plan --format json)",
+    "comparison": "parscore comparison (compare --format json)",
 }
 
 
@@ -29,6 +31,8 @@ def schema(which: str) -> dict[str, Any]:
         body = UnitResult.model_json_schema(mode="serialization")
     elif which == "plan":
         body = Plan.model_json_schema(mode="serialization")
+    elif which == "comparison":
+        body = Comparison.model_json_schema(mode="serialization")
     else:  # pragma: no cover - the CLI offers only these
         raise ValueError(which)
     return {
