@@ -323,12 +323,12 @@ def test_the_applicable_maximum_is_shown_where_the_index_is_not_the_total(folder
     rows = {r["unit"]["name"]: r for g in data["groups"] for r in g["ranking"]}
     long = rows["Vĩnh Long"]
     assert (long["total"], long["max"], long["applicable_max"], long["index"]) == (
-        "71.5",
-        "100",
-        "99",
+        "71.50",
+        "100.00",
+        "99.00",
         "72.22",
     )
-    assert rows["Hồ Xá"]["applicable_max"] == rows["Hồ Xá"]["max"] == "100"
+    assert rows["Hồ Xá"]["applicable_max"] == rows["Hồ Xá"]["max"] == "100.00"
     table = run("compare", ".", "--lang", "en").stdout
     assert "The 'Applicable max' column gives a unit's maximum when it is not 100" in table
     long_line = next(line for line in table.splitlines() if "Vĩnh Long" in line)
@@ -342,8 +342,8 @@ def test_the_applicable_maximum_is_shown_where_the_index_is_not_the_total(folder
     csv_lines = run("compare", ".", "--format", "csv").stdout.splitlines()
     header = csv_lines[0].split(",")
     long_csv = next(line.split(",") for line in csv_lines if ",Vĩnh Long," in line)
-    assert long_csv[header.index("applicable_max")] == "99"
-    assert long_csv[header.index("max")] == "100"
+    assert long_csv[header.index("applicable_max")] == "99.00"
+    assert long_csv[header.index("max")] == "100.00"
 
 
 def test_the_title_names_the_year_the_set_and_the_grouping(folder):

@@ -137,7 +137,14 @@ def _notes(comparison: Comparison, lang: str) -> list[Section]:
     most = nominal_max(comparison)
     if most is None:
         return []
-    return [Section("", lines=[render("comparison.applicable-max-note", {"max": most}, lang)])]
+    return [
+        Section(
+            "",
+            lines=[
+                render("comparison.applicable-max-note", {"max": format_points(most, lang)}, lang)
+            ],
+        )
+    ]
 
 
 def _unranked(comparison: Comparison, lang: str, md: bool) -> list[Section]:

@@ -32,7 +32,7 @@ from typing import Any
 
 from parscore.compare import Comparison
 from parscore.decimals import quantize
-from parscore.messages import render
+from parscore.messages import format_points, render
 from parscore.model.result import Notice
 from parscore.report.common import FORMULA_START, Options
 from parscore.report.compare_common import (
@@ -229,7 +229,9 @@ def _title_lines(comparison: Comparison, lang: str, *, applicable: bool = False)
     lines = [heading(comparison, lang), render("comparison.units-note", None, lang)]
     most = nominal_max(comparison)
     if applicable and most is not None:
-        lines.append(render("comparison.applicable-max-note", {"max": most}, lang))
+        lines.append(
+            render("comparison.applicable-max-note", {"max": format_points(most, lang)}, lang)
+        )
     return lines
 
 
