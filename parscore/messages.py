@@ -854,6 +854,47 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Sub-criteria: units with full points (ask them how)",
     ),
     "comparison.line-column": ("dòng {line}, cột {column}", "line {line}, column {column}"),
+    # the HTML page of a comparison (report/html.py)
+    "comparison.page-contents": ("Mục lục", "Contents"),
+    "comparison.page-overview": ("Tổng quan", "Overview"),
+    "comparison.page-fields": (
+        "Tỷ lệ điểm đạt theo lĩnh vực (%)",
+        "Share of points achieved by field (%)",
+    ),
+    "comparison.page-lowest": ("Thấp nhất", "Lowest"),
+    "comparison.page-highest": ("Cao nhất", "Highest"),
+    "comparison.page-weakest-of": (
+        "Là lĩnh vực yếu nhất của (số đơn vị)",
+        "Weakest field of (units)",
+    ),
+    "comparison.page-share": ("Tỷ lệ", "Share"),
+    "comparison.page-band-mix": ("Cơ cấu xếp loại", "Band mix"),
+    "comparison.page-most-missed": (
+        "Tiêu chí thành phần nhiều đơn vị chưa đạt điểm tối đa nhất",
+        "Sub-criteria most often short of full points",
+    ),
+    "comparison.page-missed-title": (
+        "Tiêu chí thành phần: đơn vị chưa đạt điểm tối đa",
+        "Sub-criteria: units short of full points",
+    ),
+    "comparison.page-missed": ("Chưa đạt tối đa", "Short of full points"),
+    "comparison.page-missed-units": ("Đơn vị chưa đạt tối đa", "Units short of full points"),
+    "comparison.page-none-missed": ("Tất cả đạt điểm tối đa", "All got full points"),
+    "comparison.page-units": ("{count} đơn vị", "{count} units"),
+    "comparison.page-not-applicable": (
+        "{count} đơn vị không áp dụng",
+        "not applicable to {count} units",
+    ),
+    "comparison.page-not-applicable-listed": (
+        "{count} đơn vị không áp dụng, cũng có trong danh sách",
+        "not applicable to {count} units, also listed",
+    ),
+    "comparison.page-ranking-note": (
+        "Vị thứ trong nhóm; các cột 1, 2, … là tỷ lệ điểm đạt của từng lĩnh vực (%): đỏ 0, "
+        "vàng 50, xanh 100.",
+        "Rank within the group; columns 1, 2, … are the share of points achieved in each field "
+        "(%): red 0, yellow 50, green 100.",
+    ),
     # --- reports: the improvement plan --------------------------------------------------------
     # English names a unit without its kind: "{kind:.0}" writes nothing
     "plan-doc.org": ("ỦY BAN NHÂN DÂN {kind} {name}", "PEOPLE'S COMMITTEE OF {kind:.0}{name}"),
