@@ -465,7 +465,7 @@ def unit_identity(result: UnitSummary) -> tuple[str, ...]:
 
 
 def check_comparable(results: list[UnitSummary]) -> None:
-    """One criteria set, and one file per unit and year; refused by name otherwise."""
+    """One criteria set, one year, and one file per unit; refused by name otherwise."""
     sets: dict[tuple[str, str], list[str]] = {}
     for result in results:
         sets.setdefault((result.criteria.id, result.criteria.version), []).append(result.source)
@@ -475,6 +475,15 @@ def check_comparable(results: list[UnitSummary]) -> None:
             for (set_id, version), files in sorted(sets.items())
         )
         raise UsageError("compare.mixed-sets", listing=listing)
+    years: dict[int, list[str]] = {}
+    for result in results:
+        years.setdefault(result.year, []).append(result.source)
+    if len(years) > 1:  # the fewest files first: the odd ones out, before the listing is cut
+        listing = "; ".join(
+            f"{year}: {', '.join(files)}"
+            for year, files in sorted(years.items(), key=lambda kv: (len(kv[1]), kv[0]))
+        )
+        raise UsageError("compare.mixed-years", listing=listing)
     owners: dict[tuple[str, ...], str] = {}
     for result in results:
         key = unit_identity(result)

@@ -28,6 +28,7 @@ from parscore.model.compare import (
     GroupBy,
     ItemStat,
     MatrixRow,
+    NoWeakest,
     Outline,
     OutlineBand,
     OutlineItem,
@@ -49,6 +50,7 @@ __all__ = [  # the models live in parscore.model.compare; importable from here t
     "GroupBy",
     "ItemStat",
     "MatrixRow",
+    "NoWeakest",
     "Outline",
     "OutlineBand",
     "OutlineItem",
@@ -56,9 +58,26 @@ __all__ = [  # the models live in parscore.model.compare; importable from here t
     "UnitRef",
     "UnitSummary",
     "compare",
+    "exact_index",
+    "exact_percents",
+    "has_evidence",
     "outline_of",
     "summarize",
 ]
+
+
+def has_evidence(result: UnitResult) -> bool:
+    """Whether the file held any evidence at all: a sub-criterion (the survey's included) with
+    an input, a document, an explanation, a "nothing occurred" or a claimed score, or a bonus or
+    penalty line of its own. An unfilled template (``parscore template``) has none: it is not
+    assessed, and a comparison lists it apart instead of ranking it last at 0."""
+    for node in result.leaves():
+        if node.inputs or node.documents or node.explanation or node.nothing_occurred:
+            return True
+        if node.claimed is not None:
+            return True
+    ledgers = (result.bonus.lines, result.penalty.lines)
+    return any(line.source == "evidence" for lines in ledgers for line in lines)
 
 
 def summarize(result: UnitResult) -> UnitSummary:
@@ -70,6 +89,9 @@ def summarize(result: UnitResult) -> UnitSummary:
         criteria=result.criteria,
         totals=result.totals,
         percents={f.id: f.percent for f in result.fields},
+        field_points={f.id: f.points for f in result.fields},
+        field_applicable_max={f.id: f.applicable_max for f in result.fields},
+        assessed=has_evidence(result),
         full=[
             n.id for n in leaves if n.outcome is not Outcome.NOT_APPLICABLE and n.points >= n.max
         ],
@@ -116,20 +138,30 @@ def _two(value: Fraction) -> Decimal:
     return quantize_fraction(value)
 
 
-def mean(values: Sequence[Decimal]) -> Decimal | None:
+Exact = Decimal | Fraction
+
+
+def _exact_median(values: Sequence[Exact]) -> Fraction | None:
+    if not values:
+        return None
+    ordered = sorted(Fraction(v) for v in values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def mean(values: Sequence[Exact]) -> Decimal | None:
+    """The mean of exact values, rounded once to two decimals, half up; None for no value."""
     if not values:
         return None
     return _two(sum((Fraction(v) for v in values), Fraction(0)) / len(values))
 
 
-def median(values: Sequence[Decimal]) -> Decimal | None:
-    if not values:
-        return None
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return _two(Fraction(ordered[middle]))
-    return _two((Fraction(ordered[middle - 1]) + Fraction(ordered[middle])) / 2)
+def median(values: Sequence[Exact]) -> Decimal | None:
+    """The median of exact values, rounded once to two decimals, half up; None for no value."""
+    middle = _exact_median(values)
+    return None if middle is None else _two(middle)
 
 
 def _known(value: Decimal | None) -> Decimal:
@@ -137,19 +169,51 @@ def _known(value: Decimal | None) -> Decimal:
     return value
 
 
+#: the first year assessed by the new units, ranked by their province (the 2025 reform)
+PROVINCE_YEARS_FROM = 2025
+
+
 def default_group_by(units: Sequence[UnitSummary]) -> GroupBy:
-    """What the files hold: districts when every commune names one (years up to 2024),
-    provinces when every commune names one (since the 2025 reform), else no grouping."""
-    if units and all(u.unit.parent("district") for u in units):
-        return "district"
-    if units and all(u.unit.parent("province") for u in units):
-        return "province"
+    """What the files hold: the level that more than half the files name, districts first for
+    years before 2025 (communes were ranked within their district until mid-2025), provinces
+    first since; no grouping when neither is named by more than half. A file that lacks the level
+    chosen is listed by the comparison as such, never folded into a group."""
+    if not units:
+        return "none"
+    levels: tuple[GroupBy, GroupBy] = ("district", "province")
+    if max(u.year for u in units) >= PROVINCE_YEARS_FROM:
+        levels = ("province", "district")
+    for level in levels:
+        if 2 * sum(1 for u in units if u.unit.parent(level)) > len(units):
+            return level
     return "none"
 
 
-def _unit(summary: UnitSummary) -> UnitRef:
+def exact_index(summary: UnitSummary) -> Fraction:
+    """The index before rounding: total / applicable maximum × 100 (0 when nothing applies,
+    as the engine scores it)."""
+    t = summary.totals
+    if t.applicable_max <= 0:
+        return Fraction(0)
+    return Fraction(t.total) * 100 / Fraction(t.applicable_max)
+
+
+def exact_percents(summary: UnitSummary) -> dict[str, Fraction | None]:
+    """Each field's share of its applicable maximum × 100, before rounding; None when nothing
+    in the field applies."""
+    shares: dict[str, Fraction | None] = {}
+    for fid in summary.percents:
+        most = summary.field_applicable_max.get(fid, Decimal(0))
+        points = summary.field_points.get(fid, Decimal(0))
+        shares[fid] = Fraction(points) * 100 / Fraction(most) if most > 0 else None
+    return shares
+
+
+def _unit(summary: UnitSummary, group: str | None = None) -> UnitRef:
     u = summary.unit
-    return UnitRef(name=u.name, code=u.code, kind=u.kind, source=summary.source)
+    return UnitRef(
+        name=u.name, code=u.code, kind=u.kind, source=summary.source, year=summary.year, group=group
+    )
 
 
 def _group_name(summary: UnitSummary, group_by: GroupBy) -> str | None:
@@ -164,9 +228,9 @@ def ranking_order(units: Sequence[UnitSummary]) -> list[UnitSummary]:
     return sorted(units, key=lambda u: (-u.totals.index, sort_key(u.unit.name), u.source))
 
 
-def rank(units: Sequence[UnitSummary | UnitResult]) -> list[RankRow]:
-    """By index, highest first; equal indexes share a rank and the next rank skips (1, 2, 2, 4).
-    Within a tie, names in Vietnamese alphabetical order."""
+def rank(units: Sequence[UnitSummary | UnitResult], group: str | None = None) -> list[RankRow]:
+    """By index as published (two decimals), highest first; equal indexes share a rank and the
+    next rank skips (1, 2, 2, 4). Within a tie, names in Vietnamese alphabetical order."""
     ordered = ranking_order([_summary(u) for u in units])
     rows: list[RankRow] = []
     for position, u in enumerate(ordered, start=1):
@@ -176,7 +240,7 @@ def rank(units: Sequence[UnitSummary | UnitResult]) -> list[RankRow]:
             RankRow(
                 rank=rows[-1].rank if tied else position,
                 of=len(ordered),
-                unit=_unit(u),
+                unit=_unit(u, group),
                 index=t.index,
                 band=t.band,
                 total=t.total,
@@ -184,6 +248,8 @@ def rank(units: Sequence[UnitSummary | UnitResult]) -> list[RankRow]:
                 survey=t.survey,
                 bonus=t.bonus,
                 penalty=t.penalty,
+                max=t.max,
+                applicable_max=t.applicable_max,
             )
         )
     return rows
@@ -193,38 +259,55 @@ def _summary(unit: UnitSummary | UnitResult) -> UnitSummary:
     return unit if isinstance(unit, UnitSummary) else summarize(unit)
 
 
-def _group(name: str | None, units: Sequence[UnitSummary], outline: Outline) -> Group:
-    units = ranking_order(units)  # every table of the group follows the ranking
+def _band_counts(units: Sequence[UnitSummary], outline: Outline) -> list[BandCount]:
     # a result names its band; the outline says which band (id) that name is
     band_ids = {band.name: band.id for band in outline.bands}
     counts = {band.id: 0 for band in outline.bands}
     for u in units:
         if u.totals.band is not None and (band_id := band_ids.get(u.totals.band)) is not None:
             counts[band_id] += 1
+    return [BandCount(band=band.name, count=counts[band.id]) for band in outline.bands]
+
+
+def _matrix_row(
+    u: UnitSummary,
+    shares: dict[str, Fraction | None],
+    medians: dict[str, Fraction | None],
+    group: str | None,
+) -> MatrixRow:
+    """A unit's percentages and its weakest field: the one furthest below the group median,
+    the gap computed from exact values and rounded once; none when no field is below."""
+    gaps = []
+    for index, (fid, share) in enumerate(shares.items()):
+        middle = medians.get(fid)
+        if share is not None and middle is not None:
+            gaps.append((share - middle, index, fid))  # ties: the first field
+    worst = min(gaps) if gaps else None
+    below = worst is not None and worst[0] < 0
+    no_weakest: NoWeakest | None = None
+    if not below:
+        no_weakest = "at-or-above-median" if worst is not None else "nothing-comparable"
+    return MatrixRow(
+        unit=_unit(u, group),
+        percents=u.percents,
+        weakest_field=worst[2] if worst and below else None,
+        weakest_gap=_two(worst[0]) if worst and below else None,
+        no_weakest=no_weakest,
+    )
+
+
+def _group(name: str | None, units: Sequence[UnitSummary], outline: Outline) -> Group:
+    units = ranking_order(units)  # every table of the group follows the ranking
+    shares = [exact_percents(u) for u in units]
     field_stats = []
-    medians: dict[str, Decimal | None] = {}
+    medians: dict[str, Fraction | None] = {}
     for field in outline.fields:
-        values = [p for u in units if (p := u.percents.get(field.id)) is not None]
-        medians[field.id] = median(values)
+        values = [p for share in shares if (p := share.get(field.id)) is not None]
+        medians[field.id] = _exact_median(values)
         field_stats.append(
-            FieldStat(id=field.id, name=field.name, mean=mean(values), median=medians[field.id])
+            FieldStat(id=field.id, name=field.name, mean=mean(values), median=median(values))
         )
-    matrix = []
-    for u in units:
-        gaps = []
-        for index, (fid, percent) in enumerate(u.percents.items()):
-            middle = medians.get(fid)
-            if percent is not None and middle is not None:
-                gaps.append((percent - middle, index, fid))  # ties: the first field
-        worst = min(gaps) if gaps else None
-        matrix.append(
-            MatrixRow(
-                unit=_unit(u),
-                percents=u.percents,
-                weakest_field=worst[2] if worst else None,
-                weakest_gap=worst[0] if worst else None,
-            )
-        )
+    matrix = [_matrix_row(u, share, medians, name) for u, share in zip(units, shares, strict=True)]
     full_sets = [set(u.full) for u in units]
     na_sets = [set(u.not_applicable) for u in units]
     items = [
@@ -237,17 +320,29 @@ def _group(name: str | None, units: Sequence[UnitSummary], outline: Outline) -> 
         )
         for item in outline.items
     ]
-    indexes = [u.totals.index for u in units]
+    indexes = [exact_index(u) for u in units]
     return Group(
         name=name,
-        ranking=rank(units),
-        bands=[BandCount(band=band.name, count=counts[band.id]) for band in outline.bands],
+        ranking=rank(units, name),
+        bands=_band_counts(units, outline),
         mean_index=_known(mean(indexes)),
         median_index=_known(median(indexes)),
         fields=field_stats,
         matrix=matrix,
         items=items,
     )
+
+
+def _check_one_set_one_year(summaries: Sequence[UnitSummary]) -> None:
+    criteria = summaries[0].criteria
+    if any(u.criteria != criteria for u in summaries):
+        raise ValueError("results from different criteria sets")  # the CLI refuses earlier
+    if len({u.year for u in summaries}) > 1:
+        raise ValueError("results from different years")  # the CLI refuses earlier
+
+
+def _listed(units: Iterable[UnitRef]) -> list[UnitRef]:
+    return sorted(units, key=lambda u: (sort_key(u.group or ""), sort_key(u.name), u.source))
 
 
 def compare(
@@ -258,12 +353,14 @@ def compare(
     group_by: GroupBy | None = None,
     excluded: Sequence[Excluded] = (),
 ) -> Comparison:
-    """Rank and compare communes already scored on one criteria set.
+    """Rank and compare communes already scored on one criteria set, for one year.
 
     ``units``: full results, or their summaries (then ``outline``, :func:`outline_of` the
     criteria set, gives the names). ``band_names``: with full results, the set's bands (or
     their names), best first, so that every band is counted, zeros too. ``group_by`` None:
-    what the files hold.
+    what the files hold. A unit without evidence (:func:`has_evidence`) is listed as not
+    assessed, and one that lacks the level grouped by as ungrouped; neither is ranked nor
+    counted in a group's bands, means and medians.
     """
     if not units:
         raise ValueError("nothing to compare")
@@ -273,24 +370,37 @@ def compare(
             raise ValueError("summaries are compared with the outline of their criteria set")
         outline = outline_of(first.fields, band_names)
     summaries = [_summary(u) for u in units]
-    criteria = summaries[0].criteria
-    if any(u.criteria != criteria for u in summaries):
-        raise ValueError("results from different criteria sets")  # the CLI refuses earlier
+    _check_one_set_one_year(summaries)
     chosen: GroupBy = group_by or default_group_by(summaries)
     # one group per district or province as people read its name: "Vĩnh Linh", "Vĩnh Linh "
     # and "vĩnh linh\u200b" are one district, shown as the first file writes it
-    grouped: dict[str | None, list[UnitSummary]] = {}
-    shown: dict[str | None, str | None] = {}
+    shown: dict[str, str] = {}
+    keys: dict[str, str | None] = {}
     for summary in summaries:
         name = _group_name(summary, chosen)
         key = comparable(name) if name is not None else None
-        shown.setdefault(key, name)
-        grouped.setdefault(key, []).append(summary)
-    keys = sorted(grouped, key=lambda k: (k is None, sort_key(shown[k] or "")))
+        if key is not None and name is not None:
+            shown.setdefault(key, name)
+        keys[summary.source] = key
+    grouped: dict[str | None, list[UnitSummary]] = {}
+    not_assessed, ungrouped = [], []
+    for summary in summaries:
+        key = keys[summary.source]
+        ref = _unit(summary, shown[key] if key is not None else None)
+        if not summary.assessed:
+            not_assessed.append(ref)
+        elif key is None and chosen != "none":
+            ungrouped.append(ref)
+        else:
+            grouped.setdefault(key, []).append(summary)
+    order = sorted(grouped, key=lambda k: (k is None, sort_key(shown[k] if k is not None else "")))
     return Comparison(
-        criteria=criteria,
+        criteria=summaries[0].criteria,
+        year=summaries[0].year,
         group_by=chosen,
         fields=outline.fields,
-        groups=[_group(shown[key], grouped[key], outline) for key in keys],
+        groups=[_group(shown.get(k or ""), grouped[k], outline) for k in order],
+        not_assessed=_listed(not_assessed),
+        ungrouped=_listed(ungrouped),
         excluded=sorted(excluded, key=lambda e: e.file),
     )

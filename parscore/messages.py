@@ -716,6 +716,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "các tệp được chấm theo những bộ tiêu chí khác nhau, không so sánh được: {listing}",
         "the files are scored against different criteria sets and cannot be compared: {listing}",
     ),
+    "compare.mixed-years": (
+        "các tệp thuộc những năm khác nhau, không xếp hạng chung được: {listing}; hãy so sánh "
+        "từng năm riêng",
+        "the files are of different years and cannot be ranked together: {listing}; compare "
+        "each year on its own",
+    ),
     "compare.duplicate-unit": (
         "{unit} năm {year} có hai tệp: {first} và {second}; hãy bỏ một tệp",
         "{unit} {year} has two files: {first} and {second}; remove one",

@@ -408,10 +408,12 @@ def test_matrix_percents_and_weakest_field(three):
     assert rows["C"].percents == {"1": D("62.5"), "2": D(50)}
     # C: field 1 is 25 below its median, field 2 40 below: field 2
     assert (rows["C"].weakest_field, rows["C"].weakest_gap) == ("2", D(-40))
-    # A: above both medians; field 2 the least above
-    assert (rows["A"].weakest_field, rows["A"].weakest_gap) == ("2", D(10))
-    # B: at both medians, a tie: the first field
-    assert (rows["B"].weakest_field, rows["B"].weakest_gap) == ("1", D(0))
+    assert rows["C"].no_weakest is None
+    # A is above both medians, B at both: neither has a field below the group, so no weakest
+    # field (the old comparison named A's field 2 at +10 and B's field 1 at 0)
+    for name in ("A", "B"):
+        assert (rows[name].weakest_field, rows[name].weakest_gap) == (None, None)
+        assert rows[name].no_weakest == "at-or-above-median"
 
 
 def test_weakest_field_tie_below_the_median_is_the_first_field(score):
@@ -467,7 +469,9 @@ def test_not_applicable_communes_are_not_counted(tmp_path):
     # field 2 is out of A's matrix row and out of the field's statistics
     rows = {row.unit.name: row for row in group.matrix}
     assert rows["A"].percents == {"1": D(100), "2": None}
-    assert rows["A"].weakest_field == "1"
+    # field 1 at 100%, the median: nothing below the group
+    assert (rows["A"].weakest_field, rows["A"].no_weakest) == (None, "at-or-above-median")
+    assert (rows["C"].weakest_field, rows["C"].weakest_gap) == ("2", D(-25))  # 50 vs 75
     assert [(f.mean, f.median) for f in group.fields][1] == (D(75), D(75))
 
 

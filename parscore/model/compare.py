@@ -17,6 +17,7 @@ from parscore.model.evidence import Unit
 from parscore.model.result import CriteriaRef, Notice, Totals
 
 GroupBy = Literal["district", "province", "none"]
+NoWeakest = Literal["at-or-above-median", "nothing-comparable"]
 COMPARISON_FORMAT: Literal["parscore-comparison/1"] = "parscore-comparison/1"
 
 
@@ -27,6 +28,12 @@ class UnitRef(BaseModel):
     code: str | None = None
     kind: str
     source: str = Field(description="the evidence file")
+    year: int = Field(description="the year assessed (one year in a comparison)")
+    group: str | None = Field(
+        default=None,
+        description="the district or province it is grouped under, as the comparison groups "
+        "(None when not grouped, or when the file names none)",
+    )
 
 
 class RankRow(BaseModel):
@@ -35,13 +42,23 @@ class RankRow(BaseModel):
     rank: int = Field(description="ties share a rank: 1, 2, 2, 4")
     of: int = Field(description="communes in the group: the N of 'x/N'")
     unit: UnitRef
-    index: Decimal
+    index: Decimal = Field(description="total / applicable_max × 100, two decimals")
     band: Text | None
     total: Decimal
     appraisal: Decimal
     survey: Decimal
     bonus: Decimal
     penalty: Decimal
+    max: Decimal = Field(description="the set's total: the nominal maximum")
+    applicable_max: Decimal = Field(
+        description="max less the not-applicable sub-criteria: what the index divides by"
+    )
+
+    @property
+    def reduced_max(self) -> Decimal | None:
+        """The applicable maximum when it differs from the nominal one (the index is then not
+        the total): what reports show beside the total; None when they are equal."""
+        return self.applicable_max if self.applicable_max != self.max else None
 
 
 class BandCount(BaseModel):
@@ -56,8 +73,11 @@ class FieldStat(BaseModel):
 
     id: str
     name: Text
-    mean: Decimal | None = Field(description="mean percentage achieved, two decimals")
-    median: Decimal | None
+    mean: Decimal | None = Field(
+        description="mean percentage achieved, from the exact shares, rounded once to two "
+        "decimals; None when the field applies to no unit"
+    )
+    median: Decimal | None = Field(description="the same, the median")
 
 
 class MatrixRow(BaseModel):
@@ -65,8 +85,19 @@ class MatrixRow(BaseModel):
 
     unit: UnitRef
     percents: dict[str, Decimal | None] = Field(description="field id -> percentage achieved")
-    weakest_field: str | None = Field(description="the field furthest below the group median")
-    weakest_gap: Decimal | None = Field(description="its percentage − the group median")
+    weakest_field: str | None = Field(
+        description="the field furthest below the group median (the first in the set's order "
+        "on a tie); None when no field is below it (see no_weakest)"
+    )
+    weakest_gap: Decimal | None = Field(
+        description="its exact percentage − the exact group median, rounded once (negative)"
+    )
+    no_weakest: NoWeakest | None = Field(
+        default=None,
+        description="why there is no weakest field: 'at-or-above-median' (at or above the "
+        "group median in every field), 'nothing-comparable' (no field with both a percentage "
+        "and a median); None when there is one",
+    )
 
 
 class ItemStat(BaseModel):
@@ -83,10 +114,12 @@ class Group(BaseModel):
     model_config = RESULT_CONFIG
 
     name: str | None = Field(description="the district or province; None when not grouped")
-    ranking: list[RankRow]
+    ranking: list[RankRow] = Field(description="the assessed units of the group, ranked")
     bands: list[BandCount]
-    mean_index: Decimal
-    median_index: Decimal
+    mean_index: Decimal = Field(
+        description="mean of the exact indexes (total / applicable maximum), rounded once"
+    )
+    median_index: Decimal = Field(description="median of the exact indexes, rounded once")
     fields: list[FieldStat]
     matrix: list[MatrixRow]
     items: list[ItemStat]
@@ -106,9 +139,20 @@ class Comparison(BaseModel):
 
     format: Literal["parscore-comparison/1"] = COMPARISON_FORMAT
     criteria: CriteriaRef
+    year: int = Field(description="the year assessed: files of different years are refused")
     group_by: GroupBy
     fields: list[FieldStat] = Field(description="the field ids and names, in the set's order")
     groups: list[Group]
+    not_assessed: list[UnitRef] = Field(
+        default_factory=list,
+        description="units whose file holds no evidence at all (an unfilled template): "
+        "listed, left out of ranks, bands, means and medians",
+    )
+    ungrouped: list[UnitRef] = Field(
+        default_factory=list,
+        description="assessed units whose file names no district (or province) to group by: "
+        "listed, not ranked",
+    )
     excluded: list[Excluded] = Field(default_factory=list)
 
     @property
@@ -128,6 +172,15 @@ class UnitSummary(BaseModel):
     criteria: CriteriaRef
     totals: Totals
     percents: dict[str, Decimal | None] = Field(description="field id -> percentage achieved")
+    field_points: dict[str, Decimal] = Field(description="field id -> points earned, exact")
+    field_applicable_max: dict[str, Decimal] = Field(
+        description="field id -> applicable maximum, exact"
+    )
+    assessed: bool = Field(
+        description="the file holds some evidence: a sub-criterion (survey included) with an "
+        "input, a document, an explanation, a 'nothing occurred' or a claimed score, or a "
+        "bonus or penalty line; False for an unfilled template",
+    )
     full: list[str] = Field(description="sub-criteria with full points")
     not_applicable: list[str] = Field(description="sub-criteria not applicable")
 
