@@ -895,6 +895,37 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} đơn vị không áp dụng, cũng có trong danh sách",
         "not applicable to {count} units, also listed",
     ),
+    "comparison.page-title": ("{heading} — bộ tiêu chí {set}", "{heading} — criteria set {set}"),
+    "comparison.page-reduced-max-note": (
+        "Tổng điểm “/ x”: điểm tối đa áp dụng, khi có tiêu chí không áp dụng; chỉ số = tổng "
+        "điểm / x × 100.",
+        "Total “/ x”: the applicable maximum, when some sub-criteria do not apply; index = "
+        "total / x × 100.",
+    ),
+    "comparison.page-not-assessed-title": ("Đơn vị chưa tự đánh giá", "Units not assessed"),
+    "comparison.page-not-assessed-note": (
+        "Tệp không có số liệu, tài liệu, giải trình hay điểm tự chấm nào (mẫu chưa điền): không "
+        "xếp hạng, không tính vào xếp loại, bình quân và trung vị.",
+        "Files with no input, document, explanation or claimed score at all (an unfilled "
+        "template): not ranked, not counted in bands, means and medians.",
+    ),
+    "comparison.page-not-assessed-count": (
+        "{count} đơn vị chưa tự đánh giá",
+        "{count} units not assessed",
+    ),
+    "comparison.page-ungrouped-title": (
+        "Đơn vị không ghi huyện hoặc tỉnh để xếp nhóm",
+        "Units naming no district or province to group by",
+    ),
+    "comparison.page-ungrouped-note": (
+        "Tệp không ghi đơn vị cấp dùng để xếp nhóm (parents): không xếp hạng.",
+        "The file names no unit of the level grouped by (parents): not ranked.",
+    ),
+    "comparison.page-ungrouped-count": (
+        "{count} đơn vị không ghi cấp xếp nhóm",
+        "{count} units naming no group",
+    ),
+    "comparison.page-nothing-ranked": ("Không có đơn vị nào được xếp hạng.", "No unit is ranked."),
     "comparison.page-ranking-note": (
         "Vị thứ trong nhóm; các cột 1, 2, … là tỷ lệ điểm đạt của từng lĩnh vực (%): đỏ 0, "
         "vàng 50, xanh 100.",

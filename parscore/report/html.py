@@ -26,7 +26,18 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from parscore.compare import Comparison, Group, ItemStat, RankRow, mean, median
+from parscore.compare import (
+    BandCount,
+    Comparison,
+    Group,
+    ItemStat,
+    MatrixRow,
+    RankRow,
+    UnitRef,
+    mean,
+    median,
+)
+from parscore.decimals import quantize_fraction
 from parscore.messages import format_percent, format_points, format_signed, html_lang, render
 from parscore.report.common import Options
 from parscore.report.compare_common import (
@@ -35,6 +46,7 @@ from parscore.report.compare_common import (
     SCALE_YELLOW,
     band_text,
     group_header,
+    group_name,
     group_title,
 )
 
@@ -48,6 +60,8 @@ TEMPLATE = "compare.html.j2"
 INLINE_NAMES = 8
 #: the summary lists this many sub-criteria most often short of full points
 MOST_MISSED = 6
+#: the colour of units without a band
+NO_BAND = "#bbbbbb"
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -90,8 +104,6 @@ def _share(part: int, whole: int) -> Decimal | None:
 
 
 def _two(value: Fraction) -> Decimal:
-    from parscore.decimals import quantize_fraction
-
     return quantize_fraction(value)
 
 
@@ -139,10 +151,14 @@ class GroupLine:
 
 @dataclass(frozen=True)
 class FieldLine:
+    """A field over every unit ranked: its mean and median share (None when the page holds
+    several groups: see the groups' lines), its lowest and highest, and of how many units it is
+    the weakest field."""
+
     id: str
     name: str
-    mean: Cell
-    median: Cell
+    mean: Cell | None
+    median: Cell | None
     lowest: Cell
     highest: Cell
     weakest_of: str
@@ -158,6 +174,7 @@ class RankLine:
     survey: str
     ledger: str
     total: str
+    reduced_max: str
     index: str
     band: str
     band_colour: str | None
@@ -207,6 +224,16 @@ class ItemBlock:
 
 
 @dataclass(frozen=True)
+class UnitLine:
+    """A unit listed apart from the ranking (not assessed, or without the grouping level)."""
+
+    name: str
+    code: str
+    group: str
+    file: str
+
+
+@dataclass(frozen=True)
 class ProblemLine:
     file: str
     where: str
@@ -228,6 +255,7 @@ class Overview:
 class Page:
     lang: str
     title: str
+    heading: str
     criteria: str
     summary: str
     labels: dict[str, str]
@@ -236,22 +264,23 @@ class Page:
     overview: Overview
     ranking: list[RankBlock]
     district_column: bool
+    reduced_max: bool
     items: list[ItemBlock]
+    not_assessed: list[UnitLine] = field(default_factory=list)
+    ungrouped: list[UnitLine] = field(default_factory=list)
     excluded: list[ProblemLine] = field(default_factory=list)
 
 
-# --- the whole page's figures, from every group's exact values --------------------------------
+# --- the whole page's figures, from every group's exact values ----------------------------------
 
 
 @dataclass(frozen=True)
 class _Row:
-    """A compared unit with its group, its ranking row and its shares per field."""
+    """A ranked unit with its group, its ranking row and its shares per field."""
 
     group: Group
     rank: RankRow
-    percents: dict[str, Decimal | None]
-    weakest: str | None
-    gap: Decimal | None
+    matrix: MatrixRow
 
 
 def _rows(comparison: Comparison) -> list[_Row]:
@@ -259,31 +288,25 @@ def _rows(comparison: Comparison) -> list[_Row]:
     for group in comparison.groups:
         for rank, matrix in zip(group.ranking, group.matrix, strict=True):
             assert rank.unit == matrix.unit, "the matrix follows the ranking"
-            rows.append(_Row(group, rank, matrix.percents, matrix.weakest_field, matrix.weakest_gap))
+            rows.append(_Row(group, rank, matrix))
     return rows
 
 
-def _district(comparison: Comparison, row: _Row, lang: str) -> str:
-    """The district (or former district) a unit belongs to, as the ranking's column shows it."""
-    if comparison.group_by == "district":
-        return _group_name(comparison, row.group, lang)
-    return ""
+def _exact_index(row: RankRow) -> Fraction:
+    """The index before rounding, as the comparison computes its means (0 when nothing
+    applies)."""
+    if row.applicable_max <= 0:
+        return Fraction(0)
+    return Fraction(row.total) * 100 / Fraction(row.applicable_max)
+
+
+def _bands(comparison: Comparison) -> list[BandCount]:
+    """The set's bands, best first (every group counts them all); none when nothing is ranked."""
+    return comparison.groups[0].bands if comparison.groups else []
 
 
 def _group_name(comparison: Comparison, group: Group, lang: str) -> str:
-    from parscore.report.compare_common import group_name
-
     return group_name(comparison, group, lang)
-
-
-def _stat(values: Sequence[Decimal], how: str) -> Decimal | None:
-    if not values:
-        return None
-    if how == "mean":
-        return mean(values)
-    if how == "median":
-        return median(values)
-    return min(values) if how == "lowest" else max(values)
 
 
 def _heat(value: Decimal | None, lang: str) -> Cell:
@@ -294,84 +317,95 @@ def _heat(value: Decimal | None, lang: str) -> Cell:
 
 
 def _band_counts(comparison: Comparison, groups: Sequence[Group]) -> list[int]:
-    names = comparison.groups[0].bands
-    return [sum(g.bands[i].count for g in groups) for i in range(len(names))]
+    return [sum(g.bands[i].count for g in groups) for i in range(len(_bands(comparison)))]
+
+
+def _band_line(name: str, colour: str, count: int, units: int, lang: str) -> BandLine:
+    return BandLine(
+        name=name,
+        colour=colour,
+        count=str(count),
+        share=format_percent(_share(count, units), lang),
+        width=_width(count, units),
+    )
 
 
 def _band_lines(comparison: Comparison, lang: str) -> list[BandLine]:
-    bands = comparison.groups[0].bands
+    bands = _bands(comparison)
     counts = _band_counts(comparison, comparison.groups)
     units = comparison.compared
     lines = [
-        BandLine(
-            name=band.band.get(lang),
-            colour=band_colour(i, len(bands)),
-            count=str(count),
-            share=format_percent(_share(count, units), lang),
-            width=_width(count, units),
-        )
+        _band_line(band.band.get(lang), band_colour(i, len(bands)), count, units, lang)
         for i, (band, count) in enumerate(zip(bands, counts, strict=True))
     ]
-    unbanded = units - sum(counts)
-    if unbanded:
+    if unbanded := units - sum(counts):
         lines.append(
-            BandLine(
-                name=render("result.no-band", None, lang),
-                colour="#bbbbbb",
-                count=str(unbanded),
-                share=format_percent(_share(unbanded, units), lang),
-                width=_width(unbanded, units),
-            )
+            _band_line(render("result.no-band", None, lang), NO_BAND, unbanded, units, lang)
         )
     return lines
 
 
-def _group_line(
-    comparison: Comparison, name: str, anchor: str, groups: Sequence[Group], lang: str
-) -> GroupLine:
-    """A line of the summary for ``groups`` (one district, or all of them)."""
-    indexes = [row.index for g in groups for row in g.ranking]
-    units = len(indexes)
-    counts = _band_counts(comparison, groups)
-    bands = comparison.groups[0].bands
-    bar = [
+def _band_bar(comparison: Comparison, groups: Sequence[Group], lang: str) -> list[Segment]:
+    bands = _bands(comparison)
+    units = sum(len(g.ranking) for g in groups)
+    return [
         Segment(
             width=_width(count, units),
             colour=band_colour(i, len(bands)),
             title=f"{band.band.get(lang)}: {count}",
         )
-        for i, (band, count) in enumerate(zip(bands, counts, strict=True))
+        for i, (band, count) in enumerate(zip(bands, _band_counts(comparison, groups), strict=True))
         if count
     ]
-    fields = []
-    for f in comparison.fields:
-        values = [p for g in groups for m in g.matrix if (p := m.percents.get(f.id)) is not None]
-        fields.append(_heat(_stat(values, "mean"), lang))
+
+
+def _group_line(comparison: Comparison, position: int, group: Group, lang: str) -> GroupLine:
+    """A district's (or province's) line of the summary: its own figures, exact in the model."""
     return GroupLine(
-        name=name,
-        anchor=anchor,
-        units=str(units),
+        name=_group_name(comparison, group, lang),
+        anchor=f"rank-g{position}",
+        units=str(len(group.ranking)),
+        mean=format_points(group.mean_index, lang),
+        median=format_points(group.median_index, lang),
+        counts=[str(c) for c in _band_counts(comparison, [group])],
+        bar=_band_bar(comparison, [group], lang),
+        fields=[_heat(f.mean, lang) for f in group.fields],
+    )
+
+
+def _total_line(comparison: Comparison, lang: str) -> GroupLine:
+    """The line of every group together: the mean and median of the exact indexes, rounded
+    once; no field means (the model keeps each unit's field shares rounded, so a mean over
+    several groups could not be exact)."""
+    indexes = [_exact_index(row) for g in comparison.groups for row in g.ranking]
+    return GroupLine(
+        name=render("comparison.all", None, lang),
+        anchor="",
+        units=str(len(indexes)),
         mean=format_points(mean(indexes), lang),
         median=format_points(median(indexes), lang),
-        counts=[str(c) for c in counts],
-        bar=bar,
-        fields=fields,
+        counts=[str(c) for c in _band_counts(comparison, comparison.groups)],
+        bar=_band_bar(comparison, comparison.groups, lang),
+        fields=[Cell(text="") for _ in comparison.fields],
     )
 
 
 def _field_lines(comparison: Comparison, rows: Sequence[_Row], lang: str) -> list[FieldLine]:
+    one = comparison.groups[0] if len(comparison.groups) == 1 else None
     lines = []
-    for f in comparison.fields:
-        values = [p for r in rows if (p := r.percents.get(f.id)) is not None]
+    for position, f in enumerate(comparison.fields):
+        # a rounded share is the exact one's rounding: the lowest and highest stay exact
+        values = [p for r in rows if (p := r.matrix.percents.get(f.id)) is not None]
+        stat = one.fields[position] if one is not None else None
         lines.append(
             FieldLine(
                 id=f.id,
                 name=f.name.get(lang),
-                mean=_heat(_stat(values, "mean"), lang),
-                median=_heat(_stat(values, "median"), lang),
-                lowest=_heat(_stat(values, "lowest"), lang),
-                highest=_heat(_stat(values, "highest"), lang),
-                weakest_of=str(sum(r.weakest == f.id for r in rows)),
+                mean=_heat(stat.mean, lang) if stat is not None else None,
+                median=_heat(stat.median, lang) if stat is not None else None,
+                lowest=_heat(min(values) if values else None, lang),
+                highest=_heat(max(values) if values else None, lang),
+                weakest_of=str(sum(r.matrix.weakest_field == f.id for r in rows)),
             )
         )
     return lines
@@ -380,20 +414,19 @@ def _field_lines(comparison: Comparison, rows: Sequence[_Row], lang: str) -> lis
 def _overview(
     comparison: Comparison, rows: Sequence[_Row], items: Sequence[ItemLine], lang: str
 ) -> Overview:
-    indexes = [r.rank.index for r in rows]
-    groups = [
-        _group_line(comparison, _group_name(comparison, g, lang), f"g{i}", [g], lang)
-        for i, g in enumerate(comparison.groups, start=1)
-    ]
-    several = len(groups) > 1
-    total = render("comparison.all", None, lang)
+    several = len(comparison.groups) > 1
+    total = _total_line(comparison, lang) if comparison.groups else None
     return Overview(
         bands=_band_lines(comparison, lang),
-        mean=format_points(mean(indexes), lang),
-        median=format_points(median(indexes), lang),
-        groups=groups if several else [],
-        total=_group_line(comparison, total, "", comparison.groups, lang) if several else None,
-        fields=_field_lines(comparison, rows, lang),
+        mean=total.mean if total is not None else "",
+        median=total.median if total is not None else "",
+        groups=[
+            _group_line(comparison, i, g, lang) for i, g in enumerate(comparison.groups, start=1)
+        ]
+        if several
+        else [],
+        total=total if several else None,
+        fields=_field_lines(comparison, rows, lang) if rows else [],
         most_missed=_most_missed(items),
     )
 
@@ -411,8 +444,8 @@ def _most_missed(items: Sequence[ItemLine]) -> list[ItemLine]:
 
 def _short_of_full(group: Group, item: ItemStat) -> list[RankRow]:
     """The group's units without full points on ``item``, in ranking order. ``item.full`` names
-    the units with full points in the same order, so one walk pairs them (a name that two units
-    share is taken by the first of them)."""
+    the units with full points in the same order, so one walk pairs them (of two units with one
+    name, the first is taken)."""
     full = iter(item.full)
     wanted = next(full, None)
     short = []
@@ -424,49 +457,55 @@ def _short_of_full(group: Group, item: ItemStat) -> list[RankRow]:
     return short
 
 
-def _item_line(comparison: Comparison, position: int, lang: str) -> ItemLine:
-    """The sub-criterion at ``position`` of the set's order, over every group."""
-    stats = [g.items[position] for g in comparison.groups]
-    first = stats[0]
-    applicable = sum(s.applicable for s in stats)
-    missed = applicable - sum(len(s.full) for s in stats)
-    not_applicable = comparison.compared - applicable
-    by_group = [(g, _short_of_full(g, s)) for g, s in zip(comparison.groups, stats, strict=True)]
+def _names(
+    comparison: Comparison, by_group: Sequence[tuple[Group, list[RankRow]]], lang: str
+) -> tuple[str, list[NameGroup]]:
+    """A few names inline (with their district when there are several), or by district."""
     listed = sum(len(rows) for _, rows in by_group)
-    grouped = comparison.group_by == "district" and len(comparison.groups) > 1
-    inline = ""
-    if 0 < listed <= INLINE_NAMES:
+    grouped = len(comparison.groups) > 1
+    if listed <= INLINE_NAMES:
         inline = ", ".join(
             f"{row.unit.name} ({_group_name(comparison, g, lang)})" if grouped else row.unit.name
             for g, rows in by_group
             for row in rows
         )
-    name_groups = []
-    if listed > INLINE_NAMES:
-        name_groups = [
-            NameGroup(
-                heading=f"{_group_name(comparison, g, lang)} ({len(rows)})" if grouped else "",
-                names=", ".join(row.unit.name for row in rows),
-            )
-            for g, rows in by_group
-            if rows
-        ]
+        return inline, []
+    return "", [
+        NameGroup(
+            heading=f"{_group_name(comparison, g, lang)} ({len(rows)})" if grouped else "",
+            names=", ".join(row.unit.name for row in rows),
+        )
+        for g, rows in by_group
+        if rows
+    ]
+
+
+def _item_line(comparison: Comparison, position: int, lang: str) -> ItemLine:
+    """The sub-criterion at ``position`` of the set's order, over every group."""
+    stats = [g.items[position] for g in comparison.groups]
+    applicable = sum(s.applicable for s in stats)
+    missed = applicable - sum(len(s.full) for s in stats)
+    by_group = [(g, _short_of_full(g, s)) for g, s in zip(comparison.groups, stats, strict=True)]
+    listed = sum(len(rows) for _, rows in by_group)
+    inline, name_groups = _names(comparison, by_group, lang)
     share = Fraction(missed * 100, applicable) if applicable else Fraction(0)
     return ItemLine(
-        id=first.id,
-        name=first.name.get(lang),
+        id=stats[0].id,
+        name=stats[0].name.get(lang),
         missed=f"{missed}/{applicable}",
         share=Cell(text=format_points(_two(share), lang), colour=heat_colour(100 - share)),
         width=_width(missed, applicable),
         inline=inline,
         folded=render("comparison.page-units", {"count": listed}, lang) if name_groups else "",
         groups=name_groups,
-        note=_not_applicable_note(not_applicable, listed, lang),
+        note=_not_applicable_note(comparison.compared - applicable, listed, lang),
         missed_share=share,
     )
 
 
 def _not_applicable_note(not_applicable: int, listed: int, lang: str) -> str:
+    """The model counts the units an item does not apply to, without naming them: they are
+    among the units listed as short of full points, and the note says how many."""
     if not not_applicable:
         return ""
     code = "comparison.page-not-applicable-listed" if listed else "comparison.page-not-applicable"
@@ -476,7 +515,8 @@ def _not_applicable_note(not_applicable: int, listed: int, lang: str) -> str:
 def _item_blocks(comparison: Comparison, lines: Sequence[ItemLine], lang: str) -> list[ItemBlock]:
     fields = {f.id: f"{f.id}. {f.name.get(lang)}" for f in comparison.fields}
     blocks: dict[str, ItemBlock] = {}
-    for stat, line in zip(comparison.groups[0].items, lines, strict=True):
+    stats = comparison.groups[0].items if comparison.groups else []
+    for stat, line in zip(stats, lines, strict=True):
         block = blocks.setdefault(stat.field, ItemBlock(fields.get(stat.field, stat.field), []))
         block.items.append(line)
     return list(blocks.values())
@@ -485,60 +525,67 @@ def _item_blocks(comparison: Comparison, lines: Sequence[ItemLine], lang: str) -
 # --- the ranking ---------------------------------------------------------------------------------
 
 
-def _plus(value: Decimal, lang: str) -> str:
-    return "+" + format_points(value, lang) if value else ""
-
-
-def _minus(value: Decimal, lang: str) -> str:
-    return "−" + format_points(value, lang) if value else ""
-
-
 def _ledger(row: RankRow, lang: str) -> str:
-    return " ".join(part for part in (_plus(row.bonus, lang), _minus(row.penalty, lang)) if part)
+    """Bonus and penalty as "+0,50 −0,25"; nothing for none."""
+    parts = []
+    if row.bonus:
+        parts.append("+" + format_points(row.bonus, lang))
+    if row.penalty:
+        parts.append("−" + format_points(row.penalty, lang))
+    return " ".join(parts)
+
+
+def _weakest(comparison: Comparison, row: _Row, lang: str) -> tuple[str, str]:
+    """The weakest field's id, and its name with the gap to the group median (a tooltip)."""
+    m = row.matrix
+    if m.weakest_field is None:
+        return "", ""
+    names = {f.id: f"{f.id}. {f.name.get(lang)}" for f in comparison.fields}
+    title = names.get(m.weakest_field, m.weakest_field)
+    if m.weakest_gap is not None:
+        title += f" ({format_signed(m.weakest_gap, lang)})"
+    return m.weakest_field, title
 
 
 def _rank_line(comparison: Comparison, row: _Row, colours: dict[str, str], lang: str) -> RankLine:
     r = row.rank
-    names = {f.id: f"{f.id}. {f.name.get(lang)}" for f in comparison.fields}
-    weakest = row.weakest or ""
-    title = names.get(weakest, weakest)
-    if row.gap is not None:
-        title += f" ({format_signed(row.gap, lang)})"
+    weakest, title = _weakest(comparison, row, lang)
+    reduced = r.reduced_max
     return RankLine(
         rank=f"{r.rank}/{r.of}",
         name=r.unit.name,
         code=r.unit.code or "",
-        district=_district(comparison, row, lang),
+        district=(r.unit.group or "") if comparison.group_by == "district" else "",
         appraisal=format_points(r.appraisal, lang),
         survey=format_points(r.survey, lang),
         ledger=_ledger(r, lang),
         total=format_points(r.total, lang),
+        reduced_max=format_points(reduced, lang) if reduced is not None else "",
         index=format_points(r.index, lang),
         band=band_text(r.band, lang),
         band_colour=colours.get(r.band.get(lang)) if r.band is not None else None,
-        fields=[_heat(row.percents.get(f.id), lang) for f in comparison.fields],
+        fields=[_heat(row.matrix.percents.get(f.id), lang) for f in comparison.fields],
         weakest=weakest,
         weakest_title=title,
     )
 
 
 def _ranking(comparison: Comparison, rows: Sequence[_Row], lang: str) -> list[RankBlock]:
-    bands = comparison.groups[0].bands
+    bands = _bands(comparison)
     colours = {b.band.get(lang): band_colour(i, len(bands)) for i, b in enumerate(bands)}
     blocks = []
     for position, group in enumerate(comparison.groups, start=1):
-        lines = [_rank_line(comparison, r, colours, lang) for r in rows if r.group is group]
-        note = render(
-            "comparison.summary",
-            {"mean": format_points(group.mean_index, lang), "median": format_points(group.median_index, lang)},
-            lang,
-        )
+        figures = {
+            "mean": format_points(group.mean_index, lang),
+            "median": format_points(group.median_index, lang),
+        }
+        count = render("comparison.compared", {"count": len(group.ranking)}, lang)
         blocks.append(
             RankBlock(
                 heading=group_title(comparison, group, lang),
                 anchor=f"rank-g{position}",
-                note=f"{render('comparison.compared', {'count': len(lines)}, lang)} — {note}",
-                rows=lines,
+                note=f"{count} — {render('comparison.summary', figures, lang)}",
+                rows=[_rank_line(comparison, r, colours, lang) for r in rows if r.group is group],
             )
         )
     return blocks
@@ -561,7 +608,6 @@ _PAGE_LABELS = {
     "appraisal": "comparison.appraisal",
     "survey": "result.survey",
     "ledger": "comparison.bonus-penalty",
-    "heatmap": "comparison.heatmap",
     "weakest": "comparison.weakest",
     "mean": "comparison.mean",
     "median": "comparison.median",
@@ -581,6 +627,12 @@ _PAGE_LABELS = {
     "missed_units": "comparison.page-missed-units",
     "none_missed": "comparison.page-none-missed",
     "ranking_note": "comparison.page-ranking-note",
+    "reduced_max_note": "comparison.page-reduced-max-note",
+    "not_assessed_title": "comparison.page-not-assessed-title",
+    "not_assessed_note": "comparison.page-not-assessed-note",
+    "ungrouped_title": "comparison.page-ungrouped-title",
+    "ungrouped_note": "comparison.page-ungrouped-note",
+    "nothing_ranked": "comparison.page-nothing-ranked",
     "excluded_title": "comparison.excluded-title",
     "file": "comparison.file",
     "message": "comparison.message",
@@ -605,40 +657,70 @@ def _excluded(comparison: Comparison, lang: str) -> list[ProblemLine]:
     return lines
 
 
+def _unit_lines(units: Iterable[UnitRef]) -> list[UnitLine]:
+    return [UnitLine(u.name, u.code or "", u.group or "", u.source) for u in units]
+
+
 def _labels(comparison: Comparison, lang: str) -> dict[str, str]:
     labels = {key: render(code, None, lang) for key, code in _PAGE_LABELS.items()}
     labels["group"] = group_header(comparison, lang)
     return labels
 
 
+def _summary(comparison: Comparison, lang: str) -> str:
+    """What the page covers: units ranked, and those listed apart or left out."""
+    parts = [render("comparison.compared", {"count": comparison.compared}, lang)]
+    for code, count in (
+        ("comparison.page-not-assessed-count", len(comparison.not_assessed)),
+        ("comparison.page-ungrouped-count", len(comparison.ungrouped)),
+        ("comparison.excluded-count", len(comparison.excluded)),
+    ):
+        if count:
+            parts.append(render(code, {"count": count}, lang))
+    return "; ".join(parts)
+
+
+def _titles(comparison: Comparison, lang: str) -> tuple[str, str]:
+    """The page's heading (the year assessed, and the province or district when the page
+    holds one) and its window title (with the criteria set)."""
+    heading = render("comparison.compare-title", {"year": comparison.year}, lang)
+    if len(comparison.groups) == 1 and comparison.groups[0].name is not None:
+        heading += " — " + group_title(comparison, comparison.groups[0], lang)
+    title = render(
+        "comparison.page-title", {"heading": heading, "set": comparison.criteria.id}, lang
+    )
+    return heading, title
+
+
 def page(comparison: Comparison, opts: Options) -> Page:
     """What the page shows, all text formatted (exposed for tests and other templates)."""
     lang = opts.lang
     c = comparison.criteria
-    summary = render("comparison.compared", {"count": comparison.compared}, lang)
-    if comparison.excluded:
-        summary += "; " + render(
-            "comparison.excluded-count", {"count": len(comparison.excluded)}, lang
-        )
     rows = _rows(comparison)
     ranking = _ranking(comparison, rows, lang)
-    items = [_item_line(comparison, i, lang) for i in range(len(comparison.groups[0].items))]
+    positions = range(len(comparison.groups[0].items)) if comparison.groups else range(0)
+    items = [_item_line(comparison, i, lang) for i in positions]
+    heading, title = _titles(comparison, lang)
     return Page(
         lang=html_lang(lang),
-        title=render("comparison.compare-title", {"year": c.year}, lang),
+        title=title,
+        heading=heading,
         criteria=render(
             "result.criteria-line",
             {"id": c.id, "version": c.version, "title": c.title.get(lang)},
             lang,
         ),
-        summary=summary,
+        summary=_summary(comparison, lang),
         labels=_labels(comparison, lang),
         fields=[(f.id, f.name.get(lang)) for f in comparison.fields],
-        band_names=[b.band.get(lang) for b in comparison.groups[0].bands],
+        band_names=[b.band.get(lang) for b in _bands(comparison)],
         overview=_overview(comparison, rows, items, lang),
         ranking=ranking,
         district_column=any(line.district for block in ranking for line in block.rows),
+        reduced_max=any(line.reduced_max for block in ranking for line in block.rows),
         items=_item_blocks(comparison, items, lang),
+        not_assessed=_unit_lines(comparison.not_assessed),
+        ungrouped=_unit_lines(comparison.ungrouped),
         excluded=_excluded(comparison, lang),
     )
 
