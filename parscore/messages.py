@@ -925,6 +925,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} đơn vị không ghi cấp xếp nhóm",
         "{count} units naming no group",
     ),
+    "comparison.page-no-weakest": (
+        "Không có lĩnh vực nào dưới trung vị của nhóm",
+        "No field below the group median",
+    ),
     "comparison.page-nothing-ranked": ("Không có đơn vị nào được xếp hạng.", "No unit is ranked."),
     "comparison.page-ranking-note": (
         "Vị thứ trong nhóm; các cột 1, 2, … là tỷ lệ điểm đạt của từng lĩnh vực (%): đỏ 0, "

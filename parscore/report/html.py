@@ -536,9 +536,12 @@ def _ledger(row: RankRow, lang: str) -> str:
 
 
 def _weakest(comparison: Comparison, row: _Row, lang: str) -> tuple[str, str]:
-    """The weakest field's id, and its name with the gap to the group median (a tooltip)."""
+    """The weakest field's id, and its name with the gap to the group median (a tooltip); a
+    dash for a unit at or above the group median in every field."""
     m = row.matrix
     if m.weakest_field is None:
+        if m.no_weakest == "at-or-above-median":
+            return "–", render("comparison.page-no-weakest", None, lang)
         return "", ""
     names = {f.id: f"{f.id}. {f.name.get(lang)}" for f in comparison.fields}
     title = names.get(m.weakest_field, m.weakest_field)
