@@ -446,7 +446,8 @@ def _check_output(
     "--group-by",
     type=click.Choice(["district", "province", "none"]),
     help="Rank within districts (until mid-2025), provinces (since), or all together. "
-    "Default: districts when every file names one, else provinces when every file names one.",
+    "Default: the level more than half the files name, districts first before 2025, provinces "
+    "first since; a file that lacks it is listed, not ranked.",
 )
 @CRITERIA_OPTION
 @click.option(
@@ -491,8 +492,9 @@ def compare(
     """Rank and compare communes: evidence files, and folders searched for .yaml/.yml files.
 
     A file that fails is reported with its problems and left out; the others are still
-    compared, and the exit code is 1. Files scored against different criteria sets, or two
-    files for one unit and year, are refused (exit code 2)."""
+    compared, and the exit code is 1. Files scored against different criteria sets or of
+    different years, or two files for one unit, are refused (exit code 2). A file with no
+    evidence at all (an unfilled template) is listed as not assessed, not ranked."""
     from parscore import batch
     from parscore.cache import default_folder
     from parscore.report.common import Options
@@ -630,12 +632,12 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
 
 
 @main.command()
-@click.argument("which", type=click.Choice(["criteria", "evidence", "result"]))
+@click.argument("which", type=click.Choice(["criteria", "evidence", "result", "comparison"]))
 @OUTPUT_OPTION
 @FORCE_OPTION
 @guarded
 def schema(which: str, output: Path | None, force: bool) -> None:
-    """Write the JSON Schema of criteria sets, evidence files or JSON results.
+    """Write the JSON Schema of criteria sets, evidence files, JSON results or comparisons.
 
     Editors with the YAML language server check and complete files that start with
     '# yaml-language-server: $schema=evidence.schema.json'."""

@@ -806,9 +806,56 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- reports: the comparison --------------------------------------------------------------
     "comparison.compare-title": ("So sánh Chỉ số CCHC năm {year}", "PAR INDEX comparison {year}"),
     "comparison.compare-heading": (
-        "So sánh Chỉ số CCHC — {set} ({count} đơn vị)",
-        "PAR INDEX comparison — {set} ({count} units)",
+        "So sánh Chỉ số CCHC năm {year} — bộ tiêu chí {set} ({version}) — {grouping} "
+        "({count} đơn vị)",
+        "PAR INDEX comparison {year} — criteria set {set} ({version}) — {grouping} ({count} units)",
     ),
+    "comparison.grouping-district": ("xếp hạng theo huyện", "ranked by district"),
+    "comparison.grouping-province": ("xếp hạng theo tỉnh", "ranked by province"),
+    "comparison.grouping-none": ("xếp hạng chung", "ranked all together"),
+    "comparison.year": ("Năm", "Year"),
+    "comparison.applicable-max": ("Tối đa áp dụng", "Applicable max"),
+    "comparison.applicable-max-note": (
+        "Chỉ số CCHC = tổng điểm / điểm tối đa áp dụng × 100. Cột 'Tối đa áp dụng' ghi điểm "
+        "tối đa của đơn vị khi khác {max}: tổng điểm tối đa trừ các tiêu chí không áp dụng "
+        "với đơn vị.",
+        "PAR INDEX = total / applicable maximum × 100. The 'Applicable max' column gives a "
+        "unit's maximum when it is not {max}: the set's maximum less the sub-criteria that do "
+        "not apply to the unit.",
+    ),
+    "comparison.no-weakest": (
+        "không có (mọi lĩnh vực ≥ trung vị)",
+        "none (every field ≥ median)",
+    ),
+    "comparison.nothing-comparable": ("không so được", "nothing to compare"),
+    "comparison.not-assessed-title": (
+        "Đơn vị chưa tự đánh giá (tệp chưa có minh chứng nào)",
+        "Units not assessed (no evidence in the file)",
+    ),
+    "comparison.not-assessed-note": (
+        "Không xếp hạng, không tính vào xếp loại, bình quân và trung vị.",
+        "Not ranked, and not counted in bands, means and medians.",
+    ),
+    "comparison.ungrouped-district-title": ("Đơn vị không ghi huyện", "Units naming no district"),
+    "comparison.ungrouped-province-title": ("Đơn vị không ghi tỉnh", "Units naming no province"),
+    "comparison.ungrouped-note": (
+        "Không xếp hạng vì không biết thuộc nhóm nào: ghi thêm vào mục unit.parents của tệp, "
+        "hoặc chọn --group-by khác.",
+        "Not ranked, as their group is unknown: add it to the file's unit.parents, or choose "
+        "another --group-by.",
+    ),
+    "comparison.unit-in-group": ("{name} ({group}) — {file}", "{name} ({group}) — {file}"),
+    "comparison.unit-file": ("{name} — {file}", "{name} — {file}"),
+    "comparison.sheet-unranked": ("Không xếp hạng", "Not ranked"),
+    "comparison.reason": ("Lý do", "Why"),
+    "comparison.reason-not-assessed": ("chưa có minh chứng nào", "no evidence at all"),
+    "comparison.reason-ungrouped-district": ("không ghi huyện", "no district given"),
+    "comparison.reason-ungrouped-province": ("không ghi tỉnh", "no province given"),
+    "comparison.units-note": (
+        "Đơn vị tính: điểm; Chỉ số CCHC, tỷ lệ điểm đạt và chênh lệch: %.",
+        "Units: points; PAR INDEX, shares of points and gaps: %.",
+    ),
+    "comparison.page-footer": ("Trang &P/&N", "Page &P of &N"),
     "comparison.sheet-ranking": ("Xếp hạng", "Ranking"),
     "comparison.sheet-fields": ("Lĩnh vực", "Fields"),
     "comparison.sheet-bands": ("Xếp loại", "Bands"),

@@ -1,4 +1,4 @@
-"""JSON Schemas of the three formats, generated from the models (one source of truth)."""
+"""JSON Schemas of the formats, generated from the models (one source of truth)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from parscore import __version__
+from parscore.model.compare import Comparison
 from parscore.model.criteria import CriteriaSet
 from parscore.model.evidence import Evidence
 from parscore.model.result import UnitResult
@@ -14,6 +15,7 @@ _TITLES = {
     "criteria": "parscore criteria set",
     "evidence": "parscore evidence file",
     "result": "parscore result (evaluate --format json)",
+    "comparison": "parscore comparison (compare --format json)",
 }
 
 
@@ -24,7 +26,9 @@ def schema(which: str) -> dict[str, Any]:
         body = Evidence.model_json_schema(mode="validation")
     elif which == "result":
         body = UnitResult.model_json_schema(mode="serialization")
-    else:  # pragma: no cover - the CLI offers only the three
+    elif which == "comparison":
+        body = Comparison.model_json_schema(mode="serialization")
+    else:  # pragma: no cover - the CLI offers only these
         raise ValueError(which)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

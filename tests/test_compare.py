@@ -21,9 +21,12 @@ from parscore.compare import (
     Excluded,
     compare,
     default_group_by,
+    has_evidence,
     mean,
     median,
+    outline_of,
     rank,
+    summarize,
 )
 from parscore.engine import evaluate
 from parscore.loading import CriteriaResolver, load_evidence
@@ -603,3 +606,124 @@ def test_unit_identity_ignores_spacing_invisible_characters_and_case():
     assert unit_identity(summary("Vĩnh Chấp", None, "Vĩnh Linh")) != unit_identity(
         summary("Vĩnh Chấp", None, "Vĩnh Long")
     )
+
+
+# --- issue #12: not assessed, ungrouped, one year, exact derived figures -------------------------
+
+
+def _bare(score: Scorer, name: str, items: str = "", extra: str = "") -> UnitResult:
+    """A file with the given items only (none: an unfilled file)."""
+    score.count += 1
+    path = score.folder / f"b{score.count:02d}.yaml"
+    body = f"items:\n{items}" if items else ""
+    path.write_text(
+        f"unit: {{name: {name}, kind: xã, parents: [{{level: district, name: Vĩnh Linh}}]}}\n"
+        f"year: 2023\ncriteria: set.yaml\n{body}{extra}",
+        encoding="utf-8",
+    )
+    return evaluate(load_evidence(path, score.resolver))
+
+
+@pytest.mark.parametrize(
+    ("items", "extra"),
+    [
+        ('  "1.3": {met: false}\n', ""),  # an input
+        ('  "1.1": {documents: [{number: 1/KH-UBND, date: 10/01/2023}]}\n', ""),
+        ('  "1.3": {explanation: Chưa kiểm tra}\n', ""),
+        ('  "2.1": {nothing_occurred: Không tiếp nhận hồ sơ}\n', ""),
+        ('  "1.3": {claimed: 1.5}\n', ""),
+        ("", "survey:\n  S.1: {points: 1}\n"),
+        ("", "bonus:\n  - reason: Sáng kiến\n"),
+    ],
+)
+def test_any_evidence_at_all_makes_a_unit_assessed(score, items, extra):
+    assert has_evidence(_bare(score, "A", items, extra))
+
+
+def test_an_empty_file_is_not_assessed_and_left_out_of_every_figure(score):
+    empty = _bare(score, "Trống")
+    assert not has_evidence(empty) and not summarize(empty).assessed
+    assert empty.totals.index == D(0)  # what it would have been ranked at
+    results = [score("A"), score("B", survey="1"), empty]
+    comparison = score.compare(results)
+    (group,) = comparison.groups
+    assert _ranking(group) == [(1, 2, "A", D(100)), (2, 2, "B", D(90))]
+    assert (group.mean_index, group.median_index) == (D(95), D(95))
+    assert sum(b.count for b in group.bands) == 2
+    assert [m.unit.name for m in group.matrix] == ["A", "B"]
+    assert {i.applicable for i in group.items} == {2}
+    assert [(u.name, u.group, u.year) for u in comparison.not_assessed] == [
+        ("Trống", "Vĩnh Linh", 2023)
+    ]
+    assert comparison.ungrouped == [] and comparison.compared == 2
+    alone = score.compare([empty])
+    assert alone.groups == [] and [u.name for u in alone.not_assessed] == ["Trống"]
+
+
+def test_a_unit_without_the_level_grouped_by_is_listed_not_ranked(score):
+    results = [
+        score("A", district="Vĩnh Linh"),
+        score("B", district="Gio Linh", survey="1.5"),
+        score("C", district="Vĩnh Linh", survey="1"),
+        score("D", district=None, province="Quảng Trị"),
+    ]
+    comparison = score.compare(results)
+    assert comparison.group_by == "district"  # three of four name one
+    assert [g.name for g in comparison.groups] == ["Gio Linh", "Vĩnh Linh"]
+    assert [(u.name, u.group) for u in comparison.ungrouped] == [("D", None)]
+    assert comparison.compared == 3
+    # asked to group by province: three units name none
+    by_province = score.compare(results, group_by="province")
+    assert [u.name for u in by_province.ungrouped] == ["A", "B", "C"]
+    assert [row.unit.name for row in by_province.groups[0].ranking] == ["D"]
+    assert by_province.groups[0].ranking[0].unit.group == "Quảng Trị"
+
+
+def test_default_group_by_follows_the_reform_year(score):
+    both = score("A", district="Vĩnh Linh", province="Quảng Trị")
+    other = score("B", district="Gio Linh", province="Quảng Trị")
+    assert default_group_by([both, other]) == "district"  # 2023: ranked by district
+    later = [u.model_copy(update={"year": 2025}) for u in (both, other)]
+    assert default_group_by(later) == "province"  # since the 2025 reform, by province
+    only_district = score("C", district="Vĩnh Linh").model_copy(update={"year": 2025})
+    assert default_group_by([only_district]) == "district"
+
+
+def test_results_of_different_years_are_refused(score):
+    one = score("A")
+    later = score("B").model_copy(update={"year": 2024})
+    with pytest.raises(ValueError, match="different years"):
+        score.compare([one, later])
+    assert score.compare([one]).year == 2023
+
+
+def _field_one(score: Scorer, name: str, points: str, applicable: str, percent: str):
+    """A scored unit whose field 1 is made ``points`` of ``applicable`` (shown ``percent``),
+    and its index the same share, to test what is derived from it."""
+    summary = summarize(score(name))
+    totals = summary.totals.model_copy(
+        update={"total": D(points), "applicable_max": D(applicable), "index": D(percent)}
+    )
+    return summary.model_copy(
+        update={
+            "field_points": {**summary.field_points, "1": D(points)},
+            "field_applicable_max": {**summary.field_applicable_max, "1": D(applicable)},
+            "percents": {**summary.percents, "1": D(percent)},
+            "totals": totals,
+        }
+    )
+
+
+def test_means_and_medians_come_from_exact_shares_rounded_once(score):
+    # 1 of 6 (16.666…%, shown 16.67) and 3 of 6 (50%): the exact mean and median are
+    # 33.333…, shown 33.33; from the shown values they would be 66.67 / 2 = 33.335 → 33.34
+    units = [_field_one(score, "A", "1", "6", "16.67"), _field_one(score, "B", "3", "6", "50")]
+    cs = score.resolver.load(str(score.folder / "set.yaml"))
+    (group,) = compare(units, outline=outline_of(cs.fields, cs.bands)).groups
+    field = group.fields[0]
+    assert (field.mean, field.median) == (D("33.33"), D("33.33"))
+    assert (group.mean_index, group.median_index) == (D("33.33"), D("33.33"))
+    # A's field 1 is 1/6 − 1/3 = −1/6 below the median: −16.666…, shown −16.67 (from the shown
+    # values, 16.67 − 33.34 = −16.67 too, but 50 − 33.34 would make B 16.66 above)
+    rows = {m.unit.name: m for m in group.matrix}
+    assert (rows["A"].weakest_field, rows["A"].weakest_gap) == ("1", D("-16.67"))

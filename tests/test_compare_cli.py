@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 
@@ -39,7 +41,10 @@ def test_ranks_every_commune_per_district(folder):
     result = run("compare", ".", "--lang", "en")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "PAR INDEX comparison — ref-commune-2023 (6 units)" in out
+    assert (
+        "PAR INDEX comparison 2023 — criteria set ref-commune-2023 (1.0) — ranked by district "
+        "(6 units)" in out.splitlines()[0]
+    )
     assert "Quế Sơn district: ranking" in out and "Vĩnh Linh district: ranking" in out
     assert "1/3  Hồ Xá" in out and "3/3  Đông Phú" in out
     assert "Mean index 84.42%, median 84.41%" in out
@@ -204,3 +209,183 @@ def test_a_code_with_an_invisible_character_is_refused_where_it_is(folder):
     )
     ranked = [r["unit"]["name"] for g in json.loads(result.stdout)["groups"] for r in g["ranking"]]
     assert ranked.count("Quế Minh") == 1
+
+
+# --- issue #12: years, empty files, units without their group, weakest fields, maxima -------------
+
+
+def test_a_copy_of_another_year_is_refused_by_name(folder):
+    # a 2024 copy of a commune dropped into the 2023 folder: before, ranked twice, exit 0
+    text = (folder / "vinh-linh" / "vinh-chap-2023.yaml").read_text("utf-8")
+    assert text.count("year: 2023") == 1
+    copy = folder / "vinh-linh" / "vinh-chap-2024.yaml"
+    copy.write_text(text.replace("year: 2023", "year: 2024"), encoding="utf-8")
+    result = run("compare", ".", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "the files are of different years and cannot be ranked together: " in result.stderr
+    # the odd one out first, with its year; then the year of the others
+    assert "2024: vinh-linh/vinh-chap-2024.yaml; 2023: " in result.stderr
+    assert result.stderr.rstrip().endswith("; compare each year on its own")
+    assert "Traceback" not in result.stderr
+    vi = run("compare", ".")
+    assert vi.exit_code == 2 and "các tệp thuộc những năm khác nhau" in vi.stderr
+
+
+def _template(folder: Path, name: str = "Vĩnh Thủy", **parents: str) -> Path:
+    """An unfilled evidence file, as `parscore template` writes it."""
+    out = folder / "vinh-linh" / "vinh-thuy-2023.yaml"
+    args = ["template", "--criteria", "ref-commune-2023", "--unit", name, "--year", "2023"]
+    for level, value in parents.items():
+        args += [f"--{level}", value]
+    result = run(*args, "--output", str(out))
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def test_an_unfilled_template_is_listed_as_not_assessed_not_ranked_last(folder):
+    before = json.loads(run("compare", ".", "--format", "json").stdout)
+    _template(folder, district="Vĩnh Linh", province="Quảng Trị")
+    result = run("compare", ".", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    vinh_linh = data["groups"][1]
+    assert vinh_linh["name"] == "Vĩnh Linh"
+    # not ranked 4/4 at 0.00 Yếu: the ranking, bands, mean and median are those without it
+    assert [r["unit"]["name"] for r in vinh_linh["ranking"]] == ["Hồ Xá", "Vĩnh Chấp", "Vĩnh Long"]
+    assert [r["of"] for r in vinh_linh["ranking"]] == [3, 3, 3]
+    assert data["groups"] == before["groups"]
+    assert [(u["name"], u["group"], u["year"]) for u in data["not_assessed"]] == [
+        ("Vĩnh Thủy", "Vĩnh Linh", 2023)
+    ]
+    assert data["not_assessed"][0]["source"] == "vinh-linh/vinh-thuy-2023.yaml"
+    table = run("compare", ".", "--lang", "en").stdout
+    section = table.split("Units not assessed (no evidence in the file)")[1]
+    assert "Not ranked, and not counted in bands, means and medians." in section
+    assert "Vĩnh Thủy (Vĩnh Linh) — vinh-linh/vinh-thuy-2023.yaml" in section
+    assert "Vĩnh Thủy" not in table.split("Units not assessed")[0]
+    csv_rows = run("compare", ".", "--format", "csv").stdout.splitlines()
+    assert csv_rows[-1].startswith("Vĩnh Linh,,,Vĩnh Thủy,,xã,vinh-linh/vinh-thuy-2023.yaml,")
+    assert csv_rows[-1].endswith(",2023,,,not_assessed")
+
+
+def test_one_file_without_a_district_is_named_not_absorbed(folder):
+    # before: the whole comparison became one group, without a word
+    _template(folder, province="Quảng Trị")  # no district
+    text = (folder / "vinh-linh" / "vinh-chap-2023.yaml").read_text("utf-8")
+    no_district = "\n".join(line for line in text.splitlines() if "level: district" not in line)
+    assert no_district != text
+    (folder / "vinh-linh" / "vinh-chap-2023.yaml").write_text(no_district + "\n", "utf-8")
+    data = json.loads(run("compare", ".", "--format", "json").stdout)
+    assert data["group_by"] == "district"
+    assert [g["name"] for g in data["groups"]] == ["Quế Sơn", "Vĩnh Linh"]
+    assert [r["unit"]["name"] for r in data["groups"][1]["ranking"]] == ["Hồ Xá", "Vĩnh Long"]
+    assert [(u["name"], u["group"]) for u in data["ungrouped"]] == [("Vĩnh Chấp", None)]
+    # an unfilled file is "not assessed", whatever it lacks
+    assert [u["name"] for u in data["not_assessed"]] == ["Vĩnh Thủy"]
+    table = run("compare", ".", "--lang", "en").stdout
+    assert "Units naming no district" in table
+    assert "Vĩnh Chấp — vinh-linh/vinh-chap-2023.yaml" in table
+    assert "Not ranked, as their group is unknown" in table
+
+
+def test_the_same_gap_prints_the_same_for_every_unit(folder):
+    # Quế Xuân 1 has 3.5 of 6 in field 6 (7/12) against a median of 4 of 6 (8/12); Vĩnh Chấp
+    # 5.5 of 6 (11/12) against 6 of 6: both exactly 1/12 below, −8.333…%. From the rounded
+    # percentages the first was 58.33 − 66.67 = −8.34 and the second 91.67 − 100 = −8.33.
+    data = json.loads(run("compare", ".", "--format", "json").stdout)
+    rows = {m["unit"]["name"]: m for g in data["groups"] for m in g["matrix"]}
+    assert rows["Quế Xuân 1"]["percents"]["6"] == "58.33"
+    assert rows["Vĩnh Chấp"]["percents"]["6"] == "91.67"
+    for name in ("Quế Xuân 1", "Vĩnh Chấp"):
+        assert (rows[name]["weakest_field"], rows[name]["weakest_gap"]) == ("6", "-8.33")
+    table = run("compare", ".", "--lang", "en").stdout
+    assert table.count("6 (−8.33)") == 2 and "8.34" not in table
+
+
+def test_a_unit_above_the_median_everywhere_has_no_weakest_field(folder):
+    data = json.loads(run("compare", ".", "--format", "json").stdout)
+    rows = {m["unit"]["name"]: m for g in data["groups"] for m in g["matrix"]}
+    fields = {g["name"]: {f["id"]: f["median"] for f in g["fields"]} for g in data["groups"]}
+    # Hồ Xá: at or above Vĩnh Linh's median in all eight fields (before: "2 (0,00)")
+    hồ_xá = rows["Hồ Xá"]
+    assert all(Decimal(hồ_xá["percents"][f]) >= Decimal(m) for f, m in fields["Vĩnh Linh"].items())
+    assert (hồ_xá["weakest_field"], hồ_xá["weakest_gap"]) == (None, None)
+    assert hồ_xá["no_weakest"] == "at-or-above-median"
+    table = run("compare", ".").stdout
+    assert table.count("không có (mọi lĩnh vực ≥ trung vị)") == 2  # Hồ Xá and Quế Minh
+    assert " 2 (0,00)" not in table
+
+
+def test_the_applicable_maximum_is_shown_where_the_index_is_not_the_total(folder):
+    # Vĩnh Long: 6.4 does not apply (no capital assigned), so 71.50 points of 99 give 72.22%
+    data = json.loads(run("compare", ".", "--format", "json").stdout)
+    rows = {r["unit"]["name"]: r for g in data["groups"] for r in g["ranking"]}
+    long = rows["Vĩnh Long"]
+    assert (long["total"], long["max"], long["applicable_max"], long["index"]) == (
+        "71.5",
+        "100",
+        "99",
+        "72.22",
+    )
+    assert rows["Hồ Xá"]["applicable_max"] == rows["Hồ Xá"]["max"] == "100"
+    table = run("compare", ".", "--lang", "en").stdout
+    assert "The 'Applicable max' column gives a unit's maximum when it is not 100" in table
+    long_line = next(line for line in table.splitlines() if "Vĩnh Long" in line)
+    assert "72.22%" in long_line and "71.50" in long_line and "99.00" in long_line
+    que_son = table.split("Quế Sơn district: ranking")[1].split("\n\n")[0]
+    assert "Applicable max" not in que_son  # no unit of Quế Sơn has a reduced maximum
+    markdown = run("compare", ".", "--format", "markdown").stdout
+    long_md = next(line for line in markdown.splitlines() if "| Vĩnh Long |" in line)
+    cells = [cell.strip() for cell in long_md.strip("|").split("|")]
+    assert cells[5:7] == ["71,50", "99,00"] and "Tối đa áp dụng" in markdown
+    csv_lines = run("compare", ".", "--format", "csv").stdout.splitlines()
+    header = csv_lines[0].split(",")
+    long_csv = next(line.split(",") for line in csv_lines if ",Vĩnh Long," in line)
+    assert long_csv[header.index("applicable_max")] == "99"
+    assert long_csv[header.index("max")] == "100"
+
+
+def test_the_title_names_the_year_the_set_and_the_grouping(folder):
+    for fmt, prefix in (("table", ""), ("markdown", "# ")):
+        first = run("compare", ".", "--format", fmt).stdout.splitlines()[0]
+        assert first == (
+            f"{prefix}So sánh Chỉ số CCHC năm 2023 — bộ tiêu chí ref-commune-2023 (1.0) — "
+            "xếp hạng theo huyện (6 đơn vị)"
+        )
+    flat = run("compare", ".", "--group-by", "province", "--lang", "en").stdout
+    assert flat.splitlines()[0].endswith("— ranked by province (6 units)")
+
+
+def test_comparison_json_validates_against_its_schema(folder):
+    _template(folder, province="Quảng Trị")
+    result = run("compare", ".", "--format", "json")
+    schema = json.loads(run("schema", "comparison").stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, schema)
+    assert schema["title"] == "parscore comparison (compare --format json)"
+    for required in ("year", "not_assessed", "ungrouped", "groups"):
+        assert required in schema["properties"]
+    broken = {**document, "year": "2023"}  # the schema can fail
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
+
+
+def test_csv_columns_are_the_same_ascii_ids_in_every_language_with_decimal_points(folder):
+    vi = run("compare", ".", "--format", "csv").stdout.splitlines()
+    en = run("compare", ".", "--format", "csv", "--lang", "en").stdout.splitlines()
+    assert vi[0] == en[0] and vi[0].isascii()
+    assert vi[0].split(",")[-6:] == [
+        "weakest_field",
+        "weakest_gap",
+        "year",
+        "max",
+        "applicable_max",
+        "status",
+    ]
+    header = vi[0].split(",")
+    row = next(line.split(",") for line in vi if ",Vĩnh Long," in line)
+    assert row[header.index("index")] == "72.22"  # a point, never the Vietnamese comma
+    assert row[header.index("field_3")] == "74.94"
+    assert row[header.index("status")] == "ranked"

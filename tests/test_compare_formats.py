@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -80,12 +81,22 @@ def workbook(comparison):
     return openpyxl.load_workbook(io.BytesIO(to_xlsx(comparison, Options())))
 
 
+def header_row(ws) -> int:
+    """The header row (1-based): the last row frozen above the table."""
+    return int(re.sub(r"[A-Z]", "", ws.freeze_panes)) - 1
+
+
 def rows(ws) -> list[list]:
-    return [[cell.value for cell in row] for row in ws.iter_rows()]
+    """The table: the header row and the rows under it (the title above it left out)."""
+    return [[cell.value for cell in row] for row in ws.iter_rows(min_row=header_row(ws))]
 
 
 def column(ws, header: str) -> int:
-    return [cell.value for cell in ws[1]].index(header)
+    return [cell.value for cell in ws[header_row(ws)]].index(header)
+
+
+def data_rows(ws):
+    return ws.iter_rows(min_row=header_row(ws) + 1)
 
 
 # --- XLSX ----------------------------------------------------------------------------------------
@@ -101,12 +112,7 @@ def test_xlsx_sheet_names_in_vietnamese_and_english(comparison, workbook):
     assert workbook.sheetnames == ["Xếp hạng", "Lĩnh vực", "Xếp loại", "Tiêu chí", "Bị loại"]
     english = openpyxl.load_workbook(io.BytesIO(to_xlsx(comparison, Options(lang="en"))))
     assert english.sheetnames == ["Ranking", "Fields", "Bands", "Sub-criteria", "Excluded"]
-    assert [c.value for c in english["Ranking"][1]][:4] == [
-        "District",
-        "Rank",
-        "Rank (number)",
-        "Unit",
-    ]
+    assert rows(english["Ranking"])[0][:4] == ["District", "Rank", "Unit", "Code"]
 
 
 def test_xlsx_no_excluded_sheet_when_nothing_was_left_out(parts):
@@ -121,67 +127,99 @@ def test_xlsx_ranking_header_order_and_ranks(comparison, workbook):
     assert table[0] == [
         "Huyện",
         "Vị thứ",
-        "Vị thứ (số)",
         "Đơn vị",
         "Mã",
-        "Loại đơn vị",
         "Chỉ số CCHC",
         "Xếp loại",
         "Tổng điểm",
+        "Tối đa áp dụng",  # Vĩnh Long's maximum is 99
         "Điểm thẩm định",
         "Điều tra xã hội học",
         "Điểm thưởng",
         "Điểm trừ",
+        "Loại đơn vị",
+        "Vị thứ (số)",
         "Tệp",
     ]
     expected = [
         [
             g.name,
             f"{r.rank}/{r.of}",
-            r.rank,
             r.unit.name,
             float(r.index),
             r.band.vi if r.band else None,
+            r.rank,
         ]
         for g in comparison.groups
         for r in g.ranking
     ]
-    assert [[row[0], row[1], row[2], row[3], row[6], row[7]] for row in table[1:]] == expected
+    assert [[row[0], row[1], row[2], row[4], row[5], row[13]] for row in table[1:]] == expected
     assert [row[1] for row in table[1:5]] == ["1/4", "2/4", "3/4", "4/4"]
-    assert table[1][3] == "Quế Minh" and table[4][3] == EVIL
-    indexes = [row[6] for row in table[1:5]]
+    assert table[1][2] == "Quế Minh" and table[4][2] == EVIL
+    indexes = [row[4] for row in table[1:5]]
     assert indexes == sorted(indexes, reverse=True)
-    assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:N{len(table)}"
+    # the header row is frozen with the group, rank and name beside every scroll
+    first = header_row(ws)
+    assert ws.freeze_panes == f"D{first + 1}"
+    assert ws.auto_filter.ref == f"A{first}:O{first + len(table) - 1}"
+
+
+def test_xlsx_applicable_maximum_only_where_it_differs(comparison, workbook):
+    table = rows(workbook["Xếp hạng"])
+    applicable = table[0].index("Tối đa áp dụng")
+    by_name = {row[2]: row for row in table[1:]}
+    # 71.50 points of 99 applicable: the index 72.22% is not the total, and the sheet says why
+    assert by_name["Vĩnh Long"][6] == pytest.approx(71.5)
+    assert by_name["Vĩnh Long"][4] == pytest.approx(72.22)
+    assert by_name["Vĩnh Long"][applicable] == 99
+    assert [row[applicable] for row in table[1:] if row[2] != "Vĩnh Long"] == [None] * 6
+    notes = [c.value for c in workbook["Xếp hạng"]["A"][:3]]
+    assert any("khác 100" in (note or "") for note in notes)
 
 
 def test_xlsx_code_is_text_and_keeps_its_leading_zeros(workbook):
     ws = workbook["Xếp hạng"]
     code = column(ws, "Mã")
-    evil = next(row for row in ws.iter_rows(min_row=2) if row[3].value == EVIL)
+    evil = next(row for row in data_rows(ws) if row[2].value == EVIL)
     assert evil[code].value == "00004"
     assert evil[code].data_type == "s"
     fields = workbook["Lĩnh vực"]
-    assert "00004" in [row[2].value for row in fields.iter_rows(min_row=2)]
+    assert "00004" in [row[2].value for row in data_rows(fields)]
 
 
-def test_xlsx_numbers_are_numbers_with_two_decimals(workbook):
+def test_xlsx_numbers_are_numbers_with_two_decimals_and_percentages_with_percent(workbook):
     ws = workbook["Xếp hạng"]
-    first = ws[2]
-    for col in range(6, 13):  # index, then total … penalty
-        if col == 7:  # the band
-            continue
+    first = next(data_rows(ws))
+    index = first[4]
+    assert index.value == pytest.approx(85.67)  # the number the reports print, shown with %
+    assert index.number_format == '0.00"%"'
+    for col in (6, 8, 9, 10, 11):  # total, then appraisal … penalty
         cell = first[col]
         assert isinstance(cell.value, (int, float)), cell.coordinate
         assert cell.number_format == "0.00"
-    assert first[2].value == 1 and first[2].number_format == "0"
-    assert first[6].value == pytest.approx(85.67)
-    assert first[10].value == pytest.approx(26.1)  # the survey, shown 26.10
+    assert first[13].value == 1 and first[13].number_format == "0"
+    assert first[9].value == pytest.approx(26.1)  # the survey, shown 26.10
+
+
+def test_xlsx_every_sheet_has_a_title_and_prints_a4_landscape_fitted_to_width(workbook):
+    for ws in workbook.worksheets:
+        title = ws["A1"].value
+        assert title.startswith("So sánh Chỉ số CCHC năm 2023 — bộ tiêu chí ref-commune-2023")
+        assert "xếp hạng theo huyện" in title, ws.title
+        assert ws["A2"].value.startswith("Đơn vị tính: điểm; Chỉ số CCHC"), ws.title
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.page_setup.paperSize == 9  # A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        # one page wide (fitToWidth's default, 1, is left out of the file), as long as it takes
+        assert (ws.page_setup.fitToWidth or 1, ws.page_setup.fitToHeight) == (1, 0)
+        first = header_row(ws)
+        assert ws.print_title_rows == f"${first}:${first}", ws.title  # on every page
+        assert "&P" in ws.oddFooter.center.text
 
 
 def test_xlsx_field_matrix_has_a_colour_scale_and_the_weakest_field(comparison, workbook):
     ws = workbook["Lĩnh vực"]
-    header = [c.value for c in ws[1]]
+    header = rows(ws)[0]
     assert header[:4] == [
         "Huyện",
         "Đơn vị",
@@ -189,19 +227,27 @@ def test_xlsx_field_matrix_has_a_colour_scale_and_the_weakest_field(comparison, 
         "1. Công tác chỉ đạo, điều hành CCHC",
     ]
     assert header[-2:] == ["Lĩnh vực yếu nhất", "Chênh lệch so với trung vị nhóm"]
-    assert ws.max_row == 1 + comparison.compared
-    quế_minh = next(row for row in ws.iter_rows(min_row=2) if row[1].value == "Quế Minh")
-    matrix = comparison.groups[0].matrix[0]
-    assert [c.value for c in quế_minh[3:11]] == [float(v) for v in matrix.percents.values()]
-    assert all(c.number_format == "0.00" for c in quế_minh[3:11])
-    assert quế_minh[11].value.startswith(f"{matrix.weakest_field}. ")
-    assert quế_minh[12].value == pytest.approx(float(matrix.weakest_gap))
+    first = header_row(ws)
+    assert ws.max_row == first + comparison.compared
+    matrix = {m.unit.name: m for g in comparison.groups for m in g.matrix}
+    by_name = {row[1].value: row for row in data_rows(ws)}
+    quế_xuân = by_name["Quế Xuân 1"]
+    assert [c.value for c in quế_xuân[3:11]] == [
+        float(v) for v in matrix["Quế Xuân 1"].percents.values()
+    ]
+    assert all(c.number_format == '0.00"%"' for c in quế_xuân[3:11])
+    assert quế_xuân[11].value == matrix["Quế Xuân 1"].weakest_field == "6"
+    assert quế_xuân[12].value == pytest.approx(float(matrix["Quế Xuân 1"].weakest_gap))
+    # Quế Minh is at or above the median in every field: said, with no gap
+    assert matrix["Quế Minh"].weakest_field is None
+    assert by_name["Quế Minh"][11].value == "không có (mọi lĩnh vực ≥ trung vị)"
+    assert by_name["Quế Minh"][12].value is None
     ranges = {str(r.sqref): r.rules for r in ws.conditional_formatting}
-    assert list(ranges) == [f"D2:K{ws.max_row}"]
-    (rule,) = ranges[f"D2:K{ws.max_row}"]
+    assert list(ranges) == [f"D{first + 1}:K{ws.max_row}"]
+    (rule,) = ranges[f"D{first + 1}:K{ws.max_row}"]
     assert rule.type == "colorScale"
     assert len(rule.colorScale.color) == 3
-    assert ws.freeze_panes == "A2"
+    assert ws.freeze_panes == f"C{first + 1}"
 
 
 def test_xlsx_bands_sheet(comparison, workbook):
@@ -221,7 +267,7 @@ def test_xlsx_bands_sheet(comparison, workbook):
         assert row[0] == group.name
         assert row[1:6] == [b.count for b in group.bands]
         assert row[6] == len(group.ranking)
-        assert row[7] == pytest.approx(float(group.mean_index))
+        assert row[7] == pytest.approx(float(group.mean_index))  # shown with %
         assert row[8] == pytest.approx(float(group.median_index))
 
 
@@ -272,7 +318,7 @@ def test_ties_share_a_rank_in_both_formats(parts, tmp_path):
     )
     tied = compare([*results, evaluate(load_evidence(twin, CriteriaResolver()))], bands)
     ws = openpyxl.load_workbook(io.BytesIO(to_xlsx(tied, Options())))["Xếp hạng"]
-    assert [(r[1], r[2]) for r in rows(ws)[1:6]] == [
+    assert [(r[1], r[13]) for r in rows(ws)[1:6]] == [
         ("1/5", 1),
         ("1/5", 1),
         ("3/5", 3),
@@ -285,5 +331,7 @@ def test_ungrouped_comparison(parts):
     results, bands = parts
     flat = compare(results, bands, group_by="none")
     ws = openpyxl.load_workbook(io.BytesIO(to_xlsx(flat, Options())))["Xếp hạng"]
-    assert ws["A1"].value == "Nhóm" and ws["A2"].value == "Tất cả"
-    assert ws["B2"].value == f"1/{len(results)}"
+    first = header_row(ws)
+    assert ws[f"A{first}"].value == "Nhóm" and ws[f"A{first + 1}"].value == "Tất cả"
+    assert ws[f"B{first + 1}"].value == f"1/{len(results)}"
+    assert "xếp hạng chung" in ws["A1"].value

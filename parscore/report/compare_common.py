@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Literal
 
-from parscore.compare import Comparison, Group, RankRow
-from parscore.messages import render
+from parscore.compare import Comparison, Group, MatrixRow, RankRow, UnitRef
+from parscore.messages import Phrase, format_signed, render
 
 #: the colour scale of percentages achieved, red at 0, yellow at 50, green at 100 (XLSX and HTML)
 SCALE_RED, SCALE_YELLOW, SCALE_GREEN = "#F8696B", "#FFEB84", "#63BE7B"
@@ -42,6 +43,59 @@ def group_title(comparison: Comparison, group: Group, lang: str) -> str:
     return render(f"comparison.group-title-{comparison.group_by}", {"name": group.name}, lang)
 
 
+def heading(comparison: Comparison, lang: str) -> str:
+    """The comparison's title: the year, the criteria set and how units are grouped."""
+    return render(
+        "comparison.compare-heading",
+        {
+            "year": comparison.year,
+            "set": comparison.criteria.id,
+            "version": comparison.criteria.version,
+            "grouping": Phrase(f"comparison.grouping-{comparison.group_by}"),
+            "count": comparison.compared,
+        },
+        lang,
+    )
+
+
+def nominal_max(comparison: Comparison) -> Decimal | None:
+    """The set's maximum when some ranked unit's applicable maximum differs from it (the index
+    is then not the total, and reports show that unit's applicable maximum), else None."""
+    rows = (row for group in comparison.groups for row in group.ranking)
+    return next((row.max for row in rows if row.reduced_max is not None), None)
+
+
+def weakest_text(row: MatrixRow, lang: str) -> str:
+    """A unit's weakest field with its gap to the group median ("6 (−8,33)"), or why there is
+    none."""
+    if row.weakest_field is not None and row.weakest_gap is not None:
+        return f"{row.weakest_field} ({format_signed(row.weakest_gap, lang)})"
+    if row.no_weakest == "at-or-above-median":
+        return render("comparison.no-weakest", None, lang)
+    return render("comparison.nothing-comparable", None, lang)
+
+
+def unranked(comparison: Comparison) -> list[tuple[str, list[UnitRef]]]:
+    """The units listed and not ranked, by reason: each title's catalogue code, its note's
+    code and its units (only the lists that have any)."""
+    lists = [
+        ("not-assessed", comparison.not_assessed),
+        (f"ungrouped-{comparison.group_by}", comparison.ungrouped),
+    ]
+    return [(reason, units) for reason, units in lists if units]
+
+
+def unit_line(unit: UnitRef) -> tuple[str, dict[str, str]]:
+    """A unit listed outside the ranking: its name, its group when known, its file."""
+    if unit.group is not None:
+        return "comparison.unit-in-group", {
+            "name": unit.name,
+            "group": unit.group,
+            "file": unit.source,
+        }
+    return "comparison.unit-file", {"name": unit.name, "file": unit.source}
+
+
 def band_text(band: Any, lang: str) -> str:
     return band.get(lang) if band is not None else render("result.no-band", None, lang)
 
@@ -66,6 +120,8 @@ UNIT = Column("comparison.unit", lambda r, lang: r.unit.name, "text", "left", ty
 CODE = Column("comparison.code", lambda r, lang: r.unit.code, "text", "left")
 KIND = Column("comparison.kind", lambda r, lang: r.unit.kind, "text", "left")
 FILE = Column("comparison.file", lambda r, lang: r.unit.source, "text", "left")
+#: the applicable maximum, only where it differs from the set's: the index is then not the total
+APPLICABLE_MAX = Column("comparison.applicable-max", lambda r, lang: r.reduced_max)
 #: the ranking's own columns, shown by the table, Markdown and the workbook
 RANKING = [
     RANK,
@@ -74,8 +130,21 @@ RANKING = [
     Column("result.index", lambda r, lang: r.index, "percent"),
     Column("result.band", lambda r, lang: band_text(r.band, lang), "text", "left"),
     Column("result.total", lambda r, lang: r.total),
+    APPLICABLE_MAX,
     Column("comparison.appraisal", lambda r, lang: r.appraisal),
     Column("result.survey", lambda r, lang: r.survey),
     Column("result.bonus", lambda r, lang: r.bonus),
     Column("result.penalty", lambda r, lang: r.penalty),
 ]
+
+
+def ranking_columns(
+    comparison: Comparison, columns: list[Column] | None = None, group: Group | None = None
+) -> list[Column]:
+    """The ranking's columns (``RANKING`` by default), without the applicable maximum when
+    every ranked unit's (of ``group``, when given) is the set's."""
+    chosen = RANKING if columns is None else columns
+    rows = group.ranking if group is not None else [r for g in comparison.groups for r in g.ranking]
+    if any(row.reduced_max is not None for row in rows):
+        return chosen
+    return [column for column in chosen if column is not APPLICABLE_MAX]

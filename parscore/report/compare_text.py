@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
-from parscore.compare import Comparison, Group, MatrixRow, RankRow
+from parscore.compare import Comparison, Group, RankRow
 from parscore.messages import format_percent, format_points, render
 from parscore.report.common import Options, SafeCSVWriter
-from parscore.report.compare_common import RANKING, Column, group_title
+from parscore.report.compare_common import (
+    Column,
+    group_title,
+    heading,
+    nominal_max,
+    ranking_columns,
+    unit_line,
+    unranked,
+    weakest_text,
+)
 from parscore.report.text import Section, Table, _md, render_sections
 
 
@@ -35,12 +45,13 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
 
 def _ranking(comparison: Comparison, group: Group, lang: str, md: bool) -> Section:
     title = group_title(comparison, group, lang)
+    columns = ranking_columns(comparison, group=group)
     return Section(
         f"{title}: {render('comparison.sheet-ranking', None, lang).lower()}",
         table=Table(
-            [render(column.code, None, lang) for column in RANKING],
-            [[_cell(column, row, lang, md) for column in RANKING] for row in group.ranking],
-            [column.align for column in RANKING],
+            [render(column.code, None, lang) for column in columns],
+            [[_cell(column, row, lang, md) for column in columns] for row in group.ranking],
+            [column.align for column in columns],
         ),
     )
 
@@ -81,12 +92,6 @@ def _field_stats(group: Group, lang: str, md: bool) -> Section:
 def _matrix(comparison: Comparison, group: Group, lang: str, md: bool) -> Section:
     """Every unit's share of points in every field, and its weakest field."""
     ids = [f.id for f in comparison.fields]
-
-    def weakest(m: MatrixRow) -> str:
-        if not m.weakest_field:
-            return ""
-        return f"{m.weakest_field} ({format_points(m.weakest_gap, lang)})"
-
     return Section(
         render("comparison.heatmap", None, lang),
         table=Table(
@@ -95,7 +100,7 @@ def _matrix(comparison: Comparison, group: Group, lang: str, md: bool) -> Sectio
                 [
                     _md(m.unit.name, md),
                     *(format_percent(m.percents.get(i), lang) for i in ids),
-                    weakest(m),
+                    weakest_text(m, lang),
                 ]
                 for m in group.matrix
             ],
@@ -126,10 +131,31 @@ def _items_full(group: Group, lang: str, md: bool) -> Section:
     )
 
 
+def _notes(comparison: Comparison, lang: str) -> list[Section]:
+    """Under the title: how the index relates to the total, when some unit's maximum is
+    reduced by sub-criteria that do not apply to it."""
+    most = nominal_max(comparison)
+    if most is None:
+        return []
+    return [Section("", lines=[render("comparison.applicable-max-note", {"max": most}, lang)])]
+
+
+def _unranked(comparison: Comparison, lang: str, md: bool) -> list[Section]:
+    """The units listed and not ranked: not assessed, lacking the group."""
+    sections = []
+    for reason, units in unranked(comparison):
+        note = "not-assessed" if reason == "not-assessed" else "ungrouped"
+        lines = [render(f"comparison.{note}-note", None, lang), ""]
+        lines += [("- " if md else "  ") + render(*unit_line(u), lang) for u in units]
+        sections.append(Section(render(f"comparison.{reason}-title", None, lang), lines=lines))
+    return sections
+
+
 def _sections(comparison: Comparison, opts: Options, md: bool) -> list[Section]:
-    sections: list[Section] = []
+    sections: list[Section] = _notes(comparison, opts.lang)
     for group in comparison.groups:
         sections.extend(_group_sections(comparison, group, opts, md))
+    sections.extend(_unranked(comparison, opts.lang, md))
     if comparison.excluded:
         lines = []
         for excluded in comparison.excluded:
@@ -142,23 +168,15 @@ def _sections(comparison: Comparison, opts: Options, md: bool) -> list[Section]:
     return sections
 
 
-def _title(comparison: Comparison, lang: str) -> str:
-    return render(
-        "comparison.compare-heading",
-        {"set": comparison.criteria.id, "count": comparison.compared},
-        lang,
-    )
-
-
 def table(comparison: Comparison, opts: Options) -> str:
     return render_sections(
-        _sections(comparison, opts, False), _title(comparison, opts.lang), markdown=False
+        _sections(comparison, opts, False), heading(comparison, opts.lang), markdown=False
     )
 
 
 def markdown(comparison: Comparison, opts: Options) -> str:
     return render_sections(
-        _sections(comparison, opts, True), _title(comparison, opts.lang), markdown=True
+        _sections(comparison, opts, True), heading(comparison, opts.lang), markdown=True
     )
 
 
@@ -166,55 +184,75 @@ def to_json(comparison: Comparison, opts: Options) -> str:
     return comparison.model_dump_json(indent=2) + "\n"
 
 
+#: the CSV's column ids: ASCII, the same in every language, for programs (docs/formats.md);
+#: one ``field_<id>`` column per field comes after ``penalty``
+CSV_HEAD = [
+    "group",
+    "rank",
+    "of",
+    "name",
+    "code",
+    "kind",
+    "source",
+    "index",
+    "band",
+    "total",
+    "appraisal",
+    "survey",
+    "bonus",
+    "penalty",
+]
+CSV_TAIL = ["weakest_field", "weakest_gap", "year", "max", "applicable_max", "status"]
+
+
+def _csv_ranked(
+    group: Group, row: RankRow, percents: Sequence[object], weakest: Sequence[object], lang: str
+) -> list[object]:
+    return [
+        group.name or "",
+        row.rank,
+        row.of,
+        row.unit.name,
+        row.unit.code or "",
+        row.unit.kind,
+        row.unit.source,
+        row.index,
+        row.band.get(lang) if row.band else "",
+        row.total,
+        row.appraisal,
+        row.survey,
+        row.bonus,
+        row.penalty,
+        *percents,
+        *weakest,
+        row.unit.year,
+        row.max,
+        row.applicable_max,
+        "ranked",
+    ]
+
+
 def to_csv(comparison: Comparison, opts: Options) -> str:
-    """One row per compared unit; numbers as exact decimals with a point, for programs."""
+    """One row per unit, for programs: ranked units first, group by group, then the units not
+    assessed and those lacking their group (``status``), with their identity only. Column ids
+    are ASCII and never translated; numbers are exact decimals with a point."""
     ids = [f.id for f in comparison.fields]
     out = io.StringIO()
     writer = SafeCSVWriter(out)
-    writer.writerow(
-        [
-            "group",
-            "rank",
-            "of",
-            "name",
-            "code",
-            "kind",
-            "source",
-            "index",
-            "band",
-            "total",
-            "appraisal",
-            "survey",
-            "bonus",
-            "penalty",
-            *(f"field_{i}" for i in ids),
-            "weakest_field",
-            "weakest_gap",
-        ]
-    )
+    writer.writerow([*CSV_HEAD, *(f"field_{i}" for i in ids), *CSV_TAIL])
     for group in comparison.groups:
         matrix = {m.unit.source: m for m in group.matrix}
         for row in group.ranking:
             m = matrix[row.unit.source]
-            writer.writerow(
-                [
-                    group.name or "",
-                    row.rank,
-                    row.of,
-                    row.unit.name,
-                    row.unit.code or "",
-                    row.unit.kind,
-                    row.unit.source,
-                    row.index,
-                    row.band.get(opts.lang) if row.band else "",
-                    row.total,
-                    row.appraisal,
-                    row.survey,
-                    row.bonus,
-                    row.penalty,
-                    *("" if m.percents.get(i) is None else m.percents[i] for i in ids),
-                    m.weakest_field or "",
-                    "" if m.weakest_gap is None else m.weakest_gap,
-                ]
-            )
+            percents = ["" if m.percents.get(i) is None else m.percents[i] for i in ids]
+            weakest = [m.weakest_field or "", "" if m.weakest_gap is None else m.weakest_gap]
+            writer.writerow(_csv_ranked(group, row, percents, weakest, opts.lang))
+    blank = [""] * (len(CSV_HEAD) - 7 + len(ids) + 2)  # index .. weakest_gap
+    for status, units in (
+        ("not_assessed", comparison.not_assessed),
+        ("ungrouped", comparison.ungrouped),
+    ):
+        for u in units:
+            identity = [u.group or "", "", "", u.name, u.code or "", u.kind, u.source]
+            writer.writerow([*identity, *blank, u.year, "", "", status])
     return out.getvalue()

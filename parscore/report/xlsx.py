@@ -1,4 +1,5 @@
-"""The comparison as an Excel workbook: one sheet per view, numbers stored as numbers.
+"""The comparison as an Excel workbook: one sheet per view, numbers stored as numbers, set up to
+be printed as a Department prints it.
 
 Sheets (Vietnamese names by default, English with ``--lang en``):
 
@@ -7,7 +8,13 @@ Sheets (Vietnamese names by default, English with ``--lang en``):
   scale, with each commune's weakest field and its gap to the group median;
 - Xếp loại / Bands: communes per band per group, with the mean and median index;
 - Tiêu chí / Sub-criteria: per group, who got full points on each sub-criterion;
+- Không xếp hạng / Not ranked: units not assessed, or lacking their group (only when any);
 - Bị loại / Excluded: the files left out and why (only when there are any).
+
+Every sheet opens with a title (the year, the criteria set, how units are grouped) and a line
+giving the units (points; % for the index, shares and gaps, whose cells also show "%"), then
+the header row, which is frozen on screen and repeated on every printed page. Pages are A4
+landscape, fitted to the page's width, numbered in the footer.
 
 Numbers are shown with the one display rule (two decimals, half up): the value written is the
 rounded value, so what Excel shows, sums and sorts is what the text reports print. The file is
@@ -29,10 +36,8 @@ from parscore.messages import render
 from parscore.model.result import Notice
 from parscore.report.common import FORMULA_START, Options
 from parscore.report.compare_common import (
-    CODE,
     FILE,
     KIND,
-    RANK,
     RANK_NUMBER,
     RANKING,
     SCALE_GREEN,
@@ -41,160 +46,249 @@ from parscore.report.compare_common import (
     UNIT,
     group_header,
     group_name,
+    heading,
+    nominal_max,
+    ranking_columns,
+    unranked,
 )
 
 #: a fixed document date: the same input gives the same bytes
 FIXED_CREATED = dt.datetime(2000, 1, 1)
 
 _MIN_WIDTH, _MAX_WIDTH = 6, 60
+_HEADER_CHARS = 16  # a heading longer than this wraps
+_LINE_HEIGHT = 15  # points, for a line of the default 11-point font
+
+
+def _lines(text: str, width: int) -> int:
+    """About how many lines ``text`` takes in a column ``width`` characters wide, wrapped at
+    spaces (neither Excel nor LibreOffice sizes rows on opening a file, nor on printing it)."""
+    room = width - 1 + width // 8  # a column's width counts wide digits; letters are narrower
+    lines, used = 1, 0
+    for word in text.split(" "):
+        if used and used + 1 + len(word) > room:
+            lines, used = lines + 1, len(word)
+        else:
+            used += (1 if used else 0) + len(word)
+    return lines
+
+
+A4 = 9  # XlsxWriter's paper code for A4
+#: percentages stored as the numbers the reports print (72.22), shown with their unit
+PERCENT_FORMAT = '0.00"%"'
 
 
 class _Sheet:
-    """A worksheet written row by row, remembering each column's widest text."""
+    """A worksheet written row by row under its title, remembering each column's widest text."""
 
     def __init__(self, workbook: Any, name: str, formats: dict[str, Any]) -> None:
         self.ws = workbook.add_worksheet(name)
         self.formats = formats
         self.row = 0
+        self.header_row = 0
         self.widths: dict[int, int] = {}
-        self.wrapped: set[int] = set()
+        self.wrapped: dict[int, int] = {}  # column -> width, for long texts that wrap
+        self.headers: list[str] = []
+        self.lines = 1  # the current row's height, in lines of wrapped text
 
     def _width(self, col: int, text: str) -> None:
         self.widths[col] = max(self.widths.get(col, 0), len(text))
 
-    def header(self, headers: Sequence[str], *, wrap_from: int | None = None) -> None:
+    def title(self, lines: Sequence[str]) -> None:
+        """The title (first line, large) and notes above the header; a blank row after."""
+        for index, line in enumerate(lines):
+            self.ws.write_string(self.row, 0, line, self.formats["title" if not index else "note"])
+            self.row += 1
+        self.row += 1
+
+    def header(self, headers: Sequence[str]) -> None:
+        """The header row; a heading wraps on words rather than widening its column much."""
         for col, text in enumerate(headers):
             self.ws.write_string(self.row, col, text, self.formats["header"])
-            if wrap_from is not None and col >= wrap_from:
-                self.wrapped.add(col)
-            else:
-                self._width(col, text)
-        self.ws.freeze_panes(self.row + 1, 0)
+            self._width(col, text[:_HEADER_CHARS])
+        self.headers = list(headers)
+        self.header_row = self.row
         self.row += 1
 
     def text(self, col: int, value: str | None) -> None:
+        style = "wrap" if col in self.wrapped else "text"
         if value is None or value == "":
-            self.ws.write_blank(self.row, col, None, self.formats["text"])
+            self.ws.write_blank(self.row, col, None, self.formats[style])
             return
         # always write_string: text is never a formula; text that looks like one also gets
         # Excel's quote prefix, so that editing the cell keeps it text
         quoted = value.startswith(FORMULA_START)
-        self.ws.write_string(self.row, col, value, self.formats["quoted" if quoted else "text"])
-        self._width(col, value)
+        self.ws.write_string(self.row, col, value, self.formats["quoted" if quoted else style])
+        if col in self.wrapped:  # its row is made as high as the text needs, printed too
+            self.lines = max(self.lines, _lines(value, self.wrapped[col]))
+        else:
+            self._width(col, value)
 
-    def number(self, col: int, value: Decimal | None) -> None:
-        """Two decimals, half up (the display rule), stored as a number."""
+    def number(self, col: int, value: Decimal | None, style: str = "number") -> None:
+        """Two decimals, half up (the display rule), stored as a number; ``style`` "percent"
+        shows the "%" after it."""
         if value is None:
-            self.ws.write_blank(self.row, col, None, self.formats["number"])
+            self.ws.write_blank(self.row, col, None, self.formats[style])
             return
         shown = quantize(value)
-        self.ws.write_number(self.row, col, float(shown), self.formats["number"])
-        self._width(col, format(shown, "f"))
+        self.ws.write_number(self.row, col, float(shown), self.formats[style])
+        self._width(col, format(shown, "f") + ("%" if style == "percent" else ""))
 
     def integer(self, col: int, value: int) -> None:
         self.ws.write_number(self.row, col, value, self.formats["integer"])
         self._width(col, str(value))
 
     def cell(self, col: int, kind: str, value: Any) -> None:
-        """A cell written as its column's kind says: text, whole number or two decimals."""
+        """A cell written as its column's kind says: text, whole number, points or percent."""
         if kind == "text":
             self.text(col, value)
         elif kind == "integer":
             self.integer(col, value)
         else:
-            self.number(col, value)
+            self.number(col, value, "percent" if kind == "percent" else "number")
 
     def next_row(self) -> None:
+        if self.lines > 1:
+            self.ws.set_row(self.row, _LINE_HEIGHT * self.lines)
+        self.lines = 1
         self.row += 1
 
-    def finish(self, columns: int, *, autofilter: bool = True, wrap_width: int = 14) -> None:
+    def width(self, col: int) -> int:
+        width = self.wrapped.get(col)
+        if width is None:
+            width = min(max(self.widths.get(col, 0) + 2, _MIN_WIDTH), _MAX_WIDTH)
+        return width
+
+    def finish(self, columns: int, footer: str, *, freeze_cols: int = 0) -> None:
+        """Column widths, the filter, frozen panes and the page set-up for printing."""
         for col in range(columns):
-            if col in self.wrapped:
-                width = wrap_width
-            else:
-                width = min(max(self.widths.get(col, 0) + 2, _MIN_WIDTH), _MAX_WIDTH)
-            self.ws.set_column(col, col, width)
-        if autofilter and self.row > 1:
-            self.ws.autofilter(0, 0, self.row - 1, columns - 1)
+            self.ws.set_column(col, col, self.width(col))
+        lines = max((_lines(h, self.width(c)) for c, h in enumerate(self.headers)), default=1)
+        self.ws.set_row(self.header_row, _LINE_HEIGHT * lines)
+        if self.row > self.header_row + 1:
+            self.ws.autofilter(self.header_row, 0, self.row - 1, columns - 1)
+        self.ws.freeze_panes(self.header_row + 1, freeze_cols)
+        _print_setup(self.ws, self.header_row, footer)
 
 
-#: the ranking sheet: the ranking's columns, with the rank as a number, the kind of unit and the
-#: file beside them (the group comes first)
-_RANKING = [RANK, RANK_NUMBER, UNIT, CODE, KIND, *RANKING[3:], FILE]
+def _print_setup(ws: Any, header_row: int, footer: str) -> None:
+    """A4 landscape, as wide as the page, the header row on every page, pages numbered."""
+    ws.set_paper(A4)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(header_row)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    ws.center_horizontally()
+    ws.set_footer(f"&C{footer}")
+
+
+#: the ranking sheet: the ranking's columns (the group first), then the kind of unit, the rank as
+#: a number (to sort by) and the file
+_RANKING = [*RANKING, KIND, RANK_NUMBER, FILE]
 
 
 def _formats(workbook: Any) -> dict[str, Any]:
-    header = workbook.add_format(
-        {"bold": True, "bg_color": "#D9E1F2", "bottom": 1, "text_wrap": True, "valign": "top"}
-    )
+    """The cell formats: every cell of a table framed (rows are followed on paper too)."""
+    cell = {"valign": "top", "border": 1, "border_color": "#A6A6A6"}
+    header = {**cell, "bold": True, "bg_color": "#D9E1F2", "text_wrap": True}
     return {
-        "header": header,
-        "text": workbook.add_format({}),
-        "quoted": workbook.add_format({"quote_prefix": True}),
-        "number": workbook.add_format({"num_format": "0.00"}),
-        "integer": workbook.add_format({"num_format": "0"}),
+        "title": workbook.add_format({"bold": True, "font_size": 14}),
+        "note": workbook.add_format({"italic": True}),
+        "header": workbook.add_format(header),
+        "text": workbook.add_format(cell),
+        "wrap": workbook.add_format({**cell, "text_wrap": True}),
+        "quoted": workbook.add_format({**cell, "quote_prefix": True}),
+        "number": workbook.add_format({**cell, "num_format": "0.00"}),
+        "percent": workbook.add_format({**cell, "num_format": PERCENT_FORMAT}),
+        "integer": workbook.add_format({**cell, "num_format": "0"}),
     }
 
 
+def _title_lines(comparison: Comparison, lang: str, *, applicable: bool = False) -> list[str]:
+    lines = [heading(comparison, lang), render("comparison.units-note", None, lang)]
+    most = nominal_max(comparison)
+    if applicable and most is not None:
+        lines.append(render("comparison.applicable-max-note", {"max": most}, lang))
+    return lines
+
+
 def _ranking(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
-    headers = [group_header(comparison, lang), *(render(c.code, None, lang) for c in _RANKING)]
-    sheet.header(headers)
+    columns = ranking_columns(comparison, _RANKING)
+    sheet.title(_title_lines(comparison, lang, applicable=True))
+    sheet.header([group_header(comparison, lang), *(render(c.code, None, lang) for c in columns)])
     for group in comparison.groups:
         for row in group.ranking:
             sheet.text(0, group_name(comparison, group, lang))
-            for col, column in enumerate(_RANKING, start=1):
+            for col, column in enumerate(columns, start=1):
                 sheet.cell(col, column.kind, column.cell(row, lang))
             sheet.next_row()
-    sheet.finish(len(headers))
+    sheet.finish(1 + len(columns), _footer(lang), freeze_cols=1 + columns.index(UNIT) + 1)
+    # printed: the ranking up to the kind of unit; the rank as a number and the file are there
+    # to sort and to find the file, on screen
+    sheet.ws.print_area(0, 0, max(sheet.row - 1, sheet.header_row), columns.index(KIND) + 1)
 
 
-def _fields(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
-    fields = comparison.fields
-    first = 3  # group, commune, code, then one column per field
+def _footer(lang: str) -> str:
+    return render("comparison.page-footer", None, lang)
+
+
+def _fields_header(sheet: _Sheet, comparison: Comparison, lang: str) -> int:
+    """The matrix's header row; returns the first field's column."""
     headers = [
         group_header(comparison, lang),
         render("comparison.unit", None, lang),
         render("comparison.code", None, lang),
     ]
-    headers += [f"{f.id}. {f.name.get(lang)}" for f in fields]
+    headers += [f"{f.id}. {f.name.get(lang)}" for f in comparison.fields]
     headers += [render("comparison.weakest", None, lang), render("comparison.gap", None, lang)]
-    sheet.header(headers, wrap_from=first)
-    names = {f.id: f"{f.id}. {f.name.get(lang)}" for f in fields}
+    sheet.header(headers)
+    return 3
+
+
+def _fields(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
+    fields = comparison.fields
+    sheet.title(_title_lines(comparison, lang))
+    first = _fields_header(sheet, comparison, lang)
+    no_weakest = {
+        "at-or-above-median": render("comparison.no-weakest", None, lang),
+        "nothing-comparable": render("comparison.nothing-comparable", None, lang),
+    }
     for group in comparison.groups:
         for row in group.matrix:
             sheet.text(0, group_name(comparison, group, lang))
             sheet.text(1, row.unit.name)
             sheet.text(2, row.unit.code)
             for offset, f in enumerate(fields):
-                sheet.number(first + offset, row.percents.get(f.id))
-            weakest = names.get(row.weakest_field or "", row.weakest_field)
+                sheet.number(first + offset, row.percents.get(f.id), "percent")
+            # the field's id, as its column is headed: its name would widen the printed page
+            weakest = row.weakest_field or no_weakest.get(row.no_weakest or "")
             sheet.text(first + len(fields), weakest)
-            sheet.number(first + len(fields) + 1, row.weakest_gap)
+            sheet.number(first + len(fields) + 1, row.weakest_gap, "percent")
             sheet.next_row()
-    # the weakest field's name is long: let it be read in full, the gap stays narrow
-    sheet.wrapped.discard(first + len(fields))
-    sheet.finish(len(headers))
-    longest = max((len(h) for h in headers[first : first + len(fields)]), default=0)
-    sheet.ws.set_row(0, 15 * min(max(1, -(-longest // 12)), 6))
-    if sheet.row > 1 and fields:
-        sheet.ws.conditional_format(
-            1,
-            first,
-            sheet.row - 1,
-            first + len(fields) - 1,
-            {
-                "type": "3_color_scale",
-                "min_type": "num",
-                "min_value": 0,
-                "min_color": SCALE_RED,
-                "mid_type": "num",
-                "mid_value": 50,
-                "mid_color": SCALE_YELLOW,
-                "max_type": "num",
-                "max_value": 100,
-                "max_color": SCALE_GREEN,
-            },
-        )
+    sheet.finish(first + len(fields) + 2, _footer(lang), freeze_cols=2)
+    if sheet.row > sheet.header_row + 1 and fields:
+        _colour_scale(sheet, first, first + len(fields) - 1)
+
+
+def _colour_scale(sheet: _Sheet, first: int, last: int) -> None:
+    sheet.ws.conditional_format(
+        sheet.header_row + 1,
+        first,
+        sheet.row - 1,
+        last,
+        {
+            "type": "3_color_scale",
+            "min_type": "num",
+            "min_value": 0,
+            "min_color": SCALE_RED,
+            "mid_type": "num",
+            "mid_value": 50,
+            "mid_color": SCALE_YELLOW,
+            "max_type": "num",
+            "max_value": 100,
+            "max_color": SCALE_GREEN,
+        },
+    )
 
 
 def _bands(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
@@ -206,6 +300,7 @@ def _bands(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
         render("comparison.mean-index", None, lang),
         render("comparison.median-index", None, lang),
     ]
+    sheet.title(_title_lines(comparison, lang))
     sheet.header(headers)
     for group in comparison.groups:
         sheet.text(0, group_name(comparison, group, lang))
@@ -213,10 +308,10 @@ def _bands(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
         for col, b in enumerate(bands, start=1):
             sheet.integer(col, counts.get(b.band.vi, 0))
         sheet.integer(len(bands) + 1, len(group.ranking))
-        sheet.number(len(bands) + 2, group.mean_index)
-        sheet.number(len(bands) + 3, group.median_index)
+        sheet.number(len(bands) + 2, group.mean_index, "percent")
+        sheet.number(len(bands) + 3, group.median_index, "percent")
         sheet.next_row()
-    sheet.finish(len(headers), autofilter=False)
+    sheet.finish(len(headers), _footer(lang), freeze_cols=1)
 
 
 def _items(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
@@ -229,7 +324,9 @@ def _items(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
         render("comparison.applicable-count", None, lang),
         render("comparison.full-units", None, lang),
     ]
+    sheet.title(_title_lines(comparison, lang))
     sheet.header(headers)
+    sheet.wrapped.update({3: 50, 6: 70})  # the sub-criterion's name and the list of units
     for group in comparison.groups:
         for item in group.items:
             sheet.text(0, group_name(comparison, group, lang))
@@ -240,7 +337,30 @@ def _items(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
             sheet.integer(5, item.applicable)
             sheet.text(6, ", ".join(item.full))
             sheet.next_row()
-    sheet.finish(len(headers))
+    sheet.finish(len(headers), _footer(lang), freeze_cols=3)
+
+
+def _unranked(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
+    """The units listed and not ranked: not assessed, or lacking their group."""
+    headers = [
+        group_header(comparison, lang),
+        render("comparison.unit", None, lang),
+        render("comparison.code", None, lang),
+        render("comparison.reason", None, lang),
+        render("comparison.file", None, lang),
+    ]
+    sheet.title(_title_lines(comparison, lang))
+    sheet.header(headers)
+    for reason, units in unranked(comparison):
+        why = render(f"comparison.reason-{reason}", None, lang)
+        for unit in units:
+            sheet.text(0, unit.group)
+            sheet.text(1, unit.name)
+            sheet.text(2, unit.code)
+            sheet.text(3, why)
+            sheet.text(4, unit.source)
+            sheet.next_row()
+    sheet.finish(len(headers), _footer(lang), freeze_cols=2)
 
 
 def _excluded(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
@@ -251,7 +371,9 @@ def _excluded(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
         render("comparison.message", None, lang),
         render("comparison.problem-code", None, lang),
     ]
+    sheet.title(_title_lines(comparison, lang))
     sheet.header(headers)
+    sheet.wrapped[3] = 70
     for excluded in comparison.excluded:
         problems: list[Notice | None] = [*excluded.problems] or [None]
         for problem in problems:
@@ -265,7 +387,18 @@ def _excluded(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
                 sheet.text(3, message)
                 sheet.text(4, problem.code)
             sheet.next_row()
-    sheet.finish(len(headers))
+    sheet.finish(len(headers), _footer(lang), freeze_cols=1)
+
+
+#: the sheets: their name's catalogue code, what writes them, whether the comparison has one
+_SHEETS = [
+    ("comparison.sheet-ranking", _ranking, lambda c: True),
+    ("comparison.sheet-fields", _fields, lambda c: True),
+    ("comparison.sheet-bands", _bands, lambda c: True),
+    ("comparison.sheet-items", _items, lambda c: True),
+    ("comparison.sheet-unranked", _unranked, lambda c: bool(unranked(c))),
+    ("comparison.sheet-excluded", _excluded, lambda c: bool(c.excluded)),
+]
 
 
 def to_xlsx(comparison: Comparison, opts: Options) -> bytes:
@@ -277,7 +410,7 @@ def to_xlsx(comparison: Comparison, opts: Options) -> bytes:
     workbook = xlsxwriter.Workbook(out, {"in_memory": True})
     workbook.set_properties(
         {
-            "title": render("comparison.compare-title", {"year": comparison.criteria.year}, lang),
+            "title": render("comparison.compare-title", {"year": comparison.year}, lang),
             "subject": f"{comparison.criteria.id} ({comparison.criteria.version}) — "
             f"{comparison.criteria.title.get(lang)}",
             "author": "parscore",
@@ -285,24 +418,9 @@ def to_xlsx(comparison: Comparison, opts: Options) -> bytes:
         }
     )
     formats = _formats(workbook)
-    _ranking(
-        _Sheet(workbook, render("comparison.sheet-ranking", None, lang), formats), comparison, lang
-    )
-    _fields(
-        _Sheet(workbook, render("comparison.sheet-fields", None, lang), formats), comparison, lang
-    )
-    _bands(
-        _Sheet(workbook, render("comparison.sheet-bands", None, lang), formats), comparison, lang
-    )
-    _items(
-        _Sheet(workbook, render("comparison.sheet-items", None, lang), formats), comparison, lang
-    )
-    if comparison.excluded:
-        _excluded(
-            _Sheet(workbook, render("comparison.sheet-excluded", None, lang), formats),
-            comparison,
-            lang,
-        )
+    for code, write, present in _SHEETS:
+        if present(comparison):
+            write(_Sheet(workbook, render(code, None, lang), formats), comparison, lang)
     workbook.close()
     return out.getvalue()
 
