@@ -908,76 +908,50 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "comparison.line-column": ("dòng {line}, cột {column}", "line {line}, column {column}"),
     # the HTML page of a comparison (report/html.py)
-    "comparison.page-contents": ("Mục lục", "Contents"),
-    "comparison.page-overview": ("Tổng quan", "Overview"),
-    "comparison.page-fields": (
+    "comparison.html-contents": ("Mục lục", "Contents"),
+    "comparison.html-overview": ("Tổng quan", "Overview"),
+    "comparison.html-fields": (
         "Tỷ lệ điểm đạt theo lĩnh vực (%)",
         "Share of points achieved by field (%)",
     ),
-    "comparison.page-lowest": ("Thấp nhất", "Lowest"),
-    "comparison.page-highest": ("Cao nhất", "Highest"),
-    "comparison.page-weakest-of": (
+    "comparison.html-lowest": ("Thấp nhất", "Lowest"),
+    "comparison.html-highest": ("Cao nhất", "Highest"),
+    "comparison.html-weakest-of": (
         "Là lĩnh vực yếu nhất của (số đơn vị)",
         "Weakest field of (units)",
     ),
-    "comparison.page-share": ("Tỷ lệ", "Share"),
-    "comparison.page-band-mix": ("Cơ cấu xếp loại", "Band mix"),
-    "comparison.page-most-missed": (
+    "comparison.html-share": ("Tỷ lệ", "Share"),
+    "comparison.html-band-mix": ("Cơ cấu xếp loại", "Band mix"),
+    "comparison.html-most-missed": (
         "Tiêu chí thành phần nhiều đơn vị chưa đạt điểm tối đa nhất",
         "Sub-criteria most often short of full points",
     ),
-    "comparison.page-missed-title": (
+    "comparison.html-missed-title": (
         "Tiêu chí thành phần: đơn vị chưa đạt điểm tối đa",
         "Sub-criteria: units short of full points",
     ),
-    "comparison.page-missed": ("Chưa đạt tối đa", "Short of full points"),
-    "comparison.page-missed-units": ("Đơn vị chưa đạt tối đa", "Units short of full points"),
-    "comparison.page-none-missed": ("Tất cả đạt điểm tối đa", "All got full points"),
-    "comparison.page-units": ("{count} đơn vị", "{count} units"),
-    "comparison.page-not-applicable": (
+    "comparison.html-missed": ("Chưa đạt tối đa", "Short of full points"),
+    "comparison.html-missed-units": ("Đơn vị chưa đạt tối đa", "Units short of full points"),
+    "comparison.html-none-missed": ("Tất cả đạt điểm tối đa", "All got full points"),
+    "comparison.html-units": ("{count} đơn vị", "{count} units"),
+    "comparison.html-not-applicable": (
         "{count} đơn vị không áp dụng",
         "not applicable to {count} units",
     ),
-    "comparison.page-not-applicable-listed": (
+    "comparison.html-not-applicable-listed": (
         "{count} đơn vị không áp dụng, cũng có trong danh sách",
         "not applicable to {count} units, also listed",
     ),
-    "comparison.page-title": ("{heading} — bộ tiêu chí {set}", "{heading} — criteria set {set}"),
-    "comparison.page-reduced-max-note": (
-        "Tổng điểm “/ x”: điểm tối đa áp dụng, khi có tiêu chí không áp dụng; chỉ số = tổng "
-        "điểm / x × 100.",
-        "Total “/ x”: the applicable maximum, when some sub-criteria do not apply; index = "
-        "total / x × 100.",
-    ),
-    "comparison.page-not-assessed-title": ("Đơn vị chưa tự đánh giá", "Units not assessed"),
-    "comparison.page-not-assessed-note": (
-        "Tệp không có số liệu, tài liệu, giải trình hay điểm tự chấm nào (mẫu chưa điền): không "
-        "xếp hạng, không tính vào xếp loại, bình quân và trung vị.",
-        "Files with no input, document, explanation or claimed score at all (an unfilled "
-        "template): not ranked, not counted in bands, means and medians.",
-    ),
-    "comparison.page-not-assessed-count": (
+    "comparison.html-not-assessed-count": (
         "{count} đơn vị chưa tự đánh giá",
         "{count} units not assessed",
     ),
-    "comparison.page-ungrouped-title": (
-        "Đơn vị không ghi huyện hoặc tỉnh để xếp nhóm",
-        "Units naming no district or province to group by",
-    ),
-    "comparison.page-ungrouped-note": (
-        "Tệp không ghi đơn vị cấp dùng để xếp nhóm (parents): không xếp hạng.",
-        "The file names no unit of the level grouped by (parents): not ranked.",
-    ),
-    "comparison.page-ungrouped-count": (
+    "comparison.html-ungrouped-count": (
         "{count} đơn vị không ghi cấp xếp nhóm",
         "{count} units naming no group",
     ),
-    "comparison.page-no-weakest": (
-        "Không có lĩnh vực nào dưới trung vị của nhóm",
-        "No field below the group median",
-    ),
-    "comparison.page-nothing-ranked": ("Không có đơn vị nào được xếp hạng.", "No unit is ranked."),
-    "comparison.page-ranking-note": (
+    "comparison.html-nothing-ranked": ("Không có đơn vị nào được xếp hạng.", "No unit is ranked."),
+    "comparison.html-ranking-note": (
         "Vị thứ trong nhóm; các cột 1, 2, … là tỷ lệ điểm đạt của từng lĩnh vực (%): đỏ 0, "
         "vàng 50, xanh 100.",
         "Rank within the group; columns 1, 2, … are the share of points achieved in each field "

@@ -217,8 +217,10 @@ def test_in_english(comparison):
 def test_title_names_year_set_and_province(parts):
     text = to_html(province(parts, 12), Options())
     assert "<h1>So sánh Chỉ số CCHC năm 2023 — Tỉnh Quảng Nam</h1>" in text
-    assert "<title>So sánh Chỉ số CCHC năm 2023 — Tỉnh Quảng Nam — bộ tiêu chí " in text
-    assert "ref-commune-2023</title>" in text
+    assert (
+        "<title>So sánh Chỉ số CCHC năm 2023 — bộ tiêu chí ref-commune-2023 (1.0) — xếp hạng "
+        "theo tỉnh (12 đơn vị)</title>"
+    ) in text
 
 
 # --- escaping ------------------------------------------------------------------------------------
@@ -329,18 +331,22 @@ def test_ties_share_a_rank(parts):
     assert ranks[:5] == ["1/5", "1/5", "3/5", "4/5", "5/5"]
 
 
-def test_applicable_maximum_is_shown_where_it_differs(html, comparison):
+def test_applicable_maximum_is_shown_where_it_differs(html, comparison, parts):
     rows = [r for g in comparison.groups for r in g.ranking]
     reduced = [r for r in rows if r.reduced_max is not None]
     assert reduced, "a shipped example has a sub-criterion that does not apply"
     cells = {cells[1].rsplit(" ", 1)[0]: cells for cells in ranking_rows(html)}
+    assert '<th class="num">Tối đa áp dụng</th>' in section(html, "ranking")
     for r in rows:
-        total = cells[r.unit.name.replace("<", "&lt;").replace(">", "&gt;")][6]  # after district
-        if r.reduced_max is None:
-            assert "/" not in total
-        else:
-            assert total.endswith(f"/ {r.reduced_max:.2f}".replace(".", ","))
-    assert "điểm tối đa áp dụng" in section(html, "ranking")
+        shown = cells[r.unit.name.replace("<", "&lt;").replace(">", "&gt;")][7]  # after total
+        assert shown == ("" if r.reduced_max is None else f"{r.reduced_max:.2f}".replace(".", ","))
+    assert "Chỉ số CCHC = tổng điểm / điểm tối đa áp dụng × 100" in section(html, "ranking")
+    # nobody's maximum reduced: no column, no note
+    results, bands, _ = parts
+    whole = [r for r in results if r.totals.applicable_max == r.totals.max]
+    assert 0 < len(whole) < len(results)
+    text = to_html(compare(whole, bands), Options())
+    assert "Tối đa áp dụng" not in text and "tổng điểm / điểm tối đa áp dụng" not in text
 
 
 def test_weakest_field_or_a_dash_when_none_is_below_the_median(parts):
@@ -415,8 +421,9 @@ def test_units_not_assessed_and_without_a_group_are_listed(comparison):
     walk(text)
     assert "1 đơn vị chưa tự đánh giá" in text and "1 đơn vị không ghi cấp xếp nhóm" in text
     assert "Tân Hiệp" in section(text, "not-assessed") and "00999" in text
-    assert "Bình Minh" in section(text, "ungrouped")
-    assert '<a href="#not-assessed">' in text and '<a href="#ungrouped">' in text
+    assert "Bình Minh" in section(text, "ungrouped-district")
+    assert '<a href="#not-assessed">' in text and '<a href="#ungrouped-district">' in text
+    assert "<h2>Đơn vị không ghi huyện</h2>" in text  # the words of every comparison format
 
 
 def test_a_page_with_nothing_ranked(comparison):

@@ -19,7 +19,7 @@ rounded once, where shown. Identical input gives identical text (no timestamps).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -33,7 +33,6 @@ from parscore.compare import (
     ItemStat,
     MatrixRow,
     RankRow,
-    UnitRef,
     mean,
     median,
 )
@@ -48,7 +47,10 @@ from parscore.report.compare_common import (
     group_header,
     group_name,
     group_title,
+    nominal_max,
+    unranked,
 )
+from parscore.report.compare_common import heading as compare_heading
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -234,6 +236,16 @@ class UnitLine:
 
 
 @dataclass(frozen=True)
+class Unranked:
+    """A list of units not ranked, with why (the same words as the other formats)."""
+
+    anchor: str
+    title: str
+    note: str
+    units: list[UnitLine]
+
+
+@dataclass(frozen=True)
 class ProblemLine:
     file: str
     where: str
@@ -264,10 +276,9 @@ class Page:
     overview: Overview
     ranking: list[RankBlock]
     district_column: bool
-    reduced_max: bool
+    reduced_max_note: str
     items: list[ItemBlock]
-    not_assessed: list[UnitLine] = field(default_factory=list)
-    ungrouped: list[UnitLine] = field(default_factory=list)
+    unranked: list[Unranked] = field(default_factory=list)
     excluded: list[ProblemLine] = field(default_factory=list)
 
 
@@ -496,7 +507,7 @@ def _item_line(comparison: Comparison, position: int, lang: str) -> ItemLine:
         share=Cell(text=format_points(_two(share), lang), colour=heat_colour(100 - share)),
         width=_width(missed, applicable),
         inline=inline,
-        folded=render("comparison.page-units", {"count": listed}, lang) if name_groups else "",
+        folded=render("comparison.html-units", {"count": listed}, lang) if name_groups else "",
         groups=name_groups,
         note=_not_applicable_note(comparison.compared - applicable, listed, lang),
         missed_share=share,
@@ -508,7 +519,7 @@ def _not_applicable_note(not_applicable: int, listed: int, lang: str) -> str:
     among the units listed as short of full points, and the note says how many."""
     if not not_applicable:
         return ""
-    code = "comparison.page-not-applicable-listed" if listed else "comparison.page-not-applicable"
+    code = "comparison.html-not-applicable-listed" if listed else "comparison.html-not-applicable"
     return render(code, {"count": not_applicable}, lang)
 
 
@@ -541,8 +552,8 @@ def _weakest(comparison: Comparison, row: _Row, lang: str) -> tuple[str, str]:
     m = row.matrix
     if m.weakest_field is None:
         if m.no_weakest == "at-or-above-median":
-            return "–", render("comparison.page-no-weakest", None, lang)
-        return "", ""
+            return "–", render("comparison.no-weakest", None, lang)
+        return "", render("comparison.nothing-comparable", None, lang)
     names = {f.id: f"{f.id}. {f.name.get(lang)}" for f in comparison.fields}
     title = names.get(m.weakest_field, m.weakest_field)
     if m.weakest_gap is not None:
@@ -597,10 +608,10 @@ def _ranking(comparison: Comparison, rows: Sequence[_Row], lang: str) -> list[Ra
 # --- the page ------------------------------------------------------------------------------------
 
 _PAGE_LABELS = {
-    "contents": "comparison.page-contents",
-    "overview": "comparison.page-overview",
+    "contents": "comparison.html-contents",
+    "overview": "comparison.html-overview",
     "ranking": "comparison.sheet-ranking",
-    "missed_title": "comparison.page-missed-title",
+    "missed_title": "comparison.html-missed-title",
     "rank": "comparison.rank",
     "unit": "comparison.unit",
     "code": "comparison.code",
@@ -614,28 +625,24 @@ _PAGE_LABELS = {
     "weakest": "comparison.weakest",
     "mean": "comparison.mean",
     "median": "comparison.median",
-    "lowest": "comparison.page-lowest",
-    "highest": "comparison.page-highest",
-    "weakest_of": "comparison.page-weakest-of",
+    "lowest": "comparison.html-lowest",
+    "highest": "comparison.html-highest",
+    "weakest_of": "comparison.html-weakest-of",
     "band_counts": "comparison.band-counts",
     "units": "comparison.units",
-    "share": "comparison.page-share",
+    "share": "comparison.html-share",
     "mean_index": "comparison.mean-index",
     "median_index": "comparison.median-index",
-    "fields_title": "comparison.page-fields",
-    "band_mix": "comparison.page-band-mix",
-    "most_missed": "comparison.page-most-missed",
+    "fields_title": "comparison.html-fields",
+    "band_mix": "comparison.html-band-mix",
+    "most_missed": "comparison.html-most-missed",
     "item": "result.item",
-    "missed": "comparison.page-missed",
-    "missed_units": "comparison.page-missed-units",
-    "none_missed": "comparison.page-none-missed",
-    "ranking_note": "comparison.page-ranking-note",
-    "reduced_max_note": "comparison.page-reduced-max-note",
-    "not_assessed_title": "comparison.page-not-assessed-title",
-    "not_assessed_note": "comparison.page-not-assessed-note",
-    "ungrouped_title": "comparison.page-ungrouped-title",
-    "ungrouped_note": "comparison.page-ungrouped-note",
-    "nothing_ranked": "comparison.page-nothing-ranked",
+    "missed": "comparison.html-missed",
+    "missed_units": "comparison.html-missed-units",
+    "none_missed": "comparison.html-none-missed",
+    "ranking_note": "comparison.html-ranking-note",
+    "applicable_max": "comparison.applicable-max",
+    "nothing_ranked": "comparison.html-nothing-ranked",
     "excluded_title": "comparison.excluded-title",
     "file": "comparison.file",
     "message": "comparison.message",
@@ -660,8 +667,30 @@ def _excluded(comparison: Comparison, lang: str) -> list[ProblemLine]:
     return lines
 
 
-def _unit_lines(units: Iterable[UnitRef]) -> list[UnitLine]:
-    return [UnitLine(u.name, u.code or "", u.group or "", u.source) for u in units]
+def _unranked(comparison: Comparison, lang: str) -> list[Unranked]:
+    """The units listed and not ranked: not assessed, or naming no group."""
+    return [
+        Unranked(
+            anchor=reason,
+            title=render(f"comparison.{reason}-title", None, lang),
+            note=render(
+                "comparison.not-assessed-note"
+                if reason == "not-assessed"
+                else "comparison.ungrouped-note",
+                None,
+                lang,
+            ),
+            units=[UnitLine(u.name, u.code or "", u.group or "", u.source) for u in units],
+        )
+        for reason, units in unranked(comparison)
+    ]
+
+
+def _reduced_max_note(comparison: Comparison, lang: str) -> str:
+    """How the index relates to the total, when some unit's maximum is reduced by
+    sub-criteria that do not apply to it."""
+    most = nominal_max(comparison)
+    return "" if most is None else render("comparison.applicable-max-note", {"max": most}, lang)
 
 
 def _labels(comparison: Comparison, lang: str) -> dict[str, str]:
@@ -674,8 +703,8 @@ def _summary(comparison: Comparison, lang: str) -> str:
     """What the page covers: units ranked, and those listed apart or left out."""
     parts = [render("comparison.compared", {"count": comparison.compared}, lang)]
     for code, count in (
-        ("comparison.page-not-assessed-count", len(comparison.not_assessed)),
-        ("comparison.page-ungrouped-count", len(comparison.ungrouped)),
+        ("comparison.html-not-assessed-count", len(comparison.not_assessed)),
+        ("comparison.html-ungrouped-count", len(comparison.ungrouped)),
         ("comparison.excluded-count", len(comparison.excluded)),
     ):
         if count:
@@ -685,14 +714,12 @@ def _summary(comparison: Comparison, lang: str) -> str:
 
 def _titles(comparison: Comparison, lang: str) -> tuple[str, str]:
     """The page's heading (the year assessed, and the province or district when the page
-    holds one) and its window title (with the criteria set)."""
+    holds one) and its window title (the year, the criteria set and the grouping, as every
+    comparison format titles it)."""
     heading = render("comparison.compare-title", {"year": comparison.year}, lang)
     if len(comparison.groups) == 1 and comparison.groups[0].name is not None:
         heading += " — " + group_title(comparison, comparison.groups[0], lang)
-    title = render(
-        "comparison.page-title", {"heading": heading, "set": comparison.criteria.id}, lang
-    )
-    return heading, title
+    return heading, compare_heading(comparison, lang)
 
 
 def page(comparison: Comparison, opts: Options) -> Page:
@@ -720,10 +747,9 @@ def page(comparison: Comparison, opts: Options) -> Page:
         overview=_overview(comparison, rows, items, lang),
         ranking=ranking,
         district_column=any(line.district for block in ranking for line in block.rows),
-        reduced_max=any(line.reduced_max for block in ranking for line in block.rows),
+        reduced_max_note=_reduced_max_note(comparison, lang),
         items=_item_blocks(comparison, items, lang),
-        not_assessed=_unit_lines(comparison.not_assessed),
-        ungrouped=_unit_lines(comparison.ungrouped),
+        unranked=_unranked(comparison, lang),
         excluded=_excluded(comparison, lang),
     )
 
