@@ -5,9 +5,14 @@ median index, one line per district or province with its band mix, the fields' s
 sub-criteria most often short of full points), then one ranking table of every commune with its
 district, its figures and its share of points per field (a compact coloured matrix, no chart that
 repeats the ranking), then per sub-criterion who missed full points (the names themselves when
-few, folded away otherwise), then the files left out. Table headers stay visible while scrolling
+few, folded away by district otherwise, unfolded in print), then the units not ranked (not
+assessed, or naming no group) and the files left out. Table headers stay visible while scrolling
 (``position: sticky``) and repeat on every printed page; rows and small tables are not split
 across printed pages (A4 landscape).
+
+The district column shows the group of a comparison by district. Ranked by province, a unit's
+(former) district is not in the comparison model (``UnitRef.group`` is the province), so the
+column is left out there until the model carries it.
 
 No script, no external style sheet, font or image, no network: the file works offline, can be
 mailed as it is and prints. Jinja2 escapes every text (autoescape on). Everything shown is
