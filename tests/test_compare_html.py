@@ -193,6 +193,8 @@ def test_headers_stay_visible_and_the_page_prints_without_split_rows(html):
     assert "tr, .keep { break-inside: avoid; }" in printing
     assert "section + section { break-before: page; }" in printing
     assert "details::details-content { content-visibility: visible;" in printing  # names print
+    assert "details p { display: inline; margin: 0; }" in printing  # districts run on
+    assert "nav.toc { display: none; }" in printing
     assert "print-color-adjust: exact" in style
     # the summary's small tables are kept whole
     assert len(re.findall(r'<table class="[a-z]+ wide keep">', section(html, "overview"))) >= 3
