@@ -215,6 +215,16 @@ def test_xlsx_every_sheet_has_a_title_and_prints_a4_landscape_fitted_to_width(wo
         first = header_row(ws)
         assert ws.print_title_rows == f"${first}:${first}", ws.title  # on every page
         assert "&P" in ws.oddFooter.center.text
+    # the title spans the printed table, so that it is printed whole
+    ranking = workbook["Xếp hạng"]
+    assert "A1:M1" in {str(r) for r in ranking.merged_cells.ranges}
+    # printed: up to the kind of unit (M); the rank as a number and the file are for the screen
+    assert ranking.print_area.endswith(f"!$A$1:$M${ranking.max_row}")
+    assert [c.value for c in ranking[header_row(ranking)]][12:] == [
+        "Loại đơn vị",
+        "Vị thứ (số)",
+        "Tệp",
+    ]
 
 
 def test_xlsx_field_matrix_has_a_colour_scale_and_the_weakest_field(comparison, workbook):

@@ -56,8 +56,9 @@ from parscore.report.compare_common import (
 FIXED_CREATED = dt.datetime(2000, 1, 1)
 
 _MIN_WIDTH, _MAX_WIDTH = 6, 60
-_HEADER_CHARS = 16  # a heading longer than this wraps
+_HEADER_CHARS = 12  # a heading longer than this wraps
 _LINE_HEIGHT = 15  # points, for a line of the default 11-point font
+_TITLE_HEIGHT = 20  # for a line of the 14-point title
 
 
 def _lines(text: str, width: int) -> int:
@@ -89,17 +90,28 @@ class _Sheet:
         self.widths: dict[int, int] = {}
         self.wrapped: dict[int, int] = {}  # column -> width, for long texts that wrap
         self.headers: list[str] = []
+        self.title_lines: list[str] = []
         self.lines = 1  # the current row's height, in lines of wrapped text
 
     def _width(self, col: int, text: str) -> None:
         self.widths[col] = max(self.widths.get(col, 0), len(text))
 
     def title(self, lines: Sequence[str]) -> None:
-        """The title (first line, large) and notes above the header; a blank row after."""
-        for index, line in enumerate(lines):
-            self.ws.write_string(self.row, 0, line, self.formats["title" if not index else "note"])
-            self.row += 1
-        self.row += 1
+        """The title (first line, large) and notes above the header, a blank row after them;
+        written when the table's width is known (:meth:`finish`)."""
+        self.title_lines = list(lines)
+        self.row += len(lines) + 1
+
+    def _write_title(self, printed: int) -> None:
+        """The title and notes, each across the printed columns, wrapped to their width."""
+        width = sum(self.width(col) for col in range(printed))
+        for row, line in enumerate(self.title_lines):
+            style, height = ("title", _TITLE_HEIGHT) if row == 0 else ("note", _LINE_HEIGHT)
+            if printed > 1:
+                self.ws.merge_range(row, 0, row, printed - 1, line, self.formats[style])
+            else:
+                self.ws.write_string(row, 0, line, self.formats[style])
+            self.ws.set_row(row, height * _lines(line, width * (3 if row == 0 else 4) // 4))
 
     def header(self, headers: Sequence[str]) -> None:
         """The header row; a heading wraps on words rather than widening its column much."""
@@ -159,16 +171,23 @@ class _Sheet:
             width = min(max(self.widths.get(col, 0) + 2, _MIN_WIDTH), _MAX_WIDTH)
         return width
 
-    def finish(self, columns: int, footer: str, *, freeze_cols: int = 0) -> None:
-        """Column widths, the filter, frozen panes and the page set-up for printing."""
+    def finish(
+        self, columns: int, footer: str, *, freeze_cols: int = 0, printed: int | None = None
+    ) -> None:
+        """Column widths, the title, the filter, frozen panes and the page set-up for printing
+        the first ``printed`` columns (all by default)."""
+        printed = columns if printed is None else printed
         for col in range(columns):
             self.ws.set_column(col, col, self.width(col))
+        self._write_title(printed)
         lines = max((_lines(h, self.width(c)) for c, h in enumerate(self.headers)), default=1)
         self.ws.set_row(self.header_row, _LINE_HEIGHT * lines)
         if self.row > self.header_row + 1:
             self.ws.autofilter(self.header_row, 0, self.row - 1, columns - 1)
         self.ws.freeze_panes(self.header_row + 1, freeze_cols)
         _print_setup(self.ws, self.header_row, footer)
+        if printed < columns:
+            self.ws.print_area(0, 0, max(self.row - 1, self.header_row), printed - 1)
 
 
 def _print_setup(ws: Any, header_row: int, footer: str) -> None:
@@ -192,8 +211,10 @@ def _formats(workbook: Any) -> dict[str, Any]:
     cell = {"valign": "top", "border": 1, "border_color": "#A6A6A6"}
     header = {**cell, "bold": True, "bg_color": "#D9E1F2", "text_wrap": True}
     return {
-        "title": workbook.add_format({"bold": True, "font_size": 14}),
-        "note": workbook.add_format({"italic": True}),
+        "title": workbook.add_format(
+            {"bold": True, "font_size": 14, "text_wrap": True, "valign": "top"}
+        ),
+        "note": workbook.add_format({"italic": True, "text_wrap": True, "valign": "top"}),
         "header": workbook.add_format(header),
         "text": workbook.add_format(cell),
         "wrap": workbook.add_format({**cell, "text_wrap": True}),
@@ -222,10 +243,14 @@ def _ranking(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
             for col, column in enumerate(columns, start=1):
                 sheet.cell(col, column.kind, column.cell(row, lang))
             sheet.next_row()
-    sheet.finish(1 + len(columns), _footer(lang), freeze_cols=1 + columns.index(UNIT) + 1)
     # printed: the ranking up to the kind of unit; the rank as a number and the file are there
     # to sort and to find the file, on screen
-    sheet.ws.print_area(0, 0, max(sheet.row - 1, sheet.header_row), columns.index(KIND) + 1)
+    sheet.finish(
+        1 + len(columns),
+        _footer(lang),
+        freeze_cols=1 + columns.index(UNIT) + 1,
+        printed=1 + columns.index(KIND) + 1,
+    )
 
 
 def _footer(lang: str) -> str:
