@@ -937,6 +937,56 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Sub-criteria: units with full points (ask them how)",
     ),
     "comparison.line-column": ("dòng {line}, cột {column}", "line {line}, column {column}"),
+    # the HTML page of a comparison (report/html.py)
+    "comparison.html-contents": ("Mục lục", "Contents"),
+    "comparison.html-overview": ("Tổng quan", "Overview"),
+    "comparison.html-fields": (
+        "Tỷ lệ điểm đạt theo lĩnh vực (%)",
+        "Share of points achieved by field (%)",
+    ),
+    "comparison.html-lowest": ("Thấp nhất", "Lowest"),
+    "comparison.html-highest": ("Cao nhất", "Highest"),
+    "comparison.html-weakest-of": (
+        "Là lĩnh vực yếu nhất của (số đơn vị)",
+        "Weakest field of (units)",
+    ),
+    "comparison.html-share": ("Tỷ lệ", "Share"),
+    "comparison.html-band-mix": ("Cơ cấu xếp loại", "Band mix"),
+    "comparison.html-most-missed": (
+        "Tiêu chí thành phần nhiều đơn vị chưa đạt điểm tối đa nhất",
+        "Sub-criteria most often short of full points",
+    ),
+    "comparison.html-missed-title": (
+        "Tiêu chí thành phần: đơn vị chưa đạt điểm tối đa",
+        "Sub-criteria: units short of full points",
+    ),
+    "comparison.html-missed": ("Chưa đạt tối đa", "Short of full points"),
+    "comparison.html-missed-units": ("Đơn vị chưa đạt tối đa", "Units short of full points"),
+    "comparison.html-none-missed": ("Tất cả đạt điểm tối đa", "All got full points"),
+    "comparison.html-units": ("{count} đơn vị", "{count} units"),
+    "comparison.html-not-applicable": (
+        "{count} đơn vị không áp dụng",
+        "not applicable to {count} units",
+    ),
+    "comparison.html-not-applicable-listed": (
+        "{count} đơn vị không áp dụng, cũng có trong danh sách",
+        "not applicable to {count} units, also listed",
+    ),
+    "comparison.html-not-assessed-count": (
+        "{count} đơn vị chưa tự đánh giá",
+        "{count} units not assessed",
+    ),
+    "comparison.html-ungrouped-count": (
+        "{count} đơn vị không ghi cấp xếp nhóm",
+        "{count} units naming no group",
+    ),
+    "comparison.html-nothing-ranked": ("Không có đơn vị nào được xếp hạng.", "No unit is ranked."),
+    "comparison.html-ranking-note": (
+        "Vị thứ trong nhóm; các cột 1, 2, … là tỷ lệ điểm đạt của từng lĩnh vực (%): đỏ 0, "
+        "vàng 50, xanh 100.",
+        "Rank within the group; columns 1, 2, … are the share of points achieved in each field "
+        "(%): red 0, yellow 50, green 100.",
+    ),
     # --- reports: the improvement plan, an administrative document (Nghị định 30/2020/NĐ-CP) --
     # the header: the issuing body on the left, the nation and the date on the right.
     # English names a unit without its kind: "{kind:.0}" writes nothing

@@ -1,13 +1,10 @@
-"""The comparison as an Excel workbook and as one self-contained HTML page."""
+"""The comparison as an Excel workbook (the HTML page: tests/test_compare_html.py)."""
 
 from __future__ import annotations
 
 import io
 import re
-import unicodedata
 import zipfile
-from decimal import Decimal
-from html.parser import HTMLParser
 from pathlib import Path
 
 import openpyxl
@@ -20,7 +17,6 @@ from parscore.messages import CATALOGUE
 from parscore.model.common import Text
 from parscore.model.result import Notice
 from parscore.report.common import Options
-from parscore.report.html import heat_colour, to_html
 from parscore.report.xlsx import to_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,11 +79,6 @@ def comparison(parts) -> Comparison:
 @pytest.fixture(scope="module")
 def workbook(comparison):
     return openpyxl.load_workbook(io.BytesIO(to_xlsx(comparison, Options())))
-
-
-@pytest.fixture(scope="module")
-def page(comparison) -> str:
-    return to_html(comparison, Options())
 
 
 def header_row(ws) -> int:
@@ -329,123 +320,6 @@ def test_comparison_words_live_in_the_one_catalogue():
         assert "dict[str, tuple[str, str]]" not in module.read_text(encoding="utf-8"), module
 
 
-# --- HTML ----------------------------------------------------------------------------------------
-
-VOID = {"meta", "link", "br", "hr", "img", "input", "col", "area", "base", "wbr", "source"}
-
-
-class Checker(HTMLParser):
-    """Walks the page; every element opened is closed, in order."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.tags: list[str] = []
-        self.svg_text: list[str] = []
-        self.in_svg = 0
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-        if tag == "svg":
-            self.in_svg += 1
-        if tag not in VOID:
-            self.stack.append(tag)
-
-    def handle_startendtag(self, tag, attrs):
-        self.tags.append(tag)
-
-    def handle_endtag(self, tag):
-        assert self.stack and self.stack[-1] == tag, (tag, self.stack[-3:])
-        self.stack.pop()
-        if tag == "svg":
-            self.in_svg -= 1
-
-    def handle_data(self, data):
-        if self.in_svg:
-            self.svg_text.append(data)
-
-
-def walk(html: str) -> Checker:
-    checker = Checker()
-    checker.feed(html)
-    checker.close()
-    assert checker.stack == []
-    return checker
-
-
-def test_html_is_one_well_formed_self_contained_page(comparison, page):
-    checker = walk(page)
-    assert page.startswith('<!DOCTYPE html>\n<html lang="vi">')
-    assert '<meta charset="utf-8">' in page
-    assert checker.tags.count("html") == 1 and checker.tags.count("style") == 1
-    assert checker.tags.count("svg") == len(comparison.groups)  # one ranking chart per group
-    lowered = page.lower()
-    assert "<script" not in lowered
-    assert "http://" not in lowered and "https://" not in lowered
-    for tag in ("link", "img", "iframe", "object", "embed"):
-        assert tag not in checker.tags
-    assert "url(" not in lowered and "@import" not in lowered
-
-
-def test_html_vietnamese_text_is_intact(page):
-    assert unicodedata.is_normalized("NFC", page)
-    for text in ("Huyện Quế Sơn", "Huyện Vĩnh Linh", "Xếp hạng theo Chỉ số CCHC", "Đông Phú"):
-        assert text in page
-    assert "85,67" in page  # decimal comma
-
-
-def test_html_in_english(comparison):
-    page = to_html(comparison, Options(lang="en"))
-    walk(page)
-    assert '<html lang="en">' in page
-    assert "Ranking by PAR INDEX — Quế Sơn district" in page
-    assert "85.67" in page and "85,67" not in page
-
-
-def test_html_escapes_every_text_also_inside_svg(page):
-    assert EVIL not in page
-    assert ESCAPED in page
-    svgs = re.findall(r"<svg.*?</svg>", page, re.S)
-    assert ESCAPED in svgs[0]
-    assert any(EVIL in text for text in walk(page).svg_text)  # shown as text, not run
-    assert "<b>1,5</b>" not in page and "&lt;b&gt;1,5&lt;/b&gt;" in page  # excluded message
-
-
-def test_html_chart_bars_are_proportional_and_titled(comparison, page):
-    svg = re.findall(r"<svg.*?</svg>", page, re.S)[0]
-    assert re.search(r'<title id="chart-1-title">', svg)
-    assert 'role="img"' in svg
-    widths = [Decimal(w) for w in re.findall(r'<rect [^>]*\swidth="([0-9.]+)"', svg)]
-    indexes = [row.index for row in comparison.groups[0].ranking]
-    assert widths == [i * 4 for i in indexes]  # 400 units for an index of 100
-    assert svg.count("<g>") == len(indexes) and svg.count("<title>") == len(indexes)
-    assert "1/4  Quế Minh" in svg and "85,67" in svg
-
-
-def test_html_sections_per_group(comparison, page):
-    assert page.count('<section class="group">') == len(comparison.groups)
-    assert page.count('<table class="heat">') == len(comparison.groups)
-    assert "Chỉ số bình quân: <b>" in page and "Chỉ số trung vị: <b>" in page
-    assert "Tệp bị loại khỏi so sánh" in page and "dòng 7, cột 3" in page
-    # the heat map's colours are computed and printed
-    assert "background-color: #63be7b" in page  # 100 %
-    assert "print-color-adjust: exact" in page
-
-
-def test_html_is_deterministic(comparison, page):
-    assert to_html(comparison, Options()) == page
-
-
-def test_heat_colour_goes_red_yellow_green():
-    assert heat_colour(None) is None
-    assert heat_colour(Decimal(0)) == "#f8696b"
-    assert heat_colour(Decimal(50)) == "#ffeb84"
-    assert heat_colour(Decimal(100)) == "#63be7b"
-    assert heat_colour(Decimal(120)) == heat_colour(Decimal(100))
-    assert heat_colour(Decimal(-5)) == heat_colour(Decimal(0))
-    assert heat_colour(Decimal("75")) not in {"#ffeb84", "#63be7b"}
-
-
 def test_ties_share_a_rank_in_both_formats(parts, tmp_path):
     results, bands = parts
     twin = tmp_path / "twin.yaml"
@@ -461,8 +335,6 @@ def test_ties_share_a_rank_in_both_formats(parts, tmp_path):
         ("4/5", 4),
         ("5/5", 5),
     ]
-    ranking = re.findall(r'<table class="ranking">.*?</table>', to_html(tied, Options()), re.S)[0]
-    assert ranking.count('<td class="num">1/5</td>') == 2 and "2/5" not in ranking
 
 
 def test_ungrouped_comparison(parts):
@@ -473,6 +345,3 @@ def test_ungrouped_comparison(parts):
     assert ws[f"A{first}"].value == "Nhóm" and ws[f"A{first + 1}"].value == "Tất cả"
     assert ws[f"B{first + 1}"].value == f"1/{len(results)}"
     assert "xếp hạng chung" in ws["A1"].value
-    page = to_html(flat, Options())
-    walk(page)
-    assert "<h2>Tất cả các đơn vị</h2>" in page and page.count("<svg") == 1
