@@ -211,8 +211,15 @@ def exact_percents(summary: UnitSummary) -> dict[str, Fraction | None]:
 
 def _unit(summary: UnitSummary, group: str | None = None) -> UnitRef:
     u = summary.unit
+    district = u.parent("district")
     return UnitRef(
-        name=u.name, code=u.code, kind=u.kind, source=summary.source, year=summary.year, group=group
+        name=u.name,
+        code=u.code,
+        kind=u.kind,
+        source=summary.source,
+        year=summary.year,
+        group=group,
+        district=district.name if district is not None else None,
     )
 
 

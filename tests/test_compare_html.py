@@ -312,6 +312,10 @@ def test_one_province_is_one_ranking_of_three_hundred(parts):
     assert rows[0][0].endswith("/300") and rows[-1][0].endswith("/300")
     table = re.findall(r'<table class="ranking">.*?</table>', text, re.S)[0]
     assert table.count("<thead>") == 1 and table.count("<tbody>") == 1
+    # ranked by province, each commune still shows the (former) district its file names
+    assert "<th>Huyện</th>" in table
+    for i, cells in enumerate(sorted(rows, key=lambda c: c[1])):
+        assert cells[2] == DISTRICTS[i % len(DISTRICTS)], cells
 
 
 def test_a_three_hundred_commune_page_stays_small(parts):
@@ -369,7 +373,15 @@ def test_ungrouped_comparison(parts):
     walk(text)
     assert "Tất cả các đơn vị" in text
     assert len(ranking_rows(text)) == len(results)
-    assert "<th>Huyện</th>" not in text  # no district column when nothing says it
+    districts = {r.unit.district for g in flat.groups for r in g.ranking}
+    assert districts == {"Vĩnh Linh", "Quế Sơn"}
+    assert "<th>Huyện</th>" in text  # the district each file names, whatever the grouping
+    nameless = compare(
+        [r.model_copy(update={"unit": r.unit.model_copy(update={"parents": []})}) for r in results],
+        bands,
+        group_by="none",
+    )
+    assert "<th>Huyện</th>" not in to_html(nameless, Options())  # no file names one
 
 
 # --- who missed full points ----------------------------------------------------------------------

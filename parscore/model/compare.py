@@ -34,6 +34,11 @@ class UnitRef(BaseModel):
         description="the district or province it is grouped under, as the comparison groups "
         "(None when not grouped, or when the file names none)",
     )
+    district: str | None = Field(
+        default=None,
+        description="the district (before the 2025 reform) or former district the file names, "
+        "whatever the grouping; None when it names none",
+    )
 
 
 class RankRow(BaseModel):

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from parscore.messages import format_date, render
+from parscore.model.common import number_text
 from parscore.model.evidence import Unit
 from parscore.model.result import NodeResult, Outcome
 
@@ -77,7 +79,9 @@ def spreadsheet_text(value: object) -> object:
 
 class SafeCSVWriter:
     """``csv.writer`` for every CSV parscore writes: each text cell through
-    :func:`spreadsheet_text`."""
+    :func:`spreadsheet_text`, each decimal number in the JSON convention
+    (:func:`~parscore.model.common.number_text`: ``"0.50"``, ``"72.50"``), so that a program
+    reads one form whatever the value and whether it came fresh or from the cache."""
 
     def __init__(self, out: object) -> None:
         import csv
@@ -85,7 +89,12 @@ class SafeCSVWriter:
         self._writer = csv.writer(out, lineterminator="\n")  # type: ignore[arg-type]
 
     def writerow(self, row: Iterable[object]) -> None:
-        self._writer.writerow([spreadsheet_text(cell) for cell in row])
+        self._writer.writerow(
+            [
+                number_text(cell) if isinstance(cell, Decimal) else spreadsheet_text(cell)
+                for cell in row
+            ]
+        )
 
 
 _MARKDOWN = str.maketrans(

@@ -209,7 +209,15 @@ CSV_HEAD = [
     "bonus",
     "penalty",
 ]
-CSV_TAIL = ["weakest_field", "weakest_gap", "year", "max", "applicable_max", "status"]
+CSV_TAIL = [
+    "weakest_field",
+    "weakest_gap",
+    "year",
+    "max",
+    "applicable_max",
+    "status",
+    "district",
+]
 
 
 def _csv_ranked(
@@ -236,6 +244,7 @@ def _csv_ranked(
         row.max,
         row.applicable_max,
         "ranked",
+        row.unit.district or "",
     ]
 
 
@@ -261,5 +270,5 @@ def to_csv(comparison: Comparison, opts: Options) -> str:
     ):
         for u in units:
             identity = [u.group or "", "", "", u.name, u.code or "", u.kind, u.source]
-            writer.writerow([*identity, *blank, u.year, "", "", status])
+            writer.writerow([*identity, *blank, u.year, "", "", status, u.district or ""])
     return out.getvalue()

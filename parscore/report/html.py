@@ -10,9 +10,9 @@ assessed, or naming no group) and the files left out. Table headers stay visible
 (``position: sticky``) and repeat on every printed page; rows and small tables are not split
 across printed pages (A4 landscape).
 
-The district column shows the group of a comparison by district. Ranked by province, a unit's
-(former) district is not in the comparison model (``UnitRef.group`` is the province), so the
-column is left out there until the model carries it.
+The district column shows the district (or former district) each file names, whatever the
+grouping: ranked by province since the 2025 reform, it still tells a specialist where a commune
+lies; it is left out when no file names one.
 
 No script, no external style sheet, font or image, no network: the file works offline, can be
 mailed as it is and prints. Jinja2 escapes every text (autoescape on). Everything shown is
@@ -574,7 +574,7 @@ def _rank_line(comparison: Comparison, row: _Row, colours: dict[str, str], lang:
         rank=f"{r.rank}/{r.of}",
         name=r.unit.name,
         code=r.unit.code or "",
-        district=(r.unit.group or "") if comparison.group_by == "district" else "",
+        district=r.unit.district or "",
         appraisal=format_points(r.appraisal, lang),
         survey=format_points(r.survey, lang),
         ledger=_ledger(r, lang),
