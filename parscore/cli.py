@@ -418,7 +418,7 @@ def evaluate(
     if not chosen.shows_warnings:
         print_problems(list(prepared.warnings), lang)  # the table and Markdown list them
     result = run(prepared)
-    opts = Options(lang=lang, detail=detail, top=top)
+    opts = Options(lang=lang, detail=detail, top=top, width=_layout_width(output))
     if missing:
         from parscore.todo import todo
 
@@ -426,6 +426,14 @@ def evaluate(
     else:
         text = chosen.reporter()(result, opts)
     emit(text, output, force, [evidence], bom=chosen.bom)
+
+
+def _layout_width(output: Path | None = None) -> int:
+    """How wide a text for the terminal is laid out: the terminal's width when it goes to one,
+    a fixed width when piped or written to ``output`` (``COLUMNS`` overrides both)."""
+    from parscore.report.width import output_width
+
+    return output_width(False if output is not None else None)
 
 
 def _check_output(
@@ -516,7 +524,8 @@ def compare(
         raise run.refusal
     if run.comparison is None:
         sys.exit(EXIT_BAD_INPUT)
-    report = chosen.reporter()(run.comparison, Options(lang=lang, detail=detail))
+    opts = Options(lang=lang, detail=detail, width=_layout_width(output))
+    report = chosen.reporter()(run.comparison, opts)
     # worker processes (--jobs) read files this process has no record of: name them all
     emit(report, output, force, [*paths, *run.read], bom=chosen.bom)
     if run.left_out:
@@ -726,7 +735,7 @@ def criteria_list(lang: str) -> None:
     from parscore.report.criteria import listing
 
     sets = resolver()
-    echo(listing([sets.load(ref) for ref in shipped_sets()], lang), nl=False)
+    echo(listing([sets.load(ref) for ref in shipped_sets()], lang, _layout_width()), nl=False)
 
 
 @criteria.command("show")
@@ -739,7 +748,7 @@ def criteria_show(ref: str, depth: int | None, lang: str) -> None:
     from parscore.loading import load_criteria
     from parscore.report.criteria import show
 
-    echo(show(load_criteria(ref, resolver()), lang, depth), nl=False)
+    echo(show(load_criteria(ref, resolver()), lang, depth, _layout_width()), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -152,7 +152,7 @@ def _title(comparison: Comparison, lang: str) -> str:
 
 def table(comparison: Comparison, opts: Options) -> str:
     return render_sections(
-        _sections(comparison, opts, False), _title(comparison, opts.lang), markdown=False
+        _sections(comparison, opts, False), _title(comparison, opts.lang), False, opts.width
     )
 
 
