@@ -34,20 +34,20 @@ LANG_OPTION = click.option(
     default="vi",
     envvar="PARSCORE_LANG",
     show_default=True,
-    help="Language of reports and messages (or PARSCORE_LANG).",
+    help="cli.help.lang",
 )
 
 
 OUTPUT_OPTION = click.option(
-    "--output", "-o", type=click.Path(path_type=Path), help="Write to FILE (atomically)."
+    "--output", "-o", type=click.Path(path_type=Path), help="cli.help.output"
 )
 CRITERIA_OPTION = click.option(
     "--criteria",
     "criteria_ref",
     metavar="ID|PATH",
-    help="Score against this criteria set instead of the one each file names.",
+    help="cli.help.criteria-option",
 )
-FORCE_OPTION = click.option("--force", is_flag=True, help="Overwrite an existing --output file.")
+FORCE_OPTION = click.option("--force", is_flag=True, help="cli.help.force")
 
 
 def _summary(problems: list[Problem], lang: str) -> str:
@@ -227,7 +227,164 @@ def emit(
     write_atomic(output, data, force=force, inputs=inputs)
 
 
-class _Main(click.Group):
+# --- help, in the user's language ----------------------------------------------------------
+# Every help text (a command's, an option's) is a catalogue code, rendered when help is shown in
+# the language of ``--lang`` anywhere on the command line (click shows --help before it reads
+# the other options), else PARSCORE_LANG, else Vietnamese; click's own words too.
+
+_HELP_LANG = "parscore.help-lang"
+_CLICK_WORDS = {
+    "Options": "cli.help.options",
+    "Commands": "cli.help.commands",
+    "Positional arguments": "cli.help.arguments",
+}
+EXIT_CODES = (EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_PIPE)
+
+
+def _scan_lang(args: list[str]) -> str | None:
+    """The language a ``--lang xx`` or ``--lang=xx`` in ``args`` asks for (the last one)."""
+    found = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        found = value if value in LANGS else found
+    return found
+
+
+def _help_lang(ctx: click.Context | None) -> str:
+    chosen = ctx.meta.get(_HELP_LANG) if ctx is not None else None
+    return chosen if chosen in LANGS else _env_lang()
+
+
+def _extras(text: str, lang: str) -> str:
+    """Click's "[default: x; required]" after an option's help, in ``lang``."""
+    head, bracket, rest = text.rpartition("  [") if text.endswith("]") else ("", "", "")
+    if not bracket and text.startswith("[") and text.endswith("]"):
+        head, rest = "", text[1:]
+    if not rest:
+        return text
+    items = []
+    for item in rest[:-1].split("; "):
+        if item.startswith("default: "):
+            item = render("cli.help.default", {"default": item[len("default: ") :]}, lang)
+        elif item == "required":
+            item = render("cli.help.required", None, lang)
+        items.append(item)
+    joined = "; ".join(items)
+    return f"{head}  [{joined}]" if head else f"[{joined}]"
+
+
+class _HelpFormatter(click.HelpFormatter):
+    lang = "vi"
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if prefix is None:
+            prefix = render("cli.help.usage", None, self.lang) + " "
+        super().write_usage(prog, args, prefix)
+
+    def section(self, name: str) -> Any:
+        code = _CLICK_WORDS.get(name)
+        return super().section(render(code, None, self.lang) if code else name)
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = [(term, _extras(text, self.lang)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+class _Context(click.Context):
+    formatter_class = _HelpFormatter
+
+    def make_formatter(self) -> click.HelpFormatter:
+        formatter = super().make_formatter()
+        formatter.lang = _help_lang(self)  # type: ignore[attr-defined]
+        return formatter
+
+
+class _Help:
+    """A command whose help texts are catalogue codes (``cli.help.``), shown in the help's
+    language, followed by the exit codes."""
+
+    context_class: type[click.Context] = _Context
+    help: str | None
+    params: list[click.Parameter]
+    options_metavar: str | None
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        found = _scan_lang(args)
+        if found:
+            ctx.meta[_HELP_LANG] = found
+        return super().parse_args(ctx, args)  # type: ignore[misc,no-any-return]
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None and not getattr(option, "parscore_help", False):
+            option.help = "cli.help.help"  # once: it is the same object while help is written
+            option.parscore_help = True  # type: ignore[attr-defined]
+        return option  # type: ignore[no-any-return]
+
+    def get_help(self, ctx: click.Context) -> str:
+        with _Rendered(self, ctx):
+            return super().get_help(ctx)  # type: ignore[misc,no-any-return]
+
+    def get_usage(self, ctx: click.Context) -> str:
+        with _Rendered(self, ctx):
+            return super().get_usage(ctx)  # type: ignore[misc,no-any-return]
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        lang = _help_lang(click.get_current_context(silent=True))
+        code, self.help = self.help, render(self.help, None, lang) if self.help else None
+        try:
+            return super().get_short_help_str(limit)  # type: ignore[misc,no-any-return]
+        finally:
+            self.help = code
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        lang = _help_lang(ctx)
+        with formatter.section(render("cli.help.exit-codes", None, lang)):
+            formatter.write_dl(
+                [(str(c), render(f"cli.help.exit-{c}", None, lang)) for c in EXIT_CODES]
+            )
+
+
+class _Rendered:
+    """While help is written: the command's and its options' help codes as texts."""
+
+    def __init__(self, command: _Help, ctx: click.Context) -> None:
+        lang = _help_lang(ctx)
+        params = command.get_params(ctx)  # type: ignore[attr-defined]
+        self.saved = [(command, "help", command.help)]
+        self.saved += [(p, "help", p.help) for p in params if getattr(p, "help", None)]
+        self.saved.append((command, "options_metavar", command.options_metavar))
+        if isinstance(command, click.Group):
+            self.saved.append((command, "subcommand_metavar", command.subcommand_metavar))
+        self.texts = {
+            "help": lambda code: render(code, None, lang) if code else code,
+            "options_metavar": lambda _: render("cli.help.options-metavar", None, lang),
+            "subcommand_metavar": lambda _: render("cli.help.command-metavar", None, lang),
+        }
+
+    def __enter__(self) -> None:
+        for owner, name, value in self.saved:
+            setattr(owner, name, self.texts[name](value))
+
+    def __exit__(self, *exc: object) -> None:
+        for owner, name, value in self.saved:
+            setattr(owner, name, value)
+
+
+class _Command(_Help, click.Command):
+    pass
+
+
+class _Group(_Help, click.Group):
+    command_class = _Command
+    group_class = type
+
+
+class _Main(_Group):
     """The ``parscore`` group: click's own output (help, version, usage errors) that cannot be
     written ends like parscore's own, without a traceback."""
 
@@ -328,39 +485,40 @@ def resolver() -> CriteriaResolver:
     return CriteriaResolver(limits) if limits is not None else CriteriaResolver()
 
 
-@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="parscore")
+@click.group(
+    cls=_Main, help="cli.help.main", context_settings={"help_option_names": ["-h", "--help"]}
+)
+@click.version_option(__version__, prog_name="parscore", help="cli.help.version")
 @click.option(
     "--max-file-size",
     type=ByteSize(),
     default="10M",
     show_default=True,
     envvar="PARSCORE_MAX_FILE_SIZE",
-    help="Refuse input files larger than this (or PARSCORE_MAX_FILE_SIZE).",
+    help="cli.help.max-file-size",
 )
 @click.option(
     "--max-depth",
     type=click.IntRange(2, 10_000),
+    metavar="N",
     default=100,
     show_default=True,
     envvar="PARSCORE_MAX_DEPTH",
-    help="Refuse input nested deeper than this (or PARSCORE_MAX_DEPTH).",
+    help="cli.help.max-depth",
 )
 @click.option(
     "--max-nodes",
     type=click.IntRange(1, 10_000_000),
+    metavar="N",
     default=50_000,
     show_default=True,
     envvar="PARSCORE_MAX_NODES",
-    help="Refuse input holding more YAML values than this (or PARSCORE_MAX_NODES).",
+    help="cli.help.max-nodes",
 )
 @click.pass_context
 def main(ctx: click.Context, max_file_size: int, max_depth: int, max_nodes: int) -> None:
-    """parscore — chấm điểm Chỉ số cải cách hành chính (PAR INDEX) cấp xã.
-
-    Scores communes against the PAR INDEX from a criteria set (YAML) and an evidence file
-    (YAML). Exit codes: 0 success, 1 problems found by validate, 2 bad input or usage.
-    """
+    """parscore: the limits every command reads files with. (The help users see, here and for
+    every command and option, is the catalogue's ``cli.help.`` texts, in their language.)"""
     from parscore import inputs
     from parscore.yamlsource import Limits
 
@@ -368,7 +526,7 @@ def main(ctx: click.Context, max_file_size: int, max_depth: int, max_nodes: int)
     ctx.obj = Limits(max_bytes=max_file_size, max_depth=max_depth, max_nodes=max_nodes)
 
 
-@main.command()
+@main.command(help="cli.help.evaluate")
 @click.argument("evidence", type=click.Path(path_type=Path, dir_okay=True))
 @CRITERIA_OPTION
 @click.option(
@@ -377,23 +535,24 @@ def main(ctx: click.Context, max_file_size: int, max_depth: int, max_nodes: int)
     type=click.Choice(formats.names("result")),
     default="table",
     show_default=True,
+    help="cli.help.format",
 )
 @LANG_OPTION
 @OUTPUT_OPTION
 @FORCE_OPTION
-@click.option("--detail", is_flag=True, help="Show every sub-criterion: points, reason, evidence.")
+@click.option("--detail", is_flag=True, help="cli.help.detail")
 @click.option(
     "--top",
     type=click.IntRange(min=1),
+    metavar="N",
     default=5,
     show_default=True,
-    help="How many weakest fields and sub-criteria to show.",
+    help="cli.help.top",
 )
 @click.option(
     "--missing",
     is_flag=True,
-    help="Instead of the scores: what each lead office still has to bring "
-    "(evidence or explanation), with the points at stake.",
+    help="cli.help.missing",
 )
 @guarded
 def evaluate(
@@ -448,13 +607,12 @@ def _check_output(
         check_target(output, force=force, inputs=inputs)
 
 
-@main.command()
+@main.command(help="cli.help.compare")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--group-by",
     type=click.Choice(["district", "province", "none"]),
-    help="Rank within districts (until mid-2025), provinces (since), or all together. "
-    "Default: districts when every file names one, else provinces when every file names one.",
+    help="cli.help.group-by",
 )
 @CRITERIA_OPTION
 @click.option(
@@ -463,25 +621,25 @@ def _check_output(
     type=click.Choice(formats.names("comparison")),
     default="table",
     show_default=True,
-    help="xlsx needs --output.",
+    help="cli.help.compare-format",
 )
 @LANG_OPTION
 @OUTPUT_OPTION
 @FORCE_OPTION
-@click.option("--detail", is_flag=True, help="Also list, per sub-criterion, who got full points.")
+@click.option("--detail", is_flag=True, help="cli.help.compare-detail")
 @click.option(
     "--jobs",
     "-j",
     type=click.IntRange(1, 64),
+    metavar="N",
     default=1,
     show_default=True,
-    help="Score the files in this many processes (the output is the same).",
+    help="cli.help.jobs",
 )
 @click.option(
     "--no-cache",
     is_flag=True,
-    help="Score every file again, ignoring and not filling the cache of earlier runs "
-    "(kept in the user's cache folder, or PARSCORE_CACHE_DIR; safe to delete).",
+    help="cli.help.no-cache",
 )
 @guarded
 def compare(
@@ -543,13 +701,12 @@ def _progress_bar(lang: str) -> Callable[..., Any]:
     return progress
 
 
-@main.command()
+@main.command(help="cli.help.plan")
 @click.argument("evidence", type=click.Path(path_type=Path))
 @click.option(
     "--target",
     type=IndexTarget(),
-    help="The index to reach, 0 to 200 (84.5): the plan names the fewest sub-criteria that "
-    "reach it, or says by how much the best reachable index falls short.",
+    help="cli.help.target",
 )
 @CRITERIA_OPTION
 @click.option(
@@ -558,14 +715,15 @@ def _progress_bar(lang: str) -> Callable[..., Any]:
     type=click.Choice(formats.names("plan")),
     default="markdown",
     show_default=True,
-    help="docx (Word, A4, Times New Roman) needs --output.",
+    help="cli.help.plan-format",
 )
 @click.option(
     "--top",
     type=click.IntRange(min=1),
+    metavar="N",
     default=10,
     show_default=True,
-    help="How many steps 'what to do first' lists.",
+    help="cli.help.plan-top",
 )
 @LANG_OPTION
 @OUTPUT_OPTION
@@ -594,10 +752,10 @@ def plan(
     emit(chosen.reporter()(drafted, Options(lang=lang, top=top)), output, force, [evidence])
 
 
-@main.command()
+@main.command(help="cli.help.validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @LANG_OPTION
-@click.option("--strict", is_flag=True, help="Count warnings as problems too.")
+@click.option("--strict", is_flag=True, help="cli.help.strict")
 @guarded
 def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
     """Check criteria sets and evidence files (told apart by content) (Kiểm tra tệp).
@@ -638,7 +796,7 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
     sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
-@main.command()
+@main.command(help="cli.help.schema")
 @click.argument("which", type=click.Choice(["criteria", "evidence", "result"]))
 @OUTPUT_OPTION
 @FORCE_OPTION
@@ -653,30 +811,35 @@ def schema(which: str, output: Path | None, force: bool) -> None:
     emit(schema_text(which), output, force, [])
 
 
-@main.command()
+@main.command(help="cli.help.template")
 @click.option(
     "--criteria",
     "criteria_ref",
     required=True,
     metavar="ID|PATH",
-    help="The criteria set to fill in (a shipped id or a path).",
+    help="cli.help.template-criteria",
 )
-@click.option("--unit", "unit_name", required=True, help="The commune's name, e.g. 'Vĩnh Chấp'.")
-@click.option("--code", help="The commune's official code.")
+@click.option("--unit", "unit_name", required=True, metavar="NAME", help="cli.help.unit")
+@click.option("--code", metavar="CODE", help="cli.help.code")
 @click.option(
     "--kind",
     "unit_kind",
     type=click.Choice(["xã", "phường", "thị trấn"]),
     default="xã",
     show_default=True,
+    help="cli.help.kind",
 )
-@click.option("--district", help="The district it belonged to (until mid-2025).")
-@click.option("--province", help="The province.")
+@click.option("--district", metavar="NAME", help="cli.help.district")
+@click.option("--province", metavar="NAME", help="cli.help.province")
+@click.option("--year", type=click.IntRange(2000, 2100), metavar="YEAR", help="cli.help.year")
 @click.option(
-    "--year", type=click.IntRange(2000, 2100), help="Assessment year (default: the set's)."
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="cli.help.template-output",
 )
-@click.option("--output", "-o", required=True, type=click.Path(path_type=Path))
-@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.option("--force", is_flag=True, help="cli.help.template-force")
 @LANG_OPTION
 @guarded
 def template(
@@ -721,12 +884,12 @@ def template(
     echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
 
 
-@main.group()
+@main.group(help="cli.help.criteria")
 def criteria() -> None:
     """The criteria sets (Bộ tiêu chí): list the shipped ones, show one."""
 
 
-@criteria.command("list")
+@criteria.command("list", help="cli.help.criteria-list")
 @LANG_OPTION
 @guarded
 def criteria_list(lang: str) -> None:
@@ -738,9 +901,9 @@ def criteria_list(lang: str) -> None:
     echo(listing([sets.load(ref) for ref in shipped_sets()], lang, _layout_width()), nl=False)
 
 
-@criteria.command("show")
+@criteria.command("show", help="cli.help.criteria-show")
 @click.argument("ref", metavar="ID|PATH")
-@click.option("--depth", type=click.IntRange(min=1), help="Show this many levels (1: fields).")
+@click.option("--depth", type=click.IntRange(min=1), metavar="N", help="cli.help.depth")
 @LANG_OPTION
 @guarded
 def criteria_show(ref: str, depth: int | None, lang: str) -> None:
