@@ -191,11 +191,8 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as exc:  # a bug in parscore, not in the input
             if os.environ.get("PARSCORE_DEBUG"):
                 raise
-            echo(
-                f"parscore {__version__}: internal error {type(exc).__name__}: {exc}\n"
-                "Please report it with the input files (PARSCORE_DEBUG=1 shows the traceback).",
-                err=True,
-            )
+            what = {"version": __version__, "kind": type(exc).__name__, "message": str(exc)}
+            echo(render("cli.internal-error", what, lang), err=True)
             sys.exit(EXIT_INTERNAL)
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:

@@ -1060,6 +1060,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{value} nằm ngoài khoảng 0 đến 200",
         "{value} is not in the range 0 to 200",
     ),
+    "cli.internal-error": (
+        "parscore {version}: lỗi nội bộ (internal error) {kind}: {message}\n"
+        "Xin báo lỗi kèm các tệp đầu vào (PARSCORE_DEBUG=1 hiện traceback).",
+        "parscore {version}: internal error {kind}: {message}\n"
+        "Please report it with the input files (PARSCORE_DEBUG=1 shows the traceback).",
+    ),
     # --- the command line's help (parscore --help), in cli.py's order ----------------------
     "cli.help.usage": ("Cách dùng:", "Usage:"),
     "cli.help.options": ("Tùy chọn", "Options"),

@@ -124,3 +124,20 @@ def test_help_imports_no_heavy_library():
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[-1] == "HEAVY []"
+
+
+@pytest.mark.parametrize(
+    "lang, words", [("vi", "lỗi nội bộ (internal error)"), ("en", "Please report it")]
+)
+def test_an_internal_error_is_told_in_the_language(lang, words, monkeypatch):
+    import parscore.report.criteria
+
+    def boom(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.delenv("PARSCORE_DEBUG", raising=False)
+    monkeypatch.setattr(parscore.report.criteria, "listing", boom)
+    result = CliRunner().invoke(main, ["criteria", "list", "--lang", lang])
+    assert result.exit_code == 3
+    assert words in result.stderr and "ValueError: boom" in result.stderr
+    assert "Traceback" not in result.stderr

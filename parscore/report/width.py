@@ -34,6 +34,8 @@ LONG_WORD = 20
 GAP = "  "
 #: a text column is given this many cells before the headings of number columns are widened
 READABLE = 20
+#: a number column's heading is kept on one line when that widens the column by this much or less
+SMALL_WIDENING = 4
 
 
 def output_width(terminal: bool | None = None) -> int:
@@ -183,7 +185,10 @@ def column_widths(
 
 
 def _two_line_width(heading: str, least: int) -> int:
-    """The narrowest width, from ``least`` on, that holds ``heading`` in two lines."""
+    """The narrowest width, from ``least`` on, that holds ``heading`` in two lines; one line
+    when that costs only a few more cells ("Tối đa" over "10,00")."""
+    if text_width(heading) <= least + SMALL_WIDENING:
+        return max(text_width(heading), least)
     width = least
     while len(wrap(heading, width)) > 2:
         width += 1
