@@ -466,11 +466,10 @@ class IndexTarget(click.ParamType):
 
 def _lang(ctx: click.Context | None) -> str:
     """The language of a message about an option: ``--lang`` when it was read before the
-    option, else ``PARSCORE_LANG``, else Vietnamese."""
+    option, else a ``--lang`` anywhere on the command line, else ``PARSCORE_LANG``, else
+    Vietnamese."""
     chosen = ctx.params.get("lang") if ctx is not None else None
-    if chosen is None:
-        chosen = os.environ.get("PARSCORE_LANG", "vi")
-    return chosen if chosen in LANGS else "vi"
+    return chosen if chosen in LANGS else _help_lang(ctx)
 
 
 def resolver() -> CriteriaResolver:

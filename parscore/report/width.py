@@ -61,6 +61,8 @@ def _stdout_is_terminal() -> bool:
 
 def text_width(text: str) -> int:
     """How many terminal cells ``text`` takes (a character wcwidth does not know counts 0)."""
+    if text.isascii() and text.isprintable():
+        return len(text)
     width = wcswidth(text)
     if width >= 0:
         return width
