@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parscore.cli import main
 from parscore.report import width as w
@@ -191,3 +193,32 @@ def test_in_a_real_terminal_the_output_takes_its_width(tmp_path):
     widths = [text_width(line) for line in text.splitlines()]
     assert max(widths) <= 110
     assert max(widths) > w.PIPED_WIDTH
+
+
+WORD = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyÁÀẢÃẠỆỘỨ評", min_size=1, max_size=30)
+NUMBER_WORD = st.from_regex(r"[0-9]{1,4}([,./][0-9]{1,3}){0,7}%?", fullmatch=True)
+CELL = st.lists(st.one_of(WORD, NUMBER_WORD), max_size=25).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(1, 9).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.lists(WORD, max_size=3).map(" ".join), min_size=n, max_size=n),
+            st.lists(st.lists(CELL, min_size=n, max_size=n), max_size=6),
+            st.lists(st.sampled_from(["left", "right"]), min_size=n, max_size=n),
+        )
+    ),
+    st.integers(80, 160),
+)
+def test_any_table_fits_and_keeps_its_numbers_whole(table, columns):
+    headers, rows, align = table
+    rows = [
+        [cell if a == "left" else cell[:12] for cell, a in zip(row, align, strict=True)]
+        for row in rows
+    ]
+    out = fit_table(headers, rows, align, columns)
+    assert too_wide(out, columns) == []
+    given_numbers = Counter(n for row in rows for cell in row for n in NUMBER.findall(cell))
+    shown = Counter(NUMBER.findall(out))
+    assert all(shown[number] >= count for number, count in given_numbers.items())
