@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from parscore import __version__, formats
+from parscore.cli_help import HelpGroup, help_lang
 from parscore.errors import InputError, Problem, Severity, UsageError
 from parscore.messages import LANGS, Phrase, render
 
@@ -224,164 +225,7 @@ def emit(
     write_atomic(output, data, force=force, inputs=inputs)
 
 
-# --- help, in the user's language ----------------------------------------------------------
-# Every help text (a command's, an option's) is a catalogue code, rendered when help is shown in
-# the language of ``--lang`` anywhere on the command line (click shows --help before it reads
-# the other options), else PARSCORE_LANG, else Vietnamese; click's own words too.
-
-_HELP_LANG = "parscore.help-lang"
-_CLICK_WORDS = {
-    "Options": "cli.help.options",
-    "Commands": "cli.help.commands",
-    "Positional arguments": "cli.help.arguments",
-}
-EXIT_CODES = (EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_PIPE)
-
-
-def _scan_lang(args: list[str]) -> str | None:
-    """The language a ``--lang xx`` or ``--lang=xx`` in ``args`` asks for (the last one)."""
-    found = None
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
-        if arg == "--lang" and i + 1 < len(args):
-            value = args[i + 1]
-        found = value if value in LANGS else found
-    return found
-
-
-def _help_lang(ctx: click.Context | None) -> str:
-    chosen = ctx.meta.get(_HELP_LANG) if ctx is not None else None
-    return chosen if chosen in LANGS else _env_lang()
-
-
-def _extras(text: str, lang: str) -> str:
-    """Click's "[default: x; required]" after an option's help, in ``lang``."""
-    head, bracket, rest = text.rpartition("  [") if text.endswith("]") else ("", "", "")
-    if not bracket and text.startswith("[") and text.endswith("]"):
-        head, rest = "", text[1:]
-    if not rest:
-        return text
-    items = []
-    for item in rest[:-1].split("; "):
-        if item.startswith("default: "):
-            item = render("cli.help.default", {"default": item[len("default: ") :]}, lang)
-        elif item == "required":
-            item = render("cli.help.required", None, lang)
-        items.append(item)
-    joined = "; ".join(items)
-    return f"{head}  [{joined}]" if head else f"[{joined}]"
-
-
-class _HelpFormatter(click.HelpFormatter):
-    lang = "vi"
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        if prefix is None:
-            prefix = render("cli.help.usage", None, self.lang) + " "
-        super().write_usage(prog, args, prefix)
-
-    def section(self, name: str) -> Any:
-        code = _CLICK_WORDS.get(name)
-        return super().section(render(code, None, self.lang) if code else name)
-
-    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
-        rows = [(term, _extras(text, self.lang)) for term, text in rows]
-        super().write_dl(rows, col_max, col_spacing)
-
-
-class _Context(click.Context):
-    formatter_class = _HelpFormatter
-
-    def make_formatter(self) -> click.HelpFormatter:
-        formatter = super().make_formatter()
-        formatter.lang = _help_lang(self)  # type: ignore[attr-defined]
-        return formatter
-
-
-class _Help:
-    """A command whose help texts are catalogue codes (``cli.help.``), shown in the help's
-    language, followed by the exit codes."""
-
-    context_class: type[click.Context] = _Context
-    help: str | None
-    params: list[click.Parameter]
-    options_metavar: str | None
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        found = _scan_lang(args)
-        if found:
-            ctx.meta[_HELP_LANG] = found
-        return super().parse_args(ctx, args)  # type: ignore[misc,no-any-return]
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
-        if option is not None and not getattr(option, "parscore_help", False):
-            option.help = "cli.help.help"  # once: it is the same object while help is written
-            option.parscore_help = True  # type: ignore[attr-defined]
-        return option  # type: ignore[no-any-return]
-
-    def get_help(self, ctx: click.Context) -> str:
-        with _Rendered(self, ctx):
-            return super().get_help(ctx)  # type: ignore[misc,no-any-return]
-
-    def get_usage(self, ctx: click.Context) -> str:
-        with _Rendered(self, ctx):
-            return super().get_usage(ctx)  # type: ignore[misc,no-any-return]
-
-    def get_short_help_str(self, limit: int = 45) -> str:
-        lang = _help_lang(click.get_current_context(silent=True))
-        code, self.help = self.help, render(self.help, None, lang) if self.help else None
-        try:
-            return super().get_short_help_str(limit)  # type: ignore[misc,no-any-return]
-        finally:
-            self.help = code
-
-    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        lang = _help_lang(ctx)
-        with formatter.section(render("cli.help.exit-codes", None, lang)):
-            formatter.write_dl(
-                [(str(c), render(f"cli.help.exit-{c}", None, lang)) for c in EXIT_CODES]
-            )
-
-
-class _Rendered:
-    """While help is written: the command's and its options' help codes as texts."""
-
-    def __init__(self, command: _Help, ctx: click.Context) -> None:
-        lang = _help_lang(ctx)
-        params = command.get_params(ctx)  # type: ignore[attr-defined]
-        self.saved = [(command, "help", command.help)]
-        self.saved += [(p, "help", p.help) for p in params if getattr(p, "help", None)]
-        self.saved.append((command, "options_metavar", command.options_metavar))
-        if isinstance(command, click.Group):
-            self.saved.append((command, "subcommand_metavar", command.subcommand_metavar))
-        self.texts = {
-            "help": lambda code: render(code, None, lang) if code else code,
-            "options_metavar": lambda _: render("cli.help.options-metavar", None, lang),
-            "subcommand_metavar": lambda _: render("cli.help.command-metavar", None, lang),
-        }
-
-    def __enter__(self) -> None:
-        for owner, name, value in self.saved:
-            setattr(owner, name, self.texts[name](value))
-
-    def __exit__(self, *exc: object) -> None:
-        for owner, name, value in self.saved:
-            setattr(owner, name, value)
-
-
-class _Command(_Help, click.Command):
-    pass
-
-
-class _Group(_Help, click.Group):
-    command_class = _Command
-    group_class = type
-
-
-class _Main(_Group):
+class _Main(HelpGroup):
     """The ``parscore`` group: click's own output (help, version, usage errors) that cannot be
     written ends like parscore's own, without a traceback."""
 
@@ -469,7 +313,7 @@ def _lang(ctx: click.Context | None) -> str:
     option, else a ``--lang`` anywhere on the command line, else ``PARSCORE_LANG``, else
     Vietnamese."""
     chosen = ctx.params.get("lang") if ctx is not None else None
-    return chosen if chosen in LANGS else _help_lang(ctx)
+    return chosen if chosen in LANGS else help_lang(ctx)
 
 
 def resolver() -> CriteriaResolver:

@@ -12,7 +12,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from parscore.cli import EXIT_CODES, main
+from parscore import cli
+from parscore.cli import main
+from parscore.cli_help import EXIT_CODES
 from parscore.messages import CATALOGUE, LANGS, render
 
 ENGLISH_WORDS = ("Usage:", "Options:", "Show this message", "default:", "Exit codes")
@@ -83,6 +85,13 @@ def test_every_help_lists_the_exit_codes(path, lang):
     section = text.split(render("cli.help.exit-codes", None, lang) + ":")[1]
     codes = re.findall(r"^  (\d+) ", section, re.MULTILINE)
     assert codes == ["0", "1", "2", "3", "141"] == [str(c) for c in EXIT_CODES]
+    assert EXIT_CODES == (
+        cli.EXIT_OK,
+        cli.EXIT_PROBLEMS,
+        cli.EXIT_BAD_INPUT,
+        cli.EXIT_INTERNAL,
+        cli.EXIT_PIPE,
+    )
     assert render("cli.help.exit-3", None, lang).split(",")[0] in text
 
 
