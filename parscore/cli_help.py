@@ -10,6 +10,8 @@ exit codes. Only click and the catalogue are imported: ``parscore --help`` stays
 from __future__ import annotations
 
 import os
+import re
+import sys
 from typing import Any
 
 import click
@@ -105,6 +107,18 @@ class _Help:
             ctx.meta[_HELP_LANG] = found
         return super().parse_args(ctx, args)  # type: ignore[misc,no-any-return]
 
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)  # type: ignore[misc,no-any-return]
+        except click.UsageError as exc:
+            raise _told(exc) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)  # type: ignore[misc]
+        except click.UsageError as exc:
+            raise _told(exc) from None
+
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None and not getattr(option, "parscore_help", False):
@@ -172,3 +186,75 @@ class HelpGroup(_Help, click.Group):
 
 
 __all__ = ["EXIT_CODES", "HelpCommand", "HelpGroup", "help_lang"]
+
+
+# --- click's usage errors, in the same language as the usage line above them ----------------
+
+#: click's messages (8.x) and the catalogue code of each; one that does not match stays as click
+#: wrote it
+_CLICK_MESSAGES = [
+    (r"Invalid value for (?P<param>.+?): (?P<detail>.*)", "cli.click.invalid-value"),
+    (r"(?P<value>.+) is not one of (?P<choices>.+)\.", "cli.click.not-one-of"),
+    (r"(?P<value>.+) is not in the range (?P<range>.+)\.", "cli.click.not-in-range"),
+    (r"(?P<value>.+) is not a valid integer(?: range)?\.", "cli.click.not-integer"),
+    (
+        r"No such option:? (?P<name>\S+?)\.?(?: \(?Did you mean (?P<best>.+?)\?\)?)?",
+        "cli.click.no-option",
+    ),
+    (
+        r"No such command:? (?P<name>\S+?)\.?(?: \(?Did you mean (?P<best>.+?)\?\)?)?",
+        "cli.click.no-command",
+    ),
+    (r"Got unexpected extra arguments? \((?P<args>.*)\)", "cli.click.extra-arguments"),
+    (r"Option (?P<name>\S+) requires an argument\.", "cli.click.needs-value"),
+    (r"Option (?P<name>\S+) does not take a value\.", "cli.click.takes-no-value"),
+    (r"Missing argument (?P<name>.+)\.", "cli.click.missing-argument"),
+    (r"Missing option (?P<name>.+)\.", "cli.click.missing-option"),
+    (r"Missing command\.", "cli.click.missing-command"),
+]
+
+
+def click_message(message: str, lang: str) -> str:
+    """One of click's error messages in ``lang`` (English: as click wrote it)."""
+    if lang == "en":
+        return message
+    for pattern, code in _CLICK_MESSAGES:
+        match = re.fullmatch(pattern, message, re.DOTALL)
+        if match is None:
+            continue
+        args = {k: v or "" for k, v in match.groupdict().items()}
+        if "detail" in args:
+            args["detail"] = click_message(args["detail"], lang)
+        if "best" in args:
+            best = args["best"].removeprefix("one of: ")
+            args["best"] = render("cli.click.did-you-mean", {"best": best}, lang) if best else ""
+        return render(code, args, lang)
+    return message
+
+
+def _told(exc: click.UsageError) -> click.UsageError:
+    """A usage error of click's as parscore tells it (not one that shows help instead)."""
+    if isinstance(exc, _UsageError) or type(exc).show is not click.UsageError.show:
+        return exc
+    return _UsageError(exc)
+
+
+class _UsageError(click.UsageError):
+    """A usage error of click's, told in the help's language."""
+
+    def __init__(self, original: click.UsageError) -> None:
+        super().__init__(original.format_message(), original.ctx)
+
+    def show(self, file: Any = None) -> None:
+        file = file if file is not None else sys.stderr
+        ctx = self.ctx
+        lang = help_lang(ctx)
+        if ctx is not None:
+            hint = ""
+            if ctx.command.get_help_option(ctx) is not None:
+                option = max(ctx.help_option_names, key=len)  # --help
+                words = {"command": ctx.command_path, "option": option}
+                hint = render("cli.help.try", words, lang) + "\n"
+            click.echo(f"{ctx.get_usage()}\n{hint}", file=file, color=ctx.color)
+        message = click_message(self.format_message(), lang)
+        click.echo(render("cli.error-line", {"message": message}, lang), file=file)

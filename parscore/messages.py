@@ -1260,6 +1260,45 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Show a criteria set's tree, with maxima and each rule in words.",
     ),
     "cli.help.depth": ("Số cấp được hiện (1: chỉ lĩnh vực).", "Show this many levels (1: fields)."),
+    "cli.help.try": (
+        "Xem '{command} {option}' để được trợ giúp.",
+        "Try '{command} {option}' for help.",
+    ),
+    # click's usage errors (cli_help.click_message; English is click's own text)
+    "cli.click.invalid-value": (
+        "giá trị không hợp lệ cho {param}: {detail}",
+        "Invalid value for {param}: {detail}",
+    ),
+    "cli.click.not-one-of": (
+        "{value} không phải một trong {choices}.",
+        "{value} is not one of {choices}.",
+    ),
+    "cli.click.not-in-range": (
+        "{value} nằm ngoài khoảng {range}.",
+        "{value} is not in the range {range}.",
+    ),
+    "cli.click.not-integer": (
+        "{value} không phải một số nguyên.",
+        "{value} is not a valid integer.",
+    ),
+    "cli.click.no-option": ("không có tùy chọn {name}{best}", "No such option {name}.{best}"),
+    "cli.click.no-command": ("không có lệnh {name}{best}", "No such command {name}.{best}"),
+    "cli.click.did-you-mean": (" (có phải {best}?)", " (Did you mean {best}?)"),
+    "cli.click.extra-arguments": (
+        "thừa tham số ({args})",
+        "Got unexpected extra arguments ({args})",
+    ),
+    "cli.click.needs-value": (
+        "tùy chọn {name} cần một giá trị.",
+        "Option {name} requires an argument.",
+    ),
+    "cli.click.takes-no-value": (
+        "tùy chọn {name} không nhận giá trị.",
+        "Option {name} does not take a value.",
+    ),
+    "cli.click.missing-argument": ("thiếu tham số {name}.", "Missing argument {name}."),
+    "cli.click.missing-option": ("thiếu tùy chọn {name}.", "Missing option {name}."),
+    "cli.click.missing-command": ("thiếu lệnh.", "Missing command."),
     "problem.warning": ("cảnh báo: ", "warning: "),
     # --- bands (intervals in words, as the published sets write them) -------------------------
     "band.any": ("mọi giá trị", "any value"),

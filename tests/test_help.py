@@ -150,3 +150,40 @@ def test_an_internal_error_is_told_in_the_language(lang, words, monkeypatch):
     assert result.exit_code == 3
     assert words in result.stderr and "ValueError: boom" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args, vi, en",
+    [
+        (["evaluate"], "lỗi: thiếu tham số 'EVIDENCE'.", "Missing argument 'EVIDENCE'."),
+        (
+            ["evaluate", "x.yaml", "--format", "pdf"],
+            "lỗi: giá trị không hợp lệ cho '--format': 'pdf' không phải một trong 'table',",
+            "Invalid value for '--format': 'pdf' is not one of 'table',",
+        ),
+        (["evaluate", "x.yaml", "--top", "0"], "0 nằm ngoài khoảng x>=1.", "not in the range"),
+        (["evaluate", "x.yaml", "--detal"], "không có tùy chọn '--detal' (có phải", "--detal"),
+        (["evalute"], "lỗi: không có lệnh 'evalute' (có phải 'evaluate'", "'evalute'"),
+        (["evaluate", "a", "b"], "lỗi: thừa tham số (b)", "unexpected extra argument"),
+    ],
+)
+def test_a_usage_error_is_told_in_the_language(args, vi, en, monkeypatch):
+    monkeypatch.delenv("PARSCORE_LANG", raising=False)
+    runner = CliRunner()
+    result = runner.invoke(main, args, prog_name="parscore")
+    assert result.exit_code == 2
+    assert vi in result.stderr
+    assert result.stderr.startswith("Cách dùng: parscore")
+    assert "Xem 'parscore" in result.stderr and "--help' để được trợ giúp." in result.stderr
+    english = runner.invoke(main, [*args, "--lang", "en"], prog_name="parscore")
+    assert english.exit_code == 2
+    assert en in english.stderr and "error: " in english.stderr
+    assert english.stderr.startswith("Usage: parscore") and "Try 'parscore" in english.stderr
+
+
+def test_a_click_message_not_known_stays_as_click_wrote_it():
+    from parscore.cli_help import click_message
+
+    assert click_message("Something new in click 9.", "vi") == "Something new in click 9."
+    assert click_message("Missing argument 'X'.", "en") == "Missing argument 'X'."
+    assert click_message("Missing argument 'X'.", "vi") == "thiếu tham số 'X'."
