@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from parscore import __version__, formats
+from parscore.cli_help import HelpGroup, help_lang
 from parscore.errors import InputError, Problem, Severity, UsageError
 from parscore.messages import LANGS, Phrase, render
 
@@ -34,20 +35,20 @@ LANG_OPTION = click.option(
     default="vi",
     envvar="PARSCORE_LANG",
     show_default=True,
-    help="Language of reports and messages (or PARSCORE_LANG).",
+    help="cli.help.lang",
 )
 
 
 OUTPUT_OPTION = click.option(
-    "--output", "-o", type=click.Path(path_type=Path), help="Write to FILE (atomically)."
+    "--output", "-o", type=click.Path(path_type=Path), help="cli.help.output"
 )
 CRITERIA_OPTION = click.option(
     "--criteria",
     "criteria_ref",
     metavar="ID|PATH",
-    help="Score against this criteria set instead of the one each file names.",
+    help="cli.help.criteria-option",
 )
-FORCE_OPTION = click.option("--force", is_flag=True, help="Overwrite an existing --output file.")
+FORCE_OPTION = click.option("--force", is_flag=True, help="cli.help.force")
 
 
 def _summary(problems: list[Problem], lang: str) -> str:
@@ -191,11 +192,8 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as exc:  # a bug in parscore, not in the input
             if os.environ.get("PARSCORE_DEBUG"):
                 raise
-            echo(
-                f"parscore {__version__}: internal error {type(exc).__name__}: {exc}\n"
-                "Please report it with the input files (PARSCORE_DEBUG=1 shows the traceback).",
-                err=True,
-            )
+            what = {"version": __version__, "kind": type(exc).__name__, "message": str(exc)}
+            echo(render("cli.internal-error", what, lang), err=True)
             sys.exit(EXIT_INTERNAL)
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -227,7 +225,7 @@ def emit(
     write_atomic(output, data, force=force, inputs=inputs)
 
 
-class _Main(click.Group):
+class _Main(HelpGroup):
     """The ``parscore`` group: click's own output (help, version, usage errors) that cannot be
     written ends like parscore's own, without a traceback."""
 
@@ -312,11 +310,10 @@ class IndexTarget(click.ParamType):
 
 def _lang(ctx: click.Context | None) -> str:
     """The language of a message about an option: ``--lang`` when it was read before the
-    option, else ``PARSCORE_LANG``, else Vietnamese."""
+    option, else a ``--lang`` anywhere on the command line, else ``PARSCORE_LANG``, else
+    Vietnamese."""
     chosen = ctx.params.get("lang") if ctx is not None else None
-    if chosen is None:
-        chosen = os.environ.get("PARSCORE_LANG", "vi")
-    return chosen if chosen in LANGS else "vi"
+    return chosen if chosen in LANGS else help_lang(ctx)
 
 
 def resolver() -> CriteriaResolver:
@@ -328,39 +325,40 @@ def resolver() -> CriteriaResolver:
     return CriteriaResolver(limits) if limits is not None else CriteriaResolver()
 
 
-@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="parscore")
+@click.group(
+    cls=_Main, help="cli.help.main", context_settings={"help_option_names": ["-h", "--help"]}
+)
+@click.version_option(__version__, prog_name="parscore", help="cli.help.version")
 @click.option(
     "--max-file-size",
     type=ByteSize(),
     default="10M",
     show_default=True,
     envvar="PARSCORE_MAX_FILE_SIZE",
-    help="Refuse input files larger than this (or PARSCORE_MAX_FILE_SIZE).",
+    help="cli.help.max-file-size",
 )
 @click.option(
     "--max-depth",
     type=click.IntRange(2, 10_000),
+    metavar="N",
     default=100,
     show_default=True,
     envvar="PARSCORE_MAX_DEPTH",
-    help="Refuse input nested deeper than this (or PARSCORE_MAX_DEPTH).",
+    help="cli.help.max-depth",
 )
 @click.option(
     "--max-nodes",
     type=click.IntRange(1, 10_000_000),
+    metavar="N",
     default=50_000,
     show_default=True,
     envvar="PARSCORE_MAX_NODES",
-    help="Refuse input holding more YAML values than this (or PARSCORE_MAX_NODES).",
+    help="cli.help.max-nodes",
 )
 @click.pass_context
 def main(ctx: click.Context, max_file_size: int, max_depth: int, max_nodes: int) -> None:
-    """parscore — chấm điểm Chỉ số cải cách hành chính (PAR INDEX) cấp xã.
-
-    Scores communes against the PAR INDEX from a criteria set (YAML) and an evidence file
-    (YAML). Exit codes: 0 success, 1 problems found by validate, 2 bad input or usage.
-    """
+    """parscore: the limits every command reads files with. (The help users see, here and for
+    every command and option, is the catalogue's ``cli.help.`` texts, in their language.)"""
     from parscore import inputs
     from parscore.yamlsource import Limits
 
@@ -368,7 +366,7 @@ def main(ctx: click.Context, max_file_size: int, max_depth: int, max_nodes: int)
     ctx.obj = Limits(max_bytes=max_file_size, max_depth=max_depth, max_nodes=max_nodes)
 
 
-@main.command()
+@main.command(help="cli.help.evaluate")
 @click.argument("evidence", type=click.Path(path_type=Path, dir_okay=True))
 @CRITERIA_OPTION
 @click.option(
@@ -377,23 +375,24 @@ def main(ctx: click.Context, max_file_size: int, max_depth: int, max_nodes: int)
     type=click.Choice(formats.names("result")),
     default="table",
     show_default=True,
+    help="cli.help.format",
 )
 @LANG_OPTION
 @OUTPUT_OPTION
 @FORCE_OPTION
-@click.option("--detail", is_flag=True, help="Show every sub-criterion: points, reason, evidence.")
+@click.option("--detail", is_flag=True, help="cli.help.detail")
 @click.option(
     "--top",
     type=click.IntRange(min=1),
+    metavar="N",
     default=5,
     show_default=True,
-    help="How many weakest fields and sub-criteria to show.",
+    help="cli.help.top",
 )
 @click.option(
     "--missing",
     is_flag=True,
-    help="Instead of the scores: what each lead office still has to bring "
-    "(evidence or explanation), with the points at stake.",
+    help="cli.help.missing",
 )
 @guarded
 def evaluate(
@@ -418,7 +417,7 @@ def evaluate(
     if not chosen.shows_warnings:
         print_problems(list(prepared.warnings), lang)  # the table and Markdown list them
     result = run(prepared)
-    opts = Options(lang=lang, detail=detail, top=top)
+    opts = Options(lang=lang, detail=detail, top=top, width=_layout_width(output))
     if missing:
         from parscore.todo import todo
 
@@ -426,6 +425,14 @@ def evaluate(
     else:
         text = chosen.reporter()(result, opts)
     emit(text, output, force, [evidence], bom=chosen.bom)
+
+
+def _layout_width(output: Path | None = None) -> int:
+    """How wide a text for the terminal is laid out: the terminal's width when it goes to one,
+    a fixed width when piped or written to ``output`` (``COLUMNS`` overrides both)."""
+    from parscore.report.width import output_width
+
+    return output_width(False if output is not None else None)
 
 
 def _check_output(
@@ -440,14 +447,12 @@ def _check_output(
         check_target(output, force=force, inputs=inputs)
 
 
-@main.command()
+@main.command(help="cli.help.compare")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--group-by",
     type=click.Choice(["district", "province", "none"]),
-    help="Rank within districts (until mid-2025), provinces (since), or all together. "
-    "Default: the level more than half the files name, districts first before 2025, provinces "
-    "first since; a file that lacks it is listed, not ranked.",
+    help="cli.help.group-by",
 )
 @CRITERIA_OPTION
 @click.option(
@@ -456,25 +461,25 @@ def _check_output(
     type=click.Choice(formats.names("comparison")),
     default="table",
     show_default=True,
-    help="xlsx needs --output.",
+    help="cli.help.compare-format",
 )
 @LANG_OPTION
 @OUTPUT_OPTION
 @FORCE_OPTION
-@click.option("--detail", is_flag=True, help="Also list, per sub-criterion, who got full points.")
+@click.option("--detail", is_flag=True, help="cli.help.compare-detail")
 @click.option(
     "--jobs",
     "-j",
     type=click.IntRange(1, 64),
+    metavar="N",
     default=1,
     show_default=True,
-    help="Score the files in this many processes (the output is the same).",
+    help="cli.help.jobs",
 )
 @click.option(
     "--no-cache",
     is_flag=True,
-    help="Score every file again, ignoring and not filling the cache of earlier runs "
-    "(kept in the user's cache folder, or PARSCORE_CACHE_DIR; safe to delete).",
+    help="cli.help.no-cache",
 )
 @guarded
 def compare(
@@ -518,7 +523,8 @@ def compare(
         raise run.refusal
     if run.comparison is None:
         sys.exit(EXIT_BAD_INPUT)
-    report = chosen.reporter()(run.comparison, Options(lang=lang, detail=detail))
+    opts = Options(lang=lang, detail=detail, width=_layout_width(output))
+    report = chosen.reporter()(run.comparison, opts)
     # worker processes (--jobs) read files this process has no record of: name them all
     emit(report, output, force, [*paths, *run.read], bom=chosen.bom)
     if run.left_out:
@@ -536,29 +542,27 @@ def _progress_bar(lang: str) -> Callable[..., Any]:
     return progress
 
 
-@main.command()
+@main.command(help="cli.help.plan")
 @click.argument("evidence", type=click.Path(path_type=Path))
 @click.option(
     "--target",
     type=IndexTarget(),
-    help="The index to reach, 0 to 200 (84.5): the plan names the fewest sub-criteria that "
-    "reach it, or says by how much the best reachable index falls short.",
+    help="cli.help.target",
 )
 @CRITERIA_OPTION
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(formats.names("plan")),
-    help="text (readable in a terminal), markdown, docx (Word, A4, Times New Roman; needs "
-    "--output) or json. Default: from the --output file's extension (.md, .docx, .json), "
-    "else text, in a terminal and in a pipe alike.",
+    help="cli.help.plan-format",
 )
 @click.option(
     "--top",
     type=click.IntRange(min=1),
+    metavar="N",
     default=10,
     show_default=True,
-    help="How many steps 'what to do first' lists.",
+    help="cli.help.plan-top",
 )
 @LANG_OPTION
 @OUTPUT_OPTION
@@ -599,10 +603,10 @@ def _plan_format(output: Path | None) -> str:
     return _PLAN_SUFFIXES.get(output.suffix.lower(), "text")
 
 
-@main.command()
+@main.command(help="cli.help.validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @LANG_OPTION
-@click.option("--strict", is_flag=True, help="Count warnings as problems too.")
+@click.option("--strict", is_flag=True, help="cli.help.strict")
 @guarded
 def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
     """Check criteria sets and evidence files (told apart by content) (Kiểm tra tệp).
@@ -643,7 +647,7 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
     sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
-@main.command()
+@main.command(help="cli.help.schema")
 @click.argument(
     "which", type=click.Choice(["criteria", "evidence", "result", "plan", "comparison"])
 )
@@ -660,32 +664,35 @@ def schema(which: str, output: Path | None, force: bool) -> None:
     emit(schema_text(which), output, force, [])
 
 
-@main.command()
+@main.command(help="cli.help.template")
 @click.option(
     "--criteria",
     "criteria_ref",
     required=True,
     metavar="ID|PATH",
-    help="The criteria set to fill in (a shipped id or a path).",
+    help="cli.help.template-criteria",
 )
-@click.option("--unit", "unit_name", required=True, help="The commune's name, e.g. 'Vĩnh Chấp'.")
-@click.option("--code", help="The commune's official code.")
+@click.option("--unit", "unit_name", required=True, metavar="NAME", help="cli.help.unit")
+@click.option("--code", metavar="CODE", help="cli.help.code")
 @click.option(
     "--kind",
     "unit_kind",
     type=click.Choice(["xã", "phường", "thị trấn"]),
     default="xã",
     show_default=True,
+    help="cli.help.kind",
 )
-@click.option("--district", help="The district it belonged to (until mid-2025).")
-@click.option("--province", help="The province.")
+@click.option("--district", metavar="NAME", help="cli.help.district")
+@click.option("--province", metavar="NAME", help="cli.help.province")
+@click.option("--year", type=click.IntRange(2000, 2100), metavar="YEAR", help="cli.help.year")
 @click.option(
-    "--year",
-    type=click.IntRange(2000, 2100),
-    help="The year being assessed (default: the criteria set's year).",
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="cli.help.template-output",
 )
-@click.option("--output", "-o", required=True, type=click.Path(path_type=Path))
-@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.option("--force", is_flag=True, help="cli.help.template-force")
 @LANG_OPTION
 @guarded
 def template(
@@ -730,12 +737,12 @@ def template(
     echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
 
 
-@main.group()
+@main.group(help="cli.help.criteria")
 def criteria() -> None:
     """The criteria sets (Bộ tiêu chí): list the shipped ones, show one."""
 
 
-@criteria.command("list")
+@criteria.command("list", help="cli.help.criteria-list")
 @LANG_OPTION
 @guarded
 def criteria_list(lang: str) -> None:
@@ -744,12 +751,12 @@ def criteria_list(lang: str) -> None:
     from parscore.report.criteria import listing
 
     sets = resolver()
-    echo(listing([sets.load(ref) for ref in shipped_sets()], lang), nl=False)
+    echo(listing([sets.load(ref) for ref in shipped_sets()], lang, _layout_width()), nl=False)
 
 
-@criteria.command("show")
+@criteria.command("show", help="cli.help.criteria-show")
 @click.argument("ref", metavar="ID|PATH")
-@click.option("--depth", type=click.IntRange(min=1), help="Show this many levels (1: fields).")
+@click.option("--depth", type=click.IntRange(min=1), metavar="N", help="cli.help.depth")
 @LANG_OPTION
 @guarded
 def criteria_show(ref: str, depth: int | None, lang: str) -> None:
@@ -757,7 +764,7 @@ def criteria_show(ref: str, depth: int | None, lang: str) -> None:
     from parscore.loading import load_criteria
     from parscore.report.criteria import show
 
-    echo(show(load_criteria(ref, resolver()), lang, depth), nl=False)
+    echo(show(load_criteria(ref, resolver()), lang, depth, _layout_width()), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

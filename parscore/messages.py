@@ -1360,6 +1360,252 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{value} nằm ngoài khoảng 0 đến 200",
         "{value} is not in the range 0 to 200",
     ),
+    "cli.internal-error": (
+        "parscore {version}: lỗi nội bộ (internal error) {kind}: {message}\n"
+        "Xin báo lỗi kèm các tệp đầu vào (PARSCORE_DEBUG=1 hiện traceback).",
+        "parscore {version}: internal error {kind}: {message}\n"
+        "Please report it with the input files (PARSCORE_DEBUG=1 shows the traceback).",
+    ),
+    # --- the command line's help (parscore --help), in cli.py's order ----------------------
+    "cli.help.usage": ("Cách dùng:", "Usage:"),
+    "cli.help.options": ("Tùy chọn", "Options"),
+    "cli.help.commands": ("Lệnh", "Commands"),
+    "cli.help.arguments": ("Tham số", "Positional arguments"),
+    "cli.help.options-metavar": ("[TÙY_CHỌN]", "[OPTIONS]"),
+    "cli.help.command-metavar": ("LỆNH [THAM_SỐ]...", "COMMAND [ARGS]..."),
+    "cli.help.default": ("mặc định: {default}", "default: {default}"),
+    "cli.help.required": ("bắt buộc", "required"),
+    "cli.help.help": ("Hiện trợ giúp này rồi thoát.", "Show this message and exit."),
+    "cli.help.version": ("Hiện phiên bản rồi thoát.", "Show the version and exit."),
+    "cli.help.exit-codes": ("Mã thoát", "Exit codes"),
+    "cli.help.exit-0": ("thành công", "success"),
+    "cli.help.exit-1": (
+        "validate tìm thấy lỗi; compare phải bỏ ra ngoài một tệp",
+        "problems found by validate; a file left out by compare",
+    ),
+    "cli.help.exit-2": (
+        "dữ liệu vào hoặc cách dùng sai (thông báo nói rõ chỗ sai), hoặc không ghi được đầu ra",
+        "bad input or usage (the messages say where), or output that cannot be written",
+    ),
+    "cli.help.exit-3": (
+        "lỗi nội bộ, tức lỗi của parscore: xin báo lỗi kèm các tệp đầu vào",
+        "an internal error, a bug in parscore: please report it with the input files",
+    ),
+    "cli.help.exit-141": (
+        "chương trình đọc đầu ra đã dừng sớm (parscore ... | head)",
+        "the program reading the output stopped early (parscore ... | head)",
+    ),
+    "cli.help.main": (
+        "parscore — chấm điểm Chỉ số cải cách hành chính (PAR INDEX) cấp xã.\n\n"
+        "Chấm điểm xã, phường, thị trấn theo Chỉ số CCHC từ một bộ tiêu chí (YAML) và một tệp "
+        "minh chứng (YAML), giải thích từng điểm và chỉ ra những lĩnh vực yếu nhất. Bảng in ra "
+        "vừa với chiều rộng cửa sổ dòng lệnh; khi chuyển qua ống dẫn hay ghi ra tệp, bảng rộng "
+        "100 cột (biến COLUMNS đổi chiều rộng này).",
+        "parscore — scores Vietnamese communes against the PAR INDEX (Chỉ số cải cách hành "
+        "chính).\n\n"
+        "Scores communes from a criteria set (YAML) and an evidence file (YAML), explains every "
+        "point and shows the weakest areas. Tables fit the terminal's width; piped or written "
+        "to a file they are 100 columns wide (the COLUMNS variable changes that).",
+    ),
+    "cli.help.max-file-size": (
+        "Từ chối tệp đầu vào lớn hơn mức này (hoặc PARSCORE_MAX_FILE_SIZE).",
+        "Refuse input files larger than this (or PARSCORE_MAX_FILE_SIZE).",
+    ),
+    "cli.help.max-depth": (
+        "Từ chối dữ liệu lồng sâu hơn mức này (hoặc PARSCORE_MAX_DEPTH).",
+        "Refuse input nested deeper than this (or PARSCORE_MAX_DEPTH).",
+    ),
+    "cli.help.max-nodes": (
+        "Từ chối dữ liệu có nhiều giá trị YAML hơn mức này (hoặc PARSCORE_MAX_NODES).",
+        "Refuse input holding more YAML values than this (or PARSCORE_MAX_NODES).",
+    ),
+    "cli.help.lang": (
+        "Ngôn ngữ của báo cáo, thông báo và trợ giúp (hoặc PARSCORE_LANG).",
+        "Language of reports, messages and this help (or PARSCORE_LANG).",
+    ),
+    "cli.help.output": (
+        "Ghi ra tệp này (ghi trọn một lần: không bao giờ để lại tệp ghi dở).",
+        "Write to this file (atomically: never a half-written file).",
+    ),
+    "cli.help.criteria-option": (
+        "Chấm theo bộ tiêu chí này thay cho bộ mà mỗi tệp ghi.",
+        "Score against this criteria set instead of the one each file names.",
+    ),
+    "cli.help.force": ("Ghi đè tệp --output đã có.", "Overwrite an existing --output file."),
+    "cli.help.evaluate": (
+        "Chấm điểm một xã từ tệp minh chứng EVIDENCE: điểm từng lĩnh vực, chỉ số, xếp loại và "
+        "những tiêu chí mất nhiều điểm nhất.",
+        "Score one commune's EVIDENCE file: the points of every field, the index, the band and "
+        "the sub-criteria that lost the most points.",
+    ),
+    "cli.help.format": ("Định dạng đầu ra.", "Output format."),
+    "cli.help.detail": (
+        "Hiện mọi tiêu chí thành phần: điểm, căn cứ chấm, tài liệu kiểm chứng.",
+        "Show every sub-criterion: points, reason, evidence.",
+    ),
+    "cli.help.top": (
+        "Số lĩnh vực và tiêu chí yếu nhất được liệt kê.",
+        "How many weakest fields and sub-criteria to show.",
+    ),
+    "cli.help.missing": (
+        "Thay cho điểm: mỗi đơn vị chủ trì còn phải bổ sung gì (tài liệu kiểm chứng hoặc giải "
+        "trình), với số điểm có thể mất.",
+        "Instead of the scores: what each lead office still has to bring (evidence or "
+        "explanation), with the points at stake.",
+    ),
+    "cli.help.compare": (
+        "Xếp hạng và so sánh các xã: các tệp minh chứng, và các thư mục (tìm các tệp "
+        ".yaml/.yml trong đó).\n\n"
+        "Tệp có lỗi được báo kèm các lỗi và bị bỏ ra ngoài; các xã khác vẫn được so sánh, và "
+        "mã thoát là 1. Các tệp chấm theo những bộ tiêu chí khác nhau, hay hai tệp của cùng "
+        "một đơn vị và năm, bị từ chối (mã thoát 2).",
+        "Rank and compare communes: evidence files, and folders searched for .yaml/.yml "
+        "files.\n\n"
+        "A file that fails is reported with its problems and left out; the others are still "
+        "compared, and the exit code is 1. Files scored against different criteria sets, or "
+        "two files for one unit and year, are refused (exit code 2).",
+    ),
+    "cli.help.group-by": (
+        "Xếp hạng trong từng huyện (đến giữa năm 2025), từng tỉnh (từ đó), hoặc tất cả cùng "
+        "nhau. Mặc định: cấp mà hơn một nửa số tệp ghi, trước năm 2025 ưu tiên huyện, từ năm "
+        "2025 ưu tiên tỉnh; tệp không ghi cấp đó được liệt kê riêng, không xếp hạng.",
+        "Rank within districts (until mid-2025), provinces (since), or all together. Default: "
+        "the level more than half the files name, districts first before 2025, provinces first "
+        "since; a file that lacks it is listed, not ranked.",
+    ),
+    "cli.help.compare-format": (
+        "Định dạng đầu ra (xlsx cần --output).",
+        "Output format (xlsx needs --output).",
+    ),
+    "cli.help.compare-detail": (
+        "Liệt kê thêm, theo từng tiêu chí thành phần, những đơn vị đạt điểm tối đa.",
+        "Also list, per sub-criterion, who got full points.",
+    ),
+    "cli.help.jobs": (
+        "Chấm các tệp trong ngần này tiến trình (kết quả không đổi).",
+        "Score the files in this many processes (the output is the same).",
+    ),
+    "cli.help.no-cache": (
+        "Chấm lại mọi tệp, không đọc và không ghi bộ nhớ đệm của các lần chạy trước (trong thư "
+        "mục cache của người dùng, hoặc PARSCORE_CACHE_DIR; xóa đi không sao).",
+        "Score every file again, ignoring and not filling the cache of earlier runs (kept in "
+        "the user's cache folder, or PARSCORE_CACHE_DIR; safe to delete).",
+    ),
+    "cli.help.plan": (
+        "Lập dự thảo kế hoạch cải thiện năm sau từ tệp minh chứng EVIDENCE của một xã.",
+        "Draft next year's improvement plan from a commune's EVIDENCE file.",
+    ),
+    "cli.help.target": (
+        "Chỉ số cần đạt, từ 0 đến 200 (84.5): kế hoạch nêu ít tiêu chí nhất để đạt, hoặc cho "
+        "biết chỉ số cao nhất có thể đạt còn thiếu bao nhiêu.",
+        "The index to reach, 0 to 200 (84.5): the plan names the fewest sub-criteria that "
+        "reach it, or says by how much the best reachable index falls short.",
+    ),
+    "cli.help.plan-format": (
+        "text (đọc được trong cửa sổ lệnh), markdown, docx (Word, A4, Times New Roman; cần "
+        "--output) hoặc json. Mặc định: theo phần mở rộng của tệp --output (.md, .docx, "
+        ".json), nếu không thì text, trong cửa sổ lệnh cũng như khi chuyển tiếp.",
+        "text (readable in a terminal), markdown, docx (Word, A4, Times New Roman; needs "
+        "--output) or json. Default: from the --output file's extension (.md, .docx, .json), "
+        "else text, in a terminal and in a pipe alike.",
+    ),
+    "cli.help.plan-top": (
+        "Số bước được liệt kê ở phần 'việc cần làm trước'.",
+        "How many steps 'what to do first' lists.",
+    ),
+    "cli.help.validate": (
+        "Kiểm tra bộ tiêu chí và tệp minh chứng (phân biệt theo nội dung).\n\n"
+        "Mã thoát 1 khi một tệp có lỗi (hoặc, với --strict, có cảnh báo).",
+        "Check criteria sets and evidence files (told apart by content).\n\n"
+        "Exit code 1 when any file has an error (or, with --strict, a warning).",
+    ),
+    "cli.help.strict": ("Tính cả cảnh báo là lỗi.", "Count warnings as problems too."),
+    "cli.help.schema": (
+        "Ghi JSON Schema của bộ tiêu chí, tệp minh chứng, kết quả, kế hoạch hoặc bảng so sánh "
+        "JSON.\n\n"
+        "Trình soạn thảo có YAML language server kiểm tra và gợi ý cho các tệp bắt đầu bằng "
+        "'# yaml-language-server: $schema=evidence.schema.json'.",
+        "Write the JSON Schema of criteria sets, evidence files, or JSON results, plans or "
+        "comparisons.\n\n"
+        "Editors with the YAML language server check and complete files that start with "
+        "'# yaml-language-server: $schema=evidence.schema.json'.",
+    ),
+    "cli.help.template": (
+        "Tạo tệp minh chứng để xã điền cho cuộc họp tự đánh giá quý IV: mọi tiêu chí thành "
+        "phần, kèm chú thích cách chấm, tài liệu kiểm chứng cần có và đơn vị chủ trì.",
+        "Write the evidence file a commune fills for its Q4 meeting: every sub-criterion, with "
+        "how it is scored, the evidence expected and the lead office.",
+    ),
+    "cli.help.template-criteria": (
+        "Bộ tiêu chí cần điền (mã một bộ có sẵn, hoặc đường dẫn).",
+        "The criteria set to fill in (a shipped id or a path).",
+    ),
+    "cli.help.unit": ("Tên xã, ví dụ 'Vĩnh Chấp'.", "The commune's name, e.g. 'Vĩnh Chấp'."),
+    "cli.help.code": ("Mã đơn vị hành chính của xã.", "The commune's official code."),
+    "cli.help.kind": ("Loại đơn vị.", "The kind of unit."),
+    "cli.help.district": (
+        "Huyện mà xã trực thuộc (đến giữa năm 2025).",
+        "The district it belonged to (until mid-2025).",
+    ),
+    "cli.help.province": ("Tỉnh.", "The province."),
+    "cli.help.year": (
+        "Năm đánh giá (mặc định: năm của bộ tiêu chí).",
+        "Assessment year (default: the set's).",
+    ),
+    "cli.help.template-output": ("Tệp minh chứng cần ghi.", "The evidence file to write."),
+    "cli.help.template-force": ("Ghi đè tệp đã có.", "Overwrite an existing file."),
+    "cli.help.criteria": (
+        "Các bộ tiêu chí: liệt kê các bộ có sẵn, xem một bộ.",
+        "The criteria sets: list the shipped ones, show one.",
+    ),
+    "cli.help.criteria-list": (
+        "Liệt kê các bộ tiêu chí có sẵn.",
+        "List the shipped criteria sets.",
+    ),
+    "cli.help.criteria-show": (
+        "Xem cây tiêu chí của một bộ, với điểm tối đa và cách chấm từng tiêu chí.",
+        "Show a criteria set's tree, with maxima and each rule in words.",
+    ),
+    "cli.help.depth": ("Số cấp được hiện (1: chỉ lĩnh vực).", "Show this many levels (1: fields)."),
+    "cli.help.try": (
+        "Xem '{command} {option}' để được trợ giúp.",
+        "Try '{command} {option}' for help.",
+    ),
+    # click's usage errors (cli_help.click_message; English is click's own text)
+    "cli.click.invalid-value": (
+        "giá trị không hợp lệ cho {param}: {detail}",
+        "Invalid value for {param}: {detail}",
+    ),
+    "cli.click.not-one-of": (
+        "{value} không phải một trong {choices}.",
+        "{value} is not one of {choices}.",
+    ),
+    "cli.click.not-in-range": (
+        "{value} nằm ngoài khoảng {range}.",
+        "{value} is not in the range {range}.",
+    ),
+    "cli.click.not-integer": (
+        "{value} không phải một số nguyên.",
+        "{value} is not a valid integer.",
+    ),
+    "cli.click.no-option": ("không có tùy chọn {name}{best}", "No such option {name}.{best}"),
+    "cli.click.no-command": ("không có lệnh {name}{best}", "No such command {name}.{best}"),
+    "cli.click.did-you-mean": (" (có phải {best}?)", " (Did you mean {best}?)"),
+    "cli.click.extra-arguments": (
+        "thừa tham số ({args})",
+        "Got unexpected extra arguments ({args})",
+    ),
+    "cli.click.needs-value": (
+        "tùy chọn {name} cần một giá trị.",
+        "Option {name} requires an argument.",
+    ),
+    "cli.click.takes-no-value": (
+        "tùy chọn {name} không nhận giá trị.",
+        "Option {name} does not take a value.",
+    ),
+    "cli.click.missing-argument": ("thiếu tham số {name}.", "Missing argument {name}."),
+    "cli.click.missing-option": ("thiếu tùy chọn {name}.", "Missing option {name}."),
+    "cli.click.missing-command": ("thiếu lệnh.", "Missing command."),
     "problem.warning": ("cảnh báo: ", "warning: "),
     # --- bands (intervals in words, as the published sets write them) -------------------------
     "band.any": ("mọi giá trị", "any value"),

@@ -119,7 +119,10 @@ def todo_text(todo: TodoList, opts: Options, markdown: bool) -> str:
     title = render("todo.title", {"unit": todo.unit, "year": todo.year}, lang)
     if not todo.groups:
         return text.render_sections(
-            [text.Section("", lines=[render("todo.none", None, lang)])], title, markdown
+            [text.Section("", lines=[render("todo.none", None, lang)])],
+            title,
+            markdown,
+            opts.width,
         )
     sections = []
     for group in todo.groups:
@@ -163,7 +166,7 @@ def todo_text(todo: TodoList, opts: Options, markdown: bool) -> str:
             ],
         )
     )
-    return text.render_sections(sections, title, markdown)
+    return text.render_sections(sections, title, markdown, opts.width)
 
 
 def todo_csv(todo: TodoList, opts: Options) -> str:

@@ -26,6 +26,9 @@ class Options:
     lang: str = "vi"
     detail: bool = False
     top: int = 5
+    #: a terminal text's width in cells (None: the fixed width of piped output); the command
+    #: line passes ``width.output_width()`` when it writes to standard output
+    width: int | None = None
 
 
 def outcome_text(outcome: Outcome, lang: str) -> str:

@@ -177,7 +177,7 @@ def _sections(comparison: Comparison, opts: Options, md: bool) -> list[Section]:
 
 def table(comparison: Comparison, opts: Options) -> str:
     return render_sections(
-        _sections(comparison, opts, False), heading(comparison, opts.lang), markdown=False
+        _sections(comparison, opts, False), heading(comparison, opts.lang), False, opts.width
     )
 
 

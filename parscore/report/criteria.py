@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from tabulate import tabulate
-
 from parscore.messages import format_number, render
 from parscore.model.criteria import CriteriaSet, LedgerRule, Node
+from parscore.report.width import PIPED_WIDTH, fit_table, text_width, wrap
 
 #: what a sub-criterion scores when nothing to score occurred in the year
 _NOTHING = {
@@ -19,7 +18,9 @@ def _n(value: object, lang: str) -> str:
     return format_number(value, lang)
 
 
-def _node_lines(node: Node, lang: str, depth: int, limit: int | None, out: list[str]) -> None:
+def _node_lines(
+    node: Node, lang: str, depth: int, limit: int | None, width: int, out: list[str]
+) -> None:
     indent = "  " * (depth - 1)
     line = f"{indent}{node.id} {node.name.get(lang)} [{_n(node.max, lang)}]"
     if node.is_leaf:
@@ -29,11 +30,11 @@ def _node_lines(node: Node, lang: str, depth: int, limit: int | None, out: list[
         if node.rule is not None and node.rule.penalty_when_unmet is not None:
             amount = _n(node.rule.penalty_when_unmet, lang)
             line += render("criteria-report.unmet-penalty", {"amount": amount}, lang)
-    out.append(line)
+    out.extend(wrap(line, width, indent=indent + " " * (text_width(node.id) + 1)))
     if limit is not None and depth >= limit:
         return
     for child in node.children or ():
-        _node_lines(child, lang, depth + 1, limit, out)
+        _node_lines(child, lang, depth + 1, limit, width, out)
 
 
 def _ledger(name: str, rule: LedgerRule, lang: str) -> str:
@@ -44,7 +45,12 @@ def _ledger(name: str, rule: LedgerRule, lang: str) -> str:
     return f"{name}: {', '.join(parts)}"
 
 
-def show(cs: CriteriaSet, lang: str = "vi", depth: int | None = None) -> str:
+def show(
+    cs: CriteriaSet, lang: str = "vi", depth: int | None = None, width: int | None = None
+) -> str:
+    """The set's tree, a line a node (wrapped to ``width`` cells, default the fixed width of
+    piped output, under the node's name)."""
+    width = width or PIPED_WIDTH
     appraisal, survey, total = (
         _n(v, lang) for v in (cs.split.appraisal, cs.split.survey, cs.total)
     )
@@ -63,9 +69,9 @@ def show(cs: CriteriaSet, lang: str = "vi", depth: int | None = None) -> str:
         "",
     ]
     for field in cs.fields:
-        _node_lines(field, lang, 1, depth, out)
+        _node_lines(field, lang, 1, depth, width, out)
     if cs.survey is not None:
-        _node_lines(cs.survey, lang, 1, depth, out)
+        _node_lines(cs.survey, lang, 1, depth, width, out)
     out.append("")
     if cs.bonus is not None:
         out.append(_ledger(render("result.bonus", None, lang), cs.bonus, lang))
@@ -73,10 +79,10 @@ def show(cs: CriteriaSet, lang: str = "vi", depth: int | None = None) -> str:
         out.append(_ledger(render("result.penalty", None, lang), cs.penalty, lang))
     bands = "; ".join(f"{b.name.get(lang)} {b.interval.text(lang)}" for b in cs.bands)
     out.append(render("criteria-report.bands", {"bands": bands}, lang))
-    return "\n".join(out) + "\n"
+    return "\n".join(line for text in out for line in wrap(text, width, indent="    ")) + "\n"
 
 
-def listing(sets: list[CriteriaSet], lang: str = "vi") -> str:
+def listing(sets: list[CriteriaSet], lang: str = "vi", width: int | None = None) -> str:
     headers = ["id"] + [
         render(f"criteria-report.{code}", None, lang)
         for code in ("title", "year-heading", "version", "total-heading")
@@ -84,12 +90,5 @@ def listing(sets: list[CriteriaSet], lang: str = "vi") -> str:
     rows = [
         [cs.id, cs.title.get(lang), str(cs.year), cs.version, _n(cs.total, lang)] for cs in sets
     ]
-    return (
-        tabulate(
-            rows,
-            headers=headers,
-            disable_numparse=True,
-            colalign=["left", "left", "right", "left", "right"],
-        )
-        + "\n"
-    )
+    align = ["left", "left", "right", "left", "right"]
+    return fit_table(headers, rows, align, width or PIPED_WIDTH) + "\n"

@@ -16,6 +16,7 @@ from parscore.report.common import (
     reason_text,
     unit_line,
 )
+from parscore.report.width import GAP, PIPED_WIDTH, fit_table, text_width, wrap
 
 
 @dataclass
@@ -23,8 +24,11 @@ class Table:
     headers: list[str]
     rows: list[list[str]]
     align: list[str]
-    #: in the terminal, wrap each column at this many characters (None: never)
+    #: in the terminal, no column wider than this many cells (None: as wide as there is room)
     widths: list[int | None] | None = None
+    #: in a terminal too narrow for the whole table, the columns from this one on are written
+    #: under each row instead (``width.fit_table``)
+    notes_from: int | None = None
 
 
 @dataclass
@@ -34,26 +38,55 @@ class Section:
     table: Table | None = None
 
 
-def render_sections(sections: list[Section], title: str, markdown: bool) -> str:
+def render_sections(
+    sections: list[Section], title: str, markdown: bool, width: int | None = None
+) -> str:
     """The sections under a title, as a terminal text or as Markdown. In Markdown every text
     goes through ``markdown_text`` here, once: names, titles, document numbers and reasons come
-    from input files."""
+    from input files. A terminal text fits ``width`` cells a line (default: the fixed width of
+    piped output, ``width.PIPED_WIDTH``); Markdown is never wrapped."""
     if markdown:
-        title = markdown_text(title)
-        sections = [_escaped(section) for section in sections]
-    out: list[str] = []
-    out.append(f"# {title}" if markdown else title)
-    if not markdown:
-        out.append("=" * min(len(title), 100))
+        return _markdown_sections(sections, title)
+    width = width or PIPED_WIDTH
+    out = [*wrap(title, width), "=" * min(text_width(title), width)]
     for section in sections:
         out.append("")
         if section.heading:
-            if markdown:
-                out.append(f"## {section.heading}")
+            out.extend(wrap(section.heading, width))
+            out.append("-" * min(text_width(section.heading), width))
+        for line in section.lines:
+            out.extend(wrap(line, width, indent="    "))
+        if section.table is not None:
+            if section.lines:
                 out.append("")
-            else:
-                out.append(section.heading)
-                out.append("-" * min(len(section.heading), 100))
+            out.append(_fitted(section.table, width))
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _fitted(table: Table, width: int) -> str:
+    """A table in the terminal: at most ``width`` cells a line, and no column wider than its
+    ``widths`` entry when it has one (a long text is easier to read in a narrower column)."""
+    if table.widths is not None:
+        width = min(width, _capped_width(table))
+    return fit_table(table.headers, table.rows, table.align, width, table.notes_from)
+
+
+def _capped_width(table: Table) -> int:
+    """The widest the table is with its columns held to ``widths``."""
+    assert table.widths is not None
+    total = len(GAP) * (len(table.headers) - 1)
+    for i, cap in enumerate(table.widths):
+        natural = max(text_width(row[i]) for row in [table.headers, *table.rows])
+        total += natural if cap is None else min(natural, cap)
+    return total
+
+
+def _markdown_sections(sections: list[Section], title: str) -> str:
+    out = [f"# {markdown_text(title)}"]
+    for section in map(_escaped, sections):
+        out.append("")
+        if section.heading:
+            out.extend([f"## {section.heading}", ""])
         out.extend(section.lines)
         if section.table is not None:
             if section.lines:
@@ -62,10 +95,9 @@ def render_sections(sections: list[Section], title: str, markdown: bool) -> str:
                 tabulate(
                     section.table.rows,
                     headers=section.table.headers,
-                    tablefmt="pipe" if markdown else "simple",
+                    tablefmt="pipe",
                     disable_numparse=True,
                     colalign=section.table.align,
-                    maxcolwidths=None if markdown else section.table.widths,
                 )
             )
     return "\n".join(out).rstrip() + "\n"
@@ -79,6 +111,7 @@ def _escaped(section: Section) -> Section:
             [[markdown_text(cell) for cell in row] for row in table.rows],
             table.align,
             table.widths,
+            table.notes_from,
         )
     return Section(
         markdown_text(section.heading), [markdown_text(line) for line in section.lines], table
@@ -361,12 +394,14 @@ def _detail(result: UnitResult, lang: str, markdown: bool) -> Section:
     ]
     table = _table(lang, columns, rows)
     table.widths = [None, 36, None, None, 14, 44, 44]  # about 180 columns in a terminal
+    table.notes_from = 5  # narrower: the reason and the evidence under each row
     return Section(render("result.details", None, lang), table=table)
 
 
 def table(result: UnitResult, opts: Options) -> str:
     title = render("result.title", {"year": result.year}, opts.lang)
-    return render_sections(result_sections(result, opts, markdown=False), title, markdown=False)
+    sections = result_sections(result, opts, markdown=False)
+    return render_sections(sections, title, markdown=False, width=opts.width)
 
 
 def markdown(result: UnitResult, opts: Options) -> str:
