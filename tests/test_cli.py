@@ -115,7 +115,7 @@ def test_csv_output(work):
     out = run("evaluate", "ev.yaml", "--format", "csv", "--lang", "en").stdout
     lines = out.splitlines()
     assert lines[0].startswith("row,id,level,name,outcome,points")
-    assert "node,2.1,2,Đúng hạn,partial,3.83,4,4,95.75" in out
+    assert "node,2.1,2,Đúng hạn,partial,3.83,4.00,4.00,95.75" in out
     assert lines[-1].startswith("index,,,PAR INDEX,,71.60,")
 
 

@@ -105,7 +105,7 @@ def test_evaluate_csv_neutralises_formulas_and_keeps_negative_numbers(work):
     assert by_id["1.1"][13] == "'-5/KH|x 06/02/2023 +trang 1"
     assert by_id["1.3"][12] == "'@SUM(A1)"
     # the claim differences parscore computes are numbers, a negative one included
-    assert (by_id["1.1"][10], by_id["1.2"][10]) == ("0.5", "-0.25")
+    assert (by_id["1.1"][10], by_id["1.2"][10]) == ("0.50", "-0.25")
 
 
 def test_missing_csv_neutralises_formulas(work):
@@ -123,7 +123,7 @@ def test_compare_csv_neutralises_formulas_and_keeps_numbers(work):
     first = named["'=2+3"]
     assert first[header.index("name")] == "<b>Hồ</b> | =1+1"
     assert first[header.index("group")] == "'@Vĩnh Linh"
-    assert first[header.index("penalty")] == "0.5"
+    assert first[header.index("penalty")] == "0.50"
 
 
 # --- Markdown ----------------------------------------------------------------------------------
