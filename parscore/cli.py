@@ -588,7 +588,8 @@ def plan(
     _check_output(chosen, output, force, [evidence])
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
     drafted = make_plan(run(prepared), target)
-    emit(chosen.reporter()(drafted, Options(lang=lang, top=top)), output, force, [evidence])
+    opts = Options(lang=lang, top=top, width=_layout_width(output))
+    emit(chosen.reporter()(drafted, opts), output, force, [evidence])
 
 
 _PLAN_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".json": "json"}

@@ -29,6 +29,8 @@ COMMANDS = {
     "compare": ["compare", "evidence", "--detail", "--no-cache"],
     "criteria-show": ["criteria", "show", "ref-commune-2023"],
     "criteria-list": ["criteria", "list"],
+    "plan": ["plan", "evidence/dong-phu-2023.yaml", "--target", "90"],
+    "plan-en": ["plan", "evidence/vinh-chap-2023.yaml", "--lang", "en"],
 }
 
 #: a number as parscore writes it: 10,00 · 84,41% · 06/02/2023 · 1/3 · 10/KH-UBND · 1.1.1

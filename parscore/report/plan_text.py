@@ -22,6 +22,7 @@ from parscore.messages import format_percent, format_points, render
 from parscore.model.plan import Plan, Step
 from parscore.model.result import FieldScore
 from parscore.report.common import Options, markdown_text
+from parscore.report.width import PIPED_WIDTH, fit_table, text_width, wrap
 
 Kind = Literal["section", "field", "item", "para", "bullet", "annex", "title", "note", "table"]
 
@@ -469,37 +470,47 @@ def _md_blocks(blocks: list[Block]) -> list[str]:
 
 
 def text(plan: Plan, opts: Options) -> str:
-    """The plan as plain text for a terminal (and a pipe, the same bytes): no Markdown marks,
-    the header and signature side by side, tables aligned."""
+    """The plan as plain text for a terminal (and a pipe, the fixed width's bytes): no Markdown
+    marks, the header and signature side by side, paragraphs and tables laid out in the
+    output's width (:mod:`parscore.report.width`)."""
     doc = document(plan, opts.lang, opts.top)
-    out = [_plain_table(_two_columns(doc.left, doc.right)), ""]
-    out += [doc.title, doc.subtitle, ""]
-    out += _text_blocks(doc.body)
-    out += [_plain_table(_two_columns(doc.recipients, doc.signature)), ""]
-    out += _text_blocks(doc.annex)
+    width = opts.width or PIPED_WIDTH
+    out = [_side_by_side(doc.left, doc.right, width), ""]
+    out += [*wrap(doc.title, width), *wrap(doc.subtitle, width), ""]
+    out += _text_blocks(doc.body, width)
+    out += [_side_by_side(doc.recipients, doc.signature, width), ""]
+    out += _text_blocks(doc.annex, width)
     return "\n".join(out).rstrip() + "\n"
 
 
-def _plain_table(rows: list[list[str]]) -> str:
-    return str(tabulate(rows, tablefmt="plain", disable_numparse=True))
+def _side_by_side(left: list[str], right: list[str], width: int) -> str:
+    """Two blocks of lines side by side (the header, the recipients and the signature), two
+    spaces apart; when they do not fit, the left side wraps in the room the right one leaves (half
+the width when that is under 24 cells)."""
+    natural = max(map(text_width, left or [""]))
+    room = width - 2 - max(map(text_width, right or [""]))
+    cut = natural if natural <= room else (room if room >= 24 else (width - 2) // 2)
+    lefts = [line for text in left for line in wrap(text, cut, indent="  ")]
+    rights = [line for text in right for line in wrap(text, width - 2 - cut)]
+    rows = []
+    for i in range(max(len(lefts), len(rights))):
+        one = lefts[i] if i < len(lefts) else ""
+        two = rights[i] if i < len(rights) else ""
+        rows.append((one + " " * (cut - text_width(one)) + "  " + two).rstrip())
+    return "\n".join(rows)
 
 
-def _text_blocks(blocks: list[Block]) -> list[str]:
+def _text_blocks(blocks: list[Block], width: int) -> list[str]:
     out = []
     for b in blocks:
         if b.table is not None:
-            table = tabulate(
-                b.table.rows,
-                headers=b.table.heads,
-                tablefmt="simple",
-                disable_numparse=True,
-                colalign=_aligns(b.table),
-            )
-            out += [str(table), ""]
+            out += [fit_table(b.table.heads, b.table.rows, _aligns(b.table), width), ""]
         elif b.kind == "annex":
-            out += ["", "-" * 40, b.text.upper(), ""]
+            out += ["", "-" * 40, *wrap(b.text.upper(), width), ""]
+        elif b.kind == "bullet":
+            out += [*wrap("- " + b.text, width, indent="  "), ""]
         else:
-            out += [("- " if b.kind == "bullet" else "") + b.text, ""]
+            out += [*wrap(b.text, width), ""]
     return out
 
 
