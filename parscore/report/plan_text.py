@@ -485,8 +485,8 @@ def text(plan: Plan, opts: Options) -> str:
 
 def _side_by_side(left: list[str], right: list[str], width: int) -> str:
     """Two blocks of lines side by side (the header, the recipients and the signature), two
-        spaces apart; when they do not fit, the left side wraps in the room the right one leaves (half
-    the width when that is under 24 cells)."""
+    spaces apart; when they do not fit, the left side wraps in the room the right one leaves
+    (half the width when that is under 24 cells)."""
     natural = max(map(text_width, left or [""]))
     room = width - 2 - max(map(text_width, right or [""]))
     cut = natural if natural <= room else (room if room >= 24 else (width - 2) // 2)
