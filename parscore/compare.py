@@ -303,17 +303,26 @@ def _matrix_row(
     )
 
 
-def _group(name: str | None, units: Sequence[UnitSummary], outline: Outline) -> Group:
-    units = ranking_order(units)  # every table of the group follows the ranking
-    shares = [exact_percents(u) for u in units]
-    field_stats = []
+def _field_stats(
+    shares: Sequence[dict[str, Fraction | None]], outline: Outline
+) -> tuple[list[FieldStat], dict[str, Fraction | None]]:
+    """Per field, the mean and median of the units' exact shares (rounded once), and the
+    exact medians the weakest fields are measured against."""
+    stats = []
     medians: dict[str, Fraction | None] = {}
     for field in outline.fields:
         values = [p for share in shares if (p := share.get(field.id)) is not None]
         medians[field.id] = _exact_median(values)
-        field_stats.append(
+        stats.append(
             FieldStat(id=field.id, name=field.name, mean=mean(values), median=median(values))
         )
+    return stats, medians
+
+
+def _group(name: str | None, units: Sequence[UnitSummary], outline: Outline) -> Group:
+    units = ranking_order(units)  # every table of the group follows the ranking
+    shares = [exact_percents(u) for u in units]
+    field_stats, medians = _field_stats(shares, outline)
     matrix = [_matrix_row(u, share, medians, name) for u, share in zip(units, shares, strict=True)]
     full_sets = [set(u.full) for u in units]
     na_sets = [set(u.not_applicable) for u in units]
@@ -401,11 +410,12 @@ def compare(
         else:
             grouped.setdefault(key, []).append(summary)
     order = sorted(grouped, key=lambda k: (k is None, sort_key(shown[k] if k is not None else "")))
+    ranked = [exact_percents(u) for units_of in grouped.values() for u in units_of]
     return Comparison(
         criteria=summaries[0].criteria,
         year=summaries[0].year,
         group_by=chosen,
-        fields=outline.fields,
+        fields=_field_stats(ranked, outline)[0],
         groups=[_group(shown.get(k or ""), grouped[k], outline) for k in order],
         not_assessed=_listed(not_assessed),
         ungrouped=_listed(ungrouped),

@@ -21,6 +21,7 @@ from parscore.compare import (
     Excluded,
     compare,
     default_group_by,
+    exact_percents,
     has_evidence,
     mean,
     median,
@@ -508,7 +509,13 @@ def test_comparison_json_parses_back_unchanged(score):
     assert comparison.format == "parscore-comparison/2"
     assert comparison.criteria == results[0].criteria
     assert [f.id for f in comparison.fields] == ["1", "2"]
-    assert all(f.mean is None and f.median is None for f in comparison.fields)
+    # the whole comparison's field figures: every ranked unit of both districts together,
+    # from the exact shares (not the mean of the groups' means, nor of rounded shares)
+    shares = [exact_percents(summarize(r)) for r in results if has_evidence(r)]
+    for stat in comparison.fields:
+        values = [p for share in shares if (p := share.get(stat.id)) is not None]
+        assert (stat.mean, stat.median) == (mean(values), median(values))
+    assert any(stat.mean is not None for stat in comparison.fields)
 
 
 def test_refuses_results_from_different_criteria_sets(score):

@@ -17,6 +17,7 @@ from parscore.compare import Comparison, Excluded, UnitRef, compare, outline_of,
 from parscore.decimals import quantize_fraction
 from parscore.engine import evaluate
 from parscore.loading import CriteriaResolver, load_evidence
+from parscore.messages import format_points
 from parscore.model.common import Text
 from parscore.model.evidence import Parent
 from parscore.model.result import Notice
@@ -285,7 +286,11 @@ def test_the_whole_page_mean_is_the_exact_mean_rounded_once(parts):
     assert [f.mean.text if f.mean else None for f in fields] == [
         f"{s.mean:f}".replace(".", ",") if s.mean is not None else "" for s in one.groups[0].fields
     ]
-    assert all(f.mean is None for f in info.overview.fields)  # several groups: per group only
+    # several groups: the fields' mean and median over every ranked unit, exact in the model
+    assert [(f.mean.text, f.median.text) for f in info.overview.fields if f.mean and f.median] == [
+        (format_points(s.mean, "vi"), format_points(s.median, "vi")) for s in district.fields
+    ]
+    assert info.overview.total.fields[0].text == format_points(district.fields[0].mean, "vi")
 
 
 # --- the ranking ---------------------------------------------------------------------------------

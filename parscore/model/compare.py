@@ -146,7 +146,10 @@ class Comparison(BaseModel):
     criteria: CriteriaRef
     year: int = Field(description="the year assessed: files of different years are refused")
     group_by: GroupBy
-    fields: list[FieldStat] = Field(description="the field ids and names, in the set's order")
+    fields: list[FieldStat] = Field(
+        description="the fields in the set's order, with the mean and median share of every "
+        "ranked unit of every group together (from the exact shares, rounded once)"
+    )
     groups: list[Group]
     not_assessed: list[UnitRef] = Field(
         default_factory=list,

@@ -391,8 +391,7 @@ def _group_line(comparison: Comparison, position: int, group: Group, lang: str) 
 
 def _total_line(comparison: Comparison, lang: str) -> GroupLine:
     """The line of every group together: the mean and median of the exact indexes, rounded
-    once; no field means (the model keeps each unit's field shares rounded, so a mean over
-    several groups could not be exact)."""
+    once, and each field's mean over every ranked unit (exact in the model)."""
     indexes = [_exact_index(row) for g in comparison.groups for row in g.ranking]
     return GroupLine(
         name=render("comparison.all", None, lang),
@@ -402,23 +401,21 @@ def _total_line(comparison: Comparison, lang: str) -> GroupLine:
         median=format_points(median(indexes), lang),
         counts=[str(c) for c in _band_counts(comparison, comparison.groups)],
         bar=_band_bar(comparison, comparison.groups, lang),
-        fields=[Cell(text="") for _ in comparison.fields],
+        fields=[_heat(f.mean, lang) for f in comparison.fields],
     )
 
 
 def _field_lines(comparison: Comparison, rows: Sequence[_Row], lang: str) -> list[FieldLine]:
-    one = comparison.groups[0] if len(comparison.groups) == 1 else None
     lines = []
-    for position, f in enumerate(comparison.fields):
+    for f in comparison.fields:
         # a rounded share is the exact one's rounding: the lowest and highest stay exact
         values = [p for r in rows if (p := r.matrix.percents.get(f.id)) is not None]
-        stat = one.fields[position] if one is not None else None
         lines.append(
             FieldLine(
                 id=f.id,
                 name=f.name.get(lang),
-                mean=_heat(stat.mean, lang) if stat is not None else None,
-                median=_heat(stat.median, lang) if stat is not None else None,
+                mean=_heat(f.mean, lang),
+                median=_heat(f.median, lang),
                 lowest=_heat(min(values) if values else None, lang),
                 highest=_heat(max(values) if values else None, lang),
                 weakest_of=str(sum(r.matrix.weakest_field == f.id for r in rows)),
