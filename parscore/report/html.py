@@ -692,7 +692,8 @@ def _reduced_max_note(comparison: Comparison, lang: str) -> str:
     """How the index relates to the total, when some unit's maximum is reduced by
     sub-criteria that do not apply to it."""
     most = nominal_max(comparison)
-    return "" if most is None else render("comparison.applicable-max-note", {"max": most}, lang)
+    note = {"max": format_points(most, lang)} if most is not None else {}
+    return "" if most is None else render("comparison.applicable-max-note", note, lang)
 
 
 def _labels(comparison: Comparison, lang: str) -> dict[str, str]:
