@@ -393,3 +393,15 @@ def test_csv_columns_are_the_same_ascii_ids_in_every_language_with_decimal_point
     assert row[header.index("field_3")] == "74.94"
     assert row[header.index("status")] == "ranked"
     assert row[header.index("district")] == "Vĩnh Linh"
+
+
+def test_ranked_by_province_each_commune_keeps_its_district(folder, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    by_province = run("compare", ".", "--group-by", "province").stdout
+    header = next(line for line in by_province.splitlines() if line.startswith("Vị thứ"))
+    assert "Huyện" in header.split()
+    hồ_xá = next(line for line in by_province.splitlines() if line.split()[1:3] == ["Hồ", "Xá"])
+    assert "Vĩnh Linh" in hồ_xá
+    by_district = run("compare", ".").stdout  # the group is the district: no column for it
+    header = next(line for line in by_district.splitlines() if line.startswith("Vị thứ"))
+    assert "Huyện" not in header.split()

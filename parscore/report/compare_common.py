@@ -120,6 +120,8 @@ UNIT = Column("comparison.unit", lambda r, lang: r.unit.name, "text", "left", ty
 CODE = Column("comparison.code", lambda r, lang: r.unit.code, "text", "left")
 KIND = Column("comparison.kind", lambda r, lang: r.unit.kind, "text", "left")
 FILE = Column("comparison.file", lambda r, lang: r.unit.source, "text", "left")
+#: the (former) district each file names: shown unless the ranking is by district already
+DISTRICT = Column("comparison.group-district", lambda r, lang: r.unit.district, "text", "left")
 #: the applicable maximum, only where it differs from the set's: the index is then not the total
 APPLICABLE_MAX = Column("comparison.applicable-max", lambda r, lang: r.reduced_max)
 #: the ranking's own columns, shown by the table, Markdown and the workbook
@@ -127,6 +129,7 @@ RANKING = [
     RANK,
     UNIT,
     CODE,
+    DISTRICT,
     Column("result.index", lambda r, lang: r.index, "percent"),
     Column("result.band", lambda r, lang: band_text(r.band, lang), "text", "left"),
     Column("result.total", lambda r, lang: r.total),
@@ -142,9 +145,13 @@ def ranking_columns(
     comparison: Comparison, columns: list[Column] | None = None, group: Group | None = None
 ) -> list[Column]:
     """The ranking's columns (``RANKING`` by default), without the applicable maximum when
-    every ranked unit's (of ``group``, when given) is the set's."""
+    every ranked unit's (of ``group``, when given) is the set's, and without the district when
+    the ranking is by district or no file names one."""
     chosen = RANKING if columns is None else columns
     rows = group.ranking if group is not None else [r for g in comparison.groups for r in g.ranking]
-    if any(row.reduced_max is not None for row in rows):
-        return chosen
-    return [column for column in chosen if column is not APPLICABLE_MAX]
+    left_out = set()
+    if not any(row.reduced_max is not None for row in rows):
+        left_out.add(id(APPLICABLE_MAX))
+    if comparison.group_by == "district" or not any(row.unit.district for row in rows):
+        left_out.add(id(DISTRICT))
+    return [column for column in chosen if id(column) not in left_out]
