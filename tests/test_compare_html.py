@@ -157,6 +157,27 @@ def ranking_rows(text: str) -> list[list[str]]:
     return [[re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td.*?</td>", r, re.S)] for r in rows]
 
 
+class Widths(HTMLParser):
+    """Every table's rows as their widths in columns (a cell's colspan counted)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[int]] = []
+        self.open: list[list[int]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.open.append([])
+        elif tag == "tr":
+            self.open[-1].append(0)
+        elif tag in ("td", "th"):
+            self.open[-1][-1] += int(dict(attrs).get("colspan") or 1)
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self.tables.append(self.open.pop())
+
+
 # --- one page, self-contained, well formed -------------------------------------------------------
 
 
@@ -476,3 +497,15 @@ def test_heat_colour_goes_red_yellow_green():
 def test_band_colours_go_from_green_to_red():
     assert band_colour(0, 5) == "#63be7b" and band_colour(4, 5) == "#f8696b"
     assert band_colour(2, 5) == "#ffeb84" and band_colour(0, 1) == "#63be7b"
+
+
+@pytest.mark.parametrize("group_by", ["district", "province", "none"])
+def test_every_table_row_has_as_many_cells_as_its_header(parts, group_by):
+    """A heading missing over two columns shifts every figure under the wrong heading (the
+    fields overview once had four headings over six cells when ranked by district)."""
+    for lang in ("vi", "en"):
+        widths = Widths()
+        widths.feed(to_html(province(parts, 60, group_by), Options(lang=lang)))
+        assert widths.tables
+        for rows in widths.tables:
+            assert len(set(rows)) == 1, rows
