@@ -281,9 +281,12 @@ def _matrix_row(
     shares: dict[str, Fraction | None],
     medians: dict[str, Fraction | None],
     group: str | None,
+    items: Sequence[str],
 ) -> MatrixRow:
     """A unit's percentages and its weakest field: the one furthest below the group median,
-    the gap computed from exact values and rounded once; none when no field is below."""
+    the gap computed from exact values and rounded once; none when no field is below; and the
+    sub-criteria (of ``items``, in the set's order) it applies to that fell short of full
+    points."""
     gaps = []
     for index, (fid, share) in enumerate(shares.items()):
         middle = medians.get(fid)
@@ -300,6 +303,7 @@ def _matrix_row(
         weakest_field=worst[2] if worst and below else None,
         weakest_gap=_two(worst[0]) if worst and below else None,
         no_weakest=no_weakest,
+        short=[i for i in items if i not in u.full and i not in u.not_applicable],
     )
 
 
@@ -323,7 +327,10 @@ def _group(name: str | None, units: Sequence[UnitSummary], outline: Outline) -> 
     units = ranking_order(units)  # every table of the group follows the ranking
     shares = [exact_percents(u) for u in units]
     field_stats, medians = _field_stats(shares, outline)
-    matrix = [_matrix_row(u, share, medians, name) for u, share in zip(units, shares, strict=True)]
+    ids = [item.id for item in outline.items]
+    matrix = [
+        _matrix_row(u, share, medians, name, ids) for u, share in zip(units, shares, strict=True)
+    ]
     full_sets = [set(u.full) for u in units]
     na_sets = [set(u.not_applicable) for u in units]
     items = [

@@ -968,10 +968,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} đơn vị không áp dụng",
         "not applicable to {count} units",
     ),
-    "comparison.html-not-applicable-listed": (
-        "{count} đơn vị không áp dụng, cũng có trong danh sách",
-        "not applicable to {count} units, also listed",
-    ),
     "comparison.html-not-assessed-count": (
         "{count} đơn vị chưa tự đánh giá",
         "{count} units not assessed",

@@ -103,6 +103,11 @@ class MatrixRow(BaseModel):
         "group median in every field), 'nothing-comparable' (no field with both a percentage "
         "and a median); None when there is one",
     )
+    short: list[str] = Field(
+        default_factory=list,
+        description="the sub-criteria that apply to the unit and on which it fell short of "
+        "full points, in the set's order: who missed points, exactly",
+    )
 
 
 class ItemStat(BaseModel):

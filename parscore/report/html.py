@@ -456,18 +456,13 @@ def _most_missed(items: Sequence[ItemLine]) -> list[ItemLine]:
 
 
 def _short_of_full(group: Group, item: ItemStat) -> list[RankRow]:
-    """The group's units without full points on ``item``, in ranking order. ``item.full`` names
-    the units with full points in the same order, so one walk pairs them (of two units with one
-    name, the first is taken)."""
-    full = iter(item.full)
-    wanted = next(full, None)
-    short = []
-    for row in group.ranking:
-        if wanted is not None and row.unit.name == wanted:
-            wanted = next(full, None)
-        else:
-            short.append(row)
-    return short
+    """The group's units that ``item`` applies to and that fell short of full points on it, in
+    ranking order (each matrix row lists its unit's, exactly)."""
+    return [
+        rank
+        for rank, matrix in zip(group.ranking, group.matrix, strict=True)
+        if item.id in matrix.short
+    ]
 
 
 def _names(
@@ -511,18 +506,16 @@ def _item_line(comparison: Comparison, position: int, lang: str) -> ItemLine:
         inline=inline,
         folded=render("comparison.html-units", {"count": listed}, lang) if name_groups else "",
         groups=name_groups,
-        note=_not_applicable_note(comparison.compared - applicable, listed, lang),
+        note=_not_applicable_note(comparison.compared - applicable, lang),
         missed_share=share,
     )
 
 
-def _not_applicable_note(not_applicable: int, listed: int, lang: str) -> str:
-    """The model counts the units an item does not apply to, without naming them: they are
-    among the units listed as short of full points, and the note says how many."""
+def _not_applicable_note(not_applicable: int, lang: str) -> str:
+    """How many units the item does not apply to (they are neither counted nor listed)."""
     if not not_applicable:
         return ""
-    code = "comparison.html-not-applicable-listed" if listed else "comparison.html-not-applicable"
-    return render(code, {"count": not_applicable}, lang)
+    return render("comparison.html-not-applicable", {"count": not_applicable}, lang)
 
 
 def _item_blocks(comparison: Comparison, lines: Sequence[ItemLine], lang: str) -> list[ItemBlock]:
