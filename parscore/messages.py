@@ -810,7 +810,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "todo.office": ("Đơn vị chủ trì", "Lead office"),
     "todo.need": ("Cần bổ sung", "Needed"),
-    "todo.at-stake": ("Điểm có thể mất", "Points at stake"),
+    "todo.at-stake": ("Điểm còn có thể tăng", "Points still to gain"),
     "todo.none": (
         "Không còn tiêu chí nào thiếu minh chứng hay giải trình.",
         "Nothing lacks evidence or an explanation.",
@@ -1445,9 +1445,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.help.missing": (
         "Thay cho điểm: mỗi đơn vị chủ trì còn phải bổ sung gì (tài liệu kiểm chứng hoặc giải "
-        "trình), với số điểm có thể mất.",
+        "trình), với số điểm tiêu chí đó còn có thể tăng.",
         "Instead of the scores: what each lead office still has to bring (evidence or "
-        "explanation), with the points at stake.",
+        "explanation), with the points each item can still gain.",
     ),
     "cli.help.compare": (
         "Xếp hạng và so sánh các xã: các tệp minh chứng, và các thư mục (tìm các tệp "
