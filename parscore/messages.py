@@ -1054,6 +1054,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # II. tasks and solutions, by field
     "plan-doc.fields": ("II. NHIỆM VỤ VÀ GIẢI PHÁP", "II. TASKS AND SOLUTIONS"),
+    # a task of Part II: its number in the plan, the sub-criterion's name and its id in the set
+    "plan-doc.item-title": (
+        "{number}. {name} (tiêu chí {id})",
+        "{number}. {name} (sub-criterion {id})",
+    ),
     "plan-doc.tasks": ("a) Mục tiêu, nhiệm vụ", "a) Goals and tasks"),
     "plan-doc.solutions": ("b) Giải pháp", "b) Solutions"),
     "plan-doc.lead": ("c) Cơ quan chủ trì", "c) Lead body"),

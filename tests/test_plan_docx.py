@@ -153,7 +153,7 @@ def test_the_sections_closing_recipients_and_signature(plan):
     ]
     fields = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert fields[0] == "1. Công tác chỉ đạo, điều hành CCHC"
-    assert "1.1. Ban hành kế hoạch CCHC năm" in texts
+    assert "1.1. Ban hành kế hoạch CCHC năm (tiêu chí 1.1.1)" in texts  # the id, not read as one
     assert "a) Mục tiêu, nhiệm vụ: Hoàn thành đúng hạn (trước hoặc đúng 31/01)." in texts
     closing = next(t for t in texts if t.startswith("Trên đây là Kế hoạch"))
     assert closing.endswith("nghiêm túc triển khai thực hiện./.")

@@ -197,8 +197,8 @@ def item_lines(steps: list[Step], lang: str, assessed: int) -> list[str]:
 
 
 def _tasks(plan: Plan, lang: str) -> list[Block]:
-    """II. Per field, per sub-criterion: numbered 1., 1.1., ... (the set's ids are in the
-    annex)."""
+    """II. Per field, per sub-criterion: numbered 1., 1.1., ..., each task heading naming its
+    sub-criterion's id in the set, so that the plan's numbers are not read as ids."""
     out = [Block("section", render("plan-doc.fields", None, lang))]
     if not plan.steps:
         out.append(
@@ -207,7 +207,9 @@ def _tasks(plan: Plan, lang: str) -> list[Block]:
     for number, f, nodes in numbered(plan):
         out.append(Block("field", f"{number}. {f.name.get(lang)}"))
         for m, steps in enumerate(nodes, start=1):
-            out.append(Block("item", f"{number}.{m}. {steps[0].name.get(lang)}"))
+            name = steps[0].name.get(lang)
+            title = {"number": f"{number}.{m}", "name": name, "id": steps[0].id}
+            out.append(Block("item", render("plan-doc.item-title", title, lang)))
             lines = item_lines(steps, lang, plan.assessed_year)
             out += [Block("para", line) for line in lines]
     return out
