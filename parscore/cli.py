@@ -29,12 +29,27 @@ if TYPE_CHECKING:  # loading pulls in pydantic: imported by the commands that ne
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
+
+def _inherit_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """A command's ``--lang``: its own when typed after the command, else one typed before it
+    (``parscore --lang en evaluate ...``), else ``PARSCORE_LANG``, else Vietnamese."""
+    from click.core import ParameterSource
+
+    root = ctx.find_root()
+    typed = ParameterSource.COMMANDLINE
+    if root is not ctx and ctx.get_parameter_source("lang") != typed:
+        if root.get_parameter_source("lang") == typed and root.params.get("lang"):
+            return str(root.params["lang"])
+    return value
+
+
 LANG_OPTION = click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),
     default="vi",
     envvar="PARSCORE_LANG",
     show_default=True,
+    callback=_inherit_lang,
     help="cli.help.lang",
 )
 
@@ -355,8 +370,11 @@ def resolver() -> CriteriaResolver:
     envvar="PARSCORE_MAX_NODES",
     help="cli.help.max-nodes",
 )
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="cli.help.lang")
 @click.pass_context
-def main(ctx: click.Context, max_file_size: int, max_depth: int, max_nodes: int) -> None:
+def main(
+    ctx: click.Context, max_file_size: int, max_depth: int, max_nodes: int, lang: str | None
+) -> None:
     """parscore: the limits every command reads files with. (The help users see, here and for
     every command and option, is the catalogue's ``cli.help.`` texts, in their language.)"""
     from parscore import inputs

@@ -72,6 +72,27 @@ def test_evaluate_help_follows_the_language(args, env, monkeypatch):
     assert "Show every sub-criterion: points, reason, evidence." in " ".join(text.split())
 
 
+@pytest.mark.parametrize(
+    "args", [["--lang", "en", "--help"], ["--help", "--lang", "en"], ["--lang=en", "--help"]]
+)
+def test_the_main_help_follows_a_lang_typed_before_any_command(args, monkeypatch):
+    monkeypatch.delenv("PARSCORE_LANG", raising=False)
+    text = show_help(*args)
+    assert "Usage: parscore [OPTIONS] COMMAND" in text and "Cách dùng" not in text
+
+
+def test_a_lang_typed_before_the_command_is_the_command_s_language(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    env = {"PARSCORE_LANG": "vi"}  # typed on the command line wins over the environment
+    before = runner.invoke(main, ["--lang", "en", "evaluate", "nope.yaml"], env=env)
+    assert before.exit_code == 2 and "nope.yaml: no such file" in before.stderr
+    after = runner.invoke(main, ["--lang", "en", "evaluate", "nope.yaml", "--lang", "vi"])
+    assert "nope.yaml: không có tệp này" in after.stderr  # the command's own wins
+    listing = runner.invoke(main, ["--lang", "en", "criteria", "list"], env=env)
+    assert "Commune PAR INDEX criteria" in listing.stdout
+
+
 def test_the_command_line_wins_over_the_environment(monkeypatch):
     text = show_help("evaluate", "--help", "--lang", "vi", env={"PARSCORE_LANG": "en"})
     assert "Hiện mọi tiêu chí thành phần" in " ".join(text.split()) and "Usage:" not in text
