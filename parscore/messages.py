@@ -1458,13 +1458,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Xếp hạng và so sánh các xã: các tệp minh chứng, và các thư mục (tìm các tệp "
         ".yaml/.yml trong đó).\n\n"
         "Tệp có lỗi được báo kèm các lỗi và bị bỏ ra ngoài; các xã khác vẫn được so sánh, và "
-        "mã thoát là 1. Các tệp chấm theo những bộ tiêu chí khác nhau, hay hai tệp của cùng "
-        "một đơn vị và năm, bị từ chối (mã thoát 2).",
+        "mã thoát là 1. Các tệp chấm theo những bộ tiêu chí khác nhau, các tệp của những năm "
+        "khác nhau, hay hai tệp của cùng một đơn vị và năm, bị từ chối (mã thoát 2). Tệp chưa "
+        "có minh chứng nào (mẫu chưa điền) được liệt kê là chưa tự đánh giá, và tệp không ghi "
+        "huyện (hay tỉnh) được xếp hạng theo đó thì được liệt kê riêng; cả hai không được xếp "
+        "hạng, không tính vào bình quân và trung vị.",
         "Rank and compare communes: evidence files, and folders searched for .yaml/.yml "
         "files.\n\n"
         "A file that fails is reported with its problems and left out; the others are still "
-        "compared, and the exit code is 1. Files scored against different criteria sets, or "
-        "two files for one unit and year, are refused (exit code 2).",
+        "compared, and the exit code is 1. Files scored against different criteria sets, files "
+        "of different years, or two files for one unit and year, are refused (exit code 2). A "
+        "file with no evidence at all (an unfilled template) is listed as not assessed, and one "
+        "that names no district (or province) to rank by is listed apart; neither is ranked "
+        "nor counted in means and medians.",
     ),
     "cli.help.group-by": (
         "Xếp hạng trong từng huyện (đến giữa năm 2025), từng tỉnh (từ đó), hoặc tất cả cùng "
