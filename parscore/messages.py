@@ -1207,10 +1207,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "sub-criterion needs improving to reach it, and the plan keeps the result.",
     ),
     "plan-doc.target-no": (
-        "Chưa đạt được: cải thiện mọi tiêu chí xã tự chấm chỉ đưa Chỉ số lên {after}, còn thiếu "
-        "{shortfall} (điểm điều tra xã hội học do đơn vị điều tra chấm).",
+        "Chưa đạt được: cải thiện mọi tiêu chí xã tự chấm chỉ đưa Chỉ số lên {after}, còn thấp "
+        "hơn mục tiêu {shortfall}. Phần còn lại tùy vào điểm điều tra xã hội học, do đơn vị "
+        "điều tra chấm.",
         "Out of reach: improving every self-assessed sub-criterion brings the index to {after}, "
-        "{shortfall} short (survey points are scored by the surveying body).",
+        "still {shortfall} below the target. The rest depends on the survey, which the "
+        "surveying body scores.",
     ),
     "plan-doc.survey": (
         "{n}. Điểm điều tra xã hội học (do đơn vị điều tra chấm)",
