@@ -930,7 +930,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "comparison.excluded-count": ("{count} tệp bị loại", "{count} files left out"),
     "comparison.excluded-title": ("Tệp bị loại khỏi so sánh", "Files left out of the comparison"),
     "comparison.chart": ("Xếp hạng theo Chỉ số CCHC", "Ranking by PAR INDEX"),
-    "comparison.heatmap": ("Tỷ lệ điểm đạt theo lĩnh vực (%)", "Share of points by field (%)"),
+    "comparison.heatmap": ("Tỷ lệ điểm đạt theo lĩnh vực", "Share of points by field"),
     "comparison.band-counts": ("Số đơn vị theo xếp loại", "Units by band"),
     "comparison.items-full": (
         "Tiêu chí thành phần: đơn vị đạt điểm tối đa (hỏi kinh nghiệm)",

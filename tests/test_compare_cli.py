@@ -405,3 +405,11 @@ def test_ranked_by_province_each_commune_keeps_its_district(folder, monkeypatch)
     by_district = run("compare", ".").stdout  # the group is the district: no column for it
     header = next(line for line in by_district.splitlines() if line.startswith("Vị thứ"))
     assert "Huyện" not in header.split()
+
+
+def test_every_section_of_a_group_names_its_group(folder):
+    """Two districts: each one's sections are told apart by their titles, in Markdown too."""
+    markdown = run("compare", ".", "--format", "markdown", "--detail").stdout
+    headings = [line for line in markdown.splitlines() if line.startswith("#")]
+    assert len(headings) == len(set(headings)), headings
+    assert "## Huyện Quế Sơn — Lĩnh vực: bình quân và trung vị" in headings

@@ -37,10 +37,15 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
     sections = [
         _ranking(comparison, group, lang, md),
         _bands(group, lang),
-        _field_stats(group, lang, md),
+        _field_stats(comparison, group, lang, md),
         _matrix(comparison, group, lang, md),
     ]
-    return sections + ([_items_full(group, lang, md)] if opts.detail else [])
+    return sections + ([_items_full(comparison, group, lang, md)] if opts.detail else [])
+
+
+def _titled(comparison: Comparison, group: Group, code: str, lang: str) -> str:
+    """A group's section title, naming the group: "Huyện Quế Sơn — Lĩnh vực: …"."""
+    return f"{group_title(comparison, group, lang)} — {render(code, None, lang)}"
 
 
 def _ranking(comparison: Comparison, group: Group, lang: str, md: bool) -> Section:
@@ -62,17 +67,17 @@ def _bands(group: Group, lang: str) -> Section:
         "",
         lines=[render("comparison.summary", {"mean": mean, "median": median}, lang)],
         table=Table(
-            [render("comparison.band-counts", None, lang), render("comparison.units", None, lang)],
+            [render("result.band", None, lang), render("comparison.units", None, lang)],
             [[b.band.get(lang), str(b.count)] for b in group.bands],
             ["left", "right"],
         ),
     )
 
 
-def _field_stats(group: Group, lang: str, md: bool) -> Section:
+def _field_stats(comparison: Comparison, group: Group, lang: str, md: bool) -> Section:
     codes = ("result.field", "comparison.mean", "comparison.median")
     return Section(
-        render("comparison.field-stats", None, lang),
+        _titled(comparison, group, "comparison.field-stats", lang),
         table=Table(
             ["", *(render(code, None, lang) for code in codes)],
             [
@@ -93,7 +98,7 @@ def _matrix(comparison: Comparison, group: Group, lang: str, md: bool) -> Sectio
     """Every unit's share of points in every field, and its weakest field."""
     ids = [f.id for f in comparison.fields]
     return Section(
-        render("comparison.heatmap", None, lang),
+        _titled(comparison, group, "comparison.heatmap", lang),
         table=Table(
             [render("comparison.unit", None, lang), *ids, render("comparison.weakest", None, lang)],
             [
@@ -109,11 +114,11 @@ def _matrix(comparison: Comparison, group: Group, lang: str, md: bool) -> Sectio
     )
 
 
-def _items_full(group: Group, lang: str, md: bool) -> Section:
+def _items_full(comparison: Comparison, group: Group, lang: str, md: bool) -> Section:
     """Who got full points on each sub-criterion (--detail): whom to ask how."""
     codes = ("result.item", "comparison.full", "comparison.full-units")
     return Section(
-        render("comparison.items-full", None, lang),
+        _titled(comparison, group, "comparison.items-full", lang),
         table=Table(
             ["", *(render(code, None, lang) for code in codes)],
             [
