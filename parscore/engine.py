@@ -16,11 +16,12 @@ The method (see docs/method.md):
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from parscore.bands import find
+from parscore.classify import classify
 from parscore.decimals import percent, tidy
 from parscore.errors import Problem, Severity, sort_problems
 from parscore.messages import Phrase, reason
@@ -121,6 +122,7 @@ class _Scorer:
             "level": level,
             "max": node.max,
             "rule": kind.name,
+            "scored_by": node.scored_by,
             "rule_text": self.rule_texts[node.id],
             "needs_explanation": kind.needs_explanation,
             "lead": node.lead,
@@ -273,6 +275,7 @@ class _Scorer:
             support=list(node.support),
             missing_count=missing,
             children=children,
+            scored_by=node.scored_by,
         )
         return _Scored(result, tuple(line for s in scored for line in s.booked))
 
@@ -297,6 +300,44 @@ class _Scorer:
             lines=lines, sum=total, cap=cap, points=min(total, cap) if cap is not None else total
         )
 
+    # -- totals and band ------------------------------------------------------------------
+    def totals(
+        self, fields: list[NodeResult], survey: NodeResult | None, bonus: Decimal, penalty: Decimal
+    ) -> Totals:
+        """Appraisal and survey points as the leaves are scored (a survey row inside a field
+        counts as survey); the total, capped where the set says so; the index; the band."""
+        cs = self.cs
+        leaves = [n for top in [*fields, *([survey] if survey else [])] for n in top.walk()]
+        split = _split(n for n in leaves if n.rule is not None)
+        applicable = tidy(
+            sum((f.applicable_max for f in fields), ZERO)
+            + (survey.applicable_max if survey is not None else ZERO)
+        )
+        total = tidy(split["commune"][0] + split["outside"][0] + bonus - penalty)
+        uncapped = None
+        if cs.cap_total and total > applicable:
+            uncapped, total = total, applicable
+        index = percent_of(total, applicable)
+        if index is None:  # nothing applicable at all
+            index = ZERO
+        band = classify(cs, index, fields, self.ev.facts)
+        return Totals(
+            appraisal=split["commune"][0],
+            appraisal_max=split["commune"][1],
+            survey=split["outside"][0],
+            survey_max=split["outside"][1],
+            bonus=bonus,
+            penalty=penalty,
+            total=total,
+            max=cs.total,
+            applicable_max=applicable,
+            index=index,
+            band=band.band,
+            uncapped_total=uncapped,
+            index_band=band.index_band,
+            band_limits=band.limits,
+        )
+
     # -- everything ------------------------------------------------------------------------
     def run(self) -> UnitResult:
         cs, ev = self.cs, self.ev
@@ -308,30 +349,7 @@ class _Scorer:
         survey = scored[-1].result if cs.survey is not None else None
         bonus = self.ledger(ev.bonus, cs.bonus, ())
         penalty = self.ledger(ev.penalty, cs.penalty, booked)
-        appraisal = tidy(sum((f.points for f in fields), ZERO))
-        survey_points = survey.points if survey is not None else ZERO
-        total = tidy(appraisal + survey_points + bonus.points - penalty.points)
-        applicable = tidy(
-            sum((f.applicable_max for f in fields), ZERO)
-            + (survey.applicable_max if survey is not None else ZERO)
-        )
-        index = percent_of(total, applicable)
-        if index is None:  # nothing applicable at all
-            index = ZERO
-        band_index = find([b.interval for b in cs.bands], index)
-        totals = Totals(
-            appraisal=appraisal,
-            appraisal_max=tidy(sum((f.max for f in fields), ZERO)),
-            survey=survey_points,
-            survey_max=survey.max if survey is not None else ZERO,
-            bonus=bonus.points,
-            penalty=penalty.points,
-            total=total,
-            max=cs.total,
-            applicable_max=applicable,
-            index=index,
-            band=cs.bands[band_index].name if band_index is not None else None,
-        )
+        totals = self.totals(fields, survey, bonus.points, penalty.points)
         return UnitResult(
             source=self.checked.source,
             unit=ev.unit,
@@ -350,6 +368,15 @@ class _Scorer:
                 if p.severity is Severity.WARNING
             ],
         )
+
+
+def _split(leaves: Iterable[NodeResult]) -> dict[str, tuple[Decimal, Decimal]]:
+    """Points and maxima by who scores each leaf: the commune ("commune") or outside."""
+    sums = {"commune": (ZERO, ZERO), "outside": (ZERO, ZERO)}
+    for leaf in leaves:
+        points, maximum = sums[leaf.scored_by]
+        sums[leaf.scored_by] = (points + leaf.points, maximum + leaf.max)
+    return {key: (tidy(p), tidy(m)) for key, (p, m) in sums.items()}
 
 
 def _entry_points(entry: LedgerEntry, rule: LedgerRule | None) -> Decimal:

@@ -17,6 +17,7 @@ from parscore.model.checked import CheckedEvidence, context_for
 from parscore.model.common import found, is_blank, number_problem, parse_date
 from parscore.model.criteria import CriteriaSet
 from parscore.model.evidence import Document, Evidence, Item
+from parscore.model.setlevel import NATIONAL_WINDOW
 from parscore.rules import RESERVED_KEYS, InputSpec
 from parscore.yamlsource import Source
 
@@ -55,6 +56,11 @@ def convert_input(spec: InputSpec, value: Any) -> tuple[Any, str | None, dict[st
     return None, code, args
 
 
+#: The 2025 reform (1/7/2025): the assessment years from 2025 are of the new units.
+REFORM_YEAR = 2025
+NEW_KINDS = frozenset({"đặc khu"})
+GONE_KINDS = frozenset({"thị trấn", "huyện", "thị xã", "thành phố"})
+
 # optional texts of an evidence file: blank ones count as not given, with a warning
 _ITEM_TEXTS = ("explanation", "nothing_occurred", "note")
 _DOCUMENT_TEXTS = ("number", "issuer", "title", "section")
@@ -69,6 +75,8 @@ class _EvidenceChecker:
         self.inputs: dict[str, dict[str, Any]] = {}
         self.nodes = {node.id: node for node in cs.nodes()}
         self.survey_ids = {n.id for n in cs.survey.walk()} if cs.survey is not None else set()
+        self.survey_ids |= {n.id for n in cs.leaves() if n.scored_by == "outside"}
+        self.window = (cs.evidence_window or NATIONAL_WINDOW).dates(ev.year)
         self.leaf_ids = [node.id for node in cs.leaves()]
 
     def add(
@@ -97,6 +105,8 @@ class _EvidenceChecker:
                 set=cs.id,
                 set_year=cs.year,
             )
+        self.unit_kind()
+        self.facts()
         levels = [p.level for p in ev.unit.parents]
         for index, level in enumerate(levels):
             if level in levels[:index]:
@@ -118,6 +128,34 @@ class _EvidenceChecker:
                 elif entry.points is None and ledger.points_each is None:
                     self.add("value.missing", (section, index), key="points")
                 self.documents((section, index), entry.documents)
+
+    def unit_kind(self) -> None:
+        """Unit kinds follow the assessment year: the 2025 reform (1/7/2025) made the commune
+        level xã, phường and đặc khu, and ended thị trấn and the district level. An assessment
+        of 2025 or later is of the new units; a district named then is the former district."""
+        kind, year = self.ev.unit.kind, self.ev.year
+        if year < REFORM_YEAR and kind in NEW_KINDS:
+            self.add("evidence.kind-not-yet", ("unit", "kind"), kind=kind, year=year)
+        elif year >= REFORM_YEAR and kind in GONE_KINDS:
+            self.add("evidence.kind-gone", ("unit", "kind"), kind=kind, year=year)
+        for index, parent in enumerate(self.ev.unit.parents):
+            if year >= REFORM_YEAR and parent.level == "district":
+                here = ("unit", "parents", index, "name")
+                self.add("evidence.former-district", here, warning=True, name=parent.name)
+
+    def facts(self) -> None:
+        """A set whose bands look at discipline needs the file to state it."""
+        stated = self.ev.facts.discipline if self.ev.facts is not None else None
+        bands = [b for b in self.cs.bands if any(c.discipline_at_least for c in b.not_when)]
+        if stated is None and bands:
+            name = bands[-1].name
+            self.add(
+                "evidence.facts-missing",
+                ("facts",) if self.ev.facts is not None else (),
+                warning=True,
+                set=self.cs.id,
+                band={"vi": name.get("vi"), "en": name.get("en")},
+            )
 
     def blank_texts(self) -> None:
         """Warn where optional text holds nothing to read (spaces, a zero-width space): the
@@ -250,13 +288,15 @@ class _EvidenceChecker:
                 self.add("evidence.document-no-number", here, warning=True)
             if doc.date is None:
                 self.add("evidence.document-no-date", here, warning=True)
-            elif doc.date.year != self.ev.year:
+            elif not self.window[0] <= doc.date <= self.window[1]:
                 self.add(
                     "evidence.document-year",
                     here + ("date",),
                     warning=True,
                     date=doc.date,
                     year=self.ev.year,
+                    start=self.window[0],
+                    end=self.window[1],
                 )
 
 

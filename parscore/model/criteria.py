@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from parscore.bands import Bounds
 from parscore.model.common import INPUT_CONFIG, Name, NodeId, NonEmptyStr, Points, SetId, Text
+from parscore.model.setlevel import BandCondition, EvidenceWindow
 from parscore.rules import Rule, RuleKind, kind_of
 
 ScoredBy = Literal["commune", "outside"]
@@ -87,6 +88,11 @@ class ClassBand(Bounds):
         "excellent, good)",
     )
     name: Text
+    not_when: list[BandCondition] = Field(
+        default_factory=list,
+        description="conditions that refuse this band and every better one, whatever the "
+        "index (không xếp loại ... khi ...)",
+    )
 
     @property
     def band_id(self) -> str:
@@ -143,6 +149,17 @@ class CriteriaSet(BaseModel):
     bonus: LedgerRule | None = None
     penalty: LedgerRule | None = None
     notes: Text | None = None
+    # -- set-level forms (issue #14) --
+    cap_total: bool = Field(
+        default=False,
+        description="whether the total (and so the index) is capped at the applicable maximum "
+        "when bonus points take it above (default: not capped, as the national formula)",
+    )
+    evidence_window: EvidenceWindow | None = Field(
+        default=None,
+        description="the dates evidence documents of year N may carry, e.g. from: 15/12/N-1, "
+        "to: 31/01/N+1 (default: 01/01/N to 31/01/N+1)",
+    )
 
     def nodes(self) -> Iterator[Node]:
         for field in self.fields:
