@@ -696,7 +696,7 @@ def schema(which: str, output: Path | None, force: bool) -> None:
 @click.option(
     "--kind",
     "unit_kind",
-    type=click.Choice(["xã", "phường", "thị trấn"]),
+    type=click.Choice(["xã", "phường", "đặc khu", "thị trấn"]),
     default="xã",
     show_default=True,
     help="cli.help.kind",

@@ -174,7 +174,7 @@ class _Scorer:
             claim_difference=claim_difference,
             unproven=unproven,
             improvements=self._improvements(node, values, judged) if judged.by_rule else [],
-            missing_count=1 if outcome is Outcome.MISSING else 0,
+            missing_count=1 if outcome is Outcome.MISSING and not in_survey else 0,
         )
         return _Scored(result, booked)
 

@@ -1686,8 +1686,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "no band — the index is in {index_band}, but {why}",
     ),
     "band.capped": (
-        "tổng điểm {uncapped} vượt {max}: bộ tiêu chí giới hạn tổng điểm ở mức tối đa (cap_total)",
-        "the total {uncapped} is above {max}: the set caps the total at the maximum (cap_total)",
+        "Tổng điểm {uncapped} vượt mức tối đa {max}: bộ tiêu chí giới hạn tổng điểm ở mức tối "
+        "đa (cap_total)",
+        "The total of {uncapped} is above the maximum of {max}: the set caps the total there "
+        "(cap_total)",
     ),
     "discipline.none": ("không có", "none"),
     "discipline.reprimand": ("khiển trách", "reprimand"),

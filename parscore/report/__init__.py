@@ -84,7 +84,10 @@ def to_csv(result: UnitResult, opts: Options) -> str:
         name = render(f"result.{row}", None, lang)
         reason = band_words(t.band, t.index_band, t.band_limits, lang) if row == "index" else ""
         if row == "total" and t.uncapped_total is not None:
-            args = {"uncapped": t.uncapped_total, "max": t.applicable_max}
+            args = {
+                "uncapped": format_points(t.uncapped_total, lang),
+                "max": format_points(t.applicable_max, lang),
+            }
             reason = render("band.capped", args, lang)
         writer.writerow(
             [

@@ -147,17 +147,21 @@ def _items(cs: CriteriaSet, lang: str) -> list[str]:
             lang,
         )
         lines += ["", _comment(heading, "  ")]
-        lines += [line for node in field.walk() if node.is_leaf for line in _item(node, lang, "  ")]
+        lines += [line for node in _commune_leaves(field) for line in _item(node, lang, "  ")]
     return lines
+
+
+def _commune_leaves(field: Node) -> list[Node]:
+    """The leaves the commune fills (survey rows inside a field go under ``survey:``)."""
+    return [n for n in field.walk() if n.is_leaf and n.scored_by == "commune"]
 
 
 def _survey_and_ledgers(cs: CriteriaSet, lang: str) -> list[str]:
     lines: list[str] = []
-    if cs.survey is not None:
+    rows = [n for n in cs.leaves() if n.scored_by == "outside"]  # survey rows in fields too
+    if rows:
         lines += ["", _comment(render("template.survey", None, lang), ""), "survey:"]
-        lines += [
-            line for node in cs.survey.walk() if node.is_leaf for line in _item(node, lang, "  ")
-        ]
+        lines += [line for node in rows for line in _item(node, lang, "  ")]
     if cs.bonus is not None:
         lines += ["", _comment(render("template.bonus", None, lang), ""), "bonus: []"]
     if cs.penalty is not None:

@@ -231,7 +231,10 @@ def _summary(result: UnitResult, lang: str, markdown: bool) -> Section:
     line = render("result.index-line", {"index": index, "band": band}, lang)
     summary = Section("", lines=[f"**{line}**" if markdown else line])
     if t.uncapped_total is not None:
-        args = {"uncapped": t.uncapped_total, "max": t.applicable_max}
+        args = {
+            "uncapped": format_points(t.uncapped_total, lang),
+            "max": format_points(t.applicable_max, lang),
+        }
         summary.lines.append(render("band.capped", args, lang))
     missing = sum(f.missing_count for f in result.fields)
     if missing:
