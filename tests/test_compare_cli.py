@@ -266,7 +266,7 @@ def test_an_unfilled_template_is_listed_as_not_assessed_not_ranked_last(folder):
     assert "Vĩnh Thủy" not in table.split("Units not assessed")[0]
     csv_rows = run("compare", ".", "--format", "csv").stdout.splitlines()
     assert csv_rows[-1].startswith("Vĩnh Linh,,,Vĩnh Thủy,,xã,vinh-linh/vinh-thuy-2023.yaml,")
-    assert csv_rows[-1].endswith(",2023,,,not_assessed,Vĩnh Linh")
+    assert csv_rows[-1].endswith(",2023,,,not_assessed,Vĩnh Linh,")
 
 
 def test_one_file_without_a_district_is_named_not_absorbed(folder):
