@@ -1288,7 +1288,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Tổng {total} điểm: thẩm định {appraisal} + điều tra {survey}",
         "Total {total} points: appraisal {appraisal} + survey {survey}",
     ),
+    "template.discipline": (
+        "hình thức kỷ luật nặng nhất của cán bộ, công chức trong năm: none (không có), reprimand "
+        "(khiển trách), warning (cảnh cáo), demotion (hạ bậc lương, giáng chức), dismissal "
+        "(cách chức, buộc thôi việc)",
+        "the heaviest discipline of an official during the year: none, reprimand, warning, "
+        "demotion, dismissal",
+    ),
     "criteria-report.bands": ("Xếp loại: {bands}", "Bands: {bands}"),
+    "criteria-report.not-when": (
+        "{band} (không xếp loại này trở lên khi {conditions})",
+        "{band} (not this band or better when {conditions})",
+    ),
+    "criteria-report.window": (
+        "Tài liệu kiểm chứng của năm N: ngày từ {start} đến {end}",
+        "Evidence of year N: dated from {start} to {end}",
+    ),
+    "criteria-report.cap-total": (
+        "Tổng điểm không vượt quá mức tối đa, kể cả điểm thưởng (cap_total)",
+        "The total is capped at the maximum, bonus included (cap_total)",
+    ),
+    "criteria-report.when-discipline": (
+        "có cán bộ, công chức bị kỷ luật từ {bound} trở lên",
+        "an official is disciplined at {bound} or heavier",
+    ),
+    "criteria-report.when-field": (
+        "lĩnh vực {field} đạt dưới {bound}%",
+        "field {field} achieves below {bound}%",
+    ),
+    "criteria-report.when-any-field": (
+        "có lĩnh vực đạt dưới {bound}%",
+        "a field achieves below {bound}%",
+    ),
     "criteria-report.title": ("tên", "title"),
     "criteria-report.year-heading": ("năm", "year"),
     "criteria-report.version": ("phiên bản", "version"),

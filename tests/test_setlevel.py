@@ -405,3 +405,23 @@ def test_template_kinds_follow_the_reform(tmp_path):
     )  # fmt: skip
     assert out.exit_code == 0, out.stderr
     assert 'kind: "đặc khu"' in (tmp_path / "t.yaml").read_text(encoding="utf-8")
+
+
+def test_the_template_asks_for_the_facts_the_bands_read(folder):
+    cs = criteria_from_source(yamlsource.load_text(SET, "set.yaml"))
+    text = render_template(cs, UnitInfo(name="Cô Tô", kind="đặc khu"), "en")
+    assert "\nfacts:\n  discipline:  # the heaviest discipline of an official" in text
+    plain = edit(SET, "      - {discipline_at_least: warning}\n", "      - {field_below: 40}\n")
+    cs = criteria_from_source(yamlsource.load_text(plain, "set.yaml"))
+    assert "facts:" not in render_template(cs, UnitInfo(name="Cô Tô", kind="xã"), "en")
+
+
+def test_criteria_show_states_the_set_level_forms():
+    out = " ".join(run("criteria", "show", str(DATA / "setlevel-2025.yaml")).stdout.split())
+    assert (
+        "Xuất sắc từ 90 trở lên (không xếp loại này trở lên khi có cán bộ, công chức bị kỷ luật "
+        "từ cảnh cáo trở lên); Tốt từ 80 đến dưới 90 (không xếp loại này trở lên khi có lĩnh vực "
+        "đạt dưới 50%)"
+    ) in out
+    assert "Tài liệu kiểm chứng của năm N: ngày từ 15/12/N-1 đến 31/01/N+1" in out
+    assert "Tổng điểm không vượt quá mức tối đa, kể cả điểm thưởng (cap_total)" in out

@@ -151,6 +151,13 @@ def _items(cs: CriteriaSet, lang: str) -> list[str]:
     return lines
 
 
+def _facts(cs: CriteriaSet, lang: str) -> list[str]:
+    """The facts the set's bands read, to fill (only when they read some)."""
+    if not any(c.discipline_at_least for b in cs.bands for c in b.not_when):
+        return []
+    return ["facts:", "  discipline:  # " + render("template.discipline", None, lang)]
+
+
 def _commune_leaves(field: Node) -> list[Node]:
     """The leaves the commune fills (survey rows inside a field go under ``survey:``)."""
     return [n for n in field.walk() if n.is_leaf and n.scored_by == "commune"]
@@ -183,6 +190,7 @@ def render_template(
         "assessment:",
         "  by:  # " + render("template.assessed-by", None, lang),
         "  date:  # dd/mm/yyyy",
+        *_facts(cs, lang),
         "",
         *_items(cs, lang),
         *_survey_and_ledgers(cs, lang),
