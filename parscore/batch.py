@@ -134,7 +134,7 @@ def score_file(
 ) -> FileOutcome:
     """Score one evidence file, or take it from the cache when neither the file nor its
     criteria set has changed. Picklable both ways, for worker processes."""
-    from parscore.engine import evaluate
+    from parscore.engine import score
     from parscore.loading import evidence_from_bytes
 
     resolver, cache = _resolver(limits), _cache(cache_folder)
@@ -158,7 +158,7 @@ def score_file(
         return FileOutcome(path, None, tuple(exc.problems))
     except UsageError as exc:  # a criteria set where evidence was expected
         return FileOutcome(path, None, (Problem(exc.code, exc.args_, display),), is_criteria=True)
-    summary = summarize(evaluate(prepared))
+    summary = summarize(score(prepared))
     fingerprint = resolver.fingerprint(prepared.criteria_location)
     if fingerprint is not None:
         cache.put(

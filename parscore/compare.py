@@ -36,7 +36,7 @@ from parscore.model.compare import (
     UnitSummary,
 )
 from parscore.model.criteria import ClassBand, band_slug
-from parscore.model.result import Outcome, UnitResult
+from parscore.model.result import Outcome, UnitResult, UnitScore
 from parscore.vnsort import sort_key
 
 __all__ = [  # the models live in parscore.model.compare; importable from here too
@@ -61,7 +61,9 @@ __all__ = [  # the models live in parscore.model.compare; importable from here t
 ]
 
 
-def summarize(result: UnitResult) -> UnitSummary:
+def summarize(result: UnitResult | UnitScore) -> UnitSummary:
+    """What a comparison keeps of a scored commune, from its full result or from its scores
+    only (:func:`parscore.engine.score`): the same summary either way."""
     leaves = [node for field in result.fields for node in field.walk() if node.rule is not None]
     return UnitSummary(
         source=result.source,
