@@ -52,6 +52,13 @@ class CriteriaResolver:
     _bytes: dict[str, bytes] = field(default_factory=dict)
     _digests: dict[str, str | None] = field(default_factory=dict)
     _found: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    _shipped: dict[str, Any] | None = None  # shipped_sets(), listed once per resolver
+
+    def shipped(self) -> dict[str, Any]:
+        """:func:`shipped_sets`, listed once: a batch resolves the same id for every file."""
+        if self._shipped is None:
+            self._shipped = shipped_sets()
+        return self._shipped
 
     def locate(
         self, ref: str, base: FsPath | None = None, *, referrer: Problem | None = None
@@ -68,7 +75,7 @@ class CriteriaResolver:
                     [referrer_problem(referrer, "criteria.file-not-found", path=shown)]
                 )
             return str(path.resolve())
-        shipped = shipped_sets()
+        shipped = self.shipped()
         if ref not in shipped:
             args = {"ref": ref, "known": ", ".join(shipped) or "—"}
             if referrer is not None:
@@ -80,7 +87,7 @@ class CriteriaResolver:
         if looks_like_path(location):
             path = FsPath(location)
             return yamlsource.read_bytes(path, self.limits), yamlsource.display_name(path)
-        entry = shipped_sets()[location]
+        entry = self.shipped()[location]
         if isinstance(entry, FsPath):  # an installed file: never an output of this run
             from parscore import inputs
 

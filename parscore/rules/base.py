@@ -21,6 +21,7 @@ shows is a code of the "rule kinds" section of :mod:`parscore.messages`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -55,8 +56,10 @@ def both(code: str, **args: Any) -> dict[str, str]:
     return {lang: render(code, args, lang) for lang in LANGS}
 
 
+@functools.cache
 def label(code: str) -> Text:
-    """An input's label: the catalogue text ``code`` (no arguments) in every language."""
+    """An input's label: the catalogue text ``code`` (no arguments) in every language. A
+    frozen model, made once per code: every file's check and scoring asks for it again."""
     return Text(**both(code))
 
 
