@@ -1,0 +1,108 @@
+"""The fast path for batches (:func:`parscore.engine.score`, what ``compare`` scores with) gives
+the same points, outcomes, summaries, ranks and JSON report as the full result of
+:func:`parscore.engine.evaluate`: over every shipped example, over hypothesis-generated
+evidence on a set with every rule kind, and over communes written by the benchmarks' generator.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from test_properties import SETTINGS, evidences, load
+
+from parscore import batch
+from parscore.compare import compare, outline_of, summarize
+from parscore.engine import evaluate, score
+from parscore.loading import CriteriaResolver, load_evidence
+from parscore.model.result import NodeResult, NodeScore, UnitResult, UnitScore
+from parscore.yamlsource import DEFAULT_LIMITS
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "evidence").glob("*.yaml"))
+
+
+def _node(node: NodeResult | NodeScore) -> tuple[Any, ...]:
+    return (
+        node.id,
+        node.level,
+        node.max,
+        node.applicable_max,
+        node.points,
+        node.percent,
+        node.outcome,
+        node.rule,
+        node.missing_count,
+        len(node.children),
+    )
+
+
+def assert_same(full: UnitResult, fast: UnitScore) -> None:
+    """Every node's points and outcome, the totals and the summary are the same."""
+    assert [_node(n) for n in fast.nodes()] == [_node(n) for n in full.nodes()]
+    assert [n.id for n in fast.leaves()] == [n.id for n in full.leaves()]
+    assert fast.totals == full.totals
+    assert (fast.source, fast.unit, fast.year, fast.criteria, fast.assessment) == (
+        full.source,
+        full.unit,
+        full.year,
+        full.criteria,
+        full.assessment,
+    )
+    assert summarize(fast).model_dump_json() == summarize(full).model_dump_json()
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_every_example_scores_the_same_on_both_paths(path):
+    checked = load_evidence(path)
+    assert_same(evaluate(checked), score(checked))
+
+
+@SETTINGS
+@given(evidences())
+def test_generated_evidence_scores_the_same_on_both_paths(ev: dict[str, Any]) -> None:
+    checked = load(ev)
+    assert_same(evaluate(checked), score(checked))
+
+
+def test_the_fast_path_keeps_no_reason_and_evaluate_still_does():
+    checked = load_evidence(EXAMPLES[0])
+    full = evaluate(checked)
+    assert all(n.reason is not None and n.reason.vi and n.reason.en for n in full.leaves())
+    assert not hasattr(score(checked).fields[0], "reason")
+
+
+@pytest.fixture(scope="module")
+def communes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """60 communes written by benchmarks/generate.py, seeded (about 100 districts' worth of
+    names, so that groups, ties and bands vary)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    folder = tmp_path_factory.mktemp("communes")
+    generate.generate(60, folder, seed=13, quiet=True)
+    return folder
+
+
+def test_compare_ranks_and_writes_the_same_json_on_both_paths(communes, monkeypatch):
+    monkeypatch.chdir(communes)
+    files = sorted(Path(".").glob("*.yaml"))
+    resolver = CriteriaResolver()
+    checked = [load_evidence(f, resolver) for f in files]
+    for one in checked:
+        assert_same(evaluate(one), score(one))
+    cs = checked[0].criteria
+    outline = outline_of(cs.fields, cs.bands)
+    full = compare([summarize(evaluate(c)) for c in checked], outline=outline)
+    run = batch.compare_paths([Path(".")], None, DEFAULT_LIMITS)  # the fast path
+    assert run.comparison is not None and run.problems == []
+    assert run.comparison.compared == len(files) == 60
+    ranks = [(r.unit.source, r.rank, r.of) for g in full.groups for r in g.ranking]
+    fast_ranks = [(r.unit.source, r.rank, r.of) for g in run.comparison.groups for r in g.ranking]
+    assert fast_ranks == ranks
+    assert run.comparison.model_dump_json() == full.model_dump_json()
