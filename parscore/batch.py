@@ -135,6 +135,7 @@ def score_file(
     """Score one evidence file, or take it from the cache when neither the file nor its
     criteria set has changed. Picklable both ways, for worker processes."""
     from parscore.engine import score
+    from parscore.fastyaml import load_bytes as fast_read
     from parscore.loading import evidence_from_bytes
 
     resolver, cache = _resolver(limits), _cache(cache_folder)
@@ -153,7 +154,7 @@ def score_file(
         if hit is not None:
             return hit
     try:
-        prepared = evidence_from_bytes(data, file, resolver, criteria=criteria)
+        prepared = evidence_from_bytes(data, file, resolver, criteria=criteria, read=fast_read)
     except InputError as exc:
         return FileOutcome(path, None, tuple(exc.problems))
     except UsageError as exc:  # a criteria set where evidence was expected
