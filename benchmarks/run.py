@@ -78,11 +78,17 @@ STAGE_SAMPLE = 500  # files timed stage by stage, in one process
 STAGES = r"""
 import gc, json, sys, time, yaml
 from pathlib import Path
-from parscore import yamlsource
 from parscore.cache import ResultCache
 from parscore.compare import summarize
-from parscore.engine import score
 from parscore.loading import CriteriaResolver, evidence_from_source
+try:  # what compare reads and scores with; older parscores had only the full paths
+    from parscore.fastyaml import load_bytes as read_yaml
+except ImportError:
+    from parscore.yamlsource import load_bytes as read_yaml
+try:
+    from parscore.engine import score
+except ImportError:
+    from parscore.engine import evaluate as score
 folder, sample = Path(sys.argv[1]), int(sys.argv[2])
 files = sorted(p for p in folder.iterdir() if p.suffix == ".yaml")[:sample]
 resolver = CriteriaResolver()
@@ -96,7 +102,7 @@ for path, data in datas:
     yaml.load(data, Loader=yaml.CSafeLoader)
 spent["floor"] = time.perf_counter() - started
 def parsed(path, data):
-    return yamlsource.load_bytes(data, path.name, resolver.limits)
+    return read_yaml(data, path.name, resolver.limits)
 def checked(path, data):
     return evidence_from_source(parsed(path, data), resolver, base=path.parent)
 stages = {  # name: (what it starts from, untimed; the stage, timed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.resources
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -32,8 +33,14 @@ def looks_like_path(ref: str) -> bool:
     return "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))
 
 
-def referrer_problem(where: Problem, code: str, **args: Any) -> Problem:
-    """A problem placed where ``where`` is (the ``criteria:`` line of an evidence file)."""
+#: Where a reference to a set was written: a problem placed there, or how to make one (placing
+#: it needs the file's positions, which a fast read of a valid file builds only when asked).
+Referrer = Problem | Callable[[], Problem]
+
+
+def referrer_problem(referrer: Referrer, code: str, **args: Any) -> Problem:
+    """A problem placed where ``referrer`` is (the ``criteria:`` line of an evidence file)."""
+    where = referrer if isinstance(referrer, Problem) else referrer()
     return Problem(
         code, args, where.file, where.line, where.column, where.keys, source_line=where.source_line
     )
@@ -61,7 +68,7 @@ class CriteriaResolver:
         return self._shipped
 
     def locate(
-        self, ref: str, base: FsPath | None = None, *, referrer: Problem | None = None
+        self, ref: str, base: FsPath | None = None, *, referrer: Referrer | None = None
     ) -> str:
         """Where ``ref`` (a shipped id, or a path relative to ``base``) is. ``referrer`` is
         where the reference was written, for the "not found" message."""
@@ -95,7 +102,7 @@ class CriteriaResolver:
         return entry.read_bytes(), f"{SHIPPED_PACKAGE.replace('.', '/')}/{entry.name}"
 
     def load(
-        self, ref: str, base: FsPath | None = None, *, referrer: Problem | None = None
+        self, ref: str, base: FsPath | None = None, *, referrer: Referrer | None = None
     ) -> CriteriaSet:
         location = self.locate(ref, base, referrer=referrer)
         if location not in self._sets:

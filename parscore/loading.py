@@ -35,7 +35,7 @@ from parscore.criteria_sets import (
     looks_like_path,
     shipped_sets,
 )
-from parscore.errors import InputError
+from parscore.errors import InputError, Problem
 from parscore.model.checked import CheckedEvidence
 from parscore.model.common import found
 from parscore.model.criteria import CriteriaSet
@@ -80,7 +80,10 @@ def evidence_from_source(
     if criteria is not None:
         location = resolver.locate(criteria, FsPath.cwd())
     else:
-        where = src.problem("criteria.not-found", ("criteria",))
+
+        def where() -> Problem:  # placed only if the set is not found
+            return src.problem("criteria.not-found", ("criteria",))
+
         location = resolver.locate(ev.criteria, base, referrer=where)
     return check_evidence(src, resolver.load(location), ev, location)
 
