@@ -6,16 +6,21 @@ evidence on a set with every rule kind, and over communes written by the benchma
 
 from __future__ import annotations
 
+import math
 import sys
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from test_properties import SETTINGS, evidences, load
 
 from parscore import batch
 from parscore.compare import compare, outline_of, summarize
+from parscore.decimals import quantize_fraction
 from parscore.engine import evaluate, score
 from parscore.loading import CriteriaResolver, load_evidence
 from parscore.model.result import NodeResult, NodeScore, UnitResult, UnitScore
@@ -106,3 +111,12 @@ def test_compare_ranks_and_writes_the_same_json_on_both_paths(communes, monkeypa
     fast_ranks = [(r.unit.source, r.rank, r.of) for g in run.comparison.groups for r in g.ranking]
     assert fast_ranks == ranks
     assert run.comparison.model_dump_json() == full.model_dump_json()
+
+
+@given(st.integers(-(10**30), 10**30), st.integers(1, 10**12))
+def test_rounding_a_share_in_integers_is_the_exact_half_up(numerator: int, denominator: int):
+    value = Fraction(numerator, denominator)
+    hundredths = math.floor(abs(value) * 100 + Fraction(1, 2))  # the definition, in Fractions
+    expected = Decimal(hundredths if value >= 0 else -hundredths).scaleb(-2)
+    assert quantize_fraction(value) == expected
+    assert str(quantize_fraction(value)) == str(expected)
