@@ -110,7 +110,12 @@ def _walk(get_event: Any, limits: Limits) -> Any:  # noqa: C901 - one loop over 
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     unsafe = yamlsource._UNSAFE_VALUE.search
-    stack: list[list[Any]] = []  # [container, is a mapping, its pending key]
+    # the open collection is kept in locals (its container, whether it is a mapping, its
+    # pending key); the ones around it on a stack, as (container, is_map, key)
+    stack: list[tuple[Any, bool, Any]] = []
+    container: Any = None  # None: at the top, outside any collection
+    is_map = False
+    key: Any = _NO_KEY
     root: Any = _NO_KEY
     nodes = documents = 0
     while True:
@@ -123,25 +128,28 @@ def _walk(get_event: Any, limits: Limits) -> Any:  # noqa: C901 - one loop over 
             value, style = event.value, event.style
             if style == '"' and unsafe(value):
                 raise _Unusual
-            if stack and stack[-1][1] and stack[-1][2] is _NO_KEY:  # a key
-                top = stack[-1]
-                if (value == "<<" and not style) or value in top[0] or nodes > max_nodes:
+            if is_map and key is _NO_KEY:  # a key
+                if (value == "<<" and not style) or value in container or nodes > max_nodes:
                     raise _Unusual
-                top[2] = value
+                key = value
                 continue
             if not style:  # quoted and block scalars are text
                 value = _scalar(value)
         elif kind is mapping_start or kind is sequence_start:
             nodes += 1
-            if event.anchor is not None or event.tag is not None or len(stack) >= max_depth:
+            depth = len(stack) + (container is not None)  # collections open around it
+            if event.anchor is not None or event.tag is not None or depth >= max_depth:
                 raise _Unusual
-            is_map = kind is mapping_start
-            stack.append([{} if is_map else [], is_map, _NO_KEY])
             if nodes > max_nodes:
                 raise _Unusual
+            if container is not None:
+                stack.append((container, is_map, key))
+            is_map = kind is mapping_start
+            container, key = ({} if is_map else []), _NO_KEY
             continue
         elif kind is mapping_end or kind is sequence_end:
-            value = stack.pop()[0]
+            value = container
+            container, is_map, key = stack.pop() if stack else (None, False, _NO_KEY)
         elif kind is yaml.StreamEndEvent or event is None:
             break
         elif kind is yaml.DocumentStartEvent:
@@ -155,17 +163,15 @@ def _walk(get_event: Any, limits: Limits) -> Any:  # noqa: C901 - one loop over 
             continue
         if nodes > max_nodes:
             raise _Unusual
-        if not stack:
+        if container is None:
             root = value
-            continue
-        top = stack[-1]
-        if not top[1]:
-            top[0].append(value)
-        elif top[2] is _NO_KEY:  # a collection as a key
+        elif not is_map:
+            container.append(value)
+        elif key is _NO_KEY:  # a collection as a key
             raise _Unusual
         else:
-            top[0][top[2]] = value
-            top[2] = _NO_KEY
+            container[key] = value
+            key = _NO_KEY
     if root is _NO_KEY:
         raise _Unusual  # no document: the located reader says so
     return root
