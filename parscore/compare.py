@@ -37,7 +37,7 @@ from parscore.model.compare import (
     UnitSummary,
 )
 from parscore.model.criteria import ClassBand, band_slug
-from parscore.model.result import Outcome, UnitResult
+from parscore.model.result import Outcome, UnitResult, UnitScore
 from parscore.vnsort import sort_key
 
 __all__ = [  # the models live in parscore.model.compare; importable from here too
@@ -66,11 +66,15 @@ __all__ = [  # the models live in parscore.model.compare; importable from here t
 ]
 
 
-def has_evidence(result: UnitResult) -> bool:
+def has_evidence(result: UnitResult | UnitScore) -> bool:
     """Whether the file held any evidence at all: a sub-criterion (the survey's included) with
     an input, a document, an explanation, a "nothing occurred" or a claimed score, or a bonus or
     penalty line of its own. An unfilled template (``parscore template``) has none: it is not
-    assessed, and a comparison lists it apart instead of ranking it last at 0."""
+    assessed, and a comparison lists it apart instead of ranking it last at 0. Scores without
+    the evidence (:func:`parscore.engine.score`) carry the answer, worked out the same way from
+    the evidence file."""
+    if isinstance(result, UnitScore):
+        return result.assessed
     for node in result.leaves():
         if node.inputs or node.documents or node.explanation or node.nothing_occurred:
             return True
@@ -80,7 +84,9 @@ def has_evidence(result: UnitResult) -> bool:
     return any(line.source == "evidence" for lines in ledgers for line in lines)
 
 
-def summarize(result: UnitResult) -> UnitSummary:
+def summarize(result: UnitResult | UnitScore) -> UnitSummary:
+    """What a comparison keeps of a scored commune, from its full result or from its scores
+    only (:func:`parscore.engine.score`): the same summary either way."""
     leaves = [node for field in result.fields for node in field.walk() if node.rule is not None]
     return UnitSummary(
         source=result.source,
