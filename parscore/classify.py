@@ -18,7 +18,7 @@ from parscore.bands import find
 from parscore.messages import Phrase, reason, render
 from parscore.model.common import Text
 from parscore.model.criteria import ClassBand, CriteriaSet
-from parscore.model.result import NodeResult, Reason
+from parscore.model.result import NodeResult, NodeScore, Reason
 from parscore.model.setlevel import DISCIPLINE_ORDER, BandCondition, Facts
 
 
@@ -40,7 +40,9 @@ def best_first(bands: list[ClassBand]) -> list[ClassBand]:
     return sorted(bands, key=low, reverse=True)
 
 
-def holds(condition: BandCondition, fields: list[NodeResult], facts: Facts | None) -> list[Reason]:
+def holds(
+    condition: BandCondition, fields: Sequence[NodeResult | NodeScore], facts: Facts | None
+) -> list[Reason]:
     """Why ``condition`` holds (one reason per field under its minimum), or nothing."""
     if condition.discipline_at_least is not None:
         return _discipline(condition.discipline_at_least, facts)
@@ -76,7 +78,7 @@ def _discipline(at_least: str, facts: Facts | None) -> list[Reason]:
 
 
 def classify(
-    cs: CriteriaSet, index: Decimal, fields: list[NodeResult], facts: Facts | None
+    cs: CriteriaSet, index: Decimal, fields: Sequence[NodeResult | NodeScore], facts: Facts | None
 ) -> Classified:
     """The band of a unit at ``index`` (as published, two decimals), after the conditions."""
     position = find([b.interval for b in cs.bands], index)

@@ -73,11 +73,10 @@ class _EvidenceChecker:
         self.ev = ev
         self.problems: list[Problem] = []
         self.inputs: dict[str, dict[str, Any]] = {}
-        self.nodes = {node.id: node for node in cs.nodes()}
-        self.survey_ids = {n.id for n in cs.survey.walk()} if cs.survey is not None else set()
-        self.survey_ids |= {n.id for n in cs.leaves() if n.scored_by == "outside"}
+        self.nodes = cs.node_map  # made once per set
+        self.survey_ids = cs.survey_ids
+        self.leaf_ids = cs.leaf_ids
         self.window = (cs.evidence_window or NATIONAL_WINDOW).dates(ev.year)
-        self.leaf_ids = [node.id for node in cs.leaves()]
 
     def add(
         self,
