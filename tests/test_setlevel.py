@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from parscore import yamlsource
 from parscore.cli import main
 from parscore.engine import evaluate
+from parscore.engine import score as fast_score
 from parscore.errors import InputError
 from parscore.loading import CriteriaResolver, criteria_from_source, evidence_from_source
 from parscore.model.result import UnitResult
@@ -425,3 +426,17 @@ def test_criteria_show_states_the_set_level_forms():
     ) in out
     assert "Tài liệu kiểm chứng của năm N: ngày từ 15/12/N-1 đến 31/01/N+1" in out
     assert "Tổng điểm không vượt quá mức tối đa, kể cả điểm thưởng (cap_total)" in out
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("discipline: none", "discipline: none"),
+        ("discipline: none", "discipline: warning"),
+        ("on_time: 300", "on_time: 90"),
+        ('  "2.2": {satisfied: 50, responses: 50}\n', ""),
+    ],
+)
+def test_the_comparisons_fast_scorer_gives_the_same_totals(folder, old, new):
+    prepared = checked(folder, edit(CO_TO, old, new))
+    assert fast_score(prepared).totals == evaluate(prepared).totals
