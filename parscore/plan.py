@@ -198,6 +198,8 @@ def make_plan(result: UnitResult, target: Decimal | None = None) -> Plan:
         criteria=result.criteria,
         index=result.totals.index,
         band=result.totals.band,
+        index_band=result.totals.index_band,
+        band_limits=result.totals.band_limits,
         fields=[
             FieldScore(id=f.id, name=f.name, points=f.points, applicable_max=f.applicable_max)
             for f in result.fields

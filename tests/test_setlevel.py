@@ -269,6 +269,8 @@ def test_every_report_shows_the_band_with_its_reason(folder):
     )
     assert data["totals"]["uncapped_total"] == "11.00"
     UnitResult.model_validate_json(json.dumps(data))  # parses back
+    plan = " ".join(run("plan", ev).stdout.split())
+    assert f"xếp loại Tốt — không xếp Xuất sắc {because}" in plan
     for fmt in ("table", "markdown", "csv", "json", "html"):
         out = run("compare", ev, "--format", fmt, "--group-by", "province", "--no-cache").stdout
         shown = '"code": "band.limit-discipline"' if fmt == "json" else "Tốt — không xếp"
