@@ -442,3 +442,19 @@ def test_criteria_show_states_the_set_level_forms():
 def test_the_comparisons_fast_scorer_gives_the_same_totals(folder, old, new):
     prepared = checked(folder, edit(CO_TO, old, new))
     assert fast_score(prepared).totals == evaluate(prepared).totals
+
+
+@pytest.mark.parametrize(
+    ("kind", "year", "expected"),
+    [
+        ("thị trấn", "2025", "there is no 'thị trấn' since 1 July 2025"),
+        ("đặc khu", "2024", "'đặc khu' units exist only since 1 July 2025"),
+    ],
+)
+def test_template_refuses_a_kind_the_year_does_not_have(tmp_path, kind, year, expected):
+    out = run(
+        "--lang", "en", "template", "--criteria", str(DATA / "setlevel-2025.yaml"),
+        "--unit", "Cô Tô", "--kind", kind, "--year", year, "--output", str(tmp_path / "t.yaml"),
+    )  # fmt: skip
+    assert out.exit_code == 2 and expected in out.stderr
+    assert not (tmp_path / "t.yaml").exists()

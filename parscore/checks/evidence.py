@@ -61,6 +61,18 @@ REFORM_YEAR = 2025
 NEW_KINDS = frozenset({"đặc khu"})
 GONE_KINDS = frozenset({"thị trấn", "huyện", "thị xã", "thành phố"})
 
+
+def kind_problem(kind: str, year: int) -> str | None:
+    """The message code when a unit of ``kind`` cannot be assessed for ``year``: đặc khu before
+    2025, thị trấn and the district-level kinds from 2025 (the 2025 assessment is made after
+    1/7/2025, of the new units)."""
+    if year < REFORM_YEAR and kind in NEW_KINDS:
+        return "evidence.kind-not-yet"
+    if year >= REFORM_YEAR and kind in GONE_KINDS:
+        return "evidence.kind-gone"
+    return None
+
+
 # optional texts of an evidence file: blank ones count as not given, with a warning
 _ITEM_TEXTS = ("explanation", "nothing_occurred", "note")
 _DOCUMENT_TEXTS = ("number", "issuer", "title", "section")
@@ -133,10 +145,9 @@ class _EvidenceChecker:
         level xã, phường and đặc khu, and ended thị trấn and the district level. An assessment
         of 2025 or later is of the new units; a district named then is the former district."""
         kind, year = self.ev.unit.kind, self.ev.year
-        if year < REFORM_YEAR and kind in NEW_KINDS:
-            self.add("evidence.kind-not-yet", ("unit", "kind"), kind=kind, year=year)
-        elif year >= REFORM_YEAR and kind in GONE_KINDS:
-            self.add("evidence.kind-gone", ("unit", "kind"), kind=kind, year=year)
+        code = kind_problem(kind, year)
+        if code is not None:
+            self.add(code, ("unit", "kind"), kind=kind, year=year)
         for index, parent in enumerate(self.ev.unit.parents):
             if year >= REFORM_YEAR and parent.level == "district":
                 here = ("unit", "parents", index, "name")
