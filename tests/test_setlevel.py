@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from parscore import yamlsource
 from parscore.cli import main
@@ -458,3 +460,24 @@ def test_template_refuses_a_kind_the_year_does_not_have(tmp_path, kind, year, ex
     )  # fmt: skip
     assert out.exit_code == 2 and expected in out.stderr
     assert not (tmp_path / "t.yaml").exists()
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    on_time=st.integers(0, 300),
+    discipline=st.sampled_from(["none", "reprimand", "warning", "demotion", "dismissal"]),
+    satisfied=st.integers(0, 50),
+)
+def test_conditions_only_ever_lower_the_band(folder, on_time, discipline, satisfied):
+    text = edit(CO_TO, "on_time: 300", f"on_time: {on_time}")
+    text = edit(text, "discipline: none", f"discipline: {discipline}")
+    text = edit(text, "satisfied: 50,", f"satisfied: {satisfied},")
+    t = score(folder, text).totals
+    names = ["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu", None]
+    got = names.index(t.band.vi if t.band else None)
+    by_index = names.index((t.index_band or t.band).vi if (t.index_band or t.band) else None)
+    assert got >= by_index  # never better than the index's band
+    assert (got > by_index) == bool(t.band_limits)
+    assert t.appraisal + t.survey + t.bonus - t.penalty == (t.uncapped_total or t.total)
