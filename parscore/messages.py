@@ -606,6 +606,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{per} cho mỗi {what}, tối đa {cap}",
         "{per} for each of the {what}, up to {cap}",
     ),
+    "rule.all_conditions.describe": (
+        "đạt tất cả điều kiện ({conditions}): {max}; thiếu một điều kiện: 0 điểm",
+        "every condition met ({conditions}): {max}; any one unmet: 0 points",
+    ),
     "reason.pass": ("đạt yêu cầu", "requirement met"),
     "reason.fail": ("không đạt yêu cầu", "requirement not met"),
     "reason.level": ("mức: {level}", "level: {level}"),
@@ -614,6 +618,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{met} of {count} items met; not met: {missed}",
     ),
     "reason.checklist-all": ("đạt cả {count} nội dung", "all {count} items met"),
+    "reason.conditions-all": ("đạt cả {count} điều kiện", "all {count} conditions met"),
+    "reason.conditions-unmet": (
+        "chưa đạt {unmet}/{count} điều kiện: {missed}; không có điểm",
+        "{unmet} of {count} conditions not met: {missed}; no points",
+    ),
     "reason.deduction-none": ("không có trường hợp nào", "no incident"),
     "reason.judged": ("hội đồng chấm {points} điểm", "assessed at {points} points"),
     "reason.timeliness": ("{status}", "{status}"),
@@ -660,6 +669,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "plan.count": ("{label}: từ {count} thành {target}", "{label}: from {count} to {target}"),
     "plan.on-time": ("hoàn thành đúng hạn{due}", "do it on time{due}"),
     "plan.level": ("đạt mức: {level}", "reach the level: {level}"),
+    "plan.conditions": (
+        "đáp ứng các điều kiện còn thiếu: {conditions}",
+        "meet the conditions not yet met: {conditions}",
+    ),
     "plan.item": ("hoàn thành nội dung: {item}", "complete: {item}"),
     # --- reasons in results -----------------------------------------------------------------
     "reason.no-evidence": ("chưa có minh chứng trong tệp", "no evidence in the file"),

@@ -30,6 +30,7 @@ _MODULES = (
     "judged",
     "survey_share",
     "per_item",
+    "all_conditions",
 )
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -252,7 +253,7 @@ class Level(BaseModel):
     label: Text
 
 
-def duplicate_ids(entries: list[Level], key: str) -> list[ParamProblem]:
+def duplicate_ids(entries: Sequence[Any], key: str) -> list[ParamProblem]:
     problems: list[ParamProblem] = []
     seen: set[str] = set()
     for index, entry in enumerate(entries):
