@@ -171,13 +171,14 @@ class _Scorer:
             reason=why,
             claim_difference=claim_difference,
             unproven=unproven,
-            improvements=self._improvements(node, values, judged) if judged.by_rule else [],
+            improvements=self._improvements(node, values, judged, item) if judged.by_rule else [],
             missing_count=1 if outcome is Outcome.MISSING else 0,
         )
         return _Scored(result, booked)
 
-    @staticmethod
-    def _improvements(node: Node, values: Any, judged: _Judged) -> list[Improvement]:
+    def _improvements(
+        self, node: Node, values: Any, judged: _Judged, item: Item | None
+    ) -> list[Improvement]:
         """What the rule says would gain points from the points the inputs earn (once proven,
         when only proof is lacking). None for the survey (not the commune's to improve)."""
         if judged.outcome is Outcome.OUTSIDE or judged.points >= node.max:
@@ -185,7 +186,9 @@ class _Scorer:
         base = judged.unproven if judged.unproven is not None else judged.points
         return [
             Improvement(points=gain.points, action=reason(gain.action, gain.args))
-            for gain in node.kind.improve(node.rule, node.max, dict(values), base)
+            for gain in node.kind.improve_in(
+                node.rule, node.max, dict(values), base, self.checked.context(item)
+            )
         ]
 
     def _outcome(self, node: Node, item: Item | None, values: Any, in_survey: bool) -> _Judged:

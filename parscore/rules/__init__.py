@@ -31,6 +31,7 @@ _MODULES = (
     "survey_share",
     "per_item",
     "all_conditions",
+    "deliverables",
 )
 
 

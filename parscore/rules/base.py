@@ -224,6 +224,14 @@ class RuleKind:
         return []
 
     @classmethod
+    def improve_in(
+        cls, params: Any, maximum: Decimal, values: dict[str, Any], points: Decimal, ctx: Context
+    ) -> list[Gain]:
+        """``improve`` where the context is known (the engine): a kind whose gains depend on the
+        assessment year (due dates written dd/mm) overrides this one."""
+        return cls.improve(params, maximum, values, points)
+
+    @classmethod
     def fill_hint(cls, params: Any, lang: str) -> str | None:
         """A sentence for templates on how to fill the inputs, where the inputs alone do not
         say it."""
