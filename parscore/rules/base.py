@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -428,9 +428,50 @@ def share_percent(params: Any, values: dict[str, Any]) -> Fraction | None:
     return Fraction(values[params.part.name]) * 100 / Fraction(denominator)
 
 
-def share_args(params: Any, values: dict[str, Any], percent: Fraction) -> dict[str, Any]:
-    """The share as reason arguments: the percentage shown, and the counts it came from."""
+def _rounded(value: Fraction, places: int) -> Decimal:
+    """``value`` rounded to ``places`` decimals, half up (away from zero)."""
+    units = math.floor(abs(value) * 10**places + Fraction(1, 2))
+    return Decimal(units if value >= 0 else -units).scaleb(-places)
+
+
+def _side(value: Fraction, mark: Fraction) -> int:
+    return (value > mark) - (value < mark)
+
+
+def shown_percent(percent: Fraction, bounds: Iterable[Decimal | None] = ()) -> Decimal:
+    """The percentage as the reason shows it: two decimals, or as many more as it takes for the
+    shown value to lie on the same side of every bound as the exact one, so that the text never
+    contradicts the points (89.999% below 90 shows as 89,999%, never 90,00%)."""
+    marks = [Fraction(bound) for bound in bounds if bound is not None]
     shown = quantize_fraction(percent)
+    places = 2
+    while places < MAX_SHOWN_PLACES and any(
+        _side(Fraction(shown), mark) != _side(percent, mark) for mark in marks
+    ):
+        places += 1
+        shown = _rounded(percent, places)
+    return shown
+
+
+#: Enough decimals to tell any share of counts parscore accepts from a bound (bounds have at
+#: most six decimals, counts at most fifteen digits).
+MAX_SHOWN_PLACES = 24
+
+
+def band_bounds(bands: list[RuleBand]) -> list[Decimal | None]:
+    """Every bound of ``bands``: where a shown percentage must not cross."""
+    return [bound for band in bands for bound in (band.interval.low, band.interval.high)]
+
+
+def share_args(
+    params: Any,
+    values: dict[str, Any],
+    percent: Fraction,
+    bounds: Iterable[Decimal | None] = (),
+) -> dict[str, Any]:
+    """The share as reason arguments: the percentage shown (with as many decimals as it takes
+    not to cross one of ``bounds``), and the counts it came from."""
+    shown = shown_percent(percent, bounds)
     if "percent" in values:
         return {"percent": shown, "detail": ""}
     return {
@@ -476,8 +517,11 @@ def share_more(
 
 
 def share_gain(
-    points: Decimal, percent: Fraction, target: dict[str, str], more: dict[str, str] | str
+    points: Decimal,
+    percent: Fraction,
+    target: dict[str, str],
+    more: dict[str, str] | str,
+    bounds: Iterable[Decimal | None] = (),
 ) -> Gain:
-    return Gain(
-        points, "plan.share", {"now": quantize_fraction(percent), "target": target, "more": more}
-    )
+    now = shown_percent(percent, bounds)
+    return Gain(points, "plan.share", {"now": now, "target": target, "more": more})
