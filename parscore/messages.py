@@ -426,6 +426,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{key}' chỉ dùng với scoring: {scoring}",
         "'{key}' is used only with scoring: {scoring}",
     ),
+    "criteria.unknown-parameter": (
+        "'${name}' không phải tham số của bộ tiêu chí{suggestion}; các tham số (parameters): "
+        "{known}",
+        "'${name}' is not a parameter of this set{suggestion}; its parameters are: {known}",
+    ),
+    "criteria.no-parameters": (
+        "'${name}': bộ tiêu chí chưa có tham số nào; khai báo ở đầu bộ, ví dụ parameters: "
+        "{{{name}: 35}}",
+        "'${name}': this set has no parameters; declare them at its top, e.g. parameters: "
+        "{{{name}: 35}}",
+    ),
+    "criteria.parameter-form": (
+        "'{value}': hãy viết $tên_tham_số, $tên_tham_số / số hoặc $tên_tham_số * số",
+        "'{value}': write $name, $name / number or $name * number",
+    ),
+    "criteria.parameter-inexact": (
+        "'{value}' không cho một số thập phân chính xác (tối đa 6 chữ số sau dấu chấm)",
+        "'{value}' gives no exact decimal (six decimals at most)",
+    ),
     "criteria.checklist-sum": (
         "các nội dung của '{id}' cộng lại {sum} điểm, khác điểm tối đa {max}",
         "the items of '{id}' add up to {sum} points, not its maximum of {max}",

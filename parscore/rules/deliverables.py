@@ -131,23 +131,7 @@ class Deliverables(RuleKind):
     @classmethod
     def check_params(cls, params: Any, maximum: Decimal) -> list[ParamProblem]:
         problems = duplicate_ids(params.deliverables, "deliverables")
-        each = params.scoring == "each"
-        for index, d in enumerate(params.deliverables):
-            if each and d.points is None:
-                keys = ("deliverables", index)
-                problems.append(ParamProblem("criteria.deliverables-points", keys, {}))
-            elif not each and d.points is not None:
-                keys = ("deliverables", index, "points")
-                problems.append(
-                    ParamProblem(
-                        "criteria.deliverables-unused", keys, {"key": "points", "scoring": "each"}
-                    )
-                )
-        if each and all(d.points is not None for d in params.deliverables):
-            total = sum((d.points for d in params.deliverables), Decimal(0))
-            if total != maximum:
-                args = {"sum": total, "max": maximum}
-                problems.append(ParamProblem("criteria.deliverables-sum", ("deliverables",), args))
+        problems += _points_problems(params, maximum)
         deduct = params.scoring == "deduct"
         if deduct and params.per_late is None:
             problems.append(ParamProblem("criteria.deliverables-per-late", ("scoring",), {}))
@@ -233,6 +217,27 @@ class Deliverables(RuleKind):
             per = points_text(params.per_late, lang)
             return words("rule.deliverables.describe-deduct", lang, which=which, max=shown, per=per)
         return words("rule.deliverables.describe", lang, which=which, max=shown)
+
+
+def _points_problems(params: Any, maximum: Decimal) -> list[ParamProblem]:
+    """Each deliverable's points: all of them with scoring: each (adding up to the maximum),
+    none otherwise."""
+    each = params.scoring == "each"
+    problems: list[ParamProblem] = []
+    for index, d in enumerate(params.deliverables):
+        if each and d.points is None:
+            where: tuple[str | int, ...] = ("deliverables", index)
+            problems.append(ParamProblem("criteria.deliverables-points", where, {}))
+        elif not each and d.points is not None:
+            where = ("deliverables", index, "points")
+            unused = {"key": "points", "scoring": "each"}
+            problems.append(ParamProblem("criteria.deliverables-unused", where, unused))
+    if each and not problems:
+        total = sum((d.points for d in params.deliverables), Decimal(0))
+        if total != maximum:
+            summed = {"sum": total, "max": maximum}
+            problems.append(ParamProblem("criteria.deliverables-sum", ("deliverables",), summed))
+    return problems
 
 
 def _likely_year(params: Any, values: dict[str, Any]) -> int:
