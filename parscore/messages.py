@@ -647,6 +647,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{per} cho mỗi {what}, tối đa {cap}",
         "{per} for each of the {what}, up to {cap}",
     ),
+    "rule.checklist.describe-gate": (
+        "{items}; chưa đạt nội dung bắt buộc ({gates}): 0 điểm",
+        "{items}; a required item ({gates}) not met: 0 points",
+    ),
     "rule.all_conditions.describe": (
         "đạt tất cả điều kiện ({conditions}): {max}; thiếu một điều kiện: 0 điểm",
         "every condition met ({conditions}): {max}; any one unmet: 0 points",
@@ -661,6 +665,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rule.deliverables.late": (
         "{name} gửi ngày {sent}, chậm so với hạn {due}",
         "{name} sent {sent}, after its due date {due}",
+    ),
+    "rule.deliverables.hint": (
+        "Ghi ngày gửi của từng báo cáo, sản phẩm (dd/mm/yyyy) và kê các văn bản; để trống "
+        "cái chưa gửi: nó được tính là chưa gửi.",
+        "Give the date each one was sent (dd/mm/yyyy) and list the documents; leave one not "
+        "sent empty: it counts as not sent.",
     ),
     "rule.deliverables.describe": (
         "gửi đủ và đúng hạn tất cả ({which}): {max}; thiếu hoặc chậm: 0 điểm",
@@ -680,6 +690,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reason.checklist": (
         "đạt {met}/{count} nội dung; chưa đạt: {missed}",
         "{met} of {count} items met; not met: {missed}",
+    ),
+    "reason.checklist-gate": (
+        "chưa đạt nội dung bắt buộc: {missed}; không có điểm",
+        "a required item not met: {missed}; no points",
     ),
     "reason.checklist-all": ("đạt cả {count} nội dung", "all {count} items met"),
     "reason.conditions-all": ("đạt cả {count} điều kiện", "all {count} conditions met"),

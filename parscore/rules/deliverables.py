@@ -129,6 +129,10 @@ class Deliverables(RuleKind):
         return [InputSpec(d.id, "date", Text(**_input_label(d))) for d in params.deliverables]
 
     @classmethod
+    def fill_hint(cls, params: Any, lang: str) -> str | None:
+        return words("rule.deliverables.hint", lang)
+
+    @classmethod
     def check_params(cls, params: Any, maximum: Decimal) -> list[ParamProblem]:
         problems = duplicate_ids(params.deliverables, "deliverables")
         problems += _points_problems(params, maximum)
