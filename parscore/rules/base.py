@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -36,6 +37,9 @@ from parscore.messages import LANGS, render
 from parscore.model.common import INPUT_CONFIG, Name, Points, Text
 
 HUNDRED = Decimal(100)
+
+#: A due date as criteria sets write it: dd/mm (in the assessment year) or dd/mm/yyyy.
+DUE_PATTERN = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
 
 InputType = Literal["count", "number", "percent", "points", "bool", "date", "choice"]
 

@@ -13,6 +13,7 @@ from parscore.decimals import tidy
 from parscore.messages import LANGS, render
 from parscore.model.common import INPUT_CONFIG, Name, Points, Text
 from parscore.rules.base import (
+    DUE_PATTERN,
     Context,
     Gain,
     InputSpec,
@@ -24,7 +25,6 @@ from parscore.rules.base import (
     points_text,
     words,
 )
-from parscore.rules.timeliness import _DUE
 
 Scoring = Literal["all_on_time", "each", "deduct"]
 
@@ -45,7 +45,7 @@ class Deliverable(BaseModel):
     @field_validator("due")
     @classmethod
     def _due_is_a_day(cls, value: str) -> str:
-        match = _DUE.fullmatch(value.strip())
+        match = DUE_PATTERN.fullmatch(value.strip())
         try:
             if not match or match.group(3):
                 raise ValueError
