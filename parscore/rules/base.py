@@ -12,6 +12,8 @@ A rule kind is one module of :mod:`parscore.rules`, named for the kind, holding 
   total...);
 * ``score(params, max, values, ctx)``: the pure scoring function;
 * ``improve(params, max, values, points)``: what would gain points, best first;
+  ``improve_in(..., ctx)`` is what the engine calls, with the item's context: a kind whose gains
+  depend on the assessment year (``deliverables``, due dates written dd/mm) overrides it;
 * ``describe(params, max, lang)``: the rule in words, for ``criteria show`` and templates.
 
 The class docstring is the kind's user documentation and carries an example. Every word a kind
