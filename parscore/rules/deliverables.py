@@ -116,7 +116,8 @@ class Deliverables(RuleKind):
             - {id: year, name: {vi: Báo cáo năm, en: Annual report}, due: "12/12"}
 
     Evidence: ``q1: 10/03/2023``, ``half_year: 09/06/2023``, ``q3: 18/09/2023`` (late) and
-    ``year: 08/12/2023`` → 0 points, "Q3 report sent 18/09/2023, due 12/09/2023".
+    ``year: 08/12/2023`` → 0 points, "Q3 report sent 18/09/2023, after its due date
+    12/09/2023".
 
     With ``scoring: deduct`` and ``per_late: 0.25``, the same evidence gives 0.75.
     """
