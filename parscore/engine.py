@@ -325,12 +325,13 @@ class _Scorer(_Tree[NodeResult]):
             reason=judged.why,
             claim_difference=claim_difference,
             unproven=judged.unproven,
-            improvements=self._improvements(node, values, judged) if judged.by_rule else [],
+            improvements=self._improvements(node, values, judged, item) if judged.by_rule else [],
             missing_count=_missing(node, outcome),
         )
 
-    @staticmethod
-    def _improvements(node: Node, values: Any, judged: _Judged) -> list[Improvement]:
+    def _improvements(
+        self, node: Node, values: Any, judged: _Judged, item: Item | None
+    ) -> list[Improvement]:
         """What the rule says would gain points from the points the inputs earn (once proven,
         when only proof is lacking). None for the survey (not the commune's to improve)."""
         if judged.outcome is Outcome.OUTSIDE or judged.points >= node.max:
@@ -338,7 +339,9 @@ class _Scorer(_Tree[NodeResult]):
         base = judged.unproven if judged.unproven is not None else judged.points
         return [
             Improvement(points=gain.points, action=reason(gain.action, gain.args))
-            for gain in node.kind.improve(node.rule, node.max, dict(values), base)
+            for gain in node.kind.improve_in(
+                node.rule, node.max, dict(values), base, self.checked.context(item)
+            )
         ]
 
     def group_result(self, node: Node, level: int, children: list[NodeResult]) -> NodeResult:

@@ -425,6 +425,47 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không mức nào của '{id}' cho đủ {max} điểm tối đa",
         "no outcome of '{id}' gives its full {max} points",
     ),
+    "criteria.due-day": (
+        "'{value}' không phải hạn hợp lệ: viết dd/mm (ngày/tháng); hạn trong năm sau: thêm "
+        "next_year: true",
+        "'{value}' is not a valid due date: write dd/mm (day/month); for one due in the next "
+        "year add next_year: true",
+    ),
+    "criteria.deliverables-points": (
+        "với scoring: each, mỗi sản phẩm của '{id}' cần có points",
+        "with scoring: each, every deliverable of '{id}' needs its points",
+    ),
+    "criteria.deliverables-sum": (
+        "các sản phẩm của '{id}' cộng lại {sum} điểm, khác điểm tối đa {max}",
+        "the deliverables of '{id}' add up to {sum} points, not its maximum of {max}",
+    ),
+    "criteria.deliverables-per-late": (
+        "với scoring: deduct, '{id}' cần per_late (số điểm trừ cho mỗi sản phẩm chậm hoặc thiếu)",
+        "with scoring: deduct, '{id}' needs per_late (the points off for each one late or missing)",
+    ),
+    "criteria.deliverables-unused": (
+        "'{key}' chỉ dùng với scoring: {scoring}",
+        "'{key}' is used only with scoring: {scoring}",
+    ),
+    "criteria.unknown-parameter": (
+        "'${name}' không phải tham số của bộ tiêu chí{suggestion}; các tham số (parameters): "
+        "{known}",
+        "'${name}' is not a parameter of this set{suggestion}; its parameters are: {known}",
+    ),
+    "criteria.no-parameters": (
+        "'${name}': bộ tiêu chí chưa có tham số nào; khai báo ở đầu bộ, ví dụ parameters: "
+        "{{{name}: 35}}",
+        "'${name}': this set has no parameters; declare them at its top, e.g. parameters: "
+        "{{{name}: 35}}",
+    ),
+    "criteria.parameter-form": (
+        "'{value}': hãy viết $tên_tham_số, $tên_tham_số / số hoặc $tên_tham_số * số",
+        "'{value}': write $name, $name / number or $name * number",
+    ),
+    "criteria.parameter-inexact": (
+        "'{value}' không cho một số thập phân chính xác (tối đa 6 chữ số sau dấu chấm)",
+        "'{value}' gives no exact decimal (six decimals at most)",
+    ),
     "criteria.checklist-sum": (
         "các nội dung của '{id}' cộng lại {sum} điểm, khác điểm tối đa {max}",
         "the items of '{id}' add up to {sum} points, not its maximum of {max}",
@@ -651,6 +692,43 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{per} cho mỗi {what}, tối đa {cap}",
         "{per} for each of the {what}, up to {cap}",
     ),
+    "rule.checklist.describe-gate": (
+        "{items}; chưa đạt nội dung bắt buộc ({gates}): 0 điểm",
+        "{items}; a required item ({gates}) not met: 0 points",
+    ),
+    "rule.all_conditions.describe": (
+        "đạt tất cả điều kiện ({conditions}): {max}; thiếu một điều kiện: 0 điểm",
+        "every condition met ({conditions}): {max}; any one unmet: 0 points",
+    ),
+    "rule.deliverables.due": ("{name} (hạn {due})", "{name} (due {due})"),
+    "rule.deliverables.due-next": (
+        "{name} (hạn {due} năm sau)",
+        "{name} (due {due} of the next year)",
+    ),
+    "rule.deliverables.input": ("{name}: ngày gửi", "{name}: date sent"),
+    "rule.deliverables.missing": ("{name} chưa gửi", "{name} not sent"),
+    "rule.deliverables.late": (
+        "{name} gửi ngày {sent}, chậm so với hạn {due}",
+        "{name} sent {sent}, after its due date {due}",
+    ),
+    "rule.deliverables.hint": (
+        "Ghi ngày gửi của từng báo cáo, sản phẩm (dd/mm/yyyy) và kê các văn bản; để trống "
+        "cái chưa gửi: nó được tính là chưa gửi.",
+        "Give the date each one was sent (dd/mm/yyyy) and list the documents; leave one not "
+        "sent empty: it counts as not sent.",
+    ),
+    "rule.deliverables.describe": (
+        "gửi đủ và đúng hạn tất cả ({which}): {max}; thiếu hoặc chậm: 0 điểm",
+        "all sent on time ({which}): {max}; one missing or late: 0 points",
+    ),
+    "rule.deliverables.describe-each": (
+        "mỗi sản phẩm gửi đúng hạn: {which}",
+        "each one sent on time: {which}",
+    ),
+    "rule.deliverables.describe-deduct": (
+        "{max}, trừ {per} cho mỗi sản phẩm chậm hoặc thiếu ({which}), thấp nhất 0 điểm",
+        "{max}, minus {per} for each one late or missing ({which}), not below 0 points",
+    ),
     "reason.pass": ("đạt yêu cầu", "requirement met"),
     "reason.fail": ("không đạt yêu cầu", "requirement not met"),
     "reason.level": ("mức: {level}", "level: {level}"),
@@ -658,7 +736,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "đạt {met}/{count} nội dung; chưa đạt: {missed}",
         "{met} of {count} items met; not met: {missed}",
     ),
+    "reason.checklist-gate": (
+        "chưa đạt nội dung bắt buộc: {missed}; không có điểm",
+        "a required item not met: {missed}; no points",
+    ),
     "reason.checklist-all": ("đạt cả {count} nội dung", "all {count} items met"),
+    "reason.conditions-all": ("đạt cả {count} điều kiện", "all {count} conditions met"),
+    "reason.conditions-unmet": (
+        "chưa đạt {unmet}/{count} điều kiện: {missed}; không có điểm",
+        "{unmet} of {count} conditions not met: {missed}; no points",
+    ),
+    "reason.deliverables-all": ("cả {count} sản phẩm gửi đúng hạn", "all {count} sent on time"),
+    "reason.deliverables": (
+        "{on_time}/{count} sản phẩm gửi đúng hạn; {faults}",
+        "{on_time} of {count} sent on time; {faults}",
+    ),
     "reason.deduction-none": ("không có trường hợp nào", "no incident"),
     "reason.judged": ("hội đồng chấm {points} điểm", "assessed at {points} points"),
     "reason.timeliness": ("{status}", "{status}"),
@@ -705,6 +797,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "plan.count": ("{label}: từ {count} thành {target}", "{label}: from {count} to {target}"),
     "plan.on-time": ("hoàn thành đúng hạn{due}", "do it on time{due}"),
     "plan.level": ("đạt mức: {level}", "reach the level: {level}"),
+    "plan.conditions": (
+        "đáp ứng các điều kiện còn thiếu: {conditions}",
+        "meet the conditions not yet met: {conditions}",
+    ),
+    "plan.deliverables": ("gửi đúng hạn: {which}", "send on time: {which}"),
     "plan.item": ("hoàn thành nội dung: {item}", "complete: {item}"),
     # --- reasons in results -----------------------------------------------------------------
     "reason.no-evidence": ("chưa có minh chứng trong tệp", "no evidence in the file"),

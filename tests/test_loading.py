@@ -80,8 +80,9 @@ def test_the_mini_set_loads():
             "rule: {kind: pass_fail, penalty_when_unmet: 0.25}",
             "rule: {kind: pass_fial, penalty_when_unmet: 0.25}",
             "set.yaml:39:22: there is no rule kind 'pass_fial' (did you mean 'pass_fail'?); the kinds "
-            "are: bands, checklist, count_bands, deduction, judged, levels, pass_fail, per_item, "
-            "proportional, survey_share, timeliness [criteria.unknown-kind]",
+            "are: all_conditions, bands, checklist, count_bands, deduction, deliverables, judged, "
+            "levels, pass_fail, per_item, proportional, survey_share, timeliness "
+            "[criteria.unknown-kind]",
         ),
         (
             'rule: {kind: timeliness, on_time: 1, late: 0.5, due: "31/01"}',

@@ -15,7 +15,7 @@ from parscore.decimals import tidy
 from parscore.errors import InputError, KeyPath, Problem, Severity
 from parscore.model.common import found
 from parscore.model.criteria import CriteriaSet, Node
-from parscore.rules import RESERVED_KEYS
+from parscore.rules import RESERVED_KEYS, parameters
 from parscore.yamlsource import Source
 
 
@@ -198,11 +198,17 @@ def criteria_from_source(src: Source) -> CriteriaSet:
     data = src.data
     if not isinstance(data, dict):
         raise InputError([src.problem("doc.not-mapping", found=found(data))])
+    data, references = parameters.resolve(data)  # $name in rules: the set's parameters
+    said = {src.position(keys) for _, keys, _ in references}
+    referred = [src.problem(code, keys, **args) for code, keys, args in references if code]
     try:
         cs = CriteriaSet.model_validate(data)
     except ValidationError as exc:
         known = _CRITERIA_KEYS | _rule_keys()
-        raise InputError(validation_problems(src, exc, known_keys=known)) from None
+        shape = validation_problems(src, exc, known_keys=known)
+        raise InputError(referred + [p for p in shape if (p.line, p.column) not in said]) from None
+    if referred:
+        raise InputError(referred)
     problems = _check_set(src, cs)
     if any(p.severity is Severity.ERROR for p in problems):
         raise InputError(problems)

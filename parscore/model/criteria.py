@@ -16,7 +16,16 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from parscore.bands import Bounds
-from parscore.model.common import INPUT_CONFIG, Name, NodeId, NonEmptyStr, Points, SetId, Text
+from parscore.model.common import (
+    INPUT_CONFIG,
+    Name,
+    NodeId,
+    NonEmptyStr,
+    Number,
+    Points,
+    SetId,
+    Text,
+)
 from parscore.model.setlevel import BandCondition, EvidenceWindow
 from parscore.rules import Rule, RuleKind, kind_of
 
@@ -145,6 +154,11 @@ class CriteriaSet(BaseModel):
     split: Split
     bands: list[ClassBand] = Field(min_length=1)
     documents_required: bool = True
+    parameters: dict[Name, Number] = Field(
+        default_factory=dict,
+        description="targets written once and used in rules as $name (or $name / 2, "
+        "$name * 0.5): online_share_target: 35",
+    )
     fields: list[Node] = Field(min_length=1)
     survey: Node | None = None
     bonus: LedgerRule | None = None
