@@ -786,5 +786,54 @@ def criteria_show(ref: str, depth: int | None, lang: str) -> None:
     echo(show(load_criteria(ref, resolver()), lang, depth, _layout_width()), nl=False)
 
 
+@criteria.command("test", help="cli.help.criteria-test")
+@click.argument("ref", metavar="ID|PATH")
+@click.argument("cases", nargs=-1, type=click.Path(path_type=Path))
+@LANG_OPTION
+@guarded
+def criteria_test(ref: str, cases: tuple[Path, ...], lang: str) -> None:
+    """Run a criteria set's test cases (the shipped ones without CASES)."""
+    from parscore import settest, yamlsource
+
+    sets = resolver()
+    location = sets.locate(ref, Path.cwd())
+    cs = sets.load(location)
+    if cases:
+        sources = [yamlsource.load_file(path, sets.limits) for path in cases]
+    else:
+        shipped = settest.shipped_cases(cs.id) if location == cs.id else None
+        if shipped is None:
+            raise UsageError("usage.no-cases", set=cs.id)
+        sources = [settest.read_shipped(shipped, sets.limits)]
+    runs, problems = [], []
+    for src in sources:
+        try:
+            runs.append(settest.run_file(src, cs, location, sets))
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    sys.exit(_report_cases(runs, lang))
+
+
+def _report_cases(runs: list[Any], lang: str) -> int:
+    """Each failing case and a summary per file on standard output; the exit code."""
+    failed = 0
+    total = 0
+    for run in runs:
+        failures = [p for result in run.results for p in result.failures()]
+        for problem in failures:
+            echo(problem.format(lang))
+        bad = sum(not result.passed for result in run.results)
+        args = {"total": len(run.results), "passed": len(run.results) - bad, "failed": bad}
+        echo(render("settest.summary", {"file": run.display, **args}, lang))
+        failed += bad
+        total += len(run.results)
+    if len(runs) > 1:
+        args = {"total": total, "passed": total - failed, "failed": failed}
+        echo(render("settest.total", args, lang))
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

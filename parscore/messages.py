@@ -1328,6 +1328,55 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Điểm trừ: - {{reason: ..., points: ...}}",
         "Penalty: - {{reason: ..., points: ...}}",
     ),
+    # --- criteria set tests (parscore criteria test, parscore/settest.py) -------------------
+    "settest.case": ("trường hợp kiểm thử", "test case"),
+    "settest.failed": (
+        "cần {expected}, được {points} điểm ({outcome}): {reason}",
+        "expected {expected}, got {points} ({outcome}): {reason}",
+    ),
+    "settest.failed-penalty": (
+        "cần điểm trừ {expected}, được {got}",
+        "expected a penalty of {expected}, got {got}",
+    ),
+    "settest.points": ("{points} điểm", "{points} points"),
+    "settest.points-outcome": ("{points} điểm ({outcome})", "{points} points ({outcome})"),
+    "settest.summary": (
+        "{file}: {total} trường hợp, {passed} đạt, {failed} không đạt",
+        "{file}: {total} cases, {passed} passed, {failed} failed",
+    ),
+    "settest.total": (
+        "Tổng cộng: {total} trường hợp, {passed} đạt, {failed} không đạt",
+        "In all: {total} cases, {passed} passed, {failed} failed",
+    ),
+    "settest.unknown-key": (
+        "'{key}' không phải khóa của tệp trường hợp kiểm thử; khóa hợp lệ: {expected}"
+        "{suggestion}",
+        "'{key}' is not a key of a test case file; its keys are: {expected}{suggestion}",
+    ),
+    "settest.no-cases": (
+        "tệp cần danh sách 'cases:' với ít nhất một trường hợp",
+        "the file needs a list 'cases:' with at least one case",
+    ),
+    "settest.case-not-mapping": (
+        "mỗi trường hợp là một bảng khóa (item:, inputs:, points:...), không phải {found}",
+        "each case is a mapping (item:, inputs:, points:...), not {found}",
+    ),
+    "settest.inputs-not-mapping": (
+        "'inputs' là một bảng khóa tên dữ liệu: giá trị, không phải {found}",
+        "'inputs' is a mapping of input names to values, not {found}",
+    ),
+    "settest.other-set": (
+        "các trường hợp này viết cho bộ '{cases_for}', không phải cho bộ '{set}' đang kiểm thử",
+        "these cases are written for the set '{cases_for}', not for '{set}' under test",
+    ),
+    "settest.bad-points": (
+        "'{key}' là số điểm (một số không âm, ví dụ 0.5), không phải {found}",
+        "'{key}' is points (a number not below 0, e.g. 0.5), not {found}",
+    ),
+    "settest.bad-outcome": (
+        "kết quả '{value}' không hợp lệ: chọn một trong {choices}{suggestion}",
+        "'{value}' is not an outcome: choose one of {choices}{suggestion}",
+    ),
     # --- the command line -----------------------------------------------------------------
     "cli.summary": ("{errors}, {warnings}", "{errors}, {warnings}"),
     "cli.error": ("{count} lỗi", "{count} error"),
@@ -1575,6 +1624,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Xem cây tiêu chí của một bộ, với điểm tối đa và cách chấm từng tiêu chí.",
         "Show a criteria set's tree, with maxima and each rule in words.",
     ),
+    "cli.help.criteria-test": (
+        "Chạy các trường hợp kiểm thử của một bộ tiêu chí: mỗi trường hợp là dữ liệu của một "
+        "tiêu chí và số điểm (kết quả) mà phụ lục quy định; báo trường hợp không đạt kèm tệp và "
+        "dòng.\n\n"
+        "Không nêu CASES: dùng các trường hợp kèm theo bộ có sẵn. Mã thoát 0 khi mọi trường hợp "
+        "đạt, 1 khi có trường hợp không đạt, 2 khi tệp có lỗi.",
+        "Run a criteria set's test cases: each case is one sub-criterion's inputs and the "
+        "points (and outcome) the annex says they give; failures are reported with their file "
+        "and line.\n\n"
+        "Without CASES: the cases shipped with a shipped set. Exit code 0 when every case "
+        "passes, 1 when some fail, 2 when a file has errors.",
+    ),
     "cli.help.depth": ("Số cấp được hiện (1: chỉ lĩnh vực).", "Show this many levels (1: fields)."),
     "cli.help.try": (
         "Xem '{command} {option}' để được trợ giúp.",
@@ -1636,6 +1697,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "size.kb": ("{size} KB", "{size} KB"),
     "size.mb": ("{size} MB", "{size} MB"),
     # --- usage -----------------------------------------------------------------------------
+    "usage.no-cases": (
+        "bộ '{set}' không kèm tệp trường hợp kiểm thử: hãy nêu tệp (parscore criteria test "
+        "{set} CASES.yaml)",
+        "the set '{set}' ships no test cases: name a case file (parscore criteria test {set} "
+        "CASES.yaml)",
+    ),
     "usage.output-exists": (
         "tệp {path} đã có: dùng --force để ghi đè",
         "{path} already exists: use --force to overwrite it",
