@@ -1349,8 +1349,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "In all: {total} cases, {passed} passed, {failed} failed",
     ),
     "settest.unknown-key": (
-        "'{key}' không phải khóa của tệp trường hợp kiểm thử; khóa hợp lệ: {expected}"
-        "{suggestion}",
+        "'{key}' không phải khóa của tệp trường hợp kiểm thử; khóa hợp lệ: {expected}{suggestion}",
         "'{key}' is not a key of a test case file; its keys are: {expected}{suggestion}",
     ),
     "settest.no-cases": (

@@ -98,7 +98,9 @@ class CaseResult:
         if case.penalty is not None and case.penalty != self.penalty:
             found_here.append(
                 self._at(
-                    "settest.failed-penalty", expected=_shown(case.penalty), got=_shown(self.penalty)
+                    "settest.failed-penalty",
+                    expected=_shown(case.penalty),
+                    got=_shown(self.penalty),
                 )
             )
         return found_here
@@ -350,9 +352,7 @@ def run_case(
     )
 
 
-def run_file(
-    cases: Source, cs: CriteriaSet, location: str, resolver: CriteriaResolver
-) -> FileRun:
+def run_file(cases: Source, cs: CriteriaSet, location: str, resolver: CriteriaResolver) -> FileRun:
     """Every case of one file; InputError with every problem of the file when any is bad."""
     checker = _ShapeChecker(cases, cs)
     checked = checker.run()
