@@ -670,17 +670,49 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
 @click.argument(
     "which", type=click.Choice(["criteria", "evidence", "result", "plan", "comparison"])
 )
+@click.option(
+    "--criteria",
+    "criteria_ref",
+    metavar="ID|PATH",
+    help="cli.help.schema-criteria",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    envvar="PARSCORE_LANG",
+    show_default=True,
+    callback=_inherit_lang,
+    help="cli.help.schema-lang",
+)
 @OUTPUT_OPTION
 @FORCE_OPTION
 @guarded
-def schema(which: str, output: Path | None, force: bool) -> None:
-    """Write the JSON Schema of criteria sets, evidence files, JSON results, plans or comparisons.
+def schema(
+    which: str, criteria_ref: str | None, lang: str, output: Path | None, force: bool
+) -> None:
+    """Write the JSON Schema of criteria sets, evidence files, JSON results, plans or comparisons;
+    with --criteria, the evidence schema of that set.
 
     Editors with the YAML language server check and complete files that start with
-    '# yaml-language-server: $schema=evidence.schema.json'."""
+    '# yaml-language-server: $schema=ref-commune-2023.schema.json'."""
     from parscore.schemas import schema_text
 
-    emit(schema_text(which), output, force, [])
+    if criteria_ref is None:
+        emit(schema_text(which), output, force, [])
+        return
+    if which != "evidence":
+        raise UsageError("usage.schema-criteria")
+    from parscore.loading import load_criteria, looks_like_path
+    from parscore.schemas import evidence_schema_for, to_text
+
+    read = [Path(criteria_ref)] if looks_like_path(criteria_ref) else []
+    if output is not None:
+        from parscore.output import check_target
+
+        check_target(output, force=force, inputs=read)
+    cs = load_criteria(criteria_ref, resolver())
+    emit(to_text(evidence_schema_for(cs, lang)), output, force, read)
 
 
 @main.command(help="cli.help.template")
@@ -712,6 +744,7 @@ def schema(which: str, output: Path | None, force: bool) -> None:
     help="cli.help.template-output",
 )
 @click.option("--force", is_flag=True, help="cli.help.template-force")
+@click.option("--schema", "with_schema", is_flag=True, help="cli.help.template-schema")
 @LANG_OPTION
 @guarded
 def template(
@@ -724,6 +757,7 @@ def template(
     year: int | None,
     output: Path,
     force: bool,
+    with_schema: bool,
     lang: str,
 ) -> None:
     """Write the evidence file a commune fills for its Q4 meeting (Tạo tệp minh chứng)."""
@@ -731,12 +765,15 @@ def template(
 
     from parscore.loading import load_criteria, looks_like_path
     from parscore.output import check_target
-    from parscore.report.template import UnitInfo, render_template
+    from parscore.report.template import UnitInfo, render_template, schema_name
 
     read = [Path(criteria_ref)] if looks_like_path(criteria_ref) else []
     check_target(output, force=force, inputs=read)
     nfc = lambda s: unicodedata.normalize("NFC", s) if s else s  # noqa: E731
     cs = load_criteria(criteria_ref, resolver())
+    schema_file = output.parent / schema_name(cs)
+    if with_schema:
+        check_target(schema_file, force=force, inputs=read)
     info = UnitInfo(
         name=nfc(unit_name),
         kind=unit_kind,
@@ -754,6 +791,11 @@ def template(
     from parscore.yamlsource import display_name
 
     echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
+    if with_schema:
+        from parscore.schemas import evidence_schema_for, to_text
+
+        emit(to_text(evidence_schema_for(cs, lang)), schema_file, force, read)
+        echo(render("cli.wrote", {"path": display_name(schema_file)}, lang), err=True)
 
 
 @main.group(help="cli.help.criteria")

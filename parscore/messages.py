@@ -1271,8 +1271,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "      section: Mục II\n"
         "Nếu trong năm không phát sinh việc cần chấm: nothing_occurred: <lý do>\n"
         "Kiểm tra tệp: parscore validate <tệp>   Chấm điểm: parscore evaluate <tệp>\n"
-        "Để trình soạn thảo (VS Code + YAML) kiểm tra khi gõ, tạo tệp lược đồ ở dòng đầu:\n"
-        "  parscore schema evidence --output evidence.schema.json",
+        "Để trình soạn thảo (VS Code + YAML) gợi ý và kiểm tra khi gõ, tạo tệp lược đồ ghi ở "
+        "dòng đầu,\n"
+        "cạnh tệp này: parscore schema evidence --criteria {ref} --output {schema}",
         "Fill in the values after the colons; an item left empty counts as MISSING\n"
         "EVIDENCE (0 points, listed by 'parscore evaluate --missing').\n"
         "Dates as dd/mm/yyyy (06/02/2023 is 6 February).\n"
@@ -1286,8 +1287,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "      section: Section II\n"
         "When nothing to score occurred in the year: nothing_occurred: <reason>\n"
         "Check the file: parscore validate <file>   Score it: parscore evaluate <file>\n"
-        "For an editor (VS Code + YAML) to check as you type, create the schema named on\n"
-        "the first line: parscore schema evidence --output evidence.schema.json",
+        "For an editor (VS Code + YAML) to complete and check as you type, create the schema\n"
+        "named on the first line, beside this file: parscore schema evidence --criteria {ref}\n"
+        "--output {schema}",
     ),
     "template.assessed-by": ("Tổ công tác tự đánh giá", "the working group"),
     "template.field": (
@@ -1376,6 +1378,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "kết quả '{value}' không hợp lệ: chọn một trong {choices}{suggestion}",
         "'{value}' is not an outcome: choose one of {choices}{suggestion}",
     ),
+    # --- the evidence schema of one criteria set (parscore schema evidence --criteria) -------
+    "schema.title": (
+        "Tệp minh chứng theo bộ tiêu chí {id} (phiên bản {version}) — {title}",
+        "Evidence file for the criteria set {id} (version {version}) — {title}",
+    ),
+    "schema.key-documents": (
+        "Tài liệu kiểm chứng: number, date (dd/mm/yyyy), issuer, title, section",
+        "Evidence documents: number, date (dd/mm/yyyy), issuer, title, section",
+    ),
+    "schema.key-explanation": ("Giải trình", "The written explanation"),
+    "schema.key-claimed": ("Điểm xã tự chấm", "The score the commune claims"),
+    "schema.key-nothing_occurred": (
+        "Trong năm không phát sinh việc cần chấm, và lý do",
+        "Nothing to score occurred this year, and why",
+    ),
+    "schema.key-note": ("Ghi chú", "A note"),
+    "schema.item": ("{id} {name} — tối đa {max}. {rule}", "{id} {name} — max {max}. {rule}"),
     # --- the command line -----------------------------------------------------------------
     "cli.summary": ("{errors}, {warnings}", "{errors}, {warnings}"),
     "cli.error": ("{count} lỗi", "{count} error"),
@@ -1580,12 +1599,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.schema": (
         "Ghi JSON Schema của bộ tiêu chí, tệp minh chứng, kết quả, kế hoạch hoặc bảng so sánh "
         "JSON.\n\n"
-        "Trình soạn thảo có YAML language server kiểm tra và gợi ý cho các tệp bắt đầu bằng "
-        "'# yaml-language-server: $schema=evidence.schema.json'.",
+        "Với 'evidence --criteria ID|PATH': lược đồ riêng của bộ tiêu chí đó. Trình soạn thảo "
+        "có YAML language server kiểm tra và gợi ý cho các tệp bắt đầu bằng "
+        "'# yaml-language-server: $schema=ref-commune-2023.schema.json' (tệp do 'parscore "
+        "template' tạo có sẵn dòng này).",
         "Write the JSON Schema of criteria sets, evidence files, or JSON results, plans or "
         "comparisons.\n\n"
-        "Editors with the YAML language server check and complete files that start with "
-        "'# yaml-language-server: $schema=evidence.schema.json'.",
+        "With 'evidence --criteria ID|PATH': that criteria set's own schema. Editors with the "
+        "YAML language server check and complete files that start with "
+        "'# yaml-language-server: $schema=ref-commune-2023.schema.json' (files written by "
+        "'parscore template' do).",
+    ),
+    "cli.help.schema-criteria": (
+        "Với 'evidence': lược đồ riêng của bộ tiêu chí này (mã tiêu chí, tên dữ liệu, kiểu, "
+        "các mức), để trình soạn thảo gợi ý và báo tên gõ sai.",
+        "With 'evidence': the schema of this criteria set (its item ids, input names, types "
+        "and levels), so that an editor completes them and flags a misspelt name.",
+    ),
+    "cli.help.schema-lang": (
+        "Ngôn ngữ của phần mô tả trong lược đồ riêng của bộ tiêu chí.",
+        "The language of the descriptions in a criteria set's own schema.",
     ),
     "cli.help.template": (
         "Tạo tệp minh chứng để xã điền cho cuộc họp tự đánh giá quý IV: mọi tiêu chí thành "
@@ -1610,6 +1643,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Assessment year (default: the set's).",
     ),
     "cli.help.template-output": ("Tệp minh chứng cần ghi.", "The evidence file to write."),
+    "cli.help.template-schema": (
+        "Ghi thêm lược đồ JSON của bộ tiêu chí (<mã bộ>.schema.json) cạnh tệp minh chứng, "
+        "tệp mà dòng đầu của tệp minh chứng trỏ tới.",
+        "Also write the criteria set's JSON Schema (<set id>.schema.json) beside the evidence "
+        "file: the file its first line points at.",
+    ),
     "cli.help.template-force": ("Ghi đè tệp đã có.", "Overwrite an existing file."),
     "cli.help.criteria": (
         "Các bộ tiêu chí: liệt kê các bộ có sẵn, xem một bộ.",
@@ -1701,6 +1740,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{set} CASES.yaml)",
         "the set '{set}' ships no test cases: name a case file (parscore criteria test {set} "
         "CASES.yaml)",
+    ),
+    "usage.schema-criteria": (
+        "--criteria chỉ dùng với 'parscore schema evidence'",
+        "--criteria goes with 'parscore schema evidence' only",
     ),
     "usage.output-exists": (
         "tệp {path} đã có: dùng --force để ghi đè",
