@@ -221,8 +221,10 @@ class _ShapeChecker:
         points = self.number(raw, "points", path, required=True)
         penalty = self.number(raw, "penalty", path, required=False)
         outcome = self.outcome(raw.get("outcome"), path)
-        if "inputs" in raw and not isinstance(raw["inputs"], (dict, type(None))):
-            self.add("settest.inputs-not-mapping", path + ("inputs",), found=found(raw["inputs"]))
+        inputs = raw.get("inputs")
+        if inputs is not None and not isinstance(inputs, dict):
+            self.add("settest.inputs-not-mapping", path + ("inputs",), found=found(inputs))
+            return None
         if node is None or points is None:
             return None  # the rest of the case is still checked by running it
         return Case(index, node.id, points, outcome, penalty)
