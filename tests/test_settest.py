@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -155,3 +157,113 @@ def test_a_case_file_that_is_not_a_case_file(work):
     result = run("criteria", "test", "ref-commune-2023", "x.yaml", "--lang", "en")
     assert result.exit_code == 2
     assert "x.yaml:2:8: the file needs a list 'cases:'" in result.stderr
+
+
+# --- docs/formats.md, "Writing your province's set": its examples are what parscore reads ------
+
+FORMATS = ROOT / "docs" / "formats.md"
+
+
+def _chapter() -> str:
+    text = FORMATS.read_text(encoding="utf-8")
+    start = text.index("## Writing your province's set")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end > 0 else None]
+
+
+def _yaml_blocks() -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```\n", _chapter(), flags=re.S)
+
+
+def _set_around(node: dict) -> dict:
+    """The smallest set that holds ``node``: in a field, or in the survey."""
+    head = {
+        "id": "chapter-2024",
+        "title": "Thử",
+        "issuer": "Thử",
+        "year": 2024,
+        "version": "1",
+        "bands": [{"name": "Một", "at_least": 0}],
+        "penalty": {"points_each": 0.25, "cap": 5},
+    }
+    wrapped = {"id": "X", "name": "Nhóm", "max": node["max"], "children": [node]}
+    if node.get("scored_by") == "outside":
+        node["id"] = "X." + node["id"].split(".", 1)[1]
+        wrapped["scored_by"] = "outside"
+        field = {
+            "id": "F",
+            "name": "L",
+            "max": 1,
+            "children": [{"id": "F.1", "name": "A", "max": 1, "rule": {"kind": "pass_fail"}}],
+        }
+        split = {"appraisal": 1, "survey": node["max"]}
+        return {
+            **head,
+            "total": node["max"] + 1,
+            "split": split,
+            "fields": [field],
+            "survey": wrapped,
+        }
+    node["id"] = "X." + node["id"].split(".", 1)[-1]
+    split = {"appraisal": node["max"], "survey": 0}
+    return {**head, "total": node["max"], "split": split, "fields": [{**wrapped, "key": "x"}]}
+
+
+def test_every_rule_in_the_chapter_loads(tmp_path: Path):
+
+    nodes = [block for block in _yaml_blocks() if block.startswith("- id:")]
+    assert len(nodes) >= 12  # one for each kind, and more
+    for index, block in enumerate(nodes):
+        (node,) = yaml.load(block, Loader=_DecimalLoader)
+        path = tmp_path / f"set{index}.yaml"
+        path.write_text(yaml.safe_dump(_plain(_set_around(node)), allow_unicode=True), "utf-8")
+        result = run("validate", str(path), "--lang", "en")
+        assert result.exit_code == 0, block + result.stdout + result.stderr
+
+
+def test_the_chapter_names_every_rule_kind_and_marks_what_is_not_merged():
+    from parscore.rules import KINDS
+
+    chapter = _chapter()
+    for kind in KINDS:
+        assert f"`{kind}`" in chapter, kind
+    assert chapter.count("<!-- TODO(lead): syntax from branch ") >= 11
+
+
+def test_the_chapter_s_case_file_and_its_failure_are_what_parscore_does(work: Path):
+    (case_block,) = [b for b in _yaml_blocks() if b.startswith("criteria: quang-tri-2024")]
+    (work / "cases.yaml").write_text(case_block, encoding="utf-8")
+    text = SET_FILE.read_text(encoding="utf-8")
+    text = text.replace("\nid: ref-commune-2023\n", "\nid: quang-tri-2024\n")
+    text = text.replace("\nyear: 2023\n", "\nyear: 2024\n")
+    (work / "quang-tri-2024.yaml").write_text(text, encoding="utf-8")
+    assert run("criteria", "test", "quang-tri-2024.yaml", "cases.yaml").exit_code == 0
+    wrong = text.replace(
+        "{at_least: 70, at_most: 90, points: 0.75}", "{at_least: 70, at_most: 90, points: 1}"
+    )
+    (work / "quang-tri-2024.yaml").write_text(wrong, encoding="utf-8")
+    result = run("criteria", "test", "quang-tri-2024.yaml", "cases.yaml")
+    assert result.exit_code == 1
+    shown = re.search(r"```\n(cases\.yaml:3:5: .*?)```\n", _chapter(), flags=re.S)
+    assert shown is not None
+    assert result.stdout == shown.group(1)
+
+
+class _DecimalLoader(yaml.SafeLoader):
+    """Numbers as typed in the docs: 0.75 stays 0.75."""
+
+
+_DecimalLoader.add_constructor(
+    "tag:yaml.org,2002:float", lambda loader, node: Decimal(loader.construct_scalar(node))
+)
+
+
+def _plain(value):
+    """Decimals back to YAML numbers as typed (safe_dump writes them as text otherwise)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return float(value) if value != value.to_integral_value() else int(value)
+    return value
