@@ -800,7 +800,7 @@ def template(
 
 @main.group(help="cli.help.criteria")
 def criteria() -> None:
-    """The criteria sets (Bộ tiêu chí): list the shipped ones, show one."""
+    """The criteria sets (Bộ tiêu chí): list the shipped ones, show one, test one."""
 
 
 @criteria.command("list", help="cli.help.criteria-list")

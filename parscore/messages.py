@@ -1450,8 +1450,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.exit-codes": ("Mã thoát", "Exit codes"),
     "cli.help.exit-0": ("thành công", "success"),
     "cli.help.exit-1": (
-        "validate tìm thấy lỗi; compare phải bỏ ra ngoài một tệp",
-        "problems found by validate; a file left out by compare",
+        "validate tìm thấy lỗi; compare phải bỏ ra ngoài một tệp; criteria test có trường "
+        "hợp không đạt",
+        "problems found by validate; a file left out by compare; a case failed in criteria test",
     ),
     "cli.help.exit-2": (
         "dữ liệu vào hoặc cách dùng sai (thông báo nói rõ chỗ sai), hoặc không ghi được đầu ra",
@@ -1651,8 +1652,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.help.template-force": ("Ghi đè tệp đã có.", "Overwrite an existing file."),
     "cli.help.criteria": (
-        "Các bộ tiêu chí: liệt kê các bộ có sẵn, xem một bộ.",
-        "The criteria sets: list the shipped ones, show one.",
+        "Các bộ tiêu chí: liệt kê các bộ có sẵn, xem một bộ, chạy các trường hợp kiểm thử của "
+        "một bộ.",
+        "The criteria sets: list the shipped ones, show one, run a set's test cases.",
     ),
     "cli.help.criteria-list": (
         "Liệt kê các bộ tiêu chí có sẵn.",

@@ -184,6 +184,7 @@ def evidence_schema_for(cs: CriteriaSet, lang: str = "vi") -> dict[str, Any]:
     generic = body["$defs"]["Item"]["properties"]
     survey = [n for n in cs.survey.walk() if n.is_leaf] if cs.survey is not None else []
     items = [n for field in cs.fields for n in field.walk() if n.is_leaf]
+    body["properties"]["criteria"]["examples"] = [cs.id]
     body["properties"]["items"] = _section(items, generic, lang)
     body["properties"]["survey"] = _section(survey, generic, lang)
     body["title"] = render(
