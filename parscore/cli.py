@@ -836,12 +836,17 @@ def criteria_show(ref: str, depth: int | None, lang: str) -> None:
 def criteria_test(ref: str, cases: tuple[Path, ...], lang: str) -> None:
     """Run a criteria set's test cases (the shipped ones without CASES)."""
     from parscore import settest, yamlsource
+    from parscore.loading import looks_like_path
 
     sets = resolver()
+    if looks_like_path(ref):  # not a case file given first
+        settest.refuse_swapped(yamlsource.load_file(Path(ref), sets.limits), "cases")
     location = sets.locate(ref, Path.cwd())
     cs = sets.load(location)
     if cases:
         sources = [yamlsource.load_file(path, sets.limits) for path in cases]
+        for src in sources:
+            settest.refuse_swapped(src, "fields")
     else:
         shipped = settest.shipped_cases(cs.id) if location == cs.id else None
         if shipped is None:

@@ -1737,6 +1737,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "size.kb": ("{size} KB", "{size} KB"),
     "size.mb": ("{size} MB", "{size} MB"),
     # --- usage -----------------------------------------------------------------------------
+    "usage.cases-not-set": (
+        "{path} là tệp trường hợp kiểm thử, không phải bộ tiêu chí: nêu bộ tiêu chí trước "
+        "(parscore criteria test BỘ CASES...)",
+        "{path} is a test case file, not a criteria set: name the set first "
+        "(parscore criteria test SET CASES...)",
+    ),
+    "usage.set-not-cases": (
+        "{path} là một bộ tiêu chí, không phải tệp trường hợp kiểm thử: nêu bộ tiêu chí trước "
+        "(parscore criteria test BỘ CASES...)",
+        "{path} is a criteria set, not a test case file: name the set first "
+        "(parscore criteria test SET CASES...)",
+    ),
     "usage.no-cases": (
         "bộ '{set}' không kèm tệp trường hợp kiểm thử: hãy nêu tệp (parscore criteria test "
         "{set} CASES.yaml)",

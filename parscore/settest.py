@@ -162,6 +162,16 @@ def read_shipped(entry: Any, limits: yamlsource.Limits) -> Source:
     return yamlsource.load_bytes(entry.read_bytes(), display, limits)
 
 
+def refuse_swapped(src: Source, key: str) -> None:
+    """A case file given as the set (it has ``cases:``), or a set given as a case file (it has
+    ``fields:``): the arguments are the wrong way round."""
+    if isinstance(src.data, dict) and key in src.data:
+        from parscore.errors import UsageError
+
+        code = "usage.cases-not-set" if key == "cases" else "usage.set-not-cases"
+        raise UsageError(code, path=src.display)
+
+
 # --- checking a case file's shape ----------------------------------------------------------------
 
 

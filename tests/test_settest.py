@@ -267,3 +267,14 @@ def _plain(value):
     if isinstance(value, Decimal):
         return float(value) if value != value.to_integral_value() else int(value)
     return value
+
+
+def test_the_set_and_the_cases_the_wrong_way_round(work: Path):
+    shutil.copy(SHIPPED_CASES, work / "cases.yaml")
+    shutil.copy(SET_FILE, work / "set.yaml")
+    result = run("criteria", "test", "cases.yaml", "set.yaml", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: cases.yaml is a test case file, not a criteria set")
+    result = run("criteria", "test", "ref-commune-2023", "set.yaml", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: set.yaml is a criteria set, not a test case file")
