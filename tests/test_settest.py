@@ -278,3 +278,10 @@ def test_the_set_and_the_cases_the_wrong_way_round(work: Path):
     result = run("criteria", "test", "ref-commune-2023", "set.yaml", "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.startswith("error: set.yaml is a criteria set, not a test case file")
+
+
+def test_the_chapter_quotes_criteria_show_as_it_writes_a_rule():
+    shown = run("criteria", "show", "ref-commune-2023").stdout
+    quoted = re.search(r'`criteria show` writes each rule in words \("(.*?)"\)', _chapter(), re.S)
+    assert quoted is not None
+    assert " ".join(quoted.group(1).split()) in " ".join(shown.split())
