@@ -227,7 +227,11 @@ def test_the_chapter_names_every_rule_kind_and_marks_what_is_not_merged():
     chapter = _chapter()
     for kind in KINDS:
         assert f"`{kind}`" in chapter, kind
-    assert chapter.count("<!-- TODO(lead): syntax from branch ") >= 11
+    # forms whose syntax is on another branch: the lead fills them at merge, then removes these
+    for marker in re.findall(r"<!-- TODO\(lead\).*?-->", chapter):
+        assert re.fullmatch(
+            r"<!-- TODO\(lead\): syntax from branch (kinds|setlevel|extend) \(.+\) -->", marker
+        ), marker
 
 
 def test_the_chapter_s_case_file_and_its_failure_are_what_parscore_does(work: Path):
