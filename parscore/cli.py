@@ -670,17 +670,49 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
 @click.argument(
     "which", type=click.Choice(["criteria", "evidence", "result", "plan", "comparison"])
 )
+@click.option(
+    "--criteria",
+    "criteria_ref",
+    metavar="ID|PATH",
+    help="cli.help.schema-criteria",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    envvar="PARSCORE_LANG",
+    show_default=True,
+    callback=_inherit_lang,
+    help="cli.help.schema-lang",
+)
 @OUTPUT_OPTION
 @FORCE_OPTION
 @guarded
-def schema(which: str, output: Path | None, force: bool) -> None:
-    """Write the JSON Schema of criteria sets, evidence files, JSON results, plans or comparisons.
+def schema(
+    which: str, criteria_ref: str | None, lang: str, output: Path | None, force: bool
+) -> None:
+    """Write the JSON Schema of criteria sets, evidence files, JSON results, plans or comparisons;
+    with --criteria, the evidence schema of that set.
 
     Editors with the YAML language server check and complete files that start with
-    '# yaml-language-server: $schema=evidence.schema.json'."""
+    '# yaml-language-server: $schema=ref-commune-2023.schema.json'."""
     from parscore.schemas import schema_text
 
-    emit(schema_text(which), output, force, [])
+    if criteria_ref is None:
+        emit(schema_text(which), output, force, [])
+        return
+    if which != "evidence":
+        raise UsageError("usage.schema-criteria")
+    from parscore.loading import load_criteria, looks_like_path
+    from parscore.schemas import evidence_schema_for, to_text
+
+    read = [Path(criteria_ref)] if looks_like_path(criteria_ref) else []
+    if output is not None:
+        from parscore.output import check_target
+
+        check_target(output, force=force, inputs=read)
+    cs = load_criteria(criteria_ref, resolver())
+    emit(to_text(evidence_schema_for(cs, lang)), output, force, read)
 
 
 @main.command(help="cli.help.template")
@@ -712,6 +744,7 @@ def schema(which: str, output: Path | None, force: bool) -> None:
     help="cli.help.template-output",
 )
 @click.option("--force", is_flag=True, help="cli.help.template-force")
+@click.option("--schema", "with_schema", is_flag=True, help="cli.help.template-schema")
 @LANG_OPTION
 @guarded
 def template(
@@ -724,23 +757,26 @@ def template(
     year: int | None,
     output: Path,
     force: bool,
+    with_schema: bool,
     lang: str,
 ) -> None:
     """Write the evidence file a commune fills for its Q4 meeting (Tạo tệp minh chứng)."""
     import unicodedata
 
+    from parscore.checks.evidence import kind_problem
     from parscore.loading import load_criteria, looks_like_path
     from parscore.output import check_target
-    from parscore.report.template import UnitInfo, render_template
+    from parscore.report.template import UnitInfo, render_template, schema_name
 
     read = [Path(criteria_ref)] if looks_like_path(criteria_ref) else []
     check_target(output, force=force, inputs=read)
     nfc = lambda s: unicodedata.normalize("NFC", s) if s else s  # noqa: E731
     cs = load_criteria(criteria_ref, resolver())
-    from parscore.checks.evidence import kind_problem
-
-    if (code := kind_problem(unit_kind, year or cs.year)) is not None:
-        raise UsageError(code, kind=unit_kind, year=year or cs.year)
+    if (problem := kind_problem(unit_kind, year or cs.year)) is not None:
+        raise UsageError(problem, kind=unit_kind, year=year or cs.year)
+    schema_file = output.parent / schema_name(cs)
+    if with_schema:
+        check_target(schema_file, force=force, inputs=read)
     info = UnitInfo(
         name=nfc(unit_name),
         kind=unit_kind,
@@ -758,11 +794,16 @@ def template(
     from parscore.yamlsource import display_name
 
     echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
+    if with_schema:
+        from parscore.schemas import evidence_schema_for, to_text
+
+        emit(to_text(evidence_schema_for(cs, lang)), schema_file, force, read)
+        echo(render("cli.wrote", {"path": display_name(schema_file)}, lang), err=True)
 
 
 @main.group(help="cli.help.criteria")
 def criteria() -> None:
-    """The criteria sets (Bộ tiêu chí): list the shipped ones, show one."""
+    """The criteria sets (Bộ tiêu chí): list the shipped ones, show one, test one."""
 
 
 @criteria.command("list", help="cli.help.criteria-list")
@@ -788,6 +829,60 @@ def criteria_show(ref: str, depth: int | None, lang: str) -> None:
     from parscore.report.criteria import show
 
     echo(show(load_criteria(ref, resolver()), lang, depth, _layout_width()), nl=False)
+
+
+@criteria.command("test", help="cli.help.criteria-test")
+@click.argument("ref", metavar="ID|PATH")
+@click.argument("cases", nargs=-1, type=click.Path(path_type=Path))
+@LANG_OPTION
+@guarded
+def criteria_test(ref: str, cases: tuple[Path, ...], lang: str) -> None:
+    """Run a criteria set's test cases (the shipped ones without CASES)."""
+    from parscore import settest, yamlsource
+    from parscore.loading import looks_like_path
+
+    sets = resolver()
+    if looks_like_path(ref):  # not a case file given first
+        settest.refuse_swapped(yamlsource.load_file(Path(ref), sets.limits), "cases")
+    location = sets.locate(ref, Path.cwd())
+    cs = sets.load(location)
+    if cases:
+        sources = [yamlsource.load_file(path, sets.limits) for path in cases]
+        for src in sources:
+            settest.refuse_swapped(src, "fields")
+    else:
+        shipped = settest.shipped_cases(cs.id) if location == cs.id else None
+        if shipped is None:
+            raise UsageError("usage.no-cases", set=cs.id)
+        sources = [settest.read_shipped(shipped, sets.limits)]
+    runs, problems = [], []
+    for src in sources:
+        try:
+            runs.append(settest.run_file(src, cs, location, sets))
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    sys.exit(_report_cases(runs, lang))
+
+
+def _report_cases(runs: list[Any], lang: str) -> int:
+    """Each failing case and a summary per file on standard output; the exit code."""
+    failed = 0
+    total = 0
+    for run in runs:
+        failures = [p for result in run.results for p in result.failures()]
+        for problem in failures:
+            echo(problem.format(lang))
+        bad = sum(not result.passed for result in run.results)
+        args = {"total": len(run.results), "passed": len(run.results) - bad, "failed": bad}
+        echo(render("settest.summary", {"file": run.display, **args}, lang))
+        failed += bad
+        total += len(run.results)
+    if len(runs) > 1:
+        args = {"total": total, "passed": total - failed, "failed": failed}
+        echo(render("settest.total", args, lang))
+    return EXIT_PROBLEMS if failed else EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1444,8 +1444,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "      section: Mục II\n"
         "Nếu trong năm không phát sinh việc cần chấm: nothing_occurred: <lý do>\n"
         "Kiểm tra tệp: parscore validate <tệp>   Chấm điểm: parscore evaluate <tệp>\n"
-        "Để trình soạn thảo (VS Code + YAML) kiểm tra khi gõ, tạo tệp lược đồ ở dòng đầu:\n"
-        "  parscore schema evidence --output evidence.schema.json",
+        "Để trình soạn thảo (VS Code + YAML) gợi ý và kiểm tra khi gõ, tạo tệp lược đồ ghi ở "
+        "dòng đầu,\n"
+        "cạnh tệp này: parscore schema evidence --criteria {ref} --output {schema}",
         "Fill in the values after the colons; an item left empty counts as MISSING\n"
         "EVIDENCE (0 points, listed by 'parscore evaluate --missing').\n"
         "Dates as dd/mm/yyyy (06/02/2023 is 6 February).\n"
@@ -1459,8 +1460,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "      section: Section II\n"
         "When nothing to score occurred in the year: nothing_occurred: <reason>\n"
         "Check the file: parscore validate <file>   Score it: parscore evaluate <file>\n"
-        "For an editor (VS Code + YAML) to check as you type, create the schema named on\n"
-        "the first line: parscore schema evidence --output evidence.schema.json",
+        "For an editor (VS Code + YAML) to complete and check as you type, create the schema\n"
+        "named on the first line, beside this file: parscore schema evidence --criteria {ref}\n"
+        "--output {schema}",
     ),
     "template.assessed-by": ("Tổ công tác tự đánh giá", "the working group"),
     "template.field": (
@@ -1501,6 +1503,71 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Điểm trừ: - {{reason: ..., points: ...}}",
         "Penalty: - {{reason: ..., points: ...}}",
     ),
+    # --- criteria set tests (parscore criteria test, parscore/settest.py) -------------------
+    "settest.case": ("trường hợp kiểm thử", "test case"),
+    "settest.failed": (
+        "cần {expected}, được {points} điểm ({outcome}): {reason}",
+        "expected {expected}, got {points} ({outcome}): {reason}",
+    ),
+    "settest.failed-penalty": (
+        "cần điểm trừ {expected}, được {got}",
+        "expected a penalty of {expected}, got {got}",
+    ),
+    "settest.points": ("{points} điểm", "{points} points"),
+    "settest.points-outcome": ("{points} điểm ({outcome})", "{points} points ({outcome})"),
+    "settest.summary": (
+        "{file}: {total} trường hợp, {passed} đạt, {failed} không đạt",
+        "{file}: {total} cases, {passed} passed, {failed} failed",
+    ),
+    "settest.total": (
+        "Tổng cộng: {total} trường hợp, {passed} đạt, {failed} không đạt",
+        "In all: {total} cases, {passed} passed, {failed} failed",
+    ),
+    "settest.unknown-key": (
+        "'{key}' không phải khóa của tệp trường hợp kiểm thử; khóa hợp lệ: {expected}{suggestion}",
+        "'{key}' is not a key of a test case file; its keys are: {expected}{suggestion}",
+    ),
+    "settest.no-cases": (
+        "tệp cần danh sách 'cases:' với ít nhất một trường hợp",
+        "the file needs a list 'cases:' with at least one case",
+    ),
+    "settest.case-not-mapping": (
+        "mỗi trường hợp là một bảng khóa (item:, inputs:, points:...), không phải {found}",
+        "each case is a mapping (item:, inputs:, points:...), not {found}",
+    ),
+    "settest.inputs-not-mapping": (
+        "'inputs' là một bảng khóa tên dữ liệu: giá trị, không phải {found}",
+        "'inputs' is a mapping of input names to values, not {found}",
+    ),
+    "settest.other-set": (
+        "các trường hợp này viết cho bộ '{cases_for}', không phải cho bộ '{set}' đang kiểm thử",
+        "these cases are written for the set '{cases_for}', not for '{set}' under test",
+    ),
+    "settest.bad-points": (
+        "'{key}' là số điểm (một số không âm, ví dụ 0.5), không phải {found}",
+        "'{key}' is points (a number not below 0, e.g. 0.5), not {found}",
+    ),
+    "settest.bad-outcome": (
+        "kết quả '{value}' không hợp lệ: chọn một trong {choices}{suggestion}",
+        "'{value}' is not an outcome: choose one of {choices}{suggestion}",
+    ),
+    # --- the evidence schema of one criteria set (parscore schema evidence --criteria) -------
+    "schema.title": (
+        "Tệp minh chứng theo bộ tiêu chí {id} (phiên bản {version}) — {title}",
+        "Evidence file for the criteria set {id} (version {version}) — {title}",
+    ),
+    "schema.key-documents": (
+        "Tài liệu kiểm chứng: number, date (dd/mm/yyyy), issuer, title, section",
+        "Evidence documents: number, date (dd/mm/yyyy), issuer, title, section",
+    ),
+    "schema.key-explanation": ("Giải trình", "The written explanation"),
+    "schema.key-claimed": ("Điểm xã tự chấm", "The score the commune claims"),
+    "schema.key-nothing_occurred": (
+        "Trong năm không phát sinh việc cần chấm, và lý do",
+        "Nothing to score occurred this year, and why",
+    ),
+    "schema.key-note": ("Ghi chú", "A note"),
+    "schema.item": ("{id} {name} — tối đa {max}. {rule}", "{id} {name} — max {max}. {rule}"),
     # --- the command line -----------------------------------------------------------------
     "cli.summary": ("{errors}, {warnings}", "{errors}, {warnings}"),
     "cli.error": ("{count} lỗi", "{count} error"),
@@ -1556,8 +1623,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.exit-codes": ("Mã thoát", "Exit codes"),
     "cli.help.exit-0": ("thành công", "success"),
     "cli.help.exit-1": (
-        "validate tìm thấy lỗi; compare phải bỏ ra ngoài một tệp",
-        "problems found by validate; a file left out by compare",
+        "validate tìm thấy lỗi; compare phải bỏ ra ngoài một tệp; criteria test có trường "
+        "hợp không đạt",
+        "problems found by validate; a file left out by compare; a case failed in criteria test",
     ),
     "cli.help.exit-2": (
         "dữ liệu vào hoặc cách dùng sai (thông báo nói rõ chỗ sai), hoặc không ghi được đầu ra",
@@ -1705,12 +1773,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.schema": (
         "Ghi JSON Schema của bộ tiêu chí, tệp minh chứng, kết quả, kế hoạch hoặc bảng so sánh "
         "JSON.\n\n"
-        "Trình soạn thảo có YAML language server kiểm tra và gợi ý cho các tệp bắt đầu bằng "
-        "'# yaml-language-server: $schema=evidence.schema.json'.",
+        "Với 'evidence --criteria ID|PATH': lược đồ riêng của bộ tiêu chí đó. Trình soạn thảo "
+        "có YAML language server kiểm tra và gợi ý cho các tệp bắt đầu bằng "
+        "'# yaml-language-server: $schema=ref-commune-2023.schema.json' (tệp do 'parscore "
+        "template' tạo có sẵn dòng này).",
         "Write the JSON Schema of criteria sets, evidence files, or JSON results, plans or "
         "comparisons.\n\n"
-        "Editors with the YAML language server check and complete files that start with "
-        "'# yaml-language-server: $schema=evidence.schema.json'.",
+        "With 'evidence --criteria ID|PATH': that criteria set's own schema. Editors with the "
+        "YAML language server check and complete files that start with "
+        "'# yaml-language-server: $schema=ref-commune-2023.schema.json' (files written by "
+        "'parscore template' do).",
+    ),
+    "cli.help.schema-criteria": (
+        "Với 'evidence': lược đồ riêng của bộ tiêu chí này (mã tiêu chí, tên dữ liệu, kiểu, "
+        "các mức), để trình soạn thảo gợi ý và báo tên gõ sai.",
+        "With 'evidence': the schema of this criteria set (its item ids, input names, types "
+        "and levels), so that an editor completes them and flags a misspelt name.",
+    ),
+    "cli.help.schema-lang": (
+        "Ngôn ngữ của phần mô tả trong lược đồ riêng của bộ tiêu chí.",
+        "The language of the descriptions in a criteria set's own schema.",
     ),
     "cli.help.template": (
         "Tạo tệp minh chứng để xã điền cho cuộc họp tự đánh giá quý IV: mọi tiêu chí thành "
@@ -1735,10 +1817,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Assessment year (default: the set's).",
     ),
     "cli.help.template-output": ("Tệp minh chứng cần ghi.", "The evidence file to write."),
+    "cli.help.template-schema": (
+        "Ghi thêm lược đồ JSON của bộ tiêu chí (<mã bộ>.schema.json) cạnh tệp minh chứng, "
+        "tệp mà dòng đầu của tệp minh chứng trỏ tới.",
+        "Also write the criteria set's JSON Schema (<set id>.schema.json) beside the evidence "
+        "file: the file its first line points at.",
+    ),
     "cli.help.template-force": ("Ghi đè tệp đã có.", "Overwrite an existing file."),
     "cli.help.criteria": (
-        "Các bộ tiêu chí: liệt kê các bộ có sẵn, xem một bộ.",
-        "The criteria sets: list the shipped ones, show one.",
+        "Các bộ tiêu chí: liệt kê các bộ có sẵn, xem một bộ, chạy các trường hợp kiểm thử của "
+        "một bộ.",
+        "The criteria sets: list the shipped ones, show one, run a set's test cases.",
     ),
     "cli.help.criteria-list": (
         "Liệt kê các bộ tiêu chí có sẵn.",
@@ -1747,6 +1836,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.criteria-show": (
         "Xem cây tiêu chí của một bộ, với điểm tối đa và cách chấm từng tiêu chí.",
         "Show a criteria set's tree, with maxima and each rule in words.",
+    ),
+    "cli.help.criteria-test": (
+        "Chạy các trường hợp kiểm thử của một bộ tiêu chí: mỗi trường hợp là dữ liệu của một "
+        "tiêu chí và số điểm (kết quả) mà phụ lục quy định; báo trường hợp không đạt kèm tệp và "
+        "dòng.\n\n"
+        "Không nêu CASES: dùng các trường hợp kèm theo bộ có sẵn. Mã thoát 0 khi mọi trường hợp "
+        "đạt, 1 khi có trường hợp không đạt, 2 khi tệp có lỗi.",
+        "Run a criteria set's test cases: each case is one sub-criterion's inputs and the "
+        "points (and outcome) the annex says they give; failures are reported with their file "
+        "and line.\n\n"
+        "Without CASES: the cases shipped with a shipped set. Exit code 0 when every case "
+        "passes, 1 when some fail, 2 when a file has errors.",
     ),
     "cli.help.depth": ("Số cấp được hiện (1: chỉ lĩnh vực).", "Show this many levels (1: fields)."),
     "cli.help.try": (
@@ -1842,6 +1943,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "size.kb": ("{size} KB", "{size} KB"),
     "size.mb": ("{size} MB", "{size} MB"),
     # --- usage -----------------------------------------------------------------------------
+    "usage.cases-not-set": (
+        "{path} là tệp trường hợp kiểm thử, không phải bộ tiêu chí: nêu bộ tiêu chí trước "
+        "(parscore criteria test BỘ CASES...)",
+        "{path} is a test case file, not a criteria set: name the set first "
+        "(parscore criteria test SET CASES...)",
+    ),
+    "usage.set-not-cases": (
+        "{path} là một bộ tiêu chí, không phải tệp trường hợp kiểm thử: nêu bộ tiêu chí trước "
+        "(parscore criteria test BỘ CASES...)",
+        "{path} is a criteria set, not a test case file: name the set first "
+        "(parscore criteria test SET CASES...)",
+    ),
+    "usage.no-cases": (
+        "bộ '{set}' không kèm tệp trường hợp kiểm thử: hãy nêu tệp (parscore criteria test "
+        "{set} CASES.yaml)",
+        "the set '{set}' ships no test cases: name a case file (parscore criteria test {set} "
+        "CASES.yaml)",
+    ),
+    "usage.schema-criteria": (
+        "--criteria chỉ dùng với 'parscore schema evidence'",
+        "--criteria goes with 'parscore schema evidence' only",
+    ),
     "usage.output-exists": (
         "tệp {path} đã có: dùng --force để ghi đè",
         "{path} already exists: use --force to overwrite it",

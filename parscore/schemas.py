@@ -1,5 +1,13 @@
 """JSON Schemas of the formats parscore reads and writes, generated from the models (one source
-of truth)."""
+of truth), and the evidence schema of one criteria set (``schema evidence --criteria``).
+
+Every schema is JSON Schema 2020-12 and uses only its keywords: the constraints pydantic
+writes in its own words beside a number (``ge``, ``gt``, ``le``, ``lt``) are turned into
+``minimum``, ``exclusiveMinimum``, ``maximum``, ``exclusiveMaximum``, and an exact number of a
+file parscore reads (pydantic's "number or numeric text") is a number, as parscore reads it.
+A value a template leaves empty (``documents:``, an item with nothing under it) is null, as
+parscore reads it.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +16,13 @@ from typing import Any
 
 from parscore import __version__
 from parscore.model.compare import Comparison
-from parscore.model.criteria import CriteriaSet
+from parscore.model.criteria import CriteriaSet, Node
 from parscore.model.evidence import Evidence
 from parscore.model.plan import Plan
 from parscore.model.result import UnitResult
+from parscore.rules.parameters import REFERENCE_PATTERN
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 _TITLES = {
     "criteria": "parscore criteria set",
@@ -21,12 +32,97 @@ _TITLES = {
     "comparison": "parscore comparison (compare --format json)",
 }
 
+#: pydantic's words for bounds -> JSON Schema's
+_BOUNDS = {
+    "ge": "minimum",
+    "gt": "exclusiveMinimum",
+    "le": "maximum",
+    "lt": "exclusiveMaximum",
+}
+#: pydantic's schema of a Decimal read in validation mode: a number or numeric text
+_DECIMAL_INPUT = [{"type": "number"}, {"type": "string"}]
+
+
+#: keywords whose value maps names to schemas, and keywords whose value is data
+_NAMED = frozenset({"properties", "patternProperties", "$defs", "dependentSchemas"})
+_DATA = frozenset({"enum", "const", "default", "examples", "required", "dependentRequired"})
+#: OpenAPI's, not JSON Schema's: the ``oneOf`` beside it, whose branches each hold their
+#: ``kind`` as a ``const``, says the same
+_DROPPED = frozenset({"discriminator"})
+
+
+def _fix(node: Any) -> Any:
+    """``node`` with pydantic's own keywords turned into JSON Schema's (see the module)."""
+    if isinstance(node, list):
+        return [_fix(child) for child in node]
+    if not isinstance(node, dict):
+        return node
+    fixed: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in _NAMED:
+            fixed[key] = {name: _fix(child) for name, child in value.items()}
+        elif key not in _DROPPED:
+            fixed[key] = value if key in _DATA else _fix(value)
+    bounds = {key: fixed.pop(key) for key in list(fixed) if key in _BOUNDS}
+    if fixed.get("anyOf") == _DECIMAL_INPUT:
+        del fixed["anyOf"]
+        fixed["type"] = "number"
+    for key, value in bounds.items():
+        fixed.setdefault(_BOUNDS[key], value)
+    if "minimum" in fixed and "exclusiveMinimum" in fixed:
+        if fixed["exclusiveMinimum"] >= fixed["minimum"]:
+            del fixed["minimum"]  # "gt: 0" beside "ge: 0": the strict bound says it all
+    return fixed
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _evidence_nulls(body: dict[str, Any]) -> None:
+    """What parscore reads as not given yet: ``documents:`` left empty, an item with nothing
+    under it."""
+    item = body["$defs"]["Item"]["properties"]
+    if "anyOf" not in item["documents"]:
+        title = item["documents"].pop("title", None)
+        item["documents"] = {**_nullable(item["documents"]), "title": title}
+    for section in ("items", "survey"):
+        body["properties"][section]["additionalProperties"] = _nullable({"$ref": "#/$defs/Item"})
+
+
+def _number_or_reference(node: Any) -> Any:
+    """``node`` with every number it allows also allowed as a reference to a parameter."""
+    if isinstance(node, list):
+        return [_number_or_reference(child) for child in node]
+    if not isinstance(node, dict):
+        return node
+    if node.get("type") == "number":
+        reference = {"type": "string", "pattern": REFERENCE_PATTERN}
+        kept = {k: v for k, v in node.items() if k in ("title", "description", "default")}
+        bare = {k: v for k, v in node.items() if k not in kept}
+        return {**kept, "anyOf": [bare, reference]}
+    return {k: (v if k in _DATA else _number_or_reference(v)) for k, v in node.items()}
+
+
+def _parameter_references(body: dict[str, Any]) -> None:
+    """A rule's numbers may be written ``$name`` (the set's ``parameters:``), as the set is
+    read: the schema of every rule's parameters says so."""
+    for name, definition in body["$defs"].items():
+        if name.endswith("Params") or name in _RULE_PARTS:
+            body["$defs"][name] = _number_or_reference(definition)
+
+
+#: the parts of rules' parameters that hold numbers
+_RULE_PARTS = frozenset({"RuleBand", "Deliverable", "ChecklistItem", "Condition", "Level"})
+
 
 def schema(which: str) -> dict[str, Any]:
     if which == "criteria":
-        body = CriteriaSet.model_json_schema(mode="validation")
+        body = _fix(CriteriaSet.model_json_schema(mode="validation"))
+        _parameter_references(body)
     elif which == "evidence":
         body = Evidence.model_json_schema(mode="validation")
+        _evidence_nulls(body)
     elif which == "result":
         body = UnitResult.model_json_schema(mode="serialization")
     elif which == "plan":
@@ -36,12 +132,90 @@ def schema(which: str) -> dict[str, Any]:
     else:  # pragma: no cover - the CLI offers only these
         raise ValueError(which)
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$schema": DIALECT,
         "$comment": f"generated by parscore {__version__}",
-        **body,
+        **_fix(body),
         "title": _TITLES[which],
     }
 
 
 def schema_text(which: str) -> str:
-    return json.dumps(schema(which), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return to_text(schema(which))
+
+
+def to_text(body: dict[str, Any]) -> str:
+    return json.dumps(body, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+# --- the evidence schema of one criteria set ----------------------------------------------------
+
+_DATE = {"type": "string", "pattern": r"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$"}
+
+
+def _input_type(spec: Any) -> dict[str, Any]:
+    """An input's values (or null: left empty, as templates leave it)."""
+    if spec.type == "choice":
+        return {"enum": [*spec.choices, None]}
+    if spec.type == "date":
+        return _nullable(_DATE)
+    if spec.type == "bool":
+        return {"type": ["boolean", "null"]}
+    if spec.type == "count":
+        return {"type": ["integer", "null"], "minimum": 0}
+    if spec.type == "percent":
+        return {"type": ["number", "null"], "minimum": 0, "maximum": 100}
+    return {"type": ["number", "null"], "minimum": 0}  # number, points
+
+
+def _item_schema(node: Node, generic: dict[str, Any], lang: str) -> dict[str, Any]:
+    """One sub-criterion: its inputs by name, and the keys every item has."""
+    from parscore.messages import Phrase, format_number, render
+    from parscore.report.template import input_hint
+
+    properties: dict[str, Any] = {
+        spec.name: {"description": input_hint(spec, lang), **_input_type(spec)}
+        for spec in node.kind.inputs(node.rule)
+    }
+    for key, value in generic.items():
+        if key != "nothing_occurred" or node.when_nothing_occurred is not None:
+            words = render(f"schema.key-{key}", None, lang)
+            properties.setdefault(key, {**value, "description": words})
+    args = {
+        "id": node.id,
+        "name": node.name.get(lang),
+        "max": format_number(node.max, lang),
+        "rule": Phrase("template.rule", {"rule": node.kind.describe(node.rule, node.max, lang)}),
+    }
+    return {
+        "type": ["object", "null"],
+        "description": render("schema.item", args, lang),
+        "properties": properties,
+        "additionalProperties": False,
+    }
+
+
+def _section(nodes: list[Node], generic: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {node.id: _item_schema(node, generic, lang) for node in nodes},
+        "additionalProperties": False,
+    }
+
+
+def evidence_schema_for(cs: CriteriaSet, lang: str = "vi") -> dict[str, Any]:
+    """The evidence schema of ``cs``: its sub-criteria by id, each with its inputs by name and
+    type, the levels it allows and the set's own words, so that an editor completes them and
+    flags a misspelt input."""
+    from parscore.messages import render
+
+    body = schema("evidence")
+    generic = body["$defs"]["Item"]["properties"]
+    survey = [n for n in cs.survey.walk() if n.is_leaf] if cs.survey is not None else []
+    items = [n for field in cs.fields for n in field.walk() if n.is_leaf]
+    body["properties"]["criteria"]["examples"] = [cs.id]
+    body["properties"]["items"] = _section(items, generic, lang)
+    body["properties"]["survey"] = _section(survey, generic, lang)
+    body["title"] = render(
+        "schema.title", {"id": cs.id, "version": cs.version, "title": cs.title.get(lang)}, lang
+    )
+    return body

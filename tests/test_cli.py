@@ -264,6 +264,7 @@ def test_template_round_trip(work):
         {"level": "district", "name": "Quế Sơn", "code": None},
         {"level": "province", "name": "Quảng Nam", "code": None},
     ]
+    assert (scored["unit"]["name"], scored["unit"]["code"]) == ("Quế Minh", "20554")
 
 
 def test_template_refuses_to_overwrite(work):

@@ -42,6 +42,7 @@ from parscore.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "evidence").glob("*.yaml"))
 SETS = sorted((ROOT / "criteria").glob("*.yaml"))
+CASE_FILES = sorted((ROOT / "criteria" / "cases").glob("*.yaml"))  # named for their set
 RUNS = int(os.environ.get("PARSCORE_FUZZ_RUNS", "12"))
 SEED = int(os.environ.get("PARSCORE_FUZZ_SEED", "2026"))
 HANG = 120  # seconds: a command that takes this long on one small file is hanging
@@ -227,6 +228,10 @@ SET_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["compare", "DIR", "--format", "html", "-o", "OUT"], {0, 1, 2}),
     (["compare", "DIR", "--format", "xlsx", "-o", "OUT"], {0, 1, 2}),
 ]
+CASE_COMMANDS: list[tuple[list[str], set[int]]] = [
+    (["criteria", "test", "SET", "FILE"], {0, 1, 2}),
+    (["criteria", "test", "SET", "FILE", "--lang", "en"], {0, 1, 2}),
+]
 
 # What a terminal would act on: C0 controls but tab and newline, DEL, C1 controls.
 TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -305,7 +310,11 @@ def _check_located(stderr: str, folder: Path, context: str) -> None:
 
 
 def _cases() -> list[tuple[str, Path]]:
-    return [("evidence", path) for path in EXAMPLES] + [("criteria", path) for path in SETS]
+    return (
+        [("evidence", path) for path in EXAMPLES]
+        + [("criteria", path) for path in SETS]
+        + [("cases", path) for path in CASE_FILES]
+    )
 
 
 @pytest.mark.parametrize(("kind", "source"), _cases(), ids=lambda v: getattr(v, "name", v))
@@ -316,11 +325,15 @@ def test_mutations_never_crash_hang_or_mislead(
     monkeypatch.delenv("PARSCORE_LANG", raising=False)
     rng = random.Random(f"{SEED}:{source.name}")
     text = source.read_text("utf-8")
-    commands = EVIDENCE_COMMANDS if kind == "evidence" else SET_COMMANDS
+    commands = {"evidence": EVIDENCE_COMMANDS, "criteria": SET_COMMANDS}.get(kind, CASE_COMMANDS)
     for n, mutation in enumerate(_mutations(text, rng, RUNS)):
         folder = tmp_path / f"run{n}"
         folder.mkdir()
-        if kind == "evidence":
+        evidence = folder / "x.yaml"
+        if kind == "cases":  # a case file of a shipped set, run against that set
+            target = folder / "cases.yaml"
+            target.write_bytes(mutation.data)
+        elif kind == "evidence":
             target = folder / "x.yaml"
             target.write_bytes(mutation.data)
             shutil.copy(ROOT / "evidence" / "vinh-long-2023.yaml", folder / "vinh-long.yaml")
@@ -343,6 +356,7 @@ def test_mutations_never_crash_hang_or_mislead(
                     "EVIDENCE": evidence.relative_to(tmp_path).as_posix(),
                     "DIR": folder.relative_to(tmp_path).as_posix(),
                     "OUT": f"out-{n}-{k}",
+                    "SET": source.stem,
                 }.get(arg, arg)
                 for arg in template
             ]

@@ -122,3 +122,12 @@ def test_criteria_show_and_the_meeting_list_from_a_wheel(installed: Path, tmp_pa
     )
     assert missing.returncode == 0, missing.stderr
     assert "Đơn vị chủ trì:" in missing.stdout
+
+
+def test_the_reference_set_s_cases_ship_in_the_wheel(installed: Path, tmp_path: Path):
+    tested = _parscore(
+        installed, "--lang", "en", "criteria", "test", "ref-commune-2023", cwd=tmp_path
+    )
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+    assert "parscore/criteria/cases/ref-commune-2023.yaml: " in tested.stdout
+    assert tested.stdout.rstrip().endswith(" passed, 0 failed")

@@ -42,7 +42,7 @@ def _comment(text: str, indent: str) -> str:
     return "\n".join(f"{indent}# {line}".rstrip() for line in text.splitlines() or [""])
 
 
-def _input_hint(spec: InputSpec, lang: str) -> str:
+def input_hint(spec: InputSpec, lang: str) -> str:
     hint = render(f"template.type-{spec.type}", {"choices": ", ".join(spec.choices)}, lang)
     return f"{spec.label.get(lang)} ({hint})"
 
@@ -77,14 +77,14 @@ def _item_inputs(node: Node, lang: str, indent: str) -> list[str]:
         {spec.group for spec in specs if spec.group}, key=[s.group for s in specs].index
     )
     lines = [
-        f"{indent}{spec.name}:  # {_input_hint(spec, lang)}"
+        f"{indent}{spec.name}:  # {input_hint(spec, lang)}"
         for spec in specs
         if not (spec.group and groups and spec.group != groups[0])
     ]
     for group in groups[1:]:
         alternative = [s for s in specs if s.group == group]
         shown = ", ".join(f"{s.name}: ..." for s in alternative)
-        hints = "; ".join(_input_hint(s, lang) for s in alternative)
+        hints = "; ".join(input_hint(s, lang) for s in alternative)
         lines.append(
             _comment(render("template.or", {"shown": shown, "hints": hints}, lang), indent)
         )
@@ -101,7 +101,13 @@ def _item(node: Node, lang: str, indent: str) -> list[str]:
     ]
 
 
-def _head(cs: CriteriaSet, unit: UnitInfo, year: int, lang: str) -> list[str]:
+def schema_name(cs: CriteriaSet) -> str:
+    """The file the first line points at, beside the evidence file: the set's own schema
+    (``parscore schema evidence --criteria ID``, or ``parscore template --schema``)."""
+    return f"{cs.id}.schema.json"
+
+
+def _head(cs: CriteriaSet, unit: UnitInfo, year: int, lang: str, ref: str) -> list[str]:
     """The schema line, what the file is, and how to fill it."""
     title = render("template.title", {"year": year, "kind": unit.kind, "name": unit.name}, lang)
     criteria = render(
@@ -110,11 +116,11 @@ def _head(cs: CriteriaSet, unit: UnitInfo, year: int, lang: str) -> list[str]:
         lang,
     )
     return [
-        "# yaml-language-server: $schema=evidence.schema.json",
+        f"# yaml-language-server: $schema={schema_name(cs)}",
         _comment(title, ""),
         _comment(criteria, ""),
         "#",
-        _comment(render("template.how-to", None, lang), ""),
+        _comment(render("template.how-to", {"ref": ref, "schema": schema_name(cs)}, lang), ""),
     ]
 
 
@@ -182,7 +188,7 @@ def render_template(
     """``criteria_ref`` is what the file names as its set (default: the set's id)."""
     year = unit.year or cs.year
     lines = [
-        *_head(cs, unit, year, lang),
+        *_head(cs, unit, year, lang, criteria_ref or cs.id),
         "",
         *_unit(unit),
         f"year: {year}",

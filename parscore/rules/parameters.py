@@ -21,6 +21,8 @@ from parscore.messages import suggestion
 
 #: ``$name``, ``$name / 2``, ``$name * 0.5``: the whole of a YAML value.
 _REFERENCE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)\s*(?:([*/])\s*(\d+(?:\.\d+)?))?")
+#: the same, as the JSON Schema of criteria sets gives it beside every number of a rule
+REFERENCE_PATTERN = "^" + _REFERENCE.pattern + "$"
 _NUMBER = (int, Decimal)
 
 
