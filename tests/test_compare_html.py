@@ -9,60 +9,20 @@ import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
-from parscore.compare import Comparison, Excluded, UnitRef, compare, outline_of, summarize
+# the same markup-named commune and left-out file as the other comparison formats' tests
+from test_compare_formats import ESCAPED, EVIL, EVIL_EVIDENCE, EXCLUDED, ROOT  # noqa: E402
+
+from parscore.compare import Comparison, UnitRef, compare, outline_of, summarize
 from parscore.decimals import quantize_fraction
 from parscore.engine import evaluate
 from parscore.loading import CriteriaResolver, load_evidence
 from parscore.messages import format_points
-from parscore.model.common import Text
 from parscore.model.evidence import Parent
-from parscore.model.result import Notice
 from parscore.report.common import Options
 from parscore.report.html import INLINE_NAMES, band_colour, heat_colour, page, to_html
-
-ROOT = Path(__file__).resolve().parent.parent
-EVIL = "<script>alert(1)</script>"
-ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
-
-# A commune whose name is markup and whose code has leading zeros, in Quế Sơn district.
-EVIL_EVIDENCE = f"""\
-unit:
-  name: "{EVIL}"
-  code: "00004"
-  kind: "xã"
-  parents:
-    - {{level: district, name: "Quế Sơn"}}
-    - {{level: province, name: "Quảng Nam"}}
-year: 2023
-criteria: "ref-commune-2023"
-items:
-  "1.1.2":
-    tasks: true
-    funded: true
-    documents:
-      - {{number: "01/KH-UBND", date: "20/01/2023"}}
-  "1.1.3":
-    met: true
-    documents:
-      - {{number: "01/KH-UBND", date: "20/01/2023"}}
-"""
-
-EXCLUDED = Excluded(
-    file="hong.yaml",
-    problems=[
-        Notice(
-            file="hong.yaml",
-            line=7,
-            column=3,
-            code="value.decimal-comma",
-            message=Text(vi="số viết bằng dấu phẩy <b>1,5</b>", en="decimal comma <b>1,5</b>"),
-        )
-    ],
-)
 
 DISTRICTS = ["Quế Sơn", "Vĩnh Linh", "Đại Lộc", "Thăng Bình", "Núi Thành", "Duy Xuyên"]
 
