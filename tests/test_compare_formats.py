@@ -60,15 +60,20 @@ EXCLUDED = Excluded(
 )
 
 
-@pytest.fixture(scope="module")
-def parts(tmp_path_factory: pytest.TempPathFactory):
+def scored_examples(tmp_path_factory: pytest.TempPathFactory):
+    """The six shipped examples and the markup-named commune, scored; and their set."""
     evil = tmp_path_factory.mktemp("evil") / "evil.yaml"
     evil.write_text(EVIL_EVIDENCE, encoding="utf-8")
     resolver = CriteriaResolver()
     paths = [*sorted((ROOT / "evidence").glob("*.yaml")), evil]
     results = [evaluate(load_evidence(p, resolver)) for p in paths]
-    bands = [b.name for b in resolver.load("ref-commune-2023").bands]
-    return results, bands
+    return results, resolver.load("ref-commune-2023")
+
+
+@pytest.fixture(scope="module")
+def parts(tmp_path_factory: pytest.TempPathFactory):
+    results, criteria = scored_examples(tmp_path_factory)
+    return results, [b.name for b in criteria.bands]
 
 
 @pytest.fixture(scope="module")

@@ -13,12 +13,10 @@ from html.parser import HTMLParser
 import pytest
 
 # the same markup-named commune and left-out file as the other comparison formats' tests
-from test_compare_formats import ESCAPED, EVIL, EVIL_EVIDENCE, EXCLUDED, ROOT  # noqa: E402
+from test_compare_formats import ESCAPED, EVIL, EXCLUDED, scored_examples  # noqa: E402
 
 from parscore.compare import Comparison, UnitRef, compare, outline_of, summarize
 from parscore.decimals import quantize_fraction
-from parscore.engine import evaluate
-from parscore.loading import CriteriaResolver, load_evidence
 from parscore.messages import format_points
 from parscore.model.evidence import Parent
 from parscore.report.common import Options
@@ -29,12 +27,7 @@ DISTRICTS = ["Quế Sơn", "Vĩnh Linh", "Đại Lộc", "Thăng Bình", "Núi T
 
 @pytest.fixture(scope="module")
 def parts(tmp_path_factory: pytest.TempPathFactory):
-    evil = tmp_path_factory.mktemp("evil") / "evil.yaml"
-    evil.write_text(EVIL_EVIDENCE, encoding="utf-8")
-    resolver = CriteriaResolver()
-    paths = [*sorted((ROOT / "evidence").glob("*.yaml")), evil]
-    results = [evaluate(load_evidence(p, resolver)) for p in paths]
-    criteria = resolver.load("ref-commune-2023")
+    results, criteria = scored_examples(tmp_path_factory)
     return results, [b.name for b in criteria.bands], outline_of(criteria.fields, criteria.bands)
 
 
