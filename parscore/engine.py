@@ -32,6 +32,7 @@ from parscore.model.result import (
     CriteriaRef,
     Improvement,
     Ledger,
+    LedgerKindTotal,
     LedgerLine,
     NodeResult,
     Notice,
@@ -280,21 +281,30 @@ class _Scorer:
     def ledger(
         self, entries: list[LedgerEntry], rule: LedgerRule | None, booked: tuple[LedgerLine, ...]
     ) -> Ledger:
-        # The loader refuses entries where the set has no such ledger, and entries with no
-        # points where the ledger has no points_each.
+        # The loader refuses entries where the set has no such ledger, entries of a kind the
+        # set does not list, and entries with no points where neither kind nor ledger gives any.
         lines = [
             LedgerLine(
                 reason=reason("ledger.entry", {"text": entry.reason}),
                 points=_entry_points(entry, rule),
                 source="evidence",
                 documents=list(entry.documents),
+                kind=entry.kind,
             )
             for entry in entries
         ] + list(booked)
-        total = tidy(sum((line.points for line in lines), ZERO))
+        kinds = _kind_totals(lines, rule)
+        total = tidy(
+            sum((line.points for line in lines if line.kind is None), ZERO)
+            + sum((k.points for k in kinds), ZERO)
+        )
         cap = rule.cap if rule is not None else None
         return Ledger(
-            lines=lines, sum=total, cap=cap, points=min(total, cap) if cap is not None else total
+            lines=lines,
+            kinds=kinds,
+            sum=total,
+            cap=cap,
+            points=min(total, cap) if cap is not None else total,
         )
 
     # -- everything ------------------------------------------------------------------------
@@ -353,10 +363,36 @@ class _Scorer:
 
 
 def _entry_points(entry: LedgerEntry, rule: LedgerRule | None) -> Decimal:
+    """The line's own points, else its kind's points each, else the ledger's."""
     if entry.points is not None:
         return entry.points
-    assert rule is not None and rule.points_each is not None, "checked when the file loaded"
-    return rule.points_each
+    assert rule is not None, "checked when the file loaded"
+    kind = rule.kind(entry.kind) if entry.kind is not None else None
+    each = kind.points_each if kind is not None else None
+    each = each if each is not None else rule.points_each
+    assert each is not None, "checked when the file loaded"
+    return each
+
+
+def _kind_totals(lines: list[LedgerLine], rule: LedgerRule | None) -> list[LedgerKindTotal]:
+    """Per kind the set lists, in its order, the lines of that kind, capped at its cap."""
+    totals = []
+    for kind in rule.kinds if rule is not None else ():
+        points = [line.points for line in lines if line.kind == kind.id]
+        if not points:
+            continue
+        raw = tidy(sum(points, ZERO))
+        totals.append(
+            LedgerKindTotal(
+                id=kind.id,
+                name=kind.name,
+                count=len(points),
+                sum=raw,
+                cap=kind.cap,
+                points=min(raw, kind.cap) if kind.cap is not None else raw,
+            )
+        )
+    return totals
 
 
 def weakest(fields: list[NodeResult]) -> Weakest:

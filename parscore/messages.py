@@ -437,6 +437,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{id}' ghi điểm trừ nhưng bộ tiêu chí không có phần 'penalty'",
         "'{id}' books a penalty, but the set has no 'penalty' section",
     ),
+    "criteria.duplicate-ledger-kind": (
+        "loại '{id}' đã có ở dòng {first_line}",
+        "the kind '{id}' is already listed on line {first_line}",
+    ),
     # --- evidence files --------------------------------------------------------------------
     "evidence.under-indented": (
         "'{key}' nằm ở chỗ của mã một tiêu chí, nhưng trông như một khóa của '{item}' phía trên: "
@@ -449,6 +453,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "evidence.unknown-id": (
         "không có tiêu chí '{id}' trong bộ {set}{suggestion}",
         "there is no sub-criterion '{id}' in the set {set}{suggestion}",
+    ),
+    "evidence.unknown-ledger-kind": (
+        "bộ tiêu chí không có loại '{kind}' trong '{section}'; các loại có: {known}{suggestion}",
+        "the set has no kind '{kind}' in '{section}'; its kinds are: {known}{suggestion}",
     ),
     "evidence.not-scored": (
         "'{id}' là nhóm tiêu chí, điểm được tính từ các mục con: hãy ghi minh chứng cho "
@@ -799,6 +807,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "result.warnings": ("Cảnh báo", "Warnings"),
     "result.details": ("Chi tiết từng tiêu chí", "Every sub-criterion"),
+    "result.ledger-kinds": ("Điểm thưởng, điểm trừ theo loại", "Bonus and penalty by kind"),
+    "result.kind": ("Loại", "Kind"),
+    "result.count": ("Số mục", "Lines"),
+    "result.sum": ("Cộng", "Sum"),
+    "result.cap-heading": ("Tối đa", "Cap"),
+    "result.cap-bit": (" (chạm mức tối đa)", " (cap reached)"),
     "result.cap": ("tối đa {cap}", "cap {cap}"),
     "result.missing-note": (
         "{count} tiêu chí còn thiếu minh chứng (xem --missing)",

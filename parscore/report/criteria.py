@@ -37,12 +37,24 @@ def _node_lines(
         _node_lines(child, lang, depth + 1, limit, width, out)
 
 
-def _ledger(name: str, rule: LedgerRule, lang: str) -> str:
+def _ledger(name: str, rule: LedgerRule, lang: str) -> list[str]:
     parts = []
     if rule.points_each is not None:
         parts.append(render("criteria-report.each", {"points": _n(rule.points_each, lang)}, lang))
     parts.append(render("criteria-report.cap", {"cap": _n(rule.cap, lang)}, lang))
-    return f"{name}: {', '.join(parts)}"
+    lines = [f"{name}: {', '.join(parts)}"]
+    for kind in rule.kinds:
+        each = []
+        if kind.points_each is not None:
+            each.append(
+                render("criteria-report.each", {"points": _n(kind.points_each, lang)}, lang)
+            )
+        if kind.cap is not None:
+            each.append(render("criteria-report.cap", {"cap": _n(kind.cap, lang)}, lang))
+        lines.append(
+            f"  {kind.id} {kind.name.get(lang)}" + (f": {', '.join(each)}" if each else "")
+        )
+    return lines
 
 
 def show(
@@ -74,9 +86,9 @@ def show(
         _node_lines(cs.survey, lang, 1, depth, width, out)
     out.append("")
     if cs.bonus is not None:
-        out.append(_ledger(render("result.bonus", None, lang), cs.bonus, lang))
+        out.extend(_ledger(render("result.bonus", None, lang), cs.bonus, lang))
     if cs.penalty is not None:
-        out.append(_ledger(render("result.penalty", None, lang), cs.penalty, lang))
+        out.extend(_ledger(render("result.penalty", None, lang), cs.penalty, lang))
     bands = "; ".join(f"{b.name.get(lang)} {b.interval.text(lang)}" for b in cs.bands)
     out.append(render("criteria-report.bands", {"bands": bands}, lang))
     return "\n".join(line for text in out for line in wrap(text, width, indent="    ")) + "\n"

@@ -161,6 +161,7 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
         _weak_fields(result, opts, markdown),
         _weak_items(result, opts, markdown),
         _ledger(result, lang, markdown),
+        _ledger_kinds(result, lang, markdown),
         _claims(result, lang, markdown),
         _detail(result, lang, markdown) if opts.detail else None,
         _warnings(result, lang, markdown),
@@ -297,6 +298,38 @@ def _ledger(result: UnitResult, lang: str, markdown: bool) -> Section | None:
     if not rows:
         return None
     return Section(render("result.ledger", None, lang), table=_table(lang, _LEDGER_COLUMNS, rows))
+
+
+_KIND_COLUMNS = [
+    ("", "left"),
+    ("result.kind", "left"),
+    ("result.count", "right"),
+    ("result.sum", "right"),
+    ("result.cap-heading", "right"),
+    ("result.points", "right"),
+]
+
+
+def _ledger_kinds(result: UnitResult, lang: str, markdown: bool) -> Section | None:
+    """Per kind of bonus or penalty line: how many, their points, the kind's cap and what
+    counts, marked where the cap bit."""
+    rows = [
+        [
+            render(f"result.{name}", None, lang),
+            _md(kind.name.get(lang), markdown),
+            str(kind.count),
+            format_points(kind.sum, lang),
+            format_points(kind.cap, lang) if kind.cap is not None else "",
+            format_points(kind.points, lang)
+            + (render("result.cap-bit", None, lang) if kind.points < kind.sum else ""),
+        ]
+        for name, ledger in (("bonus", result.bonus), ("penalty", result.penalty))
+        for kind in ledger.kinds
+    ]
+    if not rows:
+        return None
+    heading = render("result.ledger-kinds", None, lang)
+    return Section(heading, table=_table(lang, _KIND_COLUMNS, rows))
 
 
 _CLAIM_COLUMNS = [
