@@ -441,6 +441,45 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "loại '{id}' đã có ở dòng {first_line}",
         "the kind '{id}' is already listed on line {first_line}",
     ),
+    # --- criteria sets that extend another (extends:, changes:) ------------------------------
+    "extend.tree-key": (
+        "bộ tiêu chí mở rộng bộ khác không viết lại '{key}': hãy ghi thay đổi trong 'changes:' "
+        "(add, replace, reweight, remove)",
+        "a set that extends another does not write '{key}' again: write its changes under "
+        "'changes:' (add, replace, reweight, remove)",
+    ),
+    "extend.unknown-id": (
+        "bộ {base} không có tiêu chí '{id}'{suggestion}",
+        "the set {base} has no node '{id}'{suggestion}",
+    ),
+    "extend.id-exists": (
+        "mã '{id}' đã có trong bộ tiêu chí: tiêu chí thêm vào cần mã mới",
+        "the id '{id}' is already in the set: an added node needs a new id",
+    ),
+    "extend.under-leaf": (
+        "'{id}' là tiêu chí được chấm, không có tiêu chí con: không thể thêm vào dưới nó",
+        "'{id}' is scored by a rule and has no children: nothing can be added under it",
+    ),
+    "extend.after-and-before": (
+        "ghi 'after' hoặc 'before', không ghi cả hai",
+        "give 'after' or 'before', not both",
+    ),
+    "extend.not-sibling": (
+        "'{id}' không nằm ở chỗ tiêu chí được thêm vào; các tiêu chí ở đó: {siblings}",
+        "'{id}' is not where the node is added; the nodes there are: {siblings}",
+    ),
+    "extend.same-id": (
+        "bộ tiêu chí mở rộng cần mã riêng, khác mã '{id}' của bộ gốc",
+        "a set that extends another needs its own id, not its base's '{id}'",
+    ),
+    "extend.cycle": (
+        "các bộ tiêu chí mở rộng lẫn nhau thành vòng: {chain}",
+        "these sets extend each other in a circle: {chain}",
+    ),
+    "extend.too-deep": (
+        "chuỗi bộ tiêu chí mở rộng nhau dài quá {limit} bộ",
+        "more than {limit} sets extend one another in a chain",
+    ),
     # --- evidence files --------------------------------------------------------------------
     "evidence.under-indented": (
         "'{key}' nằm ở chỗ của mã một tiêu chí, nhưng trông như một khóa của '{item}' phía trên: "
@@ -1247,6 +1286,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "; không đạt: trừ {amount} điểm",
         "; unmet: {amount} penalty",
     ),
+    "criteria-report.extends": (
+        "Mở rộng bộ {base}; (thêm), (thay), (đổi điểm): khác với bộ đó",
+        "Extends {base}; (added), (replaced), (re-weighted): where it differs",
+    ),
+    "criteria-report.added": (" (thêm)", " (added)"),
+    "criteria-report.replaced": (" (thay)", " (replaced)"),
+    "criteria-report.reweighted": (" (đổi điểm)", " (re-weighted)"),
     "criteria-report.each": ("{points} mỗi mục", "{points} each"),
     "criteria-report.cap": ("tối đa {cap}", "cap {cap}"),
     "criteria-report.year": (

@@ -8,8 +8,8 @@ from typing import Any
 
 from parscore import __version__
 from parscore.model.compare import Comparison
-from parscore.model.criteria import CriteriaSet
 from parscore.model.evidence import Evidence
+from parscore.model.extension import criteria_schema
 from parscore.model.plan import Plan
 from parscore.model.result import UnitResult
 
@@ -24,7 +24,7 @@ _TITLES = {
 
 def schema(which: str) -> dict[str, Any]:
     if which == "criteria":
-        body = CriteriaSet.model_json_schema(mode="validation")
+        body = criteria_schema()  # a whole set, or one that extends another
     elif which == "evidence":
         body = Evidence.model_json_schema(mode="validation")
     elif which == "result":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from parscore.messages import format_number, render
 from parscore.model.criteria import CriteriaSet, LedgerRule, Node
 from parscore.report.width import PIPED_WIDTH, fit_table, text_width, wrap
@@ -19,10 +21,18 @@ def _n(value: object, lang: str) -> str:
 
 
 def _node_lines(
-    node: Node, lang: str, depth: int, limit: int | None, width: int, out: list[str]
+    node: Node,
+    lang: str,
+    depth: int,
+    limit: int | None,
+    width: int,
+    out: list[str],
+    marks: Mapping[str, str] | None = None,
 ) -> None:
     indent = "  " * (depth - 1)
     line = f"{indent}{node.id} {node.name.get(lang)} [{_n(node.max, lang)}]"
+    if marks and node.id in marks:  # a set that extends another: what it added or changed
+        line += render(f"criteria-report.{marks[node.id]}", None, lang)
     if node.is_leaf:
         line += f": {node.kind.describe(node.rule, node.max, lang)}"
         if node.when_nothing_occurred:
@@ -34,7 +44,7 @@ def _node_lines(
     if limit is not None and depth >= limit:
         return
     for child in node.children or ():
-        _node_lines(child, lang, depth + 1, limit, width, out)
+        _node_lines(child, lang, depth + 1, limit, width, out, marks)
 
 
 def _ledger(name: str, rule: LedgerRule, lang: str) -> list[str]:
@@ -80,10 +90,13 @@ def show(
         ),
         "",
     ]
+    base, marks = cs.extended
+    if base is not None:
+        out[-1:] = [render("criteria-report.extends", {"base": base}, lang), ""]
     for field in cs.fields:
-        _node_lines(field, lang, 1, depth, width, out)
+        _node_lines(field, lang, 1, depth, width, out, marks)
     if cs.survey is not None:
-        _node_lines(cs.survey, lang, 1, depth, width, out)
+        _node_lines(cs.survey, lang, 1, depth, width, out, marks)
     out.append("")
     if cs.bonus is not None:
         out.extend(_ledger(render("result.bonus", None, lang), cs.bonus, lang))
