@@ -783,7 +783,10 @@ def criteria_show(ref: str, depth: int | None, lang: str) -> None:
     from parscore.loading import load_criteria
     from parscore.report.criteria import show
 
-    echo(show(load_criteria(ref, resolver()), lang, depth, _layout_width()), nl=False)
+    sets = resolver()
+    cs = load_criteria(ref, sets)
+    extended = sets.extended(sets.locate(ref, Path.cwd()))  # what it changes in its base
+    echo(show(cs, lang, depth, _layout_width(), extended), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -54,6 +54,7 @@ class CriteriaResolver:
     _digests: dict[str, str | None] = field(default_factory=dict)
     _found: dict[tuple[str, str], str | None] = field(default_factory=dict)
     _bases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # what each set extends
+    _extended: dict[str, extend.Extended] = field(default_factory=dict)
 
     def locate(
         self, ref: str, base: FsPath | None = None, *, referrer: Problem | None = None
@@ -121,9 +122,16 @@ class CriteriaResolver:
         if len(chain) >= MAX_EXTENDS:
             raise InputError([src.problem("extend.too-deep", ("extends",), limit=MAX_EXTENDS)])
         base_set, base_src = self._resolve(base, chain)
+        cs, merged, extended = extend.resolve(src, ext, base_src.data, base_set)
         if chain:
             self._bases[chain[-1]] = (base, *self._bases.get(base, ()))
-        return extend.resolve(src, ext, base_src.data, base_set)
+            self._extended[chain[-1]] = extended
+        return cs, merged
+
+    def extended(self, location: str) -> extend.Extended | None:
+        """What the set loaded from ``location`` changed in the set it extends; None for a
+        whole set."""
+        return self._extended.get(location)
 
     def _data(self, location: str) -> bytes:
         """The set's bytes, read once per run."""

@@ -15,6 +15,7 @@ one of them), or at the first change for the set's totals.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -307,11 +308,20 @@ class _Merger:
         return data
 
 
+@dataclass(frozen=True)
+class Extended:
+    """What a set that extends another changed: its base's id, and the nodes it added or
+    changed (id -> "added", "replaced" or "reweighted"), for ``criteria show``."""
+
+    base: str
+    changed: Mapping[str, str]
+
+
 def resolve(
     child: Source, ext: Extension, base_data: dict[str, Any], base: CriteriaSet
-) -> tuple[CriteriaSet, MergedSource]:
+) -> tuple[CriteriaSet, MergedSource, Extended]:
     """The set ``child`` describes over its checked ``base`` (read from ``base_data``), checked
-    as a whole, and the source that places its problems."""
+    as a whole, the source that places its problems, and what it changed."""
     merger = _Merger(child, ext)
     merger.fields = [
         merger.copy(raw, node, None)
@@ -328,6 +338,4 @@ def resolve(
     if merger.problems:
         raise InputError(merger.problems)
     src = MergedSource(child, merger.merged(base_data), merger)
-    cs = criteria_from_source(src)
-    cs.mark_extension(base.id, merger.changed)
-    return cs, src
+    return criteria_from_source(src), src, Extended(base.id, dict(merger.changed))

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, Field, PrivateAttr
+from pydantic import BaseModel, Field
 
 from parscore.bands import Bounds
 from parscore.model.common import INPUT_CONFIG, Name, NodeId, NonEmptyStr, Points, SetId, Text
@@ -167,19 +167,6 @@ class CriteriaSet(BaseModel):
     bonus: LedgerRule | None = None
     penalty: LedgerRule | None = None
     notes: Text | None = None
-
-    # set by parscore.extend when the set extends another: the base's id, and what it added or
-    # changed (node id -> "added", "replaced" or "reweighted"); shown by `criteria show`
-    _base: str | None = PrivateAttr(default=None)
-    _changed: dict[str, str] = PrivateAttr(default_factory=dict)
-
-    def mark_extension(self, base: str, changed: dict[str, str]) -> None:
-        self._base, self._changed = base, dict(changed)
-
-    @property
-    def extended(self) -> tuple[str | None, Mapping[str, str]]:
-        """The base's id (None for a whole set), and the nodes added or changed."""
-        return self._base, self._changed
 
     def nodes(self) -> Iterator[Node]:
         for field in self.fields:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from parscore.messages import format_number, render
 from parscore.model.criteria import CriteriaSet, LedgerRule, Node
+
+if TYPE_CHECKING:
+    from parscore.extend import Extended
 from parscore.report.width import PIPED_WIDTH, fit_table, text_width, wrap
 
 #: what a sub-criterion scores when nothing to score occurred in the year
@@ -68,10 +72,15 @@ def _ledger(name: str, rule: LedgerRule, lang: str) -> list[str]:
 
 
 def show(
-    cs: CriteriaSet, lang: str = "vi", depth: int | None = None, width: int | None = None
+    cs: CriteriaSet,
+    lang: str = "vi",
+    depth: int | None = None,
+    width: int | None = None,
+    extended: Extended | None = None,
 ) -> str:
     """The set's tree, a line a node (wrapped to ``width`` cells, default the fixed width of
-    piped output, under the node's name)."""
+    piped output, under the node's name); for a set that extends another, what it changed is
+    marked."""
     width = width or PIPED_WIDTH
     appraisal, survey, total = (
         _n(v, lang) for v in (cs.split.appraisal, cs.split.survey, cs.total)
@@ -90,9 +99,9 @@ def show(
         ),
         "",
     ]
-    base, marks = cs.extended
-    if base is not None:
-        out[-1:] = [render("criteria-report.extends", {"base": base}, lang), ""]
+    marks = extended.changed if extended is not None else None
+    if extended is not None:
+        out[-1:] = [render("criteria-report.extends", {"base": extended.base}, lang), ""]
     for field in cs.fields:
         _node_lines(field, lang, 1, depth, width, out, marks)
     if cs.survey is not None:
