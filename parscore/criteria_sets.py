@@ -119,7 +119,7 @@ class CriteriaResolver:
         if base in chain:
             names = [self._short(loc) for loc in chain[chain.index(base) :] + (base,)]
             raise InputError([src.problem("extend.cycle", ("extends",), chain=" → ".join(names))])
-        if len(chain) >= MAX_EXTENDS:
+        if len(chain) > MAX_EXTENDS:
             raise InputError([src.problem("extend.too-deep", ("extends",), limit=MAX_EXTENDS)])
         base_set, base_src = self._resolve(base, chain)
         cs, merged, extended = extend.resolve(src, ext, base_src.data, base_set)

@@ -182,6 +182,11 @@ class _Merger:
         )
 
     # -- the changes ----------------------------------------------------------------------
+    def raw(self, section: str) -> Any:
+        """A section of ``changes:`` as typed (its model checked it: it is there when its
+        model has entries)."""
+        return (self.child.data.get("changes") or {}).get(section)
+
     def remove(self) -> None:
         for index, node_id in enumerate(self.ext.changes.remove):
             keys: KeyPath = ("changes", "remove", index)
@@ -205,7 +210,7 @@ class _Merger:
         return None
 
     def replace(self) -> None:
-        raws = self.child.data["changes"]["replace"]
+        raws = self.raw("replace") or []
         for index, node in enumerate(self.ext.changes.replace):
             keys: KeyPath = ("changes", "replace", index)
             place = self.find(node.id)
@@ -218,7 +223,7 @@ class _Merger:
             self.changed[node.id] = "replaced"
 
     def reweight(self) -> None:
-        raws = self.child.data["changes"]["reweight"]
+        raws = self.raw("reweight") or {}
         pairs = zip(raws.items(), self.ext.changes.reweight.items(), strict=True)
         for (key, raw), (node_id, value) in pairs:
             keys: KeyPath = ("changes", "reweight", key)
@@ -239,7 +244,7 @@ class _Merger:
             self.changed.setdefault(node_id, "reweighted")
 
     def add(self) -> None:
-        raws = self.child.data["changes"]["add"]
+        raws = self.raw("add") or []
         for index, addition in enumerate(self.ext.changes.add):
             keys: KeyPath = ("changes", "add", index)
             nodes = self.siblings(addition.under, keys)
