@@ -4,6 +4,7 @@ and checked once per run, and its file's digest tells whether it changed since."
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import importlib.resources
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -37,6 +38,18 @@ def referrer_problem(where: Problem, code: str, **args: Any) -> Problem:
     """A problem placed where ``where`` is (the ``criteria:`` line of an evidence file)."""
     return Problem(
         code, args, where.file, where.line, where.column, where.keys, source_line=where.source_line
+    )
+
+
+def _beside(display: str, ref: str) -> str | None:
+    """How a base given by a relative path is named: beside the file that names it, as that
+    file is named (``criteria/ward.yaml`` extending ``commune.yaml``: ``criteria/commune.yaml``);
+    None for a shipped id or an absolute path."""
+    ref = ref.replace("\\", "/")
+    if not looks_like_path(ref) or posixpath.isabs(ref):
+        return None
+    return posixpath.normpath(
+        posixpath.join(posixpath.dirname(display), yamlsource.display_name(ref))
     )
 
 
@@ -99,10 +112,13 @@ class CriteriaResolver:
             self._sets[location] = self._resolve(location, ())[0]
         return self._sets[location]
 
-    def _resolve(self, location: str, chain: tuple[str, ...]) -> tuple[CriteriaSet, Source]:
-        """The set at ``location`` and the source that places its problems; ``chain``: the
-        sets that extend it, being resolved."""
-        src = yamlsource.load_bytes(self._data(location), self._display(location), self.limits)
+    def _resolve(
+        self, location: str, chain: tuple[str, ...], shown: str | None = None
+    ) -> tuple[CriteriaSet, Source]:
+        """The set at ``location`` (named ``shown`` in messages, else by its location) and the
+        source that places its problems; ``chain``: the sets that extend it, being resolved."""
+        display = shown or self._display(location)
+        src = yamlsource.load_bytes(self._data(location), display, self.limits)
         folder = FsPath(location).parent if looks_like_path(location) else None
         return self.resolve_source(src, folder, chain + (location,))
 
@@ -118,10 +134,10 @@ class CriteriaResolver:
         base = self.locate(ext.extends, folder, referrer=where)
         if base in chain:
             names = [self._short(loc) for loc in chain[chain.index(base) :] + (base,)]
-            raise InputError([src.problem("extend.cycle", ("extends",), chain=" → ".join(names))])
+            raise InputError([src.problem("extend.cycle", ("extends",), listing=" → ".join(names))])
         if len(chain) > MAX_EXTENDS:
             raise InputError([src.problem("extend.too-deep", ("extends",), limit=MAX_EXTENDS)])
-        base_set, base_src = self._resolve(base, chain)
+        base_set, base_src = self._resolve(base, chain, _beside(src.display, ext.extends))
         cs, merged, extended = extend.resolve(src, ext, base_src.data, base_set)
         if chain:
             self._bases[chain[-1]] = (base, *self._bases.get(base, ()))

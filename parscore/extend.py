@@ -176,7 +176,7 @@ class _Merger:
                 keys,
                 prefer_key=prefer_key,
                 id=node_id,
-                base=self.ext.extends,
+                path=self.ext.extends,
                 **suggestion(best[0] if best else None),
             )
         )
@@ -297,7 +297,7 @@ class _Merger:
         if sibling not in ids:
             self.problems.append(
                 self.child.problem(
-                    "extend.not-sibling", keys + (side,), id=sibling, siblings=", ".join(ids)
+                    "extend.not-sibling", keys + (side,), id=sibling, listing=", ".join(ids)
                 )
             )
             return None

@@ -117,7 +117,7 @@ def _check_against_set(
 def document_kind(data: Any) -> str | None:
     """'criteria' or 'evidence', told apart by content."""
     if isinstance(data, dict):
-        if "fields" in data or "extends" in data:
+        if "fields" in data or ("extends" in data and "unit" not in data):
             return "criteria"
         if "unit" in data:
             return "evidence"

@@ -449,8 +449,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'changes:' (add, replace, reweight, remove)",
     ),
     "extend.unknown-id": (
-        "bộ {base} không có tiêu chí '{id}'{suggestion}",
-        "the set {base} has no node '{id}'{suggestion}",
+        "bộ {path} không có tiêu chí '{id}'{suggestion}",
+        "the set {path} has no node '{id}'{suggestion}",
     ),
     "extend.id-exists": (
         "mã '{id}' đã có trong bộ tiêu chí: tiêu chí thêm vào cần mã mới",
@@ -465,16 +465,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "give 'after' or 'before', not both",
     ),
     "extend.not-sibling": (
-        "'{id}' không nằm ở chỗ tiêu chí được thêm vào; các tiêu chí ở đó: {siblings}",
-        "'{id}' is not where the node is added; the nodes there are: {siblings}",
+        "'{id}' không nằm ở chỗ tiêu chí được thêm vào; các tiêu chí ở đó: {listing}",
+        "'{id}' is not where the node is added; the nodes there are: {listing}",
     ),
     "extend.same-id": (
         "bộ tiêu chí mở rộng cần mã riêng, khác mã '{id}' của bộ gốc",
         "a set that extends another needs its own id, not its base's '{id}'",
     ),
     "extend.cycle": (
-        "các bộ tiêu chí mở rộng lẫn nhau thành vòng: {chain}",
-        "these sets extend each other in a circle: {chain}",
+        "các bộ tiêu chí mở rộng lẫn nhau thành vòng: {listing}",
+        "these sets extend each other in a circle: {listing}",
     ),
     "extend.too-deep": (
         "chuỗi bộ tiêu chí mở rộng nhau dài quá {limit} bộ",
