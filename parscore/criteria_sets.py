@@ -4,8 +4,8 @@ and checked once per run, and its file's digest tells whether it changed since."
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import importlib.resources
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any

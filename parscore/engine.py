@@ -301,6 +301,7 @@ class _Scorer:
         cap = rule.cap if rule is not None else None
         return Ledger(
             lines=lines,
+            name=rule.name if rule is not None else None,
             kinds=kinds,
             sum=total,
             cap=cap,

@@ -167,3 +167,19 @@ def test_the_report_shows_each_kind_and_where_its_cap_bit(folder):
     assert "(cap reached)" not in rows[1]
     shown = CliRunner().invoke(main, ["criteria", "show", "--lang", "en", str(folder / "set.yaml")])
     assert "initiative-ministry Initiative recognised by a ministry: 2 each, cap 2" in shown.stdout
+
+
+def test_a_ledger_named_by_the_set_is_shown_under_its_name(folder):
+    named = KINDED.replace(
+        "bonus:\n  cap: 3\n",
+        'bonus:\n  name: {vi: "Nội dung 9. Điểm thưởng", en: "Content 9"}\n  cap: 3\n',
+    )
+    (folder / "set.yaml").write_text(named, encoding="utf-8")
+    result = evaluate(load(folder, EVIDENCE + LINES))
+    assert result.bonus.name is not None and result.bonus.name.en == "Content 9"
+    assert result.penalty.name is None
+    (folder / "ev.yaml").write_text(EVIDENCE + LINES, encoding="utf-8")
+    out = CliRunner().invoke(main, ["evaluate", "--lang", "en", str(folder / "ev.yaml")]).stdout
+    assert "Content 9 (cap 3.00)" in out and "Penalty (cap 5.00)" in out
+    vi = CliRunner().invoke(main, ["criteria", "show", str(folder / "set.yaml")]).stdout
+    assert "Nội dung 9. Điểm thưởng: 0,5 mỗi mục, tối đa 3" in vi

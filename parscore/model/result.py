@@ -154,6 +154,9 @@ class Ledger(BaseModel):
     model_config = RESULT_CONFIG
 
     lines: list[LedgerLine] = Field(default_factory=list)
+    name: Text | None = Field(
+        default=None, description="the set's own name for it (Nội dung 9. Điểm thưởng), if any"
+    )
     kinds: list[LedgerKindTotal] = Field(
         default_factory=list, description="per kind of line the set lists, those used"
     )

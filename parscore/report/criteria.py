@@ -52,6 +52,8 @@ def _node_lines(
 
 
 def _ledger(name: str, rule: LedgerRule, lang: str) -> list[str]:
+    """The ledger (under the set's own name for it, if it gives one), then each kind."""
+    name = rule.name.get(lang) if rule.name is not None else name
     parts = []
     if rule.points_each is not None:
         parts.append(render("criteria-report.each", {"points": _n(rule.points_each, lang)}, lang))

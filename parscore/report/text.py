@@ -191,11 +191,13 @@ def _head(result: UnitResult, lang: str, markdown: bool) -> Section:
 
 
 def _capped(code: str, ledger: Ledger, lang: str) -> str:
-    """ "Điểm thưởng (tối đa 3)": a ledger's name and its cap."""
+    """ "Điểm thưởng (tối đa 3)": a ledger's name (the set's own, if it gives one) and its
+    cap."""
+    name = ledger.name.get(lang) if ledger.name is not None else render(code, None, lang)
     if ledger.cap is None:
-        return render(code, None, lang)
+        return name
     cap = render("result.cap", {"cap": format_points(ledger.cap, lang)}, lang)
-    return f"{render(code, None, lang)} ({cap})"
+    return f"{name} ({cap})"
 
 
 def _by_field(result: UnitResult, lang: str, markdown: bool) -> Section:
@@ -204,10 +206,16 @@ def _by_field(result: UnitResult, lang: str, markdown: bool) -> Section:
     if result.survey is not None:
         rows.append(_field_row(result.survey, lang, markdown))
     rows += [
-        ["", _capped("result.bonus", result.bonus, lang), format_signed(t.bonus, lang), "", ""],
         [
             "",
-            _capped("result.penalty", result.penalty, lang),
+            _md(_capped("result.bonus", result.bonus, lang), markdown),
+            format_signed(t.bonus, lang),
+            "",
+            "",
+        ],
+        [
+            "",
+            _md(_capped("result.penalty", result.penalty, lang), markdown),
             "−" + format_points(t.penalty, lang),
             "",
             "",
