@@ -285,3 +285,31 @@ def test_a_whole_set_keeps_the_digest_of_its_bytes(tmp_path):
     path = write(tmp_path, "base.yaml", MINI)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     assert CriteriaResolver().fingerprint(str(path)) == digest
+
+
+def test_a_changed_base_is_never_served_stale_from_the_cache(tmp_path, tmp_path_factory):
+    from parscore import batch
+    from parscore.yamlsource import DEFAULT_LIMITS
+
+    write(tmp_path, "base.yaml", MINI)
+    write(tmp_path, "child.yaml", HEAD)
+    evidence = write(
+        tmp_path,
+        "ev.yaml",
+        "unit: {name: Vĩnh Chấp, kind: xã, parents: [{level: district, name: Vĩnh Linh}]}\n"
+        "year: 2023\ncriteria: child.yaml\n"
+        'items:\n  "1.3": {met: true, explanation: đủ người}\n',
+    )
+    cache = tmp_path_factory.mktemp("cache")
+
+    def run():
+        batch._resolver.cache_clear()  # a new run: the sets are read again
+        return batch.score_files([evidence], None, DEFAULT_LIMITS, cache_folder=cache)[0]
+
+    first, second = run(), run()
+    assert (first.cached, second.cached) == (False, True)
+    # the base alone changes: its lowest band is renamed
+    write(tmp_path, "base.yaml", MINI.replace("Khá, en: Fair", "Trung bình, en: Average"))
+    third = run()
+    assert not third.cached and third.summary is not None
+    assert third.summary.totals.band != first.summary.totals.band  # type: ignore[union-attr]
