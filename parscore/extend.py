@@ -58,6 +58,7 @@ def head(src: Source) -> Extension | None:
 class _Change:
     keys: KeyPath  # where the change is written in the extending file
     touches: frozenset[str]  # the ids of the nodes it changed (a removal: its parent's)
+    top: bool = False  # it changed a field or the survey itself: the set's totals
 
 
 class MergedSource(Source):
@@ -162,11 +163,11 @@ class _Merger:
     def blame(self, node: dict[str, Any] | None) -> KeyPath:
         """The first change that touched ``node``'s subtree (any change for the set's own
         keys): the base is valid on its own, so the change caused what is wrong."""
-        within = self.subtree(node) if node is not None else None
-        for change in self.changes:
-            if within is None or change.touches & within:
-                return change.keys
-        return ("extends",)
+        if node is None:  # the set's own keys (total, split): a change to a field first
+            first = next((c for c in self.changes if c.top), None) or next(iter(self.changes), None)
+            return first.keys if first is not None else ("extends",)
+        within = self.subtree(node)
+        return next((c.keys for c in self.changes if c.touches & within), ("extends",))
 
     def unknown(self, node_id: str, keys: KeyPath, *, prefer_key: bool = False) -> None:
         best = difflib.get_close_matches(node_id, sorted(self.ids()), n=1, cutoff=0.6)
@@ -197,7 +198,11 @@ class _Merger:
             nodes, at = place
             del nodes[at]
             parent = self.parent_of(nodes)
-            self.changes.append(_Change(keys, frozenset({parent} if parent else ())))
+            touched = frozenset({parent} if parent else ())
+            self.changes.append(_Change(keys, touched, self.is_top(nodes)))
+
+    def is_top(self, nodes: list[dict[str, Any]]) -> bool:
+        return nodes is self.fields or nodes is self.survey
 
     def parent_of(self, nodes: list[dict[str, Any]]) -> str | None:
         pending = [self.fields, self.survey]
@@ -219,7 +224,7 @@ class _Merger:
                 continue
             nodes, at = place
             nodes[at] = self.copy(raws[index], node, keys)
-            self.changes.append(_Change(keys, frozenset({node.id})))
+            self.changes.append(_Change(keys, frozenset({node.id}), self.is_top(nodes)))
             self.changed[node.id] = "replaced"
 
     def reweight(self) -> None:
@@ -240,7 +245,7 @@ class _Merger:
                     target["rule"], written["rule"] = raw["rule"], keys + ("rule",)
             else:
                 target["max"], written["max"] = raw, keys
-            self.changes.append(_Change(keys, frozenset({node_id})))
+            self.changes.append(_Change(keys, frozenset({node_id}), self.is_top(nodes)))
             self.changed.setdefault(node_id, "reweighted")
 
     def add(self) -> None:
@@ -262,7 +267,7 @@ class _Merger:
                 continue
             nodes.insert(at, self.copy(raws[index]["node"], addition.node, keys + ("node",)))
             touched = {addition.node.id} | ({addition.under} if addition.under else set())
-            self.changes.append(_Change(keys, frozenset(touched)))
+            self.changes.append(_Change(keys, frozenset(touched), addition.under is None))
             for node_id in new_ids:
                 self.changed[node_id] = "added"
 

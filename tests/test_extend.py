@@ -132,13 +132,13 @@ def test_remove_reweight_and_add_over_the_mini_set(tmp_path):
     assert cs.fields[0].children[2].rule.kind == "pass_fail"  # type: ignore[index, union-attr]
 
 
-def test_a_total_the_changes_break_is_placed_at_the_first_change(tmp_path):
-    # the base's total (10) and split (8) no longer fit: the extension's doing
+def test_a_total_the_changes_break_is_placed_at_the_change_to_a_field(tmp_path):
+    # the base's total (10) and split (8) no longer fit: field 1 re-weighted to 3.5 did it
     found = problems(tmp_path, HEAD + CHANGES)
     assert found == [
-        "child.yaml:6:12: the 'appraisal' part declares 8 points, but the tree gives 7.5 "
+        "child.yaml:7:19: the 'appraisal' part declares 8 points, but the tree gives 7.5 "
         "[criteria.split-mismatch]",
-        "child.yaml:6:12: the declared total is 10, but the fields (7.5) and the survey (2) add "
+        "child.yaml:7:19: the declared total is 10, but the fields (7.5) and the survey (2) add "
         "up to 9.5 [criteria.total-mismatch]",
     ]
 
@@ -160,9 +160,15 @@ def test_a_reweight_that_breaks_a_sum_is_placed_at_the_reweight(tmp_path):
 
 
 def test_a_rule_above_its_new_maximum_is_placed_at_the_reweight(tmp_path):
+    # 1.1's rule gives 1 point on time, above its new maximum 0.5; the total moves with field 1
     child = HEAD + "changes:\n  reweight: {'1.1': 0.5, '1': 3.5}\n"
     found = problems(tmp_path, child)
-    assert found and all(line.startswith("child.yaml:6:21: ") for line in found), found
+    rule = [line for line in found if "'1.1'" in line]
+    assert rule and all(line.startswith("child.yaml:6:21: ") for line in rule), found
+    assert [line.rsplit("[", 1)[1] for line in found if line.startswith("child.yaml:6:31: ")] == [
+        "criteria.split-mismatch]",
+        "criteria.total-mismatch]",
+    ]
 
 
 def test_an_unknown_id_is_placed_in_the_change_with_a_suggestion(tmp_path):
