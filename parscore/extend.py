@@ -9,7 +9,7 @@ places every problem in the extending file: where the value came from when it ca
 (an added node, a new maximum, a top-level key), and otherwise — the base being valid on its
 own, the problem is the extension's doing — at the first change that touched the node's
 subtree (a parent whose children no longer sum to its maximum is placed at the re-weight of
-one of them), or at the first change for the set's totals.
+one of them), or, for the set's total and split, at the first change to a field.
 """
 
 from __future__ import annotations
