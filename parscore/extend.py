@@ -26,7 +26,7 @@ from parscore.checks.pydantic_errors import model_keys, validation_problems
 from parscore.errors import InputError, KeyPath, Problem
 from parscore.messages import suggestion
 from parscore.model.criteria import CriteriaSet, Node
-from parscore.model.extension import OWN_KEYS, TREE_KEYS, Extension, Reweight
+from parscore.model.extension import OWN_KEYS, TREE_KEYS, Extension
 from parscore.yamlsource import Source
 
 _HEAD_KEYS = ("extends", "changes")
@@ -239,11 +239,11 @@ class _Merger:
             nodes, at = place
             target = nodes[at]
             written = self.overrides.setdefault(id(target), {})
-            if isinstance(value, Reweight):
+            if isinstance(raw, dict):
                 target["max"], written["max"] = raw["max"], keys + ("max",)
                 if value.rule is not None:
                     target["rule"], written["rule"] = raw["rule"], keys + ("rule",)
-            else:
+            else:  # "6": 5, the new maximum alone
                 target["max"], written["max"] = raw, keys
             self.changes.append(_Change(keys, frozenset({node_id}), self.is_top(nodes)))
             self.changed.setdefault(node_id, "reweighted")

@@ -319,3 +319,11 @@ def test_a_changed_base_is_never_served_stale_from_the_cache(tmp_path, tmp_path_
     third = run()
     assert not third.cached and third.summary is not None
     assert third.summary.totals.band != first.summary.totals.band  # type: ignore[union-attr]
+
+
+def test_a_new_maximum_typed_wrong_gets_one_message_at_its_value(tmp_path):
+    child = HEAD + 'changes:\n  reweight: {"2.1": "6"}\n'
+    assert problems(tmp_path, child) == [
+        "child.yaml:6:21: '6' is in quotes, so it is text: write 6 without the quotes "
+        "[value.quoted-number]"
+    ]

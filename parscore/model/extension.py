@@ -9,9 +9,9 @@ resolves it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from parscore.model.common import INPUT_CONFIG, NodeId, NonEmptyStr, Points
 from parscore.model.criteria import CriteriaSet, Node
@@ -32,6 +32,11 @@ class Reweight(BaseModel):
 
     max: Points
     rule: Rule | None = None
+
+
+def _max_only(value: Any) -> Any:
+    """``"6": 5`` is ``"6": {max: 5}``: one form to check, and one message when it is wrong."""
+    return value if isinstance(value, dict) else {"max": value}
 
 
 class Addition(BaseModel):
@@ -55,7 +60,7 @@ class Changes(BaseModel):
     replace: list[Node] = Field(
         default_factory=list, description="whole nodes, each in place of the base's of its id"
     )
-    reweight: dict[NodeId, Points | Reweight] = Field(
+    reweight: dict[NodeId, Annotated[Reweight, BeforeValidator(_max_only)]] = Field(
         default_factory=dict,
         description="id -> new maximum, or {max, rule} when the rule's points change too",
     )
@@ -88,6 +93,9 @@ def criteria_schema() -> dict[str, Any]:
         "required": ["extends", *OWN_KEYS],
         "additionalProperties": False,
     }
+    max_schema = defs["Reweight"]["properties"]["max"]
+    reweight = defs["Changes"]["properties"]["reweight"]
+    reweight["additionalProperties"] = {"anyOf": [max_schema, {"$ref": "#/$defs/Reweight"}]}
     defs["CriteriaSet"] = whole
     defs["Extension"] = extension
     return {
