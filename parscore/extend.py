@@ -218,6 +218,15 @@ class _Merger:
         raws = self.raw("replace") or []
         for index, node in enumerate(self.ext.changes.replace):
             keys: KeyPath = ("changes", "replace", index)
+            if self.changed.get(node.id) == "replaced":
+                first = next(i for i, n in enumerate(self.ext.changes.replace) if n.id == node.id)
+                line = self.child.position(("changes", "replace", first))[0]
+                self.problems.append(
+                    self.child.problem(
+                        "extend.replaced-twice", keys + ("id",), id=node.id, first_line=line
+                    )
+                )
+                continue
             place = self.find(node.id)
             if place is None:
                 self.unknown(node.id, keys + ("id",))

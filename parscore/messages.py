@@ -452,6 +452,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "bộ {path} không có tiêu chí '{id}'{suggestion}",
         "the set {path} has no node '{id}'{suggestion}",
     ),
+    "extend.replaced-twice": (
+        "'{id}' đã được thay ở dòng {first_line}",
+        "'{id}' is already replaced on line {first_line}",
+    ),
     "extend.id-exists": (
         "mã '{id}' đã có trong bộ tiêu chí: tiêu chí thêm vào cần mã mới",
         "the id '{id}' is already in the set: an added node needs a new id",

@@ -327,3 +327,11 @@ def test_a_new_maximum_typed_wrong_gets_one_message_at_its_value(tmp_path):
         "child.yaml:6:21: '6' is in quotes, so it is text: write 6 without the quotes "
         "[value.quoted-number]"
     ]
+
+
+def test_a_node_replaced_twice_is_refused_at_the_second(tmp_path):
+    node = "{id: '1.2', name: X, max: 1.5, rule: {kind: pass_fail}}"
+    child = HEAD + f"changes:\n  replace:\n    - {node}\n    - {node}\n"
+    assert problems(tmp_path, child) == [
+        "child.yaml:8:12: '1.2' is already replaced on line 7 [extend.replaced-twice]"
+    ]
