@@ -9,7 +9,8 @@ places every problem in the extending file: where the value came from when it ca
 (an added node, a new maximum, a top-level key), and otherwise — the base being valid on its
 own, the problem is the extension's doing — at the first change that touched the node's
 subtree (a parent whose children no longer sum to its maximum is placed at the re-weight of
-one of them), or, for the set's total and split, at the first change to a field.
+one of them), or, for the set's total and split, at the first change to a field; failing
+those, at the first top-level key it gives (``penalty:`` left empty where rules book one).
 """
 
 from __future__ import annotations
@@ -163,11 +164,14 @@ class _Merger:
     def blame(self, node: dict[str, Any] | None) -> KeyPath:
         """The first change that touched ``node``'s subtree (any change for the set's own
         keys): the base is valid on its own, so the change caused what is wrong."""
+        # else a key of the set it gives (penalty: taken away from rules that book one)
+        given = [k for k in self.child.data if k not in (*_HEAD_KEYS, *OWN_KEYS, *TREE_KEYS)]
+        fallback: KeyPath = (given[0],) if given else ("extends",)
         if node is None:  # the set's own keys (total, split): a change to a field first
             first = next((c for c in self.changes if c.top), None) or next(iter(self.changes), None)
-            return first.keys if first is not None else ("extends",)
+            return first.keys if first is not None else fallback
         within = self.subtree(node)
-        return next((c.keys for c in self.changes if c.touches & within), ("extends",))
+        return next((c.keys for c in self.changes if c.touches & within), fallback)
 
     def unknown(self, node_id: str, keys: KeyPath, *, prefer_key: bool = False) -> None:
         best = difflib.get_close_matches(node_id, sorted(self.ids()), n=1, cutoff=0.6)

@@ -335,3 +335,11 @@ def test_a_node_replaced_twice_is_refused_at_the_second(tmp_path):
     assert problems(tmp_path, child) == [
         "child.yaml:8:12: '1.2' is already replaced on line 7 [extend.replaced-twice]"
     ]
+
+
+def test_a_problem_a_top_level_key_causes_is_placed_at_that_key(tmp_path):
+    # the base's 1.3 books a penalty when unmet; the extension takes the penalty away
+    assert problems(tmp_path, HEAD + "penalty:\n") == [
+        "child.yaml:5:9: '1.3' books a penalty, but the set has no 'penalty' section "
+        "[criteria.penalty-without-ledger]"
+    ]
