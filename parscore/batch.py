@@ -134,7 +134,8 @@ def score_file(
 ) -> FileOutcome:
     """Score one evidence file, or take it from the cache when neither the file nor its
     criteria set has changed. Picklable both ways, for worker processes."""
-    from parscore.engine import evaluate
+    from parscore.engine import score
+    from parscore.fastyaml import load_bytes as fast_read
     from parscore.loading import evidence_from_bytes
 
     resolver, cache = _resolver(limits), _cache(cache_folder)
@@ -144,23 +145,23 @@ def score_file(
         data = read_bytes(file, limits)
     except InputError as exc:
         return FileOutcome(path, None, tuple(exc.problems))
-    key = cache.key(data, path, criteria, limits)  # the name as it is, not as it is shown
     # a relative reference is taken from --criteria's working folder, else from the file's
     ref_base = (Path.cwd(), "cwd") if criteria is not None else (file.parent, "file")
-    entry = cache.get(key)
-    if entry is not None and entry.criteria_base == ref_base[1]:
-        location = resolver.located(entry.criteria_ref, ref_base[0])
-        if location is not None and resolver.fingerprint(location) == entry.fingerprint:
-            return FileOutcome(path, entry.summary, criteria_location=location, cached=True)
+    key = None
+    if cache.root is not None:  # with --no-cache, no key is worked out
+        key = cache.key(data, path, criteria, limits)  # the name as it is, not as it is shown
+        hit = _from_cache(cache.get(key), ref_base, resolver, path)
+        if hit is not None:
+            return hit
     try:
-        prepared = evidence_from_bytes(data, file, resolver, criteria=criteria)
+        prepared = evidence_from_bytes(data, file, resolver, criteria=criteria, read=fast_read)
     except InputError as exc:
         return FileOutcome(path, None, tuple(exc.problems))
     except UsageError as exc:  # a criteria set where evidence was expected
         return FileOutcome(path, None, (Problem(exc.code, exc.args_, display),), is_criteria=True)
-    summary = summarize(evaluate(prepared))
-    fingerprint = resolver.fingerprint(prepared.criteria_location)
-    if fingerprint is not None:
+    summary = summarize(score(prepared))
+    fingerprint = resolver.fingerprint(prepared.criteria_location) if key is not None else None
+    if key is not None and fingerprint is not None:
         cache.put(
             key,
             CacheEntry(
@@ -175,6 +176,21 @@ def score_file(
             ),
         )
     return FileOutcome(path, summary, criteria_location=prepared.criteria_location)
+
+
+def _from_cache(
+    entry: CacheEntry | None,
+    ref_base: tuple[Path, str],
+    resolver: CriteriaResolver,
+    path: str,
+) -> FileOutcome | None:
+    """The cached outcome, if the entry was scored with the set the file refers to now."""
+    if entry is None or entry.criteria_base != ref_base[1]:
+        return None
+    location = resolver.located(entry.criteria_ref, ref_base[0])
+    if location is None or resolver.fingerprint(location) != entry.fingerprint:
+        return None
+    return FileOutcome(path, entry.summary, criteria_location=location, cached=True)
 
 
 def score_guarded(

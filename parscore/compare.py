@@ -37,7 +37,7 @@ from parscore.model.compare import (
     UnitSummary,
 )
 from parscore.model.criteria import ClassBand, band_slug
-from parscore.model.result import Outcome, UnitResult
+from parscore.model.result import Outcome, UnitResult, UnitScore
 from parscore.vnsort import sort_key
 
 __all__ = [  # the models live in parscore.model.compare; importable from here too
@@ -66,11 +66,15 @@ __all__ = [  # the models live in parscore.model.compare; importable from here t
 ]
 
 
-def has_evidence(result: UnitResult) -> bool:
+def has_evidence(result: UnitResult | UnitScore) -> bool:
     """Whether the file held any evidence at all: a sub-criterion (the survey's included) with
     an input, a document, an explanation, a "nothing occurred" or a claimed score, or a bonus or
     penalty line of its own. An unfilled template (``parscore template``) has none: it is not
-    assessed, and a comparison lists it apart instead of ranking it last at 0."""
+    assessed, and a comparison lists it apart instead of ranking it last at 0. Scores without
+    the evidence (:func:`parscore.engine.score`) carry the answer, worked out the same way from
+    the evidence file."""
+    if isinstance(result, UnitScore):
+        return result.assessed
     for node in result.leaves():
         if node.inputs or node.documents or node.explanation or node.nothing_occurred:
             return True
@@ -80,7 +84,9 @@ def has_evidence(result: UnitResult) -> bool:
     return any(line.source == "evidence" for lines in ledgers for line in lines)
 
 
-def summarize(result: UnitResult) -> UnitSummary:
+def summarize(result: UnitResult | UnitScore) -> UnitSummary:
+    """What a comparison keeps of a scored commune, from its full result or from its scores
+    only (:func:`parscore.engine.score`): the same summary either way."""
     leaves = [node for field in result.fields for node in field.walk() if node.rule is not None]
     return UnitSummary(
         source=result.source,
@@ -141,10 +147,31 @@ def _two(value: Fraction) -> Decimal:
 Exact = Decimal | Fraction
 
 
+#: ordering exact shares by ``numerator * _ORDER // denominator``, an integer, is the order of
+#: the fractions themselves: equal fractions give equal keys, and two shares of points with at
+#: most six decimals over maxima below 10^15 differ by far more than 1/_ORDER
+_ORDER = 10**60
+
+
+def _fraction(value: Exact) -> Fraction:
+    return value if isinstance(value, Fraction) else Fraction(value)
+
+
+def _share(part: Decimal, whole: Decimal) -> Fraction:
+    """part / whole × 100, exact (``whole`` > 0), built in one step from the integer ratios."""
+    pn, pd = part.as_integer_ratio()
+    wn, wd = whole.as_integer_ratio()
+    return Fraction(pn * 100 * wd, pd * wn)
+
+
+def _order_key(value: Fraction) -> int:
+    return value.numerator * _ORDER // value.denominator
+
+
 def _exact_median(values: Sequence[Exact]) -> Fraction | None:
     if not values:
         return None
-    ordered = sorted(Fraction(v) for v in values)
+    ordered = sorted(map(_fraction, values), key=_order_key)
     middle = len(ordered) // 2
     if len(ordered) % 2:
         return ordered[middle]
@@ -155,7 +182,7 @@ def mean(values: Sequence[Exact]) -> Decimal | None:
     """The mean of exact values, rounded once to two decimals, half up; None for no value."""
     if not values:
         return None
-    return _two(sum((Fraction(v) for v in values), Fraction(0)) / len(values))
+    return _two(sum(map(_fraction, values), Fraction(0)) / len(values))
 
 
 def median(values: Sequence[Exact]) -> Decimal | None:
@@ -195,7 +222,7 @@ def exact_index(summary: UnitSummary) -> Fraction:
     t = summary.totals
     if t.applicable_max <= 0:
         return Fraction(0)
-    return Fraction(t.total) * 100 / Fraction(t.applicable_max)
+    return _share(t.total, t.applicable_max)
 
 
 def exact_percents(summary: UnitSummary) -> dict[str, Fraction | None]:
@@ -205,7 +232,7 @@ def exact_percents(summary: UnitSummary) -> dict[str, Fraction | None]:
     for fid in summary.percents:
         most = summary.field_applicable_max.get(fid, Decimal(0))
         points = summary.field_points.get(fid, Decimal(0))
-        shares[fid] = Fraction(points) * 100 / Fraction(most) if most > 0 else None
+        shares[fid] = _share(points, most) if most > 0 else None
     return shares
 
 
@@ -294,6 +321,7 @@ def _matrix_row(
             gaps.append((share - middle, index, fid))  # ties: the first field
     worst = min(gaps) if gaps else None
     below = worst is not None and worst[0] < 0
+    done = {*u.full, *u.not_applicable}  # full points, or not applicable: not short
     no_weakest: NoWeakest | None = None
     if not below:
         no_weakest = "at-or-above-median" if worst is not None else "nothing-comparable"
@@ -303,7 +331,7 @@ def _matrix_row(
         weakest_field=worst[2] if worst and below else None,
         weakest_gap=_two(worst[0]) if worst and below else None,
         no_weakest=no_weakest,
-        short=[i for i in items if i not in u.full and i not in u.not_applicable],
+        short=[i for i in items if i not in done],
     )
 
 
@@ -323,9 +351,15 @@ def _field_stats(
     return stats, medians
 
 
-def _group(name: str | None, units: Sequence[UnitSummary], outline: Outline) -> Group:
+def _group(
+    name: str | None,
+    units: Sequence[UnitSummary],
+    outline: Outline,
+    shares_of: dict[str, dict[str, Fraction | None]],
+) -> Group:
+    """One group's tables; ``shares_of``: each unit's exact field shares, by its file."""
     units = ranking_order(units)  # every table of the group follows the ranking
-    shares = [exact_percents(u) for u in units]
+    shares = [shares_of[u.source] for u in units]
     field_stats, medians = _field_stats(shares, outline)
     ids = [item.id for item in outline.items]
     matrix = [
@@ -417,13 +451,13 @@ def compare(
         else:
             grouped.setdefault(key, []).append(summary)
     order = sorted(grouped, key=lambda k: (k is None, sort_key(shown[k] if k is not None else "")))
-    ranked = [exact_percents(u) for units_of in grouped.values() for u in units_of]
+    shares = {u.source: exact_percents(u) for units_of in grouped.values() for u in units_of}
     return Comparison(
         criteria=summaries[0].criteria,
         year=summaries[0].year,
         group_by=chosen,
-        fields=_field_stats(ranked, outline)[0],
-        groups=[_group(shown.get(k or ""), grouped[k], outline) for k in order],
+        fields=_field_stats(list(shares.values()), outline)[0],
+        groups=[_group(shown.get(k or ""), grouped[k], outline, shares) for k in order],
         not_assessed=_listed(not_assessed),
         ungrouped=_listed(ungrouped),
         excluded=sorted(excluded, key=lambda e: e.file),

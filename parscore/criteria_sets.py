@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import importlib.resources
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -34,8 +35,14 @@ def looks_like_path(ref: str) -> bool:
     return "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml"))
 
 
-def referrer_problem(where: Problem, code: str, **args: Any) -> Problem:
-    """A problem placed where ``where`` is (the ``criteria:`` line of an evidence file)."""
+#: Where a reference to a set was written: a problem placed there, or how to make one (placing
+#: it needs the file's positions, which a fast read of a valid file builds only when asked).
+Referrer = Problem | Callable[[], Problem]
+
+
+def referrer_problem(referrer: Referrer, code: str, **args: Any) -> Problem:
+    """A problem placed where ``referrer`` is (the ``criteria:`` line of an evidence file)."""
+    where = referrer if isinstance(referrer, Problem) else referrer()
     return Problem(
         code, args, where.file, where.line, where.column, where.keys, source_line=where.source_line
     )
@@ -68,9 +75,16 @@ class CriteriaResolver:
     _found: dict[tuple[str, str], str | None] = field(default_factory=dict)
     _bases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # what each set extends
     _extended: dict[str, extend.Extended] = field(default_factory=dict)
+    _shipped: dict[str, Any] | None = None  # shipped_sets(), listed once per resolver
+
+    def shipped(self) -> dict[str, Any]:
+        """:func:`shipped_sets`, listed once: a batch resolves the same id for every file."""
+        if self._shipped is None:
+            self._shipped = shipped_sets()
+        return self._shipped
 
     def locate(
-        self, ref: str, base: FsPath | None = None, *, referrer: Problem | None = None
+        self, ref: str, base: FsPath | None = None, *, referrer: Referrer | None = None
     ) -> str:
         """Where ``ref`` (a shipped id, or a path relative to ``base``) is. ``referrer`` is
         where the reference was written, for the "not found" message."""
@@ -84,7 +98,7 @@ class CriteriaResolver:
                     [referrer_problem(referrer, "criteria.file-not-found", path=shown)]
                 )
             return str(path.resolve())
-        shipped = shipped_sets()
+        shipped = self.shipped()
         if ref not in shipped:
             args = {"ref": ref, "known": ", ".join(shipped) or "—"}
             if referrer is not None:
@@ -96,7 +110,7 @@ class CriteriaResolver:
         if looks_like_path(location):
             path = FsPath(location)
             return yamlsource.read_bytes(path, self.limits), yamlsource.display_name(path)
-        entry = shipped_sets()[location]
+        entry = self.shipped()[location]
         if isinstance(entry, FsPath):  # an installed file: never an output of this run
             from parscore import inputs
 
@@ -104,7 +118,7 @@ class CriteriaResolver:
         return entry.read_bytes(), f"{SHIPPED_PACKAGE.replace('.', '/')}/{entry.name}"
 
     def load(
-        self, ref: str, base: FsPath | None = None, *, referrer: Problem | None = None
+        self, ref: str, base: FsPath | None = None, *, referrer: Referrer | None = None
     ) -> CriteriaSet:
         location = self.locate(ref, base, referrer=referrer)
         if location not in self._sets:

@@ -7,7 +7,6 @@ published scores are. Sums are exact and written without meaningless trailing ze
 
 from __future__ import annotations
 
-import math
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
@@ -25,9 +24,11 @@ def quantize(value: Decimal) -> Decimal:
 
 
 def quantize_fraction(value: Fraction) -> Decimal:
-    """An exact rational rounded to two decimals, half up (away from zero)."""
-    hundredths = math.floor(abs(value) * 100 + Fraction(1, 2))
-    return Decimal(hundredths if value >= 0 else -hundredths).scaleb(-2)
+    """An exact rational rounded to two decimals, half up (away from zero): floor(|v| × 100
+    + 1/2), in integers (a Fraction's denominator is positive)."""
+    numerator, denominator = value.numerator, value.denominator
+    hundredths = (abs(numerator) * 200 + denominator) // (2 * denominator)
+    return Decimal(hundredths if numerator >= 0 else -hundredths).scaleb(-2)
 
 
 def percent(part: Decimal, whole: Decimal) -> Decimal:

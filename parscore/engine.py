@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from parscore.bands import find
 from parscore.decimals import percent, tidy
@@ -35,11 +35,13 @@ from parscore.model.result import (
     LedgerKindTotal,
     LedgerLine,
     NodeResult,
+    NodeScore,
     Notice,
     Outcome,
     Reason,
     Totals,
     UnitResult,
+    UnitScore,
     Weakest,
     WeakField,
     WeakItem,
@@ -82,44 +84,211 @@ def rule_texts(cs: CriteriaSet) -> dict[str, Text]:
 
 
 class _Judged(NamedTuple):
-    """What a leaf's evidence is worth: points, outcome, reason, the points the inputs would
-    earn once proven (with a document or an explanation) when that is all they lack, and
-    whether the rule scored the inputs (not missing evidence, not "nothing occurred"): only
-    then can its rule say what would gain points."""
+    """What a leaf's evidence is worth: points, outcome, the reason's code and arguments
+    (rendered only when a full result is built), the points the inputs would earn once proven
+    (with a document or an explanation) when that is all they lack, and whether the rule
+    scored the inputs (not missing evidence, not "nothing occurred"): only then can its rule
+    say what would gain points."""
 
     points: Decimal
     outcome: Outcome
-    why: Reason
+    code: str
+    args: dict[str, Any] | None
     unproven: Decimal | None
     by_rule: bool = True
 
+    @property
+    def why(self) -> Reason:
+        return reason(self.code, self.args)
+
+
+N = TypeVar("N", NodeResult, NodeScore)
+
 
 @dataclass(frozen=True)
-class _Scored:
-    """A node's result, and the penalty lines its rules booked (summed into the ledger after
-    the tree is scored)."""
+class _Scored(Generic[N]):
+    """A node's result, and the nodes whose rules booked a penalty (summed into the ledger
+    after the tree is scored)."""
 
-    result: NodeResult
-    booked: tuple[LedgerLine, ...] = ()
+    result: N
+    booked: tuple[Node, ...] = ()
 
 
-class _Scorer:
+def _group_outcome(node: Node, children: list[N]) -> tuple[Decimal, Decimal, Outcome]:
+    """A group's points and applicable maximum, the sums of its children's, and its outcome."""
+    points = tidy(sum((c.points for c in children), ZERO))
+    applicable = tidy(sum((c.applicable_max for c in children), ZERO))
+    outcomes = {c.outcome for c in children}
+    if applicable == 0:
+        outcome = Outcome.NOT_APPLICABLE
+    elif outcomes == {Outcome.MISSING}:
+        outcome = Outcome.MISSING
+    elif node.scored_by == "outside":
+        outcome = Outcome.OUTSIDE
+    elif points >= applicable:
+        outcome = Outcome.MET
+    elif points > 0:
+        outcome = Outcome.PARTIAL
+    else:
+        outcome = Outcome.UNMET
+    return points, applicable, outcome
+
+
+class _Tree(Generic[N]):
+    """The one scoring method: every leaf judged, groups summed, the ledgers and the totals.
+    What is built of each node and of the whole is a subclass's: the full result
+    (:class:`_Scorer`), or only the points and outcomes a comparison keeps (:class:`_Fast`)."""
+
     def __init__(self, checked: CheckedEvidence):
         self.checked = checked
         self.cs: CriteriaSet = checked.criteria
         self.ev = checked.evidence
-        self.rule_texts = rule_texts(self.cs)
+
+    def leaf_result(self, leaf: _Leaf, judged: _Judged, applicable: Decimal) -> N:
+        raise NotImplementedError
+
+    def group_result(self, node: Node, level: int, children: list[N]) -> N:
+        raise NotImplementedError
 
     # -- leaves ----------------------------------------------------------------------------
-    def leaf(self, node: Node, level: int) -> _Scored:
+    def leaf(self, node: Node, level: int) -> _Scored[N]:
         in_survey = node.scored_by == "outside"
         item = (self.ev.survey if in_survey else self.ev.items).get(node.id)
         values = self.checked.inputs.get(node.id, {})
+        judged = self._outcome(node, item, values, in_survey)
+        applicable = ZERO if judged.outcome is Outcome.NOT_APPLICABLE else node.max
+        booked: tuple[Node, ...] = ()
+        if (
+            judged.outcome is Outcome.UNMET
+            and node.rule is not None
+            and node.rule.penalty_when_unmet is not None
+        ):
+            booked = (node,)
+        result = self.leaf_result(_Leaf(node, level, item, values), judged, applicable)
+        return _Scored(result, booked)
+
+    def _outcome(self, node: Node, item: Item | None, values: Any, in_survey: bool) -> _Judged:
+        kind = node.kind
+        if item is None:
+            code = "reason.survey-pending" if in_survey else "reason.no-evidence"
+            return _Judged(ZERO, Outcome.MISSING, code, None, None, by_rule=False)
+        if item.nothing_occurred is not None:
+            said = {"vi": item.nothing_occurred, "en": item.nothing_occurred}
+            return self._nothing(node, said)
+        ctx = self.checked.context(item)
+        if not kind.is_given(node.rule, values, ctx):
+            return _Judged(ZERO, Outcome.MISSING, "reason.no-inputs", None, None, by_rule=False)
+        scored = kind.score(node.rule, node.max, values, ctx)
+        if scored.nothing_occurred:
+            return self._nothing(node, Phrase("reason.total-zero"))
+        documents_required = (
+            node.documents_required
+            if node.documents_required is not None
+            else self.cs.documents_required
+        )
+        if (
+            not in_survey
+            and documents_required
+            and scored.points > 0  # proof is needed for points; a declared failure needs none
+            and not item.documents
+            and not item.explanation
+        ):
+            return _Judged(ZERO, Outcome.MISSING, "reason.no-document", None, scored.points)
+        if kind.needs_explanation and not item.explanation:
+            return _Judged(ZERO, Outcome.MISSING, "reason.needs-explanation", None, scored.points)
+        if in_survey:
+            outcome = Outcome.OUTSIDE
+        elif scored.points >= node.max:
+            outcome = Outcome.MET
+        elif scored.points > 0:
+            outcome = Outcome.PARTIAL
+        else:
+            outcome = Outcome.UNMET
+        return _Judged(scored.points, outcome, scored.reason, scored.args, None)
+
+    def _nothing(self, node: Node, why: Phrase | dict[str, str]) -> _Judged:
+        policy = node.when_nothing_occurred
+        if policy == "full_points":
+            outcome, points, code = Outcome.MET, node.max, "reason.nothing-full"
+        elif policy == "not_applicable":
+            outcome, points, code = Outcome.NOT_APPLICABLE, ZERO, "reason.nothing-na"
+        elif policy == "zero":
+            outcome, points, code = Outcome.UNMET, ZERO, "reason.nothing-zero"
+        else:  # a total of 0 on a node with no declared case: never guess full points
+            outcome, points, code = Outcome.MISSING, ZERO, "reason.nothing-undeclared"
+        return _Judged(points, outcome, code, {"why": why}, None, by_rule=False)
+
+    # -- groups ----------------------------------------------------------------------------
+    def node(self, node: Node, level: int) -> _Scored[N]:
+        if node.is_leaf:
+            return self.leaf(node, level)
+        scored = [self.node(child, level + 1) for child in node.children or ()]
+        result = self.group_result(node, level, [s.result for s in scored])
+        return _Scored(result, tuple(n for s in scored for n in s.booked))
+
+    # -- everything ------------------------------------------------------------------------
+    def tree(self) -> tuple[list[N], N | None, tuple[Node, ...]]:
+        """The fields, the survey, and the nodes whose rules booked a penalty."""
+        cs = self.cs
+        scored = [self.node(field, 1) for field in cs.fields]
+        if cs.survey is not None:
+            scored.append(self.node(cs.survey, 1))
+        booked = tuple(n for s in scored for n in s.booked)
+        fields = [s.result for s in scored[: len(cs.fields)]]
+        survey = scored[-1].result if cs.survey is not None else None
+        return fields, survey, booked
+
+    def totals(self, fields: list[N], survey: N | None, bonus: Decimal, penalty: Decimal) -> Totals:
+        cs = self.cs
+        appraisal = tidy(sum((f.points for f in fields), ZERO))
+        survey_points = survey.points if survey is not None else ZERO
+        total = tidy(appraisal + survey_points + bonus - penalty)
+        applicable = tidy(
+            sum((f.applicable_max for f in fields), ZERO)
+            + (survey.applicable_max if survey is not None else ZERO)
+        )
+        index = percent_of(total, applicable)
+        if index is None:  # nothing applicable at all
+            index = ZERO
+        band_index = find([b.interval for b in cs.bands], index)
+        return Totals(
+            appraisal=appraisal,
+            appraisal_max=tidy(sum((f.max for f in fields), ZERO)),
+            survey=survey_points,
+            survey_max=survey.max if survey is not None else ZERO,
+            bonus=bonus,
+            penalty=penalty,
+            total=total,
+            max=cs.total,
+            applicable_max=applicable,
+            index=index,
+            band=cs.bands[band_index].name if band_index is not None else None,
+        )
+
+
+class _Leaf(NamedTuple):
+    """A scored node and what the evidence says of it."""
+
+    node: Node
+    level: int
+    item: Item | None
+    values: Any
+
+
+class _Scorer(_Tree[NodeResult]):
+    """The full result: every reason in both languages, inputs, documents, improvements."""
+
+    def __init__(self, checked: CheckedEvidence):
+        super().__init__(checked)
+        self.rule_texts = rule_texts(self.cs)
+
+    def leaf_result(self, leaf: _Leaf, judged: _Judged, applicable: Decimal) -> NodeResult:
+        node, item, values = leaf.node, leaf.item, leaf.values
         kind = node.kind
         common: dict[str, Any] = {
             "id": node.id,
             "name": node.name,
-            "level": level,
+            "level": leaf.level,
             "max": node.max,
             "rule": kind.name,
             "rule_text": self.rule_texts[node.id],
@@ -137,45 +306,22 @@ class _Scorer:
                 nothing_occurred=item.nothing_occurred,
                 claimed=item.claimed,
             )
-        judged = self._outcome(node, item, values, in_survey)
-        points, outcome, why, unproven = judged.points, judged.outcome, judged.why, judged.unproven
-        applicable = ZERO if outcome is Outcome.NOT_APPLICABLE else node.max
-        booked: tuple[LedgerLine, ...] = ()
-        if (
-            outcome is Outcome.UNMET
-            and node.rule is not None
-            and node.rule.penalty_when_unmet is not None
-        ):
-            booked = (
-                LedgerLine(
-                    reason=reason(
-                        "ledger.booked",
-                        {
-                            "id": node.id,
-                            "name": {"vi": node.name.get("vi"), "en": node.name.get("en")},
-                        },
-                    ),
-                    points=node.rule.penalty_when_unmet,
-                    source="rule",
-                    node=node.id,
-                ),
-            )
+        points, outcome = judged.points, judged.outcome
         claim_difference = None
         if item is not None and item.claimed is not None and item.claimed != points:
             claim_difference = item.claimed - points
-        result = NodeResult(
+        return NodeResult(
             **common,
             applicable_max=applicable,
             points=points,
             percent=percent_of(points, applicable),
             outcome=outcome,
-            reason=why,
+            reason=judged.why,
             claim_difference=claim_difference,
-            unproven=unproven,
+            unproven=judged.unproven,
             improvements=self._improvements(node, values, judged) if judged.by_rule else [],
             missing_count=1 if outcome is Outcome.MISSING else 0,
         )
-        return _Scored(result, booked)
 
     @staticmethod
     def _improvements(node: Node, values: Any, judged: _Judged) -> list[Improvement]:
@@ -189,79 +335,9 @@ class _Scorer:
             for gain in node.kind.improve(node.rule, node.max, dict(values), base)
         ]
 
-    def _outcome(self, node: Node, item: Item | None, values: Any, in_survey: bool) -> _Judged:
-        kind = node.kind
-        if item is None:
-            code = "reason.survey-pending" if in_survey else "reason.no-evidence"
-            return _Judged(ZERO, Outcome.MISSING, reason(code), None, by_rule=False)
-        if item.nothing_occurred is not None:
-            said = {"vi": item.nothing_occurred, "en": item.nothing_occurred}
-            return self._nothing(node, said)
-        ctx = self.checked.context(item)
-        if not kind.is_given(node.rule, values, ctx):
-            return _Judged(ZERO, Outcome.MISSING, reason("reason.no-inputs"), None, by_rule=False)
-        scored = kind.score(node.rule, node.max, values, ctx)
-        if scored.nothing_occurred:
-            return self._nothing(node, Phrase("reason.total-zero"))
-        documents_required = (
-            node.documents_required
-            if node.documents_required is not None
-            else self.cs.documents_required
-        )
-        if (
-            not in_survey
-            and documents_required
-            and scored.points > 0  # proof is needed for points; a declared failure needs none
-            and not item.documents
-            and not item.explanation
-        ):
-            return _Judged(ZERO, Outcome.MISSING, reason("reason.no-document"), scored.points)
-        if kind.needs_explanation and not item.explanation:
-            return _Judged(ZERO, Outcome.MISSING, reason("reason.needs-explanation"), scored.points)
-        why = reason(scored.reason, scored.args)
-        if in_survey:
-            return _Judged(scored.points, Outcome.OUTSIDE, why, None)
-        if scored.points >= node.max:
-            return _Judged(scored.points, Outcome.MET, why, None)
-        if scored.points > 0:
-            return _Judged(scored.points, Outcome.PARTIAL, why, None)
-        return _Judged(scored.points, Outcome.UNMET, why, None)
-
-    def _nothing(self, node: Node, why: Phrase | dict[str, str]) -> _Judged:
-        policy = node.when_nothing_occurred
-        if policy == "full_points":
-            outcome, points, code = Outcome.MET, node.max, "reason.nothing-full"
-        elif policy == "not_applicable":
-            outcome, points, code = Outcome.NOT_APPLICABLE, ZERO, "reason.nothing-na"
-        elif policy == "zero":
-            outcome, points, code = Outcome.UNMET, ZERO, "reason.nothing-zero"
-        else:  # a total of 0 on a node with no declared case: never guess full points
-            outcome, points, code = Outcome.MISSING, ZERO, "reason.nothing-undeclared"
-        return _Judged(points, outcome, reason(code, {"why": why}), None, by_rule=False)
-
-    # -- groups ----------------------------------------------------------------------------
-    def node(self, node: Node, level: int) -> _Scored:
-        if node.is_leaf:
-            return self.leaf(node, level)
-        scored = [self.node(child, level + 1) for child in node.children or ()]
-        children = [s.result for s in scored]
-        points = tidy(sum((c.points for c in children), ZERO))
-        applicable = tidy(sum((c.applicable_max for c in children), ZERO))
-        missing = sum(c.missing_count for c in children)
-        outcomes = {c.outcome for c in children}
-        if applicable == 0:
-            outcome = Outcome.NOT_APPLICABLE
-        elif outcomes == {Outcome.MISSING}:
-            outcome = Outcome.MISSING
-        elif node.scored_by == "outside":
-            outcome = Outcome.OUTSIDE
-        elif points >= applicable:
-            outcome = Outcome.MET
-        elif points > 0:
-            outcome = Outcome.PARTIAL
-        else:
-            outcome = Outcome.UNMET
-        result = NodeResult(
+    def group_result(self, node: Node, level: int, children: list[NodeResult]) -> NodeResult:
+        points, applicable, outcome = _group_outcome(node, children)
+        return NodeResult(
             id=node.id,
             name=node.name,
             level=level,
@@ -272,14 +348,13 @@ class _Scorer:
             outcome=outcome,
             lead=node.lead,
             support=list(node.support),
-            missing_count=missing,
+            missing_count=sum(c.missing_count for c in children),
             children=children,
         )
-        return _Scored(result, tuple(line for s in scored for line in s.booked))
 
     # -- ledgers ---------------------------------------------------------------------------
     def ledger(
-        self, entries: list[LedgerEntry], rule: LedgerRule | None, booked: tuple[LedgerLine, ...]
+        self, entries: list[LedgerEntry], rule: LedgerRule | None, booked: tuple[Node, ...]
     ) -> Ledger:
         # The loader refuses entries where the set has no such ledger, entries of a kind the
         # set does not list, and entries with no points where neither kind nor ledger gives any.
@@ -292,12 +367,9 @@ class _Scorer:
                 kind=entry.kind,
             )
             for entry in entries
-        ] + list(booked)
-        kinds = _kind_totals(lines, rule)
-        total = tidy(
-            sum((line.points for line in lines if line.kind is None), ZERO)
-            + sum((k.points for k in kinds), ZERO)
-        )
+        ] + [_booked_line(node) for node in booked]
+        kinds = _kind_totals([(line.kind, line.points) for line in lines], rule)
+        total = _ledger_sum([(line.kind, line.points) for line in lines], kinds)
         cap = rule.cap if rule is not None else None
         return Ledger(
             lines=lines,
@@ -308,52 +380,22 @@ class _Scorer:
             points=min(total, cap) if cap is not None else total,
         )
 
-    # -- everything ------------------------------------------------------------------------
     def run(self) -> UnitResult:
         cs, ev = self.cs, self.ev
-        scored = [self.node(field, 1) for field in cs.fields]
-        if cs.survey is not None:
-            scored.append(self.node(cs.survey, 1))
-        booked = tuple(line for s in scored for line in s.booked)
-        fields = [s.result for s in scored[: len(cs.fields)]]
-        survey = scored[-1].result if cs.survey is not None else None
+        fields, survey, booked = self.tree()
         bonus = self.ledger(ev.bonus, cs.bonus, ())
         penalty = self.ledger(ev.penalty, cs.penalty, booked)
-        appraisal = tidy(sum((f.points for f in fields), ZERO))
-        survey_points = survey.points if survey is not None else ZERO
-        total = tidy(appraisal + survey_points + bonus.points - penalty.points)
-        applicable = tidy(
-            sum((f.applicable_max for f in fields), ZERO)
-            + (survey.applicable_max if survey is not None else ZERO)
-        )
-        index = percent_of(total, applicable)
-        if index is None:  # nothing applicable at all
-            index = ZERO
-        band_index = find([b.interval for b in cs.bands], index)
-        totals = Totals(
-            appraisal=appraisal,
-            appraisal_max=tidy(sum((f.max for f in fields), ZERO)),
-            survey=survey_points,
-            survey_max=survey.max if survey is not None else ZERO,
-            bonus=bonus.points,
-            penalty=penalty.points,
-            total=total,
-            max=cs.total,
-            applicable_max=applicable,
-            index=index,
-            band=cs.bands[band_index].name if band_index is not None else None,
-        )
         return UnitResult(
             source=self.checked.source,
             unit=ev.unit,
             year=ev.year,
-            criteria=CriteriaRef(id=cs.id, version=cs.version, year=cs.year, title=cs.title),
+            criteria=criteria_ref(cs),
             assessment=ev.assessment,
             fields=fields,
             survey=survey,
             bonus=bonus,
             penalty=penalty,
-            totals=totals,
+            totals=self.totals(fields, survey, bonus.points, penalty.points),
             weakest=weakest(fields),
             warnings=[
                 notice(p)
@@ -361,6 +403,120 @@ class _Scorer:
                 if p.severity is Severity.WARNING
             ],
         )
+
+
+class _Fast(_Tree[NodeScore]):
+    """Only what a comparison keeps: each node's points and outcome, the totals. No reason is
+    rendered and no result model validated; the points are the full result's, by the same
+    code (:class:`_Tree`)."""
+
+    def leaf_result(self, leaf: _Leaf, judged: _Judged, applicable: Decimal) -> NodeScore:
+        node = leaf.node
+        points = judged.points
+        return NodeScore(
+            node.id,
+            node.name,
+            leaf.level,
+            node.max,
+            applicable,
+            points,
+            percent_of(points, applicable),
+            judged.outcome,
+            node.kind.name,
+            1 if judged.outcome is Outcome.MISSING else 0,
+            (),
+        )
+
+    def group_result(self, node: Node, level: int, children: list[NodeScore]) -> NodeScore:
+        points, applicable, outcome = _group_outcome(node, children)
+        return NodeScore(
+            node.id,
+            node.name,
+            level,
+            node.max,
+            applicable,
+            points,
+            percent_of(points, applicable),
+            outcome,
+            None,
+            sum(c.missing_count for c in children),
+            tuple(children),
+        )
+
+    def ledger(
+        self, entries: list[LedgerEntry], rule: LedgerRule | None, booked: tuple[Node, ...]
+    ) -> Decimal:
+        """The ledger's points: as :meth:`_Scorer.ledger` sums and caps them."""
+        lines = [(entry.kind, _entry_points(entry, rule)) for entry in entries]
+        lines += [(None, _booked_points(node)) for node in booked]
+        total = _ledger_sum(lines, _kind_totals(lines, rule))
+        return min(total, rule.cap) if rule is not None and rule.cap is not None else total
+
+    def run(self) -> UnitScore:
+        cs, ev = self.cs, self.ev
+        fields, survey, booked = self.tree()
+        bonus = self.ledger(ev.bonus, cs.bonus, ())
+        penalty = self.ledger(ev.penalty, cs.penalty, booked)
+        return UnitScore(
+            source=self.checked.source,
+            unit=ev.unit,
+            year=ev.year,
+            criteria=criteria_ref(cs),
+            assessment=ev.assessment,
+            fields=fields,
+            survey=survey,
+            totals=self.totals(fields, survey, bonus, penalty),
+            assessed=_assessed(self.checked),
+        )
+
+
+def _assessed(checked: CheckedEvidence) -> bool:
+    """Whether the file holds any evidence, as :func:`parscore.compare.has_evidence` tells it
+    from a full result: an item (the survey's included) with an input, a document, an
+    explanation, a "nothing occurred" or a claimed score, or a bonus or penalty line."""
+    ev = checked.evidence
+    if ev.bonus or ev.penalty:
+        return True
+    for items in (ev.items, ev.survey):
+        for node_id, item in items.items():
+            if checked.inputs.get(node_id) or item.documents or item.explanation:
+                return True
+            if item.nothing_occurred or item.claimed is not None:
+                return True
+    return False
+
+
+def _booked_points(node: Node) -> Decimal:
+    assert node.rule is not None and node.rule.penalty_when_unmet is not None, "booked"
+    return node.rule.penalty_when_unmet
+
+
+def _booked_line(node: Node) -> LedgerLine:
+    return LedgerLine(
+        reason=reason(
+            "ledger.booked",
+            {"id": node.id, "name": {"vi": node.name.get("vi"), "en": node.name.get("en")}},
+        ),
+        points=_booked_points(node),
+        source="rule",
+        node=node.id,
+    )
+
+
+#: Each set's reference, by set identity (kept with the set, as :data:`_RULE_TEXTS`).
+_REFS: OrderedDict[int, tuple[CriteriaSet, CriteriaRef]] = OrderedDict()
+
+
+def criteria_ref(cs: CriteriaSet) -> CriteriaRef:
+    """The set a result was scored with, built once per set."""
+    hit = _REFS.get(id(cs))
+    if hit is not None and hit[0] is cs:
+        return hit[1]
+    ref = CriteriaRef(id=cs.id, version=cs.version, year=cs.year, title=cs.title)
+    _REFS[id(cs)] = (cs, ref)
+    while len(_REFS) > _RULE_TEXT_SETS:
+        _REFS.popitem(last=False)
+    return ref
 
 
 def _entry_points(entry: LedgerEntry, rule: LedgerRule | None) -> Decimal:
@@ -375,11 +531,14 @@ def _entry_points(entry: LedgerEntry, rule: LedgerRule | None) -> Decimal:
     return each
 
 
-def _kind_totals(lines: list[LedgerLine], rule: LedgerRule | None) -> list[LedgerKindTotal]:
-    """Per kind the set lists, in its order, the lines of that kind, capped at its cap."""
+def _kind_totals(
+    lines: list[tuple[str | None, Decimal]], rule: LedgerRule | None
+) -> list[LedgerKindTotal]:
+    """Per kind the set lists, in its order, its lines' points (``lines``: each line's kind
+    and points), capped at the kind's cap; kinds with no line are left out."""
     totals = []
     for kind in rule.kinds if rule is not None else ():
-        points = [line.points for line in lines if line.kind == kind.id]
+        points = [value for kind_id, value in lines if kind_id == kind.id]
         if not points:
             continue
         raw = tidy(sum(points, ZERO))
@@ -394,6 +553,12 @@ def _kind_totals(lines: list[LedgerLine], rule: LedgerRule | None) -> list[Ledge
             )
         )
     return totals
+
+
+def _ledger_sum(lines: list[tuple[str | None, Decimal]], kinds: list[LedgerKindTotal]) -> Decimal:
+    """The lines of no kind, and each kind's points capped: what the ledger's cap applies to."""
+    loose = sum((value for kind_id, value in lines if kind_id is None), ZERO)
+    return tidy(loose + sum((k.points for k in kinds), ZERO))
 
 
 def weakest(fields: list[NodeResult]) -> Weakest:
@@ -442,3 +607,10 @@ def notice(problem: Problem) -> Notice:
 def evaluate(checked: CheckedEvidence) -> UnitResult:
     """Score one commune. Pure: the same checked evidence always gives the same result."""
     return _Scorer(checked).run()
+
+
+def score(checked: CheckedEvidence) -> UnitScore:
+    """Score one commune to its points and outcomes only, for a comparison of many: the same
+    points, outcomes and totals as :func:`evaluate` (the same code scores both), with no
+    reason, input or document kept (``summarize(score(x)) == summarize(evaluate(x))``)."""
+    return _Fast(checked).run()

@@ -23,6 +23,7 @@ Warnings do not stop anything: they travel with the loaded evidence into the res
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -109,7 +110,10 @@ def _check_against_set(
     if criteria is not None:
         location = resolver.locate(criteria, FsPath.cwd())
     else:
-        where = src.problem("criteria.not-found", ("criteria",))
+
+        def where() -> Problem:  # placed only if the set is not found
+            return src.problem("criteria.not-found", ("criteria",))
+
         location = resolver.locate(ev.criteria, base, referrer=where)
     return check_evidence(src, resolver.load(location), ev, location)
 
@@ -125,11 +129,17 @@ def document_kind(data: Any) -> str | None:
 
 
 def evidence_from_bytes(
-    data: bytes, path: FsPath, resolver: CriteriaResolver, *, criteria: str | None = None
+    data: bytes,
+    path: FsPath,
+    resolver: CriteriaResolver,
+    *,
+    criteria: str | None = None,
+    read: Callable[[bytes, str, yamlsource.Limits], Source] = yamlsource.load_bytes,
 ) -> CheckedEvidence:
     """An evidence file's bytes, read from ``path``, checked against its criteria set.
-    A criteria set given where evidence was expected is a usage error."""
-    src = yamlsource.load_bytes(data, yamlsource.display_name(path), resolver.limits)
+    A criteria set given where evidence was expected is a usage error. ``read`` parses the
+    bytes: the located reader, or a fast path with its problems (:mod:`parscore.fastyaml`)."""
+    src = read(data, yamlsource.display_name(path), resolver.limits)
     if document_kind(src.data) == "criteria":
         from parscore.errors import UsageError
 

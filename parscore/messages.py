@@ -1017,8 +1017,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Tiêu chí thành phần: đơn vị chưa đạt điểm tối đa",
         "Sub-criteria: units short of full points",
     ),
-    "comparison.html-missed": ("Chưa đạt tối đa", "Short of full points"),
-    "comparison.html-missed-units": ("Đơn vị chưa đạt tối đa", "Units short of full points"),
+    "comparison.missed": ("Chưa đạt tối đa", "Short of full points"),
+    "comparison.missed-units": ("Đơn vị chưa đạt tối đa", "Units short of full points"),
     "comparison.html-none-missed": ("Tất cả đạt điểm tối đa", "All got full points"),
     "comparison.html-units": ("{count} đơn vị", "{count} units"),
     "comparison.html-not-applicable": (

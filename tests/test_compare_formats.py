@@ -284,14 +284,22 @@ def test_xlsx_bands_sheet(comparison, workbook):
 def test_xlsx_sub_criteria_sheet(comparison, workbook):
     table = rows(workbook["Tiêu chí"])
     assert table[0][:4] == ["Huyện", "Lĩnh vực", "ID", "Tiêu chí"]
-    items = [(g.name, i) for g in comparison.groups for i in g.items]
+    assert table[0][4:8] == [
+        "Đạt điểm tối đa",
+        "Chưa đạt tối đa",
+        "Số đơn vị áp dụng",
+        "Đơn vị chưa đạt tối đa",
+    ]
+    items = [(g, i) for g in comparison.groups for i in g.items]
     assert len(table) == 1 + len(items)
-    for row, (name, item) in zip(table[1:], items, strict=True):
-        assert row[0] == name and row[2] == item.id
-        assert row[4:6] == [len(item.full), item.applicable]
-        assert (row[6] or "") == ", ".join(item.full)
-    row_112 = next(r for r in table[1:] if r[0] == "Quế Sơn" and r[2] == "1.1.2")
-    assert EVIL in row_112[6]
+    for row, (group, item) in zip(table[1:], items, strict=True):
+        assert row[0] == group.name and row[2] == item.id
+        missed = (row[7] or "").split(", ") if row[7] else []
+        # who fell short: the units it applies to, less those with full points
+        assert row[4:7] == [len(item.full), item.applicable - len(item.full), item.applicable]
+        assert len(missed) == row[5] and not set(missed) & set(item.full)
+        assert set(missed) <= {r.unit.name for r in group.ranking}
+    assert any(EVIL in (r[7] or "") for r in table[1:] if r[0] == "Quế Sơn")
 
 
 def test_xlsx_excluded_sheet(workbook):

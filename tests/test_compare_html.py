@@ -298,7 +298,7 @@ def test_the_whole_page_mean_is_the_exact_mean_rounded_once(parts):
     info = page(district, Options())
     rows = [r for g in district.groups for r in g.ranking]
     exact = sum(Fraction(r.total) * 100 / Fraction(r.applicable_max) for r in rows) / len(rows)
-    assert info.overview.mean == f"{quantize_fraction(exact):f}".replace(".", ",")
+    assert info.overview.mean == f"{quantize_fraction(exact):f}".replace(".", ",") + "%"
     assert info.overview.total is not None and info.overview.total.units == "60"
     assert len(info.overview.groups) == len(DISTRICTS)
     # one group: the fields' mean and median are the group's, exact in the model

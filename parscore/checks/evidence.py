@@ -67,9 +67,9 @@ class _EvidenceChecker:
         self.ev = ev
         self.problems: list[Problem] = []
         self.inputs: dict[str, dict[str, Any]] = {}
-        self.nodes = {node.id: node for node in cs.nodes()}
-        self.survey_ids = {n.id for n in cs.survey.walk()} if cs.survey is not None else set()
-        self.leaf_ids = [node.id for node in cs.leaves()]
+        self.nodes = cs.node_map  # made once per set
+        self.survey_ids = cs.survey_ids
+        self.leaf_ids = cs.leaf_ids
 
     def add(
         self,

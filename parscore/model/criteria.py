@@ -6,6 +6,7 @@ unique, parents equal to the sum of their children, bands without gaps, the decl
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -176,3 +177,21 @@ class CriteriaSet(BaseModel):
 
     def leaves(self) -> Iterator[Node]:
         return (node for node in self.nodes() if node.is_leaf)
+
+    # Worked out once per set (a set is frozen), not once per evidence file checked against it.
+    @functools.cached_property
+    def node_map(self) -> dict[str, Node]:
+        """Every node by id."""
+        return {node.id: node for node in self.nodes()}
+
+    @functools.cached_property
+    def survey_ids(self) -> frozenset[str]:
+        """The ids of the survey and every node below it."""
+        return (
+            frozenset(n.id for n in self.survey.walk()) if self.survey is not None else frozenset()
+        )
+
+    @functools.cached_property
+    def leaf_ids(self) -> tuple[str, ...]:
+        """The scored nodes' ids, in the set's order."""
+        return tuple(node.id for node in self.leaves())

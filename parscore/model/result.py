@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Literal
@@ -263,5 +264,86 @@ class UnitResult(BaseModel):
             yield from self.survey.walk()
 
     def leaves(self) -> Iterator[NodeResult]:
+        """Every scored node (one with a rule)."""
+        return (node for node in self.nodes() if node.rule is not None)
+
+
+class NodeScore:
+    """A node's points and outcome, and nothing else: what scoring for a comparison builds
+    (:func:`parscore.engine.score`) instead of a :class:`NodeResult`, with the same names so
+    that :func:`parscore.compare.summarize` reads either. Not a model: nothing is validated,
+    since the scoring code made every value."""
+
+    __slots__ = (
+        "id",
+        "name",
+        "level",
+        "max",
+        "applicable_max",
+        "points",
+        "percent",
+        "outcome",
+        "rule",
+        "missing_count",
+        "children",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        name: Text,
+        level: int,
+        max: Decimal,
+        applicable_max: Decimal,
+        points: Decimal,
+        percent: Decimal | None,
+        outcome: Outcome,
+        rule: str | None,
+        missing_count: int,
+        children: tuple[NodeScore, ...],
+    ):
+        self.id = id
+        self.name = name
+        self.level = level
+        self.max = max
+        self.applicable_max = applicable_max
+        self.points = points
+        self.percent = percent
+        self.outcome = outcome
+        self.rule = rule
+        self.missing_count = missing_count
+        self.children = children
+
+    def walk(self) -> Iterator[NodeScore]:
+        """This node and every node below it, in the order of the criteria set."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class UnitScore:
+    """A commune scored for a comparison: a :class:`UnitResult` without its reasons, inputs,
+    documents, ledgers' lines, weakest parts and warnings (:func:`parscore.engine.score`)."""
+
+    source: str
+    unit: Unit
+    year: int
+    criteria: CriteriaRef
+    assessment: Assessment | None
+    fields: list[NodeScore]
+    survey: NodeScore | None
+    totals: Totals
+    #: the file holds some evidence (see :func:`parscore.compare.has_evidence`)
+    assessed: bool
+
+    def nodes(self) -> Iterator[NodeScore]:
+        """Every node, fields first and the survey last, in the order of the criteria set."""
+        for field in self.fields:
+            yield from field.walk()
+        if self.survey is not None:
+            yield from self.survey.walk()
+
+    def leaves(self) -> Iterator[NodeScore]:
         """Every scored node (one with a rule)."""
         return (node for node in self.nodes() if node.rule is not None)

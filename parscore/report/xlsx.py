@@ -7,7 +7,8 @@ Sheets (Vietnamese names by default, English with ``--lang en``):
 - Lĩnh vực / Fields: the commune × field matrix (percentages) under a red-yellow-green colour
   scale, with each commune's weakest field and its gap to the group median;
 - Xếp loại / Bands: communes per band per group, with the mean and median index;
-- Tiêu chí / Sub-criteria: per group, who got full points on each sub-criterion;
+- Tiêu chí / Sub-criteria: per group, on each sub-criterion how many got full points and who
+  fell short of them (the units it applies to);
 - Không xếp hạng / Not ranked: units not assessed, or lacking their group (only when any);
 - Bị loại / Excluded: the files left out and why (only when there are any).
 
@@ -348,21 +349,24 @@ def _items(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
         "ID",
         render("result.item", None, lang),
         render("comparison.full", None, lang),
+        render("comparison.missed", None, lang),
         render("comparison.applicable-count", None, lang),
-        render("comparison.full-units", None, lang),
+        render("comparison.missed-units", None, lang),
     ]
     sheet.title(_title_lines(comparison, lang))
     sheet.header(headers)
-    sheet.wrapped.update({3: 50, 6: 70})  # the sub-criterion's name and the list of units
+    sheet.wrapped.update({3: 50, 7: 70})  # the sub-criterion's name and the list of units
     for group in comparison.groups:
         for item in group.items:
+            missed = [m.unit.name for m in group.matrix if item.id in m.short]
             sheet.text(0, group_name(comparison, group, lang))
             sheet.text(1, item.field)
             sheet.text(2, item.id)
             sheet.text(3, item.name.get(lang))
             sheet.integer(4, len(item.full))
-            sheet.integer(5, item.applicable)
-            sheet.text(6, ", ".join(item.full))
+            sheet.integer(5, len(missed))
+            sheet.integer(6, item.applicable)
+            sheet.text(7, ", ".join(missed))
             sheet.next_row()
     sheet.finish(len(headers), _footer(lang), freeze_cols=3)
 

@@ -21,6 +21,7 @@ shows is a code of the "rule kinds" section of :mod:`parscore.messages`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -55,8 +56,10 @@ def both(code: str, **args: Any) -> dict[str, str]:
     return {lang: render(code, args, lang) for lang in LANGS}
 
 
+@functools.cache
 def label(code: str) -> Text:
-    """An input's label: the catalogue text ``code`` (no arguments) in every language."""
+    """An input's label: the catalogue text ``code`` (no arguments) in every language. A
+    frozen model, made once per code: every file's check and scoring asks for it again."""
     return Text(**both(code))
 
 
@@ -71,8 +74,19 @@ def points_text(value: Decimal, lang: str) -> str:
 
 
 def points_phrase(value: Decimal) -> dict[str, str]:
-    """``points_text`` in every language, as a message argument."""
-    return {lang: points_text(value, lang) for lang in LANGS}
+    """``points_text`` in every language, as a message argument (worked out once per value as
+    written: a set's maxima come back for every file scored)."""
+    written = str(value)  # 1 and 1.0 are equal but written apart
+    phrase = _POINTS_PHRASES.get(written)
+    if phrase is None:
+        if len(_POINTS_PHRASES) >= _MEMO_SIZE:
+            _POINTS_PHRASES.clear()
+        phrase = _POINTS_PHRASES[written] = {lang: points_text(value, lang) for lang in LANGS}
+    return dict(phrase)
+
+
+_MEMO_SIZE = 4096
+_POINTS_PHRASES: dict[str, dict[str, str]] = {}
 
 
 # --- what a kind is made of ---------------------------------------------------------------------
@@ -326,8 +340,18 @@ def describe_bands(bands: list[RuleBand], lang: str, unit: str) -> str:
 
 
 def band_arg(band: RuleBand, unit: str = "") -> dict[str, str]:
-    """A band's interval in words, in every language, as a message argument."""
-    return {lang: band.interval.text(lang, unit) for lang in LANGS}
+    """A band's interval in words, in every language, as a message argument: worked out once
+    per band of a set (the band is kept with its words, so that its identity is not reused)."""
+    memo = (id(band), unit)
+    hit = _BAND_ARGS.get(memo)
+    if hit is None or hit[0] is not band:
+        if len(_BAND_ARGS) >= _MEMO_SIZE:
+            _BAND_ARGS.clear()
+        hit = _BAND_ARGS[memo] = (band, {lang: band.interval.text(lang, unit) for lang in LANGS})
+    return dict(hit[1])
+
+
+_BAND_ARGS: dict[tuple[int, str], tuple[RuleBand, dict[str, str]]] = {}
 
 
 # --- shares: "part of total" or a percentage ----------------------------------------------------
