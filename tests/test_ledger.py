@@ -183,3 +183,12 @@ def test_a_ledger_named_by_the_set_is_shown_under_its_name(folder):
     assert "Content 9 (cap 3.00)" in out and "Penalty (cap 5.00)" in out
     vi = CliRunner().invoke(main, ["criteria", "show", str(folder / "set.yaml")]).stdout
     assert "Nội dung 9. Điểm thưởng: 0,5 mỗi mục, tối đa 3" in vi
+
+
+def test_the_fast_builder_caps_each_kind_as_the_full_result_does(folder):
+    from parscore.engine import score
+
+    checked = load(folder, EVIDENCE + LINES)
+    fast, full = score(checked).totals, evaluate(checked).totals
+    assert (fast.bonus, fast.penalty) == (full.bonus, full.penalty) == (3, 1)
+    assert fast == full
