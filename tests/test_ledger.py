@@ -162,7 +162,8 @@ def test_the_report_shows_each_kind_and_where_its_cap_bit(folder):
     out = CliRunner().invoke(main, ["evaluate", "--lang", "en", str(folder / "ev.yaml")])
     assert out.exit_code == 0, out.stderr
     assert "Bonus and penalty by kind" in out.stdout
-    rows = [line for line in out.stdout.split("\n") if "Initiative recognised" in line]
+    by_kind = out.stdout.split("Bonus and penalty by kind")[1]
+    rows = [line for line in by_kind.split("\n") if "Initiative recognised" in line]
     assert "3.00" in rows[0] and "2.00 (cap reached)" in rows[0], rows
     assert "(cap reached)" not in rows[1]
     shown = CliRunner().invoke(main, ["criteria", "show", "--lang", "en", str(folder / "set.yaml")])
@@ -192,3 +193,41 @@ def test_the_fast_builder_caps_each_kind_as_the_full_result_does(folder):
     fast, full = score(checked).totals, evaluate(checked).totals
     assert (fast.bonus, fast.penalty) == (full.bonus, full.penalty) == (3, 1)
     assert fast == full
+
+
+def test_each_line_shows_its_kind_and_the_json_fits_its_schema(folder):
+    import json
+
+    import jsonschema
+
+    from parscore.schemas import schema
+
+    (folder / "ev.yaml").write_text(EVIDENCE + LINES, encoding="utf-8")
+    runner = CliRunner()
+    args = ["evaluate", "--lang", "en", "--format", "markdown", str(folder / "ev.yaml")]
+    text = runner.invoke(main, args).stdout
+    cells = [[c.strip() for c in line.split("|")] for line in text.split("\n")]
+    assert [
+        "",
+        "Bonus",
+        "Sổ tay thủ tục (Initiative recognised by the province)",
+        "+1.00",
+        "",
+        "",
+    ] in cells
+    assert ["", "Bonus", "Khen thưởng khác", "+0.50", "", ""] in cells  # no kind: the reason
+    out = runner.invoke(main, ["evaluate", "--format", "json", str(folder / "ev.yaml")]).stdout
+    document = json.loads(out)
+    jsonschema.validate(document, schema("result"))
+    assert document["bonus"]["kinds"][0] == {
+        "id": "initiative-province",
+        "name": {
+            "vi": "Sáng kiến được tỉnh công nhận",
+            "en": "Initiative recognised by the province",
+        },
+        "count": 3,
+        "sum": "3.00",
+        "cap": "2.00",
+        "points": "2.00",
+    }
+    assert document["bonus"]["lines"][0]["kind"] == "initiative-province"

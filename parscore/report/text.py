@@ -296,7 +296,7 @@ def _ledger(result: UnitResult, lang: str, markdown: bool) -> Section | None:
     rows = [
         [
             render(f"result.{name}", None, lang),
-            _md(line.reason.get(lang), markdown),
+            _md(_line_reason(line, ledger, lang), markdown),
             ("+" if name == "bonus" else "−") + format_points(line.points, lang),
             _md(_ledger_source(line, lang), markdown),
         ]
@@ -375,6 +375,13 @@ def _warnings(result: UnitResult, lang: str, markdown: bool) -> Section | None:
         f"{bullet}{w.file}:{w.line}:{w.column}: {w.message.get(lang)}" for w in result.warnings
     ]
     return Section(render("result.warnings", None, lang), lines=lines)
+
+
+def _line_reason(line: LedgerLine, ledger: Ledger, lang: str) -> str:
+    """A line's reason, and the name of its kind when it has one."""
+    kind = next((k for k in ledger.kinds if k.id == line.kind), None)
+    text = line.reason.get(lang)
+    return text if kind is None else f"{text} ({kind.name.get(lang)})"
 
 
 def _ledger_source(line: LedgerLine, lang: str) -> str:
