@@ -696,7 +696,7 @@ def schema(which: str, output: Path | None, force: bool) -> None:
 @click.option(
     "--kind",
     "unit_kind",
-    type=click.Choice(["xã", "phường", "thị trấn"]),
+    type=click.Choice(["xã", "phường", "đặc khu", "thị trấn"]),
     default="xã",
     show_default=True,
     help="cli.help.kind",
@@ -737,6 +737,10 @@ def template(
     check_target(output, force=force, inputs=read)
     nfc = lambda s: unicodedata.normalize("NFC", s) if s else s  # noqa: E731
     cs = load_criteria(criteria_ref, resolver())
+    from parscore.checks.evidence import kind_problem
+
+    if (code := kind_problem(unit_kind, year or cs.year)) is not None:
+        raise UsageError(code, kind=unit_kind, year=year or cs.year)
     info = UnitInfo(
         name=nfc(unit_name),
         kind=unit_kind,

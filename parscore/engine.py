@@ -16,11 +16,12 @@ The method (see docs/method.md):
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from parscore.bands import find
+from parscore.classify import classify
 from parscore.decimals import percent, tidy
 from parscore.errors import Problem, Severity, sort_problems
 from parscore.messages import Phrase, reason
@@ -239,30 +240,35 @@ class _Tree(Generic[N]):
         return fields, survey, booked
 
     def totals(self, fields: list[N], survey: N | None, bonus: Decimal, penalty: Decimal) -> Totals:
+        """Appraisal and survey points as the leaves are scored (a survey row inside a field
+        counts as survey); the total, capped where the set says so; the index; the band."""
         cs = self.cs
-        appraisal = tidy(sum((f.points for f in fields), ZERO))
-        survey_points = survey.points if survey is not None else ZERO
-        total = tidy(appraisal + survey_points + bonus - penalty)
-        applicable = tidy(
-            sum((f.applicable_max for f in fields), ZERO)
-            + (survey.applicable_max if survey is not None else ZERO)
-        )
+        tops = [*fields, *([survey] if survey is not None else [])]
+        split = _split(n for top in tops for n in top.walk() if n.rule is not None)
+        applicable = tidy(sum((top.applicable_max for top in tops), ZERO))
+        total = tidy(split["commune"][0] + split["outside"][0] + bonus - penalty)
+        uncapped = None
+        if cs.cap_total and total > applicable:
+            uncapped, total = total, applicable
         index = percent_of(total, applicable)
         if index is None:  # nothing applicable at all
             index = ZERO
-        band_index = find([b.interval for b in cs.bands], index)
+        band = classify(cs, index, fields, self.ev.facts)
         return Totals(
-            appraisal=appraisal,
-            appraisal_max=tidy(sum((f.max for f in fields), ZERO)),
-            survey=survey_points,
-            survey_max=survey.max if survey is not None else ZERO,
+            appraisal=split["commune"][0],
+            appraisal_max=split["commune"][1],
+            survey=split["outside"][0],
+            survey_max=split["outside"][1],
             bonus=bonus,
             penalty=penalty,
             total=total,
             max=cs.total,
             applicable_max=applicable,
             index=index,
-            band=cs.bands[band_index].name if band_index is not None else None,
+            band=band.band,
+            uncapped_total=uncapped,
+            index_band=band.index_band,
+            band_limits=band.limits,
         )
 
 
@@ -291,6 +297,7 @@ class _Scorer(_Tree[NodeResult]):
             "level": leaf.level,
             "max": node.max,
             "rule": kind.name,
+            "scored_by": node.scored_by,
             "rule_text": self.rule_texts[node.id],
             "needs_explanation": kind.needs_explanation,
             "lead": node.lead,
@@ -319,12 +326,13 @@ class _Scorer(_Tree[NodeResult]):
             reason=judged.why,
             claim_difference=claim_difference,
             unproven=judged.unproven,
-            improvements=self._improvements(node, values, judged) if judged.by_rule else [],
-            missing_count=1 if outcome is Outcome.MISSING else 0,
+            improvements=self._improvements(node, values, judged, item) if judged.by_rule else [],
+            missing_count=_missing(node, outcome),
         )
 
-    @staticmethod
-    def _improvements(node: Node, values: Any, judged: _Judged) -> list[Improvement]:
+    def _improvements(
+        self, node: Node, values: Any, judged: _Judged, item: Item | None
+    ) -> list[Improvement]:
         """What the rule says would gain points from the points the inputs earn (once proven,
         when only proof is lacking). None for the survey (not the commune's to improve)."""
         if judged.outcome is Outcome.OUTSIDE or judged.points >= node.max:
@@ -332,7 +340,9 @@ class _Scorer(_Tree[NodeResult]):
         base = judged.unproven if judged.unproven is not None else judged.points
         return [
             Improvement(points=gain.points, action=reason(gain.action, gain.args))
-            for gain in node.kind.improve(node.rule, node.max, dict(values), base)
+            for gain in node.kind.improve_in(
+                node.rule, node.max, dict(values), base, self.checked.context(item)
+            )
         ]
 
     def group_result(self, node: Node, level: int, children: list[NodeResult]) -> NodeResult:
@@ -350,6 +360,7 @@ class _Scorer(_Tree[NodeResult]):
             support=list(node.support),
             missing_count=sum(c.missing_count for c in children),
             children=children,
+            scored_by=node.scored_by,
         )
 
     # -- ledgers ---------------------------------------------------------------------------
@@ -423,8 +434,9 @@ class _Fast(_Tree[NodeScore]):
             percent_of(points, applicable),
             judged.outcome,
             node.kind.name,
-            1 if judged.outcome is Outcome.MISSING else 0,
+            _missing(node, judged.outcome),
             (),
+            node.scored_by,
         )
 
     def group_result(self, node: Node, level: int, children: list[NodeScore]) -> NodeScore:
@@ -441,6 +453,7 @@ class _Fast(_Tree[NodeScore]):
             None,
             sum(c.missing_count for c in children),
             tuple(children),
+            node.scored_by,
         )
 
     def ledger(
@@ -468,6 +481,21 @@ class _Fast(_Tree[NodeScore]):
             totals=self.totals(fields, survey, bonus, penalty),
             assessed=_assessed(self.checked),
         )
+
+
+def _missing(node: Node, outcome: Outcome) -> int:
+    """1 for a sub-criterion of the commune's that lacks evidence; survey points not received
+    yet are not the commune's to bring."""
+    return 1 if outcome is Outcome.MISSING and node.scored_by == "commune" else 0
+
+
+def _split(leaves: Iterable[NodeResult | NodeScore]) -> dict[str, tuple[Decimal, Decimal]]:
+    """Points and maxima by who scores each leaf: the commune ("commune") or outside."""
+    sums = {"commune": (ZERO, ZERO), "outside": (ZERO, ZERO)}
+    for leaf in leaves:
+        points, maximum = sums[leaf.scored_by]
+        sums[leaf.scored_by] = (points + leaf.points, maximum + leaf.max)
+    return {key: (tidy(p), tidy(m)) for key, (p, m) in sums.items()}
 
 
 def _assessed(checked: CheckedEvidence) -> bool:

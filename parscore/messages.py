@@ -366,19 +366,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the survey item '{id}' is scored with survey_share, not '{kind}'",
     ),
     "criteria.survey-rule-in-field": (
-        "'{id}' dùng survey_share: điểm điều tra xã hội học thuộc phần 'survey', không nằm trong "
-        "lĩnh vực",
-        "'{id}' uses survey_share: survey points belong under 'survey', not in a field",
+        "'{id}' dùng survey_share: điểm điều tra xã hội học do đơn vị điều tra chấm; ghi "
+        "scored_by: outside trên mục này, hoặc đặt nó trong phần 'survey'",
+        "'{id}' uses survey_share: survey points are scored by the surveying body; write "
+        "scored_by: outside on the item, or put it under 'survey'",
     ),
     "criteria.survey-scored-by": (
         "các mục điều tra xã hội học do đơn vị điều tra chấm: ghi scored_by: outside",
         "survey items are scored by the surveying body: write scored_by: outside",
     ),
     "criteria.field-outside": (
-        "mục '{id}' trong lĩnh vực phải do xã tự chấm (scored_by: commune); điểm từ bên ngoài "
-        "thuộc phần 'survey'",
-        "'{id}' sits in a field, so the commune scores it (scored_by: commune); points that "
-        "come from outside belong in 'survey'",
+        "nhóm '{id}' trong lĩnh vực do xã tự chấm (scored_by: commune): chỉ ghi scored_by: "
+        "outside trên từng mục được chấm bằng điều tra",
+        "the group '{id}' sits in a field, so the commune scores it (scored_by: commune): write "
+        "scored_by: outside on each item the survey scores",
     ),
     "criteria.bands-gap": (
         "các khoảng không liền nhau: không có khoảng nào chứa {value}",
@@ -396,6 +397,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "khoảng từ {low} đến {high} không chứa giá trị nào",
         "the band from {low} to {high} holds no value",
     ),
+    "criteria.condition-shape": (
+        "mỗi điều kiện xếp loại (not_when) ghi đúng một trong discipline_at_least và "
+        "field_below (field chỉ đi cùng field_below)",
+        "each band condition (not_when) gives exactly one of discipline_at_least and "
+        "field_below (field only with field_below)",
+    ),
+    "criteria.condition-field": (
+        "'{id}' không phải một lĩnh vực của bộ tiêu chí; các lĩnh vực: {fields}",
+        "'{id}' is not a field of the set; its fields: {fields}",
+    ),
+    "criteria.window-date": (
+        "'{value}' không phải một ngày của khoảng thời gian tài liệu: ghi dd/mm/N, dd/mm/N-1 "
+        "hoặc dd/mm/N+1 (N là năm đánh giá), ví dụ 31/01/N+1",
+        "'{value}' is not a date of the evidence window: write dd/mm/N, dd/mm/N-1 or "
+        "dd/mm/N+1 (N is the assessment year), e.g. 31/01/N+1",
+    ),
+    "criteria.window-order": (
+        "khoảng thời gian tài liệu bắt đầu ({start}) sau ngày kết thúc ({end})",
+        "the evidence window starts ({start}) after it ends ({end})",
+    ),
     "criteria.points-over-max": (
         "{points} điểm vượt điểm tối đa {max} của '{id}'",
         "{points} points exceed the maximum of {max} for '{id}'",
@@ -403,6 +424,47 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "criteria.full-unreachable": (
         "không mức nào của '{id}' cho đủ {max} điểm tối đa",
         "no outcome of '{id}' gives its full {max} points",
+    ),
+    "criteria.due-day": (
+        "'{value}' không phải hạn hợp lệ: viết dd/mm (ngày/tháng); hạn trong năm sau: thêm "
+        "next_year: true",
+        "'{value}' is not a valid due date: write dd/mm (day/month); for one due in the next "
+        "year add next_year: true",
+    ),
+    "criteria.deliverables-points": (
+        "với scoring: each, mỗi sản phẩm của '{id}' cần có points",
+        "with scoring: each, every deliverable of '{id}' needs its points",
+    ),
+    "criteria.deliverables-sum": (
+        "các sản phẩm của '{id}' cộng lại {sum} điểm, khác điểm tối đa {max}",
+        "the deliverables of '{id}' add up to {sum} points, not its maximum of {max}",
+    ),
+    "criteria.deliverables-per-late": (
+        "với scoring: deduct, '{id}' cần per_late (số điểm trừ cho mỗi sản phẩm chậm hoặc thiếu)",
+        "with scoring: deduct, '{id}' needs per_late (the points off for each one late or missing)",
+    ),
+    "criteria.deliverables-unused": (
+        "'{key}' chỉ dùng với scoring: {scoring}",
+        "'{key}' is used only with scoring: {scoring}",
+    ),
+    "criteria.unknown-parameter": (
+        "'${name}' không phải tham số của bộ tiêu chí{suggestion}; các tham số (parameters): "
+        "{known}",
+        "'${name}' is not a parameter of this set{suggestion}; its parameters are: {known}",
+    ),
+    "criteria.no-parameters": (
+        "'${name}': bộ tiêu chí chưa có tham số nào; khai báo ở đầu bộ, ví dụ parameters: "
+        "{{{name}: 35}}",
+        "'${name}': this set has no parameters; declare them at its top, e.g. parameters: "
+        "{{{name}: 35}}",
+    ),
+    "criteria.parameter-form": (
+        "'{value}': hãy viết $tên_tham_số, $tên_tham_số / số hoặc $tên_tham_số * số",
+        "'{value}': write $name, $name / number or $name * number",
+    ),
+    "criteria.parameter-inexact": (
+        "'{value}' không cho một số thập phân chính xác (tối đa 6 chữ số sau dấu chấm)",
+        "'{value}' gives no exact decimal (six decimals at most)",
     ),
     "criteria.checklist-sum": (
         "các nội dung của '{id}' cộng lại {sum} điểm, khác điểm tối đa {max}",
@@ -569,8 +631,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the evidence document has no date",
     ),
     "evidence.document-year": (
-        "tài liệu ngày {date} nằm ngoài năm đánh giá {year}",
-        "the document dated {date} is outside the assessment year {year}",
+        "tài liệu ngày {date} nằm ngoài thời gian tài liệu kiểm chứng của năm {year} (từ {start} "
+        "đến {end})",
+        "the document dated {date} is outside the evidence window of year {year} ({start} to "
+        "{end})",
+    ),
+    "evidence.kind-not-yet": (
+        "đơn vị '{kind}' chỉ có từ ngày 01/07/2025: năm đánh giá {year} là của các đơn vị trước "
+        "sắp xếp (xã, phường, thị trấn)",
+        "'{kind}' units exist only since 1 July 2025: the assessment year {year} is of the units "
+        "before the reform (xã, phường, thị trấn)",
+    ),
+    "evidence.kind-gone": (
+        "từ ngày 01/07/2025 không còn '{kind}': từ năm đánh giá 2025, đơn vị cấp xã là xã, "
+        "phường hoặc đặc khu",
+        "there is no '{kind}' since 1 July 2025: from the assessment year 2025, a commune-level "
+        "unit is a xã, phường or đặc khu",
+    ),
+    "evidence.former-district": (
+        "cấp huyện không còn từ ngày 01/07/2025: '{name}' được hiểu là huyện cũ (trước sắp xếp)",
+        "districts ended on 1 July 2025: '{name}' is read as the former district",
+    ),
+    "evidence.facts-missing": (
+        "bộ tiêu chí {set} xét kỷ luật khi xếp loại: ghi facts: {{discipline: ...}} (none, "
+        "reprimand, warning, demotion, dismissal); không khai thì không được xếp {band}",
+        "the set {set} looks at discipline to class units: write facts: {{discipline: ...}} "
+        "(none, reprimand, warning, demotion, dismissal); without it the unit cannot be {band}",
     ),
     "evidence.status-contradicts-dates": (
         "ghi '{status}' nhưng theo ngày ({done}) và hạn ({due}) thì là '{derived}'; điểm tính "
@@ -657,6 +743,43 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{per} cho mỗi {what}, tối đa {cap}",
         "{per} for each of the {what}, up to {cap}",
     ),
+    "rule.checklist.describe-gate": (
+        "{items}; chưa đạt nội dung bắt buộc ({gates}): 0 điểm",
+        "{items}; a required item ({gates}) not met: 0 points",
+    ),
+    "rule.all_conditions.describe": (
+        "đạt tất cả điều kiện ({conditions}): {max}; thiếu một điều kiện: 0 điểm",
+        "every condition met ({conditions}): {max}; any one unmet: 0 points",
+    ),
+    "rule.deliverables.due": ("{name} (hạn {due})", "{name} (due {due})"),
+    "rule.deliverables.due-next": (
+        "{name} (hạn {due} năm sau)",
+        "{name} (due {due} of the next year)",
+    ),
+    "rule.deliverables.input": ("{name}: ngày gửi", "{name}: date sent"),
+    "rule.deliverables.missing": ("{name} chưa gửi", "{name} not sent"),
+    "rule.deliverables.late": (
+        "{name} gửi ngày {sent}, chậm so với hạn {due}",
+        "{name} sent {sent}, after its due date {due}",
+    ),
+    "rule.deliverables.hint": (
+        "Ghi ngày gửi của từng báo cáo, sản phẩm (dd/mm/yyyy) và kê các văn bản; để trống "
+        "cái chưa gửi: nó được tính là chưa gửi.",
+        "Give the date each one was sent (dd/mm/yyyy) and list the documents; leave one not "
+        "sent empty: it counts as not sent.",
+    ),
+    "rule.deliverables.describe": (
+        "gửi đủ và đúng hạn tất cả ({which}): {max}; thiếu hoặc chậm: 0 điểm",
+        "all sent on time ({which}): {max}; one missing or late: 0 points",
+    ),
+    "rule.deliverables.describe-each": (
+        "mỗi sản phẩm gửi đúng hạn: {which}",
+        "each one sent on time: {which}",
+    ),
+    "rule.deliverables.describe-deduct": (
+        "{max}, trừ {per} cho mỗi sản phẩm chậm hoặc thiếu ({which}), thấp nhất 0 điểm",
+        "{max}, minus {per} for each one late or missing ({which}), not below 0 points",
+    ),
     "reason.pass": ("đạt yêu cầu", "requirement met"),
     "reason.fail": ("không đạt yêu cầu", "requirement not met"),
     "reason.level": ("mức: {level}", "level: {level}"),
@@ -664,7 +787,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "đạt {met}/{count} nội dung; chưa đạt: {missed}",
         "{met} of {count} items met; not met: {missed}",
     ),
+    "reason.checklist-gate": (
+        "chưa đạt nội dung bắt buộc: {missed}; không có điểm",
+        "a required item not met: {missed}; no points",
+    ),
     "reason.checklist-all": ("đạt cả {count} nội dung", "all {count} items met"),
+    "reason.conditions-all": ("đạt cả {count} điều kiện", "all {count} conditions met"),
+    "reason.conditions-unmet": (
+        "chưa đạt {unmet}/{count} điều kiện: {missed}; không có điểm",
+        "{unmet} of {count} conditions not met: {missed}; no points",
+    ),
+    "reason.deliverables-all": ("cả {count} sản phẩm gửi đúng hạn", "all {count} sent on time"),
+    "reason.deliverables": (
+        "{on_time}/{count} sản phẩm gửi đúng hạn; {faults}",
+        "{on_time} of {count} sent on time; {faults}",
+    ),
     "reason.deduction-none": ("không có trường hợp nào", "no incident"),
     "reason.judged": ("hội đồng chấm {points} điểm", "assessed at {points} points"),
     "reason.timeliness": ("{status}", "{status}"),
@@ -711,6 +848,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "plan.count": ("{label}: từ {count} thành {target}", "{label}: from {count} to {target}"),
     "plan.on-time": ("hoàn thành đúng hạn{due}", "do it on time{due}"),
     "plan.level": ("đạt mức: {level}", "reach the level: {level}"),
+    "plan.conditions": (
+        "đáp ứng các điều kiện còn thiếu: {conditions}",
+        "meet the conditions not yet met: {conditions}",
+    ),
+    "plan.deliverables": ("gửi đúng hạn: {which}", "send on time: {which}"),
     "plan.item": ("hoàn thành nội dung: {item}", "complete: {item}"),
     # --- reasons in results -----------------------------------------------------------------
     "reason.no-evidence": ("chưa có minh chứng trong tệp", "no evidence in the file"),
@@ -1307,7 +1449,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Tổng {total} điểm: thẩm định {appraisal} + điều tra {survey}",
         "Total {total} points: appraisal {appraisal} + survey {survey}",
     ),
+    "template.discipline": (
+        "hình thức kỷ luật nặng nhất của cán bộ, công chức trong năm: none (không có), reprimand "
+        "(khiển trách), warning (cảnh cáo), demotion (hạ bậc lương, giáng chức), dismissal "
+        "(cách chức, buộc thôi việc)",
+        "the heaviest discipline of an official during the year: none, reprimand, warning, "
+        "demotion, dismissal",
+    ),
     "criteria-report.bands": ("Xếp loại: {bands}", "Bands: {bands}"),
+    "criteria-report.not-when": (
+        "{band} (không xếp loại này trở lên khi {conditions})",
+        "{band} (not this band or better when {conditions})",
+    ),
+    "criteria-report.window": (
+        "Tài liệu kiểm chứng của năm N: ngày từ {start} đến {end}",
+        "Evidence of year N: dated from {start} to {end}",
+    ),
+    "criteria-report.cap-total": (
+        "Tổng điểm không vượt quá mức tối đa, kể cả điểm thưởng (cap_total)",
+        "The total is capped at the maximum, bonus included (cap_total)",
+    ),
+    "criteria-report.when-discipline": (
+        "có cán bộ, công chức bị kỷ luật từ {bound} trở lên",
+        "an official is disciplined at {bound} or heavier",
+    ),
+    "criteria-report.when-field": (
+        "lĩnh vực {field} đạt dưới {bound}%",
+        "field {field} achieves below {bound}%",
+    ),
+    "criteria-report.when-any-field": (
+        "có lĩnh vực đạt dưới {bound}%",
+        "a field achieves below {bound}%",
+    ),
     "criteria-report.title": ("tên", "title"),
     "criteria-report.year-heading": ("năm", "year"),
     "criteria-report.version": ("phiên bản", "version"),
@@ -1682,6 +1855,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "problem.warning": ("cảnh báo: ", "warning: "),
     # --- bands (intervals in words, as the published sets write them) -------------------------
     "band.any": ("mọi giá trị", "any value"),
+    "band.limit-field": (
+        "lĩnh vực {id} “{name}” đạt {share}% số điểm, dưới {bound}%",
+        "field {id} “{name}” achieved {share}% of its points, below {bound}%",
+    ),
+    "band.limit-discipline": (
+        "có cán bộ, công chức bị kỷ luật hình thức {form} trong năm (từ {bound} trở lên)",
+        "an official was disciplined during the year ({form}: {bound} or heavier)",
+    ),
+    "band.limit-discipline-unknown": (
+        "tệp minh chứng không khai hình thức kỷ luật nặng nhất trong năm (facts: discipline), "
+        "nên chưa loại trừ được kỷ luật từ {bound} trở lên",
+        "the evidence file does not state the heaviest discipline of the year (facts: "
+        "discipline), so discipline at {bound} or heavier is not ruled out",
+    ),
+    "band.lowered": (
+        "{band} — không xếp {index_band} vì {why}",
+        "{band} — not {index_band}: {why}",
+    ),
+    "band.refused": (
+        "không xếp loại — chỉ số ở mức {index_band}, nhưng {why}",
+        "no band — the index is in {index_band}, but {why}",
+    ),
+    "band.capped": (
+        "Tổng điểm {uncapped} vượt mức tối đa {max}: bộ tiêu chí giới hạn tổng điểm ở mức tối "
+        "đa (cap_total)",
+        "The total of {uncapped} is above the maximum of {max}: the set caps the total there "
+        "(cap_total)",
+    ),
+    "discipline.none": ("không có", "none"),
+    "discipline.reprimand": ("khiển trách", "reprimand"),
+    "discipline.warning": ("cảnh cáo", "warning"),
+    "discipline.demotion": ("hạ bậc lương, giáng chức", "demotion"),
+    "discipline.dismissal": ("cách chức, buộc thôi việc", "dismissal"),
     "band.at-least": ("từ {low} trở lên", "{low} or more"),
     "band.above": ("trên {low}", "above {low}"),
     "band.at-most": ("tối đa {high}", "at most {high}"),

@@ -125,7 +125,7 @@ def item_gains(result: UnitResult) -> dict[str, Decimal]:
     gains = {}
     for field in result.fields:  # the survey is not the commune's to improve
         for node in field.walk():
-            if node.rule is not None:
+            if node.rule is not None and node.scored_by == "commune":  # not a survey row
                 gain = can_gain(node, relief_of.get(node.id, Decimal(0)))
                 if gain > 0:
                     gains[node.id] = gain
@@ -181,14 +181,14 @@ def make_plan(result: UnitResult, target: Decimal | None = None) -> Plan:
     relief_of = reliefs(result)
     for field in result.fields:
         for node in field.walk():
-            if node.rule is not None:
+            if node.rule is not None and node.scored_by == "commune":  # not a survey row
                 relief = relief_of.get(node.id, Decimal(0))
                 steps.extend(_steps(node, field.id, relief))
     steps.sort(key=lambda s: _order(s, position))
     survey = [
         SurveyGap(id=n.id, name=n.name, points=n.points, max=n.max)
-        for n in (result.survey.walk() if result.survey else [])
-        if n.rule is not None and n.points < n.max
+        for n in result.nodes()  # the survey branch, and survey rows inside fields
+        if n.rule is not None and n.scored_by == "outside" and n.points < n.max
     ]
     return Plan(
         source=result.source,
@@ -198,6 +198,8 @@ def make_plan(result: UnitResult, target: Decimal | None = None) -> Plan:
         criteria=result.criteria,
         index=result.totals.index,
         band=result.totals.band,
+        index_band=result.totals.index_band,
+        band_limits=result.totals.band_limits,
         fields=[
             FieldScore(id=f.id, name=f.name, points=f.points, applicable_max=f.applicable_max)
             for f in result.fields

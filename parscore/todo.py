@@ -38,7 +38,8 @@ def todo(result: UnitResult) -> TodoList:
 
     for field in result.fields:  # the survey is not the commune's to bring
         for node in field.walk():
-            need = _need(node) if node.rule is not None else None
+            commune = node.rule is not None and node.scored_by == "commune"  # not a survey row
+            need = _need(node) if commune else None
             if need is not None:
                 groups.setdefault(node.lead, []).append(
                     TodoItem(

@@ -36,7 +36,8 @@ year: 2023
 criteria: "ref-commune-2023"
 items:
   "1.1.2":
-    met: true
+    tasks: true
+    funded: true
     documents:
       - {{number: "01/KH-UBND", date: "20/01/2023"}}
   "1.1.3":

@@ -80,8 +80,9 @@ def test_the_mini_set_loads():
             "rule: {kind: pass_fail, penalty_when_unmet: 0.25}",
             "rule: {kind: pass_fial, penalty_when_unmet: 0.25}",
             "set.yaml:39:22: there is no rule kind 'pass_fial' (did you mean 'pass_fail'?); the kinds "
-            "are: bands, checklist, count_bands, deduction, judged, levels, pass_fail, per_item, "
-            "proportional, survey_share, timeliness [criteria.unknown-kind]",
+            "are: all_conditions, bands, checklist, count_bands, deduction, deliverables, judged, "
+            "levels, pass_fail, per_item, proportional, survey_share, timeliness "
+            "[criteria.unknown-kind]",
         ),
         (
             'rule: {kind: timeliness, on_time: 1, late: 0.5, due: "31/01"}',
@@ -303,8 +304,8 @@ def test_the_evidence_loads_without_warnings(folder):
         (
             "kind: xã",
             "kind: ấp",
-            "ev.yaml:1:46: 'ấp' is not allowed: choose one of 'xã', 'phường', 'thị trấn', 'huyện', "
-            "'thị xã', 'thành phố' [value.choice]",
+            "ev.yaml:1:46: 'ấp' is not allowed: choose one of 'xã', 'phường', 'đặc khu', "
+            "'thị trấn', 'huyện', 'thị xã', 'thành phố' [value.choice]",
         ),
         (
             "year: 2023",
@@ -371,8 +372,8 @@ def test_unknown_set_lists_the_shipped_ones(folder):
         (
             "documents: [{number: 10/KH-UBND, date: 06/02/2023}]",
             "documents: [{number: 10/KH-UBND, date: 06/02/2022}]",
-            "ev.yaml:6:44: warning: the document dated 06/02/2022 is outside the assessment year 2023 "
-            "[evidence.document-year]",
+            "ev.yaml:6:44: warning: the document dated 06/02/2022 is outside the evidence window "
+            "of year 2023 (01/01/2023 to 31/01/2024) [evidence.document-year]",
         ),
         (
             "year: 2023",

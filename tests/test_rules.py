@@ -350,7 +350,9 @@ def test_rule_case(case: dict[str, Any], tmp_path: Path) -> None:
         assert "improve" not in expect, "improve is checked from inputs that were scored"
         return
     kind, rule = source_node.kind, source_node.rule
-    found = kind.improve(rule, source_node.max, values, node.points)
+    found = kind.improve_in(
+        rule, source_node.max, values, node.points, Context(case.get("year", YEAR))
+    )
     if "improve" in expect:
         want = expect["improve"]
         assert [g.points for g in found] == [Decimal(w["points"]) for w in want]

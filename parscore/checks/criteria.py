@@ -15,7 +15,7 @@ from parscore.decimals import tidy
 from parscore.errors import InputError, KeyPath, Problem, Severity
 from parscore.model.common import found
 from parscore.model.criteria import CriteriaSet, Node
-from parscore.rules import RESERVED_KEYS
+from parscore.rules import RESERVED_KEYS, parameters
 from parscore.yamlsource import Source
 
 
@@ -85,7 +85,7 @@ def _check_set(src: Source, cs: CriteriaSet) -> list[Problem]:
         in_survey = path[: len(in_survey_prefix)] == in_survey_prefix
         if in_survey and node.scored_by != "outside":
             problems.append(src.problem("criteria.survey-scored-by", path + ("id",)))
-        if not in_survey and node.scored_by != "commune":
+        if not in_survey and node.scored_by != "commune" and not node.is_leaf:
             problems.append(
                 src.problem("criteria.field-outside", path + ("scored_by",), id=node.id)
             )
@@ -106,8 +106,8 @@ def _check_set(src: Source, cs: CriteriaSet) -> list[Problem]:
             )
         )
     for part, declared, actual in (
-        ("appraisal", cs.split.appraisal, fields_sum),
-        ("survey", cs.split.survey, survey_sum),
+        ("appraisal", cs.split.appraisal, tidy(fields_sum - _survey_rows(cs))),
+        ("survey", cs.split.survey, tidy(survey_sum + _survey_rows(cs))),
     ):
         if declared != actual:
             problems.append(
@@ -123,6 +123,7 @@ def _check_set(src: Source, cs: CriteriaSet) -> list[Problem]:
         [band.interval for band in cs.bands], Decimal(0), Decimal(100)
     ):
         problems.append(src.problem(code, ("bands", index), value=value))
+    problems.extend(_check_conditions(src, cs))
     first_band: dict[str, int] = {}
     for index, band in enumerate(cs.bands):
         band_id = band.band_id
@@ -155,11 +156,33 @@ def _ledger_problems(src: Source, cs: CriteriaSet) -> list[Problem]:
     return problems
 
 
+def _survey_rows(cs: CriteriaSet) -> Decimal:
+    """The maxima of the survey rows inside fields (leaves ``scored_by: outside``): survey
+    points, not appraisal, in the split."""
+    rows = (n for f in cs.fields for n in f.walk() if n.is_leaf and n.scored_by == "outside")
+    return tidy(sum((n.max for n in rows), Decimal(0)))
+
+
+def _check_conditions(src: Source, cs: CriteriaSet) -> Iterator[Problem]:
+    """A band condition's field is a field of the set."""
+    fields = [f.id for f in cs.fields]
+    for index, band in enumerate(cs.bands):
+        for number, condition in enumerate(band.not_when):
+            if condition.field is not None and condition.field not in fields:
+                yield src.problem(
+                    "criteria.condition-field",
+                    ("bands", index, "not_when", number, "field"),
+                    id=condition.field,
+                    fields=", ".join(fields),
+                )
+
+
 def _check_rule(src: Source, cs: CriteriaSet, node: Node, path: KeyPath) -> list[Problem]:
     problems: list[Problem] = []
     kind = node.kind
     rule_path = path + ("rule",)
-    in_survey = path[:1] == ("survey",)
+    # the survey branch, or a survey row in a field
+    in_survey = path[:1] == ("survey",) or node.scored_by == "outside"
     if in_survey and kind.name != "survey_share":
         problems.append(
             src.problem("criteria.survey-kind", rule_path + ("kind",), id=node.id, kind=kind.name)
@@ -193,11 +216,17 @@ def criteria_from_source(src: Source) -> CriteriaSet:
     data = src.data
     if not isinstance(data, dict):
         raise InputError([src.problem("doc.not-mapping", found=found(data))])
+    data, references = parameters.resolve(data)  # $name in rules: the set's parameters
+    said = {src.position(keys) for _, keys, _ in references}
+    referred = [src.problem(code, keys, **args) for code, keys, args in references if code]
     try:
         cs = CriteriaSet.model_validate(data)
     except ValidationError as exc:
         known = _CRITERIA_KEYS | _rule_keys()
-        raise InputError(validation_problems(src, exc, known_keys=known)) from None
+        shape = validation_problems(src, exc, known_keys=known)
+        raise InputError(referred + [p for p in shape if (p.line, p.column) not in said]) from None
+    if referred:
+        raise InputError(referred)
     problems = _check_set(src, cs)
     if any(p.severity is Severity.ERROR for p in problems):
         raise InputError(problems)

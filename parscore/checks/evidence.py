@@ -17,6 +17,7 @@ from parscore.model.checked import CheckedEvidence, context_for
 from parscore.model.common import found, is_blank, number_problem, parse_date
 from parscore.model.criteria import CriteriaSet, LedgerRule
 from parscore.model.evidence import Document, Evidence, Item, LedgerEntry
+from parscore.model.setlevel import NATIONAL_WINDOW
 from parscore.rules import RESERVED_KEYS, InputSpec
 from parscore.yamlsource import Source
 
@@ -55,6 +56,23 @@ def convert_input(spec: InputSpec, value: Any) -> tuple[Any, str | None, dict[st
     return None, code, args
 
 
+#: The 2025 reform (1/7/2025): the assessment years from 2025 are of the new units.
+REFORM_YEAR = 2025
+NEW_KINDS = frozenset({"đặc khu"})
+GONE_KINDS = frozenset({"thị trấn", "huyện", "thị xã", "thành phố"})
+
+
+def kind_problem(kind: str, year: int) -> str | None:
+    """The message code when a unit of ``kind`` cannot be assessed for ``year``: đặc khu before
+    2025, thị trấn and the district-level kinds from 2025 (the 2025 assessment is made after
+    1/7/2025, of the new units)."""
+    if year < REFORM_YEAR and kind in NEW_KINDS:
+        return "evidence.kind-not-yet"
+    if year >= REFORM_YEAR and kind in GONE_KINDS:
+        return "evidence.kind-gone"
+    return None
+
+
 # optional texts of an evidence file: blank ones count as not given, with a warning
 _ITEM_TEXTS = ("explanation", "nothing_occurred", "note")
 _DOCUMENT_TEXTS = ("number", "issuer", "title", "section")
@@ -70,6 +88,7 @@ class _EvidenceChecker:
         self.nodes = cs.node_map  # made once per set
         self.survey_ids = cs.survey_ids
         self.leaf_ids = cs.leaf_ids
+        self.window = (cs.evidence_window or NATIONAL_WINDOW).dates(ev.year)
 
     def add(
         self,
@@ -97,6 +116,8 @@ class _EvidenceChecker:
                 set=cs.id,
                 set_year=cs.year,
             )
+        self.unit_kind()
+        self.facts()
         levels = [p.level for p in ev.unit.parents]
         for index, level in enumerate(levels):
             if level in levels[:index]:
@@ -141,6 +162,33 @@ class _EvidenceChecker:
         if entry.points is None and each is None and ledger.points_each is None:
             missing = "kind" if ledger.kinds and entry.kind is None else "points"
             self.add("value.missing", path, key=missing)
+
+    def unit_kind(self) -> None:
+        """Unit kinds follow the assessment year: the 2025 reform (1/7/2025) made the commune
+        level xã, phường and đặc khu, and ended thị trấn and the district level. An assessment
+        of 2025 or later is of the new units; a district named then is the former district."""
+        kind, year = self.ev.unit.kind, self.ev.year
+        code = kind_problem(kind, year)
+        if code is not None:
+            self.add(code, ("unit", "kind"), kind=kind, year=year)
+        for index, parent in enumerate(self.ev.unit.parents):
+            if year >= REFORM_YEAR and parent.level == "district":
+                here = ("unit", "parents", index, "name")
+                self.add("evidence.former-district", here, warning=True, name=parent.name)
+
+    def facts(self) -> None:
+        """A set whose bands look at discipline needs the file to state it."""
+        stated = self.ev.facts.discipline if self.ev.facts is not None else None
+        bands = [b for b in self.cs.bands if any(c.discipline_at_least for c in b.not_when)]
+        if stated is None and bands:
+            name = bands[-1].name
+            self.add(
+                "evidence.facts-missing",
+                ("facts",) if self.ev.facts is not None else (),
+                warning=True,
+                set=self.cs.id,
+                band={"vi": name.get("vi"), "en": name.get("en")},
+            )
 
     def blank_texts(self) -> None:
         """Warn where optional text holds nothing to read (spaces, a zero-width space): the
@@ -273,13 +321,15 @@ class _EvidenceChecker:
                 self.add("evidence.document-no-number", here, warning=True)
             if doc.date is None:
                 self.add("evidence.document-no-date", here, warning=True)
-            elif doc.date.year != self.ev.year:
+            elif not self.window[0] <= doc.date <= self.window[1]:
                 self.add(
                     "evidence.document-year",
                     here + ("date",),
                     warning=True,
                     date=doc.date,
                     year=self.ev.year,
+                    start=self.window[0],
+                    end=self.window[1],
                 )
 
 

@@ -14,11 +14,11 @@ from pydantic import BaseModel, Field
 
 from parscore.model.common import RESULT_CONFIG, JsonNumber, Text
 from parscore.model.evidence import Unit
-from parscore.model.result import CriteriaRef, Notice, Totals
+from parscore.model.result import CriteriaRef, Notice, Reason, Totals
 
 GroupBy = Literal["district", "province", "none"]
 NoWeakest = Literal["at-or-above-median", "nothing-comparable"]
-COMPARISON_FORMAT: Literal["parscore-comparison/2"] = "parscore-comparison/2"
+COMPARISON_FORMAT: Literal["parscore-comparison/3"] = "parscore-comparison/3"
 
 
 class UnitRef(BaseModel):
@@ -48,7 +48,13 @@ class RankRow(BaseModel):
     of: int = Field(description="communes in the group: the N of 'x/N'")
     unit: UnitRef
     index: JsonNumber = Field(description="total / applicable_max × 100, two decimals")
-    band: Text | None
+    band: Text | None = Field(description="the band, after the set's band conditions")
+    index_band: Text | None = Field(
+        default=None, description="the band the index alone gives, when conditions lowered it"
+    )
+    band_limits: list[Reason] = Field(
+        default_factory=list, description="the set's band conditions that lowered the band"
+    )
     total: JsonNumber
     appraisal: JsonNumber
     survey: JsonNumber
@@ -147,7 +153,7 @@ class Excluded(BaseModel):
 class Comparison(BaseModel):
     model_config = RESULT_CONFIG
 
-    format: Literal["parscore-comparison/2"] = COMPARISON_FORMAT
+    format: Literal["parscore-comparison/3"] = COMPARISON_FORMAT
     criteria: CriteriaRef
     year: int = Field(description="the year assessed: files of different years are refused")
     group_by: GroupBy

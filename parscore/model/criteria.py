@@ -16,7 +16,17 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from parscore.bands import Bounds
-from parscore.model.common import INPUT_CONFIG, Name, NodeId, NonEmptyStr, Points, SetId, Text
+from parscore.model.common import (
+    INPUT_CONFIG,
+    Name,
+    NodeId,
+    NonEmptyStr,
+    Number,
+    Points,
+    SetId,
+    Text,
+)
+from parscore.model.setlevel import BandCondition, EvidenceWindow
 from parscore.rules import Rule, RuleKind, kind_of
 
 ScoredBy = Literal["commune", "outside"]
@@ -88,6 +98,11 @@ class ClassBand(Bounds):
         "excellent, good)",
     )
     name: Text
+    not_when: list[BandCondition] = Field(
+        default_factory=list,
+        description="conditions that refuse this band and every better one, whatever the "
+        "index (không xếp loại ... khi ...)",
+    )
 
     @property
     def band_id(self) -> str:
@@ -163,11 +178,27 @@ class CriteriaSet(BaseModel):
     split: Split
     bands: list[ClassBand] = Field(min_length=1)
     documents_required: bool = True
+    parameters: dict[Name, Number] = Field(
+        default_factory=dict,
+        description="targets written once and used in rules as $name (or $name / 2, "
+        "$name * 0.5): online_share_target: 35",
+    )
     fields: list[Node] = Field(min_length=1)
     survey: Node | None = None
     bonus: LedgerRule | None = None
     penalty: LedgerRule | None = None
     notes: Text | None = None
+    # -- set-level forms (issue #14) --
+    cap_total: bool = Field(
+        default=False,
+        description="whether the total (and so the index) is capped at the applicable maximum "
+        "when bonus points take it above (default: not capped, as the national formula)",
+    )
+    evidence_window: EvidenceWindow | None = Field(
+        default=None,
+        description="the dates evidence documents of year N may carry, e.g. from: 15/12/N-1, "
+        "to: 31/01/N+1 (default: 01/01/N to 31/01/N+1)",
+    )
 
     def nodes(self) -> Iterator[Node]:
         for field in self.fields:
@@ -186,10 +217,10 @@ class CriteriaSet(BaseModel):
 
     @functools.cached_property
     def survey_ids(self) -> frozenset[str]:
-        """The ids of the survey and every node below it."""
-        return (
-            frozenset(n.id for n in self.survey.walk()) if self.survey is not None else frozenset()
-        )
+        """The ids of the survey and every node below it, and of the survey rows inside fields
+        (leaves ``scored_by: outside``): what an evidence file fills under ``survey:``."""
+        branch = frozenset(n.id for n in self.survey.walk()) if self.survey else frozenset()
+        return branch | {n.id for n in self.leaves() if n.scored_by == "outside"}
 
     @functools.cached_property
     def leaf_ids(self) -> tuple[str, ...]:

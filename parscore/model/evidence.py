@@ -15,6 +15,7 @@ from parscore.model.common import (
     OptionalText,
     Points,
 )
+from parscore.model.setlevel import Facts
 
 #: Lists no real evidence file comes near (the shipped examples: at most 4 documents on an
 #: item, 3 bonus or penalty lines); past them a file is damaged or hostile, and is refused
@@ -72,9 +73,10 @@ class Unit(BaseModel):
 
     name: NonEmptyStr
     code: Code | None = None
-    kind: Literal["xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố"] = Field(
-        description="a commune (xã, phường, thị trấn), or a district-level unit (huyện, thị xã, "
-        "thành phố) when districts are compared"
+    kind: Literal["xã", "phường", "đặc khu", "thị trấn", "huyện", "thị xã", "thành phố"] = Field(
+        description="a commune-level unit: xã, phường, đặc khu (from 2025), thị trấn (before "
+        "2025); or a district-level unit (huyện, thị xã, thành phố) when districts are compared "
+        "(before 2025)"
     )
     parents: list[Parent] = Field(
         default_factory=list,
@@ -121,6 +123,9 @@ class Evidence(BaseModel):
     bonus: list[LedgerEntry] = Field(default_factory=list, max_length=MAX_LEDGER_ENTRIES)
     penalty: list[LedgerEntry] = Field(default_factory=list, max_length=MAX_LEDGER_ENTRIES)
     notes: OptionalText = None
+    facts: Facts | None = Field(
+        default=None, description="facts about the unit's year that the set's bands read"
+    )
 
     @field_validator("items", "survey", mode="before")
     @classmethod

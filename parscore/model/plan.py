@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from parscore.model.common import RESULT_CONFIG, JsonNumber, Text
 from parscore.model.evidence import Unit
-from parscore.model.result import CriteriaRef, FieldScore
+from parscore.model.result import CriteriaRef, FieldScore, Reason
 
 Cost = Literal["document", "explanation", "evidence", "action"]
 
@@ -80,6 +80,12 @@ class Plan(BaseModel):
     criteria: CriteriaRef
     index: JsonNumber
     band: Text | None
+    index_band: Text | None = Field(
+        default=None, description="the band the index alone gives, when conditions lowered it"
+    )
+    band_limits: list[Reason] = Field(
+        default_factory=list, description="the set's band conditions that lowered the band"
+    )
     fields: list[FieldScore]
     steps: list[Step] = Field(description="what to do first: cheapest, then biggest gains")
     items: list[ItemGain] = Field(

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 from parscore.model.common import RESULT_CONFIG, JsonNumber, Text, number_text
 from parscore.model.evidence import Assessment, Document, Unit
 
-RESULT_FORMAT: Literal["parscore-result/3"] = "parscore-result/3"
+RESULT_FORMAT: Literal["parscore-result/4"] = "parscore-result/4"
 
 
 class Outcome(StrEnum):
@@ -89,6 +89,11 @@ class NodeResult(BaseModel):
     outcome: Outcome
     reason: Reason | None = None
     rule: str | None = Field(default=None, description="the rule kind of a scored node")
+    scored_by: Literal["commune", "outside"] = Field(
+        default="commune",
+        description="who scores it: the commune from evidence, or outside (survey points, in "
+        "the survey branch or on a row inside a field)",
+    )
     rule_text: Text | None = None
     inputs: dict[str, TypedValue] = Field(
         default_factory=dict, description="the inputs the rule scored, converted to their types"
@@ -181,7 +186,28 @@ class Totals(BaseModel):
     max: JsonNumber = Field(description="the set's total")
     applicable_max: JsonNumber = Field(description="max less the not-applicable sub-criteria")
     index: JsonNumber = Field(description="total / applicable_max × 100, two decimals, half up")
-    band: Text | None
+    band: Text | None = Field(description="the band, after the set's band conditions")
+    # -- set-level forms (issue #14) --
+    uncapped_total: JsonNumber | None = Field(
+        default=None,
+        description="the total before the set's cap (cap_total), when it went above the "
+        "applicable maximum: total and index are then capped",
+    )
+    index_band: Text | None = Field(
+        default=None,
+        description="the band the index alone gives, when the set's band conditions lowered it",
+    )
+    band_limits: list[Reason] = Field(
+        default_factory=list, description="the set's band conditions that lowered the band"
+    )
+
+    @property
+    def capped(self) -> bool:
+        return self.uncapped_total is not None
+
+    @property
+    def lowered(self) -> bool:
+        return bool(self.band_limits)
 
 
 class FieldScore(BaseModel):
@@ -242,7 +268,7 @@ class CriteriaRef(BaseModel):
 class UnitResult(BaseModel):
     model_config = RESULT_CONFIG
 
-    format: Literal["parscore-result/3"] = RESULT_FORMAT
+    format: Literal["parscore-result/4"] = RESULT_FORMAT
     source: str = Field(description="the evidence file, as given")
     unit: Unit
     year: int
@@ -286,6 +312,7 @@ class NodeScore:
         "rule",
         "missing_count",
         "children",
+        "scored_by",
     )
 
     def __init__(
@@ -301,6 +328,7 @@ class NodeScore:
         rule: str | None,
         missing_count: int,
         children: tuple[NodeScore, ...],
+        scored_by: Literal["commune", "outside"] = "commune",
     ):
         self.id = id
         self.name = name
@@ -313,6 +341,7 @@ class NodeScore:
         self.rule = rule
         self.missing_count = missing_count
         self.children = children
+        self.scored_by = scored_by
 
     def walk(self) -> Iterator[NodeScore]:
         """This node and every node below it, in the order of the criteria set."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
+from parscore.classify import band_words
 from parscore.messages import format_points, render
 from parscore.model.result import UnitResult
 from parscore.report import text
@@ -81,7 +82,13 @@ def to_csv(result: UnitResult, opts: Options) -> str:
         ("index", t.index, None),
     ):
         name = render(f"result.{row}", None, lang)
-        reason = t.band.get(lang) if (row == "index" and t.band) else ""
+        reason = band_words(t.band, t.index_band, t.band_limits, lang) if row == "index" else ""
+        if row == "total" and t.uncapped_total is not None:
+            args = {
+                "uncapped": format_points(t.uncapped_total, lang),
+                "max": format_points(t.applicable_max, lang),
+            }
+            reason = render("band.capped", args, lang)
         writer.writerow(
             [
                 row,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
+from parscore.classify import band_words
 from parscore.compare import Comparison, Group, MatrixRow, RankRow, UnitRef
 from parscore.messages import Phrase, format_signed, render
 
@@ -96,7 +97,10 @@ def unit_line(unit: UnitRef) -> tuple[str, dict[str, str]]:
     return "comparison.unit-file", {"name": unit.name, "file": unit.source}
 
 
-def band_text(band: Any, lang: str) -> str:
+def band_text(band: Any, lang: str, row: RankRow | None = None) -> str:
+    """A band's name; with its ranking row, and the set's conditions lowered it, with why."""
+    if row is not None:
+        return band_words(row.band, row.index_band, row.band_limits, lang)
     return band.get(lang) if band is not None else render("result.no-band", None, lang)
 
 
@@ -131,7 +135,7 @@ RANKING = [
     CODE,
     DISTRICT,
     Column("result.index", lambda r, lang: r.index, "percent"),
-    Column("result.band", lambda r, lang: band_text(r.band, lang), "text", "left"),
+    Column("result.band", lambda r, lang: band_text(r.band, lang, r), "text", "left"),
     Column("result.total", lambda r, lang: r.total),
     APPLICABLE_MAX,
     Column("comparison.appraisal", lambda r, lang: r.appraisal),

@@ -10,6 +10,7 @@ from parscore.messages import format_percent, format_points, render
 from parscore.report.common import Options, SafeCSVWriter
 from parscore.report.compare_common import (
     Column,
+    band_text,
     group_title,
     heading,
     nominal_max,
@@ -222,6 +223,7 @@ CSV_TAIL = [
     "applicable_max",
     "status",
     "district",
+    "band_reason",
 ]
 
 
@@ -250,6 +252,7 @@ def _csv_ranked(
         row.applicable_max,
         "ranked",
         row.unit.district or "",
+        band_text(row.band, lang, row) if row.band_limits else "",
     ]
 
 
@@ -275,5 +278,5 @@ def to_csv(comparison: Comparison, opts: Options) -> str:
     ):
         for u in units:
             identity = [u.group or "", "", "", u.name, u.code or "", u.kind, u.source]
-            writer.writerow([*identity, *blank, u.year, "", "", status, u.district or ""])
+            writer.writerow([*identity, *blank, u.year, "", "", status, u.district or "", ""])
     return out.getvalue()

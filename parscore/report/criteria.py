@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from parscore.messages import format_number, render
-from parscore.model.criteria import CriteriaSet, LedgerRule, Node
+from parscore.messages import Phrase, format_number, render
+from parscore.model.criteria import ClassBand, CriteriaSet, LedgerRule, Node
+from parscore.model.setlevel import BandCondition
 
 if TYPE_CHECKING:
     from parscore.extend import Extended
@@ -113,9 +114,39 @@ def show(
         out.extend(_ledger(render("result.bonus", None, lang), cs.bonus, lang))
     if cs.penalty is not None:
         out.extend(_ledger(render("result.penalty", None, lang), cs.penalty, lang))
-    bands = "; ".join(f"{b.name.get(lang)} {b.interval.text(lang)}" for b in cs.bands)
+    bands = "; ".join(_band(b, lang) for b in cs.bands)
     out.append(render("criteria-report.bands", {"bands": bands}, lang))
+    out.extend(_set_level(cs, lang))
     return "\n".join(line for text in out for line in wrap(text, width, indent="    ")) + "\n"
+
+
+def _band(band: ClassBand, lang: str) -> str:
+    text = f"{band.name.get(lang)} {band.interval.text(lang)}"
+    if not band.not_when:
+        return text
+    conditions = "; ".join(_condition(c, lang) for c in band.not_when)
+    return render("criteria-report.not-when", {"band": text, "conditions": conditions}, lang)
+
+
+def _condition(condition: BandCondition, lang: str) -> str:
+    if condition.discipline_at_least is not None:
+        bound = Phrase(f"discipline.{condition.discipline_at_least}")
+        return render("criteria-report.when-discipline", {"bound": bound}, lang)
+    if condition.field is not None:
+        args = {"field": condition.field, "bound": condition.field_below}
+        return render("criteria-report.when-field", args, lang)
+    return render("criteria-report.when-any-field", {"bound": condition.field_below}, lang)
+
+
+def _set_level(cs: CriteriaSet, lang: str) -> list[str]:
+    """The evidence window and the total's cap, when the set says something of them."""
+    lines = []
+    if cs.evidence_window is not None:
+        window = {"start": cs.evidence_window.start, "end": cs.evidence_window.end}
+        lines.append(render("criteria-report.window", window, lang))
+    if cs.cap_total:
+        lines.append(render("criteria-report.cap-total", None, lang))
+    return lines
 
 
 def listing(sets: list[CriteriaSet], lang: str = "vi", width: int | None = None) -> str:

@@ -571,7 +571,7 @@ def _rank_line(comparison: Comparison, row: _Row, colours: dict[str, str], lang:
         total=format_points(r.total, lang),
         reduced_max=format_points(reduced, lang) if reduced is not None else "",
         index=format_percent(r.index, lang),
-        band=band_text(r.band, lang),
+        band=band_text(r.band, lang, r),
         band_colour=colours.get(r.band.get(lang)) if r.band is not None else None,
         fields=[_heat(row.matrix.percents.get(f.id), lang) for f in comparison.fields],
         weakest=weakest,

@@ -18,6 +18,7 @@ from typing import Literal
 
 from tabulate import tabulate
 
+from parscore.classify import band_words
 from parscore.messages import format_percent, format_points, render
 from parscore.model.plan import Plan, Step
 from parscore.model.result import FieldScore
@@ -95,9 +96,10 @@ def document(plan: Plan, lang: str, top: int = 10) -> PlanDocument:
 
 def _result(plan: Plan, lang: str) -> str:
     index = format_percent(plan.index, lang)
-    if plan.band is None:
+    if plan.band is None and not plan.band_limits:
         return render("plan-doc.result", {"index": index}, lang)
-    return render("plan-doc.result-band", {"index": index, "band": plan.band.get(lang)}, lang)
+    band = band_words(plan.band, plan.index_band, plan.band_limits, lang)
+    return render("plan-doc.result-band", {"index": index, "band": band}, lang)
 
 
 def _opening(plan: Plan, lang: str) -> str:
@@ -294,7 +296,7 @@ def _annex(plan: Plan, lang: str, top: int) -> list[Block]:
 
 
 def _annex_results(plan: Plan, lang: str) -> list[Block]:
-    band = plan.band.get(lang) if plan.band else render("result.no-band", None, lang)
+    band = band_words(plan.band, plan.index_band, plan.band_limits, lang)
     line = {
         "index": format_percent(plan.index, lang),
         "band": band,

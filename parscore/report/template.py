@@ -147,17 +147,28 @@ def _items(cs: CriteriaSet, lang: str) -> list[str]:
             lang,
         )
         lines += ["", _comment(heading, "  ")]
-        lines += [line for node in field.walk() if node.is_leaf for line in _item(node, lang, "  ")]
+        lines += [line for node in _commune_leaves(field) for line in _item(node, lang, "  ")]
     return lines
+
+
+def _facts(cs: CriteriaSet, lang: str) -> list[str]:
+    """The facts the set's bands read, to fill (only when they read some)."""
+    if not any(c.discipline_at_least for b in cs.bands for c in b.not_when):
+        return []
+    return ["facts:", "  discipline:  # " + render("template.discipline", None, lang)]
+
+
+def _commune_leaves(field: Node) -> list[Node]:
+    """The leaves the commune fills (survey rows inside a field go under ``survey:``)."""
+    return [n for n in field.walk() if n.is_leaf and n.scored_by == "commune"]
 
 
 def _survey_and_ledgers(cs: CriteriaSet, lang: str) -> list[str]:
     lines: list[str] = []
-    if cs.survey is not None:
+    rows = [n for n in cs.leaves() if n.scored_by == "outside"]  # survey rows in fields too
+    if rows:
         lines += ["", _comment(render("template.survey", None, lang), ""), "survey:"]
-        lines += [
-            line for node in cs.survey.walk() if node.is_leaf for line in _item(node, lang, "  ")
-        ]
+        lines += [line for node in rows for line in _item(node, lang, "  ")]
     if cs.bonus is not None:
         lines += ["", _comment(render("template.bonus", None, lang), ""), "bonus: []"]
     if cs.penalty is not None:
@@ -179,6 +190,7 @@ def render_template(
         "assessment:",
         "  by:  # " + render("template.assessed-by", None, lang),
         "  date:  # dd/mm/yyyy",
+        *_facts(cs, lang),
         "",
         *_items(cs, lang),
         *_survey_and_ledgers(cs, lang),

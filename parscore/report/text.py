@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from tabulate import tabulate
 
+from parscore.classify import band_words
 from parscore.messages import format_date, format_percent, format_points, format_signed, render
 from parscore.model.result import Ledger, LedgerLine, NodeResult, UnitResult, WeakField
 from parscore.report.common import (
@@ -234,10 +235,16 @@ def _by_field(result: UnitResult, lang: str, markdown: bool) -> Section:
 def _summary(result: UnitResult, lang: str, markdown: bool) -> Section:
     """The index and the band, and how many sub-criteria lack evidence."""
     t = result.totals
-    band = t.band.get(lang) if t.band else render("result.no-band", None, lang)
+    band = band_words(t.band, t.index_band, t.band_limits, lang)
     index = format_percent(t.index, lang)
     line = render("result.index-line", {"index": index, "band": band}, lang)
     summary = Section("", lines=[f"**{line}**" if markdown else line])
+    if t.uncapped_total is not None:
+        args = {
+            "uncapped": format_points(t.uncapped_total, lang),
+            "max": format_points(t.applicable_max, lang),
+        }
+        summary.lines.append(render("band.capped", args, lang))
     missing = sum(f.missing_count for f in result.fields)
     if missing:
         summary.lines.append(render("result.missing-note", {"count": missing}, lang))

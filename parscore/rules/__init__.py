@@ -30,6 +30,8 @@ _MODULES = (
     "judged",
     "survey_share",
     "per_item",
+    "all_conditions",
+    "deliverables",
 )
 
 

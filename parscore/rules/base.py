@@ -12,6 +12,8 @@ A rule kind is one module of :mod:`parscore.rules`, named for the kind, holding 
   total...);
 * ``score(params, max, values, ctx)``: the pure scoring function;
 * ``improve(params, max, values, points)``: what would gain points, best first;
+  ``improve_in(..., ctx)`` is what the engine calls, with the item's context: a kind whose gains
+  depend on the assessment year (``deliverables``, due dates written dd/mm) overrides it;
 * ``describe(params, max, lang)``: the rule in words, for ``criteria show`` and templates.
 
 The class docstring is the kind's user documentation and carries an example. Every word a kind
@@ -23,6 +25,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -36,6 +40,9 @@ from parscore.messages import LANGS, render
 from parscore.model.common import INPUT_CONFIG, Name, Points, Text
 
 HUNDRED = Decimal(100)
+
+#: A due date as criteria sets write it: dd/mm (in the assessment year) or dd/mm/yyyy.
+DUE_PATTERN = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
 
 InputType = Literal["count", "number", "percent", "points", "bool", "date", "choice"]
 
@@ -237,6 +244,14 @@ class RuleKind:
         return []
 
     @classmethod
+    def improve_in(
+        cls, params: Any, maximum: Decimal, values: dict[str, Any], points: Decimal, ctx: Context
+    ) -> list[Gain]:
+        """``improve`` where the context is known (the engine): a kind whose gains depend on the
+        assessment year (due dates written dd/mm) overrides this one."""
+        return cls.improve(params, maximum, values, points)
+
+    @classmethod
     def fill_hint(cls, params: Any, lang: str) -> str | None:
         """A sentence for templates on how to fill the inputs, where the inputs alone do not
         say it."""
@@ -266,7 +281,7 @@ class Level(BaseModel):
     label: Text
 
 
-def duplicate_ids(entries: list[Level], key: str) -> list[ParamProblem]:
+def duplicate_ids(entries: Sequence[Any], key: str) -> list[ParamProblem]:
     problems: list[ParamProblem] = []
     seen: set[str] = set()
     for index, entry in enumerate(entries):
@@ -443,9 +458,50 @@ def share_percent(params: Any, values: dict[str, Any]) -> Fraction | None:
     return Fraction(values[params.part.name]) * 100 / Fraction(denominator)
 
 
-def share_args(params: Any, values: dict[str, Any], percent: Fraction) -> dict[str, Any]:
-    """The share as reason arguments: the percentage shown, and the counts it came from."""
+def _rounded(value: Fraction, places: int) -> Decimal:
+    """``value`` rounded to ``places`` decimals, half up (away from zero)."""
+    units = math.floor(abs(value) * 10**places + Fraction(1, 2))
+    return Decimal(units if value >= 0 else -units).scaleb(-places)
+
+
+def _side(value: Fraction, mark: Fraction) -> int:
+    return (value > mark) - (value < mark)
+
+
+def shown_percent(percent: Fraction, bounds: Iterable[Decimal | None] = ()) -> Decimal:
+    """The percentage as the reason shows it: two decimals, or as many more as it takes for the
+    shown value to lie on the same side of every bound as the exact one, so that the text never
+    contradicts the points (89.999% below 90 shows as 89,999%, never 90,00%)."""
+    marks = [Fraction(bound) for bound in bounds if bound is not None]
     shown = quantize_fraction(percent)
+    places = 2
+    while places < MAX_SHOWN_PLACES and any(
+        _side(Fraction(shown), mark) != _side(percent, mark) for mark in marks
+    ):
+        places += 1
+        shown = _rounded(percent, places)
+    return shown
+
+
+#: Enough decimals to tell any share of counts parscore accepts from a bound (bounds have at
+#: most six decimals, counts at most fifteen digits).
+MAX_SHOWN_PLACES = 24
+
+
+def band_bounds(bands: list[RuleBand]) -> list[Decimal | None]:
+    """Every bound of ``bands``: where a shown percentage must not cross."""
+    return [bound for band in bands for bound in (band.interval.low, band.interval.high)]
+
+
+def share_args(
+    params: Any,
+    values: dict[str, Any],
+    percent: Fraction,
+    bounds: Iterable[Decimal | None] = (),
+) -> dict[str, Any]:
+    """The share as reason arguments: the percentage shown (with as many decimals as it takes
+    not to cross one of ``bounds``), and the counts it came from."""
+    shown = shown_percent(percent, bounds)
     if "percent" in values:
         return {"percent": shown, "detail": ""}
     return {
@@ -491,8 +547,11 @@ def share_more(
 
 
 def share_gain(
-    points: Decimal, percent: Fraction, target: dict[str, str], more: dict[str, str] | str
+    points: Decimal,
+    percent: Fraction,
+    target: dict[str, str],
+    more: dict[str, str] | str,
+    bounds: Iterable[Decimal | None] = (),
 ) -> Gain:
-    return Gain(
-        points, "plan.share", {"now": quantize_fraction(percent), "target": target, "more": more}
-    )
+    now = shown_percent(percent, bounds)
+    return Gain(points, "plan.share", {"now": now, "target": target, "more": more})

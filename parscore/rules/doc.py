@@ -22,6 +22,25 @@ an overlap, or a rule under which no outcome gives the full points are refused w
 Every kind also takes `penalty_when_unmet`: points booked in the penalty ledger when the outcome
 is unmet (the one-stop desk not staffed as required: 0 points and −0.25).
 
+A number in a rule may name one of the set's `parameters` instead, so that a target is written
+once and every rule using it (and its words) follows when a province changes it: `$name`,
+`$name / 2` or `$name * 0.5`. An unknown name is refused with its line and a suggestion.
+
+```yaml
+parameters:
+  online_share_target: 35
+...
+    rule:
+      kind: bands
+      bands:
+        - {at_least: $online_share_target, points: 3}
+        - {at_least: $online_share_target / 2, below: $online_share_target, points: 1.5}
+        - {below: $online_share_target / 2, points: 0}
+```
+
+Shares are shown with two decimals, or with as many more as it takes not to cross a bound the
+rule names: 89.999% in the band below 90% is shown as 89,999%, never 90,00%.
+
 This page is generated from the code (`python -m parscore.rules.doc > docs/rules.md`).
 """
 

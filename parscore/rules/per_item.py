@@ -44,7 +44,8 @@ class PerItem(RuleKind):
     The points are the count × ``per_item``, exact, never above the maximum (a lower cap would
     leave the full points unreachable, which criteria sets may not do).
 
-    Criteria (6.3: 0.25 for each reform initiative recognised, up to 1)::
+    Criteria ("Mỗi sáng kiến, giải pháp CCHC được công nhận: 0,25 điểm, tối đa 1 điểm"; the
+    reference set's 1.5 gives 1 for each, up to 1)::
 
         rule:
           kind: per_item

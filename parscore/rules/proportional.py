@@ -66,7 +66,7 @@ class Proportional(ShareKind):
         percent = share_percent(params, values)
         if percent is None:
             return Scored(Decimal(0), "reason.nothing", {}, nothing_occurred=True)
-        args = share_args(params, values, percent)
+        args = share_args(params, values, percent, [params.full_at])
         if params.full_at is not None and percent >= Fraction(params.full_at):
             args.update(target=params.full_at, points=maximum)
             return Scored(maximum, "reason.proportional-target", args)
@@ -85,7 +85,8 @@ class Proportional(ShareKind):
         more = share_more(params, values, full, True)
         if more is None:
             return []
-        return [share_gain(maximum, percent, both("rule.share.at", bound=full), more)]
+        target = both("rule.share.at", bound=full)
+        return [share_gain(maximum, percent, target, more, [params.full_at])]
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:

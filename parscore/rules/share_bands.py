@@ -21,6 +21,7 @@ from parscore.rules.base import (
     ShareKind,
     ShareParams,
     band_arg,
+    band_bounds,
     band_problems,
     both,
     describe_bands,
@@ -80,7 +81,7 @@ class Bands(ShareKind):
         index = find([b.interval for b in params.bands], percent)
         assert index is not None, "bands are checked to cover 0-100% when the set loads"
         band = params.bands[index]
-        args = share_args(params, values, percent)
+        args = share_args(params, values, percent, band_bounds(params.bands))
         args.update(band=band_arg(band, "%"), points=band.points)
         return Scored(band.points, "reason.band", args)
 
@@ -100,7 +101,7 @@ class Bands(ShareKind):
             if more is None:
                 continue
             target = both("rule.share.at" if iv.low_inclusive else "rule.share.above", bound=iv.low)
-            gains.append(share_gain(band.points, percent, target, more))
+            gains.append(share_gain(band.points, percent, target, more, band_bounds(params.bands)))
         return gains
 
     @classmethod

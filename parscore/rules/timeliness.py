@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -12,6 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from parscore.model.common import Points
 from parscore.rules.base import (
+    DUE_PATTERN,
     Context,
     Gain,
     InputProblem,
@@ -25,8 +25,6 @@ from parscore.rules.base import (
     points_text,
     words,
 )
-
-_DUE = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
 
 STATUSES = ("on_time", "late", "not_done")
 
@@ -48,7 +46,7 @@ class TimelinessParams(RuleParams):
     def _due_is_a_date(cls, value: str | None) -> str | None:
         if value is None:
             return value
-        match = _DUE.fullmatch(value.strip())
+        match = DUE_PATTERN.fullmatch(value.strip())
         try:
             if not match:
                 raise ValueError
@@ -61,7 +59,7 @@ class TimelinessParams(RuleParams):
     def due_in(self, year: int) -> dt.date | None:
         if self.due is None:
             return None
-        match = _DUE.fullmatch(self.due)
+        match = DUE_PATTERN.fullmatch(self.due)
         assert match is not None
         day, month, given_year = match.groups()
         try:
