@@ -83,7 +83,7 @@ class CacheEntry(BaseModel):
     criteria_ref: str  # the set as referred to: the file's `criteria:`, or --criteria
     criteria_base: Literal["file", "cwd"]  # where a relative reference is taken from
     criteria: str  # the set's location when written (CriteriaResolver.locate)
-    fingerprint: str  # sha256 of the set's file when the entry was written
+    fingerprint: str  # CriteriaResolver.fingerprint: the set's file and every file it extends
     summary: UnitSummary
 
 

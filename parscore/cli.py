@@ -633,7 +633,7 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
     Exit code 1 when any file has an error (or, with --strict, a warning)."""
     from parscore import yamlsource
     from parscore.loading import (
-        criteria_from_source,
+        check_criteria,
         document_kind,
         evidence_from_source,
     )
@@ -649,7 +649,7 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
             if not isinstance(src.data, dict):
                 problems = [src.problem("doc.not-mapping", found=found(src.data))]
             elif kind == "criteria":
-                criteria_from_source(src)
+                check_criteria(src, sets, path)
             elif kind == "evidence":
                 problems = list(evidence_from_source(src, sets, base=path.parent).warnings)
             else:
@@ -828,7 +828,10 @@ def criteria_show(ref: str, depth: int | None, lang: str) -> None:
     from parscore.loading import load_criteria
     from parscore.report.criteria import show
 
-    echo(show(load_criteria(ref, resolver()), lang, depth, _layout_width()), nl=False)
+    sets = resolver()
+    cs = load_criteria(ref, sets)
+    extended = sets.extended(sets.locate(ref, Path.cwd()))  # what it changes in its base
+    echo(show(cs, lang, depth, _layout_width(), extended), nl=False)
 
 
 @criteria.command("test", help="cli.help.criteria-test")

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import hashlib
 import importlib.resources
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from parscore import yamlsource
+from parscore import extend, yamlsource
 from parscore.checks.criteria import criteria_from_source
 from parscore.errors import InputError, Problem
 from parscore.model.criteria import CriteriaSet
-from parscore.yamlsource import Limits
+from parscore.model.extension import MAX_EXTENDS
+from parscore.yamlsource import Limits, Source
 
 SHIPPED_PACKAGE = "parscore.criteria"
 
@@ -46,6 +48,18 @@ def referrer_problem(referrer: Referrer, code: str, **args: Any) -> Problem:
     )
 
 
+def _beside(display: str, ref: str) -> str | None:
+    """How a base given by a relative path is named: beside the file that names it, as that
+    file is named (``criteria/ward.yaml`` extending ``commune.yaml``: ``criteria/commune.yaml``);
+    None for a shipped id or an absolute path."""
+    ref = ref.replace("\\", "/")
+    if not looks_like_path(ref) or posixpath.isabs(ref):
+        return None
+    return posixpath.normpath(
+        posixpath.join(posixpath.dirname(display), yamlsource.display_name(ref))
+    )
+
+
 @dataclass
 class CriteriaResolver:
     """Finds criteria sets by shipped id or path, and loads each one once per run.
@@ -59,6 +73,8 @@ class CriteriaResolver:
     _bytes: dict[str, bytes] = field(default_factory=dict)
     _digests: dict[str, str | None] = field(default_factory=dict)
     _found: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    _bases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # what each set extends
+    _extended: dict[str, extend.Extended] = field(default_factory=dict)
     _shipped: dict[str, Any] | None = None  # shipped_sets(), listed once per resolver
 
     def shipped(self) -> dict[str, Any]:
@@ -106,25 +122,95 @@ class CriteriaResolver:
     ) -> CriteriaSet:
         location = self.locate(ref, base, referrer=referrer)
         if location not in self._sets:
-            data, display = self._read(location)
-            self._bytes[location] = data
             self._digests.pop(location, None)  # the digest is of the bytes scored with
-            self._sets[location] = criteria_from_source(
-                yamlsource.load_bytes(data, display, self.limits)
-            )
+            self._sets[location] = self._resolve(location, ())[0]
         return self._sets[location]
 
+    def _resolve(
+        self, location: str, chain: tuple[str, ...], shown: str | None = None
+    ) -> tuple[CriteriaSet, Source]:
+        """The set at ``location`` (named ``shown`` in messages, else by its location) and the
+        source that places its problems; ``chain``: the sets that extend it, being resolved."""
+        display = shown or self._display(location)
+        src = yamlsource.load_bytes(self._data(location), display, self.limits)
+        folder = FsPath(location).parent if looks_like_path(location) else None
+        return self.resolve_source(src, folder, chain + (location,))
+
+    def resolve_source(
+        self, src: Source, folder: FsPath | None, chain: tuple[str, ...] = ()
+    ) -> tuple[CriteriaSet, Source]:
+        """The set ``src`` holds, over the sets it extends (a relative ``extends:`` is taken
+        from ``folder``); ``chain`` ends with ``src``'s own location when it has one."""
+        ext = extend.head(src)
+        if ext is None:
+            return criteria_from_source(src), src
+        where = src.problem("criteria.not-found", ("extends",))
+        base = self.locate(ext.extends, folder, referrer=where)
+        if base in chain:
+            names = [self._short(loc) for loc in chain[chain.index(base) :] + (base,)]
+            raise InputError([src.problem("extend.cycle", ("extends",), listing=" → ".join(names))])
+        if len(chain) > MAX_EXTENDS:
+            raise InputError([src.problem("extend.too-deep", ("extends",), limit=MAX_EXTENDS)])
+        base_set, base_src = self._resolve(base, chain, _beside(src.display, ext.extends))
+        cs, merged, extended = extend.resolve(src, ext, base_src.data, base_set)
+        if chain:
+            self._bases[chain[-1]] = (base, *self._bases.get(base, ()))
+            self._extended[chain[-1]] = extended
+        return cs, merged
+
+    def extended(self, location: str) -> extend.Extended | None:
+        """What the set loaded from ``location`` changed in the set it extends; None for a
+        whole set."""
+        return self._extended.get(location)
+
+    def _data(self, location: str) -> bytes:
+        """The set's bytes, read once per run."""
+        if location not in self._bytes:
+            self._bytes[location] = self._read(location)[0]
+        return self._bytes[location]
+
+    def _display(self, location: str) -> str:
+        if looks_like_path(location):
+            return yamlsource.display_name(FsPath(location))
+        return f"{SHIPPED_PACKAGE.replace('.', '/')}/{location}.yaml"
+
+    def _short(self, location: str) -> str:
+        return (
+            yamlsource.display_name(FsPath(location).name)
+            if looks_like_path(location)
+            else location
+        )
+
+    def chain(self, location: str, seen: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The sets the set at ``location`` extends, nearest first (found once per run)."""
+        if location not in self._bases:
+            data = self._data(location)
+            bases: tuple[str, ...] = ()
+            if b"extends" in data:
+                src = yamlsource.load_bytes(data, self._display(location), self.limits)
+                ref = src.data.get("extends") if isinstance(src.data, dict) else None
+                if isinstance(ref, str):
+                    folder = FsPath(location).parent if looks_like_path(location) else None
+                    base = self.locate(ref, folder)
+                    if base not in seen + (location,):
+                        bases = (base, *self.chain(base, seen + (location,)))
+            self._bases[location] = bases
+        return self._bases[location]
+
     def fingerprint(self, location: str) -> str | None:
-        """A digest of the set's file as it is now (read and digested once per run); None if
-        unreadable."""
+        """A digest of the set's file as it is now and of every file of the sets it extends
+        (each read and digested once per run); None if one is unreadable."""
         if location not in self._digests:
-            if location not in self._bytes:
-                try:
-                    self._bytes[location] = self._read(location)[0]
-                except (InputError, KeyError):
-                    self._digests[location] = None
-                    return None
-            self._digests[location] = hashlib.sha256(self._bytes[location]).hexdigest()
+            try:
+                files = (location, *self.chain(location))
+                digests = [hashlib.sha256(self._data(member)).hexdigest() for member in files]
+            except (InputError, KeyError):
+                self._digests[location] = None
+                return None
+            joined = "\n".join(digests).encode("ascii")
+            self._digests[location] = (
+                digests[0] if len(digests) == 1 else hashlib.sha256(joined).hexdigest()
+            )
         return self._digests[location]
 
     def located(self, ref: str, base: FsPath) -> str | None:

@@ -33,6 +33,7 @@ from parscore.model.result import (
     CriteriaRef,
     Improvement,
     Ledger,
+    LedgerKindTotal,
     LedgerLine,
     NodeResult,
     NodeScore,
@@ -366,21 +367,28 @@ class _Scorer(_Tree[NodeResult]):
     def ledger(
         self, entries: list[LedgerEntry], rule: LedgerRule | None, booked: tuple[Node, ...]
     ) -> Ledger:
-        # The loader refuses entries where the set has no such ledger, and entries with no
-        # points where the ledger has no points_each.
+        # The loader refuses entries where the set has no such ledger, entries of a kind the
+        # set does not list, and entries with no points where neither kind nor ledger gives any.
         lines = [
             LedgerLine(
                 reason=reason("ledger.entry", {"text": entry.reason}),
                 points=_entry_points(entry, rule),
                 source="evidence",
                 documents=list(entry.documents),
+                kind=entry.kind,
             )
             for entry in entries
         ] + [_booked_line(node) for node in booked]
-        total = tidy(sum((line.points for line in lines), ZERO))
+        kinds = _kind_totals([(line.kind, line.points) for line in lines], rule)
+        total = _ledger_sum([(line.kind, line.points) for line in lines], kinds)
         cap = rule.cap if rule is not None else None
         return Ledger(
-            lines=lines, sum=total, cap=cap, points=min(total, cap) if cap is not None else total
+            lines=lines,
+            name=rule.name if rule is not None else None,
+            kinds=kinds,
+            sum=total,
+            cap=cap,
+            points=min(total, cap) if cap is not None else total,
         )
 
     def run(self) -> UnitResult:
@@ -452,9 +460,9 @@ class _Fast(_Tree[NodeScore]):
         self, entries: list[LedgerEntry], rule: LedgerRule | None, booked: tuple[Node, ...]
     ) -> Decimal:
         """The ledger's points: as :meth:`_Scorer.ledger` sums and caps them."""
-        points = [_entry_points(entry, rule) for entry in entries]
-        points += [_booked_points(node) for node in booked]
-        total = tidy(sum(points, ZERO))
+        lines = [(entry.kind, _entry_points(entry, rule)) for entry in entries]
+        lines += [(None, _booked_points(node)) for node in booked]
+        total = _ledger_sum(lines, _kind_totals(lines, rule))
         return min(total, rule.cap) if rule is not None and rule.cap is not None else total
 
     def run(self) -> UnitScore:
@@ -540,10 +548,45 @@ def criteria_ref(cs: CriteriaSet) -> CriteriaRef:
 
 
 def _entry_points(entry: LedgerEntry, rule: LedgerRule | None) -> Decimal:
+    """The line's own points, else its kind's points each, else the ledger's."""
     if entry.points is not None:
         return entry.points
-    assert rule is not None and rule.points_each is not None, "checked when the file loaded"
-    return rule.points_each
+    assert rule is not None, "checked when the file loaded"
+    kind = rule.kind(entry.kind) if entry.kind is not None else None
+    each = kind.points_each if kind is not None else None
+    each = each if each is not None else rule.points_each
+    assert each is not None, "checked when the file loaded"
+    return each
+
+
+def _kind_totals(
+    lines: list[tuple[str | None, Decimal]], rule: LedgerRule | None
+) -> list[LedgerKindTotal]:
+    """Per kind the set lists, in its order, its lines' points (``lines``: each line's kind
+    and points), capped at the kind's cap; kinds with no line are left out."""
+    totals = []
+    for kind in rule.kinds if rule is not None else ():
+        points = [value for kind_id, value in lines if kind_id == kind.id]
+        if not points:
+            continue
+        raw = tidy(sum(points, ZERO))
+        totals.append(
+            LedgerKindTotal(
+                id=kind.id,
+                name=kind.name,
+                count=len(points),
+                sum=raw,
+                cap=kind.cap,
+                points=min(raw, kind.cap) if kind.cap is not None else raw,
+            )
+        )
+    return totals
+
+
+def _ledger_sum(lines: list[tuple[str | None, Decimal]], kinds: list[LedgerKindTotal]) -> Decimal:
+    """The lines of no kind, and each kind's points capped: what the ledger's cap applies to."""
+    loose = sum((value for kind_id, value in lines if kind_id is None), ZERO)
+    return tidy(loose + sum((k.points for k in kinds), ZERO))
 
 
 def weakest(fields: list[NodeResult]) -> Weakest:

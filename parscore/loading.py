@@ -50,6 +50,7 @@ from parscore.yamlsource import Source
 
 __all__ = [
     "CriteriaResolver",
+    "check_criteria",
     "criteria_from_source",
     "document_kind",
     "evidence_from_bytes",
@@ -120,7 +121,7 @@ def _check_against_set(
 def document_kind(data: Any) -> str | None:
     """'criteria' or 'evidence', told apart by content."""
     if isinstance(data, dict):
-        if "fields" in data:
+        if "fields" in data or ("extends" in data and "unit" not in data):
             return "criteria"
         if "unit" in data:
             return "evidence"
@@ -156,6 +157,12 @@ def load_evidence(
     resolver = resolver or CriteriaResolver()
     data = yamlsource.read_bytes(path, resolver.limits)
     return evidence_from_bytes(data, path, resolver, criteria=criteria)
+
+
+def check_criteria(src: Source, resolver: CriteriaResolver, path: FsPath) -> CriteriaSet:
+    """A criteria file read from ``path``, checked; over the sets it extends, if it does."""
+    location = str(path.resolve())
+    return resolver.resolve_source(src, path.parent, (location,))[0]
 
 
 def load_criteria(ref: str, resolver: CriteriaResolver | None = None) -> CriteriaSet:

@@ -499,6 +499,53 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{id}' ghi điểm trừ nhưng bộ tiêu chí không có phần 'penalty'",
         "'{id}' books a penalty, but the set has no 'penalty' section",
     ),
+    "criteria.duplicate-ledger-kind": (
+        "loại '{id}' đã có ở dòng {first_line}",
+        "the kind '{id}' is already listed on line {first_line}",
+    ),
+    # --- criteria sets that extend another (extends:, changes:) ------------------------------
+    "extend.tree-key": (
+        "bộ tiêu chí mở rộng bộ khác không viết lại '{key}': hãy ghi thay đổi trong 'changes:' "
+        "(add, replace, reweight, remove)",
+        "a set that extends another does not write '{key}' again: write its changes under "
+        "'changes:' (add, replace, reweight, remove)",
+    ),
+    "extend.unknown-id": (
+        "bộ {path} không có tiêu chí '{id}'{suggestion}",
+        "the set {path} has no node '{id}'{suggestion}",
+    ),
+    "extend.replaced-twice": (
+        "'{id}' đã được thay ở dòng {first_line}",
+        "'{id}' is already replaced on line {first_line}",
+    ),
+    "extend.id-exists": (
+        "mã '{id}' đã có trong bộ tiêu chí: tiêu chí thêm vào cần mã mới",
+        "the id '{id}' is already in the set: an added node needs a new id",
+    ),
+    "extend.under-leaf": (
+        "'{id}' là tiêu chí được chấm, không có tiêu chí con: không thể thêm vào dưới nó",
+        "'{id}' is scored by a rule and has no children: nothing can be added under it",
+    ),
+    "extend.after-and-before": (
+        "ghi 'after' hoặc 'before', không ghi cả hai",
+        "give 'after' or 'before', not both",
+    ),
+    "extend.not-sibling": (
+        "'{id}' không nằm ở chỗ tiêu chí được thêm vào; các tiêu chí ở đó: {listing}",
+        "'{id}' is not where the node is added; the nodes there are: {listing}",
+    ),
+    "extend.same-id": (
+        "bộ tiêu chí mở rộng cần mã riêng, khác mã '{id}' của bộ gốc",
+        "a set that extends another needs its own id, not its base's '{id}'",
+    ),
+    "extend.cycle": (
+        "các bộ tiêu chí mở rộng lẫn nhau thành vòng: {listing}",
+        "these sets extend each other in a circle: {listing}",
+    ),
+    "extend.too-deep": (
+        "chuỗi bộ tiêu chí mở rộng nhau dài quá {limit} bộ",
+        "more than {limit} sets extend one another in a chain",
+    ),
     # --- evidence files --------------------------------------------------------------------
     "evidence.under-indented": (
         "'{key}' nằm ở chỗ của mã một tiêu chí, nhưng trông như một khóa của '{item}' phía trên: "
@@ -511,6 +558,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "evidence.unknown-id": (
         "không có tiêu chí '{id}' trong bộ {set}{suggestion}",
         "there is no sub-criterion '{id}' in the set {set}{suggestion}",
+    ),
+    "evidence.unknown-ledger-kind": (
+        "bộ tiêu chí không có loại '{kind}' trong '{section}'; các loại có: {known}{suggestion}",
+        "the set has no kind '{kind}' in '{section}'; its kinds are: {known}{suggestion}",
     ),
     "evidence.not-scored": (
         "'{id}' là nhóm tiêu chí, điểm được tính từ các mục con: hãy ghi minh chứng cho "
@@ -941,6 +992,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "result.warnings": ("Cảnh báo", "Warnings"),
     "result.details": ("Chi tiết từng tiêu chí", "Every sub-criterion"),
+    "result.ledger-kinds": ("Điểm thưởng, điểm trừ theo loại", "Bonus and penalty by kind"),
+    "result.kind": ("Loại", "Kind"),
+    "result.count": ("Số mục", "Lines"),
+    "result.sum": ("Cộng", "Sum"),
+    "result.cap-heading": ("Tối đa", "Cap"),
+    "result.cap-bit": (" (chạm mức tối đa)", " (cap reached)"),
     "result.cap": ("tối đa {cap}", "cap {cap}"),
     "result.missing-note": (
         "{count} tiêu chí còn thiếu minh chứng (xem --missing)",
@@ -1375,6 +1432,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "; không đạt: trừ {amount} điểm",
         "; unmet: {amount} penalty",
     ),
+    "criteria-report.extends": (
+        "Mở rộng bộ {base}; (thêm), (thay), (đổi điểm): khác với bộ đó",
+        "Extends {base}; (added), (replaced), (re-weighted): where it differs",
+    ),
+    "criteria-report.added": (" (thêm)", " (added)"),
+    "criteria-report.replaced": (" (thay)", " (replaced)"),
+    "criteria-report.reweighted": (" (đổi điểm)", " (re-weighted)"),
     "criteria-report.each": ("{points} mỗi mục", "{points} each"),
     "criteria-report.cap": ("tối đa {cap}", "cap {cap}"),
     "criteria-report.year": (

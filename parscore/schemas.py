@@ -18,6 +18,7 @@ from parscore import __version__
 from parscore.model.compare import Comparison
 from parscore.model.criteria import CriteriaSet, Node
 from parscore.model.evidence import Evidence
+from parscore.model.extension import criteria_schema
 from parscore.model.plan import Plan
 from parscore.model.result import UnitResult
 from parscore.rules.parameters import REFERENCE_PATTERN
@@ -118,7 +119,7 @@ _RULE_PARTS = frozenset({"RuleBand", "Deliverable", "ChecklistItem", "Condition"
 
 def schema(which: str) -> dict[str, Any]:
     if which == "criteria":
-        body = _fix(CriteriaSet.model_json_schema(mode="validation"))
+        body = _fix(criteria_schema())  # a whole set, or one that extends another
         _parameter_references(body)
     elif which == "evidence":
         body = Evidence.model_json_schema(mode="validation")

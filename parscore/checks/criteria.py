@@ -135,6 +135,24 @@ def _check_set(src: Source, cs: CriteriaSet) -> list[Problem]:
             )
         else:
             first_band[band_id] = index
+    problems.extend(_ledger_problems(src, cs))
+    return problems
+
+
+def _ledger_problems(src: Source, cs: CriteriaSet) -> list[Problem]:
+    """Each kind of bonus or penalty line named once."""
+    problems: list[Problem] = []
+    for section, ledger in (("bonus", cs.bonus), ("penalty", cs.penalty)):
+        first: dict[str, int] = {}
+        for index, kind in enumerate(ledger.kinds if ledger is not None else ()):
+            if kind.id in first:
+                line = src.position((section, "kinds", first[kind.id], "id"))[0]
+                keys = (section, "kinds", index, "id")
+                problems.append(
+                    src.problem("criteria.duplicate-ledger-kind", keys, id=kind.id, first_line=line)
+                )
+            else:
+                first[kind.id] = index
     return problems
 
 

@@ -15,8 +15,8 @@ from parscore.errors import InputError, KeyPath, Problem, Severity
 from parscore.messages import suggestion
 from parscore.model.checked import CheckedEvidence, context_for
 from parscore.model.common import found, is_blank, number_problem, parse_date
-from parscore.model.criteria import CriteriaSet
-from parscore.model.evidence import Document, Evidence, Item
+from parscore.model.criteria import CriteriaSet, LedgerRule
+from parscore.model.evidence import Document, Evidence, Item, LedgerEntry
 from parscore.model.setlevel import NATIONAL_WINDOW
 from parscore.rules import RESERVED_KEYS, InputSpec
 from parscore.yamlsource import Source
@@ -136,9 +136,32 @@ class _EvidenceChecker:
             for index, entry in enumerate(entries):
                 if ledger is None:
                     self.add(f"evidence.{section}-without-ledger", (section, index), set=cs.id)
-                elif entry.points is None and ledger.points_each is None:
-                    self.add("value.missing", (section, index), key="points")
+                else:
+                    self.ledger_entry((section, index), entry, ledger)
                 self.documents((section, index), entry.documents)
+
+    def ledger_entry(self, path: KeyPath, entry: LedgerEntry, ledger: LedgerRule) -> None:
+        """A bonus or penalty line: its kind one the set lists, and points it gives or gets
+        from its kind or the ledger."""
+        kind = None
+        if entry.kind is not None:
+            kind = ledger.kind(entry.kind)
+            if kind is None:
+                known = [k.id for k in ledger.kinds]
+                best = difflib.get_close_matches(entry.kind, known, n=1, cutoff=0.6)
+                self.add(
+                    "evidence.unknown-ledger-kind",
+                    path + ("kind",),
+                    kind=entry.kind,
+                    section=path[0],
+                    known=", ".join(known) or "—",
+                    **suggestion(best[0] if best else None),
+                )
+                return
+        each = kind.points_each if kind is not None else None
+        if entry.points is None and each is None and ledger.points_each is None:
+            missing = "kind" if ledger.kinds and entry.kind is None else "points"
+            self.add("value.missing", path, key=missing)
 
     def unit_kind(self) -> None:
         """Unit kinds follow the assessment year: the 2025 reform (1/7/2025) made the commune

@@ -125,6 +125,23 @@ class Split(BaseModel):
     survey: Points = Decimal(0)
 
 
+class LedgerKind(BaseModel):
+    """A kind of bonus or penalty (an initiative recognised by the province, by a ministry; a
+    report sent late), with its own points and cap."""
+
+    model_config = INPUT_CONFIG
+
+    id: NonEmptyStr = Field(
+        pattern=r"^[a-z0-9][a-z0-9_-]*$",
+        description="what an evidence line writes as its kind: initiative-province",
+    )
+    name: Text
+    points_each: Points | None = Field(
+        default=None, gt=0, description="points of one line of this kind when the line gives none"
+    )
+    cap: Points | None = Field(default=None, description="the most this kind counts in a year")
+
+
 class LedgerRule(BaseModel):
     """How bonus or penalty points are counted."""
 
@@ -135,6 +152,13 @@ class LedgerRule(BaseModel):
     )
     cap: Points = Field(description="the most that counts in one year")
     name: Text | None = None
+    kinds: list[LedgerKind] = Field(
+        default_factory=list,
+        description="kinds of line, each with its points and cap; a line names its kind",
+    )
+
+    def kind(self, kind_id: str) -> LedgerKind | None:
+        return next((k for k in self.kinds if k.id == kind_id), None)
 
 
 class CriteriaSet(BaseModel):

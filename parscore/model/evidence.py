@@ -100,7 +100,12 @@ class LedgerEntry(BaseModel):
     model_config = INPUT_CONFIG
 
     reason: NonEmptyStr
-    points: Points | None = Field(default=None, description="default: the set's points_each")
+    kind: NonEmptyStr | None = Field(
+        default=None, description="the kind of line, as the set lists it: initiative-province"
+    )
+    points: Points | None = Field(
+        default=None, description="default: the kind's points_each, else the set's"
+    )
     documents: list[Document] = Field(default_factory=list, max_length=MAX_DOCUMENTS)
 
 

@@ -140,13 +140,35 @@ class LedgerLine(BaseModel):
     source: Literal["evidence", "rule"]
     node: str | None = None
     documents: list[Document] = Field(default_factory=list)
+    kind: str | None = Field(default=None, description="the line's kind, as the set lists it")
+
+
+class LedgerKindTotal(BaseModel):
+    """The lines of one kind: how many, their points, and what its cap lets count."""
+
+    model_config = RESULT_CONFIG
+
+    id: str
+    name: Text
+    count: int
+    sum: JsonNumber = Field(description="the lines' points")
+    cap: JsonNumber | None = None
+    points: JsonNumber = Field(description="sum, capped at the kind's cap")
 
 
 class Ledger(BaseModel):
     model_config = RESULT_CONFIG
 
     lines: list[LedgerLine] = Field(default_factory=list)
-    sum: JsonNumber = Decimal(0)
+    name: Text | None = Field(
+        default=None, description="the set's own name for it (Nội dung 9. Điểm thưởng), if any"
+    )
+    kinds: list[LedgerKindTotal] = Field(
+        default_factory=list, description="per kind of line the set lists, those used"
+    )
+    sum: JsonNumber = Field(
+        default=Decimal(0), description="the lines' points, each kind capped at its cap"
+    )
     cap: JsonNumber | None = None
     points: JsonNumber = Field(default=Decimal(0), description="sum, capped")
 

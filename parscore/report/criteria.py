@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
 from parscore.messages import Phrase, format_number, render
 from parscore.model.criteria import ClassBand, CriteriaSet, LedgerRule, Node
 from parscore.model.setlevel import BandCondition
+
+if TYPE_CHECKING:
+    from parscore.extend import Extended
 from parscore.report.width import PIPED_WIDTH, fit_table, text_width, wrap
 
 #: what a sub-criterion scores when nothing to score occurred in the year
@@ -20,10 +26,18 @@ def _n(value: object, lang: str) -> str:
 
 
 def _node_lines(
-    node: Node, lang: str, depth: int, limit: int | None, width: int, out: list[str]
+    node: Node,
+    lang: str,
+    depth: int,
+    limit: int | None,
+    width: int,
+    out: list[str],
+    marks: Mapping[str, str] | None = None,
 ) -> None:
     indent = "  " * (depth - 1)
     line = f"{indent}{node.id} {node.name.get(lang)} [{_n(node.max, lang)}]"
+    if marks and node.id in marks:  # a set that extends another: what it added or changed
+        line += render(f"criteria-report.{marks[node.id]}", None, lang)
     if node.is_leaf:
         line += f": {node.kind.describe(node.rule, node.max, lang)}"
         if node.when_nothing_occurred:
@@ -35,22 +49,41 @@ def _node_lines(
     if limit is not None and depth >= limit:
         return
     for child in node.children or ():
-        _node_lines(child, lang, depth + 1, limit, width, out)
+        _node_lines(child, lang, depth + 1, limit, width, out, marks)
 
 
-def _ledger(name: str, rule: LedgerRule, lang: str) -> str:
+def _ledger(name: str, rule: LedgerRule, lang: str) -> list[str]:
+    """The ledger (under the set's own name for it, if it gives one), then each kind."""
+    name = rule.name.get(lang) if rule.name is not None else name
     parts = []
     if rule.points_each is not None:
         parts.append(render("criteria-report.each", {"points": _n(rule.points_each, lang)}, lang))
     parts.append(render("criteria-report.cap", {"cap": _n(rule.cap, lang)}, lang))
-    return f"{name}: {', '.join(parts)}"
+    lines = [f"{name}: {', '.join(parts)}"]
+    for kind in rule.kinds:
+        each = []
+        if kind.points_each is not None:
+            each.append(
+                render("criteria-report.each", {"points": _n(kind.points_each, lang)}, lang)
+            )
+        if kind.cap is not None:
+            each.append(render("criteria-report.cap", {"cap": _n(kind.cap, lang)}, lang))
+        lines.append(
+            f"  {kind.id} {kind.name.get(lang)}" + (f": {', '.join(each)}" if each else "")
+        )
+    return lines
 
 
 def show(
-    cs: CriteriaSet, lang: str = "vi", depth: int | None = None, width: int | None = None
+    cs: CriteriaSet,
+    lang: str = "vi",
+    depth: int | None = None,
+    width: int | None = None,
+    extended: Extended | None = None,
 ) -> str:
     """The set's tree, a line a node (wrapped to ``width`` cells, default the fixed width of
-    piped output, under the node's name)."""
+    piped output, under the node's name); for a set that extends another, what it changed is
+    marked."""
     width = width or PIPED_WIDTH
     appraisal, survey, total = (
         _n(v, lang) for v in (cs.split.appraisal, cs.split.survey, cs.total)
@@ -69,15 +102,18 @@ def show(
         ),
         "",
     ]
+    marks = extended.changed if extended is not None else None
+    if extended is not None:
+        out[-1:] = [render("criteria-report.extends", {"base": extended.base}, lang), ""]
     for field in cs.fields:
-        _node_lines(field, lang, 1, depth, width, out)
+        _node_lines(field, lang, 1, depth, width, out, marks)
     if cs.survey is not None:
-        _node_lines(cs.survey, lang, 1, depth, width, out)
+        _node_lines(cs.survey, lang, 1, depth, width, out, marks)
     out.append("")
     if cs.bonus is not None:
-        out.append(_ledger(render("result.bonus", None, lang), cs.bonus, lang))
+        out.extend(_ledger(render("result.bonus", None, lang), cs.bonus, lang))
     if cs.penalty is not None:
-        out.append(_ledger(render("result.penalty", None, lang), cs.penalty, lang))
+        out.extend(_ledger(render("result.penalty", None, lang), cs.penalty, lang))
     bands = "; ".join(_band(b, lang) for b in cs.bands)
     out.append(render("criteria-report.bands", {"bands": bands}, lang))
     out.extend(_set_level(cs, lang))

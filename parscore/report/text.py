@@ -162,6 +162,7 @@ def result_sections(result: UnitResult, opts: Options, markdown: bool) -> list[S
         _weak_fields(result, opts, markdown),
         _weak_items(result, opts, markdown),
         _ledger(result, lang, markdown),
+        _ledger_kinds(result, lang, markdown),
         _claims(result, lang, markdown),
         _detail(result, lang, markdown) if opts.detail else None,
         _warnings(result, lang, markdown),
@@ -191,11 +192,13 @@ def _head(result: UnitResult, lang: str, markdown: bool) -> Section:
 
 
 def _capped(code: str, ledger: Ledger, lang: str) -> str:
-    """ "Điểm thưởng (tối đa 3)": a ledger's name and its cap."""
+    """ "Điểm thưởng (tối đa 3)": a ledger's name (the set's own, if it gives one) and its
+    cap."""
+    name = ledger.name.get(lang) if ledger.name is not None else render(code, None, lang)
     if ledger.cap is None:
-        return render(code, None, lang)
+        return name
     cap = render("result.cap", {"cap": format_points(ledger.cap, lang)}, lang)
-    return f"{render(code, None, lang)} ({cap})"
+    return f"{name} ({cap})"
 
 
 def _by_field(result: UnitResult, lang: str, markdown: bool) -> Section:
@@ -204,10 +207,16 @@ def _by_field(result: UnitResult, lang: str, markdown: bool) -> Section:
     if result.survey is not None:
         rows.append(_field_row(result.survey, lang, markdown))
     rows += [
-        ["", _capped("result.bonus", result.bonus, lang), format_signed(t.bonus, lang), "", ""],
         [
             "",
-            _capped("result.penalty", result.penalty, lang),
+            _md(_capped("result.bonus", result.bonus, lang), markdown),
+            format_signed(t.bonus, lang),
+            "",
+            "",
+        ],
+        [
+            "",
+            _md(_capped("result.penalty", result.penalty, lang), markdown),
             "−" + format_points(t.penalty, lang),
             "",
             "",
@@ -294,7 +303,7 @@ def _ledger(result: UnitResult, lang: str, markdown: bool) -> Section | None:
     rows = [
         [
             render(f"result.{name}", None, lang),
-            _md(line.reason.get(lang), markdown),
+            _md(_line_reason(line, ledger, lang), markdown),
             ("+" if name == "bonus" else "−") + format_points(line.points, lang),
             _md(_ledger_source(line, lang), markdown),
         ]
@@ -304,6 +313,38 @@ def _ledger(result: UnitResult, lang: str, markdown: bool) -> Section | None:
     if not rows:
         return None
     return Section(render("result.ledger", None, lang), table=_table(lang, _LEDGER_COLUMNS, rows))
+
+
+_KIND_COLUMNS = [
+    ("", "left"),
+    ("result.kind", "left"),
+    ("result.count", "right"),
+    ("result.sum", "right"),
+    ("result.cap-heading", "right"),
+    ("result.points", "right"),
+]
+
+
+def _ledger_kinds(result: UnitResult, lang: str, markdown: bool) -> Section | None:
+    """Per kind of bonus or penalty line: how many, their points, the kind's cap and what
+    counts, marked where the cap bit."""
+    rows = [
+        [
+            render(f"result.{name}", None, lang),
+            _md(kind.name.get(lang), markdown),
+            str(kind.count),
+            format_points(kind.sum, lang),
+            format_points(kind.cap, lang) if kind.cap is not None else "",
+            format_points(kind.points, lang)
+            + (render("result.cap-bit", None, lang) if kind.points < kind.sum else ""),
+        ]
+        for name, ledger in (("bonus", result.bonus), ("penalty", result.penalty))
+        for kind in ledger.kinds
+    ]
+    if not rows:
+        return None
+    heading = render("result.ledger-kinds", None, lang)
+    return Section(heading, table=_table(lang, _KIND_COLUMNS, rows))
 
 
 _CLAIM_COLUMNS = [
@@ -341,6 +382,13 @@ def _warnings(result: UnitResult, lang: str, markdown: bool) -> Section | None:
         f"{bullet}{w.file}:{w.line}:{w.column}: {w.message.get(lang)}" for w in result.warnings
     ]
     return Section(render("result.warnings", None, lang), lines=lines)
+
+
+def _line_reason(line: LedgerLine, ledger: Ledger, lang: str) -> str:
+    """A line's reason, and the name of its kind when it has one."""
+    kind = next((k for k in ledger.kinds if k.id == line.kind), None)
+    text = line.reason.get(lang)
+    return text if kind is None else f"{text} ({kind.name.get(lang)})"
 
 
 def _ledger_source(line: LedgerLine, lang: str) -> str:
