@@ -472,8 +472,10 @@ def shown_percent(percent: Fraction, bounds: Iterable[Decimal | None] = ()) -> D
     """The percentage as the reason shows it: two decimals, or as many more as it takes for the
     shown value to lie on the same side of every bound as the exact one, so that the text never
     contradicts the points (89.999% below 90 shows as 89,999%, never 90,00%)."""
-    marks = [Fraction(bound) for bound in bounds if bound is not None]
     shown = quantize_fraction(percent)
+    # the shown value is within half a hundredth of the exact one: only a bound that close to
+    # it can lie between them (a quick test in decimals; most shares are near no bound)
+    marks = [Fraction(b) for b in bounds if b is not None and abs(shown - b) <= _HALF_HUNDREDTH]
     places = 2
     while places < MAX_SHOWN_PLACES and any(
         _side(Fraction(shown), mark) != _side(percent, mark) for mark in marks
@@ -481,6 +483,9 @@ def shown_percent(percent: Fraction, bounds: Iterable[Decimal | None] = ()) -> D
         places += 1
         shown = _rounded(percent, places)
     return shown
+
+
+_HALF_HUNDREDTH = Decimal("0.005")
 
 
 #: Enough decimals to tell any share of counts parscore accepts from a bound (bounds have at
