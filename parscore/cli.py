@@ -158,8 +158,9 @@ def _stream_failed(exc: OSError, err: bool) -> Exception:
     return UsageError("usage.stdout-failed", reason=exc.strerror or str(exc))
 
 
-def echo(text: str = "", *, nl: bool = True, err: bool = False) -> None:
-    """``click.echo``, with the failures of the stream turned into parscore's own."""
+def echo(text: str | bytes = "", *, nl: bool = True, err: bool = False) -> None:
+    """``click.echo``, with the failures of the stream turned into parscore's own; bytes (a
+    text report already encoded as UTF-8) go to the stream's bytes as they are."""
     stream = sys.stderr if err else sys.stdout
     if stream is None:  # closed before parscore started (``>&-``)
         if err:
@@ -228,10 +229,9 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
 def emit(
     text: str | bytes, output: Path | None, force: bool, inputs: list[Path], *, bom: bool = False
 ) -> None:
-    """Write to stdout, or atomically to ``output`` (a binary format needs ``output``)."""
+    """Write to stdout, or atomically to ``output``. Bytes are a text report already encoded
+    as UTF-8, or a binary format, which the command refused earlier without ``output``."""
     if output is None:
-        if isinstance(text, bytes):
-            raise UsageError("usage.needs-output")
         echo(text, nl=False)
         return
     from parscore.output import write_atomic

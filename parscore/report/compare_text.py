@@ -193,8 +193,10 @@ def markdown(comparison: Comparison, opts: Options) -> str:
     )
 
 
-def to_json(comparison: Comparison, opts: Options) -> str:
-    return comparison.model_dump_json(indent=2) + "\n"
+def to_json(comparison: Comparison, opts: Options) -> bytes:
+    """The comparison as JSON, UTF-8 bytes as the serializer writes them: a province's JSON is
+    tens of MB, and held as text it would take twice that and again to encode."""
+    return comparison.__pydantic_serializer__.to_json(comparison, indent=2) + b"\n"
 
 
 #: the CSV's column ids: ASCII, the same in every language, for programs (docs/formats.md);
