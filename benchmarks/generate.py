@@ -627,6 +627,20 @@ def item_values(c: Commune, node: Any, specs: list[Any]) -> tuple[dict[str, Any]
         name = specs[0].name
         count = 0 if rng.random() < good**0.5 else rng.randint(1, 2)
         return {name: count}, count > 0, f"có {count:02d} trường hợp"
+    if kind == "all_conditions":
+        values = {s.name: rng.random() < good**0.3 for s in specs}
+        return values, not all(values.values()), "chưa đạt đủ các điều kiện"
+    if kind == "deliverables":  # each report sent a few days before its due date, or late
+        values = {}
+        for d in rule.deliverables:
+            due = d.due_in(YEAR)
+            early = rng.randint(0, 6) if rng.random() < good**0.3 else -rng.randint(1, 10)
+            values[d.id] = dmy(due - dt.timedelta(days=early))
+        late = any(
+            dt.datetime.strptime(values[d.id], "%d/%m/%Y").date() > d.due_in(YEAR)
+            for d in rule.deliverables
+        )
+        return values, late, "có báo cáo gửi chậm"
     if kind == "timeliness":
         return {}, False, ""  # dates and status are set with the documents
     if issubclass(node.kind, ShareKind):  # a share: part of a total, or a percentage
