@@ -211,8 +211,11 @@ def evidence_schema_for(cs: CriteriaSet, lang: str = "vi") -> dict[str, Any]:
 
     body = schema("evidence")
     generic = body["$defs"]["Item"]["properties"]
-    survey = [n for n in cs.survey.walk() if n.is_leaf] if cs.survey is not None else []
-    items = [n for field in cs.fields for n in field.walk() if n.is_leaf]
+    # filled under survey: the survey's rows and the rows inside fields scored outside
+    outside = cs.survey_ids
+    leaves = list(cs.leaves())
+    survey = [n for n in leaves if n.id in outside]
+    items = [n for n in leaves if n.id not in outside]
     body["properties"]["criteria"]["examples"] = [cs.id]
     body["properties"]["items"] = _section(items, generic, lang)
     body["properties"]["survey"] = _section(survey, generic, lang)

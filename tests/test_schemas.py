@@ -191,3 +191,19 @@ def test_a_rule_s_numbers_may_be_references_to_the_set_s_parameters():
     # any other text is still not a number: the form parscore refuses is refused here too
     assert _errors(node["RuleBand"] | {"$defs": node}, band | {"points": "$x + 1"})
     assert _errors(node["ProportionalParams"] | {"$defs": node}, rule | {"full_at": "35%"})
+
+
+def test_a_set_with_survey_rows_inside_fields_has_them_under_survey(tmp_path, monkeypatch):
+    """Rows scored by the survey inside a field are filled under survey:, as the template
+    writes them and parscore reads them; the set's schema says the same."""
+    monkeypatch.chdir(tmp_path)
+    path = ROOT / "tests" / "data" / "setlevel" / "setlevel-2025.yaml"
+    cs = load_criteria(str(path))
+    inside = [n.id for f in cs.fields for n in f.walk() if n.is_leaf and n.scored_by == "outside"]
+    assert inside  # the test set has such rows
+    body = evidence_schema_for(cs)
+    assert set(inside) <= set(body["properties"]["survey"]["properties"])
+    assert not set(inside) & set(body["properties"]["items"]["properties"])
+    made = run("template", "--criteria", str(path), "--unit", "Thử", "-o", "t.yaml", "--schema")
+    assert made.exit_code == 0, made.stderr
+    assert _errors(body, yamlsource.load_file(tmp_path / "t.yaml").data) == []
