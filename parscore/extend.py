@@ -322,9 +322,14 @@ class _Merger:
         return ids.index(sibling) + (1 if side == "after" else 0)
 
     def merged(self, base_data: dict[str, Any]) -> dict[str, Any]:
-        """The base's data with the extension's top-level keys and changed tree."""
+        """The base's data with the extension's top-level keys and changed tree. A top-level key
+        replaces the base's whole, but for ``parameters:``, whose names the extension may give
+        one by one (a ward set changing one target keeps the others)."""
         data = {key: value for key, value in base_data.items() if key not in TREE_KEYS}
         data.update((k, v) for k, v in self.child.data.items() if k not in _HEAD_KEYS)
+        base_params, own = base_data.get("parameters"), self.child.data.get("parameters")
+        if isinstance(base_params, dict) and isinstance(own, dict):
+            data["parameters"] = {**base_params, **own}  # one target changed, the rest kept
         data["fields"] = self.fields
         if self.survey:
             data["survey"] = self.survey[0]

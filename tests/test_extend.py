@@ -344,3 +344,22 @@ def test_a_problem_a_top_level_key_causes_is_placed_at_that_key(tmp_path):
         "child.yaml:5:9: '1.3' books a penalty, but the set has no 'penalty' section "
         "[criteria.penalty-without-ledger]"
     ]
+
+
+def test_an_extension_changes_one_parameter_and_keeps_the_others(tmp_path):
+    """A ward set raising one target writes that one: the base's other parameters stay."""
+    child = write(
+        tmp_path,
+        "ward.yaml",
+        'extends: ref-commune-2023\nid: ward-2023\ntitle: Phường\nversion: "1"\n'
+        "parameters: {online_share_target: 50}\n",
+    )
+    cs = CriteriaResolver().load(str(child))
+    assert cs.parameters is not None
+    assert dict(cs.parameters) == {
+        "online_share_target": 50,
+        "digitised_target": 60,
+        "online_payment_target": 30,
+    }
+    bands = {n.id: n for n in cs.leaves()}["3.4"].rule.bands  # resolved from the new target
+    assert [b.interval.low for b in bands][:2] == [50, 25]
