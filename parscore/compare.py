@@ -279,6 +279,7 @@ def rank(units: Sequence[UnitSummary | UnitResult], group: str | None = None) ->
                 band=t.band,
                 index_band=t.index_band,
                 band_limits=t.band_limits,
+                uncapped_total=t.uncapped_total,
                 total=t.total,
                 appraisal=t.appraisal,
                 survey=t.survey,

@@ -744,8 +744,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{per} for each of the {what}, up to {cap}",
     ),
     "rule.checklist.describe-gate": (
-        "{items}; chưa đạt nội dung bắt buộc ({gates}): 0 điểm",
-        "{items}; a required item ({gates}) not met: 0 points",
+        "{items}; chưa đạt một trong các nội dung bắt buộc ({gates}): 0 điểm",
+        "{items}; any one of the required items ({gates}) not met: 0 points",
     ),
     "rule.all_conditions.describe": (
         "đạt tất cả điều kiện ({conditions}): {max}; thiếu một điều kiện: 0 điểm",

@@ -481,3 +481,17 @@ def test_conditions_only_ever_lower_the_band(folder, on_time, discipline, satisf
     assert got >= by_index  # never better than the index's band
     assert (got > by_index) == bool(t.band_limits)
     assert t.appraisal + t.survey + t.bonus - t.penalty == (t.uncapped_total or t.total)
+
+
+def test_a_comparison_says_which_totals_the_set_capped(folder, monkeypatch):
+    """A ranking row keeps the total before the cap, as the result does (JSON and CSV)."""
+    import json
+
+    monkeypatch.chdir(folder)
+    (folder / "co-to.yaml").write_text(CO_TO, encoding="utf-8")
+    data = json.loads(run("compare", "co-to.yaml", "--no-cache", "--format", "json").stdout)
+    (row,) = [r for g in data["groups"] for r in g["ranking"]]
+    assert (row["total"], row["uncapped_total"], row["index"]) == ("10.00", "11.00", "100.00")
+    csv = run("compare", "co-to.yaml", "--no-cache", "--format", "csv").stdout.splitlines()
+    header, line = csv[0].split(","), csv[1].split(",")
+    assert line[header.index("uncapped_total")] == "11.00"

@@ -56,6 +56,11 @@ class RankRow(BaseModel):
         default_factory=list, description="the set's band conditions that lowered the band"
     )
     total: JsonNumber
+    uncapped_total: JsonNumber | None = Field(
+        default=None,
+        description="the total before the set's cap (cap_total), when it went above the "
+        "applicable maximum: total and index are then capped",
+    )
     appraisal: JsonNumber
     survey: JsonNumber
     bonus: JsonNumber

@@ -226,6 +226,7 @@ CSV_TAIL = [
     "status",
     "district",
     "band_reason",
+    "uncapped_total",
 ]
 
 
@@ -255,6 +256,7 @@ def _csv_ranked(
         "ranked",
         row.unit.district or "",
         band_text(row.band, lang, row) if row.band_limits else "",
+        "" if row.uncapped_total is None else row.uncapped_total,
     ]
 
 
@@ -280,5 +282,6 @@ def to_csv(comparison: Comparison, opts: Options) -> str:
     ):
         for u in units:
             identity = [u.group or "", "", "", u.name, u.code or "", u.kind, u.source]
-            writer.writerow([*identity, *blank, u.year, "", "", status, u.district or "", ""])
+            tail = [u.year, "", "", status, u.district or "", "", ""]
+            writer.writerow([*identity, *blank, *tail])
     return out.getvalue()
