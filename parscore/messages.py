@@ -636,6 +636,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the document dated {date} is outside the evidence window of year {year} ({start} to "
         "{end})",
     ),
+    "evidence.input-date-outside": (
+        "ngày {date} của '{input}' nằm ngoài thời gian tài liệu kiểm chứng của năm {year} (từ "
+        "{start} đến {end})",
+        "'{input}' dated {date} is outside the evidence window of year {year} ({start} to {end})",
+    ),
     "evidence.kind-not-yet": (
         "đơn vị '{kind}' chỉ có từ ngày 01/07/2025: năm đánh giá {year} là của các đơn vị trước "
         "sắp xếp (xã, phường, thị trấn)",

@@ -330,3 +330,19 @@ def test_a_flood_of_problems_shows_the_first_hundred_and_counts_the_rest(work):
         messages[-1] == "many.yaml: 200 more problems not shown: fix the ones above and run again"
     )
     assert "many.yaml: has problems (300 errors, 0 warnings)" in result.stdout
+
+
+def test_a_date_typed_as_an_input_outside_the_evidence_window_is_warned_about(tmp_path):
+    """A report 'sent' a year before the year assessed counts as on time by its date alone:
+    the date is warned about at its line, as a document's date would be."""
+    source = Path(__file__).resolve().parent.parent / "evidence" / "vinh-chap-2023.yaml"
+    text = source.read_text(encoding="utf-8").replace("q1: 10/03/2023", "q1: 08/03/2022", 1)
+    path = tmp_path / "vinh-chap-2023.yaml"
+    path.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "q1: 08/03/2022" in row)
+    result = run("validate", str(path), "--lang", "en", "--strict")
+    assert result.exit_code == 1
+    assert f"vinh-chap-2023.yaml:{line}:9: warning: 'q1' dated 08/03/2022 is outside" in (
+        result.stdout + result.stderr
+    )
+    assert "[evidence.input-date-outside]" in result.stdout + result.stderr

@@ -5,6 +5,7 @@ dated in the year; blank optional text is warned about."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from decimal import Decimal
 from typing import Any
@@ -313,6 +314,23 @@ class _EvidenceChecker:
             ok = ok and problem.warning
         if ok:
             self.inputs[node_id] = values
+            self.input_dates(path, values)
+
+    def input_dates(self, path: KeyPath, values: dict[str, Any]) -> None:
+        """A date typed as an input (a report's date sent, a day done) outside the year's
+        evidence window is warned about, as a document's date is."""
+        for name, value in values.items():
+            if isinstance(value, dt.date) and not self.window[0] <= value <= self.window[1]:
+                self.add(
+                    "evidence.input-date-outside",
+                    path + (name,),
+                    warning=True,
+                    input=name,
+                    date=value,
+                    year=self.ev.year,
+                    start=self.window[0],
+                    end=self.window[1],
+                )
 
     def documents(self, path: KeyPath, documents: list[Document]) -> None:
         for index, doc in enumerate(documents):
