@@ -43,15 +43,20 @@ def _inherit_lang(ctx: click.Context, param: click.Parameter, value: str) -> str
     return value
 
 
-LANG_OPTION = click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    envvar="PARSCORE_LANG",
-    show_default=True,
-    callback=_inherit_lang,
-    help="cli.help.lang",
-)
+def lang_option(help: str = "cli.help.lang") -> Callable[[Any], Any]:
+    """The ``--lang`` of a command (``help``: the catalogue code of what it chooses)."""
+    return click.option(
+        "--lang",
+        type=click.Choice(["vi", "en"]),
+        default="vi",
+        envvar="PARSCORE_LANG",
+        show_default=True,
+        callback=_inherit_lang,
+        help=help,
+    )
+
+
+LANG_OPTION = lang_option()
 
 
 OUTPUT_OPTION = click.option(
@@ -676,15 +681,7 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
     metavar="ID|PATH",
     help="cli.help.schema-criteria",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    envvar="PARSCORE_LANG",
-    show_default=True,
-    callback=_inherit_lang,
-    help="cli.help.schema-lang",
-)
+@lang_option("cli.help.schema-lang")
 @OUTPUT_OPTION
 @FORCE_OPTION
 @guarded
