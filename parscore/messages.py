@@ -563,6 +563,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "bộ tiêu chí không có loại '{kind}' trong '{section}'; các loại có: {known}{suggestion}",
         "the set has no kind '{kind}' in '{section}'; its kinds are: {known}{suggestion}",
     ),
+    "evidence.ledger-without-kinds": (
+        "phần '{section}' của bộ tiêu chí không chia loại: hãy bỏ 'kind:' (mỗi dòng được tính "
+        "theo điểm của nó hoặc điểm chung của phần này)",
+        "the set's '{section}' has no kinds: remove 'kind:' (each line counts its own points, or "
+        "the section's points each)",
+    ),
     "evidence.not-scored": (
         "'{id}' là nhóm tiêu chí, điểm được tính từ các mục con: hãy ghi minh chứng cho "
         "các mục con ({children})",

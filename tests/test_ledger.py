@@ -132,8 +132,8 @@ def test_a_kind_in_a_ledger_without_kinds_is_refused(tmp_path):
     (tmp_path / "set.yaml").write_text(MINI, encoding="utf-8")
     lines = "penalty:\n  - {kind: late-report, reason: Chậm}\n"
     assert problems(tmp_path, EVIDENCE + lines) == [
-        "ev.yaml:7:12: the set has no kind 'late-report' in 'penalty'; its kinds are: — "
-        "[evidence.unknown-ledger-kind]"
+        "ev.yaml:7:12: the set's 'penalty' has no kinds: remove 'kind:' (each line counts its "
+        "own points, or the section's points each) [evidence.ledger-without-kinds]"
     ]
 
 

@@ -147,6 +147,9 @@ class _EvidenceChecker:
         kind = None
         if entry.kind is not None:
             kind = ledger.kind(entry.kind)
+            if kind is None and not ledger.kinds:
+                self.add("evidence.ledger-without-kinds", path + ("kind",), section=path[0])
+                return
             if kind is None:
                 known = [k.id for k in ledger.kinds]
                 best = difflib.get_close_matches(entry.kind, known, n=1, cutoff=0.6)
@@ -155,7 +158,7 @@ class _EvidenceChecker:
                     path + ("kind",),
                     kind=entry.kind,
                     section=path[0],
-                    known=", ".join(known) or "—",
+                    known=", ".join(known),
                     **suggestion(best[0] if best else None),
                 )
                 return
