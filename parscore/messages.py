@@ -1040,6 +1040,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Chỉ số CCHC: {index} — Xếp loại: {band}",
         "PAR INDEX: {index} — Band: {band}",
     ),
+    "result.split-line": (
+        "Điểm các tiêu chí thẩm định: {appraisal}/{appraisal_max} — Điểm điều tra xã hội học: "
+        "{survey}/{survey_max}",
+        "Appraised criteria: {appraisal}/{appraisal_max} — Survey: {survey}/{survey_max}",
+    ),
     "result.no-number": ("(không số)", "(no number)"),
     "unit.district": ("huyện {name}", "{name} district"),
     "unit.province": ("tỉnh {name}", "{name} province"),

@@ -495,3 +495,21 @@ def test_a_comparison_says_which_totals_the_set_capped(folder, monkeypatch):
     csv = run("compare", "co-to.yaml", "--no-cache", "--format", "csv").stdout.splitlines()
     header, line = csv[0].split(","), csv[1].split(",")
     assert line[header.index("uncapped_total")] == "11.00"
+
+
+def test_the_report_shows_the_split_by_who_scores_each_row(folder, monkeypatch):
+    """The text report gives the appraisal and survey points as the split counts them: the
+    survey's maximum there is its branch's plus the survey rows inside fields."""
+    monkeypatch.chdir(folder)
+    (folder / "co-to.yaml").write_text(CO_TO, encoding="utf-8")
+    out = run("evaluate", "co-to.yaml", "--lang", "en").stdout
+    cs = CriteriaResolver().load(str(folder / "setlevel-2025.yaml"))
+    inside = sum(
+        (n.max for f in cs.fields for n in f.walk() if n.is_leaf and n.scored_by == "outside"),
+        Decimal(0),
+    )
+    assert inside > 0 and cs.survey is not None
+    survey_max = f"{cs.survey.max + inside:.2f}"
+    appraisal_max = f"{sum((f.max for f in cs.fields), Decimal(0)) - inside:.2f}"
+    line = next(row for row in out.splitlines() if row.startswith("Appraised criteria:"))
+    assert line.endswith(f"/{survey_max}") and f"/{appraisal_max} — Survey:" in line

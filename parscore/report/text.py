@@ -233,12 +233,20 @@ def _by_field(result: UnitResult, lang: str, markdown: bool) -> Section:
 
 
 def _summary(result: UnitResult, lang: str, markdown: bool) -> Section:
-    """The index and the band, and how many sub-criteria lack evidence."""
+    """The index and the band, the appraisal and survey points, and how many sub-criteria lack
+    evidence."""
     t = result.totals
     band = band_words(t.band, t.index_band, t.band_limits, lang)
     index = format_percent(t.index, lang)
     line = render("result.index-line", {"index": index, "band": band}, lang)
     summary = Section("", lines=[f"**{line}**" if markdown else line])
+    split = {  # by who scores each row, wherever it sits (survey rows may sit in fields)
+        "appraisal": format_points(t.appraisal, lang),
+        "appraisal_max": format_points(t.appraisal_max, lang),
+        "survey": format_points(t.survey, lang),
+        "survey_max": format_points(t.survey_max, lang),
+    }
+    summary.lines.append(render("result.split-line", split, lang))
     if t.uncapped_total is not None:
         args = {
             "uncapped": format_points(t.uncapped_total, lang),
