@@ -286,3 +286,30 @@ def test_the_chapter_quotes_criteria_show_as_it_writes_a_rule():
     quoted = re.search(r'`criteria show` writes each rule in words \("(.*?)"\)', _chapter(), re.S)
     assert quoted is not None
     assert " ".join(quoted.group(1).split()) in " ".join(shown.split())
+
+
+SET_LEVEL = ("bands:", "evidence_window:", "cap_total:", "parameters:")
+
+
+def test_every_set_level_example_in_the_chapter_loads(tmp_path: Path):
+    """The set-level examples (band conditions, the evidence window, the cap, parameters),
+    written into a set that extends the reference set, load and validate."""
+    blocks = [b for b in _yaml_blocks() if b.startswith(SET_LEVEL)]
+    assert {b.split(":", 1)[0] for b in blocks} == {k.rstrip(":") for k in SET_LEVEL}
+    base = yaml.safe_load(SET_FILE.read_text(encoding="utf-8"))
+    for index, block in enumerate(blocks):
+        given = yaml.safe_load(block)
+        if "bands" in given:  # the conditions go on the reference set's bands of those names
+            conditions = {b["name"]["vi"]: b["not_when"] for b in given["bands"]}
+            given["bands"] = [
+                {**b, "not_when": conditions[b["name"]["vi"]]}
+                if b["name"]["vi"] in conditions
+                else b
+                for b in base["bands"]
+            ]
+            assert len(conditions) == 2
+        head = {"extends": "ref-commune-2023", "id": f"thu-{index}", "title": "Thử", "version": "1"}
+        path = tmp_path / f"thu-{index}.yaml"
+        path.write_text(yaml.safe_dump({**head, **given}, allow_unicode=True), encoding="utf-8")
+        result = run("validate", str(path), "--lang", "en")
+        assert result.exit_code == 0, block + result.stdout + result.stderr
