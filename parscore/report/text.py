@@ -210,14 +210,14 @@ def _by_field(result: UnitResult, lang: str, markdown: bool) -> Section:
         [
             "",
             _md(_capped("result.bonus", result.bonus, lang), markdown),
-            format_signed(t.bonus, lang),
+            format_signed(t.bonus, lang) if t.bonus else format_points(t.bonus, lang),
             "",
             "",
         ],
         [
             "",
             _md(_capped("result.penalty", result.penalty, lang), markdown),
-            "−" + format_points(t.penalty, lang),
+            ("−" if t.penalty else "") + format_points(t.penalty, lang),  # no "−0,00"
             "",
             "",
         ],
