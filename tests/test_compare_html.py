@@ -17,7 +17,7 @@ from test_compare_formats import ESCAPED, EVIL, EXCLUDED, scored_examples  # noq
 
 from parscore.compare import Comparison, UnitRef, compare, outline_of, summarize
 from parscore.decimals import quantize_fraction
-from parscore.messages import format_points
+from parscore.messages import format_points, format_signed
 from parscore.model.evidence import Parent
 from parscore.report.common import Options
 from parscore.report.html import INLINE_NAMES, band_colour, heat_colour, page, to_html
@@ -339,8 +339,9 @@ def test_weakest_field_or_a_dash_when_none_is_below_the_median(parts):
     one = province(parts, 30)
     rows = ranking_rows(to_html(one, Options()))
     for matrix, cells in zip(one.groups[0].matrix, rows, strict=True):
-        if matrix.weakest_field is not None:
-            assert cells[-1] == matrix.weakest_field
+        if matrix.weakest_field is not None and matrix.weakest_gap is not None:
+            gap = format_signed(matrix.weakest_gap, "vi")  # as the text and the workbook show it
+            assert cells[-1] == f"{matrix.weakest_field} ({gap})"
         else:
             assert cells[-1] == ("–" if matrix.no_weakest == "at-or-above-median" else "")
     assert any(cells[-1] == "–" for cells in rows) and any(cells[-1] not in "–" for cells in rows)

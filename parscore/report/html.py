@@ -542,8 +542,9 @@ def _ledger(row: RankRow, lang: str) -> str:
 
 
 def _weakest(comparison: Comparison, row: _Row, lang: str) -> tuple[str, str]:
-    """The weakest field's id, and its name with the gap to the group median (a tooltip); a
-    dash for a unit at or above the group median in every field."""
+    """The weakest field's id with its gap to the group median ("6 (−8,33)", as the other
+    formats show it), and its name with the gap (a tooltip); a dash for a unit at or above the
+    group median in every field."""
     m = row.matrix
     if m.weakest_field is None:
         if m.no_weakest == "at-or-above-median":
@@ -551,9 +552,11 @@ def _weakest(comparison: Comparison, row: _Row, lang: str) -> tuple[str, str]:
         return "", render("comparison.nothing-comparable", None, lang)
     names = {f.id: f"{f.id}. {f.name.get(lang)}" for f in comparison.fields}
     title = names.get(m.weakest_field, m.weakest_field)
+    cell = m.weakest_field
     if m.weakest_gap is not None:
-        title += f" ({format_signed(m.weakest_gap, lang)})"
-    return m.weakest_field, title
+        gap = f" ({format_signed(m.weakest_gap, lang)})"
+        title, cell = title + gap, cell + gap
+    return cell, title
 
 
 def _rank_line(comparison: Comparison, row: _Row, colours: dict[str, str], lang: str) -> RankLine:
