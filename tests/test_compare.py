@@ -734,3 +734,13 @@ def test_means_and_medians_come_from_exact_shares_rounded_once(score):
     # values, 16.67 − 33.34 = −16.67 too, but 50 − 33.34 would make B 16.66 above)
     rows = {m.unit.name: m for m in group.matrix}
     assert (rows["A"].weakest_field, rows["A"].weakest_gap) == ("1", D("-16.67"))
+
+
+@given(st.lists(st.fractions(min_value=0, max_value=100, max_denominator=10**6), min_size=1))
+def test_the_mean_is_the_exact_mean_rounded_once(values):
+    from fractions import Fraction
+
+    from parscore.decimals import quantize_fraction
+
+    exact = sum(values, Fraction(0)) / len(values)
+    assert mean(values) == quantize_fraction(exact)
