@@ -203,6 +203,19 @@ def _section(nodes: list[Node], generic: dict[str, Any], lang: str) -> dict[str,
     }
 
 
+def _ledger_kinds(body: dict[str, Any], cs: CriteriaSet, lang: str) -> None:
+    """A bonus or penalty line's ``kind`` is one the set lists for that ledger (an editor offers
+    them, with their names); a ledger without kinds takes none."""
+    for section, ledger in (("bonus", cs.bonus), ("penalty", cs.penalty)):
+        entry = json.loads(json.dumps(body["$defs"]["LedgerEntry"]))  # a copy for this ledger
+        kinds = list(ledger.kinds) if ledger is not None else []
+        choices = [{"const": k.id, "description": k.name.get(lang)} for k in kinds]
+        entry["properties"]["kind"] = {"anyOf": [*choices, {"type": "null"}], "default": None}
+        name = f"{section.capitalize()}Entry"
+        body["$defs"][name] = entry
+        body["properties"][section]["items"] = {"$ref": f"#/$defs/{name}"}
+
+
 def evidence_schema_for(cs: CriteriaSet, lang: str = "vi") -> dict[str, Any]:
     """The evidence schema of ``cs``: its sub-criteria by id, each with its inputs by name and
     type, the levels it allows and the set's own words, so that an editor completes them and
@@ -219,6 +232,7 @@ def evidence_schema_for(cs: CriteriaSet, lang: str = "vi") -> dict[str, Any]:
     body["properties"]["criteria"]["examples"] = [cs.id]
     body["properties"]["items"] = _section(items, generic, lang)
     body["properties"]["survey"] = _section(survey, generic, lang)
+    _ledger_kinds(body, cs, lang)
     body["title"] = render(
         "schema.title", {"id": cs.id, "version": cs.version, "title": cs.title.get(lang)}, lang
     )

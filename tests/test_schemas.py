@@ -207,3 +207,18 @@ def test_a_set_with_survey_rows_inside_fields_has_them_under_survey(tmp_path, mo
     made = run("template", "--criteria", str(path), "--unit", "Thử", "-o", "t.yaml", "--schema")
     assert made.exit_code == 0, made.stderr
     assert _errors(body, yamlsource.load_file(tmp_path / "t.yaml").data) == []
+
+
+def test_a_bonus_line_s_kind_is_one_its_set_lists():
+    ward = evidence_schema_for(
+        load_criteria(str(ROOT / "docs" / "examples" / "ref-ward-2023.yaml"))
+    )
+    line = {"kind": "initiative-district", "reason": "Một cửa không giấy"}
+    assert _errors(ward["properties"]["bonus"] | {"$defs": ward["$defs"]}, [line]) == []
+    wrong = [line | {"kind": "initiative-distric"}]
+    assert _errors(ward["properties"]["bonus"] | {"$defs": ward["$defs"]}, wrong)
+    plain = evidence_schema_for(load_criteria("ref-commune-2023"))  # no kinds: none is taken
+    assert _errors(plain["properties"]["bonus"] | {"$defs": plain["$defs"]}, [line])
+    assert (
+        _errors(plain["properties"]["bonus"] | {"$defs": plain["$defs"]}, [{"reason": "x"}]) == []
+    )
