@@ -1579,6 +1579,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Điểm thưởng: - {{reason: ..., points: ..., documents: [...]}}",
         "Bonus: - {{reason: ..., points: ..., documents: [...]}}",
     ),
+    "template.ledger-kind": (
+        "  kind: {id} — {name} ({points} điểm mỗi dòng, tối đa {cap})",
+        "  kind: {id} — {name} ({points} points a line, at most {cap})",
+    ),
     "template.penalty": (
         "Điểm trừ: - {{reason: ..., points: ...}}",
         "Penalty: - {{reason: ..., points: ...}}",

@@ -363,3 +363,16 @@ def test_an_extension_changes_one_parameter_and_keeps_the_others(tmp_path):
     }
     bands = {n.id: n for n in cs.leaves()}["3.4"].rule.bands  # resolved from the new target
     assert [b.interval.low for b in bands][:2] == [50, 25]
+
+
+def test_the_template_of_a_set_with_bonus_kinds_lists_them(tmp_path):
+    out = tmp_path / "w.yaml"
+    args = ["template", "--criteria", str(WARD), "--unit", "Đông Lương", "--kind", "phường"]
+    result = CliRunner().invoke(main, [*args, "--output", str(out)])
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    cs = CriteriaResolver().load(str(WARD))
+    assert cs.bonus is not None and cs.bonus.kinds
+    for kind in cs.bonus.kinds:
+        assert f"#   kind: {kind.id} — {kind.name.vi} (" in text
+    assert CliRunner().invoke(main, ["validate", str(out), "--strict"]).exit_code == 0

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from parscore.messages import Phrase, format_number, render
-from parscore.model.criteria import CriteriaSet, Node
+from parscore.messages import Phrase, format_number, format_points, render
+from parscore.model.criteria import CriteriaSet, LedgerRule, Node
 from parscore.rules import InputSpec
 
 #: what a sub-criterion scores when nothing to score occurred in the year
@@ -176,9 +176,27 @@ def _survey_and_ledgers(cs: CriteriaSet, lang: str) -> list[str]:
         lines += ["", _comment(render("template.survey", None, lang), ""), "survey:"]
         lines += [line for node in rows for line in _item(node, lang, "  ")]
     if cs.bonus is not None:
-        lines += ["", _comment(render("template.bonus", None, lang), ""), "bonus: []"]
+        lines += ["", _comment(render("template.bonus", None, lang), "")]
+        lines += [*_ledger_kinds(cs.bonus, lang), "bonus: []"]
     if cs.penalty is not None:
-        lines += [_comment(render("template.penalty", None, lang), ""), "penalty: []"]
+        lines += [_comment(render("template.penalty", None, lang), "")]
+        lines += [*_ledger_kinds(cs.penalty, lang), "penalty: []"]
+    return lines
+
+
+def _ledger_kinds(ledger: LedgerRule, lang: str) -> list[str]:
+    """The kinds a line may name (kind: ...), each with its name, points and cap."""
+    lines = []
+    for kind in ledger.kinds:
+        args = {
+            "id": kind.id,
+            "name": kind.name.get(lang),
+            "points": format_points(kind.points_each, lang)
+            if kind.points_each is not None
+            else "…",
+            "cap": format_points(kind.cap, lang) if kind.cap is not None else "—",
+        }
+        lines.append(_comment(render("template.ledger-kind", args, lang), ""))
     return lines
 
 
