@@ -323,17 +323,18 @@ class _EvidenceChecker:
         """A date typed as an input (a report's date sent, a day done) outside the year's
         evidence window is warned about, as a document's date is."""
         for name, value in values.items():
-            if isinstance(value, dt.date) and not self.window[0] <= value <= self.window[1]:
-                self.add(
-                    "evidence.input-date-outside",
-                    path + (name,),
-                    warning=True,
-                    input=name,
-                    date=value,
-                    year=self.ev.year,
-                    start=self.window[0],
-                    end=self.window[1],
-                )
+            if isinstance(value, dt.date):
+                self.date_in_window(value, path + (name,), "evidence.input-date-outside", name)
+
+    def date_in_window(self, day: dt.date, where: KeyPath, code: str, name: str = "") -> None:
+        """A warning (``code``) at ``where`` when ``day`` (of the input ``name``, if one) is
+        outside the evidence window."""
+        start, end = self.window
+        if not start <= day <= end:
+            args: dict[str, Any] = {"date": day, "year": self.ev.year, "start": start, "end": end}
+            if name:
+                args["input"] = name
+            self.add(code, where, warning=True, **args)
 
     def documents(self, path: KeyPath, documents: list[Document]) -> None:
         for index, doc in enumerate(documents):
@@ -342,16 +343,8 @@ class _EvidenceChecker:
                 self.add("evidence.document-no-number", here, warning=True)
             if doc.date is None:
                 self.add("evidence.document-no-date", here, warning=True)
-            elif not self.window[0] <= doc.date <= self.window[1]:
-                self.add(
-                    "evidence.document-year",
-                    here + ("date",),
-                    warning=True,
-                    date=doc.date,
-                    year=self.ev.year,
-                    start=self.window[0],
-                    end=self.window[1],
-                )
+            else:
+                self.date_in_window(doc.date, here + ("date",), "evidence.document-year")
 
 
 def check_evidence(src: Source, cs: CriteriaSet, ev: Evidence, location: str) -> CheckedEvidence:
