@@ -225,10 +225,10 @@ def default_group_by(units: Sequence[UnitSummary]) -> GroupBy:
     return "none"
 
 
-def exact_index(summary: UnitSummary) -> Fraction:
+def exact_index(row: UnitSummary | RankRow) -> Fraction:
     """The index before rounding: total / applicable maximum × 100 (0 when nothing applies,
-    as the engine scores it)."""
-    t = summary.totals
+    as the engine scores it), of a commune's summary or of its ranking row."""
+    t = row.totals if isinstance(row, UnitSummary) else row
     if t.applicable_max <= 0:
         return Fraction(0)
     return _share(t.total, t.applicable_max)
@@ -356,10 +356,9 @@ def _field_stats(
     medians: dict[str, Fraction | None] = {}
     for field in outline.fields:
         values = [p for share in shares if (p := share.get(field.id)) is not None]
-        medians[field.id] = _exact_median(values)
-        stats.append(
-            FieldStat(id=field.id, name=field.name, mean=mean(values), median=median(values))
-        )
+        middle = medians[field.id] = _exact_median(values)
+        shown = None if middle is None else _two(middle)  # sorted once, for both
+        stats.append(FieldStat(id=field.id, name=field.name, mean=mean(values), median=shown))
     return stats, medians
 
 

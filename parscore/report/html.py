@@ -38,6 +38,7 @@ from parscore.compare import (
     ItemStat,
     MatrixRow,
     RankRow,
+    exact_index,
     mean,
     median,
 )
@@ -107,11 +108,7 @@ def _width(part: int, whole: int) -> str:
 
 def _share(part: int, whole: int) -> Decimal | None:
     """part / whole as a percentage, exact, rounded once to two decimals."""
-    return None if whole <= 0 else _two(Fraction(part * 100, whole))
-
-
-def _two(value: Fraction) -> Decimal:
-    return quantize_fraction(value)
+    return None if whole <= 0 else quantize_fraction(Fraction(part * 100, whole))
 
 
 # --- what the template receives: text ready to show, numbers already formatted --------------
@@ -308,14 +305,6 @@ def _rows(comparison: Comparison) -> list[_Row]:
     return rows
 
 
-def _exact_index(row: RankRow) -> Fraction:
-    """The index before rounding, as the comparison computes its means (0 when nothing
-    applies)."""
-    if row.applicable_max <= 0:
-        return Fraction(0)
-    return Fraction(row.total) * 100 / Fraction(row.applicable_max)
-
-
 def _bands(comparison: Comparison) -> list[BandCount]:
     """The set's bands, best first (every group counts them all); none when nothing is ranked."""
     return comparison.groups[0].bands if comparison.groups else []
@@ -392,7 +381,7 @@ def _group_line(comparison: Comparison, position: int, group: Group, lang: str) 
 def _total_line(comparison: Comparison, lang: str) -> GroupLine:
     """The line of every group together: the mean and median of the exact indexes, rounded
     once, and each field's mean over every ranked unit (exact in the model)."""
-    indexes = [_exact_index(row) for g in comparison.groups for row in g.ranking]
+    indexes = [exact_index(row) for g in comparison.groups for row in g.ranking]
     return GroupLine(
         name=render("comparison.all", None, lang),
         anchor="",
@@ -501,7 +490,9 @@ def _item_line(comparison: Comparison, position: int, lang: str) -> ItemLine:
         id=stats[0].id,
         name=stats[0].name.get(lang),
         missed=f"{missed}/{applicable}",
-        share=Cell(text=format_points(_two(share), lang), colour=heat_colour(100 - share)),
+        share=Cell(
+            text=format_points(quantize_fraction(share), lang), colour=heat_colour(100 - share)
+        ),
         width=_width(missed, applicable),
         inline=inline,
         folded=render("comparison.html-units", {"count": listed}, lang) if name_groups else "",
