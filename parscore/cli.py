@@ -30,28 +30,15 @@ if TYPE_CHECKING:  # loading pulls in pydantic: imported by the commands that ne
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 
-def _inherit_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    """A command's ``--lang``: its own when typed after the command, else one typed before it
-    (``parscore --lang en evaluate ...``), else ``PARSCORE_LANG``, else Vietnamese."""
-    from click.core import ParameterSource
-
-    root = ctx.find_root()
-    typed = ParameterSource.COMMANDLINE
-    if root is not ctx and ctx.get_parameter_source("lang") != typed:
-        if root.get_parameter_source("lang") == typed and root.params.get("lang"):
-            return str(root.params["lang"])
-    return value
-
-
 def lang_option(help: str = "cli.help.lang") -> Callable[[Any], Any]:
-    """The ``--lang`` of a command (``help``: the catalogue code of what it chooses)."""
+    """The ``--lang`` of a command (``help``: the catalogue code of what it chooses); one typed
+    before the command is inherited when the command has none of its own (``cli_help``)."""
     return click.option(
         "--lang",
         type=click.Choice(["vi", "en"]),
         default="vi",
         envvar="PARSCORE_LANG",
         show_default=True,
-        callback=_inherit_lang,
         help=help,
     )
 

@@ -88,6 +88,21 @@ class _HelpFormatter(click.HelpFormatter):
         super().write_dl(rows, col_max, col_spacing)
 
 
+def _inherit_lang(ctx: click.Context) -> None:
+    """A command's ``--lang``: its own when typed after the command, else one typed before it
+    (``parscore --lang en evaluate ...``), else ``PARSCORE_LANG``, else Vietnamese.
+
+    Decided once the command's options are parsed: while an option's callback runs, some click
+    releases have not yet recorded where its value came from."""
+    if "lang" not in ctx.params:
+        return
+    root, typed = ctx.find_root(), click.core.ParameterSource.COMMANDLINE
+    if root is ctx or ctx.get_parameter_source("lang") == typed:
+        return
+    if root.get_parameter_source("lang") == typed and root.params.get("lang"):
+        ctx.params["lang"] = root.params["lang"]
+
+
 class _Context(click.Context):
     formatter_class = _HelpFormatter
 
@@ -110,7 +125,9 @@ class _Help:
         found = _scan_lang(args)
         if found:
             ctx.meta[_HELP_LANG] = found
-        return super().parse_args(ctx, args)  # type: ignore[misc,no-any-return]
+        rest: list[str] = super().parse_args(ctx, args)  # type: ignore[misc]
+        _inherit_lang(ctx)
+        return rest
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         try:

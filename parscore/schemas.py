@@ -40,8 +40,23 @@ _BOUNDS = {
     "le": "maximum",
     "lt": "exclusiveMaximum",
 }
-#: pydantic's schema of a Decimal read in validation mode: a number or numeric text
-_DECIMAL_INPUT = [{"type": "number"}, {"type": "string"}]
+#: the numeric text pydantic's schema of a Decimal read in validation mode allows beside a
+#: number: any text (newer pydantic releases), or text of this pattern (older ones)
+_DECIMAL_TEXTS = (
+    {"type": "string"},
+    {"type": "string", "pattern": r"^(?!^[-+.]*$)[+-]?0*\d*\.?\d*$"},
+)
+
+
+def _decimal_input(any_of: Any) -> dict[str, Any] | None:
+    """The number branch of pydantic's "number or numeric text" (a Decimal parscore reads), or
+    None when ``any_of`` is something else."""
+    if not isinstance(any_of, list) or len(any_of) != 2:
+        return None
+    number, text = any_of
+    if isinstance(number, dict) and number.get("type") == "number" and text in _DECIMAL_TEXTS:
+        return number
+    return None
 
 
 #: keywords whose value maps names to schemas, and keywords whose value is data
@@ -65,9 +80,10 @@ def _fix(node: Any) -> Any:
         elif key not in _DROPPED:
             fixed[key] = value if key in _DATA else _fix(value)
     bounds = {key: fixed.pop(key) for key in list(fixed) if key in _BOUNDS}
-    if fixed.get("anyOf") == _DECIMAL_INPUT:
+    number = _decimal_input(fixed.get("anyOf"))
+    if number is not None:
         del fixed["anyOf"]
-        fixed["type"] = "number"
+        fixed.update(number)
     for key, value in bounds.items():
         fixed.setdefault(_BOUNDS[key], value)
     if "minimum" in fixed and "exclusiveMinimum" in fixed:

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from parscore import yamlsource
 from parscore.cli import main
 from parscore.loading import load_criteria
-from parscore.schemas import evidence_schema_for, schema
+from parscore.schemas import _fix, evidence_schema_for, schema
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI_SET = ROOT / "tests" / "data" / "mini-set.yaml"
@@ -98,6 +98,19 @@ def test_bounds_are_json_schema_s():
     for refused in ({"points_each": 0, "cap": 2}, {"points_each": "0.5", "cap": 2}):
         data["bonus"] = refused  # above 0, and a number as parscore reads it
         assert list(validator.iter_errors(data)) != [], refused
+
+
+@pytest.mark.parametrize(
+    "text",
+    [{"type": "string"}, {"type": "string", "pattern": r"^(?!^[-+.]*$)[+-]?0*\d*\.?\d*$"}],
+    ids=["pydantic-2.14", "pydantic-2.13"],
+)
+def test_a_decimal_is_a_number_whichever_way_pydantic_writes_numeric_text(text):
+    # the schema of a bounded Decimal as each pydantic release in the range writes it
+    written = {"anyOf": [{"exclusiveMinimum": 0.0, "type": "number"}, text], "title": "Each"}
+    assert _fix(written) == {"exclusiveMinimum": 0.0, "type": "number", "title": "Each"}
+    reference = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": "^\\$[a-z]+$"}]}
+    assert _fix(reference) == reference  # a number or a parameter's name stays both
 
 
 @pytest.fixture
