@@ -34,6 +34,9 @@ class Table:
     rows: list[list[str]]
     right: tuple[int, ...] = ()  # columns of numbers, right-aligned
     widths_cm: tuple[float, ...] = ()  # in Word; the text width is 16 cm
+    #: rows that head a group (a field in the year plan's task table): bold, and in Word the
+    #: cells after the first merged into one
+    groups: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -426,9 +429,14 @@ def _md_bold(text: str) -> str:
 
 
 def markdown(plan: Plan, opts: Options) -> str:
-    """The plan in Markdown, as near the document's form as Markdown goes: the header and the
-    signature as two-column tables, sections as headings, the annex after a rule."""
-    doc = document(plan, opts.lang, opts.top)
+    """The plan in Markdown (:func:`markdown_document`)."""
+    return markdown_document(document(plan, opts.lang, opts.top))
+
+
+def markdown_document(doc: PlanDocument) -> str:
+    """A document in Markdown, as near the document's form as Markdown goes: the header and the
+    signature as two-column tables, sections as headings, the annex after a rule. Every plan
+    (the improvement plan, the year's reform plan) is laid out by this one function."""
     esc = markdown_text
     head = _two_columns([esc(x) for x in doc.left], [esc(x) for x in doc.right])
     head = [
@@ -442,8 +450,9 @@ def markdown(plan: Plan, opts: Options) -> str:
     foot = [
         [_md_bold(a) if i == 0 else a, _md_bold(b) if i < 2 else b] for i, (a, b) in enumerate(foot)
     ]
-    out += [_md_table(foot[0], foot[1:], ["left", "center"]), "", "---", ""]
-    out += _md_blocks(doc.annex)
+    out += [_md_table(foot[0], foot[1:], ["left", "center"]), ""]
+    if doc.annex:
+        out += ["---", "", *_md_blocks(doc.annex)]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -460,7 +469,13 @@ def _md_blocks(blocks: list[Block]) -> list[str]:
     out = []
     for b in blocks:
         if b.table is not None:
-            rows = [[markdown_text(v) for v in row] for row in b.table.rows]
+            rows = [
+                [
+                    _md_bold(markdown_text(v)) if r in b.table.groups else markdown_text(v)
+                    for v in row
+                ]
+                for r, row in enumerate(b.table.rows)
+            ]
             heads = [markdown_text(h) for h in b.table.heads]
             out += [_md_table(heads, rows, _aligns(b.table)), ""]
             continue
@@ -474,11 +489,14 @@ def _md_blocks(blocks: list[Block]) -> list[str]:
 
 
 def text(plan: Plan, opts: Options) -> str:
-    """The plan as plain text for a terminal (and a pipe, the fixed width's bytes): no Markdown
-    marks, the header and signature side by side, paragraphs and tables laid out in the
-    output's width (:mod:`parscore.report.width`)."""
-    doc = document(plan, opts.lang, opts.top)
-    width = opts.width or PIPED_WIDTH
+    """The plan as plain text (:func:`text_document`)."""
+    return text_document(document(plan, opts.lang, opts.top), opts.width or PIPED_WIDTH)
+
+
+def text_document(doc: PlanDocument, width: int) -> str:
+    """A document as plain text for a terminal (and a pipe, the fixed width's bytes): no
+    Markdown marks, the header and signature side by side, paragraphs and tables laid out in
+    ``width`` (:mod:`parscore.report.width`)."""
     out = [_side_by_side(doc.left, doc.right, width), ""]
     out += [*wrap(doc.title, width), *wrap(doc.subtitle, width), ""]
     out += _text_blocks(doc.body, width)
