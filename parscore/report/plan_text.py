@@ -20,6 +20,7 @@ from tabulate import tabulate
 
 from parscore.classify import band_words
 from parscore.messages import format_percent, format_points, render
+from parscore.model.evidence import Unit
 from parscore.model.plan import Plan, Step
 from parscore.model.result import FieldScore
 from parscore.report.common import Options, markdown_text
@@ -167,12 +168,12 @@ def numbered(plan: Plan) -> list[tuple[str, FieldScore, list[list[Step]]]]:
     return [(str(n), f, nodes) for n, (f, nodes) in enumerate(field_sections(plan), start=1)]
 
 
-def _sentence(text: str) -> str:
+def sentence(text: str) -> str:
     text = text.strip()
     return (text[:1].upper() + text[1:]).rstrip(".") + "." if text else text
 
 
-def _goals(steps: list[Step], lang: str, assessed: int) -> str:
+def goals(steps: list[Step], lang: str, assessed: int) -> str:
     """The item's missing document or explanation first, then its best step (a rule lists
     alternatives, best first: the plan sets the best as the goal)."""
     said = [
@@ -181,13 +182,13 @@ def _goals(steps: list[Step], lang: str, assessed: int) -> str:
         if s.cost != "action"
     ]
     said += [s.action.get(lang) for s in steps if s.cost == "action"][:1]
-    return _sentence("; ".join(said))
+    return sentence("; ".join(said))
 
 
 def item_lines(steps: list[Step], lang: str, assessed: int) -> list[str]:
     """A sub-criterion's lines: goals and tasks, solutions, lead, coordinating, timing."""
     first = steps[0]
-    lines = [(render("plan-doc.tasks", None, lang), _goals(steps, lang, assessed))]
+    lines = [(render("plan-doc.tasks", None, lang), goals(steps, lang, assessed))]
     if first.advice:
         lines.append((render("plan-doc.solutions", None, lang), first.advice.get(lang)))
     lines += [
@@ -250,11 +251,15 @@ def _organisation(plan: Plan, lang: str) -> list[Block]:
 
 
 def _recipients(plan: Plan, lang: str) -> list[str]:
-    """Nơi nhận: the body above (the district's until mid-2025, the province's after), the
-    commune's leaders, the offices, the file."""
-    unit, kind = plan.unit, {"kind": plan.unit.kind}
+    return recipients(plan.unit, plan.year, lang)
+
+
+def recipients(unit: Unit, year: int, lang: str) -> list[str]:
+    """Nơi nhận of a plan of ``year``: the body above (the district's until mid-2025, the
+    province's after), the commune's leaders, the offices, the file."""
+    kind = {"kind": unit.kind}
     district, province = unit.parent("district"), unit.parent("province")
-    if district is not None and plan.year <= 2025:
+    if district is not None and year <= 2025:
         above = render("plan-doc.to-district", {"name": district.name}, lang)
     elif province is not None:
         above = render("plan-doc.to-province", {"name": province.name}, lang)
@@ -342,7 +347,7 @@ def _annex_first(plan: Plan, lang: str, top: int) -> list[Block]:
     if not plan.steps:
         return [*out, Block("para", render("plan-doc.none-lost", None, lang))]
     rows = [
-        [str(i), task_text(s, lang), _sentence(s.action.get(lang)), format_points(s.gain, lang)]
+        [str(i), task_text(s, lang), sentence(s.action.get(lang)), format_points(s.gain, lang)]
         for i, s in enumerate(plan.steps[: max(top, 1)], start=1)
     ]
     heads = ("plan-doc.no", "plan-doc.item-h", "plan-doc.step-h", "plan-doc.gain-h")

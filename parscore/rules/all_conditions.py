@@ -12,6 +12,7 @@ from parscore.model.common import INPUT_CONFIG, Name, Text
 from parscore.rules.base import (
     Context,
     Gain,
+    Goal,
     InputSpec,
     ParamProblem,
     RuleKind,
@@ -114,6 +115,10 @@ class AllConditions(RuleKind):
         if points >= maximum or not unmet:
             return []
         return [Gain(maximum, "plan.conditions", {"conditions": _joined(unmet)})]
+
+    @classmethod
+    def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
+        return Goal("plan-year.goal.all-of", {"items": _joined(params.conditions)})
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:

@@ -11,6 +11,7 @@ from parscore.messages import LANGS
 from parscore.rules.base import (
     Context,
     Gain,
+    Goal,
     InputSpec,
     Level,
     ParamProblem,
@@ -130,6 +131,10 @@ class Checklist(RuleKind):
         if len(unmet) > 1:
             gains.insert(0, Gain(maximum, "plan.full"))
         return gains
+
+    @classmethod
+    def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
+        return Goal("plan-year.goal.all-of", {"items": _labels(params.items)})
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:

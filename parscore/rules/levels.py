@@ -10,6 +10,7 @@ from pydantic import Field
 from parscore.rules.base import (
     Context,
     Gain,
+    Goal,
     InputSpec,
     Level,
     ParamProblem,
@@ -97,6 +98,11 @@ class Levels(RuleKind):
             (lv for lv in params.levels if lv.points > points), key=lambda lv: -lv.points
         )
         return [Gain(lv.points, "plan.level", {"level": text_arg(lv.label)}) for lv in better]
+
+    @classmethod
+    def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
+        best = max(params.levels, key=lambda lv: lv.points)  # the first of the best
+        return Goal("plan-year.goal.level", {"level": text_arg(best.label)})
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:
