@@ -369,7 +369,8 @@ def _annex(w: _Writer, blocks: list[Block]) -> None:
 
 
 def _grid_table(w: _Writer, table: Table) -> None:
-    """A table of figures with a grid, its header row repeated on every page."""
+    """A table with a grid, its header row repeated on every page, no row split across two
+    pages."""
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
@@ -388,6 +389,7 @@ def _grid_table(w: _Writer, table: Table) -> None:
     for index, values in enumerate(table.rows):
         group = index in table.groups
         row = grid.add_row()
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row on one page
         for column, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
             right = column in table.right
             align = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT

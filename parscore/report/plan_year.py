@@ -26,7 +26,7 @@ from parscore.report.plan_text import (
 from parscore.report.width import PIPED_WIDTH
 
 #: STT, content, lead, helpers, deadline: 16 cm, the text width of an A4 page
-TASK_WIDTHS_CM = (1.3, 6.9, 2.8, 2.8, 2.2)
+TASK_WIDTHS_CM = (1.2, 6.5, 2.8, 2.8, 2.7)
 REPORT_WIDTHS_CM = (1.3, 7.7, 4.0, 3.0)
 _ROMAN = (
     (1000, "M"),
