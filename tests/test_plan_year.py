@@ -1,0 +1,228 @@
+"""The year's reform plan (parscore plan-year): every scored sub-criterion has a task, the dates
+and targets are the set's, last year's weak items come first, and the Word file opens (converted
+to PDF) with its table intact; identical inputs give identical bytes."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from parscore.cli import main
+
+docx = pytest.importorskip("docx")
+
+ROOT = Path(__file__).resolve().parent.parent
+EVIDENCE = ROOT / "evidence" / "vinh-chap-2023.yaml"
+
+#: the reference set's sub-criteria the commune scores (DOMAIN.md §8), written out by hand
+SCORED = (
+    "1.1.1 1.1.2 1.1.3 1.1.4 1.2.1 1.2.2 1.3.1 1.3.2 1.4 1.5 "
+    "2.1 2.2 2.3 "
+    "3.1 3.2 3.3 3.4 3.5 3.6 3.7 "
+    "4.1 4.2 4.3 "
+    "5.1 5.2 5.3 5.4 "
+    "6.1 6.2 6.3 6.4 "
+    "7.1 7.2 7.3 7.4 7.5 "
+    "8.1 8.2 8.3"
+).split()
+UNIT = ["--unit", "Vĩnh Chấp", "--district", "Vĩnh Linh", "--province", "Quảng Trị"]
+ID = re.compile(r"\(tiêu chí ([0-9.]+)\)")
+
+
+def run(*args: str) -> bytes:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output + result.stderr
+    return result.stdout_bytes
+
+
+def write_docx(tmp_path: Path, *args: str) -> Path:
+    out = tmp_path / "ke-hoach.docx"
+    run("plan-year", *args, "--output", str(out))
+    return out
+
+
+def tables(path: Path) -> list[list[list[str]]]:
+    doc = docx.Document(io.BytesIO(path.read_bytes()))
+    return [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory) -> Path:
+    """The 2024 plan of Vĩnh Chấp from the reference set alone."""
+    tmp = tmp_path_factory.mktemp("fresh")
+    return write_docx(tmp, "--criteria", "ref-commune-2023", *UNIT, "--year", "2024")
+
+
+@pytest.fixture(scope="module")
+def weak(tmp_path_factory) -> Path:
+    """The 2024 plan with the 2023 evidence of Vĩnh Chấp."""
+    return write_docx(tmp_path_factory.mktemp("weak"), "--previous", str(EVIDENCE))
+
+
+def task_table(path: Path) -> list[list[str]]:
+    return next(t for t in tables(path) if t[0][0] == "STT" and len(t[0]) == 5)
+
+
+def by_id(rows: list[list[str]]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for row in rows[1:]:
+        match = ID.search(row[1])
+        if match:
+            assert match.group(1) not in found, f"two tasks for {match.group(1)}"
+            found[match.group(1)] = row
+    return found
+
+
+def test_every_scored_item_has_a_task(fresh):
+    rows = task_table(fresh)
+    assert rows[0] == [
+        "STT",
+        "Nội dung thực hiện",
+        "Công chức, bộ phận chủ trì",
+        "Công chức, bộ phận phối hợp",
+        "Thời gian hoàn thành",
+    ]
+    assert sorted(by_id(rows)) == sorted(SCORED)
+    groups = [row[0] for row in rows[1:] if not ID.search(row[1])]
+    assert groups == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+
+
+def test_dates_and_targets_are_the_sets(fresh):
+    rows = by_id(task_table(fresh))
+    # 1.1.1: timeliness due 31/01, in the plan's year
+    assert rows["1.1.1"][4] == "Hạn 31/01/2024"
+    assert rows["1.1.1"][2] == "Văn phòng HĐND và UBND"
+    # 1.2.1: the four deliverables' due dates
+    assert rows["1.2.1"][4] == "Hạn 12/03/2024, 12/06/2024, 12/09/2024, 12/12/2024"
+    # thresholds as the set writes them: "trên 90%", the parameters 35, 60 and 30
+    assert "đạt trên 90%" in rows["1.1.4"][1]
+    assert "đạt từ 35% trở lên" in rows["3.4"][1]
+    assert "đạt từ 60% trở lên" in rows["3.5"][1]
+    assert "đạt từ 30% trở lên" in rows["7.3"][1]
+    assert "đạt 100%" in rows["5.2"][1]  # "từ 100%": all of them
+    # no date in the set: the lead office's usual timing, marked
+    assert rows["1.3.1"][4] == "Quý I (*)"
+    assert rows["3.2"][4] == "Thường xuyên (*)"
+    assert rows["3.5"][3] == "Công chức Tư pháp – Hộ tịch, Công chức Địa chính – Xây dựng"
+
+
+def test_reporting_calendar(fresh):
+    calendar = next(t for t in tables(fresh) if t[0][-1] == "Hạn gửi")
+    assert [(r[1], r[3]) for r in calendar[1:]] == [
+        ("Báo cáo quý I", "12/03/2024"),
+        ("Báo cáo 6 tháng", "12/06/2024"),
+        ("Báo cáo quý III", "12/09/2024"),
+        ("Báo cáo năm", "12/12/2024"),
+    ]
+
+
+def test_document_form(fresh):
+    doc = docx.Document(io.BytesIO(fresh.read_bytes()))
+    header = [[c.text for c in row.cells] for row in doc.tables[0].rows][0]
+    assert header[0].split("\n") == ["ỦY BAN NHÂN DÂN", "XÃ VĨNH CHẤP", "", "Số: ....../KH-UBND"]
+    assert "Vĩnh Chấp, ngày ...... tháng ...... năm 2024" in header[1]
+    texts = [p.text for p in doc.paragraphs]
+    assert "Cải cách hành chính xã Vĩnh Chấp năm 2024" in texts
+    for heading in ("I. MỤC TIÊU, YÊU CẦU", "II. NHIỆM VỤ TRỌNG TÂM", "IV. TỔ CHỨC THỰC HIỆN"):
+        assert heading in texts
+    foot = doc.tables[-1].rows[0].cells
+    assert foot[0].text.startswith("Nơi nhận:\n- UBND huyện Vĩnh Linh (qua Phòng Nội vụ)")
+    assert foot[1].text.startswith("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH")
+    section = doc.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    assert doc.styles["Normal"].font.name == "Times New Roman"
+    assert doc.styles["Normal"].font.size.pt == 13
+
+
+def test_last_years_weak_items_first(weak):
+    doc = docx.Document(io.BytesIO(weak.read_bytes()))
+    texts = [p.text for p in doc.paragraphs]
+    start = texts.index("1. Khắc phục các tiêu chí thành phần bị mất điểm năm 2023")
+    first = texts[start + 1]
+    # 7.3: 168 of 730 fees paid online = 23,01%, full points at 30%: 0,46 of 2 points
+    assert first.startswith("- 7.3 Thanh toán trực tuyến phí, lệ phí (năm 2023: 0,46/2,00 điểm)")
+    # 3.4: 412 of 1418 dossiers online = 29,06%; 35% needs 497, 85 more
+    line = next(t for t in texts if t.startswith("- 3.4 "))
+    assert "nâng tỷ lệ từ 29,06% lên 35% (thêm 85 hồ sơ tiếp nhận trực tuyến)" in line
+    assert texts.index(line) < texts.index("2. Công tác chỉ đạo, điều hành CCHC")
+    rows = by_id(task_table(weak))
+    assert "[ưu tiên: nâng tỷ lệ từ 29,06% lên 35%" in rows["3.4"][1]
+    assert "ưu tiên" not in rows["1.2.2"][1]  # full points in 2023
+    assert sorted(rows) == sorted(SCORED)
+
+
+def test_pdf_opens_with_its_table(fresh, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    profile = tmp_path / "profile"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(fresh),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    pdf = tmp_path / "ke-hoach.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext") is None:
+        return
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    flat = " ".join(text.split())
+    assert "KẾ HOẠCH" in flat
+    assert "Thời gian" in flat and "hoàn thành" in flat
+    for item in SCORED:  # every task's id, wherever the cell wraps
+        assert f"chí {item})" in flat or f"chí {item}" in flat, item
+    assert "12/12/2024" in flat
+
+
+def test_same_input_same_bytes(tmp_path):
+    args = ["plan-year", "--previous", str(EVIDENCE)]
+    one, two = tmp_path / "a.docx", tmp_path / "b.docx"
+    run(*args, "--output", str(one))
+    run(*args, "--output", str(two))
+    assert one.read_bytes() == two.read_bytes()
+    assert run(*args, "--format", "markdown") == run(*args, "--format", "markdown")
+
+
+def test_markdown_and_english():
+    md = run("plan-year", "--criteria", "ref-commune-2023", *UNIT, "--format", "markdown")
+    text = md.decode()
+    assert "# KẾ HOẠCH" in text
+    assert re.search(r"\| +STT +\| +Nội dung thực hiện +\|", text)
+    assert "**III**" in text  # a group row, in bold
+    en = run("plan-year", "--previous", str(EVIDENCE), "--lang", "en").decode()
+    assert "III. THE REFORM TASKS IN DETAIL" in en
+    assert "Administrative reform of Vĩnh Chấp in 2024" in en
+
+
+def test_without_a_set_or_a_unit():
+    result = CliRunner().invoke(main, ["plan-year", "--unit", "Vĩnh Chấp"])
+    assert result.exit_code == 2
+    assert "plan-year cần --criteria" in result.stderr
+    result = CliRunner().invoke(main, ["plan-year", "--criteria", "ref-commune-2023"])
+    assert result.exit_code == 2
+    assert "plan-year cần --unit" in result.stderr
+
+
+def test_docx_needs_output():
+    result = CliRunner().invoke(
+        main, ["plan-year", "--criteria", "ref-commune-2023", *UNIT, "--format", "docx"]
+    )
+    assert result.exit_code == 2
