@@ -1582,13 +1582,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # a commune's own plan, checked against the set (evaluate: tasks: in 1.1.2 / 1.1.3)
     "evidence.plan-uncovered": (
-        "kế hoạch CCHC năm (tasks) không có nhiệm vụ nào cho {count} tiêu chí thành phần được "
-        "chấm điểm: {ids}",
-        "the year's reform plan (tasks) has no task for {count} scored sub-criteria: {ids}",
+        "kế hoạch CCHC năm (plan_tasks) không có nhiệm vụ nào phục vụ {count} tiêu chí thành "
+        "phần được chấm điểm: {listing}",
+        "the year's reform plan (plan_tasks) has no task serving {count} scored "
+        "sub-criteria: {listing}",
     ),
     "evidence.plan-unknown-item": (
-        "'{id}' không phải tiêu chí của bộ tiêu chí{hint}",
-        "'{id}' is not a criterion of the set{hint}",
+        "nhiệm vụ phục vụ '{id}', không có trong bộ {set}{suggestion}",
+        "the task serves '{id}', which is not in the set {set}{suggestion}",
+    ),
+    "schema.key-plan_tasks": (
+        "Các nhiệm vụ của kế hoạch CCHC năm do xã ban hành (ở tiêu chí 1.1.2 hoặc 1.1.3): mỗi "
+        "nhiệm vụ có task, serves (các tiêu chí phục vụ), lead, support, due",
+        "The tasks of the commune's own reform plan (under 1.1.2 or 1.1.3): each with task, "
+        "serves (the sub-criteria it serves), lead, support, due",
     ),
     # the command line
     "usage.plan-year-criteria": (

@@ -226,3 +226,72 @@ def test_docx_needs_output():
         main, ["plan-year", "--criteria", "ref-commune-2023", *UNIT, "--format", "docx"]
     )
     assert result.exit_code == 2
+
+
+# --- a commune's own plan, checked the other way round (evaluate, plan_tasks) -----------------
+
+OWN_PLAN = """\
+unit: {name: "Vĩnh Chấp", kind: "xã"}
+year: 2023
+criteria: ref-commune-2023
+items:
+  "1.1.3":
+    met: true
+    plan_tasks:
+      - task: "Xây dựng Kế hoạch tuyên truyền CCHC"
+        serves: ["1.4"]
+        lead: "Công chức văn hoá xã hội"
+        support: ["Các công chức, ban ngành liên quan"]
+        due: "Quý I năm 2023"
+      - task: "Cải cách thủ tục hành chính"
+        serves: ["3", "1.1", "1.2"]
+      - task: "Cải cách công vụ"
+        serves: ["5", "6", "7", "8", "4", "2", "1.3"]
+"""
+
+
+def evaluate_text(tmp_path: Path, text: str) -> tuple[int, str]:
+    path = tmp_path / "vinh-chap-2023.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(path), "--format", "json"])
+    return result.exit_code, result.stderr
+
+
+def test_own_plan_leaves_items_uncovered(tmp_path):
+    code, err = evaluate_text(tmp_path, OWN_PLAN)
+    assert code == 0, err
+    # 1.4 and 1.1.x, 1.2.x, 1.3.x, fields 2 to 8 are served; 1.5 alone is not
+    assert (
+        "vinh-chap-2023.yaml:7:5: cảnh báo: kế hoạch CCHC năm (plan_tasks) không có nhiệm vụ nào "
+        "phục vụ 1 tiêu chí thành phần được chấm điểm: 1.5 [evidence.plan-uncovered]"
+    ) in err
+
+
+def test_own_plan_covering_everything_says_nothing(tmp_path):
+    code, err = evaluate_text(tmp_path, OWN_PLAN.replace('"1.3"]', '"1.3", "1.5"]'))
+    assert code == 0
+    assert "plan-uncovered" not in err
+
+
+def test_own_plan_naming_an_unknown_item(tmp_path):
+    code, err = evaluate_text(tmp_path, OWN_PLAN.replace('["1.4"]', '["1.44"]'))
+    assert code == 2
+    assert (
+        "vinh-chap-2023.yaml:9:18: nhiệm vụ phục vụ '1.44', không có trong bộ ref-commune-2023 "
+        "(có phải '1.4'?) [evidence.plan-unknown-item]"
+    ) in err
+    assert "1.4, 1.5 [evidence.plan-uncovered]" in err  # 1.4 is served by nothing now
+
+
+def test_uncovered_takes_criteria_and_fields():
+    from parscore.loading import load_criteria
+    from parscore.plan_year import uncovered
+
+    cs = load_criteria("ref-commune-2023")
+    assert uncovered(cs, SCORED) == []
+    assert uncovered(cs, [*SCORED[:-3], "8"]) == []
+    assert uncovered(cs, [i for i in SCORED if not i.startswith("3.")]) == [
+        "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7"
+    ]  # fmt: skip
+    assert uncovered(cs, ["1", "2", "3", "4", "5", "6", "7", "8"]) == []
+    assert uncovered(cs, []) == SCORED

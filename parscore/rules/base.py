@@ -49,7 +49,9 @@ DUE_PATTERN = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
 InputType = Literal["count", "number", "percent", "points", "bool", "date", "choice"]
 
 #: Keys of an evidence item that are not rule inputs.
-RESERVED_KEYS = frozenset({"documents", "explanation", "claimed", "nothing_occurred", "note"})
+RESERVED_KEYS = frozenset(
+    {"documents", "explanation", "claimed", "nothing_occurred", "note", "plan_tasks"}
+)
 
 
 # --- words: every text is a catalogue code ------------------------------------------------------
