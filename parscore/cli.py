@@ -632,7 +632,7 @@ def _plan_format(output: Path | None, offered: list[str] | None = None) -> str:
 @click.option(
     "--previous",
     type=click.Path(path_type=Path),
-    metavar="EVIDENCE",
+    metavar="EVIDENCE|RESULT",
     help="cli.help.plan-year-previous",
 )
 @click.option(

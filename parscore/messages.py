@@ -1598,6 +1598,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "serves (the sub-criteria it serves), lead, support, due",
     ),
     # the command line
+    "plan-year.not-a-result": (
+        "không phải kết quả chấm điểm JSON của parscore ({format}, do 'parscore evaluate "
+        "--format json' ghi): dùng tệp minh chứng YAML năm trước, hoặc tệp kết quả JSON",
+        "not a parscore JSON result ({format}, as 'parscore evaluate --format json' writes "
+        "it): give last year's YAML evidence file, or its JSON result",
+    ),
     "usage.plan-year-criteria": (
         "plan-year cần --criteria (mã bộ tiêu chí hoặc đường dẫn) hoặc --previous (tệp minh "
         "chứng năm trước, dùng bộ tiêu chí của tệp đó)",
@@ -1630,9 +1636,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The plan's year (default: the year after the --previous file's, else the set's year).",
     ),
     "cli.help.plan-year-previous": (
-        "Tệp minh chứng năm trước (YAML): các tiêu chí bị mất điểm được đánh dấu và đưa lên trước.",
-        "Last year's evidence file (YAML): the sub-criteria that lost points are flagged and "
-        "come first.",
+        "Tệp minh chứng năm trước (YAML) hoặc kết quả chấm điểm của nó (.json, evaluate --format "
+        "json): các tiêu chí bị mất điểm được đánh dấu và đưa lên trước.",
+        "Last year's evidence file (YAML), or its result (.json, evaluate --format json): the "
+        "sub-criteria that lost points are flagged and come first.",
     ),
     "cli.help.plan-year-format": (
         "markdown, docx (Word, A4, Times New Roman; cần --output) hoặc text. Mặc định: theo phần "

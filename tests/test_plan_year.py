@@ -295,3 +295,15 @@ def test_uncovered_takes_criteria_and_fields():
     ]  # fmt: skip
     assert uncovered(cs, ["1", "2", "3", "4", "5", "6", "7", "8"]) == []
     assert uncovered(cs, []) == SCORED
+
+
+def test_previous_as_a_json_result(tmp_path):
+    result = tmp_path / "vinh-chap-2023.json"
+    result.write_bytes(run("evaluate", str(EVIDENCE), "--format", "json"))
+    from_result = run("plan-year", "--previous", str(result), "--format", "markdown")
+    assert from_result == run("plan-year", "--previous", str(EVIDENCE), "--format", "markdown")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "parscore-result/3"}', encoding="utf-8")
+    failed = CliRunner().invoke(main, ["plan-year", "--previous", str(bad)])
+    assert failed.exit_code == 2
+    assert "bad.json:1:1: không phải kết quả chấm điểm JSON của parscore" in failed.stderr
