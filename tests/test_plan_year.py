@@ -307,3 +307,27 @@ def test_previous_as_a_json_result(tmp_path):
     failed = CliRunner().invoke(main, ["plan-year", "--previous", str(bad)])
     assert failed.exit_code == 2
     assert "bad.json:1:1: không phải kết quả chấm điểm JSON của parscore" in failed.stderr
+
+
+@pytest.mark.parametrize(
+    "example", sorted((ROOT / "evidence").glob("*.yaml")), ids=lambda p: p.stem
+)
+def test_every_shipped_commune_next_year(example, tmp_path):
+    """Each shipped commune's draft for the next year covers every scored sub-criterion, and
+    flags exactly the sub-criteria whose points fell short of their maximum."""
+    from parscore.engine import evaluate
+    from parscore.loading import load_evidence
+
+    result = evaluate(load_evidence(example))
+    lost = {
+        n.id
+        for n in result.leaves()
+        if n.scored_by == "commune" and n.outcome.value != "not_applicable"
+        and n.points < n.applicable_max
+    }  # fmt: skip
+    path = write_docx(tmp_path, "--previous", str(example))
+    rows = by_id(task_table(path))
+    assert sorted(rows) == sorted(SCORED)
+    flagged = {i for i, row in rows.items() if "[ưu tiên:" in row[1]}
+    assert flagged == lost
+    assert all(rows[i][4].endswith(("2024", "(*)")) for i in rows)  # the next year's dates
