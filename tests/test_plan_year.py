@@ -331,3 +331,72 @@ def test_every_shipped_commune_next_year(example, tmp_path):
     flagged = {i for i, row in rows.items() if "[ưu tiên:" in row[1]}
     assert flagged == lost
     assert all(rows[i][4].endswith(("2024", "(*)")) for i in rows)  # the next year's dates
+
+
+# --- what each rule kind's full points ask for (the task's wording) ----------------------------
+
+GOALS_VI = {
+    "1.1.1": "Ban hành kế hoạch CCHC năm: hoàn thành đúng hạn",  # timeliness
+    "1.1.2": "Kế hoạch xác định đủ nhiệm vụ và bố trí kinh phí: xác định đầy đủ nhiệm vụ; "
+    "có bố trí kinh phí",  # all_conditions
+    "1.1.3": "Kết quả và trách nhiệm được xác định rõ",  # pass_fail: the name says it
+    "1.2.1": "Đủ số lượng, đúng hạn (quý I, 6 tháng, quý III, năm): gửi đủ, đúng hạn: Báo cáo "
+    "quý I (hạn 12/03); Báo cáo 6 tháng (hạn 12/06); Báo cáo quý III (hạn 12/09); Báo cáo năm "
+    "(hạn 12/12)",  # deliverables
+    "1.3.2": "Xử lý tồn tại phát hiện qua kiểm tra: đạt 100%",  # bands from 100%
+    "1.4": "Tuyên truyền CCHC: có kế hoạch và thực hiện đầy đủ",  # levels
+    "1.5": "Sáng kiến, giải pháp CCHC mới được công nhận: ít nhất 1 sáng kiến, giải pháp CCHC "
+    "được công nhận",  # per_item: 1 point, 1 a piece
+    "2.1": "Ban hành VBQPPL được giao: ban hành đầy đủ, đúng hạn các VBQPPL được giao; các văn "
+    "bản ban hành đúng quy định (thẩm quyền, nội dung, thể thức)",  # checklist
+    "3.2": "Tỷ lệ hồ sơ giải quyết đúng hạn: đạt 100%",  # proportional
+    "3.5": "Số hóa hồ sơ, kết quả giải quyết TTHC: đạt từ 60% trở lên",  # proportional, full_at
+    "4.2": "Số lượng cán bộ, công chức trong định mức: số người vượt định mức: tối đa 0",
+    "5.4": "Kỷ luật, kỷ cương hành chính: không có trường hợp nào (Số cán bộ, công chức bị kỷ "
+    "luật trong năm: 0)",  # deduction
+    "7.5": "Trang thông tin điện tử cập nhật, an toàn thông tin",  # judged
+    "8.2": "Thu ngân sách đạt dự toán: đạt từ 100% trở lên",  # bands that may pass 100%
+}
+
+
+@pytest.fixture(scope="module")
+def reference():
+    from parscore.loading import load_criteria
+    from parscore.model.evidence import Unit
+    from parscore.plan_year import make_year_plan
+
+    cs = load_criteria("ref-commune-2023")
+    return make_year_plan(cs, Unit(name="Vĩnh Chấp", kind="xã"), 2024)
+
+
+def test_goals_in_words(reference):
+    from parscore.report.plan_year import content
+
+    tasks = {task.id: task for task in reference.tasks()}
+    for item, expected in GOALS_VI.items():
+        assert content(tasks[item], "vi") == expected, item
+    assert content(tasks["1.1.4"], "en") == "Plan completion: reach above 90%"
+    assert content(tasks["3.4"], "en") == "Share of dossiers filed online: reach 35% or more"
+    assert content(tasks["1.1.2"], "en") == (
+        "Plan covers every task and funds it: every task identified; funds allocated"
+    )
+
+
+def test_due_dates_in_the_plans_year(reference):
+    import datetime as dt
+
+    tasks = {task.id: task for task in reference.tasks()}
+    assert tasks["1.1.1"].due == (dt.date(2024, 1, 31),)
+    assert tasks["1.2.1"].due == tuple(dt.date(2024, m, 12) for m in (3, 6, 9, 12))
+    assert tasks["1.1.1"].timing is None  # a due date: no usual timing shown
+    assert tasks["6.2"].due == () and tasks["6.2"].timing == "Theo thời hạn luật định"
+
+
+def test_per_item_goal_rounds_up():
+    from decimal import Decimal
+
+    from parscore.rules.per_item import PerItem, PerItemParams
+
+    params = PerItemParams(kind="per_item", per_item=Decimal("0.5"))
+    goal = PerItem.goal(params, Decimal("1.1"), 2024)
+    assert goal is not None and goal.args["count"] == 3  # 2 give 1.0, short of 1.1

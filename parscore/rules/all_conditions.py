@@ -19,6 +19,7 @@ from parscore.rules.base import (
     RuleParams,
     Scored,
     duplicate_ids,
+    joined_labels,
     points_text,
     words,
 )
@@ -118,7 +119,8 @@ class AllConditions(RuleKind):
 
     @classmethod
     def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
-        return Goal("plan-year.goal.all-of", {"items": _joined(params.conditions)})
+        items = joined_labels([entry.label for entry in params.conditions])
+        return Goal("plan-year.goal.all-of", {"items": items})
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:

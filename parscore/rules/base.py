@@ -74,6 +74,17 @@ def label(code: str) -> Text:
     return Text(**both(code))
 
 
+def lower_first(text: str) -> str:
+    """A label inside a sentence: "Có bố trí kinh phí" -> "có bố trí kinh phí"; a word in
+    capitals (TTHC, UBND) keeps them."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def joined_labels(labels: list[Text]) -> dict[str, str]:
+    """Labels inside a sentence, joined with "; ", in every language (a message argument)."""
+    return {lang: "; ".join(lower_first(t.get(lang)) for t in labels) for lang in LANGS}
+
+
 def text_arg(text: Text) -> dict[str, str]:
     """A text of the criteria set (a label) as a message argument."""
     return {lang: text.get(lang) for lang in LANGS}

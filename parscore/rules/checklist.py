@@ -19,6 +19,7 @@ from parscore.rules.base import (
     RuleParams,
     Scored,
     duplicate_ids,
+    joined_labels,
     labelled_points,
     text_arg,
     words,
@@ -134,7 +135,8 @@ class Checklist(RuleKind):
 
     @classmethod
     def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
-        return Goal("plan-year.goal.all-of", {"items": _labels(params.items)})
+        items = joined_labels([entry.label for entry in params.items])
+        return Goal("plan-year.goal.all-of", {"items": items})
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:

@@ -18,6 +18,7 @@ from parscore.rules.base import (
     RuleParams,
     Scored,
     duplicate_ids,
+    joined_labels,
     label,
     labelled_points,
     text_arg,
@@ -102,7 +103,7 @@ class Levels(RuleKind):
     @classmethod
     def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
         best = max(params.levels, key=lambda lv: lv.points)  # the first of the best
-        return Goal("plan-year.goal.level", {"level": text_arg(best.label)})
+        return Goal("plan-year.goal.level", {"level": joined_labels([best.label])})
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:
