@@ -159,16 +159,15 @@ class _EvidenceChecker:
                         served.append(ref)
                         continue
                     best = difflib.get_close_matches(ref, list(self.nodes), n=1, cutoff=0.6)
-                    where = ("items", node_id, "plan_tasks", t, "serves", s)
+                    where: KeyPath = ("items", node_id, "plan_tasks", t, "serves", s)
                     args = {"id": ref, "set": self.cs.id, **suggestion(best[0] if best else None)}
                     self.add("evidence.plan-unknown-item", where, **args)
         missing = uncovered(self.cs, served)
         if missing:
-            where = ("items", listed[0][0], "plan_tasks")
             listing = ", ".join(missing)
             self.add(
                 "evidence.plan-uncovered",
-                where,
+                ("items", listed[0][0], "plan_tasks"),
                 prefer_key=True,
                 warning=True,
                 count=len(missing),
