@@ -400,3 +400,20 @@ def test_per_item_goal_rounds_up():
     params = PerItemParams(kind="per_item", per_item=Decimal("0.5"))
     goal = PerItem.goal(params, Decimal("1.1"), 2024)
     assert goal is not None and goal.args["count"] == 3  # 2 give 1.0, short of 1.1
+
+
+def test_no_date_and_no_usual_timing(tmp_path):
+    """A sub-criterion whose set gives neither a due date nor a usual timing: the year, marked
+    (**), and a note saying the set gives neither; nothing invented."""
+    text = (ROOT / "criteria" / "ref-commune-2023.yaml").read_text(encoding="utf-8")
+    head, tail = text.split('- id: "2.3"', 1)
+    assert '        timing: "Quý I"\n' in tail
+    tail = tail.replace('        timing: "Quý I"\n', "", 1)
+    (tmp_path / "set.yaml").write_text(head + '- id: "2.3"' + tail, encoding="utf-8")
+    md = run("plan-year", "--criteria", str(tmp_path / "set.yaml"), *UNIT, "--format", "markdown")
+    row = next(
+        line for line in md.decode().splitlines() if "(tiêu chí 2.3)" in line and "|" in line
+    )
+    assert row.rstrip(" |").endswith("| Trong năm 2023 (**)")  # the set's year: no --year
+    assert "\n(**) Bộ tiêu chí không ghi hạn, cũng không ghi thời gian thường lệ" in md.decode()
+    assert "\nHạn ghi ngày lấy từ bộ tiêu chí " in md.decode()  # not in italics: "(*)" inside

@@ -253,11 +253,12 @@ def _task_table(plan: YearPlan, lang: str) -> list[Block]:
         Block("section", render("plan-year.table-section", None, lang)),
         Block("item", render("plan-year.table", None, lang)),
         Block("table", table=table),
-        Block("note", render("plan-year.table-note", {"set": plan.criteria}, lang)),
+        # plain paragraphs: an italic Markdown note would end at the "(*)" inside it
+        Block("para", render("plan-year.table-note", {"set": plan.criteria}, lang)),
     ]
     if any(not t.due and not t.timing for t in plan.tasks()):
         out.append(
-            Block("note", render("plan-year.table-note-none", {"kind": plan.unit.kind}, lang))
+            Block("para", render("plan-year.table-note-none", {"kind": plan.unit.kind}, lang))
         )
     return out
 
