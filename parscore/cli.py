@@ -660,6 +660,7 @@ def plan_year(
 ) -> None:
     """Draft the year's administrative reform plan from a criteria set (Kế hoạch CCHC năm)."""
     from parscore.plan_year_run import draft
+    from parscore.report.common import Options
 
     chosen = formats.get("plan-year", fmt or _plan_format(output, formats.names("plan-year")))
     inputs = [p for p in (previous,) if p is not None]
@@ -674,14 +675,8 @@ def plan_year(
         year=year,
         previous=previous,
     )
-    opts = _report_options(lang, output)
+    opts = Options(lang=lang, width=_layout_width(output))
     emit(chosen.reporter()(drafted, opts), output, force, inputs)
-
-
-def _report_options(lang: str, output: Path | None) -> Any:
-    from parscore.report.common import Options
-
-    return Options(lang=lang, width=_layout_width(output))
 
 
 @main.command(help="cli.help.validate")
