@@ -404,6 +404,8 @@ def main(
     is_flag=True,
     help="cli.help.missing",
 )
+@click.option("--appraisal", type=click.Path(path_type=Path), help="cli.help.appraisal")
+@click.option("--explanation", type=click.Path(path_type=Path), help="cli.help.explanation")
 @guarded
 def evaluate(
     evidence: Path,
@@ -415,6 +417,8 @@ def evaluate(
     detail: bool,
     top: int,
     missing: bool,
+    appraisal: Path | None = None,
+    explanation: Path | None = None,
 ) -> None:
     """Score one commune's EVIDENCE file (Chấm điểm một xã)."""
     from parscore.engine import evaluate as run
@@ -422,8 +426,27 @@ def evaluate(
     from parscore.report.common import Options
 
     chosen = formats.get("todo" if missing else "result", fmt)
-    _check_output(chosen, output, force, [evidence])
+    if explanation is not None and appraisal is None:
+        raise UsageError("usage.explanation-needs-appraisal")
+    if appraisal is not None and (missing or fmt not in ("table", "markdown", "json")):
+        raise UsageError("usage.appraisal-format")
+    inputs = [p for p in (evidence, appraisal, explanation) if p is not None]
+    _check_output(chosen, output, force, inputs)
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
+    if appraisal is not None:
+        from parscore.appraisal.run import appraisal_text
+
+        text = appraisal_text(
+            prepared,
+            appraisal,
+            explanation,
+            fmt,
+            Options(lang=lang, detail=detail, top=top, width=_layout_width(output)),
+            resolver().limits,
+            lambda problems: print_problems(problems, lang),
+        )
+        emit(text, output, force, inputs)
+        return
     if not chosen.shows_warnings:
         print_problems(list(prepared.warnings), lang)  # the table and Markdown list them
     result = run(prepared)
@@ -644,6 +667,10 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
                 check_criteria(src, sets, path)
             elif kind == "evidence":
                 problems = list(evidence_from_source(src, sets, base=path.parent).warnings)
+            elif kind in ("appraisal", "explanation"):
+                from parscore.appraisal.checks import check_file
+
+                problems = check_file(src, kind, path, sets)
             else:
                 problems = [src.problem("doc.unknown-kind")]
         except InputError as exc:
@@ -783,6 +810,49 @@ def template(
 
         emit(to_text(evidence_schema_for(cs, lang)), schema_file, force, read)
         echo(render("cli.wrote", {"path": display_name(schema_file)}, lang), err=True)
+
+
+@main.group(help="cli.help.appraisal-group")
+def appraisal() -> None:
+    """The province's appraisal (Thẩm định)."""
+
+
+@appraisal.command("init", help="cli.help.appraisal-init")
+@click.argument("evidence", type=click.Path(path_type=Path))
+@CRITERIA_OPTION
+@click.option("--council", metavar="NAME", help="cli.help.council")
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="cli.help.appraisal-output",
+)
+@FORCE_OPTION
+@LANG_OPTION
+@guarded
+def appraisal_init(
+    evidence: Path,
+    criteria_ref: str | None,
+    council: str | None,
+    output: Path,
+    force: bool,
+    lang: str,
+) -> None:
+    """Write the council's appraisal file from a commune's EVIDENCE, nothing decided yet."""
+    import unicodedata
+
+    from parscore.appraisal.run import appraisal_file
+    from parscore.loading import load_evidence
+    from parscore.output import check_target
+    from parscore.yamlsource import display_name
+
+    check_target(output, force=force, inputs=[evidence])
+    prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
+    print_problems(list(prepared.warnings), lang)
+    name = unicodedata.normalize("NFC", council) if council else None
+    emit(appraisal_file(prepared, evidence, output, name, lang), output, force, [evidence])
+    echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
 
 
 @main.group(help="cli.help.criteria")

@@ -695,6 +695,237 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "đơn vị cấp '{level}' được ghi hai lần",
         "the '{level}' parent is given twice",
     ),
+    # --- the province's year: appraisal and explanation (parscore/appraisal/) -----------------
+    "appraisal.other-unit-code": (
+        "tệp này dành cho đơn vị mã {given}, nhưng {file} là của đơn vị mã {expected}",
+        "this file is for the unit coded {given}, but {file} is of the unit coded {expected}",
+    ),
+    "appraisal.other-unit": (
+        "tệp này dành cho '{name}', nhưng {file} là của '{expected}'",
+        "this file is for '{name}', but {file} is of '{expected}'",
+    ),
+    "appraisal.other-year": (
+        "tệp này dành cho năm {year}, nhưng tệp minh chứng là năm {expected}",
+        "this file is for {year}, but the evidence is of {expected}",
+    ),
+    "appraisal.other-set": (
+        "tệp này theo bộ tiêu chí '{set}', nhưng tệp minh chứng được chấm theo '{expected}'",
+        "this file follows the criteria set '{set}', but the evidence is scored on '{expected}'",
+    ),
+    "appraisal.unknown-id": (
+        "bộ tiêu chí '{set}' không có tiêu chí '{id}'{suggestion}",
+        "the criteria set '{set}' has no sub-criterion '{id}'{suggestion}",
+    ),
+    "appraisal.survey-item": (
+        "'{id}' do đơn vị điều tra xã hội học chấm, không phải hội đồng thẩm định",
+        "'{id}' is scored by the survey team, not by the appraisal council",
+    ),
+    "appraisal.key-not-for-decision": (
+        "'{key}' không dùng với quyết định '{decision}' (points: với points hoặc explain; "
+        "inputs: với inputs; ask: với explain)",
+        "'{key}' does not go with the decision '{decision}' (points: with points or explain; "
+        "inputs: with inputs; ask: with explain)",
+    ),
+    "appraisal.points-over-max": (
+        "{value} điểm vượt điểm tối đa {max} của tiêu chí '{id}'",
+        "{value} points are above the maximum {max} of '{id}'",
+    ),
+    "appraisal.needs": (
+        "quyết định '{decision}' cần '{key}'",
+        "the decision '{decision}' needs '{key}'",
+    ),
+    "appraisal.evidence-not-found": (
+        "không có tệp minh chứng này (đường dẫn tính từ thư mục của tệp thẩm định)",
+        "no such evidence file (the path is taken from the appraisal file's folder)",
+    ),
+    "appraisal.no-such-line": (
+        "{file} chỉ có {count} dòng {section}: không có dòng này",
+        "{file} has only {count} {section} lines: there is no such line",
+    ),
+    "explanation.not-requested": (
+        "hội đồng không yêu cầu giải trình tiêu chí '{id}' ở vòng 1 ({file})",
+        "the council asked for no explanation of '{id}' in round 1 ({file})",
+    ),
+    "explanation.late": (
+        "giải trình '{id}' gửi ngày {date}, sau hạn {due}: không được tính ở giai đoạn giải "
+        "trình (vòng 2 quyết định)",
+        "the explanation of '{id}' was sent on {date}, after the deadline {due}: not counted "
+        "at the explanation stage (round 2 decides)",
+    ),
+    "usage.appraisal-file": (
+        "{path} là tệp thẩm định hoặc giải trình, không phải tệp minh chứng: dùng "
+        "evaluate MINH_CHỨNG --appraisal {path}",
+        "{path} is an appraisal or explanation file, not an evidence file: use "
+        "evaluate EVIDENCE --appraisal {path}",
+    ),
+    "usage.explanation-needs-appraisal": (
+        "--explanation cần --appraisal",
+        "--explanation needs --appraisal",
+    ),
+    "usage.appraisal-format": (
+        "với --appraisal, định dạng là table, markdown hoặc json",
+        "with --appraisal, the format is table, markdown or json",
+    ),
+    "reason.appraised-points": (
+        "hội đồng thẩm định cho điểm (vòng {round}): {why}",
+        "points given by the appraisal council (round {round}): {why}",
+    ),
+    "reason.appraised-provisional": (
+        "điểm tạm tính, chờ giải trình (vòng {round}): {ask}",
+        "provisional points, explanation awaited (round {round}): {ask}",
+    ),
+    "reason.explanation-claimed": (
+        "điểm xã đề nghị khi giải trình: {text}",
+        "points the commune asks for in its explanation: {text}",
+    ),
+    "reason.claimed-points": ("điểm xã tự chấm", "the points the commune claimed"),
+    "appraisal.title": (
+        "Kết quả thẩm định Chỉ số CCHC năm {year} ({set})",
+        "PAR INDEX appraisal, {year} ({set})",
+    ),
+    "appraisal.council-line": ("Hội đồng: {council} (tệp {file})", "Council: {council} ({file})"),
+    "appraisal.round-line": (
+        "Vòng {round}: ngày {date}; thành viên: {who}",
+        "Round {round}: {date}; appraisers: {who}",
+    ),
+    "appraisal.due-line": ("Hạn giải trình: {date}", "Explanations due by {date}"),
+    "appraisal.explanation-line": (
+        "Giải trình: {by}, ngày {date} (tệp {file})",
+        "Explanation: {by}, {date} ({file})",
+    ),
+    "appraisal.totals": ("Điểm qua từng giai đoạn", "Scores at each stage"),
+    "appraisal.stage": ("Giai đoạn", "Stage"),
+    "appraisal.notes": ("Ghi chú", "Notes"),
+    "appraisal.stage-claimed": ("Tự chấm", "Claimed"),
+    "appraisal.stage-computed": ("Tính từ minh chứng", "Computed"),
+    "appraisal.stage-round1": ("Thẩm định vòng 1", "Round 1"),
+    "appraisal.stage-explanation": ("Sau giải trình", "Explanation"),
+    "appraisal.stage-final": ("Thẩm định cuối", "Final"),
+    "appraisal.note-unclaimed": (
+        "{count} tiêu chí xã không tự chấm, tính theo minh chứng: {ids}",
+        "{count} not claimed, scored as computed: {ids}",
+    ),
+    "appraisal.note-undecided": (
+        "{count} tiêu chí CHƯA QUYẾT ĐỊNH, tạm tính theo minh chứng: {ids}",
+        "{count} NOT DECIDED, scored as computed for now: {ids}",
+    ),
+    "appraisal.note-awaiting": (
+        "{count} tiêu chí chờ giải trình: {ids}",
+        "{count} awaiting explanation: {ids}",
+    ),
+    "appraisal.note-late": (
+        "{count} giải trình quá hạn, không tính: {ids}",
+        "{count} late explanations, not counted: {ids}",
+    ),
+    "appraisal.by-field": ("Theo lĩnh vực", "By field"),
+    "appraisal.by-item": (
+        "Tiêu chí thay đổi hoặc chưa thống nhất",
+        "Sub-criteria changed or not agreed",
+    ),
+    "appraisal.items-hidden": (
+        "{count} tiêu chí khác hội đồng đồng ý, không đổi điểm (--detail để xem tất cả)",
+        "{count} other sub-criteria agreed with unchanged points (--detail shows them all)",
+    ),
+    "appraisal.item": ("Tiêu chí", "Item"),
+    "appraisal.why": ("Quyết định và lý do", "Decision and why"),
+    "appraisal.decision-agreed": ("Vòng {round}: đồng ý.", "Round {round}: agreed."),
+    "appraisal.decision-points": (
+        "Vòng {round}: cho {points} điểm — {why}.",
+        "Round {round}: {points} points — {why}.",
+    ),
+    "appraisal.decision-inputs": (
+        "Vòng {round}: sửa số liệu {inputs} — {why}.",
+        "Round {round}: inputs corrected to {inputs} — {why}.",
+    ),
+    "appraisal.decision-explain": (
+        "Vòng {round}: yêu cầu giải trình — {ask}{provisional}.",
+        "Round {round}: explanation requested — {ask}{provisional}.",
+    ),
+    "appraisal.provisional": (" (tạm tính {points} điểm)", " (provisionally {points} points)"),
+    "appraisal.decision-undecided": (
+        "Vòng {round}: CHƯA QUYẾT ĐỊNH.",
+        "Round {round}: NOT DECIDED.",
+    ),
+    "appraisal.decision-awaiting": (
+        "Vòng {round}: chờ giải trình.",
+        "Round {round}: awaiting explanation.",
+    ),
+    "appraisal.answer": (
+        "Giải trình ngày {date}: {text}{claimed}.",
+        "Answer of {date}: {text}{claimed}.",
+    ),
+    "appraisal.answer-late": (
+        "Giải trình ngày {date} (QUÁ HẠN, không tính): {text}{claimed}.",
+        "Answer of {date} (LATE, not counted): {text}{claimed}.",
+    ),
+    "appraisal.answer-claimed": (" — đề nghị {points} điểm", " — asks for {points} points"),
+    "appraisal.ledger": ("Điểm thưởng, điểm trừ", "Bonus and penalty lines"),
+    "appraisal.line-text": ("Nội dung", "Line"),
+    "appraisal.line-accepted": ("chấp nhận", "accepted"),
+    "appraisal.line-refused": ("không chấp nhận", "refused"),
+    "appraisal.line-undecided": ("CHƯA QUYẾT ĐỊNH", "NOT DECIDED"),
+    "appraisal.no-final": (
+        "Chưa có điểm thẩm định cuối cùng: vòng 1 đã yêu cầu giải trình, vòng 2 chưa có.",
+        "No final appraisal yet: round 1 asked for explanations and there is no round 2.",
+    ),
+    "appraisal.final-open": (
+        "Điểm thẩm định cuối chưa công bố được: còn {count} tiêu chí chưa quyết định hoặc chờ "
+        "giải trình.",
+        "The final appraisal cannot be published yet: {count} sub-criteria are not decided or "
+        "await an explanation.",
+    ),
+    "appraisal.final-published": (
+        "Điểm công bố (thẩm định cuối): chỉ số {index}, {band}.",
+        "Published score (final appraisal): index {index}, {band}.",
+    ),
+    "appraisal.undecided-rule": (
+        "Tiêu chí chưa quyết định được tạm tính theo điểm tính từ minh chứng của xã và liệt kê "
+        "riêng, không bao giờ coi là đồng ý.",
+        "A sub-criterion not decided is scored at the points computed from the commune's "
+        "evidence for now and listed, never taken as agreed.",
+    ),
+    "appraisal-file.head": (
+        "HỒ SƠ THẨM ĐỊNH Chỉ số CCHC năm {year} — {unit} — lập sẵn từ {file}",
+        "APPRAISAL FILE, PAR INDEX {year} — {unit} — pre-filled from {file}",
+    ),
+    "appraisal-file.how": (
+        "Mỗi tiêu chí: decision: agreed (đồng ý) | points (cho điểm: points, reason) | inputs "
+        "(sửa số liệu: inputs, reason) | explain (yêu cầu giải trình: ask). Để trống = chưa "
+        "quyết định (tạm tính theo minh chứng, được liệt kê riêng).",
+        "Each item: decision: agreed | points (points, reason) | inputs (corrected inputs, "
+        "reason) | explain (ask). Left empty = not decided (scored as computed, and listed).",
+    ),
+    "appraisal-file.item": (
+        "{name} — tối đa {max}; xã tự chấm {claimed}; tính từ minh chứng {computed}",
+        "{name} — max {max}; claimed {claimed}; computed {computed}",
+    ),
+    "appraisal-file.line": (
+        "{text} — {points} điểm. decision: accepted | refused (reason)",
+        "{text} — {points} points. decision: accepted | refused (reason)",
+    ),
+    "appraisal-file.council": ("Hội đồng thẩm định Chỉ số CCHC", "PAR INDEX appraisal council"),
+    "cli.help.appraisal": (
+        "tệp thẩm định của hội đồng: điểm từng giai đoạn (tự chấm, tính từ minh chứng, vòng 1, "
+        "giải trình, cuối)",
+        "the council's appraisal file: the scores at every stage (claimed, computed, round 1, "
+        "explanation, final)",
+    ),
+    "cli.help.explanation": (
+        "tệp giải trình của xã trả lời yêu cầu của vòng 1 (cần --appraisal)",
+        "the commune's answers to round 1's requests (needs --appraisal)",
+    ),
+    "cli.help.appraisal-group": (
+        "Thẩm định: lập tệp thẩm định của hội đồng từ tệp minh chứng của xã",
+        "Appraisal: write the council's appraisal file from a commune's evidence",
+    ),
+    "cli.help.appraisal-init": (
+        "Lập sẵn tệp thẩm định: mọi tiêu chí với điểm tự chấm và điểm tính từ minh chứng, "
+        "chưa quyết định gì",
+        "Write the council's appraisal file pre-filled: every item with its claimed and "
+        "computed points, nothing decided yet",
+    ),
+    "cli.help.council": ("tên hội đồng thẩm định", "the appraisal council's name"),
+    "cli.help.appraisal-output": ("tệp thẩm định sẽ ghi", "the appraisal file to write"),
     # --- rule kinds (parscore/rules/): their words, reasons and plan actions -----------------
     "rule.points": ("{number} điểm", "{number} points"),
     "rule.one-point": ("{number} điểm", "{number} point"),
