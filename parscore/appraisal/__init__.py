@@ -283,9 +283,14 @@ def appraise(checked: CheckedEvidence, appraisal: Any) -> UnitResult:
         computed_lines = [ln for ln in getattr(computed, section).lines if ln.source == "evidence"]
         for index, line in enumerate(computed_lines):
             entry = getattr(checked.evidence, section)[index]
-            s2 = _ledger_status(second, index) if r2 is not None else None
-            decision = second[index] if s2 not in (None, "undecided") else None
-            decision = decision or (first[index] if index < len(first) else None)
+            s2: LedgerStatus | None = None
+            decision = first[index] if index < len(first) else None
+            if r2 is not None:  # the final decision: round 2's, else round 1's
+                s2 = _ledger_status(second, index)
+                if s2 == "undecided":
+                    s2 = _ledger_status(first, index)
+                else:
+                    decision = second[index]
             ledger.append(
                 LedgerStages(
                     section=section,  # type: ignore[arg-type]

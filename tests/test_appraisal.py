@@ -1,0 +1,249 @@
+"""The province's year: the council's appraisal file, the explanation round, scores by stage.
+
+Expectations are worked out by hand from evidence/que-minh-2023.yaml, whose computed scores are:
+appraisal 59.32, survey 26.10, bonus 0.50, penalty 0.25, total and index 85.67 (out of 100);
+3.4 (online share, 35% or more → 3, 17.5% to below 35% → 1.5) 287/1153 = 24.9% → 1.50;
+3.2 computed 4.88; 1.1.1 computed 1.00; 39 sub-criteria scored by the commune."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from parscore.appraisal import appraise
+from parscore.appraisal.checks import load_appraisal
+from parscore.cli import main
+from parscore.errors import InputError
+from parscore.loading import load_evidence
+
+ROOT = Path(__file__).resolve().parent.parent
+QM = ROOT / "evidence" / "que-minh-2023.yaml"
+
+HEAD = """council: "Hội đồng thẩm định"
+unit: {name: "Quế Minh", code: "20662"}
+year: 2023
+criteria: ref-commune-2023
+"""
+ROUND1 = """round1:
+  date: "15/01/2024"
+  appraisers: ["A", "B"]
+  explanation_due: "31/01/2024"
+  items:
+    "3.4": {decision: inputs, inputs: {online: 410}, reason: "hệ thống ghi 410"}
+    "3.2": {decision: points, points: 4, reason: "28 hồ sơ trễ chưa xin lỗi"}
+    "1.1.1": {decision: explain, points: 0, ask: "bản chính"}
+    "3.1": {decision: agreed}
+  bonus:
+    - {decision: refused, reason: "không đủ căn cứ"}
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _stages(tmp_path: Path, appraisal: str, explanation: str | None = None):
+    checked = load_evidence(QM)
+    ap = _write(tmp_path, "ap.yaml", appraisal)
+    ex = _write(tmp_path, "ex.yaml", explanation) if explanation is not None else None
+    result = appraise(checked, load_appraisal(ap, checked, ex))
+    assert result.appraisal is not None
+    return result.appraisal
+
+
+def _item(stages, node_id):
+    return next(i for i in stages.items if i.id == node_id)
+
+
+def test_each_decision_kind_at_item_level(tmp_path):
+    st = _stages(tmp_path, HEAD + ROUND1)
+    assert [s.stage for s in st.stages] == ["claimed", "computed", "round1"]  # no round 2 yet
+    # inputs: 410/1153 = 35.6% → 3 points, by the item's own rule
+    assert _item(st, "3.4").points["round1"] == Decimal("3")
+    assert _item(st, "3.4").points["computed"] == Decimal("1.5")
+    assert _item(st, "3.4").points["claimed"] == Decimal("3")
+    # points granted
+    assert _item(st, "3.2").points["round1"] == Decimal("4")
+    # explanation asked, provisionally 0
+    assert _item(st, "1.1.1").points["round1"] == Decimal("0")
+    # agreed: the computed points
+    assert _item(st, "3.1").points["round1"] == _item(st, "3.1").points["computed"]
+    r1 = st.stage("round1")
+    assert r1 is not None
+    # 59.32 + (3 - 1.5) + (4 - 4.88) + (0 - 1) = 58.94; bonus refused: 0
+    assert r1.appraisal == Decimal("58.94")
+    assert r1.bonus == Decimal("0")
+    assert r1.total == Decimal("84.79")  # 58.94 + 26.10 + 0 - 0.25
+    assert r1.index == Decimal("84.79")
+    assert r1.awaiting == ["1.1.1"]
+
+
+def test_an_undecided_item_is_never_agreed_silently(tmp_path):
+    st = _stages(tmp_path, HEAD + ROUND1)
+    r1 = st.stage("round1")
+    assert r1 is not None
+    assert len(r1.undecided) == 39 - 4
+    assert "7.3" in r1.undecided
+    assert _item(st, "7.3").round1.status == "undecided"
+    assert st.published is None
+
+
+def _explanation(date: str, claimed: str = "1") -> str:
+    return f"""unit: {{name: "Quế Minh", code: "20662"}}
+year: 2023
+criteria: ref-commune-2023
+date: "{date}"
+answers:
+  "1.1.1": {{text: "đã gửi bản chính", claimed: {claimed}}}
+"""
+
+
+def test_the_explanation_stage_counts_an_answer_sent_in_time(tmp_path):
+    st = _stages(tmp_path, HEAD + ROUND1, _explanation("31/01/2024"))
+    explained = st.stage("explanation")
+    assert explained is not None
+    assert explained.appraisal == Decimal("59.94")  # 58.94 + 1
+    assert explained.late == []
+    assert _item(st, "1.1.1").answer is not None
+
+
+def test_a_late_explanation_is_flagged_and_not_counted(tmp_path):
+    st = _stages(tmp_path, HEAD + ROUND1, _explanation("01/02/2024"))
+    explained = st.stage("explanation")
+    assert explained is not None
+    assert explained.appraisal == Decimal("58.94")  # as round 1
+    assert explained.late == ["1.1.1"]
+    answer = _item(st, "1.1.1").answer
+    assert answer is not None and answer.late
+
+
+def test_round_two_decides_again_and_stages_stay_apart(tmp_path):
+    round2 = """round2:
+  date: "20/02/2024"
+  items:
+    "1.1.1": {decision: points, points: 0.5, reason: "bản chính không đóng dấu"}
+"""
+    st = _stages(tmp_path, HEAD + ROUND1 + round2, _explanation("30/01/2024"))
+    assert [s.stage for s in st.stages] == [
+        "claimed", "computed", "round1", "explanation", "final"
+    ]  # fmt: skip
+    final = st.stage("final")
+    assert final is not None
+    assert final.appraisal == Decimal("59.44")  # 58.94 + 0.5
+    assert final.bonus == Decimal("0")  # refused in round 1, not decided again
+    assert st.stage("computed").appraisal == Decimal("59.32")  # type: ignore[union-attr]
+    assert _item(st, "1.1.1").points == {
+        "claimed": Decimal("1"),
+        "computed": Decimal("1"),
+        "round1": Decimal("0"),
+        "explanation": Decimal("1"),
+        "final": Decimal("0.5"),
+    }
+    assert final.awaiting == [] and len(final.undecided) == 35
+
+
+def test_a_request_not_decided_again_stays_awaiting(tmp_path):
+    round2 = 'round2:\n  date: "20/02/2024"\n  items: {}\n'
+    st = _stages(tmp_path, HEAD + ROUND1 + round2)
+    final = st.stage("final")
+    assert final is not None and final.awaiting == ["1.1.1"]
+
+
+BAD = """council: "Hội đồng"
+unit: {name: "Quế Minh", code: "99999"}
+year: 2024
+criteria: other-set
+round1:
+  items:
+    "9.9": {decision: agreed}
+    "3.4": {decision: points, points: 5, reason: "x"}
+    "S.1": {decision: agreed}
+    "3.2": {decision: inputs, inputs: {on_tme: 3}, reason: "x"}
+"""
+
+
+def test_a_wrong_appraisal_is_refused_with_its_places(tmp_path):
+    ap = _write(tmp_path, "ap.yaml", BAD)
+    checked = load_evidence(QM)
+    with pytest.raises(InputError) as exc:
+        load_appraisal(ap, checked)
+    got = {(p.code, p.line, p.column) for p in exc.value.problems}
+    assert got == {
+        ("appraisal.other-unit-code", 2, 32),
+        ("appraisal.other-year", 3, 7),
+        ("appraisal.other-set", 4, 11),
+        ("appraisal.unknown-id", 7, 5),
+        ("appraisal.points-over-max", 8, 39),
+        ("appraisal.survey-item", 9, 5),
+        ("evidence.unknown-input", 10, 40),
+    }
+
+
+def test_the_cli_says_file_line_column_and_exits_2(tmp_path):
+    ap = _write(tmp_path, "ap.yaml", BAD)
+    run = CliRunner().invoke(main, ["evaluate", str(QM), "--appraisal", str(ap), "--lang", "en"])
+    assert run.exit_code == 2
+    assert "ap.yaml:3:7: this file is for 2024, but the evidence is of 2023" in run.output
+    assert "ap.yaml:8:39: 5 points are above the maximum 3 of '3.4'" in run.output
+
+
+def test_an_explanation_for_an_item_not_asked_about_is_refused(tmp_path):
+    checked = load_evidence(QM)
+    ap = _write(tmp_path, "ap.yaml", HEAD + ROUND1)
+    text = _explanation("30/01/2024").replace('"1.1.1"', '"3.1"')
+    ex = _write(tmp_path, "ex.yaml", text)
+    with pytest.raises(InputError) as exc:
+        load_appraisal(ap, checked, ex)
+    assert [(p.code, p.line) for p in exc.value.problems] == [("explanation.not-requested", 6)]
+
+
+def test_init_writes_every_item_undecided_and_leaves_the_evidence_alone(tmp_path):
+    before = hashlib.sha256(QM.read_bytes()).hexdigest()
+    out = tmp_path / "ap.yaml"
+    run = CliRunner().invoke(main, ["appraisal", "init", str(QM), "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    text = out.read_text(encoding="utf-8")
+    assert text.count("      decision:\n") == 39
+    run = CliRunner().invoke(
+        main, ["evaluate", str(QM), "--appraisal", str(out), "--format", "json"]
+    )
+    assert run.exit_code == 0, run.output
+    data = json.loads(run.stdout)
+    assert data["format"] == "parscore-result/5"
+    round1 = next(s for s in data["appraisal"]["stages"] if s["stage"] == "round1")
+    assert len(round1["undecided"]) == 39
+    assert round1["total"] == "85.67"  # undecided: scored as computed, and listed
+    assert hashlib.sha256(QM.read_bytes()).hexdigest() == before
+
+
+SHIPPED = sorted(p.stem for p in (ROOT / "evidence").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_every_shipped_commune_has_a_finished_appraisal(name):
+    checked = load_evidence(ROOT / "evidence" / f"{name}.yaml")
+    folder = ROOT / "appraisal"
+    ap = load_appraisal(folder / f"{name}.yaml", checked, folder / f"{name}-giai-trinh.yaml")
+    stages = appraise(checked, ap).appraisal
+    assert stages is not None and stages.published is not None
+    kinds = {i.round1.status for i in stages.items}
+    assert {"agreed", "points", "inputs", "explain"} <= kinds
+
+
+def test_validate_knows_appraisal_and_explanation_files():
+    files = [str(p) for p in sorted((ROOT / "appraisal").glob("*.yaml"))]
+    run = CliRunner().invoke(main, ["validate", *files])
+    assert run.exit_code == 0, run.output
+
+
+def test_compare_skips_appraisal_files_in_a_folder():
+    run = CliRunner().invoke(main, ["compare", str(ROOT / "evidence"), str(ROOT / "appraisal")])
+    assert run.exit_code == 0, run.output
+    assert "(6 " in run.output
