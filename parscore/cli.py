@@ -514,6 +514,7 @@ def _check_output(
     is_flag=True,
     help="cli.help.no-cache",
 )
+@click.option("--stage", type=click.Choice(["self", "final"]), help="cli.help.stage")
 @guarded
 def compare(
     paths: tuple[Path, ...],
@@ -526,6 +527,7 @@ def compare(
     detail: bool,
     jobs: int,
     no_cache: bool,
+    stage: str | None = None,
 ) -> None:
     """Rank and compare communes: evidence files, and folders searched for .yaml/.yml files.
 
@@ -550,6 +552,7 @@ def compare(
         jobs=jobs,
         group_by=group_by,  # type: ignore[arg-type]
         progress=_progress_bar(lang) if sys.stderr.isatty() else None,
+        stage=stage,  # type: ignore[arg-type]
     )
     print_problems(run.problems, lang)
     if run.refusal is not None:

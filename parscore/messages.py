@@ -924,6 +924,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Write the council's appraisal file pre-filled: every item with its claimed and "
         "computed points, nothing decided yet",
     ),
+    "cli.help.stage": (
+        "xếp hạng theo: final — điểm thẩm định cuối (mặc định khi có tệp thẩm định trong các "
+        "tệp so sánh, ghép với xã theo mã đơn vị và năm), self — điểm tự đánh giá",
+        "rank on: final — the final appraisal (the default when appraisal files are among the "
+        "files compared, matched to each commune by unit code and year), self — the "
+        "self-assessments",
+    ),
+    "comparison.self-total": ("Điểm tự đánh giá", "Self-assessed"),
+    "comparison.self-gap": ("Tự chấm − thẩm định", "Self − appraised"),
+    "comparison.stage-final-note": (
+        "Xếp hạng theo điểm thẩm định cuối; 'Điểm tự đánh giá' là tổng điểm xã tự chấm, "
+        "cột 'Tự chấm − thẩm định' là chênh lệch của từng đơn vị, bình quân {gap} điểm.",
+        "Ranked on the final appraisal; 'Self-assessed' is the commune's own total, "
+        "'Self − appraised' is each unit's gap, {gap} points on average.",
+    ),
+    "comparison.not-appraised-title": (
+        "Đơn vị chưa có kết quả thẩm định cuối",
+        "Units without a final appraisal",
+    ),
+    "comparison.not-appraised-note": (
+        "Không có tệp thẩm định, hoặc còn tiêu chí chưa quyết định, chờ giải trình: không xếp "
+        "hạng cùng các đơn vị đã thẩm định (--stage self xếp hạng theo điểm tự đánh giá).",
+        "No appraisal file, or items not decided or awaiting an explanation: not ranked with "
+        "the appraised units (--stage self ranks the self-assessments).",
+    ),
+    "comparison.reason-not-appraised": ("chưa có kết quả thẩm định cuối", "no final appraisal"),
+    "appraisal.duplicate": (
+        "tệp thứ hai cho cùng đơn vị và năm (đã có {other}): không dùng",
+        "a second file for the same unit and year ({other} already): not used",
+    ),
+    "appraisal.no-evidence": (
+        "không có tệp minh chứng nào của đơn vị này trong các tệp so sánh",
+        "no evidence file of this unit among the files compared",
+    ),
     "cli.help.council": ("tên hội đồng thẩm định", "the appraisal council's name"),
     "cli.help.appraisal-output": ("tệp thẩm định sẽ ghi", "the appraisal file to write"),
     # --- rule kinds (parscore/rules/): their words, reasons and plan actions -----------------

@@ -247,3 +247,57 @@ def test_compare_skips_appraisal_files_in_a_folder():
     run = CliRunner().invoke(main, ["compare", str(ROOT / "evidence"), str(ROOT / "appraisal")])
     assert run.exit_code == 0, run.output
     assert "(6 " in run.output
+
+
+def _all_decided(tmp_path: Path) -> str:
+    """Every item agreed but 3.4 (inputs → 3), 3.2 (points 4) and 1.1.1 (explanation asked in
+    round 1, 0.5 given in round 2); the bonus refused, the penalty accepted."""
+    import yaml
+
+    data = yaml.safe_load(QM.read_text(encoding="utf-8"))
+    lines = [HEAD, ROUND1.replace("  bonus:\n", "").replace(
+        '    - {decision: refused, reason: "không đủ căn cứ"}\n', ""
+    )]  # fmt: skip
+    for node_id in data["items"]:
+        if node_id not in ("3.4", "3.2", "1.1.1", "3.1"):
+            lines.append(f'    "{node_id}": {{decision: agreed}}\n')
+    lines.append('  bonus: [{decision: refused, reason: "không đủ căn cứ"}]\n')
+    lines.append("  penalty: [{decision: accepted}]\n")
+    lines.append('round2:\n  items:\n    "1.1.1": {decision: points, points: 0.5, reason: "x"}\n')
+    return "".join(lines)
+
+
+def _claimed_total() -> Decimal:
+    """The commune's self-assessed total, from its file: claims + survey + bonus − penalty
+    (survey 26.10, bonus 0.50, penalty 0.25 as computed)."""
+    import yaml
+
+    data = yaml.safe_load(QM.read_text(encoding="utf-8"))
+    claims = sum(Decimal(str(item["claimed"])) for item in data["items"].values())
+    return claims + Decimal("26.10") + Decimal("0.50") - Decimal("0.25")
+
+
+def test_compare_ranks_the_final_appraisal_and_lists_the_rest(tmp_path):
+    folder = tmp_path / "year"
+    (folder / "appraisal").mkdir(parents=True)
+    for name in ("que-minh-2023.yaml", "vinh-long-2023.yaml"):
+        (folder / name).write_bytes((ROOT / "evidence" / name).read_bytes())
+    _write(folder / "appraisal", "que-minh.yaml", _all_decided(tmp_path))
+    args = ["compare", str(folder), "--format", "json", "--group-by", "none", "--no-cache"]
+    run = CliRunner().invoke(main, args)
+    assert run.exit_code == 0, run.output
+    data = json.loads(run.stdout)
+    assert data["stage"] == "final"
+    (row,) = data["groups"][0]["ranking"]
+    # 85.67 + (3 - 1.5) + (4 - 4.88) + (0.5 - 1) - 0.50 (bonus refused) = 85.29
+    assert row["total"] == "85.29"
+    assert Decimal(row["self_total"]) == _claimed_total()
+    assert Decimal(data["mean_gap"]) == _claimed_total() - Decimal("85.29")
+    assert [u["name"] for u in data["not_appraised"]] == ["Vĩnh Long"]
+    run = CliRunner().invoke(main, [*args, "--stage", "self"])
+    data = json.loads(run.stdout)
+    assert data["stage"] == "self" and data["not_appraised"] == []
+    assert sorted(r["total"] for r in data["groups"][0]["ranking"]) == [
+        "71.50",
+        "85.67",
+    ]  # as evaluate scores each

@@ -48,7 +48,7 @@ from parscore.model.stages import (
     Status,
 )
 
-__all__ = ["appraise", "score_stages"]
+__all__ = ["appraise", "appraise_stages", "score_stages"]
 
 
 @dataclass
@@ -167,6 +167,13 @@ def _ledger_status(lines: list[Any], index: int) -> LedgerStatus:
 def appraise(checked: CheckedEvidence, appraisal: Any) -> UnitResult:
     """The commune's computed result with its appraisal, stage by stage (``appraisal``: a
     :class:`parscore.appraisal.checks.CheckedAppraisal`)."""
+    return appraise_stages(checked, appraisal)[0]
+
+
+def appraise_stages(
+    checked: CheckedEvidence, appraisal: Any
+) -> tuple[UnitResult, dict[Stage, UnitResult]]:
+    """:func:`appraise`, and each stage's own full result (what a comparison ranks)."""
     ap = appraisal.appraisal
     computed = evaluate(checked)
     leaves = [n for n in computed.leaves() if n.scored_by == "commune"]
@@ -318,7 +325,7 @@ def appraise(checked: CheckedEvidence, appraisal: Any) -> UnitResult:
         items=items,
         ledger=ledger,
     )
-    return computed.model_copy(update={"appraisal": stages})
+    return computed.model_copy(update={"appraisal": stages}), results
 
 
 def _round_info(rnd: Any) -> RoundInfo:

@@ -54,6 +54,7 @@ from parscore.report.compare_common import (
     group_name,
     group_title,
     nominal_max,
+    note_code,
     unranked,
 )
 from parscore.report.compare_common import heading as compare_heading
@@ -662,13 +663,7 @@ def _unranked(comparison: Comparison, lang: str) -> list[Unranked]:
         Unranked(
             anchor=reason,
             title=render(f"comparison.{reason}-title", None, lang),
-            note=render(
-                "comparison.not-assessed-note"
-                if reason == "not-assessed"
-                else "comparison.ungrouped-note",
-                None,
-                lang,
-            ),
+            note=render(note_code(reason), None, lang),
             units=[UnitLine(u.name, u.code or "", u.group or "", u.source) for u in units],
         )
         for reason, units in unranked(comparison)
