@@ -301,3 +301,18 @@ def test_compare_ranks_the_final_appraisal_and_lists_the_rest(tmp_path):
         "71.50",
         "85.67",
     ]  # as evaluate scores each
+
+
+def test_the_shipped_files_and_a_fresh_one_fit_their_json_schemas(tmp_path):
+    import jsonschema
+    import yaml
+
+    from parscore.schemas import schema
+
+    out = tmp_path / "fresh.yaml"
+    CliRunner().invoke(main, ["appraisal", "init", str(QM), "-o", str(out)])
+    files = [out, *sorted((ROOT / "appraisal").glob("*.yaml"))]
+    for path in files:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        which = "explanation" if "answers" in data else "appraisal"
+        jsonschema.validate(data, schema(which), cls=jsonschema.Draft202012Validator)
