@@ -224,6 +224,7 @@ CSV_TAIL = [
     "district",
     "band_reason",
     "uncapped_total",
+    "self_total",
 ]
 
 
@@ -254,6 +255,7 @@ def _csv_ranked(
         row.unit.district or "",
         band_text(row.band, lang, row) if row.band_limits else "",
         "" if row.uncapped_total is None else row.uncapped_total,
+        "" if row.self_total is None else row.self_total,
     ]
 
 
@@ -280,6 +282,6 @@ def to_csv(comparison: Comparison, opts: Options) -> str:
     ):
         for u in units:
             identity = [u.group or "", "", "", u.name, u.code or "", u.kind, u.source]
-            tail = [u.year, "", "", status, u.district or "", "", ""]
+            tail = [u.year, "", "", status, u.district or "", "", "", ""]
             writer.writerow([*identity, *blank, *tail])
     return out.getvalue()
