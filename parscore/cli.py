@@ -861,6 +861,158 @@ def appraisal_init(
     echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
 
 
+def _appraisal_document(
+    which: str,
+    evidence: Path,
+    appraisal_file: Path,
+    explanation: Path | None,
+    criteria_ref: str | None,
+    output: Path,
+    force: bool,
+    lang: str,
+) -> None:
+    """The minutes or the request of one commune, as a Word document."""
+    from parscore.appraisal.run import appraisal_result
+    from parscore.loading import load_evidence
+    from parscore.output import check_target
+    from parscore.report import appraisal_docs
+
+    if output.suffix.lower() != ".docx":
+        raise UsageError("usage.document-format", xlsx="")
+    inputs = [p for p in (evidence, appraisal_file, explanation) if p is not None]
+    check_target(output, force=force, inputs=inputs)
+    prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
+    result = appraisal_result(
+        prepared,
+        appraisal_file,
+        explanation,
+        resolver().limits,
+        lambda problems: print_problems(problems, lang),
+    )
+    write = appraisal_docs.minutes_docx if which == "minutes" else appraisal_docs.request_docx
+    emit(write(result, lang), output, force, inputs)
+    from parscore.yamlsource import display_name
+
+    echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
+
+
+APPRAISAL_FILE_OPTION = click.option(
+    "--appraisal",
+    "appraisal_file",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="cli.help.appraisal",
+)
+DOCX_OUTPUT = click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="cli.help.document-output",
+)
+
+
+@appraisal.command("minutes", help="cli.help.appraisal-minutes")
+@click.argument("evidence", type=click.Path(path_type=Path))
+@APPRAISAL_FILE_OPTION
+@click.option("--explanation", type=click.Path(path_type=Path), help="cli.help.explanation")
+@CRITERIA_OPTION
+@DOCX_OUTPUT
+@FORCE_OPTION
+@LANG_OPTION
+@guarded
+def appraisal_minutes(
+    evidence: Path,
+    appraisal_file: Path,
+    explanation: Path | None,
+    criteria_ref: str | None,
+    output: Path,
+    force: bool,
+    lang: str,
+) -> None:
+    """The appraisal minutes of one commune (Biên bản thẩm định)."""
+    _appraisal_document(
+        "minutes", evidence, appraisal_file, explanation, criteria_ref, output, force, lang
+    )
+
+
+@appraisal.command("request", help="cli.help.appraisal-request")
+@click.argument("evidence", type=click.Path(path_type=Path))
+@APPRAISAL_FILE_OPTION
+@CRITERIA_OPTION
+@DOCX_OUTPUT
+@FORCE_OPTION
+@LANG_OPTION
+@guarded
+def appraisal_request(
+    evidence: Path,
+    appraisal_file: Path,
+    criteria_ref: str | None,
+    output: Path,
+    force: bool,
+    lang: str,
+) -> None:
+    """The request for explanation of round 1 (Đề nghị giải trình)."""
+    _appraisal_document(
+        "request", evidence, appraisal_file, None, criteria_ref, output, force, lang
+    )
+
+
+@appraisal.command("annex", help="cli.help.appraisal-annex")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@CRITERIA_OPTION
+@click.option(
+    "--group-by",
+    type=click.Choice(["district", "province", "none"]),
+    help="cli.help.group-by",
+)
+@click.option(
+    "--output", "-o", required=True, type=click.Path(path_type=Path), help="cli.help.annex-output"
+)
+@FORCE_OPTION
+@LANG_OPTION
+@guarded
+def appraisal_annex(
+    paths: tuple[Path, ...],
+    criteria_ref: str | None,
+    group_by: str | None,
+    output: Path,
+    force: bool,
+    lang: str,
+) -> None:
+    """The results annex of the province's decision (Phụ lục kết quả)."""
+    from parscore import batch
+    from parscore.output import check_target
+    from parscore.report import appraisal_docs
+    from parscore.yamlsource import display_name
+
+    suffix = output.suffix.lower()
+    if suffix not in (".docx", ".xlsx"):
+        raise UsageError("usage.document-format", xlsx=Phrase("appraisal-doc.or-xlsx"))
+    found = batch.find_files(paths)
+    check_target(output, force=force, inputs=[*paths, *found.files])
+    run = batch.compare_found(
+        found,
+        criteria_ref,
+        resolver().limits,
+        cache_folder=None,
+        group_by=group_by,  # type: ignore[arg-type]
+        stage="final",
+    )
+    print_problems(run.problems, lang)
+    if run.refusal is not None:
+        raise run.refusal
+    if run.comparison is None:
+        sys.exit(EXIT_BAD_INPUT)
+    if not run.comparison.compared:
+        raise UsageError("usage.annex-needs-appraisals")
+    write = appraisal_docs.annex_docx if suffix == ".docx" else appraisal_docs.annex_xlsx
+    emit(write(run.comparison, lang), output, force, [*paths, *run.read])
+    echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
+    if run.left_out:
+        sys.exit(EXIT_PROBLEMS)
+
+
 @main.group(help="cli.help.criteria")
 def criteria() -> None:
     """The criteria sets (Bộ tiêu chí): list the shipped ones, show one, test one."""

@@ -828,7 +828,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "appraisal.item": ("Tiêu chí", "Item"),
     "appraisal.why": ("Quyết định và lý do", "Decision and why"),
-    "appraisal.decision-agreed": ("Vòng {round}: đồng ý.", "Round {round}: agreed."),
+    "appraisal.decision-agreed": (
+        "Vòng {round}: đồng ý (điểm tính từ tài liệu kiểm chứng).",
+        "Round {round}: agreed (the points computed from the evidence).",
+    ),
     "appraisal.decision-points": (
         "Vòng {round}: cho {points} điểm — {why}.",
         "Round {round}: {points} points — {why}.",
@@ -957,6 +960,149 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "appraisal.no-evidence": (
         "không có tệp minh chứng nào của đơn vị này trong các tệp so sánh",
         "no evidence file of this unit among the files compared",
+    ),
+    "appraisal-doc.committee": (
+        "Ủy ban nhân dân tỉnh {province}",
+        "{province} Provincial People's Committee",
+    ),
+    "appraisal-doc.council": ("HỘI ĐỒNG THẨM ĐỊNH CHỈ SỐ CCHC", "PAR INDEX APPRAISAL COUNCIL"),
+    "appraisal-doc.minutes-number": ("Số: ....../BB-HĐTĐ", "No.: ....../BB-HĐTĐ"),
+    "appraisal-doc.request-number": ("Số: ....../HĐTĐ-CCHC", "No.: ....../HĐTĐ-CCHC"),
+    "appraisal-doc.date": (
+        "{place}, ngày {d} tháng {m} năm {y}",
+        "{place}, {d}/{m}/{y}",
+    ),
+    "appraisal-doc.no-date": (
+        "{place}, ngày ...... tháng ...... năm ......",
+        "{place}, ......../......../........",
+    ),
+    "appraisal-doc.minutes-title": ("BIÊN BẢN THẨM ĐỊNH", "APPRAISAL MINUTES"),
+    "appraisal-doc.minutes-subtitle": (
+        "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year} của {kind} {name}",
+        "The {year} PAR INDEX self-assessment of {kind:.0}{name}",
+    ),
+    "appraisal-doc.minutes-opening": (
+        "{council} đã thẩm định kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm "
+        "{year} của {kind} {name} trên cơ sở tài liệu kiểm chứng và giải trình của đơn vị. "
+        "Thành viên tham gia thẩm định: {who}.",
+        "{council} appraised the {year} PAR INDEX self-assessment of {kind:.0}{name} on its "
+        "evidence and its explanations. Appraisers: {who}.",
+    ),
+    "appraisal-doc.by-field": (
+        "I. KẾT QUẢ THẨM ĐỊNH THEO LĨNH VỰC",
+        "I. APPRAISAL BY FIELD",
+    ),
+    "appraisal-doc.changed": (
+        "II. CÁC TIÊU CHÍ ĐIỀU CHỈNH ĐIỂM VÀ LÝ DO",
+        "II. SUB-CRITERIA CHANGED, AND WHY",
+    ),
+    "appraisal-doc.nothing-changed": (
+        "Hội đồng thống nhất với điểm tự đánh giá của đơn vị ở mọi tiêu chí.",
+        "The council agreed with the unit's self-assessment on every sub-criterion.",
+    ),
+    "appraisal-doc.line": (
+        "{section}: {text} ({points} điểm): {decision}{why}.",
+        "{section}: {text} ({points} points): {decision}{why}.",
+    ),
+    "appraisal-doc.conclusion": ("III. KẾT LUẬN", "III. CONCLUSION"),
+    "appraisal-doc.final-line": (
+        "Điểm tự đánh giá {self}; điểm thẩm định {appraisal}, điểm điều tra xã hội học "
+        "{survey}, điểm thưởng {bonus}, điểm trừ {penalty}; tổng điểm {total}; Chỉ số CCHC "
+        "{index}, xếp loại {band}.",
+        "Self-assessed {self}; appraised {appraisal}, survey {survey}, bonus {bonus}, penalty "
+        "{penalty}; total {total}; PAR INDEX {index}, band {band}.",
+    ),
+    "appraisal-doc.not-final": (
+        "Chưa kết luận: còn {count} tiêu chí chưa quyết định hoặc chờ giải trình.",
+        "No conclusion yet: {count} sub-criteria are not decided or await an explanation.",
+    ),
+    "appraisal-doc.self": ("Điểm tự đánh giá", "Self-assessed"),
+    "appraisal-doc.appraised": ("Điểm thẩm định", "Appraised"),
+    "appraisal-doc.provisional": ("Điểm tạm tính", "Provisional"),
+    "appraisal-doc.asked": ("Nội dung đề nghị giải trình", "What is asked"),
+    "appraisal-doc.stt": ("STT", "No."),
+    "appraisal-doc.rank": ("Vị thứ", "Rank"),
+    "appraisal-doc.to-unit": ("- UBND {kind} {name};", "- {kind:.0}{name} People's Committee;"),
+    "appraisal-doc.to-file": ("- Lưu: VT, HĐTĐ.", "- File: records, council."),
+    "appraisal-doc.on-behalf": ("TM. HỘI ĐỒNG THẨM ĐỊNH", "FOR THE APPRAISAL COUNCIL"),
+    "appraisal-doc.chair": ("CHỦ TỊCH", "CHAIR"),
+    "appraisal-doc.to": (
+        "Kính gửi: Ủy ban nhân dân {kind} {name}",
+        "To: {kind:.0}{name} People's Committee",
+    ),
+    "appraisal-doc.request-title": ("ĐỀ NGHỊ GIẢI TRÌNH", "REQUEST FOR EXPLANATION"),
+    "appraisal-doc.request-subtitle": (
+        "Kết quả tự đánh giá, chấm điểm Chỉ số CCHC năm {year} của {kind} {name}",
+        "The {year} PAR INDEX self-assessment of {kind:.0}{name}",
+    ),
+    "appraisal-doc.request-opening": (
+        "Qua thẩm định vòng 1, {council} đề nghị Ủy ban nhân dân {kind} {name} giải trình, bổ "
+        "sung tài liệu kiểm chứng đối với {count} tiêu chí sau, gửi về Hội đồng {due}:",
+        "After round 1, {council} asks {kind:.0}{name} People's Committee to explain, and to "
+        "add evidence to, the {count} sub-criteria below, and to send it to the council {due}:",
+    ),
+    "appraisal-doc.due": ("trước hết ngày {d}/{m}/{y}", "by {d}/{m}/{y}"),
+    "appraisal-doc.no-due": (
+        "trong thời hạn Hội đồng thông báo",
+        "within the time the council sets",
+    ),
+    "appraisal-doc.request-closing": (
+        "Giải trình gửi sau thời hạn ({due}) không được xem xét ở bước giải trình; Hội đồng thẩm "
+        "định vòng 2 trên cơ sở hồ sơ hiện có.",
+        "An explanation sent after the deadline ({due}) is not considered at the explanation "
+        "stage; the council's round 2 decides on the file as it stands.",
+    ),
+    "appraisal-doc.annex-title": ("PHỤ LỤC", "ANNEX"),
+    "appraisal-doc.annex-subtitle": (
+        "Kết quả xác định Chỉ số cải cách hành chính năm {year}",
+        "PAR INDEX results, {year}",
+    ),
+    "appraisal-doc.annex-note": (
+        "(Kèm theo Quyết định số ....../QĐ-UBND ngày ...../...../...... ). Điểm tự đánh giá và "
+        "điểm thẩm định gồm điểm thưởng, điểm trừ, không gồm điểm điều tra xã hội học; tổng điểm "
+        "= điểm thẩm định + điểm điều tra xã hội học.",
+        "(Annexed to Decision No. ....../QĐ-UBND of ...../...../...... ). Self-assessed and "
+        "appraised points include bonus and penalty, not the survey; total = appraised + survey.",
+    ),
+    "appraisal-doc.annex-gap": (
+        "Điểm tự đánh giá cao hơn điểm thẩm định bình quân {gap} điểm.",
+        "Self-assessed points are above the appraised ones by {gap} points on average.",
+    ),
+    "appraisal-doc.or-xlsx": (" hoặc .xlsx", " or .xlsx"),
+    "appraisal-doc.annex-sheet": ("Phụ lục", "Annex"),
+    "usage.annex-needs-appraisals": (
+        "không có đơn vị nào có kết quả thẩm định cuối trong các tệp đã cho: phụ lục quyết định "
+        "lập từ điểm thẩm định (thêm thư mục tệp thẩm định)",
+        "no unit has a final appraisal among the files given: the decision's annex is made from "
+        "the appraised scores (add the folder of appraisal files)",
+    ),
+    "usage.document-format": (
+        "tệp ra phải là .docx{xlsx}",
+        "the output must be a .docx{xlsx} file",
+    ),
+    "cli.help.appraisal-minutes": (
+        "Biên bản thẩm định của một xã (DOCX): hội đồng, ngày, điểm tự đánh giá và thẩm định "
+        "theo lĩnh vực, tiêu chí điều chỉnh và lý do, kết luận, chữ ký",
+        "A commune's appraisal minutes (DOCX): the council, the date, self-assessed and "
+        "appraised points by field, each item changed and why, the conclusion, the signature",
+    ),
+    "cli.help.appraisal-request": (
+        "Văn bản đề nghị giải trình gửi xã (DOCX): tiêu chí, nội dung đề nghị, thời hạn",
+        "The request for explanation sent to a commune (DOCX): the items, what is asked, the "
+        "deadline",
+    ),
+    "cli.help.appraisal-annex": (
+        "Phụ lục kết quả của quyết định công bố (DOCX hoặc XLSX theo đuôi tệp --output): STT, "
+        "đơn vị, điểm tự đánh giá, thẩm định, điều tra xã hội học, tổng điểm, chỉ số, xếp loại, "
+        "vị thứ",
+        "The results annex of the province's decision (DOCX or XLSX, from --output's "
+        "extension): no., unit, self-assessed, appraised and survey points, total, index, band, "
+        "rank",
+    ),
+    "cli.help.document-output": ("tệp sẽ ghi (.docx)", "the file to write (.docx)"),
+    "cli.help.annex-output": (
+        "tệp sẽ ghi (.docx hoặc .xlsx)",
+        "the file to write (.docx or .xlsx)",
     ),
     "cli.help.council": ("tên hội đồng thẩm định", "the appraisal council's name"),
     "cli.help.appraisal-output": ("tệp thẩm định sẽ ghi", "the appraisal file to write"),

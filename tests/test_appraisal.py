@@ -316,3 +316,67 @@ def test_the_shipped_files_and_a_fresh_one_fit_their_json_schemas(tmp_path):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         which = "explanation" if "answers" in data else "appraisal"
         jsonschema.validate(data, schema(which), cls=jsonschema.Draft202012Validator)
+
+
+def _docs(tmp_path: Path, which: str, *extra: str) -> Path:
+    out = tmp_path / f"{which}.docx"
+    args = ["appraisal", which, str(QM), "--appraisal", str(ROOT / "appraisal/que-minh-2023.yaml")]
+    run = CliRunner().invoke(main, [*args, *extra, "-o", str(out), "--force"])
+    assert run.exit_code == 0, run.output
+    return out
+
+
+def test_the_minutes_show_each_cut_and_why_and_the_same_bytes_twice(tmp_path):
+    import docx
+
+    explanation = ["--explanation", str(ROOT / "appraisal/que-minh-2023-giai-trinh.yaml")]
+    first = _docs(tmp_path, "minutes", *explanation).read_bytes()
+    again = _docs(tmp_path, "minutes", *explanation).read_bytes()
+    assert first == again
+    doc = docx.Document(tmp_path / "minutes.docx")
+    rows = {r.cells[0].text: [c.text for c in r.cells] for t in doc.tables for r in t.rows}
+    # 5.1: 2 claimed, 1.5 given by the council with its reason
+    assert rows["5.1"][1:3] == ["2,00", "1,50"] and "bản dự thảo" in rows["5.1"][3]
+    # 1.1.1: asked, answered late, 0.5 in round 2
+    assert rows["1.1.1"][1:3] == ["1,00", "0,50"] and "QUÁ HẠN" in rows["1.1.1"][3]
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "tổng điểm 84,67" in text and "BIÊN BẢN THẨM ĐỊNH" in text
+
+
+def test_the_request_lists_what_is_asked_and_the_deadline(tmp_path):
+    import docx
+
+    doc = docx.Document(_docs(tmp_path, "request"))
+    rows = [[c.text for c in r.cells] for r in doc.tables[1].rows]
+    assert rows[1][1].startswith("1.1.1.") and rows[1][3] == "0,00"
+    assert "31/01/2024" in "\n".join(p.text for p in doc.paragraphs)
+
+
+def test_the_decision_annex_in_word_and_excel(tmp_path):
+    import docx
+    import openpyxl
+
+    args = ["appraisal", "annex", str(ROOT / "evidence"), str(ROOT / "appraisal")]
+    for suffix in ("docx", "xlsx"):
+        out = tmp_path / f"annex.{suffix}"
+        run = CliRunner().invoke(main, [*args, "-o", str(out)])
+        assert run.exit_code == 0, run.output
+        again = CliRunner().invoke(main, [*args, "-o", str(tmp_path / f"again.{suffix}")])
+        assert again.exit_code == 0
+        assert out.read_bytes() == (tmp_path / f"again.{suffix}").read_bytes()
+    doc = docx.Document(tmp_path / "annex.docx")
+    first = [c.text for c in doc.tables[1].rows[1].cells]
+    # Quế Minh: self 88.88 − survey 26.10 = 62.78; final 84.67 − 26.10 = 58.57
+    assert first == ["1", "xã Quế Minh", "62,78", "58,57", "26,10", "84,67", "84,67%", "Tốt", "1/3"]
+    sheet = openpyxl.load_workbook(tmp_path / "annex.xlsx").active
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    row = next(v for v in values if "xã Quế Minh" in v)
+    assert row[3:8] == [62.78, 58.57, 26.1, 84.67, 84.67]
+
+
+def test_the_annex_needs_appraisals():
+    run = CliRunner().invoke(
+        main, ["appraisal", "annex", str(ROOT / "evidence"), "-o", "x.docx", "--lang", "en"]
+    )
+    assert run.exit_code == 2
+    assert "no unit has a final appraisal" in run.output

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from parscore.errors import Problem
 from parscore.model.checked import CheckedEvidence
+from parscore.model.result import UnitResult
 from parscore.report.common import Options
 from parscore.yamlsource import Limits
 
@@ -23,17 +24,29 @@ def appraisal_text(
 ) -> str:
     """The commune's scores at every stage, as ``fmt`` (table, markdown, json). Warnings of
     the evidence and of the appraisal files go to ``warn``."""
-    from parscore.appraisal import appraise
-    from parscore.appraisal.checks import load_appraisal
     from parscore.report import appraisal as report
     from parscore.report import to_json
 
-    checked = load_appraisal(appraisal, prepared, explanation, limits)
-    warn(list(prepared.warnings) + list(checked.warnings))
-    result = appraise(prepared, checked)
+    result = appraisal_result(prepared, appraisal, explanation, limits, warn)
     if fmt == "json":
         return to_json(result, opts)
     return report.markdown(result, opts) if fmt == "markdown" else report.table(result, opts)
+
+
+def appraisal_result(
+    prepared: CheckedEvidence,
+    appraisal: Path,
+    explanation: Path | None,
+    limits: Limits,
+    warn: Callable[[list[Problem]], None],
+) -> UnitResult:
+    """The commune's result with its appraisal, stage by stage; the warnings to ``warn``."""
+    from parscore.appraisal import appraise
+    from parscore.appraisal.checks import load_appraisal
+
+    checked = load_appraisal(appraisal, prepared, explanation, limits)
+    warn(list(prepared.warnings) + list(checked.warnings))
+    return appraise(prepared, checked)
 
 
 def appraisal_file(

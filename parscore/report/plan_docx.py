@@ -49,19 +49,26 @@ _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 
 def to_docx(plan: Plan, opts: Options) -> bytes:
+    return document_docx(document(plan, opts.lang, opts.top), opts.lang)
+
+
+def document_docx(content: PlanDocument, lang: str) -> bytes:
+    """Any administrative document laid out as the plan is (header, title, body, Nơi nhận and
+    signature when it has recipients, annex on a page of its own when it has one): the
+    appraisal's documents use it too (:mod:`parscore.report.appraisal_docs`)."""
     from docx import Document
 
-    lang = opts.lang
     doc = Document()
     _page_and_styles(doc, lang)
     _page_number(doc)
-    content = document(plan, lang, opts.top)
     w = _Writer(doc)
     _header_block(w, content)
     _title(w, content)
     _blocks(w, content.body)
-    _foot(w, content)
-    _annex(w, content.annex)
+    if content.recipients:
+        _foot(w, content)
+    if content.annex:
+        _annex(w, content.annex)
     _fix_properties(doc, content.subtitle, lang)
     out = io.BytesIO()
     doc.save(out)
