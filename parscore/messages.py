@@ -942,6 +942,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Ranked on the final appraisal; 'Self-assessed' is the commune's own total, "
         "'Self − appraised' is each unit's gap, {gap} points on average.",
     ),
+    "comparison.stage-final-short": (
+        "Xếp hạng theo điểm thẩm định cuối; điểm tự đánh giá cao hơn điểm thẩm định bình quân "
+        "{gap} điểm.",
+        "Ranked on the final appraisal; self-assessed totals are {gap} points above the "
+        "appraised ones on average.",
+    ),
     "comparison.not-appraised-title": (
         "Đơn vị chưa có kết quả thẩm định cuối",
         "Units without a final appraisal",

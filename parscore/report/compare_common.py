@@ -96,12 +96,14 @@ def note_code(reason: str) -> str:
     )
 
 
-def stage_line(comparison: Comparison, lang: str) -> str | None:
-    """Ranked on the final appraisal: says so, with the mean gap to the self-assessments."""
+def stage_line(comparison: Comparison, lang: str, *, columns: bool = True) -> str | None:
+    """Ranked on the final appraisal: says so, with the mean gap to the self-assessments (and,
+    with ``columns``, what the self-assessed columns are)."""
     if comparison.stage != "final":
         return None
     gap = format_signed(comparison.mean_gap, lang) if comparison.mean_gap is not None else "—"
-    return render("comparison.stage-final-note", {"gap": gap}, lang)
+    code = "comparison.stage-final-note" if columns else "comparison.stage-final-short"
+    return render(code, {"gap": gap}, lang)
 
 
 def unit_line(unit: UnitRef) -> tuple[str, dict[str, str]]:
