@@ -121,7 +121,7 @@ def _check_against_set(
 def document_kind(data: Any) -> str | None:
     """'criteria', 'evidence', 'appraisal' or 'explanation', told apart by content."""
     if isinstance(data, dict):
-        if "council" in data and "unit" in data:
+        if ("council" in data or "round1" in data) and "unit" in data:
             return "appraisal"
         if "answers" in data and "unit" in data:
             return "explanation"
