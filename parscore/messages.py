@@ -697,12 +697,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- the province's year: appraisal and explanation (parscore/appraisal/) -----------------
     "appraisal.other-unit-code": (
-        "tệp này dành cho đơn vị mã {given}, nhưng {file} là của đơn vị mã {expected}",
-        "this file is for the unit coded {given}, but {file} is of the unit coded {expected}",
+        "tệp này dành cho đơn vị mã {given}, nhưng {path} là của đơn vị mã {expected}",
+        "this file is for the unit coded {given}, but {path} is of the unit coded {expected}",
     ),
     "appraisal.other-unit": (
-        "tệp này dành cho '{name}', nhưng {file} là của '{expected}'",
-        "this file is for '{name}', but {file} is of '{expected}'",
+        "tệp này dành cho '{name}', nhưng {path} là của '{expected}'",
+        "this file is for '{name}', but {path} is of '{expected}'",
     ),
     "appraisal.other-year": (
         "tệp này dành cho năm {year}, nhưng tệp minh chứng là năm {expected}",
@@ -739,12 +739,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "no such evidence file (the path is taken from the appraisal file's folder)",
     ),
     "appraisal.no-such-line": (
-        "{file} chỉ có {count} dòng {section}: không có dòng này",
-        "{file} has only {count} {section} lines: there is no such line",
+        "{path} chỉ có {count} dòng {section}: không có dòng này",
+        "{path} has {count} {section} line(s): there is no such line",
     ),
     "explanation.not-requested": (
-        "hội đồng không yêu cầu giải trình tiêu chí '{id}' ở vòng 1 ({file})",
-        "the council asked for no explanation of '{id}' in round 1 ({file})",
+        "hội đồng không yêu cầu giải trình tiêu chí '{id}' ở vòng 1 ({path})",
+        "the council asked for no explanation of '{id}' in round 1 ({path})",
     ),
     "explanation.late": (
         "giải trình '{id}' gửi ngày {date}, sau hạn {due}: không được tính ở giai đoạn giải "

@@ -105,7 +105,7 @@ class _Checker:
                 ("unit", "code"),
                 given=unit.code,
                 expected=ev.unit.code,
-                file=self.checked.source,
+                path=self.checked.source,
             )
         elif comparable(unit.name) != comparable(ev.unit.name):
             self.add(
@@ -113,7 +113,7 @@ class _Checker:
                 ("unit", "name"),
                 name=unit.name,
                 expected=ev.unit.name,
-                file=self.checked.source,
+                path=self.checked.source,
             )
         if year != ev.year:
             self.add("appraisal.other-year", ("year",), year=year, expected=ev.year)
@@ -242,7 +242,7 @@ class _Checker:
                 path,
                 section=path[1],
                 count=lines,
-                file=self.checked.source,
+                path=self.checked.source,
             )
         elif line.decision == "refused" and line.reason is None:
             self.add("appraisal.needs", path, key="reason", decision="refused")
@@ -296,7 +296,7 @@ def check_explanation(
                 path,
                 prefer_key=True,
                 id=node_id,
-                file=appraisal.source,
+                path=appraisal.source,
             )
             continue
         if answer.claimed is not None and answer.claimed > node.max:
