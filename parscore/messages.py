@@ -908,14 +908,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "appraisal-file.council": ("Hội đồng thẩm định Chỉ số CCHC", "PAR INDEX appraisal council"),
     "cli.help.appraisal": (
-        "tệp thẩm định của hội đồng: điểm từng giai đoạn (tự chấm, tính từ minh chứng, vòng 1, "
+        "Tệp thẩm định của hội đồng: điểm từng giai đoạn (tự chấm, tính từ minh chứng, vòng 1, "
         "giải trình, cuối)",
-        "the council's appraisal file: the scores at every stage (claimed, computed, round 1, "
+        "The council's appraisal file: the scores at every stage (claimed, computed, round 1, "
         "explanation, final)",
     ),
     "cli.help.explanation": (
-        "tệp giải trình của xã trả lời yêu cầu của vòng 1 (cần --appraisal)",
-        "the commune's answers to round 1's requests (needs --appraisal)",
+        "Tệp giải trình của xã trả lời yêu cầu của vòng 1 (cần --appraisal)",
+        "The commune's answers to round 1's requests (needs --appraisal)",
     ),
     "cli.help.appraisal-group": (
         "Thẩm định: lập tệp thẩm định của hội đồng từ tệp minh chứng của xã",
@@ -928,9 +928,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "computed points, nothing decided yet",
     ),
     "cli.help.stage": (
-        "xếp hạng theo: final — điểm thẩm định cuối (mặc định khi có tệp thẩm định trong các "
+        "Xếp hạng theo: final — điểm thẩm định cuối (mặc định khi có tệp thẩm định trong các "
         "tệp so sánh, ghép với xã theo mã đơn vị và năm), self — điểm tự đánh giá",
-        "rank on: final — the final appraisal (the default when appraisal files are among the "
+        "Rank on: final — the final appraisal (the default when appraisal files are among the "
         "files compared, matched to each commune by unit code and year), self — the "
         "self-assessments",
     ),
@@ -1105,13 +1105,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "extension): no., unit, self-assessed, appraised and survey points, total, index, band, "
         "rank",
     ),
-    "cli.help.document-output": ("tệp sẽ ghi (.docx)", "the file to write (.docx)"),
+    "cli.help.document-output": ("Tệp sẽ ghi (.docx)", "The file to write (.docx)"),
     "cli.help.annex-output": (
-        "tệp sẽ ghi (.docx hoặc .xlsx)",
-        "the file to write (.docx or .xlsx)",
+        "Tệp sẽ ghi (.docx hoặc .xlsx)",
+        "The file to write (.docx or .xlsx)",
     ),
-    "cli.help.council": ("tên hội đồng thẩm định", "the appraisal council's name"),
-    "cli.help.appraisal-output": ("tệp thẩm định sẽ ghi", "the appraisal file to write"),
+    "cli.help.council": ("Tên hội đồng thẩm định", "The appraisal council's name"),
+    "cli.help.appraisal-output": ("Tệp thẩm định sẽ ghi", "The appraisal file to write"),
     # --- rule kinds (parscore/rules/): their words, reasons and plan actions -----------------
     "rule.points": ("{number} điểm", "{number} points"),
     "rule.one-point": ("{number} điểm", "{number} point"),
@@ -2206,7 +2206,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "khác nhau, hay hai tệp của cùng một đơn vị và năm, bị từ chối (mã thoát 2). Tệp chưa "
         "có minh chứng nào (mẫu chưa điền) được liệt kê là chưa tự đánh giá, và tệp không ghi "
         "huyện (hay tỉnh) được xếp hạng theo đó thì được liệt kê riêng; cả hai không được xếp "
-        "hạng, không tính vào bình quân và trung vị.",
+        "hạng, không tính vào bình quân và trung vị.\n\n"
+        "Tệp thẩm định và tệp giải trình trong các tệp, thư mục đã cho được nhận ra theo nội "
+        "dung và ghép với xã theo mã đơn vị (không có mã thì theo tên) và năm; khi có, các xã "
+        "được xếp hạng theo điểm thẩm định cuối, kèm điểm tự đánh giá, xã chưa có kết quả thẩm "
+        "định cuối được liệt kê riêng (--stage self: theo điểm tự đánh giá).",
         "Rank and compare communes: evidence files, and folders searched for .yaml/.yml "
         "files.\n\n"
         "A file that fails is reported with its problems and left out; the others are still "
@@ -2214,7 +2218,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "of different years, or two files for one unit and year, are refused (exit code 2). A "
         "file with no evidence at all (an unfilled template) is listed as not assessed, and one "
         "that names no district (or province) to rank by is listed apart; neither is ranked "
-        "nor counted in means and medians.",
+        "nor counted in means and medians.\n\n"
+        "Appraisal and explanation files among the files and folders given are told apart by "
+        "content and matched to each commune by unit code (by name when they give none) and "
+        "year; when there are any, communes are ranked on their final appraisal, their "
+        "self-assessed total beside, and those without a finished one are listed apart "
+        "(--stage self: on the self-assessments).",
     ),
     "cli.help.group-by": (
         "Xếp hạng trong từng huyện (đến giữa năm 2025), từng tỉnh (từ đó), hoặc tất cả cùng "
