@@ -726,6 +726,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{key}' does not go with the decision '{decision}' (points: with points or explain; "
         "inputs: with inputs; ask: with explain)",
     ),
+    "appraisal.no-decision": (
+        "có {given} nhưng chưa có decision: ghi decision: points, inputs hoặc explain (để trống "
+        "mọi khóa nếu chưa quyết định)",
+        "{given} given without a decision: write decision: points, inputs or explain (or leave "
+        "every key empty while undecided)",
+    ),
     "appraisal.points-over-max": (
         "{value} điểm vượt điểm tối đa {max} của tiêu chí '{id}'",
         "{value} points are above the maximum {max} of '{id}'",

@@ -380,3 +380,26 @@ def test_the_annex_needs_appraisals():
     )
     assert run.exit_code == 2
     assert "no unit has a final appraisal" in run.output
+
+
+def test_every_problem_of_an_appraisal_in_one_run(tmp_path):
+    text = HEAD.replace("year: 2023", "year: 2022") + (
+        "round1:\n"
+        "  items:\n"
+        '    "3.4": {decision: point, points: 1}\n'  # line 7: refused, nothing more said
+        '    "3.2": {points: 1}\n'  # line 8: points without a decision
+        "  bonus:\n"
+        "    - {decision: refused}\n"  # line 10: needs its reason
+        "    - {decision: accepted}\n"  # line 11: the evidence has one bonus line
+    )
+    ap = _write(tmp_path, "ap.yaml", text)
+    with pytest.raises(InputError) as exc:
+        load_appraisal(ap, load_evidence(QM))
+    got = [(p.code, p.line) for p in exc.value.problems]
+    assert sorted(got, key=lambda c: c[1]) == [
+        ("appraisal.other-year", 3),
+        ("value.choice", 7),
+        ("appraisal.no-decision", 8),
+        ("appraisal.needs", 10),
+        ("appraisal.no-such-line", 11),
+    ]

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from parscore import yamlsource
 from parscore.checks.evidence import convert_input
 from parscore.checks.pydantic_errors import model_keys, validation_problems
+from parscore.checks.salvage import kept, salvage
 from parscore.errors import InputError, KeyPath, Problem, Severity
 from parscore.messages import suggestion
 from parscore.model.appraisal import (
@@ -163,7 +164,12 @@ class _Checker:
     def decision(
         self, path: KeyPath, node: Any, d: ItemDecision, inputs: dict[str, dict[str, Any]]
     ) -> None:
+        if d.decision is None and self._raw(path).get("decision") is not None:
+            return  # the decision typed was refused (and said): nothing more to say of it
         given = {k for k in ("points", "inputs", "ask") if getattr(d, k) is not None}
+        if d.decision is None and given:  # never taken silently: an item is decided or not
+            self.add("appraisal.no-decision", path, prefer_key=True, given=", ".join(sorted(given)))
+            return
         for key in sorted(given - _ALLOWED[d.decision]):
             self.add(
                 "appraisal.key-not-for-decision",
@@ -193,6 +199,13 @@ class _Checker:
                 values = self.corrected(path + ("inputs",), node, d.inputs)
                 if values is not None:
                     inputs[node.id] = values
+
+    def _raw(self, path: KeyPath) -> dict[str, Any]:
+        """The mapping typed at ``path`` (empty when there is none)."""
+        here: Any = self.src.data
+        for key in path:
+            here = here.get(key) if isinstance(here, dict) else None
+        return here if isinstance(here, dict) else {}
 
     def corrected(self, path: KeyPath, node: Any, given: dict[str, Any]) -> dict[str, Any] | None:
         """The item's inputs with the council's over the commune's, converted and checked by the
@@ -255,13 +268,32 @@ class _Checker:
 APPRAISAL_KEYS = model_keys(Appraisal) | RESERVED_KEYS
 
 
+def _salvaged(src: Source, model: type[BaseModel]) -> tuple[Any, list[Problem], list[KeyPath]]:
+    """``model`` from ``src``, with what it refuses set aside so that the checks against the
+    evidence still run (every problem in one run, as for evidence): the model, the shape's
+    problems and the key paths set aside. Raises when nothing can be checked."""
+    if not isinstance(src.data, dict):
+        raise InputError([src.problem("doc.not-mapping", found=found(src.data))])
+    try:
+        return model.model_validate(src.data), [], []
+    except ValidationError as exc:
+        shape = validation_problems(src, exc, known_keys=model_keys(model))
+        salvaged, removed = salvage(model, src.data, exc)
+        if salvaged is None:
+            raise InputError(shape) from None
+        return salvaged, shape, removed
+
+
 def check_appraisal(src: Source, checked: CheckedEvidence) -> CheckedAppraisal:
     """An appraisal file, read into ``src``, checked against the commune's evidence."""
-    appraisal: Appraisal = _model(src, Appraisal)
+    appraisal: Appraisal
+    appraisal, shape, removed = _salvaged(src, Appraisal)
     checker = _Checker(src, checked)
     checker.same_commune(appraisal.unit, appraisal.year, appraisal.criteria)
     round1 = checker.round("round1", appraisal.round1)
     round2 = checker.round("round2", appraisal.round2) if appraisal.round2 is not None else None
+    if shape:
+        raise InputError(shape + kept(checker.problems, src.display, removed))
     checker.raise_errors()
     return CheckedAppraisal(
         source=src.display,
@@ -277,7 +309,8 @@ def check_explanation(
 ) -> CheckedAppraisal:
     """The commune's answers, read into ``src``, checked against the requests of round 1; the
     appraisal with them. An answer after round 1's deadline is warned about and listed late."""
-    explanation: Explanation = _model(src, Explanation)
+    explanation: Explanation
+    explanation, shape, removed = _salvaged(src, Explanation)
     checker = _Checker(src, checked)
     checker.same_commune(explanation.unit, explanation.year, explanation.criteria)
     requested = {
@@ -312,6 +345,8 @@ def check_explanation(
             where = path + ("date",) if answer.date is not None else ("date",)
             checker.warn("explanation.late", where, id=node_id, date=sent, due=due)
             late.add(node_id)
+    if shape:
+        raise InputError(shape + kept(checker.problems, src.display, removed))
     checker.raise_errors()
     return CheckedAppraisal(
         source=appraisal.source,
