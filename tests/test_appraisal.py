@@ -340,7 +340,8 @@ def test_the_minutes_show_each_cut_and_why_and_the_same_bytes_twice(tmp_path):
     # 1.1.1: asked, answered late, 0.5 in round 2
     assert rows["1.1.1"][1:3] == ["1,00", "0,50"] and "QUÁ HẠN" in rows["1.1.1"][3]
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "tổng điểm 84,67" in text and "BIÊN BẢN THẨM ĐỊNH" in text
+    # 85.67 computed; 3.1 rescored 97/101 × 2 = 1.92 (−0.08); 5.1 −0.5; 1.1.1 −0.5
+    assert "tổng điểm 84,59" in text and "BIÊN BẢN THẨM ĐỊNH" in text
 
 
 def test_the_request_lists_what_is_asked_and_the_deadline(tmp_path):
@@ -366,12 +367,12 @@ def test_the_decision_annex_in_word_and_excel(tmp_path):
         assert out.read_bytes() == (tmp_path / f"again.{suffix}").read_bytes()
     doc = docx.Document(tmp_path / "annex.docx")
     first = [c.text for c in doc.tables[1].rows[1].cells]
-    # Quế Minh: self 88.88 − survey 26.10 = 62.78; final 84.67 − 26.10 = 58.57
-    assert first == ["1", "xã Quế Minh", "62,78", "58,57", "26,10", "84,67", "84,67%", "Tốt", "1/3"]
+    # Quế Minh: self 88.88 − survey 26.10 = 62.78; final 84.59 (as in the minutes) − 26.10
+    assert first == ["1", "xã Quế Minh", "62,78", "58,49", "26,10", "84,59", "84,59%", "Tốt", "1/3"]
     sheet = openpyxl.load_workbook(tmp_path / "annex.xlsx").active
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     row = next(v for v in values if "xã Quế Minh" in v)
-    assert row[3:8] == [62.78, 58.57, 26.1, 84.67, 84.67]
+    assert row[3:8] == [62.78, 58.49, 26.1, 84.59, 84.59]
 
 
 def test_the_annex_needs_appraisals():
