@@ -30,7 +30,7 @@ from parscore.errors import InputError, Problem, UsageError
 from parscore.escaping import escaped
 from parscore.loading import CriteriaResolver
 from parscore.model.common import comparable
-from parscore.model.compare import Comparison, Excluded, GroupBy, UnitSummary
+from parscore.model.compare import Comparison, Excluded, GroupBy, RankStage, UnitSummary
 from parscore.yamlsource import Limits, display_name, read_bytes
 
 SUFFIXES = (".yaml", ".yml")
@@ -536,20 +536,30 @@ class ComparisonRun:
 
 
 def compare_outcomes(
-    outcomes: list[FileOutcome], found: Found, limits: Limits, group_by: GroupBy | None = None
+    outcomes: list[FileOutcome],
+    found: Found,
+    limits: Limits,
+    group_by: GroupBy | None = None,
+    *,
+    stage: RankStage | None = None,
+    criteria: str | None = None,
 ) -> ComparisonRun:
     """The reduction after scoring: which files are left out, whether the rest can be
     compared, and the comparison. A criteria set found in a folder with the evidence is not a
     commune and is skipped; one named explicitly is left out with its problem. Raises
     ``batch.nothing`` when there was nothing at all to compare."""
+    from parscore.appraisal.batch import SIDE_FILE
     from parscore.engine import notice
     from parscore.loading import looks_like_path
 
     good = [o for o in outcomes if o.summary is not None]
+    side = [o for o in outcomes if o.is_criteria and o.problems[0].code == SIDE_FILE]
     broken = [
         o
         for o in outcomes
-        if o.summary is None and not (o.is_criteria and o.file not in found.named)
+        if o.summary is None
+        and not (o.is_criteria and o.file not in found.named)
+        and not (o.is_criteria and o.problems[0].code == SIDE_FILE)
     ]
     problems = [p for o in broken for p in o.problems] + list(found.problems)
     read = list(found.files)
@@ -566,12 +576,24 @@ def compare_outcomes(
         return ComparisonRun(None, problems, refusal, read)
     excluded = [Excluded(file=o.display, problems=[notice(p) for p in o.problems]) for o in broken]
     excluded += [Excluded(file=p.file, problems=[notice(p)]) for p in found.problems]
+    not_appraised: list[UnitSummary] = []
+    chosen: RankStage = stage or ("final" if side else "self")
+    if chosen == "final":  # each commune on its final appraisal (parscore/appraisal/batch.py)
+        from parscore.appraisal.batch import appraised
+
+        found_ap = appraised(good, side, limits, criteria)
+        summaries, not_appraised = found_ap.ranked, found_ap.not_appraised
+        problems += found_ap.problems
+        for p in found_ap.problems:
+            excluded.append(Excluded(file=p.file, problems=[notice(p)]))
     criteria_set = CriteriaResolver(limits).load(good[0].criteria_location)  # as it is now
     comparison = compare(
         summaries,
         outline=outline_of(criteria_set.fields, criteria_set.bands),
         group_by=group_by,
         excluded=excluded,
+        stage=chosen,
+        not_appraised=not_appraised,
     )
     return ComparisonRun(comparison, problems, None, read)
 
@@ -585,12 +607,13 @@ def compare_found(
     jobs: int = 1,
     group_by: GroupBy | None = None,
     progress: Callable[[Iterator[FileOutcome], int], Iterator[FileOutcome]] | None = None,
+    stage: RankStage | None = None,
 ) -> ComparisonRun:
     """Score the files found (:func:`score_files`) and compare them (:func:`compare_outcomes`)."""
     outcomes = score_files(
         found.files, criteria, limits, cache_folder=cache_folder, jobs=jobs, progress=progress
     )
-    return compare_outcomes(outcomes, found, limits, group_by)
+    return compare_outcomes(outcomes, found, limits, group_by, stage=stage, criteria=criteria)
 
 
 def compare_paths(
@@ -602,9 +625,11 @@ def compare_paths(
     jobs: int = 1,
     group_by: GroupBy | None = None,
     progress: Callable[[Iterator[FileOutcome], int], Iterator[FileOutcome]] | None = None,
+    stage: RankStage | None = None,
 ) -> ComparisonRun:
     """``parscore compare`` but the printing and the exit code: files and folders in, the
-    comparison and what to tell the user out."""
+    comparison and what to tell the user out. ``stage`` None: the final appraisals when
+    appraisal files are among those compared, else the self-assessments."""
     return compare_found(
         find_files(paths),
         criteria,
@@ -613,4 +638,5 @@ def compare_paths(
         jobs=jobs,
         group_by=group_by,
         progress=progress,
+        stage=stage,
     )

@@ -404,6 +404,8 @@ def main(
     is_flag=True,
     help="cli.help.missing",
 )
+@click.option("--appraisal", type=click.Path(path_type=Path), help="cli.help.appraisal")
+@click.option("--explanation", type=click.Path(path_type=Path), help="cli.help.explanation")
 @guarded
 def evaluate(
     evidence: Path,
@@ -415,6 +417,8 @@ def evaluate(
     detail: bool,
     top: int,
     missing: bool,
+    appraisal: Path | None = None,
+    explanation: Path | None = None,
 ) -> None:
     """Score one commune's EVIDENCE file (Chấm điểm một xã)."""
     from parscore.engine import evaluate as run
@@ -422,8 +426,27 @@ def evaluate(
     from parscore.report.common import Options
 
     chosen = formats.get("todo" if missing else "result", fmt)
-    _check_output(chosen, output, force, [evidence])
+    if explanation is not None and appraisal is None:
+        raise UsageError("usage.explanation-needs-appraisal")
+    if appraisal is not None and (missing or fmt not in ("table", "markdown", "json")):
+        raise UsageError("usage.appraisal-format")
+    inputs = [p for p in (evidence, appraisal, explanation) if p is not None]
+    _check_output(chosen, output, force, inputs)
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
+    if appraisal is not None:
+        from parscore.appraisal.run import appraisal_text
+
+        text = appraisal_text(
+            prepared,
+            appraisal,
+            explanation,
+            fmt,
+            Options(lang=lang, detail=detail, top=top, width=_layout_width(output)),
+            resolver().limits,
+            lambda problems: print_problems(problems, lang),
+        )
+        emit(text, output, force, inputs)
+        return
     if not chosen.shows_warnings:
         print_problems(list(prepared.warnings), lang)  # the table and Markdown list them
     result = run(prepared)
@@ -491,6 +514,7 @@ def _check_output(
     is_flag=True,
     help="cli.help.no-cache",
 )
+@click.option("--stage", type=click.Choice(["self", "final"]), help="cli.help.stage")
 @guarded
 def compare(
     paths: tuple[Path, ...],
@@ -503,6 +527,7 @@ def compare(
     detail: bool,
     jobs: int,
     no_cache: bool,
+    stage: str | None = None,
 ) -> None:
     """Rank and compare communes: evidence files, and folders searched for .yaml/.yml files.
 
@@ -527,6 +552,7 @@ def compare(
         jobs=jobs,
         group_by=group_by,  # type: ignore[arg-type]
         progress=_progress_bar(lang) if sys.stderr.isatty() else None,
+        stage=stage,  # type: ignore[arg-type]
     )
     print_problems(run.problems, lang)
     if run.refusal is not None:
@@ -709,6 +735,10 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
                 check_criteria(src, sets, path)
             elif kind == "evidence":
                 problems = list(evidence_from_source(src, sets, base=path.parent).warnings)
+            elif kind in ("appraisal", "explanation"):
+                from parscore.appraisal.checks import check_file
+
+                problems = check_file(src, kind, path, sets)
             else:
                 problems = [src.problem("doc.unknown-kind")]
         except InputError as exc:
@@ -725,7 +755,10 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
 
 @main.command(help="cli.help.schema")
 @click.argument(
-    "which", type=click.Choice(["criteria", "evidence", "result", "plan", "comparison"])
+    "which",
+    type=click.Choice(
+        ["criteria", "evidence", "result", "plan", "comparison", "appraisal", "explanation"]
+    ),
 )
 @click.option(
     "--criteria",
@@ -848,6 +881,201 @@ def template(
 
         emit(to_text(evidence_schema_for(cs, lang)), schema_file, force, read)
         echo(render("cli.wrote", {"path": display_name(schema_file)}, lang), err=True)
+
+
+@main.group(help="cli.help.appraisal-group")
+def appraisal() -> None:
+    """The province's appraisal (Thẩm định)."""
+
+
+@appraisal.command("init", help="cli.help.appraisal-init")
+@click.argument("evidence", type=click.Path(path_type=Path))
+@CRITERIA_OPTION
+@click.option("--council", metavar="NAME", help="cli.help.council")
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="cli.help.appraisal-output",
+)
+@FORCE_OPTION
+@LANG_OPTION
+@guarded
+def appraisal_init(
+    evidence: Path,
+    criteria_ref: str | None,
+    council: str | None,
+    output: Path,
+    force: bool,
+    lang: str,
+) -> None:
+    """Write the council's appraisal file from a commune's EVIDENCE, nothing decided yet."""
+    import unicodedata
+
+    from parscore.appraisal.run import appraisal_file
+    from parscore.loading import load_evidence
+    from parscore.output import check_target
+    from parscore.yamlsource import display_name
+
+    check_target(output, force=force, inputs=[evidence])
+    prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
+    print_problems(list(prepared.warnings), lang)
+    name = unicodedata.normalize("NFC", council) if council else None
+    emit(appraisal_file(prepared, evidence, output, name, lang), output, force, [evidence])
+    echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
+
+
+def _appraisal_document(
+    which: str,
+    evidence: Path,
+    appraisal_file: Path,
+    explanation: Path | None,
+    criteria_ref: str | None,
+    output: Path,
+    force: bool,
+    lang: str,
+) -> None:
+    """The minutes or the request of one commune, as a Word document."""
+    from parscore.appraisal.run import appraisal_result
+    from parscore.loading import load_evidence
+    from parscore.output import check_target
+    from parscore.report import appraisal_docs
+
+    if output.suffix.lower() != ".docx":
+        raise UsageError("usage.document-format", xlsx="")
+    inputs = [p for p in (evidence, appraisal_file, explanation) if p is not None]
+    check_target(output, force=force, inputs=inputs)
+    prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
+    result = appraisal_result(
+        prepared,
+        appraisal_file,
+        explanation,
+        resolver().limits,
+        lambda problems: print_problems(problems, lang),
+    )
+    write = appraisal_docs.minutes_docx if which == "minutes" else appraisal_docs.request_docx
+    emit(write(result, lang), output, force, inputs)
+    from parscore.yamlsource import display_name
+
+    echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
+
+
+APPRAISAL_FILE_OPTION = click.option(
+    "--appraisal",
+    "appraisal_file",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="cli.help.appraisal",
+)
+DOCX_OUTPUT = click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="cli.help.document-output",
+)
+
+
+@appraisal.command("minutes", help="cli.help.appraisal-minutes")
+@click.argument("evidence", type=click.Path(path_type=Path))
+@APPRAISAL_FILE_OPTION
+@click.option("--explanation", type=click.Path(path_type=Path), help="cli.help.explanation")
+@CRITERIA_OPTION
+@DOCX_OUTPUT
+@FORCE_OPTION
+@LANG_OPTION
+@guarded
+def appraisal_minutes(
+    evidence: Path,
+    appraisal_file: Path,
+    explanation: Path | None,
+    criteria_ref: str | None,
+    output: Path,
+    force: bool,
+    lang: str,
+) -> None:
+    """The appraisal minutes of one commune (Biên bản thẩm định)."""
+    _appraisal_document(
+        "minutes", evidence, appraisal_file, explanation, criteria_ref, output, force, lang
+    )
+
+
+@appraisal.command("request", help="cli.help.appraisal-request")
+@click.argument("evidence", type=click.Path(path_type=Path))
+@APPRAISAL_FILE_OPTION
+@CRITERIA_OPTION
+@DOCX_OUTPUT
+@FORCE_OPTION
+@LANG_OPTION
+@guarded
+def appraisal_request(
+    evidence: Path,
+    appraisal_file: Path,
+    criteria_ref: str | None,
+    output: Path,
+    force: bool,
+    lang: str,
+) -> None:
+    """The request for explanation of round 1 (Đề nghị giải trình)."""
+    _appraisal_document(
+        "request", evidence, appraisal_file, None, criteria_ref, output, force, lang
+    )
+
+
+@appraisal.command("annex", help="cli.help.appraisal-annex")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@CRITERIA_OPTION
+@click.option(
+    "--group-by",
+    type=click.Choice(["district", "province", "none"]),
+    help="cli.help.group-by",
+)
+@click.option(
+    "--output", "-o", required=True, type=click.Path(path_type=Path), help="cli.help.annex-output"
+)
+@FORCE_OPTION
+@LANG_OPTION
+@guarded
+def appraisal_annex(
+    paths: tuple[Path, ...],
+    criteria_ref: str | None,
+    group_by: str | None,
+    output: Path,
+    force: bool,
+    lang: str,
+) -> None:
+    """The results annex of the province's decision (Phụ lục kết quả)."""
+    from parscore import batch
+    from parscore.output import check_target
+    from parscore.report import appraisal_docs
+    from parscore.yamlsource import display_name
+
+    suffix = output.suffix.lower()
+    if suffix not in (".docx", ".xlsx"):
+        raise UsageError("usage.document-format", xlsx=Phrase("appraisal-doc.or-xlsx"))
+    found = batch.find_files(paths)
+    check_target(output, force=force, inputs=[*paths, *found.files])
+    run = batch.compare_found(
+        found,
+        criteria_ref,
+        resolver().limits,
+        cache_folder=None,
+        group_by=group_by,  # type: ignore[arg-type]
+        stage="final",
+    )
+    print_problems(run.problems, lang)
+    if run.refusal is not None:
+        raise run.refusal
+    if run.comparison is None:
+        sys.exit(EXIT_BAD_INPUT)
+    if not run.comparison.compared:
+        raise UsageError("usage.annex-needs-appraisals")
+    write = appraisal_docs.annex_docx if suffix == ".docx" else appraisal_docs.annex_xlsx
+    emit(write(run.comparison, lang), output, force, [*paths, *run.read])
+    echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
+    if run.left_out:
+        sys.exit(EXIT_PROBLEMS)
 
 
 @main.group(help="cli.help.criteria")

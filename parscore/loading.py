@@ -119,8 +119,12 @@ def _check_against_set(
 
 
 def document_kind(data: Any) -> str | None:
-    """'criteria' or 'evidence', told apart by content."""
+    """'criteria', 'evidence', 'appraisal' or 'explanation', told apart by content."""
     if isinstance(data, dict):
+        if ("council" in data or "round1" in data) and "unit" in data:
+            return "appraisal"
+        if "answers" in data and "unit" in data:
+            return "explanation"
         if "fields" in data or ("extends" in data and "unit" not in data):
             return "criteria"
         if "unit" in data:
@@ -140,10 +144,12 @@ def evidence_from_bytes(
     A criteria set given where evidence was expected is a usage error. ``read`` parses the
     bytes: the located reader, or a fast path with its problems (:mod:`parscore.fastyaml`)."""
     src = read(data, yamlsource.display_name(path), resolver.limits)
-    if document_kind(src.data) == "criteria":
+    kind = document_kind(src.data)
+    if kind in ("criteria", "appraisal", "explanation"):
         from parscore.errors import UsageError
 
-        raise UsageError("usage.not-evidence", path=src.display)
+        code = "usage.not-evidence" if kind == "criteria" else "usage.appraisal-file"
+        raise UsageError(code, path=src.display)
     return evidence_from_source(src, resolver, criteria=criteria, base=path.parent)
 
 

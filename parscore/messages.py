@@ -695,6 +695,429 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "đơn vị cấp '{level}' được ghi hai lần",
         "the '{level}' parent is given twice",
     ),
+    # --- the province's year: appraisal and explanation (parscore/appraisal/) -----------------
+    "appraisal.other-unit-code": (
+        "tệp này dành cho đơn vị mã {given}, nhưng {path} là của đơn vị mã {expected}",
+        "this file is for the unit coded {given}, but {path} is of the unit coded {expected}",
+    ),
+    "appraisal.other-unit": (
+        "tệp này dành cho '{name}', nhưng {path} là của '{expected}'",
+        "this file is for '{name}', but {path} is of '{expected}'",
+    ),
+    "appraisal.other-year": (
+        "tệp này dành cho năm {year}, nhưng tệp minh chứng là năm {expected}",
+        "this file is for {year}, but the evidence is of {expected}",
+    ),
+    "appraisal.other-set": (
+        "tệp này theo bộ tiêu chí '{set}', nhưng tệp minh chứng được chấm theo '{expected}'",
+        "this file follows the criteria set '{set}', but the evidence is scored on '{expected}'",
+    ),
+    "appraisal.unknown-id": (
+        "bộ tiêu chí '{set}' không có tiêu chí '{id}'{suggestion}",
+        "the criteria set '{set}' has no sub-criterion '{id}'{suggestion}",
+    ),
+    "appraisal.survey-item": (
+        "'{id}' do đơn vị điều tra xã hội học chấm, không phải hội đồng thẩm định",
+        "'{id}' is scored by the survey team, not by the appraisal council",
+    ),
+    "appraisal.key-not-for-decision": (
+        "'{key}' không dùng với quyết định '{decision}' (points: với points hoặc explain; "
+        "inputs: với inputs; ask: với explain)",
+        "'{key}' does not go with the decision '{decision}' (points: with points or explain; "
+        "inputs: with inputs; ask: with explain)",
+    ),
+    "appraisal.no-decision": (
+        "có {given} nhưng chưa có decision: ghi decision: points, inputs hoặc explain (để trống "
+        "mọi khóa nếu chưa quyết định)",
+        "{given} given without a decision: write decision: points, inputs or explain (or leave "
+        "every key empty while undecided)",
+    ),
+    "appraisal.points-over-max": (
+        "{value} điểm vượt điểm tối đa {max} của tiêu chí '{id}'",
+        "{value} points are above the maximum {max} of '{id}'",
+    ),
+    "appraisal.needs": (
+        "quyết định '{decision}' cần '{key}'",
+        "the decision '{decision}' needs '{key}'",
+    ),
+    "appraisal.evidence-not-found": (
+        "không có tệp minh chứng này (đường dẫn tính từ thư mục của tệp thẩm định)",
+        "no such evidence file (the path is taken from the appraisal file's folder)",
+    ),
+    "appraisal.no-such-line": (
+        "{path} chỉ có {count} dòng {section}: không có dòng này",
+        "{path} has {count} {section} line(s): there is no such line",
+    ),
+    "explanation.not-requested": (
+        "hội đồng không yêu cầu giải trình tiêu chí '{id}' ở vòng 1 ({path})",
+        "the council asked for no explanation of '{id}' in round 1 ({path})",
+    ),
+    "explanation.late": (
+        "giải trình '{id}' gửi ngày {date}, sau hạn {due}: không được tính ở giai đoạn giải "
+        "trình (vòng 2 quyết định)",
+        "the explanation of '{id}' was sent on {date}, after the deadline {due}: not counted "
+        "at the explanation stage (round 2 decides)",
+    ),
+    "usage.appraisal-file": (
+        "{path} là tệp thẩm định hoặc giải trình, không phải tệp minh chứng: dùng "
+        "evaluate MINH_CHỨNG --appraisal {path}",
+        "{path} is an appraisal or explanation file, not an evidence file: use "
+        "evaluate EVIDENCE --appraisal {path}",
+    ),
+    "usage.explanation-needs-appraisal": (
+        "--explanation cần --appraisal",
+        "--explanation needs --appraisal",
+    ),
+    "usage.appraisal-format": (
+        "với --appraisal, định dạng là table, markdown hoặc json",
+        "with --appraisal, the format is table, markdown or json",
+    ),
+    "reason.appraised-points": (
+        "hội đồng thẩm định cho điểm (vòng {round}): {why}",
+        "points given by the appraisal council (round {round}): {why}",
+    ),
+    "reason.appraised-provisional": (
+        "điểm tạm tính, chờ giải trình (vòng {round}): {ask}",
+        "provisional points, explanation awaited (round {round}): {ask}",
+    ),
+    "reason.explanation-claimed": (
+        "điểm xã đề nghị khi giải trình: {text}",
+        "points the commune asks for in its explanation: {text}",
+    ),
+    "reason.claimed-points": ("điểm xã tự chấm", "the points the commune claimed"),
+    "appraisal.title": (
+        "Kết quả thẩm định Chỉ số CCHC năm {year} ({set})",
+        "PAR INDEX appraisal, {year} ({set})",
+    ),
+    "appraisal.council-line": ("Hội đồng: {council} (tệp {file})", "Council: {council} ({file})"),
+    "appraisal.round-line": (
+        "Vòng {round}: ngày {date}; thành viên: {who}",
+        "Round {round}: {date}; appraisers: {who}",
+    ),
+    "appraisal.due-line": ("Hạn giải trình: {date}", "Explanations due by {date}"),
+    "appraisal.explanation-line": (
+        "Giải trình: {by}, ngày {date} (tệp {file})",
+        "Explanation: {by}, {date} ({file})",
+    ),
+    "appraisal.totals": ("Điểm qua từng giai đoạn", "Scores at each stage"),
+    "appraisal.stage": ("Giai đoạn", "Stage"),
+    "appraisal.notes": ("Ghi chú", "Notes"),
+    "appraisal.stage-claimed": ("Tự chấm", "Claimed"),
+    "appraisal.stage-computed": ("Tính từ minh chứng", "Computed"),
+    "appraisal.stage-round1": ("Thẩm định vòng 1", "Round 1"),
+    "appraisal.stage-explanation": ("Sau giải trình", "Explanation"),
+    "appraisal.stage-final": ("Thẩm định cuối", "Final"),
+    "appraisal.note-unclaimed": (
+        "{count} tiêu chí xã không tự chấm, tính theo minh chứng: {ids}",
+        "{count} not claimed, scored as computed: {ids}",
+    ),
+    "appraisal.note-undecided": (
+        "{count} tiêu chí CHƯA QUYẾT ĐỊNH, tạm tính theo minh chứng: {ids}",
+        "{count} NOT DECIDED, scored as computed for now: {ids}",
+    ),
+    "appraisal.note-awaiting": (
+        "{count} tiêu chí chờ giải trình: {ids}",
+        "{count} awaiting explanation: {ids}",
+    ),
+    "appraisal.note-late": (
+        "{count} giải trình quá hạn, không tính: {ids}",
+        "{count} late explanations, not counted: {ids}",
+    ),
+    "appraisal.by-field": ("Theo lĩnh vực", "By field"),
+    "appraisal.by-item": (
+        "Tiêu chí thay đổi hoặc chưa thống nhất",
+        "Sub-criteria changed or not agreed",
+    ),
+    "appraisal.items-hidden": (
+        "{count} tiêu chí khác hội đồng đồng ý, không đổi điểm (--detail để xem tất cả)",
+        "{count} other sub-criteria agreed with unchanged points (--detail shows them all)",
+    ),
+    "appraisal.item": ("Tiêu chí", "Item"),
+    "appraisal.why": ("Quyết định và lý do", "Decision and why"),
+    "appraisal.decision-agreed": (
+        "Vòng {round}: đồng ý (điểm tính từ tài liệu kiểm chứng).",
+        "Round {round}: agreed (the points computed from the evidence).",
+    ),
+    "appraisal.decision-points": (
+        "Vòng {round}: cho {points} điểm — {why}.",
+        "Round {round}: {points} points — {why}.",
+    ),
+    "appraisal.decision-inputs": (
+        "Vòng {round}: sửa số liệu {inputs} — {why}.",
+        "Round {round}: inputs corrected to {inputs} — {why}.",
+    ),
+    "appraisal.decision-explain": (
+        "Vòng {round}: yêu cầu giải trình — {ask}{provisional}.",
+        "Round {round}: explanation requested — {ask}{provisional}.",
+    ),
+    "appraisal.provisional": (" (tạm tính {points} điểm)", " (provisionally {points} points)"),
+    "appraisal.decision-undecided": (
+        "Vòng {round}: CHƯA QUYẾT ĐỊNH.",
+        "Round {round}: NOT DECIDED.",
+    ),
+    "appraisal.decision-awaiting": (
+        "Vòng {round}: chờ giải trình.",
+        "Round {round}: awaiting explanation.",
+    ),
+    "appraisal.answer": (
+        "Giải trình ngày {date}: {text}{claimed}.",
+        "Answer of {date}: {text}{claimed}.",
+    ),
+    "appraisal.answer-late": (
+        "Giải trình ngày {date} (QUÁ HẠN, không tính): {text}{claimed}.",
+        "Answer of {date} (LATE, not counted): {text}{claimed}.",
+    ),
+    "appraisal.answer-claimed": (" — đề nghị {points} điểm", " — asks for {points} points"),
+    "appraisal.ledger": ("Điểm thưởng, điểm trừ", "Bonus and penalty lines"),
+    "appraisal.line-text": ("Nội dung", "Line"),
+    "appraisal.line-accepted": ("chấp nhận", "accepted"),
+    "appraisal.line-refused": ("không chấp nhận", "refused"),
+    "appraisal.line-undecided": ("CHƯA QUYẾT ĐỊNH", "NOT DECIDED"),
+    "appraisal.no-final": (
+        "Chưa có điểm thẩm định cuối cùng: vòng 1 đã yêu cầu giải trình, vòng 2 chưa có.",
+        "No final appraisal yet: round 1 asked for explanations and there is no round 2.",
+    ),
+    "appraisal.final-open": (
+        "Điểm thẩm định cuối chưa công bố được: còn {count} tiêu chí chưa quyết định hoặc chờ "
+        "giải trình.",
+        "The final appraisal cannot be published yet: {count} sub-criteria are not decided or "
+        "await an explanation.",
+    ),
+    "appraisal.final-published": (
+        "Điểm công bố (thẩm định cuối): chỉ số {index}, {band}.",
+        "Published score (final appraisal): index {index}, {band}.",
+    ),
+    "appraisal.undecided-rule": (
+        "Tiêu chí chưa quyết định được tạm tính theo điểm tính từ minh chứng của xã và liệt kê "
+        "riêng, không bao giờ coi là đồng ý.",
+        "A sub-criterion not decided is scored at the points computed from the commune's "
+        "evidence for now and listed, never taken as agreed.",
+    ),
+    "appraisal-file.head": (
+        "HỒ SƠ THẨM ĐỊNH Chỉ số CCHC năm {year} — {unit} — lập sẵn từ {file}",
+        "APPRAISAL FILE, PAR INDEX {year} — {unit} — pre-filled from {file}",
+    ),
+    "appraisal-file.how": (
+        "Mỗi tiêu chí: decision: agreed (đồng ý) | points (cho điểm: points, reason) | inputs "
+        "(sửa số liệu: inputs, reason) | explain (yêu cầu giải trình: ask). Để trống = chưa "
+        "quyết định (tạm tính theo minh chứng, được liệt kê riêng).",
+        "Each item: decision: agreed | points (points, reason) | inputs (corrected inputs, "
+        "reason) | explain (ask). Left empty = not decided (scored as computed, and listed).",
+    ),
+    "appraisal-file.item": (
+        "{name} — tối đa {max}; xã tự chấm {claimed}; tính từ minh chứng {computed}",
+        "{name} — max {max}; claimed {claimed}; computed {computed}",
+    ),
+    "appraisal-file.line": (
+        "{text} — {points} điểm. decision: accepted | refused (reason)",
+        "{text} — {points} points. decision: accepted | refused (reason)",
+    ),
+    "appraisal-file.council": ("Hội đồng thẩm định Chỉ số CCHC", "PAR INDEX appraisal council"),
+    "cli.help.appraisal": (
+        "Tệp thẩm định của hội đồng: điểm từng giai đoạn (tự chấm, tính từ minh chứng, vòng 1, "
+        "giải trình, cuối)",
+        "The council's appraisal file: the scores at every stage (claimed, computed, round 1, "
+        "explanation, final)",
+    ),
+    "cli.help.explanation": (
+        "Tệp giải trình của xã trả lời yêu cầu của vòng 1 (cần --appraisal)",
+        "The commune's answers to round 1's requests (needs --appraisal)",
+    ),
+    "cli.help.appraisal-group": (
+        "Thẩm định: lập tệp thẩm định của hội đồng từ tệp minh chứng của xã",
+        "Appraisal: write the council's appraisal file from a commune's evidence",
+    ),
+    "cli.help.appraisal-init": (
+        "Lập sẵn tệp thẩm định: mọi tiêu chí với điểm tự chấm và điểm tính từ minh chứng, "
+        "chưa quyết định gì",
+        "Write the council's appraisal file pre-filled: every item with its claimed and "
+        "computed points, nothing decided yet",
+    ),
+    "cli.help.stage": (
+        "Xếp hạng theo: final — điểm thẩm định cuối (mặc định khi có tệp thẩm định trong các "
+        "tệp so sánh, ghép với xã theo mã đơn vị và năm), self — điểm tự đánh giá",
+        "Rank on: final — the final appraisal (the default when appraisal files are among the "
+        "files compared, matched to each commune by unit code and year), self — the "
+        "self-assessments",
+    ),
+    "comparison.self-total": ("Điểm tự đánh giá", "Self-assessed"),
+    "comparison.self-gap": ("Tự chấm − thẩm định", "Self − appraised"),
+    "comparison.stage-final-note": (
+        "Xếp hạng theo điểm thẩm định cuối; 'Điểm tự đánh giá' là tổng điểm xã tự chấm, "
+        "cột 'Tự chấm − thẩm định' là chênh lệch của từng đơn vị, bình quân {gap} điểm.",
+        "Ranked on the final appraisal; 'Self-assessed' is the commune's own total, "
+        "'Self − appraised' is each unit's gap, {gap} points on average.",
+    ),
+    "comparison.stage-final-short": (
+        "Xếp hạng theo điểm thẩm định cuối; điểm tự đánh giá cao hơn điểm thẩm định bình quân "
+        "{gap} điểm.",
+        "Ranked on the final appraisal; self-assessed totals are {gap} points above the "
+        "appraised ones on average.",
+    ),
+    "comparison.not-appraised-title": (
+        "Đơn vị chưa có kết quả thẩm định cuối",
+        "Units without a final appraisal",
+    ),
+    "comparison.not-appraised-note": (
+        "Không có tệp thẩm định, hoặc còn tiêu chí chưa quyết định, chờ giải trình: không xếp "
+        "hạng cùng các đơn vị đã thẩm định (--stage self xếp hạng theo điểm tự đánh giá).",
+        "No appraisal file, or items not decided or awaiting an explanation: not ranked with "
+        "the appraised units (--stage self ranks the self-assessments).",
+    ),
+    "comparison.reason-not-appraised": ("chưa có kết quả thẩm định cuối", "no final appraisal"),
+    "appraisal.duplicate": (
+        "tệp thứ hai cho cùng đơn vị và năm (đã có {other}): không dùng",
+        "a second file for the same unit and year ({other} already): not used",
+    ),
+    "appraisal.no-evidence": (
+        "không có tệp minh chứng nào của đơn vị này trong các tệp so sánh",
+        "no evidence file of this unit among the files compared",
+    ),
+    "appraisal-doc.committee": (
+        "Ủy ban nhân dân tỉnh {province}",
+        "{province} Provincial People's Committee",
+    ),
+    "appraisal-doc.council": ("HỘI ĐỒNG THẨM ĐỊNH CHỈ SỐ CCHC", "PAR INDEX APPRAISAL COUNCIL"),
+    "appraisal-doc.minutes-number": ("Số: ....../BB-HĐTĐ", "No.: ....../BB-HĐTĐ"),
+    "appraisal-doc.request-number": ("Số: ....../HĐTĐ-CCHC", "No.: ....../HĐTĐ-CCHC"),
+    "appraisal-doc.date": (
+        "{place}, ngày {d} tháng {m} năm {y}",
+        "{place}, {d}/{m}/{y}",
+    ),
+    "appraisal-doc.no-date": (
+        "{place}, ngày ...... tháng ...... năm ......",
+        "{place}, ......../......../........",
+    ),
+    "appraisal-doc.minutes-title": ("BIÊN BẢN THẨM ĐỊNH", "APPRAISAL MINUTES"),
+    "appraisal-doc.minutes-subtitle": (
+        "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year} của {kind} {name}",
+        "The {year} PAR INDEX self-assessment of {kind:.0}{name}",
+    ),
+    "appraisal-doc.minutes-opening": (
+        "{council} đã thẩm định kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm "
+        "{year} của {kind} {name} trên cơ sở tài liệu kiểm chứng và giải trình của đơn vị. "
+        "Thành viên tham gia thẩm định: {who}.",
+        "{council} appraised the {year} PAR INDEX self-assessment of {kind:.0}{name} on its "
+        "evidence and its explanations. Appraisers: {who}.",
+    ),
+    "appraisal-doc.by-field": (
+        "I. KẾT QUẢ THẨM ĐỊNH THEO LĨNH VỰC",
+        "I. APPRAISAL BY FIELD",
+    ),
+    "appraisal-doc.changed": (
+        "II. CÁC TIÊU CHÍ ĐIỀU CHỈNH ĐIỂM VÀ LÝ DO",
+        "II. SUB-CRITERIA CHANGED, AND WHY",
+    ),
+    "appraisal-doc.nothing-changed": (
+        "Hội đồng thống nhất với điểm tự đánh giá của đơn vị ở mọi tiêu chí.",
+        "The council agreed with the unit's self-assessment on every sub-criterion.",
+    ),
+    "appraisal-doc.line": (
+        "{section}: {text} ({points} điểm): {decision}{why}.",
+        "{section}: {text} ({points} points): {decision}{why}.",
+    ),
+    "appraisal-doc.conclusion": ("III. KẾT LUẬN", "III. CONCLUSION"),
+    "appraisal-doc.final-line": (
+        "Điểm tự đánh giá {self}; điểm thẩm định {appraisal}, điểm điều tra xã hội học "
+        "{survey}, điểm thưởng {bonus}, điểm trừ {penalty}; tổng điểm {total}; Chỉ số CCHC "
+        "{index}, xếp loại {band}.",
+        "Self-assessed {self}; appraised {appraisal}, survey {survey}, bonus {bonus}, penalty "
+        "{penalty}; total {total}; PAR INDEX {index}, band {band}.",
+    ),
+    "appraisal-doc.not-final": (
+        "Chưa kết luận: còn {count} tiêu chí chưa quyết định hoặc chờ giải trình.",
+        "No conclusion yet: {count} sub-criteria are not decided or await an explanation.",
+    ),
+    "appraisal-doc.self": ("Điểm tự đánh giá", "Self-assessed"),
+    "appraisal-doc.appraised": ("Điểm thẩm định", "Appraised"),
+    "appraisal-doc.provisional": ("Điểm tạm tính", "Provisional"),
+    "appraisal-doc.asked": ("Nội dung đề nghị giải trình", "What is asked"),
+    "appraisal-doc.stt": ("STT", "No."),
+    "appraisal-doc.rank": ("Vị thứ", "Rank"),
+    "appraisal-doc.to-unit": ("- UBND {kind} {name};", "- {kind:.0}{name} People's Committee;"),
+    "appraisal-doc.to-file": ("- Lưu: VT, HĐTĐ.", "- File: records, council."),
+    "appraisal-doc.on-behalf": ("TM. HỘI ĐỒNG THẨM ĐỊNH", "FOR THE APPRAISAL COUNCIL"),
+    "appraisal-doc.chair": ("CHỦ TỊCH", "CHAIR"),
+    "appraisal-doc.to": (
+        "Kính gửi: Ủy ban nhân dân {kind} {name}",
+        "To: {kind:.0}{name} People's Committee",
+    ),
+    "appraisal-doc.request-title": ("ĐỀ NGHỊ GIẢI TRÌNH", "REQUEST FOR EXPLANATION"),
+    "appraisal-doc.request-subtitle": (
+        "Kết quả tự đánh giá, chấm điểm Chỉ số CCHC năm {year} của {kind} {name}",
+        "The {year} PAR INDEX self-assessment of {kind:.0}{name}",
+    ),
+    "appraisal-doc.request-opening": (
+        "Qua thẩm định vòng 1, {council} đề nghị Ủy ban nhân dân {kind} {name} giải trình, bổ "
+        "sung tài liệu kiểm chứng đối với {count} tiêu chí sau, gửi về Hội đồng {due}:",
+        "After round 1, {council} asks {kind:.0}{name} People's Committee to explain, and to "
+        "add evidence to, the {count} sub-criteria below, and to send it to the council {due}:",
+    ),
+    "appraisal-doc.due": ("trước hết ngày {d}/{m}/{y}", "by {d}/{m}/{y}"),
+    "appraisal-doc.no-due": (
+        "trong thời hạn Hội đồng thông báo",
+        "within the time the council sets",
+    ),
+    "appraisal-doc.request-closing": (
+        "Giải trình gửi sau thời hạn ({due}) không được xem xét ở bước giải trình; Hội đồng thẩm "
+        "định vòng 2 trên cơ sở hồ sơ hiện có.",
+        "An explanation sent after the deadline ({due}) is not considered at the explanation "
+        "stage; the council's round 2 decides on the file as it stands.",
+    ),
+    "appraisal-doc.annex-title": ("PHỤ LỤC", "ANNEX"),
+    "appraisal-doc.annex-subtitle": (
+        "Kết quả xác định Chỉ số cải cách hành chính năm {year}",
+        "PAR INDEX results, {year}",
+    ),
+    "appraisal-doc.annex-note": (
+        "(Kèm theo Quyết định số ....../QĐ-UBND ngày ...../...../...... ). Điểm tự đánh giá và "
+        "điểm thẩm định gồm điểm thưởng, điểm trừ, không gồm điểm điều tra xã hội học; tổng điểm "
+        "= điểm thẩm định + điểm điều tra xã hội học.",
+        "(Annexed to Decision No. ....../QĐ-UBND of ...../...../...... ). Self-assessed and "
+        "appraised points include bonus and penalty, not the survey; total = appraised + survey.",
+    ),
+    "appraisal-doc.annex-gap": (
+        "Điểm tự đánh giá cao hơn điểm thẩm định bình quân {gap} điểm.",
+        "Self-assessed points are above the appraised ones by {gap} points on average.",
+    ),
+    "appraisal-doc.or-xlsx": (" hoặc .xlsx", " or .xlsx"),
+    "appraisal-doc.annex-sheet": ("Phụ lục", "Annex"),
+    "usage.annex-needs-appraisals": (
+        "không có đơn vị nào có kết quả thẩm định cuối trong các tệp đã cho: phụ lục quyết định "
+        "lập từ điểm thẩm định (thêm thư mục tệp thẩm định)",
+        "no unit has a final appraisal among the files given: the decision's annex is made from "
+        "the appraised scores (add the folder of appraisal files)",
+    ),
+    "usage.document-format": (
+        "tệp ra phải là .docx{xlsx}",
+        "the output must be a .docx{xlsx} file",
+    ),
+    "cli.help.appraisal-minutes": (
+        "Biên bản thẩm định của một xã (DOCX): hội đồng, ngày, điểm tự đánh giá và thẩm định "
+        "theo lĩnh vực, tiêu chí điều chỉnh và lý do, kết luận, chữ ký",
+        "A commune's appraisal minutes (DOCX): the council, the date, self-assessed and "
+        "appraised points by field, each item changed and why, the conclusion, the signature",
+    ),
+    "cli.help.appraisal-request": (
+        "Văn bản đề nghị giải trình gửi xã (DOCX): tiêu chí, nội dung đề nghị, thời hạn",
+        "The request for explanation sent to a commune (DOCX): the items, what is asked, the "
+        "deadline",
+    ),
+    "cli.help.appraisal-annex": (
+        "Phụ lục kết quả của quyết định công bố (DOCX hoặc XLSX theo đuôi tệp --output): STT, "
+        "đơn vị, điểm tự đánh giá, thẩm định, điều tra xã hội học, tổng điểm, chỉ số, xếp loại, "
+        "vị thứ",
+        "The results annex of the province's decision (DOCX or XLSX, from --output's "
+        "extension): no., unit, self-assessed, appraised and survey points, total, index, band, "
+        "rank",
+    ),
+    "cli.help.document-output": ("Tệp sẽ ghi (.docx)", "The file to write (.docx)"),
+    "cli.help.annex-output": (
+        "Tệp sẽ ghi (.docx hoặc .xlsx)",
+        "The file to write (.docx or .xlsx)",
+    ),
+    "cli.help.council": ("Tên hội đồng thẩm định", "The appraisal council's name"),
+    "cli.help.appraisal-output": ("Tệp thẩm định sẽ ghi", "The appraisal file to write"),
     # --- rule kinds (parscore/rules/): their words, reasons and plan actions -----------------
     "rule.points": ("{number} điểm", "{number} points"),
     "rule.one-point": ("{number} điểm", "{number} point"),
@@ -2002,7 +2425,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "khác nhau, hay hai tệp của cùng một đơn vị và năm, bị từ chối (mã thoát 2). Tệp chưa "
         "có minh chứng nào (mẫu chưa điền) được liệt kê là chưa tự đánh giá, và tệp không ghi "
         "huyện (hay tỉnh) được xếp hạng theo đó thì được liệt kê riêng; cả hai không được xếp "
-        "hạng, không tính vào bình quân và trung vị.",
+        "hạng, không tính vào bình quân và trung vị.\n\n"
+        "Tệp thẩm định và tệp giải trình trong các tệp, thư mục đã cho được nhận ra theo nội "
+        "dung và ghép với xã theo mã đơn vị (không có mã thì theo tên) và năm; khi có, các xã "
+        "được xếp hạng theo điểm thẩm định cuối, kèm điểm tự đánh giá, xã chưa có kết quả thẩm "
+        "định cuối được liệt kê riêng (--stage self: theo điểm tự đánh giá).",
         "Rank and compare communes: evidence files, and folders searched for .yaml/.yml "
         "files.\n\n"
         "A file that fails is reported with its problems and left out; the others are still "
@@ -2010,7 +2437,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "of different years, or two files for one unit and year, are refused (exit code 2). A "
         "file with no evidence at all (an unfilled template) is listed as not assessed, and one "
         "that names no district (or province) to rank by is listed apart; neither is ranked "
-        "nor counted in means and medians.",
+        "nor counted in means and medians.\n\n"
+        "Appraisal and explanation files among the files and folders given are told apart by "
+        "content and matched to each commune by unit code (by name when they give none) and "
+        "year; when there are any, communes are ranked on their final appraisal, their "
+        "self-assessed total beside, and those without a finished one are listed apart "
+        "(--stage self: on the self-assessments).",
     ),
     "cli.help.group-by": (
         "Xếp hạng trong từng huyện (đến giữa năm 2025), từng tỉnh (từ đó), hoặc tất cả cùng "

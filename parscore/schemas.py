@@ -31,6 +31,8 @@ _TITLES = {
     "result": "parscore result (evaluate --format json)",
     "plan": "parscore improvement plan (plan --format json)",
     "comparison": "parscore comparison (compare --format json)",
+    "appraisal": "parscore appraisal council's file (evaluate --appraisal)",
+    "explanation": "parscore commune's explanation file (evaluate --explanation)",
 }
 
 #: pydantic's words for bounds -> JSON Schema's
@@ -146,6 +148,11 @@ def schema(which: str) -> dict[str, Any]:
         body = Plan.model_json_schema(mode="serialization")
     elif which == "comparison":
         body = Comparison.model_json_schema(mode="serialization")
+    elif which in ("appraisal", "explanation"):
+        from parscore.model.appraisal import Appraisal, Explanation
+
+        model = Appraisal if which == "appraisal" else Explanation
+        body = model.model_json_schema(mode="validation")
     else:  # pragma: no cover - the CLI offers only these
         raise ValueError(which)
     return {
