@@ -1587,6 +1587,64 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Điểm trừ: - {{reason: ..., points: ...}}",
         "Penalty: - {{reason: ..., points: ...}}",
     ),
+    # --- a commune's evidence as a folder or a workbook (parscore/folder.py, workbook/) -----
+    "folder.no-head": (
+        "thư mục này không phải hồ sơ của một xã: thiếu tệp chung '{head}' (đơn vị, năm, bộ "
+        "tiêu chí)",
+        "this folder is not one commune's evidence: it has no head file '{head}' (unit, year, "
+        "criteria set)",
+    ),
+    "folder.too-many": (
+        "thư mục có hơn {limit} tệp minh chứng: không phải hồ sơ của một xã",
+        "the folder holds more than {limit} evidence files: not one commune's evidence",
+    ),
+    "folder.item-twice": (
+        "tiêu chí '{id}' đã có ở {other}: mỗi tiêu chí chỉ do một tệp (một bộ phận) khai",
+        "sub-criterion '{id}' is already given at {other}: each sub-criterion is given by one "
+        "file (one office) only",
+    ),
+    "folder.differs": (
+        "'{key}' là {value} ở đây nhưng là {expected} ở tệp chung ({other})",
+        "'{key}' is {value} here but {expected} in the head file ({other})",
+    ),
+    "folder.head-key": (
+        "khóa '{key}' chỉ ghi ở tệp chung commune.yaml; tệp của bộ phận chỉ ghi items:, survey: "
+        "(và unit:, year:, criteria: nếu muốn, giống tệp chung)",
+        "the key '{key}' belongs in the head file commune.yaml; an office file holds items: and "
+        "survey: (and unit:, year:, criteria: if it likes, the same as the head's)",
+    ),
+    "template.folder-head": (
+        "Tệp chung của thư mục minh chứng: mỗi bộ phận điền tệp mang tên mình trong thư mục "
+        "này; parscore đọc cả thư mục như một tệp (parscore evaluate <thư mục>).",
+        "The head file of an evidence folder: each office fills the file named for it in this "
+        "folder; parscore reads the whole folder as one file (parscore evaluate <folder>).",
+    ),
+    "template.folder-office": (
+        "Minh chứng do {office} chủ trì. Chỉ điền các tiêu chí dưới đây; đơn vị, năm và bộ "
+        "tiêu chí ghi ở tệp chung commune.yaml.",
+        "The evidence {office} leads. Fill only the sub-criteria below; the unit, year and "
+        "criteria set are in the head file commune.yaml.",
+    ),
+    "usage.template-folder": (
+        "--folder viết các tệp YAML của từng bộ phận: không dùng cùng --format xlsx hay --schema",
+        "--folder writes each office's YAML file: not with --format xlsx or --schema",
+    ),
+    "usage.template-folder-file": (
+        "không tạo được thư mục {path}: đã có một tệp trùng tên, hoặc không có quyền ghi",
+        "cannot make the folder {path}: a file has that name, or it cannot be written",
+    ),
+    "cli.help.template-format": (
+        "yaml: tệp minh chứng; xlsx: bảng tự chấm điểm Excel để các bộ phận điền (mặc định: "
+        "theo đuôi tệp của --output)",
+        "yaml: the evidence file; xlsx: the score sheet workbook the offices fill (default: "
+        "from --output's extension)",
+    ),
+    "cli.help.template-folder": (
+        "viết một thư mục: tệp chung commune.yaml và một tệp cho mỗi bộ phận chủ trì, chỉ có "
+        "các tiêu chí của bộ phận đó (--output là thư mục)",
+        "write a folder: the head file commune.yaml and one file per lead office with only "
+        "its sub-criteria (--output is the folder)",
+    ),
     # --- criteria set tests (parscore criteria test, parscore/settest.py) -------------------
     "settest.case": ("trường hợp kiểm thử", "test case"),
     "settest.failed": (
