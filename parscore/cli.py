@@ -813,6 +813,28 @@ def template(
         echo(render("cli.wrote", {"path": display_name(schema_file)}, lang), err=True)
 
 
+@main.command(help="cli.help.convert")
+@click.argument("evidence", type=click.Path(path_type=Path))
+@click.option(
+    "--output", "-o", required=True, type=click.Path(path_type=Path), help="cli.help.convert-output"
+)
+@click.option("--folder", "as_folder", is_flag=True, help="cli.help.convert-folder")
+@FORCE_OPTION
+@LANG_OPTION
+@guarded
+def convert(evidence: Path, output: Path, as_folder: bool, force: bool, lang: str) -> None:
+    """One commune's evidence from one form to another: YAML, a folder of office files, the
+    score sheet workbook (Chuyển dạng tệp minh chứng)."""
+    from parscore.convert import converted, write
+    from parscore.yamlsource import display_name
+
+    kind = "folder" if as_folder else "xlsx" if output.suffix.lower() == ".xlsx" else "yaml"
+    files = converted(evidence, output, kind, resolver(), lang)
+    write(files, force=force, inputs=[evidence])
+    for path in files:
+        echo(render("cli.wrote", {"path": display_name(path)}, lang), err=True)
+
+
 @main.group(help="cli.help.criteria")
 def criteria() -> None:
     """The criteria sets (Bộ tiêu chí): list the shipped ones, show one, test one."""

@@ -1645,6 +1645,180 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "write a folder: the head file commune.yaml and one file per lead office with only "
         "its sub-criteria (--output is the folder)",
     ),
+    "workbook.title": (
+        "Bảng tự chấm điểm Chỉ số CCHC năm {year} — {kind} {name}",
+        "PAR INDEX self-assessment score sheet, {year} — {kind:.0}{name}",
+    ),
+    "workbook.guide": (
+        "CÁCH ĐIỀN BẢNG TỰ CHẤM ĐIỂM\n"
+        "1. Trang «Thông tin»: kiểm tra tên đơn vị, năm đánh giá; ghi tổ công tác tự đánh giá "
+        "và ngày đánh giá.\n"
+        "2. Trang «Chấm điểm»: mỗi tiêu chí thành phần có một dòng in đậm (mã, nội dung, điểm tối "
+        "đa, cách chấm, bộ phận chủ trì), các dòng số liệu ngay dưới và các dòng tài liệu kiểm "
+        "chứng.\n"
+        "   - Chỉ điền vào các ô nền vàng; các ô khác đã khóa để bảng không bị hỏng khi điền.\n"
+        "   - Cột «Giá trị»: số liệu của từng dòng số liệu. Chọn trong danh sách khi ô có mũi tên "
+        "(Có/Không, các mức). Số nguyên là số lượng; tỷ lệ ghi từ 0 đến 100.\n"
+        "   - Ngày: gõ như một ngày của Excel, hoặc dạng chữ dd/mm/yyyy (06/02/2023 là ngày 6 "
+        "tháng 2).\n"
+        "   - Tài liệu kiểm chứng: số văn bản, ngày ban hành, cơ quan ban hành, trích yếu, trang "
+        "hoặc mục chứng minh; mỗi dòng một văn bản.\n"
+        "   - «Giải trình»: bắt buộc khi tiêu chí chưa đạt đủ điểm, hoặc khi điểm do xã tự đánh "
+        "giá. «Điểm tự chấm»: điểm xã đề nghị, để đối chiếu với điểm parscore tính.\n"
+        "   - «Không phát sinh»: ghi lý do khi trong năm không phát sinh việc để chấm (chỉ với "
+        "tiêu chí có cho phép, xem cột «Cách chấm»).\n"
+        "   - Tiêu chí để trống được tính là CHƯA CÓ MINH CHỨNG (0 điểm) và có trong danh sách "
+        "việc cần bổ sung.\n"
+        "3. Trang «Thưởng - Trừ»: mỗi dòng một nội dung được thưởng hoặc bị trừ điểm, với văn "
+        "bản làm căn cứ.\n"
+        "4. Kiểm tra và chấm: parscore validate <tệp>.xlsx (mỗi lỗi ghi rõ trang và ô, ví dụ "
+        "«Chấm điểm!F14»); parscore evaluate <tệp>.xlsx; việc còn thiếu theo bộ phận: parscore "
+        "evaluate --missing <tệp>.xlsx; kế hoạch cải thiện: parscore plan <tệp>.xlsx.\n"
+        "5. Không thêm, xóa hay sắp xếp lại dòng, không đổi tên trang: parscore tìm mỗi ô theo "
+        "khóa ẩn của dòng. Cần thêm văn bản: dùng các dòng tài liệu còn trống, hoặc chuyển sang "
+        "tệp YAML (parscore convert).",
+        "HOW TO FILL THE SCORE SHEET\n"
+        "1. Sheet «Thông tin» (unit): check the unit's name and the year; write the "
+        "self-assessment group and the date.\n"
+        "2. Sheet «Chấm điểm» (scoring): each sub-criterion has a bold row (id, text, maximum, how "
+        "it is scored, lead office), its input rows just below, and its document rows.\n"
+        "   - Fill only the yellow cells; the others are locked so that filling cannot break "
+        "the sheet.\n"
+        "   - Column «Value»: each input row's figure. Pick from the list where the cell has an "
+        "arrow (Có = yes / Không = no, the levels). Whole numbers are counts; a percentage is "
+        "0 to 100.\n"
+        "   - Dates: as an Excel date, or as text dd/mm/yyyy (06/02/2023 is 6 February).\n"
+        "   - Documents: number, date, issuer, title, the page or section that proves it; one "
+        "document a row.\n"
+        "   - «Explanation»: required when a sub-criterion falls short of full points, or when "
+        "the commune judges its points. «Claimed»: the score the commune claims, checked "
+        "against parscore's.\n"
+        "   - «Nothing occurred»: why, when nothing to score occurred in the year (only where "
+        "the sub-criterion allows it, see «How it is scored»).\n"
+        "   - A sub-criterion left empty is MISSING EVIDENCE (0 points) and on the to-do list.\n"
+        "3. Sheet «Thưởng - Trừ» (bonus and penalty): one line per bonus or penalty, with its "
+        "document.\n"
+        "4. Check and score: parscore validate <file>.xlsx (each problem names its sheet and "
+        "cell, e.g. «Chấm điểm!F14»); parscore evaluate <file>.xlsx; what is still missing per "
+        "office: parscore evaluate --missing <file>.xlsx; the plan: parscore plan <file>.xlsx.\n"
+        "5. Do not insert, delete or sort rows, nor rename sheets: parscore finds each cell by "
+        "its row's hidden key. More documents: use the spare document rows, or move to the "
+        "YAML file (parscore convert).",
+    ),
+    "workbook.head-title": ("Thông tin đơn vị và đợt đánh giá", "The unit and the assessment"),
+    "workbook.head-unit.name": ("Tên đơn vị", "Unit name"),
+    "workbook.head-unit.code": ("Mã đơn vị hành chính", "Administrative code"),
+    "workbook.head-unit.kind": ("Loại đơn vị (xã, phường, …)", "Kind of unit (xã, phường, …)"),
+    "workbook.head-district.name": ("Huyện (trước 2025)", "District (before 2025)"),
+    "workbook.head-district.code": ("Mã huyện", "District code"),
+    "workbook.head-province.name": ("Tỉnh, thành phố", "Province"),
+    "workbook.head-province.code": ("Mã tỉnh", "Province code"),
+    "workbook.head-year": ("Năm đánh giá", "Assessment year"),
+    "workbook.head-criteria": ("Bộ tiêu chí", "Criteria set"),
+    "workbook.head-assessment.by": ("Tổ công tác tự đánh giá", "Assessed by"),
+    "workbook.head-assessment.date": ("Ngày đánh giá (dd/mm/yyyy)", "Date (dd/mm/yyyy)"),
+    "workbook.head-notes": ("Ghi chú chung", "Notes"),
+    "workbook.head-facts.discipline": (
+        "Hình thức kỷ luật cao nhất trong năm (none, reprimand, warning, demotion, dismissal)",
+        "Heaviest discipline in the year (none, reprimand, warning, demotion, dismissal)",
+    ),
+    "workbook.items-note": (
+        "Chỉ điền các ô nền vàng. Tiêu chí để trống được tính là chưa có minh chứng. Hướng dẫn "
+        "ở trang «Hướng dẫn».",
+        "Fill only the yellow cells. A sub-criterion left empty is missing evidence. How to "
+        "fill it: the «Hướng dẫn» sheet.",
+    ),
+    "workbook.col-id": ("Mã", "Id"),
+    "workbook.col-text": ("Tiêu chí / nội dung", "Sub-criterion / input"),
+    "workbook.col-max": ("Điểm tối đa", "Max"),
+    "workbook.col-how": ("Cách chấm", "How it is scored"),
+    "workbook.col-lead": ("Chủ trì", "Lead office"),
+    "workbook.col-value": ("Giá trị", "Value"),
+    "workbook.col-number": ("Số văn bản", "Number"),
+    "workbook.col-date": ("Ngày ban hành", "Date"),
+    "workbook.col-issuer": ("Cơ quan ban hành", "Issuer"),
+    "workbook.col-title": ("Trích yếu", "Title"),
+    "workbook.col-section": ("Trang / mục", "Page / section"),
+    "workbook.col-explanation": ("Giải trình", "Explanation"),
+    "workbook.col-claimed": ("Điểm tự chấm", "Claimed"),
+    "workbook.col-nothing_occurred": ("Không phát sinh (lý do)", "Nothing occurred (why)"),
+    "workbook.col-note": ("Ghi chú", "Note"),
+    "workbook.col-key": ("Khóa", "Key"),
+    "workbook.document": ("Tài liệu kiểm chứng {n}", "Document {n}"),
+    "workbook.type-bool": ("Có/Không", "Có = yes / Không = no"),
+    "workbook.or": ("hoặc: {text}", "or: {text}"),
+    "workbook.ledger-title": ("Điểm thưởng và điểm trừ", "Bonus and penalty"),
+    "workbook.ledger-bonus": ("Thưởng", "Bonus"),
+    "workbook.ledger-penalty": ("Trừ", "Penalty"),
+    "workbook.lcol-ledger": ("Thưởng / trừ", "Bonus / penalty"),
+    "workbook.lcol-reason": ("Nội dung", "Reason"),
+    "workbook.lcol-kind": ("Loại (theo bộ tiêu chí)", "Kind (as the set lists it)"),
+    "workbook.lcol-points": ("Điểm", "Points"),
+    "workbook.lcol-number": ("Số văn bản", "Number"),
+    "workbook.lcol-date": ("Ngày ban hành", "Date"),
+    "workbook.lcol-issuer": ("Cơ quan ban hành", "Issuer"),
+    "workbook.lcol-title": ("Trích yếu", "Title"),
+    "workbook.lcol-section": ("Trang / mục", "Page / section"),
+    "workbook.lcol-key": ("Khóa", "Key"),
+    "workbook.dv-title": ("Giá trị không hợp lệ", "Value not allowed"),
+    "workbook.dv-count": ("Số nguyên, từ 0 trở lên", "A whole number, 0 or more"),
+    "workbook.dv-number": ("Một số, từ 0 trở lên", "A number, 0 or more"),
+    "workbook.dv-points": ("Số điểm, từ 0 trở lên", "Points, 0 or more"),
+    "workbook.dv-percent": ("Tỷ lệ %, từ 0 đến 100", "A percentage, 0 to 100"),
+    "workbook.dv-claimed": ("Điểm tự chấm, từ 0 đến {maximum}", "Claimed points, 0 to {maximum}"),
+    "workbook.dv-date": (
+        "Một ngày (hoặc chữ dd/mm/yyyy), từ năm 2000 đến 2100",
+        "A date (or the text dd/mm/yyyy), from 2000 to 2100",
+    ),
+    "workbook.dv-choice": ("Chọn một mức trong danh sách", "Pick a level from the list"),
+    "workbook.dv-bool": ("Chọn Có hoặc Không", "Pick Có (yes) or Không (no)"),
+    "workbook.dv-list": ("Chọn trong danh sách", "Pick from the list"),
+    "workbook.not-xlsx": (
+        "không phải bảng tính .xlsx (tệp .xls cũ hoặc có mật khẩu?): lưu lại dạng Excel "
+        "Workbook (.xlsx), không đặt mật khẩu",
+        "not an .xlsx workbook (an old .xls, or password-protected?): save it as an Excel "
+        "Workbook (.xlsx) without a password",
+    ),
+    "workbook.too-large": (
+        "bảng tính giải nén ra {size}, quá giới hạn {limit} (đổi bằng --max-file-size)",
+        "the workbook unzips to {size}, over the limit of {limit} (change it with --max-file-size)",
+    ),
+    "workbook.unreadable": (
+        "không đọc được bảng tính ({reason}): tệp hỏng? Mở bằng Excel và lưu lại",
+        "cannot read the workbook ({reason}): damaged? Open it in Excel and save it again",
+    ),
+    "workbook.not-score-sheet": (
+        "không phải bảng tự chấm điểm của parscore (cần các trang {sheets}): tạo bằng "
+        "parscore template --format xlsx",
+        "not a parscore score sheet (it needs the sheets {sheets}): write one with parscore "
+        "template --format xlsx",
+    ),
+    "workbook.too-many-cells": (
+        "bảng tính có quá nhiều ô (hơn {limit}) (đổi bằng --max-nodes)",
+        "the workbook holds too many cells (more than {limit}) (change it with --max-nodes)",
+    ),
+    "workbook.control-char": (
+        "ô chứa ký tự điều khiển {char} không được phép: xóa ký tự đó (thường do dán từ "
+        "chương trình khác)",
+        "the cell holds the control character {char}, which is not allowed: delete it (often "
+        "pasted from another program)",
+    ),
+    "cli.help.convert": (
+        "Chuyển tệp minh chứng của một xã sang dạng khác: tệp YAML, thư mục tệp của từng bộ "
+        "phận (--folder), bảng tự chấm điểm Excel (-o ….xlsx); kiểm tra trước, không mất dữ "
+        "liệu chấm điểm",
+        "Convert one commune's evidence to another form: a YAML file, a folder of office files "
+        "(--folder), the score sheet workbook (-o ….xlsx); checked first, nothing scored is "
+        "lost",
+    ),
+    "cli.help.convert-output": (
+        "tệp hoặc thư mục ghi ra; .xlsx: bảng tính; khác: YAML",
+        "the file or folder to write; .xlsx: the workbook; otherwise YAML",
+    ),
+    "cli.help.convert-folder": (
+        "ghi một thư mục: commune.yaml và một tệp cho mỗi bộ phận chủ trì",
+        "write a folder: commune.yaml and one file per lead office",
+    ),
     # --- criteria set tests (parscore criteria test, parscore/settest.py) -------------------
     "settest.case": ("trường hợp kiểm thử", "test case"),
     "settest.failed": (
