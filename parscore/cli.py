@@ -404,6 +404,7 @@ def main(
     is_flag=True,
     help="cli.help.missing",
 )
+@click.option("--standing", is_flag=True, help="cli.help.standing")
 @guarded
 def evaluate(
     evidence: Path,
@@ -415,13 +416,16 @@ def evaluate(
     detail: bool,
     top: int,
     missing: bool,
+    standing: bool,
 ) -> None:
     """Score one commune's EVIDENCE file (Chấm điểm một xã)."""
     from parscore.engine import evaluate as run
     from parscore.loading import load_evidence
     from parscore.report.common import Options
 
-    chosen = formats.get("todo" if missing else "result", fmt)
+    if missing and standing:
+        raise UsageError("usage.missing-standing")
+    chosen = formats.get("todo" if missing else "standing" if standing else "result", fmt)
     _check_output(chosen, output, force, [evidence])
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
     if not chosen.shows_warnings:
@@ -432,6 +436,10 @@ def evaluate(
         from parscore.todo import todo
 
         text = chosen.reporter()(todo(result), opts)
+    elif standing:
+        from parscore.standing import standing as where_it_stands
+
+        text = chosen.reporter()(where_it_stands(result), opts)
     else:
         text = chosen.reporter()(result, opts)
     emit(text, output, force, [evidence], bom=chosen.bom)

@@ -1819,6 +1819,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ghi một thư mục: commune.yaml và một tệp cho mỗi bộ phận chủ trì",
         "write a folder: commune.yaml and one file per lead office",
     ),
+    "cli.help.standing": (
+        "tình hình cuộc họp tự đánh giá: theo từng bộ phận chủ trì, số tiêu chí đã điền, tiêu "
+        "chí còn thiếu tài liệu hoặc giải trình, điểm còn có thể tăng",
+        "where the self-assessment meeting stands: per lead office, the sub-criteria filled, "
+        "those still lacking a document or an explanation, the points still to gain",
+    ),
+    "usage.missing-standing": (
+        "chọn một trong --missing (danh sách việc cần làm) và --standing (bảng tình hình)",
+        "choose one of --missing (the to-do list) and --standing (the table of where it stands)",
+    ),
+    "standing.title": (
+        "Tình hình chuẩn bị tự đánh giá — {unit}, năm {year}",
+        "Where the self-assessment stands — {unit}, {year}",
+    ),
+    "standing.items": ("Tiêu chí", "Sub-criteria"),
+    "standing.filled": ("Đã điền", "Filled"),
+    "standing.not-filled": ("Chưa điền", "Not filled"),
+    "standing.no-document": ("Thiếu tài liệu", "No document"),
+    "standing.no-explanation": ("Thiếu giải trình", "No explanation"),
     # --- criteria set tests (parscore criteria test, parscore/settest.py) -------------------
     "settest.case": ("trường hợp kiểm thử", "test case"),
     "settest.failed": (
