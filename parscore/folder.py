@@ -122,7 +122,7 @@ def _differs(head: Source, office: Source, key: str, problems: list[Problem]) ->
                     key=".".join(str(k) for k in path),
                     value=str(value),
                     expected=str(expected),
-                    other=_place(there),
+                    path=_place(there),
                 )
             )
 
@@ -181,17 +181,17 @@ def _merge_section(
     if not isinstance(target, dict):  # the head's own section is refused by the models
         return
     for node_id, item in value.items():
-        path = (section, node_id)
+        keys = (section, node_id)
         if node_id in target:
-            first = owners.get(path, head).problem("folder.item-twice", path, prefer_key=True)
+            first = owners.get(keys, head).problem("folder.item-twice", keys, prefer_key=True)
             problems.append(
                 office.problem(
-                    "folder.item-twice", path, prefer_key=True, id=str(node_id), other=first.where()
+                    "folder.item-twice", keys, prefer_key=True, id=str(node_id), path=first.where()
                 )
             )
             continue
         target[node_id] = item
-        owners[path] = office
+        owners[keys] = office
 
 
 def read_folder(folder: Path, limits: Limits) -> FolderSource:

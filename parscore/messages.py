@@ -1599,13 +1599,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the folder holds more than {limit} evidence files: not one commune's evidence",
     ),
     "folder.item-twice": (
-        "tiêu chí '{id}' đã có ở {other}: mỗi tiêu chí chỉ do một tệp (một bộ phận) khai",
-        "sub-criterion '{id}' is already given at {other}: each sub-criterion is given by one "
+        "tiêu chí '{id}' đã có ở {path}: mỗi tiêu chí chỉ do một tệp (một bộ phận) khai",
+        "sub-criterion '{id}' is already given at {path}: each sub-criterion is given by one "
         "file (one office) only",
     ),
     "folder.differs": (
-        "'{key}' là {value} ở đây nhưng là {expected} ở tệp chung ({other})",
-        "'{key}' is {value} here but {expected} in the head file ({other})",
+        "'{key}' là {value} ở đây nhưng là {expected} ở tệp chung ({path})",
+        "'{key}' is {value} here but {expected} in the head file ({path})",
     ),
     "folder.head-key": (
         "khóa '{key}' chỉ ghi ở tệp chung commune.yaml; tệp của bộ phận chỉ ghi items:, survey: "
