@@ -1743,7 +1743,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "workbook.col-claimed": ("Điểm tự chấm", "Claimed"),
     "workbook.col-nothing_occurred": ("Không phát sinh (lý do)", "Nothing occurred (why)"),
     "workbook.col-note": ("Ghi chú", "Note"),
-    "workbook.col-key": ("Khóa", "Key"),
     "workbook.document": ("Tài liệu kiểm chứng {n}", "Document {n}"),
     "workbook.type-bool": ("Có/Không", "Có = yes / Không = no"),
     "workbook.or": ("hoặc: {text}", "or: {text}"),
@@ -1759,7 +1758,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "workbook.lcol-issuer": ("Cơ quan ban hành", "Issuer"),
     "workbook.lcol-title": ("Trích yếu", "Title"),
     "workbook.lcol-section": ("Trang / mục", "Page / section"),
-    "workbook.lcol-key": ("Khóa", "Key"),
     "workbook.dv-title": ("Giá trị không hợp lệ", "Value not allowed"),
     "workbook.dv-count": ("Số nguyên, từ 0 trở lên", "A whole number, 0 or more"),
     "workbook.dv-number": ("Một số, từ 0 trở lên", "A number, 0 or more"),
@@ -1838,6 +1836,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "standing.not-filled": ("Chưa điền", "Not filled"),
     "standing.no-document": ("Thiếu tài liệu", "No document"),
     "standing.no-explanation": ("Thiếu giải trình", "No explanation"),
+    "workbook.row-without-key": (
+        "dòng này được chèn thêm vào bảng nên parscore không biết nó thuộc tiêu chí nào: ghi "
+        "vào các dòng có sẵn (còn dòng tài liệu trống), hoặc chuyển sang YAML (parscore convert)",
+        "this row was inserted into the sheet, so parscore cannot tell what it belongs to: use "
+        "the rows already there (spare document rows), or move to YAML (parscore convert)",
+    ),
+    "workbook.row-twice": (
+        "dòng này là bản sao của dòng {first} (cùng khóa ẩn): xóa một trong hai dòng",
+        "this row is a copy of row {first} (the same hidden key): delete one of the two",
+    ),
     # --- criteria set tests (parscore criteria test, parscore/settest.py) -------------------
     "settest.case": ("trường hợp kiểm thử", "test case"),
     "settest.failed": (

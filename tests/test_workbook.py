@@ -291,9 +291,9 @@ def test_too_many_cells(blank: bytes) -> None:
     with pytest.raises(InputError) as info:
         workbook_source(blank, "x.xlsx", Limits(max_nodes=60))
     [problem] = info.value.problems
-    # the unit sheet: 13 rows of 3 cells (39); the score sheet's rows are 16 cells wide: past
-    # 60 on its second row
-    assert (problem.code, problem.cell) == ("workbook.too-many-cells", "Chấm điểm!A2")
+    # the unit sheet's rows 3 to 13 of 3 cells (33); the score sheet's rows, from row 5, are 16
+    # cells wide: past 60 on row 6
+    assert (problem.code, problem.cell) == ("workbook.too-many-cells", "Chấm điểm!A6")
 
 
 def test_another_workbook_is_not_a_score_sheet() -> None:
@@ -312,3 +312,45 @@ def test_a_control_character_in_a_cell(blank: bytes, tmp_path: Path) -> None:
         workbook_source(path.read_bytes(), "x.xlsx", Limits())
     [problem] = info.value.problems
     assert (problem.code, problem.cell) == ("workbook.control-char", f"Chấm điểm!L{row}")
+
+
+def test_a_percentage_typed_with_its_sign_is_refused_not_read_as_a_fraction(
+    blank: bytes, tmp_path: Path
+) -> None:
+    """Excel turns "90%" typed into 0.9 shown as a percentage: read as 0.9 it would score a
+    ninety-fold shortfall; it is refused as "90%" typed in YAML is."""
+    at = _rows(openpyxl.load_workbook(io.BytesIO(blank))["Chấm điểm"])
+    row = at[("1.1.4", "hoặc: Tỷ lệ")]
+    wb = openpyxl.load_workbook(io.BytesIO(blank))
+    wb["Chấm điểm"][f"F{row}"] = 0.9
+    wb["Chấm điểm"][f"F{row}"].number_format = "0%"
+    path = tmp_path / "p.xlsx"
+    wb.save(path)
+    assert _problems(path) == [
+        (
+            f"{path}: Chấm điểm!F{row}",
+            "value.percent-sign",
+            "'90%': write the number without the % sign, e.g. 90",
+        )
+    ]
+
+
+def test_an_inserted_row_and_a_copied_row_are_refused_not_dropped(
+    blank: bytes, tmp_path: Path
+) -> None:
+    at = _rows(openpyxl.load_workbook(io.BytesIO(blank))["Chấm điểm"])
+    doc = at[("1.1.2", "Tài liệu kiểm chứng 2")]
+    wb = openpyxl.load_workbook(io.BytesIO(blank))
+    ws = wb["Chấm điểm"]
+    ws.protection.sheet = False  # as a clerk who unprotects it does
+    ws.insert_rows(doc + 1)  # a third document row, without a key
+    ws[f"G{doc + 1}"] = "25/QĐ-UBND"
+    ws[f"P{doc + 2}"] = ws[f"P{doc}"].value  # the row below now claims doc row 2's key
+    path = tmp_path / "r.xlsx"
+    wb.save(path)
+    with pytest.raises(InputError) as info:
+        workbook_source(path.read_bytes(), "r.xlsx", DEFAULT_LIMITS)
+    assert [(p.code, p.cell) for p in info.value.problems] == [
+        ("workbook.row-without-key", f"Chấm điểm!G{doc + 1}"),
+        ("workbook.row-twice", f"Chấm điểm!A{doc + 2}"),
+    ]

@@ -47,6 +47,12 @@ ITEM_COLUMNS = (
 )
 COL = {name: index for index, name in enumerate(ITEM_COLUMNS)}
 
+#: the header row of the score sheet and of the ledger sheet (0-based, as XlsxWriter counts);
+#: the rows below it are the sheet's rows, and a value above it is not read
+ITEMS_HEADER_ROW = 3
+LEDGER_HEADER_ROW = 2
+HEAD_FIRST_ROW = 2
+
 #: the head sheet: label, value, key
 HEAD_VALUE, HEAD_KEY = 1, 2
 HEAD_KEYS = (

@@ -37,11 +37,14 @@ from parscore.messages import format_size
 from parscore.workbook import (
     COL,
     DOCUMENT_KEYS,
+    HEAD_FIRST_ROW,
     HEAD_KEY,
     HEAD_VALUE,
     ITEM_COLUMNS,
+    ITEMS_HEADER_ROW,
     LCOL,
     LEDGER_COLUMNS,
+    LEDGER_HEADER_ROW,
     NO,
     SHEET_HEAD,
     SHEET_ITEMS,
@@ -151,6 +154,15 @@ def workbook_source(data: bytes, display: str, limits: Limits) -> WorkbookSource
         wb.close()
 
 
+def _shown(cell: Any) -> Any:
+    value = cell.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if "%" in (getattr(cell, "number_format", None) or ""):
+            hundred = Decimal(_from_float(float(value))) * 100
+            return f"{plain(hundred.normalize())}%"
+    return value
+
+
 def _from_float(value: float) -> str:
     """The shortest text that reads back as the same double: what was typed in the cell."""
     if value.is_integer() and abs(value) < 1e16:
@@ -165,14 +177,16 @@ class _Reader:
         self.cells: dict[KeyPath, Cell] = {}
         self.problems: list[Problem] = []
         self.visited = 0
+        self.seen: dict[tuple[str, str], int] = {}  # (sheet, a row's key) -> its row
 
     # -- cells ------------------------------------------------------------------------------
-    def rows(self, wb: Any, sheet: str, width: int) -> Any:
-        """(row number, values) of a sheet, each row ``width`` cells; bounded."""
+    def rows(self, wb: Any, sheet: str, width: int, first: int) -> Any:
+        """(row number, values) of a sheet, each row ``width`` cells; bounded. A number shown
+        as a percentage (Excel turns "90%" typed into 0.9) is kept as its text, "90%", so that
+        it is refused as "90%" typed in YAML is, never read as 0.9."""
         ws = wb[sheet]
-        for number, values in enumerate(
-            ws.iter_rows(min_row=1, max_col=width, values_only=True), start=1
-        ):
+        for number, cells in enumerate(ws.iter_rows(min_row=first, max_col=width), start=first):
+            values = tuple(_shown(cell) for cell in cells)
             self.visited += width
             if self.visited > self.limits.max_nodes:
                 cell = f"{sheet}!A{number}"
@@ -189,6 +203,26 @@ class _Reader:
                     ]
                 )
             yield number, tuple(values) + (None,) * (width - len(values))
+
+    def keyed(
+        self, sheet: str, number: int, values: tuple[Any, ...], key_col: int, fill: tuple[int, ...]
+    ) -> str | None:
+        """The row's key; a row without one (inserted while the sheet was unprotected) that
+        holds a value is refused at that value, and so is a key met twice (a row copied):
+        parscore cannot tell what such a value belongs to, and never drops it silently."""
+        key = values[key_col]
+        if isinstance(key, str) and key:
+            if (sheet, key) in self.seen:
+                first = self.seen[(sheet, key)]
+                self.problem("workbook.row-twice", (sheet, number, 0), first=first)
+                return None
+            self.seen[(sheet, key)] = number
+            return key
+        for col in fill:
+            if values[col] is not None and str(values[col]).strip():
+                self.problem("workbook.row-without-key", (sheet, number, col))
+                break
+        return None
 
     def problem(self, code: str, cell: Cell, **args: Any) -> None:
         sheet, row, col = cell
@@ -280,9 +314,9 @@ class _Reader:
     def head(self, wb: Any, data: dict[str, Any]) -> None:
         given: dict[str, Any] = {}
         where: dict[str, Cell] = {}
-        for number, values in self.rows(wb, SHEET_HEAD, HEAD_KEY + 1):
-            key = values[HEAD_KEY]
-            if not isinstance(key, str):
+        for number, values in self.rows(wb, SHEET_HEAD, HEAD_KEY + 1, HEAD_FIRST_ROW + 1):
+            key = self.keyed(SHEET_HEAD, number, values, HEAD_KEY, (HEAD_VALUE,))
+            if key is None:
                 continue
             cell = (SHEET_HEAD, number, HEAD_VALUE)
             where[key] = cell
@@ -344,9 +378,10 @@ class _Reader:
         width = len(ITEM_COLUMNS)
         items: dict[tuple[str, str], dict[str, Any]] = {}
         documents: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        for number, values in self.rows(wb, SHEET_ITEMS, width):
-            key = values[COL["key"]]
-            if not isinstance(key, str):
+        fill = tuple(range(COL["value"], COL["key"]))
+        for number, values in self.rows(wb, SHEET_ITEMS, width, ITEMS_HEADER_ROW + 2):
+            key = self.keyed(SHEET_ITEMS, number, values, COL["key"], fill)
+            if key is None:
                 continue
             parts = key.split("|")
             if parts[0] not in ("item", "input", "doc") or len(parts) < 3:
@@ -402,9 +437,12 @@ class _Reader:
         lines: dict[tuple[str, int], dict[str, Any]] = {}
         first_rows: dict[tuple[str, int], int] = {}
         doc_rows: dict[tuple[str, int], list[tuple[int, dict[str, Any]]]] = {}
-        for number, values in self.rows(wb, SHEET_LEDGER, len(LEDGER_COLUMNS)):
-            key = values[LCOL["key"]]
-            if not isinstance(key, str):
+        fill = tuple(range(LCOL["reason"], LCOL["key"]))
+        for number, values in self.rows(
+            wb, SHEET_LEDGER, len(LEDGER_COLUMNS), LEDGER_HEADER_ROW + 2
+        ):
+            key = self.keyed(SHEET_LEDGER, number, values, LCOL["key"], fill)
+            if key is None:
                 continue
             parts = key.split("|")
             if parts[0] != "ledger" or len(parts) != 4 or parts[1] not in ("bonus", "penalty"):

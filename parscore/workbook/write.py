@@ -25,11 +25,14 @@ from parscore.workbook import (
     COL,
     DISCIPLINES,
     DOCUMENT_KEYS,
+    HEAD_FIRST_ROW,
     HEAD_KEY,
     HEAD_VALUE,
     ITEM_COLUMNS,
+    ITEMS_HEADER_ROW,
     LCOL,
     LEDGER_COLUMNS,
+    LEDGER_HEADER_ROW,
     NO,
     SHEET_GUIDE,
     SHEET_HEAD,
@@ -239,7 +242,7 @@ class _Writer:
             "facts.discipline": facts.get("discipline"),
         }
         reads_facts = any(c.discipline_at_least for b in self.cs.bands for c in b.not_when)
-        row = 2
+        row = HEAD_FIRST_ROW
         for key in given:
             if key == "facts.discipline" and not reads_facts and given[key] is None:
                 continue
@@ -268,9 +271,10 @@ class _Writer:
         note = self.t("workbook.items-note")
         ws.merge_range(1, 0, 1, COL["note"], note, self.f["note"])
         ws.set_row(1, _LINE * 2)
-        header = 3
+        header = ITEMS_HEADER_ROW
         for name, index in COL.items():
-            ws.write_string(header, index, self.t(f"workbook.col-{name}"), self.f["header"])
+            heading = "" if name == "key" else self.t(f"workbook.col-{name}")
+            ws.write_string(header, index, heading, self.f["header"])
         ws.set_row(header, _LINE * 2)
         ws.freeze_panes(header + 1, 2)
         self.row = header + 1
@@ -388,9 +392,10 @@ class _Writer:
             options = {"hidden": True} if name == "key" else None
             ws.set_column(index, index, _LEDGER_WIDTHS[name], None, options)
         ws.merge_range(0, 0, 0, LCOL["section"], self.t("workbook.ledger-title"), self.f["title"])
-        header = 2
+        header = LEDGER_HEADER_ROW
         for name, index in LCOL.items():
-            ws.write_string(header, index, self.t(f"workbook.lcol-{name}"), self.f["header"])
+            heading = "" if name == "key" else self.t(f"workbook.lcol-{name}")
+            ws.write_string(header, index, heading, self.f["header"])
         ws.set_row(header, _LINE * 2)
         ws.freeze_panes(header + 1, 0)
         row = header + 1
