@@ -50,14 +50,14 @@ _ITEM_WIDTHS = {
     "id": 7,
     "text": 34,
     "max": 7,
-    "how": 40,
+    "how": 38,
     "lead": 14,
     "value": 13,
     "number": 12,
     "date": 11,
     "issuer": 16,
     "title": 26,
-    "section": 9,
+    "section": 14,
     "explanation": 28,
     "claimed": 8,
     "nothing_occurred": 14,
@@ -118,6 +118,18 @@ def _cell_text(value: Any) -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
     return str(value)
+
+
+def _height(texts: dict[str, Any], widths: dict[str, int] = _ITEM_WIDTHS) -> int:
+    """The lines the tallest of a row's texts takes, each in its column's width (neither Excel
+    nor LibreOffice sizes rows when a file is opened or printed)."""
+    lines = 1
+    for column, value in texts.items():
+        if value is None:
+            continue
+        width = widths[column]
+        lines = max(lines, sum(_lines(part, width) for part in _cell_text(value).split("\n")))
+    return lines
 
 
 class _Writer:
@@ -333,11 +345,9 @@ class _Writer:
             self.value(ws, row, COL[key], item.get(key), "number" if key == "claimed" else "text")
         self.validate(ws, row, COL["claimed"], "claimed", maximum=node.max)
         ws.write_string(row, COL["key"], f"item|{section}|{node.id}")
-        height = max(
-            _lines(line, _ITEM_WIDTHS["how"]) for line in how_text.split("\n")
-        ) + how_text.count("\n")
-        height = max(height + 1, _lines(name, _ITEM_WIDTHS["text"]), _lines(lead, 12))
-        ws.set_row(row, _LINE * height)
+        filled = {key: item.get(key) for key in ("explanation", "nothing_occurred", "note")}
+        height = _height({"how": how_text, "text": name, "lead": lead, **filled})
+        ws.set_row(row, _LINE * (height + 1))
         row += 1
         specs = node.kind.inputs(node.rule)
         groups = list(dict.fromkeys(s.group for s in specs if s.group))
@@ -370,6 +380,8 @@ class _Writer:
             for key in DOCUMENT_KEYS:
                 self.value(ws, row, COL[key], doc.get(key), "date" if key == "date" else "text")
             self.validate(ws, row, COL["date"], "date")
+            if doc:
+                ws.set_row(row, _LINE * _height({k: doc.get(k) for k in DOCUMENT_KEYS}))
             ws.write_string(row, COL["key"], f"doc|{section}|{node.id}|{index}")
             row += 1
         self.row = row
@@ -426,6 +438,9 @@ class _Writer:
                         self.value(ws, row, LCOL[key], doc.get(key), kind)
                     self.validate(ws, row, LCOL["date"], "date")
                     ws.write_string(row, LCOL["key"], f"ledger|{which}|{index}|{d}")
+                    texts = {k: doc.get(k) for k in DOCUMENT_KEYS}
+                    texts["reason"] = None if d else line.get("reason")
+                    ws.set_row(row, _LINE * _height(texts, _LEDGER_WIDTHS))
                     row += 1
         _print_setup(ws, header, SHEET_LEDGER)
         _protect(ws)
