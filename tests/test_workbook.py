@@ -354,3 +354,23 @@ def test_an_inserted_row_and_a_copied_row_are_refused_not_dropped(
         ("workbook.row-without-key", f"Chấm điểm!G{doc + 1}"),
         ("workbook.row-twice", f"Chấm điểm!A{doc + 2}"),
     ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["plan"], ["evaluate", "--detail"], ["evaluate", "--missing"], ["evaluate", "--standing"]],
+    ids=" ".join,
+)
+def test_the_workbook_and_the_folder_give_what_the_yaml_gives(args: list[str]) -> None:
+    """The same score, to-do list, standing and plan, word for word, from the three forms."""
+    runner = CliRunner()
+    outputs = [
+        runner.invoke(main, [*args, str(path)])
+        for path in (
+            ROOT / "evidence" / "vinh-chap-2023.yaml",
+            ROOT / "examples" / "vinh-chap-2023.xlsx",
+            ROOT / "examples" / "vinh-chap-2023",
+        )
+    ]
+    assert [o.exit_code for o in outputs] == [0, 0, 0]
+    assert outputs[0].stdout == outputs[1].stdout == outputs[2].stdout
