@@ -13,6 +13,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from parscore import yamlsource
 from parscore.cli import main
@@ -374,3 +376,42 @@ def test_the_workbook_and_the_folder_give_what_the_yaml_gives(args: list[str]) -
     ]
     assert [o.exit_code for o in outputs] == [0, 0, 0]
     assert outputs[0].stdout == outputs[1].stdout == outputs[2].stdout
+
+
+_CELL_VALUES = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(),
+    st.datetimes(min_value=dt.datetime(1900, 3, 1), max_value=dt.datetime(2200, 1, 1)),
+    st.sampled_from(["Có", "không", "0,5", "90%", "1.382", "31/02/2023", "late", "=1+1"]),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(values=st.lists(_CELL_VALUES, min_size=1, max_size=12), seed=st.integers(0, 10**6))
+def test_whatever_a_clerk_types_is_read_or_refused_never_a_crash(
+    blank: bytes, tmp_path_factory: pytest.TempPathFactory, values: list[object], seed: int
+) -> None:
+    """Any value in any cell to fill: the workbook scores, or its problems are placed at cells."""
+    import random
+
+    wb = openpyxl.load_workbook(io.BytesIO(blank))
+    ws = wb["Chấm điểm"]
+    open_cells = [c for row in ws.iter_rows(min_row=5) for c in row if not c.protection.locked]
+    pick = random.Random(seed)
+    for value in values:
+        cell = pick.choice(open_cells)
+        try:
+            cell.value = value
+        except Exception:  # noqa: BLE001 - openpyxl refuses some text (control characters)
+            continue
+    path = tmp_path_factory.mktemp("fuzz") / "f.xlsx"
+    wb.save(path)
+    try:
+        evaluate(load_evidence(path))
+    except InputError as exc:
+        assert exc.problems
+        assert all(p.file == str(path) for p in exc.problems)
+        assert all(p.cell for p in exc.problems if p.line)

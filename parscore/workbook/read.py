@@ -26,6 +26,7 @@ import io
 import math
 import re
 import unicodedata
+import warnings
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -144,14 +145,18 @@ def workbook_source(data: bytes, display: str, limits: Limits) -> WorkbookSource
     _check_zip(data, display, limits)
     import openpyxl  # only when a workbook is read
 
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any damage openpyxl meets is the file's
-        raise _refuse("workbook.unreadable", display, reason=type(exc).__name__) from None
-    try:
-        return _Reader(display, limits).read(wb)
-    finally:
-        wb.close()
+    # openpyxl warns on stderr about what it does not support (or a date out of range, which it
+    # then reads as an error value, refused by the checks like any text): not parscore's output
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as exc:  # noqa: BLE001 - any damage openpyxl meets is the file's
+            raise _refuse("workbook.unreadable", display, reason=type(exc).__name__) from None
+        try:
+            return _Reader(display, limits).read(wb)
+        finally:
+            wb.close()
 
 
 def _shown(cell: Any) -> Any:
@@ -184,8 +189,18 @@ class _Reader:
         """(row number, values) of a sheet, each row ``width`` cells; bounded. A number shown
         as a percentage (Excel turns "90%" typed into 0.9) is kept as its text, "90%", so that
         it is refused as "90%" typed in YAML is, never read as 0.9."""
-        ws = wb[sheet]
-        for number, cells in enumerate(ws.iter_rows(min_row=first, max_col=width), start=first):
+        rows = wb[sheet].iter_rows(min_row=first, max_col=width)
+        number = first - 1
+        while True:
+            try:  # read-only: each row's XML is parsed now, damaged or not
+                cells = next(rows)
+            except StopIteration:
+                return
+            except Exception as exc:  # noqa: BLE001 - any damage openpyxl meets is the file's
+                raise _refuse(
+                    "workbook.unreadable", self.display, reason=type(exc).__name__
+                ) from None
+            number += 1
             values = tuple(_shown(cell) for cell in cells)
             self.visited += width
             if self.visited > self.limits.max_nodes:
