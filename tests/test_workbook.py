@@ -415,3 +415,19 @@ def test_whatever_a_clerk_types_is_read_or_refused_never_a_crash(
         assert exc.problems
         assert all(p.file == str(path) for p in exc.problems)
         assert all(p.cell for p in exc.problems if p.line)
+
+
+def test_the_template_command_writes_the_workbook(tmp_path: Path) -> None:
+    runner = CliRunner()
+    book = tmp_path / "vinh-chap-2024.xlsx"
+    args = ["template", "--criteria", "ref-commune-2023", "--unit", "Vĩnh Chấp", "--year", "2024"]
+    run = runner.invoke(main, [*args, "-o", str(book)])
+    assert run.exit_code == 0 and book.read_bytes()[:2] == b"PK"
+    assert runner.invoke(main, ["validate", str(book)]).exit_code == 0
+    # nothing filled: every commune sub-criterion is missing, 0 points, and the year is 2024
+    result = evaluate(load_evidence(book))
+    assert result.year == 2024 and result.totals.total == 0
+    refused = runner.invoke(
+        main, [*args, "--folder", "--format", "xlsx", "-o", str(tmp_path / "f")]
+    )
+    assert refused.exit_code == 2 and not (tmp_path / "f").exists()
