@@ -194,7 +194,10 @@ def _score_bundle(path: str, criteria: str | None, resolver: CriteriaResolver) -
     try:
         prepared = load_evidence(Path(path), resolver, criteria=criteria)
     except InputError as exc:
-        return FileOutcome(path, None, tuple(exc.problems))
+        # another workbook (a comparison written beside the files) is not evidence: found in a
+        # folder it is passed over, as a criteria set is; named, it is refused
+        other = [p.code for p in exc.problems] == ["workbook.not-score-sheet"]
+        return FileOutcome(path, None, tuple(exc.problems), is_criteria=other)
     summary = summarize(score(prepared))
     return FileOutcome(path, summary, criteria_location=prepared.criteria_location)
 

@@ -219,3 +219,16 @@ def test_where_the_meeting_stands_per_office(tmp_path: Path) -> None:
     assert _run("evaluate", str(book), "--standing", "--format", "csv")[1] == out
     code, _, err = _run("evaluate", str(example), "--standing", "--missing")
     assert code == 2 and "--standing" in err
+
+
+def test_a_comparison_workbook_beside_the_files_is_passed_over(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(ROOT / "evidence" / "vinh-long-2023.yaml", batch)
+    shutil.copy(ROOT / "evidence" / "ho-xa-2023.yaml", batch)
+    report = batch / "so-sanh.xlsx"
+    assert _run("compare", str(batch), "--format", "xlsx", "-o", str(report))[0] == 0
+    code, out, _ = _run("compare", str(batch), "--format", "csv")
+    assert code == 0 and len(out.splitlines()) == 3  # the two communes, the workbook passed over
+    code, _, err = _run("compare", str(batch), str(report))  # named: refused, said
+    assert code == 1 and "[workbook.not-score-sheet]" in err
