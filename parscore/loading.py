@@ -174,7 +174,7 @@ def load_evidence(
 
 
 def is_workbook(path: FsPath) -> bool:
-    return path.suffix.lower() in (".xlsx", ".xlsm")
+    return path.suffix.lower() == ".xlsx"
 
 
 def evidence_source(path: FsPath, limits: yamlsource.Limits) -> Source | None:
