@@ -2020,10 +2020,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.help.force": ("Ghi đè tệp --output đã có.", "Overwrite an existing --output file."),
     "cli.help.evaluate": (
-        "Chấm điểm một xã từ tệp minh chứng EVIDENCE: điểm từng lĩnh vực, chỉ số, xếp loại và "
-        "những tiêu chí mất nhiều điểm nhất.",
-        "Score one commune's EVIDENCE file: the points of every field, the index, the band and "
-        "the sub-criteria that lost the most points.",
+        "Chấm điểm một xã từ tệp minh chứng EVIDENCE (tệp YAML, thư mục tệp của các bộ phận, "
+        "hoặc bảng tự chấm điểm .xlsx): điểm từng lĩnh vực, chỉ số, xếp loại và những tiêu chí "
+        "mất nhiều điểm nhất.",
+        "Score one commune's EVIDENCE (a YAML file, a folder of office files, or the score "
+        "sheet .xlsx): the points of every field, the index, the band and the sub-criteria that "
+        "lost the most points.",
     ),
     "cli.help.format": ("Định dạng đầu ra.", "Output format."),
     "cli.help.detail": (
@@ -2042,15 +2044,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.help.compare": (
         "Xếp hạng và so sánh các xã: các tệp minh chứng, và các thư mục (tìm các tệp "
-        ".yaml/.yml trong đó).\n\n"
+        ".yaml/.yml/.xlsx trong đó; thư mục có commune.yaml là một xã).\n\n"
         "Tệp có lỗi được báo kèm các lỗi và bị bỏ ra ngoài; các xã khác vẫn được so sánh, và "
         "mã thoát là 1. Các tệp chấm theo những bộ tiêu chí khác nhau, các tệp của những năm "
         "khác nhau, hay hai tệp của cùng một đơn vị và năm, bị từ chối (mã thoát 2). Tệp chưa "
         "có minh chứng nào (mẫu chưa điền) được liệt kê là chưa tự đánh giá, và tệp không ghi "
         "huyện (hay tỉnh) được xếp hạng theo đó thì được liệt kê riêng; cả hai không được xếp "
         "hạng, không tính vào bình quân và trung vị.",
-        "Rank and compare communes: evidence files, and folders searched for .yaml/.yml "
-        "files.\n\n"
+        "Rank and compare communes: evidence files, and folders searched for .yaml/.yml/.xlsx "
+        "files (a folder holding commune.yaml is one commune).\n\n"
         "A file that fails is reported with its problems and left out; the others are still "
         "compared, and the exit code is 1. Files scored against different criteria sets, files "
         "of different years, or two files for one unit and year, are refused (exit code 2). A "
