@@ -268,6 +268,8 @@ class _Writer:
             elif key == "assessment.date":
                 self.validate(ws, row, HEAD_VALUE, "date")
             ws.write_string(row, HEAD_KEY, key)
+            if given[key] is not None:
+                ws.set_row(row, _LINE * _lines(_cell_text(given[key]), 60))
             row += 1
         _print_setup(ws, 0, SHEET_HEAD)
         _protect(ws)
