@@ -33,7 +33,7 @@ from parscore.model.common import comparable
 from parscore.model.compare import Comparison, Excluded, GroupBy, RankStage, UnitSummary
 from parscore.yamlsource import Limits, display_name, read_bytes
 
-SUFFIXES = (".yaml", ".yml")
+SUFFIXES = (".yaml", ".yml", ".xlsx")
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,12 @@ class Found:
 
 
 def find_files(paths: Iterable[Path]) -> Found:
-    """Files given by name, and ``.yaml``/``.yml`` files found below folders (recursively,
-    in name order). A folder reached twice through links (a loop) is searched once and said;
-    a folder that cannot be read is said."""
+    """Files given by name, and ``.yaml``/``.yml``/``.xlsx`` files found below folders
+    (recursively, in name order). A commune folder (one holding ``commune.yaml``,
+    :mod:`parscore.folder`), given or found, is one commune, not searched. A folder reached twice
+    through links (a loop) is searched once and said; a folder that cannot be read is said."""
+    from parscore.folder import is_commune_folder
+
     files: list[Path] = []
     problems: list[Problem] = []
     seen_dirs: set[str] = set()
@@ -83,9 +86,11 @@ def find_files(paths: Iterable[Path]) -> Found:
                 is_dir = entry.is_dir()  # follows links
             except OSError:
                 is_dir = False
-            if is_dir:
+            if is_dir and is_commune_folder(path):
+                add_file(path)
+            elif is_dir:
                 walk(path)
-            elif entry.name.endswith(SUFFIXES) and not entry.name.startswith("."):
+            elif entry.name.endswith(SUFFIXES) and not entry.name.startswith((".", "~$")):
                 if entry.is_symlink() and not path.exists():
                     problems.append(Problem("batch.broken-link", {}, display_name(path)))
                     continue
@@ -93,7 +98,7 @@ def find_files(paths: Iterable[Path]) -> Found:
 
     named: set[str] = set()
     for path in paths:
-        if path.is_dir():
+        if path.is_dir() and not is_commune_folder(path):
             walk(path)
         else:
             add_file(path)  # a missing file is reported when it is read
@@ -141,6 +146,8 @@ def score_file(
     resolver, cache = _resolver(limits), _cache(cache_folder)
     file = Path(path)
     display = display_name(file)
+    if file.is_dir() or file.suffix.lower() == ".xlsx":  # a commune folder or a workbook
+        return _score_bundle(path, criteria, resolver)
     try:
         data = read_bytes(file, limits)
     except InputError as exc:
@@ -175,6 +182,23 @@ def score_file(
                 summary=summary,
             ),
         )
+    return FileOutcome(path, summary, criteria_location=prepared.criteria_location)
+
+
+def _score_bundle(path: str, criteria: str | None, resolver: CriteriaResolver) -> FileOutcome:
+    """A commune folder or a workbook: read through :func:`parscore.loading.load_evidence`,
+    never cached (its bytes are not one file's)."""
+    from parscore.engine import score
+    from parscore.loading import load_evidence
+
+    try:
+        prepared = load_evidence(Path(path), resolver, criteria=criteria)
+    except InputError as exc:
+        # another workbook (a comparison written beside the files) is not evidence: found in a
+        # folder it is passed over, as a criteria set is; named, it is refused
+        other = [p.code for p in exc.problems] == ["workbook.not-score-sheet"]
+        return FileOutcome(path, None, tuple(exc.problems), is_criteria=other)
+    summary = summarize(score(prepared))
     return FileOutcome(path, summary, criteria_location=prepared.criteria_location)
 
 

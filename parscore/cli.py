@@ -406,6 +406,7 @@ def main(
 )
 @click.option("--appraisal", type=click.Path(path_type=Path), help="cli.help.appraisal")
 @click.option("--explanation", type=click.Path(path_type=Path), help="cli.help.explanation")
+@click.option("--standing", is_flag=True, help="cli.help.standing")
 @guarded
 def evaluate(
     evidence: Path,
@@ -417,6 +418,7 @@ def evaluate(
     detail: bool,
     top: int,
     missing: bool,
+    standing: bool,
     appraisal: Path | None = None,
     explanation: Path | None = None,
 ) -> None:
@@ -425,10 +427,12 @@ def evaluate(
     from parscore.loading import load_evidence
     from parscore.report.common import Options
 
-    chosen = formats.get("todo" if missing else "result", fmt)
+    if missing and standing:
+        raise UsageError("usage.missing-standing")
+    chosen = formats.get("todo" if missing else "standing" if standing else "result", fmt)
     if explanation is not None and appraisal is None:
         raise UsageError("usage.explanation-needs-appraisal")
-    if appraisal is not None and (missing or fmt not in ("table", "markdown", "json")):
+    if appraisal is not None and (missing or standing or fmt not in ("table", "markdown", "json")):
         raise UsageError("usage.appraisal-format")
     inputs = [p for p in (evidence, appraisal, explanation) if p is not None]
     _check_output(chosen, output, force, inputs)
@@ -455,6 +459,10 @@ def evaluate(
         from parscore.todo import todo
 
         text = chosen.reporter()(todo(result), opts)
+    elif standing:
+        from parscore.standing import standing as where_it_stands
+
+        text = chosen.reporter()(where_it_stands(result), opts)
     else:
         text = chosen.reporter()(result, opts)
     emit(text, output, force, [evidence], bom=chosen.bom)
@@ -719,6 +727,7 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
         check_criteria,
         document_kind,
         evidence_from_source,
+        evidence_source,
     )
     from parscore.model.common import found
 
@@ -727,14 +736,16 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
     for path in files:
         problems: list[Problem] = []
         try:
-            src = yamlsource.load_file(path, sets.limits)
-            kind = document_kind(src.data)
+            bundle = evidence_source(path, sets.limits)  # a commune folder or a workbook
+            src = bundle or yamlsource.load_file(path, sets.limits)
+            kind = "evidence" if bundle is not None else document_kind(src.data)
+            base = path if path.is_dir() else path.parent
             if not isinstance(src.data, dict):
                 problems = [src.problem("doc.not-mapping", found=found(src.data))]
             elif kind == "criteria":
                 check_criteria(src, sets, path)
             elif kind == "evidence":
-                problems = list(evidence_from_source(src, sets, base=path.parent).warnings)
+                problems = list(evidence_from_source(src, sets, base=base).warnings)
             elif kind in ("appraisal", "explanation"):
                 from parscore.appraisal.checks import check_file
 
@@ -827,6 +838,13 @@ def schema(
 )
 @click.option("--force", is_flag=True, help="cli.help.template-force")
 @click.option("--schema", "with_schema", is_flag=True, help="cli.help.template-schema")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["yaml", "xlsx"]),
+    help="cli.help.template-format",
+)
+@click.option("--folder", "as_folder", is_flag=True, help="cli.help.template-folder")
 @LANG_OPTION
 @guarded
 def template(
@@ -840,9 +858,12 @@ def template(
     output: Path,
     force: bool,
     with_schema: bool,
+    fmt: str | None,
+    as_folder: bool,
     lang: str,
 ) -> None:
-    """Write the evidence file a commune fills for its Q4 meeting (Tạo tệp minh chứng)."""
+    """Write the evidence file a commune fills for its Q4 meeting (Tạo tệp minh chứng): a YAML
+    file, a folder of office files (--folder), or the score sheet workbook (--format xlsx)."""
     import unicodedata
 
     from parscore.checks.evidence import kind_problem
@@ -851,7 +872,8 @@ def template(
     from parscore.report.template import UnitInfo, render_template, schema_name
 
     read = [Path(criteria_ref)] if looks_like_path(criteria_ref) else []
-    check_target(output, force=force, inputs=read)
+    if not as_folder:  # each file of a folder is checked before any is written
+        check_target(output, force=force, inputs=read)
     nfc = lambda s: unicodedata.normalize("NFC", s) if s else s  # noqa: E731
     cs = load_criteria(criteria_ref, resolver())
     if (problem := kind_problem(unit_kind, year or cs.year)) is not None:
@@ -867,13 +889,27 @@ def template(
         district=nfc(district),
         province=nfc(province),
     )
+    fmt = fmt or ("xlsx" if output.suffix.lower() == ".xlsx" else "yaml")
+    if as_folder and (fmt == "xlsx" or with_schema):
+        raise UsageError("usage.template-folder")
     ref = criteria_ref
     if looks_like_path(criteria_ref):  # the file names its set relative to where it is
-        ref = Path(
-            os.path.relpath(Path(criteria_ref).resolve(), output.resolve().parent)
-        ).as_posix()
-    emit(render_template(cs, info, lang, ref), output, force, [])
+        where = output.resolve() if as_folder else output.resolve().parent
+        ref = Path(os.path.relpath(Path(criteria_ref).resolve(), where)).as_posix()
     from parscore.yamlsource import display_name
+
+    if as_folder:
+        from parscore.report.template import write_folder
+
+        for path in write_folder(cs, info, lang, ref, output, force=force, inputs=read):
+            echo(render("cli.wrote", {"path": display_name(path)}, lang), err=True)
+        return
+    if fmt == "xlsx":
+        from parscore.workbook.write import workbook_bytes
+
+        emit(workbook_bytes(cs, info, lang, ref), output, force, [])
+    else:
+        emit(render_template(cs, info, lang, ref), output, force, [])
 
     echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
     if with_schema:
@@ -1076,6 +1112,28 @@ def appraisal_annex(
     echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
     if run.left_out:
         sys.exit(EXIT_PROBLEMS)
+
+
+@main.command(help="cli.help.convert")
+@click.argument("evidence", type=click.Path(path_type=Path))
+@click.option(
+    "--output", "-o", required=True, type=click.Path(path_type=Path), help="cli.help.convert-output"
+)
+@click.option("--folder", "as_folder", is_flag=True, help="cli.help.convert-folder")
+@FORCE_OPTION
+@LANG_OPTION
+@guarded
+def convert(evidence: Path, output: Path, as_folder: bool, force: bool, lang: str) -> None:
+    """One commune's evidence from one form to another: YAML, a folder of office files, the
+    score sheet workbook (Chuyển dạng tệp minh chứng)."""
+    from parscore.convert import converted, write
+    from parscore.yamlsource import display_name
+
+    kind = "folder" if as_folder else "xlsx" if output.suffix.lower() == ".xlsx" else "yaml"
+    files = converted(evidence, output, kind, resolver(), lang)
+    write(files, force=force, inputs=[evidence])
+    for path in files:
+        echo(render("cli.wrote", {"path": display_name(path)}, lang), err=True)
 
 
 @main.group(help="cli.help.criteria")

@@ -651,10 +651,11 @@ def weakest(fields: list[NodeResult]) -> Weakest:
 
 
 def notice(problem: Problem) -> Notice:
+    cell = bool(problem.cell)  # a workbook's cell: the file names it ("x.xlsx: Sheet!F14")
     return Notice(
-        file=problem.file,
-        line=problem.line,
-        column=problem.column,
+        file=problem.where() if cell else problem.file,
+        line=0 if cell else problem.line,
+        column=0 if cell else problem.column,
         code=problem.code,
         message=Text(vi=problem.message("vi"), en=problem.message("en")),
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Literal
 
-Subject = Literal["result", "todo", "comparison", "plan", "plan-year"]
+Subject = Literal["result", "todo", "standing", "comparison", "plan", "plan-year"]
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,18 @@ for _name in names("result"):
         _name,
         "parscore.report",
         "TODO_REPORTERS",
+        key=_name,
+        bom=get("result", _name).bom,
+        shows_warnings=False,
+    )
+
+# where the meeting stands (evaluate --standing): the same names, built on the to-do list
+for _name in names("result"):
+    register(
+        "standing",
+        _name,
+        "parscore.standing",
+        "STANDING_REPORTERS",
         key=_name,
         bom=get("result", _name).bom,
         shows_warnings=False,

@@ -769,8 +769,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--explanation needs --appraisal",
     ),
     "usage.appraisal-format": (
-        "với --appraisal, định dạng là table, markdown hoặc json",
-        "with --appraisal, the format is table, markdown or json",
+        "với --appraisal, định dạng là table, markdown hoặc json, không kèm --missing, --standing",
+        "with --appraisal, the format is table, markdown or json, without --missing or --standing",
     ),
     "reason.appraised-points": (
         "hội đồng thẩm định cho điểm (vòng {round}): {why}",
@@ -2223,6 +2223,265 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Điểm trừ: - {{reason: ..., points: ...}}",
         "Penalty: - {{reason: ..., points: ...}}",
     ),
+    # --- a commune's evidence as a folder or a workbook (parscore/folder.py, workbook/) -----
+    "folder.no-head": (
+        "thư mục này không phải hồ sơ của một xã: thiếu tệp chung '{head}' (đơn vị, năm, bộ "
+        "tiêu chí)",
+        "this folder is not one commune's evidence: it has no head file '{head}' (unit, year, "
+        "criteria set)",
+    ),
+    "folder.too-many": (
+        "thư mục có hơn {limit} tệp minh chứng: không phải hồ sơ của một xã",
+        "the folder holds more than {limit} evidence files: not one commune's evidence",
+    ),
+    "folder.item-twice": (
+        "tiêu chí '{id}' đã có ở {path}: mỗi tiêu chí chỉ do một tệp (một bộ phận) khai",
+        "sub-criterion '{id}' is already given at {path}: each sub-criterion is given by one "
+        "file (one office) only",
+    ),
+    "folder.differs": (
+        "'{key}' là {value} ở đây nhưng là {expected} ở tệp chung ({path})",
+        "'{key}' is {value} here but {expected} in the head file ({path})",
+    ),
+    "folder.head-key": (
+        "khóa '{key}' chỉ ghi ở tệp chung commune.yaml; tệp của bộ phận chỉ ghi items:, survey: "
+        "(và unit:, year:, criteria: nếu muốn, giống tệp chung)",
+        "the key '{key}' belongs in the head file commune.yaml; an office file holds items: and "
+        "survey: (and unit:, year:, criteria: if it likes, the same as the head's)",
+    ),
+    "template.folder-head": (
+        "Tệp chung của thư mục minh chứng: mỗi bộ phận điền tệp mang tên mình trong thư mục "
+        "này; parscore đọc cả thư mục như một tệp (parscore evaluate <thư mục>).",
+        "The head file of an evidence folder: each office fills the file named for it in this "
+        "folder; parscore reads the whole folder as one file (parscore evaluate <folder>).",
+    ),
+    "template.folder-office": (
+        "Minh chứng do {office} chủ trì. Chỉ điền các tiêu chí dưới đây; đơn vị, năm và bộ "
+        "tiêu chí ghi ở tệp chung commune.yaml.",
+        "The evidence {office} leads. Fill only the sub-criteria below; the unit, year and "
+        "criteria set are in the head file commune.yaml.",
+    ),
+    "usage.template-folder": (
+        "--folder viết các tệp YAML của từng bộ phận: không dùng cùng --format xlsx hay --schema",
+        "--folder writes each office's YAML file: not with --format xlsx or --schema",
+    ),
+    "usage.template-folder-file": (
+        "không tạo được thư mục {path}: đã có một tệp trùng tên, hoặc không có quyền ghi",
+        "cannot make the folder {path}: a file has that name, or it cannot be written",
+    ),
+    "cli.help.template-format": (
+        "yaml: tệp minh chứng; xlsx: bảng tự chấm điểm Excel để các bộ phận điền (mặc định: "
+        "theo đuôi tệp của --output)",
+        "yaml: the evidence file; xlsx: the score sheet workbook the offices fill (default: "
+        "from --output's extension)",
+    ),
+    "cli.help.template-folder": (
+        "viết một thư mục: tệp chung commune.yaml và một tệp cho mỗi bộ phận chủ trì, chỉ có "
+        "các tiêu chí của bộ phận đó (--output là thư mục)",
+        "write a folder: the head file commune.yaml and one file per lead office with only "
+        "its sub-criteria (--output is the folder)",
+    ),
+    "workbook.title": (
+        "Bảng tự chấm điểm Chỉ số CCHC năm {year} — {kind} {name}",
+        "PAR INDEX self-assessment score sheet, {year} — {kind:.0}{name}",
+    ),
+    "workbook.guide": (
+        "CÁCH ĐIỀN BẢNG TỰ CHẤM ĐIỂM\n"
+        "1. Trang «Thông tin»: kiểm tra tên đơn vị, năm đánh giá; ghi tổ công tác tự đánh giá "
+        "và ngày đánh giá.\n"
+        "2. Trang «Chấm điểm»: mỗi tiêu chí thành phần có một dòng in đậm (mã, nội dung, điểm tối "
+        "đa, cách chấm, bộ phận chủ trì), các dòng số liệu ngay dưới và các dòng tài liệu kiểm "
+        "chứng.\n"
+        "   - Chỉ điền vào các ô nền vàng; các ô khác đã khóa để bảng không bị hỏng khi điền.\n"
+        "   - Cột «Giá trị»: số liệu của từng dòng số liệu. Chọn trong danh sách khi ô có mũi tên "
+        "(Có/Không, các mức). Số nguyên là số lượng; tỷ lệ ghi từ 0 đến 100.\n"
+        "   - Ngày: gõ như một ngày của Excel, hoặc dạng chữ dd/mm/yyyy (06/02/2023 là ngày 6 "
+        "tháng 2).\n"
+        "   - Tài liệu kiểm chứng: số văn bản, ngày ban hành, cơ quan ban hành, trích yếu, trang "
+        "hoặc mục chứng minh; mỗi dòng một văn bản.\n"
+        "   - «Giải trình»: bắt buộc khi tiêu chí chưa đạt đủ điểm, hoặc khi điểm do xã tự đánh "
+        "giá. «Điểm tự chấm»: điểm xã đề nghị, để đối chiếu với điểm parscore tính.\n"
+        "   - «Không phát sinh»: ghi lý do khi trong năm không phát sinh việc để chấm (chỉ với "
+        "tiêu chí có cho phép, xem cột «Cách chấm»).\n"
+        "   - Tiêu chí để trống được tính là CHƯA CÓ MINH CHỨNG (0 điểm) và có trong danh sách "
+        "việc cần bổ sung.\n"
+        "3. Trang «Thưởng - Trừ»: mỗi dòng một nội dung được thưởng hoặc bị trừ điểm, với văn "
+        "bản làm căn cứ.\n"
+        "4. Kiểm tra và chấm: parscore validate <tệp>.xlsx (mỗi lỗi ghi rõ trang và ô, ví dụ "
+        "«Chấm điểm!F14»); parscore evaluate <tệp>.xlsx; việc còn thiếu theo bộ phận: parscore "
+        "evaluate --missing <tệp>.xlsx; kế hoạch cải thiện: parscore plan <tệp>.xlsx.\n"
+        "5. Không thêm, xóa hay sắp xếp lại dòng, không đổi tên trang: parscore tìm mỗi ô theo "
+        "khóa ẩn của dòng. Cần thêm văn bản: dùng các dòng tài liệu còn trống, hoặc chuyển sang "
+        "tệp YAML (parscore convert).",
+        "HOW TO FILL THE SCORE SHEET\n"
+        "1. Sheet «Thông tin» (unit): check the unit's name and the year; write the "
+        "self-assessment group and the date.\n"
+        "2. Sheet «Chấm điểm» (scoring): each sub-criterion has a bold row (id, text, maximum, how "
+        "it is scored, lead office), its input rows just below, and its document rows.\n"
+        "   - Fill only the yellow cells; the others are locked so that filling cannot break "
+        "the sheet.\n"
+        "   - Column «Value»: each input row's figure. Pick from the list where the cell has an "
+        "arrow (Có = yes / Không = no, the levels). Whole numbers are counts; a percentage is "
+        "0 to 100.\n"
+        "   - Dates: as an Excel date, or as text dd/mm/yyyy (06/02/2023 is 6 February).\n"
+        "   - Documents: number, date, issuer, title, the page or section that proves it; one "
+        "document a row.\n"
+        "   - «Explanation»: required when a sub-criterion falls short of full points, or when "
+        "the commune judges its points. «Claimed»: the score the commune claims, checked "
+        "against parscore's.\n"
+        "   - «Nothing occurred»: why, when nothing to score occurred in the year (only where "
+        "the sub-criterion allows it, see «How it is scored»).\n"
+        "   - A sub-criterion left empty is MISSING EVIDENCE (0 points) and on the to-do list.\n"
+        "3. Sheet «Thưởng - Trừ» (bonus and penalty): one line per bonus or penalty, with its "
+        "document.\n"
+        "4. Check and score: parscore validate <file>.xlsx (each problem names its sheet and "
+        "cell, e.g. «Chấm điểm!F14»); parscore evaluate <file>.xlsx; what is still missing per "
+        "office: parscore evaluate --missing <file>.xlsx; the plan: parscore plan <file>.xlsx.\n"
+        "5. Do not insert, delete or sort rows, nor rename sheets: parscore finds each cell by "
+        "its row's hidden key. More documents: use the spare document rows, or move to the "
+        "YAML file (parscore convert).",
+    ),
+    "workbook.head-title": ("Thông tin đơn vị và đợt đánh giá", "The unit and the assessment"),
+    "workbook.head-unit.name": ("Tên đơn vị", "Unit name"),
+    "workbook.head-unit.code": ("Mã đơn vị hành chính", "Administrative code"),
+    "workbook.head-unit.kind": ("Loại đơn vị (xã, phường, …)", "Kind of unit (xã, phường, …)"),
+    "workbook.head-district.name": ("Huyện (trước 2025)", "District (before 2025)"),
+    "workbook.head-district.code": ("Mã huyện", "District code"),
+    "workbook.head-province.name": ("Tỉnh, thành phố", "Province"),
+    "workbook.head-province.code": ("Mã tỉnh", "Province code"),
+    "workbook.head-year": ("Năm đánh giá", "Assessment year"),
+    "workbook.head-criteria": ("Bộ tiêu chí", "Criteria set"),
+    "workbook.head-assessment.by": ("Tổ công tác tự đánh giá", "Assessed by"),
+    "workbook.head-assessment.date": ("Ngày đánh giá (dd/mm/yyyy)", "Date (dd/mm/yyyy)"),
+    "workbook.head-notes": ("Ghi chú chung", "Notes"),
+    "workbook.head-facts.discipline": (
+        "Hình thức kỷ luật cao nhất trong năm (none, reprimand, warning, demotion, dismissal)",
+        "Heaviest discipline in the year (none, reprimand, warning, demotion, dismissal)",
+    ),
+    "workbook.items-note": (
+        "Chỉ điền các ô nền vàng. Tiêu chí để trống được tính là chưa có minh chứng. Hướng dẫn "
+        "ở trang «Hướng dẫn».",
+        "Fill only the yellow cells. A sub-criterion left empty is missing evidence. How to "
+        "fill it: the «Hướng dẫn» sheet.",
+    ),
+    "workbook.col-id": ("Mã", "Id"),
+    "workbook.col-text": ("Tiêu chí / nội dung", "Sub-criterion / input"),
+    "workbook.col-max": ("Điểm tối đa", "Max"),
+    "workbook.col-how": ("Cách chấm", "How it is scored"),
+    "workbook.col-lead": ("Chủ trì", "Lead office"),
+    "workbook.col-value": ("Giá trị", "Value"),
+    "workbook.col-number": ("Số văn bản", "Number"),
+    "workbook.col-date": ("Ngày ban hành", "Date"),
+    "workbook.col-issuer": ("Cơ quan ban hành", "Issuer"),
+    "workbook.col-title": ("Trích yếu", "Title"),
+    "workbook.col-section": ("Trang / mục", "Page / section"),
+    "workbook.col-explanation": ("Giải trình", "Explanation"),
+    "workbook.col-claimed": ("Điểm tự chấm", "Claimed"),
+    "workbook.col-nothing_occurred": ("Không phát sinh (lý do)", "Nothing occurred (why)"),
+    "workbook.col-note": ("Ghi chú", "Note"),
+    "workbook.document": ("Tài liệu kiểm chứng {n}", "Document {n}"),
+    "workbook.type-bool": ("Có/Không", "Có = yes / Không = no"),
+    "workbook.or": ("hoặc: {text}", "or: {text}"),
+    "workbook.ledger-title": ("Điểm thưởng và điểm trừ", "Bonus and penalty"),
+    "workbook.ledger-bonus": ("Thưởng", "Bonus"),
+    "workbook.ledger-penalty": ("Trừ", "Penalty"),
+    "workbook.lcol-ledger": ("Thưởng / trừ", "Bonus / penalty"),
+    "workbook.lcol-reason": ("Nội dung", "Reason"),
+    "workbook.lcol-kind": ("Loại (theo bộ tiêu chí)", "Kind (as the set lists it)"),
+    "workbook.lcol-points": ("Điểm", "Points"),
+    "workbook.lcol-number": ("Số văn bản", "Number"),
+    "workbook.lcol-date": ("Ngày ban hành", "Date"),
+    "workbook.lcol-issuer": ("Cơ quan ban hành", "Issuer"),
+    "workbook.lcol-title": ("Trích yếu", "Title"),
+    "workbook.lcol-section": ("Trang / mục", "Page / section"),
+    "workbook.dv-title": ("Giá trị không hợp lệ", "Value not allowed"),
+    "workbook.dv-count": ("Số nguyên, từ 0 trở lên", "A whole number, 0 or more"),
+    "workbook.dv-number": ("Một số, từ 0 trở lên", "A number, 0 or more"),
+    "workbook.dv-points": ("Số điểm, từ 0 trở lên", "Points, 0 or more"),
+    "workbook.dv-percent": ("Tỷ lệ %, từ 0 đến 100", "A percentage, 0 to 100"),
+    "workbook.dv-claimed": ("Điểm tự chấm, từ 0 đến {maximum}", "Claimed points, 0 to {maximum}"),
+    "workbook.dv-date": (
+        "Một ngày (hoặc chữ dd/mm/yyyy), từ năm 2000 đến 2100",
+        "A date (or the text dd/mm/yyyy), from 2000 to 2100",
+    ),
+    "workbook.dv-choice": ("Chọn một mức trong danh sách", "Pick a level from the list"),
+    "workbook.dv-bool": ("Chọn Có hoặc Không", "Pick Có (yes) or Không (no)"),
+    "workbook.dv-list": ("Chọn trong danh sách", "Pick from the list"),
+    "workbook.not-xlsx": (
+        "không phải bảng tính .xlsx (tệp .xls cũ hoặc có mật khẩu?): lưu lại dạng Excel "
+        "Workbook (.xlsx), không đặt mật khẩu",
+        "not an .xlsx workbook (an old .xls, or password-protected?): save it as an Excel "
+        "Workbook (.xlsx) without a password",
+    ),
+    "workbook.too-large": (
+        "bảng tính giải nén ra {size}, quá giới hạn {limit} (đổi bằng --max-file-size)",
+        "the workbook unzips to {size}, over the limit of {limit} (change it with --max-file-size)",
+    ),
+    "workbook.unreadable": (
+        "không đọc được bảng tính ({reason}): tệp hỏng? Mở bằng Excel và lưu lại",
+        "cannot read the workbook ({reason}): damaged? Open it in Excel and save it again",
+    ),
+    "workbook.not-score-sheet": (
+        "không phải bảng tự chấm điểm của parscore (cần các trang {sheets}): tạo bằng "
+        "parscore template --format xlsx",
+        "not a parscore score sheet (it needs the sheets {sheets}): write one with parscore "
+        "template --format xlsx",
+    ),
+    "workbook.too-many-cells": (
+        "bảng tính có quá nhiều ô (hơn {limit}) (đổi bằng --max-nodes)",
+        "the workbook holds too many cells (more than {limit}) (change it with --max-nodes)",
+    ),
+    "workbook.control-char": (
+        "ô chứa ký tự điều khiển {char} không được phép: xóa ký tự đó (thường do dán từ "
+        "chương trình khác)",
+        "the cell holds the control character {char}, which is not allowed: delete it (often "
+        "pasted from another program)",
+    ),
+    "cli.help.convert": (
+        "Chuyển tệp minh chứng của một xã sang dạng khác: tệp YAML, thư mục tệp của từng bộ "
+        "phận (--folder), bảng tự chấm điểm Excel (-o ….xlsx); kiểm tra trước, không mất dữ "
+        "liệu chấm điểm",
+        "Convert one commune's evidence to another form: a YAML file, a folder of office files "
+        "(--folder), the score sheet workbook (-o ….xlsx); checked first, nothing scored is "
+        "lost",
+    ),
+    "cli.help.convert-output": (
+        "tệp hoặc thư mục ghi ra; .xlsx: bảng tính; khác: YAML",
+        "the file or folder to write; .xlsx: the workbook; otherwise YAML",
+    ),
+    "cli.help.convert-folder": (
+        "ghi một thư mục: commune.yaml và một tệp cho mỗi bộ phận chủ trì",
+        "write a folder: commune.yaml and one file per lead office",
+    ),
+    "cli.help.standing": (
+        "tình hình cuộc họp tự đánh giá: theo từng bộ phận chủ trì, số tiêu chí đã điền, tiêu "
+        "chí còn thiếu tài liệu hoặc giải trình, điểm còn có thể tăng",
+        "where the self-assessment meeting stands: per lead office, the sub-criteria filled, "
+        "those still lacking a document or an explanation, the points still to gain",
+    ),
+    "usage.missing-standing": (
+        "chọn một trong --missing (danh sách việc cần làm) và --standing (bảng tình hình)",
+        "choose one of --missing (the to-do list) and --standing (the table of where it stands)",
+    ),
+    "standing.title": (
+        "Tình hình chuẩn bị tự đánh giá — {unit}, năm {year}",
+        "Where the self-assessment stands — {unit}, {year}",
+    ),
+    "standing.items": ("Tiêu chí", "Sub-criteria"),
+    "standing.filled": ("Đã điền", "Filled"),
+    "standing.not-filled": ("Chưa điền", "Not filled"),
+    "standing.no-document": ("Thiếu tài liệu", "No document"),
+    "standing.no-explanation": ("Thiếu giải trình", "No explanation"),
+    "workbook.row-without-key": (
+        "dòng này được chèn thêm vào bảng nên parscore không biết nó thuộc tiêu chí nào: ghi "
+        "vào các dòng có sẵn (còn dòng tài liệu trống), hoặc chuyển sang YAML (parscore convert)",
+        "this row was inserted into the sheet, so parscore cannot tell what it belongs to: use "
+        "the rows already there (spare document rows), or move to YAML (parscore convert)",
+    ),
+    "workbook.row-twice": (
+        "dòng này là bản sao của dòng {first} (cùng khóa ẩn): xóa một trong hai dòng",
+        "this row is a copy of row {first} (the same hidden key): delete one of the two",
+    ),
     # --- criteria set tests (parscore criteria test, parscore/settest.py) -------------------
     "settest.case": ("trường hợp kiểm thử", "test case"),
     "settest.failed": (
@@ -2397,10 +2656,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.help.force": ("Ghi đè tệp --output đã có.", "Overwrite an existing --output file."),
     "cli.help.evaluate": (
-        "Chấm điểm một xã từ tệp minh chứng EVIDENCE: điểm từng lĩnh vực, chỉ số, xếp loại và "
-        "những tiêu chí mất nhiều điểm nhất.",
-        "Score one commune's EVIDENCE file: the points of every field, the index, the band and "
-        "the sub-criteria that lost the most points.",
+        "Chấm điểm một xã từ tệp minh chứng EVIDENCE (tệp YAML, thư mục tệp của các bộ phận, "
+        "hoặc bảng tự chấm điểm .xlsx): điểm từng lĩnh vực, chỉ số, xếp loại và những tiêu chí "
+        "mất nhiều điểm nhất.",
+        "Score one commune's EVIDENCE (a YAML file, a folder of office files, or the score "
+        "sheet .xlsx): the points of every field, the index, the band and the sub-criteria that "
+        "lost the most points.",
     ),
     "cli.help.format": ("Định dạng đầu ra.", "Output format."),
     "cli.help.detail": (
@@ -2419,7 +2680,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.help.compare": (
         "Xếp hạng và so sánh các xã: các tệp minh chứng, và các thư mục (tìm các tệp "
-        ".yaml/.yml trong đó).\n\n"
+        ".yaml/.yml/.xlsx trong đó; thư mục có commune.yaml là một xã).\n\n"
         "Tệp có lỗi được báo kèm các lỗi và bị bỏ ra ngoài; các xã khác vẫn được so sánh, và "
         "mã thoát là 1. Các tệp chấm theo những bộ tiêu chí khác nhau, các tệp của những năm "
         "khác nhau, hay hai tệp của cùng một đơn vị và năm, bị từ chối (mã thoát 2). Tệp chưa "
@@ -2430,8 +2691,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "dung và ghép với xã theo mã đơn vị (không có mã thì theo tên) và năm; khi có, các xã "
         "được xếp hạng theo điểm thẩm định cuối, kèm điểm tự đánh giá, xã chưa có kết quả thẩm "
         "định cuối được liệt kê riêng (--stage self: theo điểm tự đánh giá).",
-        "Rank and compare communes: evidence files, and folders searched for .yaml/.yml "
-        "files.\n\n"
+        "Rank and compare communes: evidence files, and folders searched for .yaml/.yml/.xlsx "
+        "files (a folder holding commune.yaml is one commune).\n\n"
         "A file that fails is reported with its problems and left out; the others are still "
         "compared, and the exit code is 1. Files scored against different criteria sets, files "
         "of different years, or two files for one unit and year, are refused (exit code 2). A "

@@ -649,7 +649,9 @@ def _excluded(comparison: Comparison, lang: str) -> list[ProblemLine]:
             where = render(
                 "comparison.line-column", {"line": problem.line, "column": problem.column}, lang
             )
-            if problem.file != excluded.file:
+            if not problem.line:  # the whole file, or a workbook's cell ("x.xlsx: Sheet!F14")
+                where = problem.file if problem.file != excluded.file else ""
+            elif problem.file != excluded.file:
                 where = f"{problem.file}, {where}"
             lines.append(
                 ProblemLine(file=excluded.file, where=where, message=problem.message.get(lang))
