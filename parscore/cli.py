@@ -541,6 +541,70 @@ def compare(
         sys.exit(EXIT_PROBLEMS)
 
 
+@main.command(help="cli.help.review")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--previous",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="cli.help.review-previous",
+)
+@click.option(
+    "--jump",
+    type=IndexTarget(),
+    default="15",
+    show_default=True,
+    help="cli.help.review-jump",
+)
+@click.option("--skip", multiple=True, metavar="KIND", help="cli.help.review-skip")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(formats.names("review")),
+    default="table",
+    show_default=True,
+    help="cli.help.review-format",
+)
+@click.option("--strict", is_flag=True, help="cli.help.review-strict")
+@LANG_OPTION
+@OUTPUT_OPTION
+@FORCE_OPTION
+@guarded
+def review(
+    paths: tuple[Path, ...],
+    previous: tuple[Path, ...],
+    jump: Decimal,
+    skip: tuple[str, ...],
+    fmt: str,
+    strict: bool,
+    lang: str,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """Where appraisers look first: findings ranked by points at stake."""
+    from parscore.model.review import FindingKind
+    from parscore.report.common import Options
+    from parscore.review import review_paths
+
+    known = FindingKind.__args__  # type: ignore[attr-defined]
+    unknown = [kind for kind in skip if kind not in known]
+    if unknown:
+        raise UsageError("usage.review-kind", kind=unknown[0], kinds=", ".join(known))
+    chosen = formats.get("review", fmt)
+    _check_output(chosen, output, force, [*paths, *previous])
+    run = review_paths(paths, resolver(), previous=previous, threshold=jump)
+    print_problems(run.problems, lang)
+    kept = [f for f in run.review.findings if f.kind not in skip]
+    result = run.review.model_copy(update={"findings": kept})
+    opts = Options(lang=lang, width=_layout_width(output))
+    emit(chosen.reporter()(result, opts), output, force, [*paths, *run.read], bom=chosen.bom)
+    if result.left_out:
+        sys.exit(EXIT_PROBLEMS)
+    if strict and kept:
+        sys.exit(EXIT_PROBLEMS)
+
+
 def _progress_bar(lang: str) -> Callable[..., Any]:
     """A progress bar on stderr (only when it is a terminal; never in the data on stdout)."""
 

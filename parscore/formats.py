@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Literal
 
-Subject = Literal["result", "todo", "comparison", "plan"]
+Subject = Literal["result", "todo", "comparison", "plan", "review"]
 
 
 @dataclass(frozen=True)
@@ -84,3 +84,8 @@ register("plan", "text", "parscore.report.plan_text", "text")
 register("plan", "markdown", "parscore.report.plan_text", "markdown")
 register("plan", "docx", "parscore.report.plan_docx", "to_docx", binary=True)
 register("plan", "json", "parscore.report.plan_text", "to_json")
+
+# where appraisers look first (parscore review)
+register("review", "table", "parscore.report.review", "table")
+register("review", "json", "parscore.report.review", "to_json")
+register("review", "csv", "parscore.report.review", "to_csv", bom=True)
