@@ -67,6 +67,12 @@ class _Reviewed:
     result: UnitResult
     leaves: dict[str, NodeResult] = field(default_factory=dict)
 
+    def line_stake(self, section: str, index: int) -> Decimal:
+        """The points of the ``index``-th bonus or penalty line of the file."""
+        ledger = self.result.bonus if section == "bonus" else self.result.penalty
+        lines = [line for line in ledger.lines if line.source == "evidence"]
+        return lines[index].points if index < len(lines) else Decimal(0)
+
     def stake(self, node_id: str) -> Decimal:
         node = self.leaves.get(node_id)
         if node is None:
@@ -199,9 +205,8 @@ class _Finder:
                     self.day(value, ("items", node_id, name), node_id, stake)
         for section in ("bonus", "penalty"):
             entries = getattr(ev, section)
-            lines = [ln for ln in getattr(self.r.result, section).lines if ln.source == "evidence"]
             for index, entry in enumerate(entries):
-                stake = lines[index].points if index < len(lines) else Decimal(0)
+                stake = self.r.line_stake(section, index)
                 for number, doc in enumerate(entry.documents):
                     keys = (section, index, "documents", number, "date")
                     self.date(doc, keys, section, stake)
@@ -307,7 +312,8 @@ def _citations(r: _Reviewed) -> Iterator[tuple[tuple[str, ...], _Citation]]:
     ]
     for section in ("bonus", "penalty"):
         for index, entry in enumerate(getattr(ev, section)):
-            places.append(((section, index), section, Decimal(0), entry.documents))
+            stake = r.line_stake(section, index)
+            places.append(((section, index), section, stake, entry.documents))
     for keys, item, stake, docs in places:
         for index, doc in enumerate(docs):
             if doc.number is None:
