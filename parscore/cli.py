@@ -56,6 +56,9 @@ CRITERIA_OPTION = click.option(
     help="cli.help.criteria-option",
 )
 FORCE_OPTION = click.option("--force", is_flag=True, help="cli.help.force")
+SURVEY_OPTION = click.option(
+    "--survey", type=click.Path(path_type=Path), metavar="TABLE", help="cli.help.survey"
+)
 
 
 def _summary(problems: list[Problem], lang: str) -> str:
@@ -404,6 +407,7 @@ def main(
     is_flag=True,
     help="cli.help.missing",
 )
+@SURVEY_OPTION
 @guarded
 def evaluate(
     evidence: Path,
@@ -415,6 +419,7 @@ def evaluate(
     detail: bool,
     top: int,
     missing: bool,
+    survey: Path | None,
 ) -> None:
     """Score one commune's EVIDENCE file (Chấm điểm một xã)."""
     from parscore.engine import evaluate as run
@@ -422,8 +427,12 @@ def evaluate(
     from parscore.report.common import Options
 
     chosen = formats.get("todo" if missing else "result", fmt)
-    _check_output(chosen, output, force, [evidence])
+    _check_output(chosen, output, force, [evidence, *([survey] if survey else [])])
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
+    if survey is not None:
+        from parscore import survey_table
+
+        prepared = survey_table.apply(prepared, survey_table.load(survey, resolver().limits))
     if not chosen.shows_warnings:
         print_problems(list(prepared.warnings), lang)  # the table and Markdown list them
     result = run(prepared)
@@ -434,7 +443,7 @@ def evaluate(
         text = chosen.reporter()(todo(result), opts)
     else:
         text = chosen.reporter()(result, opts)
-    emit(text, output, force, [evidence], bom=chosen.bom)
+    emit(text, output, force, [evidence, *([survey] if survey else [])], bom=chosen.bom)
 
 
 def _layout_width(output: Path | None = None) -> int:
@@ -491,6 +500,7 @@ def _check_output(
     is_flag=True,
     help="cli.help.no-cache",
 )
+@SURVEY_OPTION
 @guarded
 def compare(
     paths: tuple[Path, ...],
@@ -503,6 +513,7 @@ def compare(
     detail: bool,
     jobs: int,
     no_cache: bool,
+    survey: Path | None,
 ) -> None:
     """Rank and compare communes: evidence files, and folders searched for .yaml/.yml files.
 
@@ -517,8 +528,14 @@ def compare(
     chosen = formats.get("comparison", fmt)
     found = batch.find_files(paths)
     # before any scoring: not a file given or found in a folder
-    _check_output(chosen, output, force, [*paths, *found.files])
+    tables = [survey] if survey is not None else []
+    _check_output(chosen, output, force, [*paths, *found.files, *tables])
     limits = resolver().limits
+    table = None
+    if survey is not None:
+        from parscore import survey_table
+
+        table = survey_table.load(survey, limits)
     run = batch.compare_found(
         found,
         criteria_ref,
@@ -527,8 +544,13 @@ def compare(
         jobs=jobs,
         group_by=group_by,  # type: ignore[arg-type]
         progress=_progress_bar(lang) if sys.stderr.isatty() else None,
+        survey=table,
     )
     print_problems(run.problems, lang)
+    if table is not None and run.comparison is not None:
+        from parscore.survey_table import rows_without_file
+
+        print_problems(rows_without_file(table, batch.unit_codes(run.comparison)), lang)
     if run.refusal is not None:
         raise run.refusal
     if run.comparison is None:
@@ -536,7 +558,7 @@ def compare(
     opts = Options(lang=lang, detail=detail, width=_layout_width(output))
     report = chosen.reporter()(run.comparison, opts)
     # worker processes (--jobs) read files this process has no record of: name them all
-    emit(report, output, force, [*paths, *run.read], bom=chosen.bom)
+    emit(report, output, force, [*paths, *run.read, *tables], bom=chosen.bom)
     if run.left_out:
         sys.exit(EXIT_PROBLEMS)
 

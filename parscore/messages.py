@@ -1011,6 +1011,61 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "mã thoát 1 khi có phát hiện (cho các script)",
         "exit code 1 when anything is found (for scripts)",
     ),
+    "survey.bad-cell": (
+        "'{value}' không phải điểm (4.58) hay số phiếu hài lòng/tổng số phiếu (412/450)",
+        "'{value}' is neither points (4.58) nor satisfied/responses (412/450)",
+    ),
+    "survey.blank-header": (
+        "cột không có tên: hàng đầu ghi mã tiêu chí điều tra của mỗi cột (S.1, S.2…)",
+        "a column with no name: the first row names each column's survey item (S.1, S.2…)",
+    ),
+    "survey.duplicate-code": (
+        "mã đơn vị {code} đã có ở hàng {first}",
+        "unit code {code} is already in row {first}",
+    ),
+    "survey.extra-cell": (
+        "ô ngoài các cột có tên: hàng đầu không ghi tiêu chí của cột này",
+        "a cell past the named columns: the first row names no item for this column",
+    ),
+    "survey.no-code": (
+        "hàng không có mã đơn vị ở cột đầu",
+        "a row with no unit code in its first column",
+    ),
+    "survey.no-file": (
+        "đơn vị mã {code} có trong bảng điều tra nhưng không có tệp minh chứng",
+        "unit {code} is in the survey table but has no evidence file",
+    ),
+    "survey.no-items": (
+        "bảng không có cột tiêu chí điều tra: hàng đầu là mã đơn vị, rồi S.1, S.2…",
+        "the table has no survey item columns: the first row is the unit code, then S.1, S.2…",
+    ),
+    "survey.no-row": (
+        "không có hàng cho mã đơn vị {code} trong bảng điều tra {table}",
+        "no row for unit code {code} in the survey table {table}",
+    ),
+    "survey.no-unit-code": (
+        "tệp không ghi mã đơn vị (unit: code:), nên không tìm được hàng của nó trong {table}",
+        "the file gives no unit code (unit: code:), so its row in {table} cannot be found",
+    ),
+    "survey.not-table": (
+        "bảng điều tra phải là tệp .csv hoặc .xlsx",
+        "a survey table is a .csv or .xlsx file",
+    ),
+    "survey.not-workbook": (
+        "không đọc được tệp như một bảng tính Excel (.xlsx)",
+        "the file cannot be read as an Excel workbook (.xlsx)",
+    ),
+    "survey.unknown-item": (
+        "'{id}' không phải tiêu chí điều tra của bộ tiêu chí; các tiêu chí điều tra: {items}",
+        "'{id}' is not a survey item of the criteria set; its survey items: {items}",
+    ),
+    "cli.help.survey": (
+        "bảng kết quả điều tra xã hội học của cả tỉnh (.csv hoặc .xlsx: mã đơn vị, rồi điểm "
+        "hoặc số phiếu hài lòng/tổng số phiếu của mỗi tiêu chí), thay cho điểm điều tra ghi "
+        "trong từng tệp",
+        "the province's survey results table (.csv or .xlsx: unit code, then each survey "
+        "item's points or satisfied/responses), in place of each file's survey points",
+    ),
     # --- reasons in results -----------------------------------------------------------------
     "reason.no-evidence": ("chưa có minh chứng trong tệp", "no evidence in the file"),
     "reason.no-inputs": (

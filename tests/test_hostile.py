@@ -217,6 +217,8 @@ EVIDENCE_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["compare", "DIR", "--format", "markdown", "--lang", "en"], {0, 1, 2}),
     (["compare", "DIR", "--format", "xlsx", "-o", "OUT"], {0, 1, 2}),
     (["compare", "DIR", "--format", "html", "-o", "OUT"], {0, 1, 2}),
+    (["review", "FILE"], {0, 1, 2}),
+    (["review", "DIR", "--format", "json", "--lang", "en"], {0, 1, 2}),
 ]
 SET_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["validate", "FILE"], {0, 1}),
@@ -227,6 +229,7 @@ SET_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["plan", "EVIDENCE", "--format", "docx", "-o", "OUT"], {0, 2}),
     (["compare", "DIR", "--format", "html", "-o", "OUT"], {0, 1, 2}),
     (["compare", "DIR", "--format", "xlsx", "-o", "OUT"], {0, 1, 2}),
+    (["review", "EVIDENCE", "--format", "csv"], {0, 1, 2}),
 ]
 CASE_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["criteria", "test", "SET", "FILE"], {0, 1, 2}),
