@@ -51,8 +51,8 @@ from parscore.yamlsource import Source
 
 #: A rise of the index by more than this many points over last year is flagged (the default
 #: of ``--jump``). Published yearly tables move a province's mean by a few points (Bình Dương
-#: communes 2017: +7.27) and its largest riser by some twenty-five; above 15 points in one year,
-#: one commune in ten or fewer, the evidence behind the rise is worth a look.
+#: communes 2017: +7.27) and its largest riser by some twenty-five (+25.9); 15 points, twice that
+#: mean change, is a signal to look at the evidence behind the rise, not a verdict.
 JUMP_THRESHOLD = Decimal(15)
 #: A field whose share of its applicable maximum rose by at least this many percentage points.
 FIELD_JUMP = Decimal(50)
