@@ -925,10 +925,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "not a result written by parscore evaluate --format json",
     ),
     "review.title": (
-        "Những điểm cần thẩm định trước — {files} tệp, {count} phát hiện, xếp theo số điểm bị "
+        "Những điểm cần thẩm định trước — {files}, {count} phát hiện, xếp theo số điểm bị "
         "ảnh hưởng",
-        "Where to look first — {files} files, {count} findings, by points at stake",
+        "Where to look first — {files}, {count} findings, by points at stake",
     ),
+    "review.file": ("{count} tệp", "{count} file"),
+    "review.files": ("{count} tệp", "{count} files"),
     "review.none": ("Không có phát hiện nào.", "Nothing found."),
     "review.col-stake": ("Điểm bị ảnh hưởng", "Points at stake"),
     "review.col-place": ("Vị trí", "Place"),

@@ -297,6 +297,7 @@ class _Citation:
     keys: KeyPath
     item: str
     stake: Decimal
+    number: str
     date: dt.date | None
     title: str | None
 
@@ -321,7 +322,8 @@ def _citations(r: _Reviewed) -> Iterator[tuple[tuple[str, ...], _Citation]]:
             number = comparable(doc.number).replace(" ", "")
             issuer = ("issuer", comparable(doc.issuer)) if doc.issuer else own
             where = keys + ("documents", index)
-            yield (number, *issuer), _Citation(r, where, item, stake, doc.date, doc.title)
+            citation = _Citation(r, where, item, stake, doc.number, doc.date, doc.title)
+            yield (number, *issuer), citation
 
 
 #: Abbreviations titles are written with and without: compared spelled out.
@@ -371,7 +373,7 @@ def number_conflicts(files: list[_Reviewed]) -> list[Finding]:
                 other.item,
                 other.stake,
                 "review.number-date" if dates_differ else "review.number-title",
-                number=_number_of(other),
+                number=other.number,
                 where=where,
                 date=other.date or first.date,
                 first_date=first.date or other.date,
@@ -380,16 +382,6 @@ def number_conflicts(files: list[_Reviewed]) -> list[Finding]:
             )
             found.extend(finder.found)
     return found
-
-
-def _number_of(c: _Citation) -> str:
-    ev = c.reviewed.checked.evidence
-    section, index = c.keys[0], c.keys[1]
-    if section == "items":
-        docs = ev.items[str(index)].documents
-    else:
-        docs = getattr(ev, str(section))[int(index)].documents
-    return docs[int(c.keys[-1])].number or ""
 
 
 # --- last year ------------------------------------------------------------------------------

@@ -213,7 +213,7 @@ def test_csv_columns_and_table_width():
     assert lines[1].startswith("1,4.67,figures-disagree,")
     table = run("review", str(DATA / "planted.yaml"), "--lang", "en").stdout
     assert max(len(line) for line in table.splitlines()) <= 100
-    assert "Where to look first — 1 files, 9 findings" in table
+    assert "Where to look first — 1 file, 9 findings" in table
 
 
 def test_a_file_with_problems_is_left_out_and_the_others_reviewed(tmp_path):
@@ -224,3 +224,14 @@ def test_a_file_with_problems_is_left_out_and_the_others_reviewed(tmp_path):
     data = json.loads(result.stdout)
     assert data["left_out"] == [str(bad)]
     assert data["findings"]
+
+
+def test_the_shipped_example_s_planted_claims_are_found():
+    # evidence/vinh-chap-2023.yaml's header: 1.1.1 late plan (0.5, claimed 1), 1.1.4 exactly 90%
+    # (0.75, claimed 1.5), 3.1 96/98 × 2 = 1.96 (claimed 2)
+    path = Path(__file__).parent.parent / "evidence" / "vinh-chap-2023.yaml"
+    review = review_paths([path]).review
+    claims = {(f.item, f.stake) for f in review.findings if f.kind == "claim-above"}
+    assert claims == {("1.1.1", D("0.50")), ("1.1.4", D("0.75")), ("3.1", D("0.04"))}
+    # 1.5 cites a submission (88/TTr-UBND) where a decision recognising the initiative is needed
+    assert any(f.kind == "document-type" and f.item == "1.5" for f in review.findings)

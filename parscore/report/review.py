@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from parscore.messages import format_points, render
+from parscore.messages import Phrase, format_points, render
 from parscore.model.review import Finding, Review
 from parscore.report.common import Options, SafeCSVWriter
 from parscore.report.text import Section, Table, render_sections
@@ -19,9 +19,9 @@ def table(review: Review, opts: Options) -> str:
     """One ranked table: points at stake, place, unit, item and why; the why goes under each
     row when the terminal is too narrow."""
     lang = opts.lang
-    title = render(
-        "review.title", {"files": len(review.files), "count": len(review.findings)}, lang
-    )
+    count = len(review.files)
+    files = Phrase("review.file" if count == 1 else "review.files", {"count": count})
+    title = render("review.title", {"files": files, "count": len(review.findings)}, lang)
     sections: list[Section] = []
     if review.findings:
         headers = [
