@@ -478,29 +478,36 @@ def _read_all(
 
 def _previous(
     paths: Iterable[Path], resolver: CriteriaResolver
-) -> tuple[list[UnitResult], list[Problem], list[Path]]:
+) -> tuple[list[UnitResult], list[Problem], list[str], list[Path]]:
     """Last year's results: evidence files (scored here) or ``evaluate --format json``
-    results."""
+    results; with the problems of those that cannot be read, and their names."""
     results: list[UnitResult] = []
     problems: list[Problem] = []
+    left_out: list[str] = []
     files: list[Path] = []
     yaml_paths: list[Path] = []
     for path in paths:
-        if path.suffix.lower() == ".json" and path.is_file():
-            files.append(path)
-            data = yamlsource.read_bytes(path, resolver.limits)
-            try:
-                results.append(UnitResult.model_validate_json(data))
-            except ValueError:
-                problems.append(Problem("review.previous-not-result", {}, str(path)))
-        else:
+        if path.suffix.lower() != ".json" or not path.is_file():
             yaml_paths.append(path)
+            continue
+        files.append(path)
+        display = yamlsource.display_name(path)
+        try:
+            data = yamlsource.read_bytes(path, resolver.limits)
+            results.append(UnitResult.model_validate_json(data))
+        except InputError as exc:
+            problems.extend(exc.problems)
+            left_out.append(display)
+        except ValueError:  # not a result (pydantic's ValidationError is a ValueError)
+            problems.append(Problem("review.previous-not-result", {}, display))
+            left_out.append(display)
     if yaml_paths:
-        reviewed, more, _, read_files = _read_all(yaml_paths, resolver)
+        reviewed, more, out, read_files = _read_all(yaml_paths, resolver)
         results.extend(r.result for r in reviewed)
         problems.extend(p for p in more if p.severity.value == "error")
+        left_out.extend(out)
         files.extend(read_files)
-    return results, problems, files
+    return results, problems, left_out, files
 
 
 def review_paths(
@@ -521,8 +528,9 @@ def review_paths(
     previous = list(previous)
     before: list[UnitResult] = []
     if previous:
-        before, more, more_read = _previous(previous, resolver)
+        before, more, out, more_read = _previous(previous, resolver)
         problems.extend(more)
+        left_out = left_out + out
         read_paths = read_paths + more_read
         findings.extend(jumps(files, before, threshold))
     findings.sort(key=lambda f: (-f.stake, f.file, f.line, f.column, f.kind))

@@ -235,3 +235,21 @@ def test_the_shipped_example_s_planted_claims_are_found():
     assert claims == {("1.1.1", D("0.50")), ("1.1.4", D("0.75")), ("3.1", D("0.04"))}
     # 1.5 cites a submission (88/TTr-UBND) where a decision recognising the initiative is needed
     assert any(f.kind == "document-type" and f.item == "1.5" for f in review.findings)
+
+
+def test_last_year_as_a_json_result(tmp_path):
+    last = tmp_path / "planted-2022.json"
+    written = run("evaluate", str(LAST / "planted-2022.yaml"), "--format", "json", "-o", str(last))
+    assert written.exit_code == 0, written.stderr
+    review = review_paths([DATA / "planted.yaml"], previous=[last]).review
+    jump = next(f for f in review.findings if f.kind == "jump-index")
+    assert jump.stake == D("5.57")
+    not_a_result = tmp_path / "x.json"
+    not_a_result.write_text("{}", "utf-8")
+    result = run(
+        "review", str(DATA / "planted.yaml"), "--previous", str(not_a_result), "--lang", "en"
+    )
+    assert result.exit_code == 1  # left out, as a file of this year would be
+    assert (
+        f"{not_a_result}: not a result written by parscore evaluate --format json" in result.stderr
+    )
