@@ -352,15 +352,24 @@ def _same_title(a: str | None, b: str | None) -> bool:
     return x in y or y in x
 
 
+def _same_year(a: _Citation, b: _Citation) -> bool:
+    return a.date is None or b.date is None or a.date.year == b.date.year
+
+
 def number_conflicts(files: list[_Reviewed]) -> list[Finding]:
+    """A number cited again with another date, or another title. Numbers start again from 01
+    every 1 January (Nghị định 30/2020/NĐ-CP): "45/BC-UBND" of December 2023 and of January
+    2024 are two documents, so citations dated in different years are never compared."""
     cited: dict[tuple[str, ...], list[_Citation]] = {}
     for r in files:
         for key, citation in _citations(r):
             cited.setdefault(key, []).append(citation)
     found: list[Finding] = []
     for citations in cited.values():
-        first = citations[0]
-        for other in citations[1:]:
+        for index, other in enumerate(citations[1:], 1):
+            first = next((c for c in citations[:index] if _same_year(c, other)), None)
+            if first is None:
+                continue
             dates_differ = first.date and other.date and first.date != other.date
             if not dates_differ and _same_title(first.title, other.title):
                 continue

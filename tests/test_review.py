@@ -253,3 +253,17 @@ def test_last_year_as_a_json_result(tmp_path):
     assert (
         f"{not_a_result}: not a result written by parscore evaluate --format json" in result.stderr
     )
+
+
+def test_a_number_of_another_year_is_another_document(tmp_path):
+    # numbers start again every 1 January: 50/BC-UBND of 2023 and of January 2024 differ
+    text = (
+        (DATA / "planted.yaml")
+        .read_text("utf-8")
+        .replace("01/12/2023, issuer", "15/01/2024, issuer")
+    )
+    (tmp_path / "set.yaml").write_text((DATA / "set.yaml").read_text("utf-8"), "utf-8")
+    path = tmp_path / "planted.yaml"
+    path.write_text(text, "utf-8")
+    review = review_paths([path]).review
+    assert "number-conflict" not in {f.kind for f in review.findings}
