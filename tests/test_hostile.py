@@ -219,6 +219,7 @@ EVIDENCE_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["compare", "DIR", "--format", "html", "-o", "OUT"], {0, 1, 2}),
     (["review", "FILE"], {0, 1, 2}),
     (["review", "DIR", "--format", "json", "--lang", "en"], {0, 1, 2}),
+    (["compare", "DIR", "--survey", str(ROOT / "evidence" / "khao-sat-2023.csv")], {0, 1, 2}),
 ]
 SET_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["validate", "FILE"], {0, 1}),

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from parscore.cli import main
 
@@ -162,3 +164,29 @@ def test_a_file_without_code_and_a_table_of_another_kind(tmp_path):
     result = run("evaluate", VINH_LONG, "--survey", other, "--lang", "en")
     assert result.exit_code == 2
     assert f"{other}: a survey table is a .csv or .xlsx file [survey.not-table]" in result.stderr
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.lists(st.text(alphabet='0123456789./,-;eE x"\t', max_size=8), max_size=5),
+        max_size=5,
+    )
+)
+def test_any_table_loads_or_says_where_it_is_wrong(tmp_path, rows):
+    from parscore.errors import InputError
+    from parscore.survey_table import load
+
+    path = tmp_path / "t.csv"
+    path.write_text("\n".join(",".join(cells) for cells in [["ma", "S.1", "S.2"], *rows]), "utf-8")
+    try:
+        table = load(path)
+    except InputError as exc:
+        assert exc.problems and all(p.file.startswith(str(path)) for p in exc.problems)
+        assert all(p.line >= 1 for p in exc.problems)
+    else:
+        for row in table.rows:
+            for _, value, _ in row.cells:
+                assert value[0] in ("points", "counts")
