@@ -811,7 +811,8 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
 
 @main.command(help="cli.help.schema")
 @click.argument(
-    "which", type=click.Choice(["criteria", "evidence", "result", "plan", "comparison"])
+    "which",
+    type=click.Choice(["criteria", "evidence", "result", "plan", "comparison", "review"]),
 )
 @click.option(
     "--criteria",

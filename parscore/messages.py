@@ -2271,14 +2271,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.help.strict": ("Tính cả cảnh báo là lỗi.", "Count warnings as problems too."),
     "cli.help.schema": (
-        "Ghi JSON Schema của bộ tiêu chí, tệp minh chứng, kết quả, kế hoạch hoặc bảng so sánh "
-        "JSON.\n\n"
+        "Ghi JSON Schema của bộ tiêu chí, tệp minh chứng, kết quả, kế hoạch, bảng so sánh hoặc "
+        "danh sách cần thẩm định trước (review) JSON.\n\n"
         "Với 'evidence --criteria ID|PATH': lược đồ riêng của bộ tiêu chí đó. Trình soạn thảo "
         "có YAML language server kiểm tra và gợi ý cho các tệp bắt đầu bằng "
         "'# yaml-language-server: $schema=ref-commune-2023.schema.json' (tệp do 'parscore "
         "template' tạo có sẵn dòng này).",
-        "Write the JSON Schema of criteria sets, evidence files, or JSON results, plans or "
-        "comparisons.\n\n"
+        "Write the JSON Schema of criteria sets, evidence files, or JSON results, plans, "
+        "comparisons or reviews.\n\n"
         "With 'evidence --criteria ID|PATH': that criteria set's own schema. Editors with the "
         "YAML language server check and complete files that start with "
         "'# yaml-language-server: $schema=ref-commune-2023.schema.json' (files written by "

@@ -31,6 +31,7 @@ _TITLES = {
     "result": "parscore result (evaluate --format json)",
     "plan": "parscore improvement plan (plan --format json)",
     "comparison": "parscore comparison (compare --format json)",
+    "review": "parscore review (review --format json)",
 }
 
 #: pydantic's words for bounds -> JSON Schema's
@@ -146,6 +147,10 @@ def schema(which: str) -> dict[str, Any]:
         body = Plan.model_json_schema(mode="serialization")
     elif which == "comparison":
         body = Comparison.model_json_schema(mode="serialization")
+    elif which == "review":
+        from parscore.model.review import Review
+
+        body = Review.model_json_schema(mode="serialization")
     else:  # pragma: no cover - the CLI offers only these
         raise ValueError(which)
     return {

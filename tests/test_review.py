@@ -267,3 +267,14 @@ def test_a_number_of_another_year_is_another_document(tmp_path):
     path.write_text(text, "utf-8")
     review = review_paths([path]).review
     assert "number-conflict" not in {f.kind for f in review.findings}
+
+
+def test_the_json_follows_its_schema():
+    import jsonschema
+
+    from parscore.schemas import schema
+
+    result = run("review", str(DATA), "--format", "json", "--previous", str(LAST))
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, schema("review"))
+    assert schema("review")["title"] == "parscore review (review --format json)"
