@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parscore import __version__
 from parscore.cache import CacheEntry, ResultCache
@@ -32,6 +32,9 @@ from parscore.loading import CriteriaResolver
 from parscore.model.common import comparable
 from parscore.model.compare import Comparison, Excluded, GroupBy, RankStage, UnitSummary
 from parscore.yamlsource import Limits, display_name, read_bytes
+
+if TYPE_CHECKING:  # read by the commands that take --survey
+    from parscore.survey_table import SurveyTable
 
 SUFFIXES = (".yaml", ".yml", ".xlsx")
 
@@ -135,10 +138,15 @@ def _cache(folder: str | None) -> ResultCache:
 
 
 def score_file(
-    path: str, criteria: str | None, limits: Limits, cache_folder: str | None
+    path: str,
+    criteria: str | None,
+    limits: Limits,
+    cache_folder: str | None,
+    survey: SurveyTable | None = None,
 ) -> FileOutcome:
     """Score one evidence file, or take it from the cache when neither the file nor its
-    criteria set has changed. Picklable both ways, for worker processes."""
+    criteria set has changed. Picklable both ways, for worker processes. With ``survey`` (a
+    province's survey table) the file's survey points are its row's, and no cache is used."""
     from parscore.engine import score
     from parscore.fastyaml import load_bytes as fast_read
     from parscore.loading import evidence_from_bytes
@@ -155,13 +163,17 @@ def score_file(
     # a relative reference is taken from --criteria's working folder, else from the file's
     ref_base = (Path.cwd(), "cwd") if criteria is not None else (file.parent, "file")
     key = None
-    if cache.root is not None:  # with --no-cache, no key is worked out
+    if cache.root is not None and survey is None:  # with --no-cache, no key is worked out
         key = cache.key(data, path, criteria, limits)  # the name as it is, not as it is shown
         hit = _from_cache(cache.get(key), ref_base, resolver, path)
         if hit is not None:
             return hit
     try:
         prepared = evidence_from_bytes(data, file, resolver, criteria=criteria, read=fast_read)
+        if survey is not None:
+            from parscore.survey_table import apply
+
+            prepared = apply(prepared, survey)
     except InputError as exc:
         return FileOutcome(path, None, tuple(exc.problems))
     except UsageError as exc:  # a criteria set where evidence was expected
@@ -218,14 +230,18 @@ def _from_cache(
 
 
 def score_guarded(
-    path: str, criteria: str | None, limits: Limits, cache_folder: str | None
+    path: str,
+    criteria: str | None,
+    limits: Limits,
+    cache_folder: str | None,
+    survey: SurveyTable | None = None,
 ) -> FileOutcome:
     """:func:`score_file`, with an unexpected error (a bug in parscore) kept to that one file:
     it is left out as "internal error, please report it", with the exception's type and a
     short text, and every other file is still ranked. ``PARSCORE_DEBUG`` also prints the
     traceback."""
     try:
-        return score_file(path, criteria, limits, cache_folder)
+        return score_file(path, criteria, limits, cache_folder, survey)
     except Exception as exc:
         if os.environ.get("PARSCORE_DEBUG"):
             import sys
@@ -266,13 +282,17 @@ _started: Any = None
 
 
 def _score_chunk(
-    batch: list[tuple[int, str]], criteria: str | None, limits: Limits, cache_folder: str | None
+    batch: list[tuple[int, str]],
+    criteria: str | None,
+    limits: Limits,
+    cache_folder: str | None,
+    survey: SurveyTable | None = None,
 ) -> list[FileOutcome]:
     outcomes = []
     for index, path in batch:
         if _started is not None:
             _started[index] = time.monotonic()
-        outcomes.append(score_guarded(path, criteria, limits, cache_folder))
+        outcomes.append(score_guarded(path, criteria, limits, cache_folder, survey))
     return outcomes
 
 
@@ -294,7 +314,9 @@ def _worker_start(started: Any) -> None:
     gc.set_threshold(100_000, 50, 1000)
 
 
-Task = tuple[str | None, Limits, str | None]  # criteria, limits, cache folder
+Task = tuple[
+    str | None, Limits, str | None, "SurveyTable | None"
+]  # criteria, limits, cache, survey
 
 # A file takes about 10 ms to score (21 KB, see benchmarks/) and the limits (10 MB, 50,000
 # values) bound the largest one accepted: a worker still on one file after FILE_TIMEOUT seconds,
@@ -472,13 +494,15 @@ def score_files(
     jobs: int = 1,
     progress: Callable[[Iterator[FileOutcome], int], Iterator[FileOutcome]] | None = None,
     timeout: float | None = None,
+    survey: SurveyTable | None = None,
 ) -> list[FileOutcome]:
     """Score every file, in ``jobs`` processes; the order of ``files`` is kept. A file that
     breaks parscore itself, or the process scoring it, or on which a worker process is still
     busy after ``timeout`` seconds (:data:`FILE_TIMEOUT` by default; with ``jobs`` > 1 only),
     is left out with a problem that says so; the others are scored all the same."""
     names = [str(f) for f in files]
-    task: Task = (criteria, limits, str(cache_folder) if cache_folder is not None else None)
+    folder = str(cache_folder) if cache_folder is not None else None
+    task: Task = (criteria, limits, folder, survey)
     if jobs > 1 and len(names) > 1:
         results: list[FileOutcome | None] = [None] * len(names)
         wait_at_most = FILE_TIMEOUT if timeout is None else timeout
@@ -502,6 +526,14 @@ def unit_identity(result: UnitSummary) -> tuple[str, ...]:
         return ("code", comparable(unit.code), str(result.year))
     parents = tuple(f"{p.level}:{comparable(p.name)}" for p in unit.parents)
     return ("name", comparable(unit.name), *parents, str(result.year))
+
+
+def unit_codes(comparison: Comparison) -> set[str]:
+    """The unit codes of every unit a comparison holds, ranked or not, as
+    :func:`~parscore.model.common.comparable` writes them."""
+    units = [row.unit for group in comparison.groups for row in group.ranking]
+    units += [*comparison.not_assessed, *comparison.ungrouped]
+    return {comparable(u.code) for u in units if u.code}
 
 
 def check_comparable(results: list[UnitSummary]) -> None:
@@ -632,10 +664,18 @@ def compare_found(
     group_by: GroupBy | None = None,
     progress: Callable[[Iterator[FileOutcome], int], Iterator[FileOutcome]] | None = None,
     stage: RankStage | None = None,
+    survey: SurveyTable | None = None,
 ) -> ComparisonRun:
-    """Score the files found (:func:`score_files`) and compare them (:func:`compare_outcomes`)."""
+    """Score the files found (:func:`score_files`) and compare them (:func:`compare_outcomes`);
+    with ``survey``, each file's survey points are its row of the province's table."""
     outcomes = score_files(
-        found.files, criteria, limits, cache_folder=cache_folder, jobs=jobs, progress=progress
+        found.files,
+        criteria,
+        limits,
+        cache_folder=cache_folder,
+        jobs=jobs,
+        progress=progress,
+        survey=survey,
     )
     return compare_outcomes(outcomes, found, limits, group_by, stage=stage, criteria=criteria)
 

@@ -56,6 +56,9 @@ CRITERIA_OPTION = click.option(
     help="cli.help.criteria-option",
 )
 FORCE_OPTION = click.option("--force", is_flag=True, help="cli.help.force")
+SURVEY_OPTION = click.option(
+    "--survey", type=click.Path(path_type=Path), metavar="TABLE", help="cli.help.survey"
+)
 
 
 def _summary(problems: list[Problem], lang: str) -> str:
@@ -407,6 +410,7 @@ def main(
 @click.option("--appraisal", type=click.Path(path_type=Path), help="cli.help.appraisal")
 @click.option("--explanation", type=click.Path(path_type=Path), help="cli.help.explanation")
 @click.option("--standing", is_flag=True, help="cli.help.standing")
+@SURVEY_OPTION
 @guarded
 def evaluate(
     evidence: Path,
@@ -419,6 +423,7 @@ def evaluate(
     top: int,
     missing: bool,
     standing: bool,
+    survey: Path | None,
     appraisal: Path | None = None,
     explanation: Path | None = None,
 ) -> None:
@@ -434,9 +439,13 @@ def evaluate(
         raise UsageError("usage.explanation-needs-appraisal")
     if appraisal is not None and (missing or standing or fmt not in ("table", "markdown", "json")):
         raise UsageError("usage.appraisal-format")
-    inputs = [p for p in (evidence, appraisal, explanation) if p is not None]
+    inputs = [p for p in (evidence, appraisal, explanation, survey) if p is not None]
     _check_output(chosen, output, force, inputs)
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
+    if survey is not None:
+        from parscore import survey_table
+
+        prepared = survey_table.apply(prepared, survey_table.load(survey, resolver().limits))
     if appraisal is not None:
         from parscore.appraisal.run import appraisal_text
 
@@ -465,7 +474,7 @@ def evaluate(
         text = chosen.reporter()(where_it_stands(result), opts)
     else:
         text = chosen.reporter()(result, opts)
-    emit(text, output, force, [evidence], bom=chosen.bom)
+    emit(text, output, force, inputs, bom=chosen.bom)
 
 
 def _layout_width(output: Path | None = None) -> int:
@@ -523,6 +532,7 @@ def _check_output(
     help="cli.help.no-cache",
 )
 @click.option("--stage", type=click.Choice(["self", "final"]), help="cli.help.stage")
+@SURVEY_OPTION
 @guarded
 def compare(
     paths: tuple[Path, ...],
@@ -535,6 +545,7 @@ def compare(
     detail: bool,
     jobs: int,
     no_cache: bool,
+    survey: Path | None,
     stage: str | None = None,
 ) -> None:
     """Rank and compare communes: evidence files, and folders searched for .yaml/.yml files.
@@ -550,8 +561,14 @@ def compare(
     chosen = formats.get("comparison", fmt)
     found = batch.find_files(paths)
     # before any scoring: not a file given or found in a folder
-    _check_output(chosen, output, force, [*paths, *found.files])
+    tables = [survey] if survey is not None else []
+    _check_output(chosen, output, force, [*paths, *found.files, *tables])
     limits = resolver().limits
+    table = None
+    if survey is not None:
+        from parscore import survey_table
+
+        table = survey_table.load(survey, limits)
     run = batch.compare_found(
         found,
         criteria_ref,
@@ -561,8 +578,13 @@ def compare(
         group_by=group_by,  # type: ignore[arg-type]
         progress=_progress_bar(lang) if sys.stderr.isatty() else None,
         stage=stage,  # type: ignore[arg-type]
+        survey=table,
     )
     print_problems(run.problems, lang)
+    if table is not None and run.comparison is not None:
+        from parscore.survey_table import rows_without_file
+
+        print_problems(rows_without_file(table, batch.unit_codes(run.comparison)), lang)
     if run.refusal is not None:
         raise run.refusal
     if run.comparison is None:
@@ -570,8 +592,72 @@ def compare(
     opts = Options(lang=lang, detail=detail, width=_layout_width(output))
     report = chosen.reporter()(run.comparison, opts)
     # worker processes (--jobs) read files this process has no record of: name them all
-    emit(report, output, force, [*paths, *run.read], bom=chosen.bom)
+    emit(report, output, force, [*paths, *run.read, *tables], bom=chosen.bom)
     if run.left_out:
+        sys.exit(EXIT_PROBLEMS)
+
+
+@main.command(help="cli.help.review")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--previous",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="cli.help.review-previous",
+)
+@click.option(
+    "--jump",
+    type=IndexTarget(),
+    default="15",
+    show_default=True,
+    help="cli.help.review-jump",
+)
+@click.option("--skip", multiple=True, metavar="KIND", help="cli.help.review-skip")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(formats.names("review")),
+    default="table",
+    show_default=True,
+    help="cli.help.review-format",
+)
+@click.option("--strict", is_flag=True, help="cli.help.review-strict")
+@LANG_OPTION
+@OUTPUT_OPTION
+@FORCE_OPTION
+@guarded
+def review(
+    paths: tuple[Path, ...],
+    previous: tuple[Path, ...],
+    jump: Decimal,
+    skip: tuple[str, ...],
+    fmt: str,
+    strict: bool,
+    lang: str,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """Where appraisers look first: findings ranked by points at stake."""
+    from parscore.model.review import FindingKind
+    from parscore.report.common import Options
+    from parscore.review import review_paths
+
+    known = FindingKind.__args__  # type: ignore[attr-defined]
+    unknown = [kind for kind in skip if kind not in known]
+    if unknown:
+        raise UsageError("usage.review-kind", kind=unknown[0], kinds=", ".join(known))
+    chosen = formats.get("review", fmt)
+    _check_output(chosen, output, force, [*paths, *previous])
+    run = review_paths(paths, resolver(), previous=previous, threshold=jump)
+    print_problems(run.problems, lang)
+    kept = [f for f in run.review.findings if f.kind not in skip]
+    result = run.review.model_copy(update={"findings": kept})
+    opts = Options(lang=lang, width=_layout_width(output))
+    emit(chosen.reporter()(result, opts), output, force, [*paths, *run.read], bom=chosen.bom)
+    if result.left_out:
+        sys.exit(EXIT_PROBLEMS)
+    if strict and kept:
         sys.exit(EXIT_PROBLEMS)
 
 
@@ -768,7 +854,16 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
 @click.argument(
     "which",
     type=click.Choice(
-        ["criteria", "evidence", "result", "plan", "comparison", "appraisal", "explanation"]
+        [
+            "criteria",
+            "evidence",
+            "result",
+            "plan",
+            "comparison",
+            "appraisal",
+            "explanation",
+            "review",
+        ]
     ),
 )
 @click.option(

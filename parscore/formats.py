@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Literal
 
-Subject = Literal["result", "todo", "standing", "comparison", "plan", "plan-year"]
+Subject = Literal["result", "todo", "standing", "comparison", "plan", "plan-year", "review"]
 
 
 @dataclass(frozen=True)
@@ -100,3 +100,8 @@ register("plan", "json", "parscore.report.plan_text", "to_json")
 register("plan-year", "text", "parscore.report.plan_year", "text")
 register("plan-year", "markdown", "parscore.report.plan_year", "markdown")
 register("plan-year", "docx", "parscore.report.plan_year", "to_docx", binary=True)
+
+# where appraisers look first (parscore review)
+register("review", "table", "parscore.report.review", "table")
+register("review", "json", "parscore.report.review", "to_json")
+register("review", "csv", "parscore.report.review", "to_csv", bom=True)

@@ -1288,6 +1288,209 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "plan.deliverables": ("gửi đúng hạn: {which}", "send on time: {which}"),
     "plan.item": ("hoàn thành nội dung: {item}", "complete: {item}"),
+    # --- where appraisers look first (parscore review, parscore/review.py), survey tables ----
+    "criteria.agree-input": (
+        "'{ref}' không phải dữ liệu của một tiêu chí được chấm; dữ liệu của tiêu chí đó: {inputs}",
+        "'{ref}' is not an input of a scored item; that item's inputs: {inputs}",
+    ),
+    "review.no-evidence": (
+        "tự chấm {claimed} điểm tiêu chí {id} mà không có tài liệu kiểm chứng hay giải trình",
+        "{claimed} points claimed on {id} with no document and no explanation",
+    ),
+    "review.claim-above": (
+        "tự chấm {claimed} điểm tiêu chí {id}, tài liệu kiểm chứng chỉ cho {points}",
+        "{claimed} points claimed on {id}; the evidence gives {points}",
+    ),
+    "review.document-type": (
+        "tài liệu số {number} là {type}; tiêu chí {id} cần tài liệu loại: {expected}",
+        "document {number} is a {type}; item {id} needs one of: {expected}",
+    ),
+    "review.date-after-assessment": (
+        "ngày {date} sau ngày tự đánh giá {assessed}",
+        "dated {date}, after the assessment of {assessed}",
+    ),
+    "review.date-outside-window": (
+        "ngày {date} ngoài khoảng thời gian tài liệu kiểm chứng được tính ({start} đến {end})",
+        "dated {date}, outside the evidence window ({start} to {end})",
+    ),
+    "review.date-sunday": ("ngày {date} là Chủ nhật", "dated {date}, a Sunday"),
+    "review.date-holiday": (
+        "ngày {date} là ngày nghỉ: {holiday}",
+        "dated {date}, a day off: {holiday}",
+    ),
+    "review.number-date": (
+        "văn bản số {number} ghi ngày {date}, nơi khác ({where}) ghi ngày {first_date}",
+        "document {number} dated {date}; cited elsewhere ({where}) as of {first_date}",
+    ),
+    "review.number-title": (
+        "văn bản số {number} có trích yếu '{title}', nơi khác ({where}) ghi '{first_title}'",
+        "document {number} titled '{title}'; cited elsewhere ({where}) as '{first_title}'",
+    ),
+    "review.figures-equal": (
+        "số liệu phải bằng nhau ({name}) nhưng khác nhau: {values}",
+        "figures that must be equal ({name}) differ: {values}",
+    ),
+    "review.figures-at-most": (
+        "số liệu trước không được lớn hơn số liệu sau ({name}): {values}",
+        "each figure must be at most the next ({name}): {values}",
+    ),
+    "review.jump-index": (
+        "Chỉ số tăng {rise} điểm so với năm {year} ({before} lên {now}), quá ngưỡng {threshold}",
+        "the index rose {rise} points over {year} ({before} to {now}), above the threshold "
+        "{threshold}",
+    ),
+    "review.jump-field": (
+        "lĩnh vực {id} {name}: tỷ lệ điểm đạt tăng từ {before}% (năm {year}) lên {now}%",
+        "field {id} {name}: its share rose from {before}% ({year}) to {now}%",
+    ),
+    "review.previous-not-result": (
+        "không phải kết quả chấm điểm (parscore evaluate --format json)",
+        "not a result written by parscore evaluate --format json",
+    ),
+    "review.title": (
+        "Những điểm cần thẩm định trước — {files}, {count} phát hiện, xếp theo số điểm bị "
+        "ảnh hưởng",
+        "Where to look first — {files}, {count} findings, by points at stake",
+    ),
+    "review.file": ("{count} tệp", "{count} file"),
+    "review.files": ("{count} tệp", "{count} files"),
+    "review.none": ("Không có phát hiện nào.", "Nothing found."),
+    "review.col-stake": ("Điểm bị ảnh hưởng", "Points at stake"),
+    "review.col-place": ("Vị trí", "Place"),
+    "review.col-unit": ("Đơn vị", "Unit"),
+    "review.col-item": ("Tiêu chí", "Item"),
+    "review.col-why": ("Cần xem vì", "Why"),
+    "review.left-out": (
+        "Không xem được (có lỗi, xem thông báo ở trên): {files}",
+        "Not reviewed (problems, shown above): {files}",
+    ),
+    "review.holidays-note": (
+        "Ngày nghỉ lễ, Tết được biết cho các năm {first}–{last}; ngày của năm khác chỉ được "
+        "xét Chủ nhật.",
+        "Public holidays are known for {first}–{last}; a date of another year is checked for "
+        "Sundays only.",
+    ),
+    "holiday.new-year": ("Tết Dương lịch", "New Year's Day"),
+    "holiday.tet": ("Tết Nguyên đán", "Lunar New Year (Tết)"),
+    "holiday.hung-kings": ("Giỗ Tổ Hùng Vương", "Hùng Kings' Commemoration"),
+    "holiday.reunification": ("Ngày Chiến thắng 30/4", "Reunification Day (30/4)"),
+    "holiday.labour": ("Ngày Quốc tế Lao động 1/5", "International Labour Day (1/5)"),
+    "holiday.national": ("Quốc khánh", "National Day"),
+    "holiday.day-off": ("ngày nghỉ bù hoặc hoán đổi", "a compensatory or swapped day off"),
+    "doc-type.NQ": ("nghị quyết (NQ)", "resolution (NQ)"),
+    "doc-type.QĐ": ("quyết định (QĐ)", "decision (QĐ)"),
+    "doc-type.CT": ("chỉ thị (CT)", "directive (CT)"),
+    "doc-type.QC": ("quy chế (QC)", "regulation (QC)"),
+    "doc-type.QyĐ": ("quy định (QyĐ)", "rules (QyĐ)"),
+    "doc-type.TB": ("thông báo (TB)", "notice (TB)"),
+    "doc-type.HD": ("hướng dẫn (HD)", "guidance (HD)"),
+    "doc-type.CTr": ("chương trình (CTr)", "programme (CTr)"),
+    "doc-type.KH": ("kế hoạch (KH)", "plan (KH)"),
+    "doc-type.PA": ("phương án (PA)", "scheme (PA)"),
+    "doc-type.ĐA": ("đề án (ĐA)", "project proposal (ĐA)"),
+    "doc-type.DA": ("dự án (DA)", "project (DA)"),
+    "doc-type.BC": ("báo cáo (BC)", "report (BC)"),
+    "doc-type.BB": ("biên bản (BB)", "minutes (BB)"),
+    "doc-type.TTr": ("tờ trình (TTr)", "submission (TTr)"),
+    "doc-type.HĐ": ("hợp đồng (HĐ)", "contract (HĐ)"),
+    "doc-type.CĐ": ("công điện (CĐ)", "dispatch (CĐ)"),
+    "doc-type.GM": ("giấy mời (GM)", "invitation (GM)"),
+    "doc-type.KL": ("kết luận (KL)", "conclusions (KL)"),
+    "doc-type.CV": ("công văn", "official letter"),
+    "usage.review-kind": (
+        "'{kind}' không phải một loại phát hiện; các loại: {kinds}",
+        "'{kind}' is not a kind of finding; the kinds: {kinds}",
+    ),
+    "cli.help.review": (
+        "Những điểm thẩm định viên cần xem trước: điểm tự chấm cao hơn điểm tính được, điểm "
+        "không có tài liệu kiểm chứng, tài liệu sai loại, ngày sau ngày tự đánh giá, ngoài "
+        "khoảng thời gian, vào Chủ nhật hay ngày lễ, một số văn bản ghi hai ngày hay hai trích "
+        "yếu, số liệu không khớp giữa các tiêu chí, mức tăng bất thường so với năm trước; xếp "
+        "theo số điểm bị ảnh hưởng, mỗi phát hiện có tệp, dòng và cột.\n\n"
+        "Mã thoát 0 khi đã xem xong, dù có phát hiện hay không; 1 khi một tệp có lỗi bị bỏ ra "
+        "ngoài, hoặc với --strict khi có phát hiện; 2 khi dữ liệu vào hay cách dùng sai.",
+        "Where appraisers look first: claims above the computed score, points claimed with no "
+        "evidence, documents of the wrong type, dates after the assessment, outside the "
+        "evidence window, on a Sunday or a public holiday, one document number cited with two "
+        "dates or titles, figures that do not agree between items, implausible rises over last "
+        "year; ranked by points at stake, each with its file, line and column.\n\n"
+        "Exit code 0 when the review ran, whatever it found; 1 when a file with problems was "
+        "left out, or with --strict when anything was found; 2 for bad input or usage.",
+    ),
+    "cli.help.review-previous": (
+        "tệp minh chứng (hoặc thư mục) hay kết quả JSON của năm trước, để tìm mức tăng bất "
+        "thường; dùng nhiều lần được",
+        "last year's evidence files (or folders) or JSON results, to find implausible rises; "
+        "may be repeated",
+    ),
+    "cli.help.review-jump": (
+        "Chỉ số tăng quá số điểm này so với năm trước thì được nêu",
+        "a rise of the index above this many points over last year is a finding",
+    ),
+    "cli.help.review-skip": (
+        "bỏ qua một loại phát hiện (claim-above, date-sunday…); dùng nhiều lần được",
+        "leave out one kind of finding (claim-above, date-sunday…); may be repeated",
+    ),
+    "cli.help.review-format": ("định dạng đầu ra", "output format"),
+    "cli.help.review-strict": (
+        "mã thoát 1 khi có phát hiện (cho các script)",
+        "exit code 1 when anything is found (for scripts)",
+    ),
+    "survey.bad-cell": (
+        "'{value}' không phải điểm (4.58) hay số phiếu hài lòng/tổng số phiếu (412/450)",
+        "'{value}' is neither points (4.58) nor satisfied/responses (412/450)",
+    ),
+    "survey.blank-header": (
+        "cột không có tên: hàng đầu ghi mã tiêu chí điều tra của mỗi cột (S.1, S.2…)",
+        "a column with no name: the first row names each column's survey item (S.1, S.2…)",
+    ),
+    "survey.duplicate-code": (
+        "mã đơn vị {code} đã có ở hàng {first}",
+        "unit code {code} is already in row {first}",
+    ),
+    "survey.extra-cell": (
+        "ô ngoài các cột có tên: hàng đầu không ghi tiêu chí của cột này",
+        "a cell past the named columns: the first row names no item for this column",
+    ),
+    "survey.no-code": (
+        "hàng không có mã đơn vị ở cột đầu",
+        "a row with no unit code in its first column",
+    ),
+    "survey.no-file": (
+        "đơn vị mã {code} có trong bảng điều tra nhưng không có tệp minh chứng",
+        "unit {code} is in the survey table but has no evidence file",
+    ),
+    "survey.no-items": (
+        "bảng không có cột tiêu chí điều tra: hàng đầu là mã đơn vị, rồi S.1, S.2…",
+        "the table has no survey item columns: the first row is the unit code, then S.1, S.2…",
+    ),
+    "survey.no-row": (
+        "không có hàng cho mã đơn vị {code} trong bảng điều tra {table}",
+        "no row for unit code {code} in the survey table {table}",
+    ),
+    "survey.no-unit-code": (
+        "tệp không ghi mã đơn vị (unit: code:), nên không tìm được hàng của nó trong {table}",
+        "the file gives no unit code (unit: code:), so its row in {table} cannot be found",
+    ),
+    "survey.not-table": (
+        "bảng điều tra phải là tệp .csv hoặc .xlsx",
+        "a survey table is a .csv or .xlsx file",
+    ),
+    "survey.not-workbook": (
+        "không đọc được tệp như một bảng tính Excel (.xlsx)",
+        "the file cannot be read as an Excel workbook (.xlsx)",
+    ),
+    "survey.unknown-item": (
+        "'{id}' không phải tiêu chí điều tra của bộ tiêu chí; các tiêu chí điều tra: {items}",
+        "'{id}' is not a survey item of the criteria set; its survey items: {items}",
+    ),
+    "cli.help.survey": (
+        "bảng kết quả điều tra xã hội học của cả tỉnh (.csv hoặc .xlsx: mã đơn vị, rồi điểm "
+        "hoặc số phiếu hài lòng/tổng số phiếu của mỗi tiêu chí), thay cho điểm điều tra ghi "
+        "trong từng tệp",
+        "the province's survey results table (.csv or .xlsx: unit code, then each survey "
+        "item's points or satisfied/responses), in place of each file's survey points",
+    ),
     # --- reasons in results -----------------------------------------------------------------
     "reason.no-evidence": ("chưa có minh chứng trong tệp", "no evidence in the file"),
     "reason.no-inputs": (
@@ -2761,14 +2964,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.help.strict": ("Tính cả cảnh báo là lỗi.", "Count warnings as problems too."),
     "cli.help.schema": (
-        "Ghi JSON Schema của bộ tiêu chí, tệp minh chứng, kết quả, kế hoạch hoặc bảng so sánh "
-        "JSON.\n\n"
+        "Ghi JSON Schema của bộ tiêu chí, tệp minh chứng, kết quả, kế hoạch, bảng so sánh hoặc "
+        "danh sách cần thẩm định trước (review) JSON.\n\n"
         "Với 'evidence --criteria ID|PATH': lược đồ riêng của bộ tiêu chí đó. Trình soạn thảo "
         "có YAML language server kiểm tra và gợi ý cho các tệp bắt đầu bằng "
         "'# yaml-language-server: $schema=ref-commune-2023.schema.json' (tệp do 'parscore "
         "template' tạo có sẵn dòng này).",
-        "Write the JSON Schema of criteria sets, evidence files, or JSON results, plans or "
-        "comparisons.\n\n"
+        "Write the JSON Schema of criteria sets, evidence files, or JSON results, plans, "
+        "comparisons or reviews.\n\n"
         "With 'evidence --criteria ID|PATH': that criteria set's own schema. Editors with the "
         "YAML language server check and complete files that start with "
         "'# yaml-language-server: $schema=ref-commune-2023.schema.json' (files written by "

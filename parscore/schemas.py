@@ -33,6 +33,7 @@ _TITLES = {
     "comparison": "parscore comparison (compare --format json)",
     "appraisal": "parscore appraisal council's file (evaluate --appraisal)",
     "explanation": "parscore commune's explanation file (evaluate --explanation)",
+    "review": "parscore review (review --format json)",
 }
 
 #: pydantic's words for bounds -> JSON Schema's
@@ -153,6 +154,10 @@ def schema(which: str) -> dict[str, Any]:
 
         model = Appraisal if which == "appraisal" else Explanation
         body = model.model_json_schema(mode="validation")
+    elif which == "review":
+        from parscore.model.review import Review
+
+        body = Review.model_json_schema(mode="serialization")
     else:  # pragma: no cover - the CLI offers only these
         raise ValueError(which)
     return {

@@ -222,6 +222,9 @@ EVIDENCE_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["compare", "DIR", "--format", "markdown", "--lang", "en"], {0, 1, 2}),
     (["compare", "DIR", "--format", "xlsx", "-o", "OUT"], {0, 1, 2}),
     (["compare", "DIR", "--format", "html", "-o", "OUT"], {0, 1, 2}),
+    (["review", "FILE"], {0, 1, 2}),
+    (["review", "DIR", "--format", "json", "--lang", "en"], {0, 1, 2}),
+    (["compare", "DIR", "--survey", str(ROOT / "evidence" / "khao-sat-2023.csv")], {0, 1, 2}),
 ]
 SET_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["validate", "FILE"], {0, 1}),
@@ -233,6 +236,7 @@ SET_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["plan-year", "--criteria", "FILE", "--unit", "Vĩnh Chấp", "--year", "2024"], {0, 2}),
     (["compare", "DIR", "--format", "html", "-o", "OUT"], {0, 1, 2}),
     (["compare", "DIR", "--format", "xlsx", "-o", "OUT"], {0, 1, 2}),
+    (["review", "EVIDENCE", "--format", "csv"], {0, 1, 2}),
 ]
 APPRAISAL_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["validate", "AP", "EX"], {0, 1}),
