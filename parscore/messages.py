@@ -1293,6 +1293,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{ref}' không phải dữ liệu của một tiêu chí được chấm; dữ liệu của tiêu chí đó: {inputs}",
         "'{ref}' is not an input of a scored item; that item's inputs: {inputs}",
     ),
+    "review.not-evidence": (
+        "{path} là tệp thẩm định hoặc giải trình, không phải tệp minh chứng: review xem các tệp "
+        "minh chứng của xã",
+        "{path} is an appraisal or explanation file, not an evidence file: review reads the "
+        "communes' evidence files",
+    ),
     "review.no-evidence": (
         "tự chấm {claimed} điểm tiêu chí {id} mà không có tài liệu kiểm chứng hay giải trình",
         "{claimed} points claimed on {id} with no document and no explanation",

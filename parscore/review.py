@@ -39,7 +39,12 @@ from parscore.calendar_vn import document_type, holiday, holiday_years
 from parscore.decimals import percent
 from parscore.engine import evaluate
 from parscore.errors import InputError, KeyPath, Problem, UsageError
-from parscore.loading import CriteriaResolver, document_kind, evidence_from_source
+from parscore.loading import (
+    CriteriaResolver,
+    document_kind,
+    evidence_from_source,
+    evidence_source,
+)
 from parscore.messages import Phrase, reason
 from parscore.model.checked import CheckedEvidence
 from parscore.model.common import comparable
@@ -90,13 +95,17 @@ def _leaves(nodes: Iterable[NodeResult]) -> Iterator[NodeResult]:
 
 def read(path: Path, resolver: CriteriaResolver, *, named: bool = True) -> _Reviewed | None:
     """An evidence file, checked and scored; None for a criteria set found in a folder."""
-    data = yamlsource.read_bytes(path, resolver.limits)
-    src = yamlsource.load_bytes(data, yamlsource.display_name(path), resolver.limits)
-    if document_kind(src.data) == "criteria":
-        if named:
-            raise UsageError("usage.not-evidence", path=src.display)
-        return None
-    checked = evidence_from_source(src, resolver, base=path.parent)
+    src = evidence_source(path, resolver.limits)  # a commune folder or a workbook
+    if src is None:
+        data = yamlsource.read_bytes(path, resolver.limits)
+        src = yamlsource.load_bytes(data, yamlsource.display_name(path), resolver.limits)
+        kind = document_kind(src.data)
+        if kind not in ("evidence", None):  # a criteria set, an appraisal, an explanation
+            if named:
+                code = "usage.not-evidence" if kind == "criteria" else "review.not-evidence"
+                raise UsageError(code, path=src.display)
+            return None
+    checked = evidence_from_source(src, resolver, base=path if path.is_dir() else path.parent)
     result = evaluate(checked)
     nodes = list(result.fields) + ([result.survey] if result.survey else [])
     return _Reviewed(src, checked, result, {n.id: n for n in _leaves(nodes)})
@@ -120,13 +129,14 @@ class _Finder:
         prefer_key: bool = False,
         **args: Any,
     ) -> None:
-        line, column = self.r.src.position(keys, prefer_key=prefer_key)
+        place = self.r.src.problem(code, keys, prefer_key=prefer_key)  # the file that gave it
         self.found.append(
             Finding(
                 kind=kind,  # type: ignore[arg-type]
-                file=self.r.src.display,
-                line=line,
-                column=column,
+                file=place.file,
+                line=place.line,
+                column=place.column,
+                cell=place.cell,
                 unit=self.r.checked.evidence.unit.name,
                 item=item,
                 stake=stake,
@@ -356,6 +366,12 @@ def _same_year(a: _Citation, b: _Citation) -> bool:
     return a.date is None or b.date is None or a.date.year == b.date.year
 
 
+def _short_place(place: Problem) -> str:
+    """Where the first citation is, inside a finding's reason: ``file:line`` or, in a
+    workbook, ``file: Sheet!F14``."""
+    return f"{place.file}: {place.cell}" if place.cell else f"{place.file}:{place.line}"
+
+
 def number_conflicts(files: list[_Reviewed]) -> list[Finding]:
     """A number cited again with another date, or another title. Numbers start again from 01
     every 1 January (Nghị định 30/2020/NĐ-CP): "45/BC-UBND" of December 2023 and of January
@@ -374,7 +390,7 @@ def number_conflicts(files: list[_Reviewed]) -> list[Finding]:
             if not dates_differ and _same_title(first.title, other.title):
                 continue
             finder = _Finder(other.reviewed)
-            where = f"{first.reviewed.src.display}:{first.reviewed.src.position(first.keys)[0]}"
+            where = _short_place(first.reviewed.src.problem("review.number-date", first.keys))
             doc_keys = other.keys + (("date",) if dates_differ else ("title",))
             finder.add(
                 "number-conflict",

@@ -4,7 +4,9 @@ line's formats and exit codes."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -209,7 +211,7 @@ def test_json_parses_back_and_numbers_are_strings():
 def test_csv_columns_and_table_width():
     result = run("review", str(DATA / "planted.yaml"), "--format", "csv", "--lang", "en")
     lines = result.stdout.splitlines()
-    assert lines[0] == "rank,stake,kind,file,line,column,unit,item,code,why"
+    assert lines[0] == "rank,stake,kind,file,line,column,cell,unit,item,code,why"
     assert lines[1].startswith("1,4.67,figures-disagree,")
     table = run("review", str(DATA / "planted.yaml"), "--lang", "en").stdout
     assert max(len(line) for line in table.splitlines()) <= 100
@@ -278,3 +280,30 @@ def test_the_json_follows_its_schema():
     data = json.loads(result.stdout)
     jsonschema.validate(data, schema("review"))
     assert schema("review")["title"] == "parscore review (review --format json)"
+
+
+def test_a_workbook_and_a_commune_folder_are_reviewed_with_their_places():
+    # the shipped example in its two other forms: the same findings, each placed where the
+    # clerk typed it (the workbook's sheet and cell, the office file and its line)
+    root = Path(__file__).parent.parent
+    examples = root / "examples"
+    as_yaml = run("review", str(root / "evidence/vinh-chap-2023.yaml"), "--format", "csv").stdout
+    as_book = run("review", str(examples / "vinh-chap-2023.xlsx"), "--format", "csv").stdout
+    as_folder = run("review", str(examples / "vinh-chap-2023"), "--format", "csv").stdout
+    rows = [list(csv.reader(io.StringIO(text)))[1:] for text in (as_yaml, as_book, as_folder)]
+    assert len(rows[0]) > 0 and len(rows[0]) == len(rows[1]) == len(rows[2])
+    kinds = [sorted((r[1], r[2], r[8]) for r in found) for found in rows]
+    assert kinds[0] == kinds[1] == kinds[2]  # stake, kind, item
+    assert all(r[6].startswith("Chấm điểm!") and r[4] != "0" for r in rows[1])
+    offices = {Path(r[3]).name for r in rows[2]}
+    assert all(Path(r[3]).parent.name == "vinh-chap-2023" for r in rows[2])
+    assert offices - {"commune.yaml"} and "bo-phan-mot-cua.yaml" in offices
+
+
+def test_an_appraisal_file_named_is_refused_and_one_found_in_a_folder_is_left_alone(tmp_path):
+    appraisal = Path(__file__).parent.parent / "appraisal"
+    named = run("review", str(appraisal / "vinh-chap-2023.yaml"), "--lang", "en")
+    assert named.exit_code == 2
+    assert "vinh-chap-2023.yaml is an appraisal or explanation file" in named.stderr
+    found = run("review", str(appraisal), "--format", "json")
+    assert found.exit_code == 0 and json.loads(found.stdout)["files"] == []

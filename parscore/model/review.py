@@ -40,6 +40,9 @@ class Finding(BaseModel):
     file: str
     line: int
     column: int
+    cell: str | None = Field(
+        default=None, description="in a score-sheet workbook, the sheet and cell: Chấm điểm!F14"
+    )
     unit: str = Field(description="the unit's name")
     item: str | None = Field(default=None, description="the sub-criterion, bonus or penalty")
     stake: JsonNumber = Field(description="the points that depend on it")

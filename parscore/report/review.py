@@ -12,6 +12,8 @@ from parscore.report.text import Section, Table, render_sections
 
 
 def _place(f: Finding) -> str:
+    if f.cell:
+        return f"{f.file}: {f.cell}"
     return f"{f.file}:{f.line}:{f.column}" if f.line else f.file
 
 
@@ -61,7 +63,19 @@ def to_json(review: Review, opts: Options) -> bytes:
 
 
 #: the CSV's column ids: ASCII, the same in every language, for programs
-CSV_COLUMNS = ["rank", "stake", "kind", "file", "line", "column", "unit", "item", "code", "why"]
+CSV_COLUMNS = [
+    "rank",
+    "stake",
+    "kind",
+    "file",
+    "line",
+    "column",
+    "cell",
+    "unit",
+    "item",
+    "code",
+    "why",
+]
 
 
 def to_csv(review: Review, opts: Options) -> str:
@@ -77,6 +91,7 @@ def to_csv(review: Review, opts: Options) -> str:
                 f.file,
                 f.line,
                 f.column,
+                f.cell or "",
                 f.unit,
                 f.item or "",
                 f.reason.code,
