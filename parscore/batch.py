@@ -599,11 +599,13 @@ def compare_outcomes(
     *,
     stage: RankStage | None = None,
     criteria: str | None = None,
+    survey: SurveyTable | None = None,
 ) -> ComparisonRun:
     """The reduction after scoring: which files are left out, whether the rest can be
     compared, and the comparison. A criteria set found in a folder with the evidence is not a
     commune and is skipped; one named explicitly is left out with its problem. Raises
-    ``batch.nothing`` when there was nothing at all to compare."""
+    ``batch.nothing`` when there was nothing at all to compare. ``survey``: the province's
+    survey table the files were scored with, which their appraisals are scored with too."""
     from parscore.appraisal.batch import SIDE_FILE
     from parscore.engine import notice
     from parscore.loading import looks_like_path
@@ -637,7 +639,7 @@ def compare_outcomes(
     if chosen == "final":  # each commune on its final appraisal (parscore/appraisal/batch.py)
         from parscore.appraisal.batch import appraised
 
-        found_ap = appraised(good, side, limits, criteria)
+        found_ap = appraised(good, side, limits, criteria, survey)
         summaries, not_appraised = found_ap.ranked, found_ap.not_appraised
         problems += found_ap.problems
         for p in found_ap.problems:
@@ -677,7 +679,9 @@ def compare_found(
         progress=progress,
         survey=survey,
     )
-    return compare_outcomes(outcomes, found, limits, group_by, stage=stage, criteria=criteria)
+    return compare_outcomes(
+        outcomes, found, limits, group_by, stage=stage, criteria=criteria, survey=survey
+    )
 
 
 def compare_paths(

@@ -477,6 +477,16 @@ def evaluate(
     emit(text, output, force, inputs, bom=chosen.bom)
 
 
+def _survey_rows_unused(table: Any, run: Any, lang: str) -> None:
+    """Warn about the rows of a province's survey table (``--survey``) that no file compared
+    took."""
+    if table is not None and run.comparison is not None:
+        from parscore import batch
+        from parscore.survey_table import rows_without_file
+
+        print_problems(rows_without_file(table, batch.unit_codes(run.comparison)), lang)
+
+
 def _layout_width(output: Path | None = None) -> int:
     """How wide a text for the terminal is laid out: the terminal's width when it goes to one,
     a fixed width when piped or written to ``output`` (``COLUMNS`` overrides both)."""
@@ -581,10 +591,7 @@ def compare(
         survey=table,
     )
     print_problems(run.problems, lang)
-    if table is not None and run.comparison is not None:
-        from parscore.survey_table import rows_without_file
-
-        print_problems(rows_without_file(table, batch.unit_codes(run.comparison)), lang)
+    _survey_rows_unused(table, run, lang)
     if run.refusal is not None:
         raise run.refusal
     if run.comparison is None:
@@ -1165,6 +1172,7 @@ def appraisal_request(
 @click.option(
     "--output", "-o", required=True, type=click.Path(path_type=Path), help="cli.help.annex-output"
 )
+@SURVEY_OPTION
 @FORCE_OPTION
 @LANG_OPTION
 @guarded
@@ -1173,6 +1181,7 @@ def appraisal_annex(
     criteria_ref: str | None,
     group_by: str | None,
     output: Path,
+    survey: Path | None,
     force: bool,
     lang: str,
 ) -> None:
@@ -1186,7 +1195,13 @@ def appraisal_annex(
     if suffix not in (".docx", ".xlsx"):
         raise UsageError("usage.document-format", xlsx=Phrase("appraisal-doc.or-xlsx"))
     found = batch.find_files(paths)
-    check_target(output, force=force, inputs=[*paths, *found.files])
+    given = [*paths, *([survey] if survey else [])]
+    check_target(output, force=force, inputs=[*given, *found.files])
+    table = None
+    if survey is not None:
+        from parscore import survey_table
+
+        table = survey_table.load(survey, resolver().limits)
     run = batch.compare_found(
         found,
         criteria_ref,
@@ -1194,8 +1209,10 @@ def appraisal_annex(
         cache_folder=None,
         group_by=group_by,  # type: ignore[arg-type]
         stage="final",
+        survey=table,
     )
     print_problems(run.problems, lang)
+    _survey_rows_unused(table, run, lang)
     if run.refusal is not None:
         raise run.refusal
     if run.comparison is None:
@@ -1203,7 +1220,7 @@ def appraisal_annex(
     if not run.comparison.compared:
         raise UsageError("usage.annex-needs-appraisals")
     write = appraisal_docs.annex_docx if suffix == ".docx" else appraisal_docs.annex_xlsx
-    emit(write(run.comparison, lang), output, force, [*paths, *run.read])
+    emit(write(run.comparison, lang), output, force, [*given, *run.read])
     echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
     if run.left_out:
         sys.exit(EXIT_PROBLEMS)

@@ -190,3 +190,24 @@ def test_any_table_loads_or_says_where_it_is_wrong(tmp_path, rows):
         for row in table.rows:
             for _, value, _ in row.cells:
                 assert value[0] in ("points", "counts")
+
+
+def test_the_appraised_ranking_takes_the_survey_table_too(tmp_path):
+    # Đông Phú's S.1 raised from 148/200 to 200/200 in the province's table: its survey part
+    # goes from 20,53 to 21,83, and its final appraisal (34,64 appraised points, no bonus, a
+    # 0,50 penalty) from 54,67 to 34,64 + 21,83 - 0,50 = 55,97, in compare and in the annex
+    table = tmp_path / "khao-sat.csv"
+    text = (ROOT / "evidence" / "khao-sat-2023.csv").read_text(encoding="utf-8")
+    assert "\n20638,148/200," in text
+    table.write_text(text.replace("\n20638,148/200,", "\n20638,200/200,"), encoding="utf-8")
+    paths = [str(ROOT / "evidence"), str(ROOT / "appraisal")]
+    shipped = json.loads(run("compare", *paths, "--format", "json").stdout)
+    changed = json.loads(run("compare", *paths, "--survey", str(table), "--format", "json").stdout)
+
+    def dong_phu(comparison):
+        units = [u for g in comparison["groups"] for u in g["ranking"]]
+        return next(u for u in units if u["unit"]["code"] == "20638")
+
+    assert (dong_phu(shipped)["survey"], dong_phu(shipped)["total"]) == ("20.53", "54.67")
+    assert (dong_phu(changed)["survey"], dong_phu(changed)["total"]) == ("21.83", "55.97")
+    assert dong_phu(changed)["appraisal"] == "34.64"

@@ -46,10 +46,16 @@ def _keys(unit: Any, year: int) -> list[tuple[str, str, int]]:
 
 
 def appraised(
-    good: list[Any], side: list[Any], limits: Limits, criteria: str | None = None
+    good: list[Any],
+    side: list[Any],
+    limits: Limits,
+    criteria: str | None = None,
+    survey: Any = None,
 ) -> Appraised:
     """``good``: the evidence files scored (batch.FileOutcome with a summary); ``side``: the
-    appraisal and explanation files met among the files compared."""
+    appraisal and explanation files met among the files compared; ``survey``: the province's
+    survey table (:mod:`parscore.survey_table`), whose rows replace the files' survey points at
+    every stage, as they did when the files were scored."""
     from parscore.appraisal import appraise_stages
     from parscore.appraisal.checks import _model, check_appraisal, check_explanation
     from parscore.compare import summarize
@@ -87,6 +93,10 @@ def appraised(
         used.add(key)
         try:
             checked = load_evidence(Path(outcome.file), resolver, criteria=criteria)
+            if survey is not None:
+                from parscore.survey_table import apply
+
+                checked = apply(checked, survey)
             ap = check_appraisal(tables["appraisal"][key], checked)
             answers = next(
                 (tables["explanation"][k] for k in keys if k in tables["explanation"]), None
