@@ -1222,7 +1222,12 @@ def appraisal_annex(
     write = appraisal_docs.annex_docx if suffix == ".docx" else appraisal_docs.annex_xlsx
     emit(write(run.comparison, lang), output, force, [*given, *run.read])
     echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
-    if run.left_out:
+    missing = run.comparison.not_appraised
+    for unit in missing:  # a decision's annex that lacks a commune must say so
+        args = {"unit": unit.name}
+        left = Problem("appraisal-doc.annex-left-out", args, unit.source, severity=Severity.WARNING)
+        echo(left.format(lang), err=True)
+    if run.left_out or missing:
         sys.exit(EXIT_PROBLEMS)
 
 

@@ -815,6 +815,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} tiêu chí CHƯA QUYẾT ĐỊNH, tạm tính theo minh chứng: {ids}",
         "{count} NOT DECIDED, scored as computed for now: {ids}",
     ),
+    "appraisal.note-undecided-lines": (
+        "{count} dòng điểm thưởng, điểm trừ CHƯA QUYẾT ĐỊNH, tạm tính như xã ghi: {ids}",
+        "{count} bonus or penalty lines NOT DECIDED, counted as the commune wrote them for now: "
+        "{ids}",
+    ),
+    "appraisal.line-bonus": ("thưởng {number}", "bonus {number}"),
+    "appraisal.line-penalty": ("trừ {number}", "penalty {number}"),
     "appraisal.note-awaiting": (
         "{count} tiêu chí chờ giải trình: {ids}",
         "{count} awaiting explanation: {ids}",
@@ -878,10 +885,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No final appraisal yet: round 1 asked for explanations and there is no round 2.",
     ),
     "appraisal.final-open": (
-        "Điểm thẩm định cuối chưa công bố được: còn {count} tiêu chí chưa quyết định hoặc chờ "
-        "giải trình.",
-        "The final appraisal cannot be published yet: {count} sub-criteria are not decided or "
-        "await an explanation.",
+        "Điểm thẩm định cuối chưa công bố được: còn {count} tiêu chí hoặc dòng điểm thưởng, "
+        "điểm trừ chưa quyết định hoặc chờ giải trình.",
+        "The final appraisal cannot be published yet: {count} sub-criteria or bonus and penalty "
+        "lines are not decided or await an explanation.",
     ),
     "appraisal.final-published": (
         "Điểm công bố (thẩm định cuối): chỉ số {index}, {band}.",
@@ -1024,9 +1031,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Self-assessed {self}; appraised {appraisal}, survey {survey}, bonus {bonus}, penalty "
         "{penalty}; total {total}; PAR INDEX {index}, band {band}.",
     ),
+    "appraisal-doc.annex-left-out": (
+        "{unit} không có trong phụ lục: chưa có kết quả thẩm định cuối (không có tệp thẩm định, "
+        "hoặc còn tiêu chí chưa quyết định, chờ giải trình)",
+        "{unit} is not in the annex: no final appraisal (no appraisal file, or items not "
+        "decided or awaiting an explanation)",
+    ),
     "appraisal-doc.not-final": (
-        "Chưa kết luận: còn {count} tiêu chí chưa quyết định hoặc chờ giải trình.",
-        "No conclusion yet: {count} sub-criteria are not decided or await an explanation.",
+        "Chưa kết luận: còn {count} tiêu chí hoặc dòng điểm thưởng, điểm trừ chưa quyết định "
+        "hoặc chờ giải trình.",
+        "No conclusion yet: {count} sub-criteria or bonus and penalty lines are not decided or "
+        "await an explanation.",
     ),
     "appraisal-doc.self": ("Điểm tự đánh giá", "Self-assessed"),
     "appraisal-doc.appraised": ("Điểm thẩm định", "Appraised"),
@@ -1106,10 +1121,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.appraisal-annex": (
         "Phụ lục kết quả của quyết định công bố (DOCX hoặc XLSX theo đuôi tệp --output): STT, "
         "đơn vị, điểm tự đánh giá, thẩm định, điều tra xã hội học, tổng điểm, chỉ số, xếp loại, "
-        "vị thứ",
+        "vị thứ. Xã chưa có kết quả thẩm định cuối không có trong phụ lục: mỗi xã được nêu tên "
+        "và mã thoát là 1.",
         "The results annex of the province's decision (DOCX or XLSX, from --output's "
         "extension): no., unit, self-assessed, appraised and survey points, total, index, band, "
-        "rank",
+        "rank. A commune without a final appraisal is not in the annex: each is named and the "
+        "exit code is 1.",
     ),
     "cli.help.document-output": ("Tệp sẽ ghi (.docx)", "The file to write (.docx)"),
     "cli.help.annex-output": (

@@ -404,3 +404,44 @@ def test_every_problem_of_an_appraisal_in_one_run(tmp_path):
         ("appraisal.needs", 10),
         ("appraisal.no-such-line", 11),
     ]
+
+
+def test_an_undecided_bonus_line_holds_up_publication(tmp_path):
+    # every item decided, but the bonus line left as `appraisal init` writes it: counted as the
+    # commune wrote it (0,50), listed, and the final stage is not published
+    shipped = (ROOT / "appraisal" / "que-minh-2023.yaml").read_text(encoding="utf-8")
+    assert shipped.count("- {decision: accepted}") >= 1
+    text = shipped.replace("- {decision: accepted}", "- decision:", 1)
+    text = text.replace('"../evidence/', f'"{ROOT}/evidence/')
+    path = _write(tmp_path, "ap.yaml", text)
+    checked = load_evidence(QM)
+    decided = appraise(checked, load_appraisal(ROOT / "appraisal" / "que-minh-2023.yaml", checked))
+    open_line = appraise(checked, load_appraisal(path, checked))
+    assert decided.appraisal is not None and open_line.appraisal is not None
+    assert decided.appraisal.published is not None
+    final = open_line.appraisal.stage("final")
+    assert final is not None and final.undecided == [] and final.awaiting == []
+    assert final.undecided_lines == ["bonus.1"] and final.bonus == Decimal("0.50")
+    assert open_line.appraisal.published is None
+    shown = CliRunner().invoke(main, ["evaluate", str(QM), "--appraisal", str(path)])
+    assert "thưởng 1" in shown.output and "chưa công bố được" in shown.output
+
+
+def test_the_annex_names_each_commune_it_leaves_out_and_exits_1(tmp_path):
+    # only Hồ Xá's appraisal is given: the annex holds Hồ Xá, and names the other five
+    folder = tmp_path / "tham-dinh"
+    folder.mkdir()
+    text = (ROOT / "appraisal" / "ho-xa-2023.yaml").read_text(encoding="utf-8")
+    (folder / "ho-xa-2023.yaml").write_text(
+        text.replace('"../evidence/', f'"{ROOT}/evidence/'), encoding="utf-8"
+    )
+    out = tmp_path / "annex.xlsx"
+    run = CliRunner().invoke(
+        main, ["appraisal", "annex", str(ROOT / "evidence"), str(folder), "-o", str(out)]
+    )
+    assert run.exit_code == 1
+    assert out.exists()
+    left = [line for line in run.stderr.splitlines() if "không có trong phụ lục" in line]
+    assert len(left) == 5
+    assert any("Quế Minh" in line and "que-minh-2023.yaml" in line for line in left)
+    assert not any("Hồ Xá" in line for line in left)

@@ -63,6 +63,15 @@ class _Plan:
     awaiting: list[str] = field(default_factory=list)
     unclaimed: list[str] = field(default_factory=list)
     late: list[str] = field(default_factory=list)
+    undecided_lines: list[str] = field(default_factory=list)
+
+    def ledger(self, section: str, index: int, status: LedgerStatus) -> None:
+        """A bonus or penalty line's decision at this stage: refused lines are not counted;
+        undecided ones are counted as the commune wrote them, and listed."""
+        if status == "refused":
+            self.refused[section].add(index)
+        elif status == "undecided":
+            self.undecided_lines.append(f"{section}.{index + 1}")
 
 
 def _status(decision: ItemDecision | None) -> Status:
@@ -141,6 +150,7 @@ def _totals(stage: Stage, result: UnitResult, plan: _Plan) -> StageTotals:
         awaiting=plan.awaiting,
         unclaimed=plan.unclaimed,
         late=plan.late,
+        undecided_lines=plan.undecided_lines,
     )
 
 
@@ -162,6 +172,12 @@ def _ledger_status(lines: list[Any], index: int) -> LedgerStatus:
         status: LedgerStatus = lines[index].decision
         return status
     return "undecided"
+
+
+def _last_decision(first: list[Any], second: list[Any] | None, index: int) -> LedgerStatus:
+    """A bonus or penalty line's final status: round 2's decision, else round 1's."""
+    status = _ledger_status(second, index) if second is not None else "undecided"
+    return _ledger_status(first, index) if status == "undecided" else status
 
 
 def appraise(checked: CheckedEvidence, appraisal: Any) -> UnitResult:
@@ -198,8 +214,7 @@ def appraise_stages(
     for section in ("bonus", "penalty"):
         lines = getattr(r1.round, section)
         for index in range(len(getattr(checked.evidence, section))):
-            if _ledger_status(lines, index) == "refused":
-                round1.refused[section].add(index)
+            round1.ledger(section, index, _ledger_status(lines, index))
     plans["round1"] = round1
 
     if appraisal.explanation is not None:
@@ -209,6 +224,7 @@ def appraise_stages(
             reasons=dict(round1.reasons),
             refused=round1.refused,
             undecided=list(round1.undecided),
+            undecided_lines=list(round1.undecided_lines),
         )
         for node_id in round1.awaiting:
             answer = answers.get(node_id)
@@ -234,13 +250,9 @@ def appraise_stages(
                 _apply(final, node.id, r1.round.items.get(node.id), r1.inputs, 1)
         for section in ("bonus", "penalty"):
             first = getattr(r1.round, section)
-            second = getattr(r2.round, section) if r2 is not None else []
+            second = getattr(r2.round, section) if r2 is not None else None
             for index in range(len(getattr(checked.evidence, section))):
-                status = _ledger_status(second, index)
-                if status == "undecided":
-                    status = _ledger_status(first, index)
-                if status == "refused":
-                    final.refused[section].add(index)
+                final.ledger(section, index, _last_decision(first, second, index))
         plans["final"] = final
 
     results: dict[Stage, UnitResult] = {
@@ -293,10 +305,8 @@ def appraise_stages(
             s2: LedgerStatus | None = None
             decision = first[index] if index < len(first) else None
             if r2 is not None:  # the final decision: round 2's, else round 1's
-                s2 = _ledger_status(second, index)
-                if s2 == "undecided":
-                    s2 = _ledger_status(first, index)
-                else:
+                s2 = _last_decision(first, second, index)
+                if _ledger_status(second, index) != "undecided":
                     decision = second[index]
             ledger.append(
                 LedgerStages(

@@ -50,10 +50,20 @@ class StageTotals(BaseModel):
         default_factory=list,
         description="explanation stage: answers sent after the deadline, not counted",
     )
+    undecided_lines: list[str] = Field(
+        default_factory=list,
+        description="bonus and penalty lines not decided at this stage ('bonus.1', "
+        "'penalty.2': section and place in the evidence), counted as the commune wrote them",
+    )
+
+    @property
+    def open_count(self) -> int:
+        """How many decisions this stage still lacks: sub-criteria and bonus/penalty lines."""
+        return len(self.undecided) + len(self.awaiting) + len(self.undecided_lines)
 
     @property
     def complete(self) -> bool:
-        return not (self.undecided or self.awaiting)
+        return self.open_count == 0
 
 
 class Decided(BaseModel):

@@ -51,6 +51,15 @@ def _notes(ids: list[str], code: str, lang: str) -> str:
     return render(code, {"count": len(ids), "ids": ", ".join(ids)}, lang) if ids else ""
 
 
+def _line_names(lines: list[str], lang: str) -> list[str]:
+    """'bonus.1' -> 'thưởng 1' / 'bonus 1'."""
+    names = []
+    for line in lines:
+        section, _, number = line.partition(".")
+        names.append(render(f"appraisal.line-{section}", {"number": number}, lang))
+    return names
+
+
 def _totals(ap: AppraisalStages, lang: str) -> Section:
     rows = []
     for s in ap.stages:
@@ -59,6 +68,7 @@ def _totals(ap: AppraisalStages, lang: str) -> Section:
             _notes(s.undecided, "appraisal.note-undecided", lang),
             _notes(s.awaiting, "appraisal.note-awaiting", lang),
             _notes(s.late, "appraisal.note-late", lang),
+            _notes(_line_names(s.undecided_lines, lang), "appraisal.note-undecided-lines", lang),
         ]
         rows.append(
             [
@@ -201,7 +211,7 @@ def _published(ap: AppraisalStages, lang: str) -> Section:
     if final is None:
         line = render("appraisal.no-final", None, lang)
     elif not final.complete:
-        args = {"count": len(final.undecided) + len(final.awaiting)}
+        args = {"count": final.open_count}
         line = render("appraisal.final-open", args, lang)
     else:
         band = final.band.get(lang) if final.band is not None else "—"

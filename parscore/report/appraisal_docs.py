@@ -198,7 +198,7 @@ def _conclusion(ap: AppraisalStages, lang: str) -> list[str]:
     assert own is not None
     lines = []
     if final is None or not final.complete:
-        count = 0 if final is None else len(final.undecided) + len(final.awaiting)
+        count = 0 if final is None else final.open_count
         lines.append(render("appraisal-doc.not-final", {"count": count}, lang))
         return lines
     band = final.band.get(lang) if final.band is not None else "—"
