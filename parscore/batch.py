@@ -653,6 +653,8 @@ def compare_outcomes(
         stage=chosen,
         not_appraised=not_appraised,
     )
+    if chosen == "self" and side:  # says the ranking is on the computed points, not the claims
+        comparison = comparison.model_copy(update={"computed_self": True})
     return ComparisonRun(comparison, problems, None, read)
 
 

@@ -298,6 +298,8 @@ def rank(units: Sequence[UnitSummary | UnitResult], group: str | None = None) ->
                 max=t.max,
                 applicable_max=t.applicable_max,
                 self_total=u.self_total,
+                self_points=None if u.self_total is None else u.self_total - t.survey,
+                appraised=None if u.self_total is None else t.total - t.survey,
             )
         )
     return rows

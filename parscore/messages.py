@@ -891,8 +891,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "lines are not decided or await an explanation.",
     ),
     "appraisal.final-published": (
-        "Điểm công bố (thẩm định cuối): chỉ số {index}, {band}.",
-        "Published score (final appraisal): index {index}, {band}.",
+        "Điểm công bố (thẩm định cuối): điểm tự đánh giá {self}, điểm thẩm định {appraised} "
+        "(cả hai gồm điểm thưởng, điểm trừ, không gồm điểm điều tra xã hội học), tổng điểm "
+        "{total}, chỉ số {index}, {band}.",
+        "Published score (final appraisal): self-assessed points {self}, appraised points "
+        "{appraised} (both with bonus and penalty, without the survey), total {total}, index "
+        "{index}, {band}.",
     ),
     "appraisal.undecided-rule": (
         "Tiêu chí chưa quyết định được tạm tính theo điểm tính từ minh chứng của xã và liệt kê "
@@ -947,19 +951,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "files compared, matched to each commune by unit code and year), self — the "
         "self-assessments",
     ),
-    "comparison.self-total": ("Điểm tự đánh giá", "Self-assessed"),
+    "comparison.self-total": ("Điểm tự đánh giá", "Self-assessed points"),
     "comparison.self-gap": ("Tự chấm − thẩm định", "Self − appraised"),
     "comparison.stage-final-note": (
-        "Xếp hạng theo điểm thẩm định cuối; 'Điểm tự đánh giá' là tổng điểm xã tự chấm, "
-        "cột 'Tự chấm − thẩm định' là chênh lệch của từng đơn vị, bình quân {gap} điểm.",
-        "Ranked on the final appraisal; 'Self-assessed' is the commune's own total, "
-        "'Self − appraised' is each unit's gap, {gap} points on average.",
+        "Xếp hạng theo điểm thẩm định cuối. Điểm tự đánh giá (xã tự chấm) và điểm thẩm định "
+        "(hội đồng) gồm điểm thưởng, điểm trừ, không gồm điểm điều tra xã hội học: tổng điểm = "
+        "điểm thẩm định + điểm điều tra xã hội học; cột 'Tự chấm − thẩm định' là chênh lệch "
+        "của từng đơn vị, bình quân {gap} điểm.",
+        "Ranked on the final appraisal. Self-assessed points (the commune's claims) and "
+        "appraised points (the council's) include bonus and penalty, not the survey: total = "
+        "appraised + survey; 'Self − appraised' is each unit's gap, {gap} points on average.",
     ),
     "comparison.stage-final-short": (
         "Xếp hạng theo điểm thẩm định cuối; điểm tự đánh giá cao hơn điểm thẩm định bình quân "
-        "{gap} điểm.",
-        "Ranked on the final appraisal; self-assessed totals are {gap} points above the "
-        "appraised ones on average.",
+        "{gap} điểm (cả hai gồm điểm thưởng, điểm trừ, không gồm điểm điều tra xã hội học).",
+        "Ranked on the final appraisal; self-assessed points are {gap} points above the "
+        "appraised ones on average (both with bonus and penalty, without the survey).",
+    ),
+    "comparison.appraised": ("Điểm thẩm định", "Appraised points"),
+    "comparison.stage-self-note": (
+        "Xếp hạng theo điểm tính từ minh chứng tự đánh giá của từng xã (như parscore evaluate), "
+        "không theo điểm xã tự chấm; 'Điểm tự đánh giá' của bảng xếp hạng theo thẩm định cuối "
+        "là điểm xã tự chấm (điểm tính từ minh chứng ở tiêu chí xã không chấm).",
+        "Ranked on the points computed from each commune's self-assessment evidence (as parscore "
+        "evaluate scores it), not on the points it claimed; the 'Self-assessed points' of the "
+        "ranking on the final appraisal are the points it claimed (the computed ones where it "
+        "claimed none).",
     ),
     "comparison.not-appraised-title": (
         "Đơn vị chưa có kết quả thẩm định cuối",
@@ -1025,11 +1042,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "appraisal-doc.conclusion": ("III. KẾT LUẬN", "III. CONCLUSION"),
     "appraisal-doc.final-line": (
-        "Điểm tự đánh giá {self}; điểm thẩm định {appraisal}, điểm điều tra xã hội học "
-        "{survey}, điểm thưởng {bonus}, điểm trừ {penalty}; tổng điểm {total}; Chỉ số CCHC "
+        "Điểm tự đánh giá {self}; điểm thẩm định {appraisal} (gồm điểm thưởng {bonus}, điểm "
+        "trừ {penalty}; không gồm điểm điều tra xã hội học); điểm điều tra xã hội học "
+        "{survey}; tổng điểm {total} = điểm thẩm định + điểm điều tra xã hội học; Chỉ số CCHC "
         "{index}, xếp loại {band}.",
-        "Self-assessed {self}; appraised {appraisal}, survey {survey}, bonus {bonus}, penalty "
-        "{penalty}; total {total}; PAR INDEX {index}, band {band}.",
+        "Self-assessed points {self}; appraised points {appraisal} (bonus {bonus} and penalty "
+        "{penalty} included, the survey not); survey {survey}; total {total} = appraised + "
+        "survey; PAR INDEX {index}, band {band}.",
     ),
     "appraisal-doc.annex-left-out": (
         "{unit} không có trong phụ lục: chưa có kết quả thẩm định cuối (không có tệp thẩm định, "
@@ -1768,7 +1787,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "comparison.unit": ("Đơn vị", "Unit"),
     "comparison.code": ("Mã", "Code"),
     "comparison.kind": ("Loại đơn vị", "Kind"),
-    "comparison.appraisal": ("Điểm thẩm định", "Appraisal"),
+    "comparison.appraisal": (
+        "Điểm tiêu chí (không gồm điều tra XHH)",
+        "Criteria points (survey aside)",
+    ),
     "comparison.bonus-penalty": ("Thưởng / trừ", "Bonus / penalty"),
     "comparison.weakest": ("Lĩnh vực yếu nhất", "Weakest field"),
     "comparison.gap": ("Chênh lệch so với trung vị nhóm", "Gap to the group median"),

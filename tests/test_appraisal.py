@@ -445,3 +445,86 @@ def test_the_annex_names_each_commune_it_leaves_out_and_exits_1(tmp_path):
     assert len(left) == 5
     assert any("Quế Minh" in line and "que-minh-2023.yaml" in line for line in left)
     assert not any("Hồ Xá" in line for line in left)
+
+
+# --- one definition of the self-assessed and appraised points (docs/appraisal.md) -------------
+# Quế Minh (shipped files): claimed total 88.88, final total 84.59, survey 26.10, bonus 0.50,
+# penalty 0.25. Self-assessed points = 88.88 − 26.10 = 62.78; appraised points = 84.59 − 26.10 =
+# 58.49 (bonus and penalty in, survey out); 58.49 + 26.10 = 84.59, the total.
+SHIPPED = [str(ROOT / "evidence"), str(ROOT / "appraisal")]
+
+
+def _csv_row(args: list[str], name: str) -> dict[str, str]:
+    import csv
+    import io
+
+    run = CliRunner().invoke(main, [*args, "--format", "csv"])
+    assert run.exit_code == 0, run.output
+    return next(r for r in csv.DictReader(io.StringIO(run.stdout)) if r["name"] == name)
+
+
+def test_self_assessed_and_appraised_points_are_one_thing_in_every_output(tmp_path):
+    import docx
+    import openpyxl
+
+    args = ["compare", *SHIPPED]
+    table = CliRunner().invoke(main, args).stdout
+    line = next(x for x in table.splitlines() if "Quế Minh" in x)
+    assert "62,78" in line and "58,49" in line and "88,88" not in line and "58,24" not in line
+    data = json.loads(CliRunner().invoke(main, [*args, "--format", "json"]).stdout)
+    row = next(r for g in data["groups"] for r in g["ranking"] if r["unit"]["name"] == "Quế Minh")
+    assert (row["self_points"], row["appraised"], row["total"]) == ("62.78", "58.49", "84.59")
+    csv_row = _csv_row(args, "Quế Minh")
+    assert (csv_row["self_points"], csv_row["appraised_points"]) == ("62.78", "58.49")
+    assert csv_row["self_total"] == "88.88" and csv_row["appraisal"] == "58.24"  # kept as they were
+    out = tmp_path / "c.xlsx"
+    assert CliRunner().invoke(main, [*args, "--format", "xlsx", "-o", str(out)]).exit_code == 0
+    cells = [[c.value for c in r] for r in openpyxl.load_workbook(out).worksheets[0].iter_rows()]
+    header = next(r for r in cells if "Điểm thẩm định" in r)
+    qm = next(r for r in cells if "Quế Minh" in r)
+    assert qm[header.index("Điểm thẩm định")] == 58.49
+    assert qm[header.index("Điểm tự đánh giá")] == 62.78
+    html = CliRunner().invoke(main, [*args, "--format", "html"]).stdout
+    assert "58,49" in html and "58,24" not in html
+    explanation = ["--explanation", str(ROOT / "appraisal/que-minh-2023-giai-trinh.yaml")]
+    doc = docx.Document(_docs(tmp_path, "minutes", *explanation))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Điểm tự đánh giá 62,78; điểm thẩm định 58,49" in text
+    shown = CliRunner().invoke(
+        main, ["evaluate", str(QM), "--appraisal", str(ROOT / "appraisal/que-minh-2023.yaml")]
+    )
+    assert "điểm tự đánh giá 62,78, điểm thẩm định 58,49" in shown.stdout
+    # the stage table's first column is not called "Điểm thẩm định" (its claimed row is the
+    # commune's, 62.53 before bonus and penalty)
+    stage_head = shown.stdout.split("Giai đoạn")[0].splitlines()[-1]
+    assert "thẩm" not in stage_head
+
+
+def test_stage_self_says_it_ranks_the_computed_points(tmp_path):
+    # Quế Minh: computed 85.67, claimed 88.88: --stage self ranks 85.67 and says so
+    run = CliRunner().invoke(main, ["compare", *SHIPPED, "--stage", "self", "--lang", "en"])
+    assert run.exit_code == 0, run.output
+    assert "85.67" in run.stdout and "88.88" not in run.stdout
+    assert "computed from each commune's self-assessment evidence" in run.stdout
+    assert "not on the points it claimed" in run.stdout
+    # without appraisal files the ranking is the plain comparison, with no such note
+    plain = CliRunner().invoke(main, ["compare", SHIPPED[0], "--lang", "en"])
+    assert "not on the points it claimed" not in plain.stdout
+
+
+def test_the_compare_workbook_and_csv_say_which_stage_is_ranked(tmp_path):
+    import openpyxl
+
+    out = tmp_path / "c.xlsx"
+    assert (
+        CliRunner()
+        .invoke(main, ["compare", *SHIPPED, "--format", "xlsx", "-o", str(out)])
+        .exit_code
+        == 0
+    )
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    title = " ".join(str(c.value) for r in sheet.iter_rows(max_row=4) for c in r if c.value)
+    # mean gap of the six: (4.29 + 4.89 + 4.81 + 1.06 + 1.85 + 0.56) / 6 = 17.46 / 6 = 2.91
+    assert "Xếp hạng theo điểm thẩm định cuối" in title and "+2,91" in title
+    assert _csv_row(["compare", *SHIPPED], "Quế Minh")["stage"] == "final"
+    assert _csv_row(["compare", *SHIPPED, "--stage", "self"], "Quế Minh")["stage"] == "self"

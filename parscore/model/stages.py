@@ -5,6 +5,7 @@ after its explanation, and final (round 2). Built by :mod:`parscore.appraisal`."
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -24,7 +25,11 @@ class StageTotals(BaseModel):
     model_config = RESULT_CONFIG
 
     stage: Stage
-    appraisal: JsonNumber
+    appraisal: JsonNumber = Field(
+        description="the points of the sub-criteria outside the survey, before bonus and "
+        "penalty, at this stage (at the claimed stage too): not the appraised points, which are "
+        "total − survey (docs/appraisal.md)"
+    )
     survey: JsonNumber
     bonus: JsonNumber
     penalty: JsonNumber
@@ -55,6 +60,13 @@ class StageTotals(BaseModel):
         description="bonus and penalty lines not decided at this stage ('bonus.1', "
         "'penalty.2': section and place in the evidence), counted as the commune wrote them",
     )
+
+    @property
+    def points(self) -> Decimal:
+        """Total less the survey (bonus and penalty included): the self-assessed points at the
+        claimed (or computed) stage, the appraised points at the council's stages; total =
+        points + survey, as published tables write it."""
+        return self.total - self.survey
 
     @property
     def open_count(self) -> int:

@@ -215,7 +215,15 @@ def _published(ap: AppraisalStages, lang: str) -> Section:
         line = render("appraisal.final-open", args, lang)
     else:
         band = final.band.get(lang) if final.band is not None else "—"
-        published = {"index": format_percent(final.index, lang), "band": band}
+        own = ap.stage("claimed") or ap.stage("computed")
+        assert own is not None, "every appraisal has its self-assessed stage"
+        published = {
+            "self": format_points(own.points, lang),
+            "appraised": format_points(final.points, lang),
+            "total": format_points(final.total, lang),
+            "index": format_percent(final.index, lang),
+            "band": band,
+        }
         line = render("appraisal.final-published", published, lang)
     return Section("", lines=[line, render("appraisal.undecided-rule", None, lang)])
 

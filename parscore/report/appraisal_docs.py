@@ -203,8 +203,8 @@ def _conclusion(ap: AppraisalStages, lang: str) -> list[str]:
         return lines
     band = final.band.get(lang) if final.band is not None else "—"
     args = {
-        "self": format_points(own.total, lang),
-        "appraisal": format_points(final.appraisal, lang),
+        "self": format_points(own.points, lang),
+        "appraisal": format_points(final.points, lang),
         "survey": format_points(final.survey, lang),
         "bonus": format_points(final.bonus, lang),
         "penalty": format_points(final.penalty, lang),
@@ -300,13 +300,12 @@ def annex_rows(comparison: Comparison, lang: str) -> list[tuple[str | None, list
     for group in comparison.groups:
         rows: list[list[object]] = []
         for n, row in enumerate(group.ranking, start=1):
-            own = row.self_total - row.survey if row.self_total is not None else None
             rows.append(
                 [
                     n,
                     render("plan-doc.unit", {"kind": row.unit.kind, "name": row.unit.name}, lang),
-                    own,
-                    row.total - row.survey,
+                    row.self_points,
+                    row.appraised,
                     row.survey,
                     row.total,
                     row.index,
