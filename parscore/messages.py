@@ -850,9 +850,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Round {round}: {points} points — {why}.",
     ),
     "appraisal.decision-inputs": (
-        "Vòng {round}: sửa số liệu {inputs} — {why}.",
-        "Round {round}: inputs corrected to {inputs} — {why}.",
+        "Vòng {round}: sửa số liệu — {inputs} — {why}.",
+        "Round {round}: inputs corrected — {inputs} — {why}.",
     ),
+    "appraisal.input-change": (
+        "{label}: {value} (xã kê khai {commune})",
+        "{label}: {value} (the commune gave {commune})",
+    ),
+    "appraisal.yes": ("có", "yes"),
+    "appraisal.no": ("không", "no"),
     "appraisal.decision-explain": (
         "Vòng {round}: yêu cầu giải trình — {ask}{provisional}.",
         "Round {round}: explanation requested — {ask}{provisional}.",

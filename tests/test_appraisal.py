@@ -528,3 +528,19 @@ def test_the_compare_workbook_and_csv_say_which_stage_is_ranked(tmp_path):
     assert "Xếp hạng theo điểm thẩm định cuối" in title and "+2,91" in title
     assert _csv_row(["compare", *SHIPPED], "Quế Minh")["stage"] == "final"
     assert _csv_row(["compare", *SHIPPED, "--stage", "self"], "Quế Minh")["stage"] == "self"
+
+
+def test_an_input_correction_is_shown_with_its_label_and_both_values(tmp_path):
+    import docx
+
+    # appraisal/que-minh-2023.yaml: 3.1 published 97 where the commune gave 101
+    shown = CliRunner().invoke(
+        main, ["evaluate", str(QM), "--appraisal", str(ROOT / "appraisal/que-minh-2023.yaml")]
+    )
+    flat = " ".join(shown.stdout.split())
+    assert "Số TTHC được công khai đầy đủ, đúng hạn: 97 (xã kê khai 101)" in flat
+    assert "published =" not in flat
+    doc = docx.Document(_docs(tmp_path, "minutes"))
+    cells = " ".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert "Số TTHC được công khai đầy đủ, đúng hạn: 97 (xã kê khai 101)" in cells
+    assert "published =" not in cells

@@ -32,6 +32,7 @@ from typing import Any
 from parscore.engine import Fixed, evaluate
 from parscore.model.appraisal import ItemDecision
 from parscore.model.checked import CheckedEvidence
+from parscore.model.common import Text
 from parscore.model.evidence import Item
 from parscore.model.result import UnitResult, typed_value
 from parscore.model.stages import (
@@ -39,6 +40,7 @@ from parscore.model.stages import (
     AppraisalStages,
     Decided,
     FieldStages,
+    InputChange,
     ItemStages,
     LedgerStages,
     LedgerStatus,
@@ -154,17 +156,38 @@ def _totals(stage: Stage, result: UnitResult, plan: _Plan) -> StageTotals:
     )
 
 
-def _decided(decision: ItemDecision | None, inputs: Mapping[str, Any] | None) -> Decided:
+def _decided(
+    decision: ItemDecision | None,
+    inputs: Mapping[str, Any] | None,
+    checked: CheckedEvidence | None = None,
+    node_id: str = "",
+) -> Decided:
     status = _status(decision)
     if decision is None:
         return Decided(status=status)
+    given = {k: typed_value(inputs[k]) for k in decision.inputs or {} if inputs and k in inputs}
     return Decided(
         status=status,
         points=decision.points,
-        inputs={k: typed_value(inputs[k]) for k in decision.inputs or {} if inputs and k in inputs},
+        inputs=given,
+        changes=_changes(given, checked, node_id) if checked is not None else [],
         reason=decision.reason,
         ask=decision.ask,
     )
+
+
+def _changes(given: dict[str, Any], checked: CheckedEvidence, node_id: str) -> list[InputChange]:
+    """The inputs the council set, each with the rule's label and the commune's value."""
+    node = checked.criteria.node_map.get(node_id)
+    specs = {s.name: s for s in node.kind.inputs(node.rule)} if node is not None else {}
+    own = checked.inputs.get(node_id, {})
+    out = []
+    for name, value in given.items():
+        spec = specs.get(name)
+        label = spec.label if spec is not None else Text(vi=name, en=name)
+        commune = typed_value(own[name]) if own.get(name) is not None else None
+        out.append(InputChange(name=name, label=label, value=value, commune=commune))
+    return out
 
 
 def _ledger_status(lines: list[Any], index: int) -> LedgerStatus:
@@ -279,7 +302,9 @@ def appraise_stages(
                 field=field_of[node.id],
                 max=node.max,
                 points=by_stage(node.id),
-                round1=_decided(r1.round.items.get(node.id), r1.inputs.get(node.id)),
+                round1=_decided(
+                    r1.round.items.get(node.id), r1.inputs.get(node.id), checked, node.id
+                ),
                 answer=None
                 if answer is None or appraisal.explanation is None
                 else AnswerView(
@@ -289,7 +314,9 @@ def appraise_stages(
                     late=node.id in appraisal.late,
                     documents=list(answer.documents),
                 ),
-                round2=_decided(r2.round.items.get(node.id), r2.inputs.get(node.id))
+                round2=_decided(
+                    r2.round.items.get(node.id), r2.inputs.get(node.id), checked, node.id
+                )
                 if r2 is not None and node.id in r2.round.items
                 else None,
                 changed=points[last][node.id] != node.points,

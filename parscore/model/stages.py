@@ -78,6 +78,18 @@ class StageTotals(BaseModel):
         return self.open_count == 0
 
 
+class InputChange(BaseModel):
+    """One input the council corrected: the rule's label for it, the council's value and the
+    commune's (None when the commune gave none)."""
+
+    model_config = RESULT_CONFIG
+
+    name: str
+    label: Text
+    value: str | int | bool | None
+    commune: str | int | bool | None = None
+
+
 class Decided(BaseModel):
     """What the council decided on one item in one round."""
 
@@ -86,6 +98,10 @@ class Decided(BaseModel):
     status: Status
     points: JsonNumber | None = None
     inputs: dict[str, str | int | bool | None] = Field(default_factory=dict)
+    changes: list[InputChange] = Field(
+        default_factory=list,
+        description="'inputs': each input the council set, labelled, beside the commune's value",
+    )
     reason: str | None = None
     ask: str | None = None
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from parscore.messages import Phrase, format_date, format_percent, format_points, render
 from parscore.model.result import UnitResult
-from parscore.model.stages import AppraisalStages, Decided, ItemStages, Stage
+from parscore.model.stages import AppraisalStages, Decided, InputChange, ItemStages, Stage
 from parscore.report.common import Options, unit_line
 from parscore.report.text import Section, Table, render_sections
 
@@ -115,12 +115,30 @@ def _by_field(ap: AppraisalStages, lang: str) -> Section:
     return Section(render("appraisal.by-field", None, lang), table=table)
 
 
+def _value(value: object, lang: str) -> str:
+    if isinstance(value, bool):
+        return render("appraisal.yes" if value else "appraisal.no", None, lang)
+    return str(value)
+
+
+def _change(change: InputChange, lang: str) -> str:
+    """'Số TTHC được công khai đầy đủ, đúng hạn: 97 (xã kê khai 101)'."""
+    args = {
+        "label": change.label.get(lang),
+        "value": _value(change.value, lang),
+        "commune": _value(change.commune, lang) if change.commune is not None else "—",
+    }
+    return render("appraisal.input-change", args, lang)
+
+
 def _decision_text(d: Decided, round_no: int, lang: str) -> str:
     args: dict[str, object] = {"round": round_no}
     if d.status == "points":
         args |= {"points": _points(d.points, lang), "why": d.reason or ""}
     elif d.status == "inputs":
-        shown = ", ".join(f"{k} = {v}" for k, v in d.inputs.items())
+        shown = "; ".join(_change(c, lang) for c in d.changes) or ", ".join(
+            f"{k} = {v}" for k, v in d.inputs.items()
+        )
         args |= {"inputs": shown, "why": d.reason or ""}
     elif d.status == "explain":
         provisional = (
