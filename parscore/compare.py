@@ -257,6 +257,7 @@ def _unit(summary: UnitSummary, group: str | None = None) -> UnitRef:
         year=summary.year,
         group=group,
         district=district.name if district is not None else None,
+        province=u.parent("province").name if u.parent("province") is not None else None,  # type: ignore[union-attr]
     )
 
 

@@ -1007,6 +1007,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Ủy ban nhân dân tỉnh {province}",
         "{province} Provincial People's Committee",
     ),
+    "appraisal-doc.committee-district": (
+        "Ủy ban nhân dân huyện {district}",
+        "{district} District People's Committee",
+    ),
+    "appraisal-doc.committee-named": (
+        "Ủy ban nhân dân {district}",
+        "People's Committee of {district}",
+    ),
+    "appraisal-doc.annex-provinces": (
+        "phụ lục gồm đơn vị của nhiều tỉnh ({names}): tiêu đề chỉ ghi 'Ủy ban nhân dân', không "
+        "ghi tên tỉnh; mỗi tỉnh ban hành quyết định của mình (lập phụ lục riêng cho từng tỉnh)",
+        "the annex holds units of several provinces ({names}): its header reads 'People's "
+        "Committee' with no province; each province issues its own decision (one annex per "
+        "province)",
+    ),
+    "appraisal-doc.annex-districts": (
+        "phụ lục năm {year} gồm đơn vị của nhiều huyện ({names}): trước 1/7/2025 mỗi huyện thẩm "
+        "định, xếp hạng các xã của mình; tiêu đề ghi Ủy ban nhân dân tỉnh",
+        "the {year} annex holds units of several districts ({names}): before 1/7/2025 each "
+        "district appraised and ranked its communes; the header names the province's committee",
+    ),
     "appraisal-doc.council": ("HỘI ĐỒNG THẨM ĐỊNH CHỈ SỐ CCHC", "PAR INDEX APPRAISAL COUNCIL"),
     "appraisal-doc.minutes-number": ("Số: ....../BB-HĐTĐ", "No.: ....../BB-HĐTĐ"),
     "appraisal-doc.request-number": ("Số: ....../HĐTĐ-CCHC", "No.: ....../HĐTĐ-CCHC"),
@@ -2978,6 +2999,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.jobs": (
         "Chấm các tệp trong ngần này tiến trình (kết quả không đổi).",
         "Score the files in this many processes (the output is the same).",
+    ),
+    "cli.help.annex-no-cache": (
+        "Như compare; phụ lục luôn chấm lại mọi tệp, không dùng bộ nhớ đệm, nên tùy chọn này "
+        "không đổi gì.",
+        "As for compare; the annex always scores every file again, without the cache, so this "
+        "changes nothing.",
     ),
     "cli.help.no-cache": (
         "Chấm lại mọi tệp, không đọc và không ghi bộ nhớ đệm của các lần chạy trước (trong thư "

@@ -544,3 +544,66 @@ def test_an_input_correction_is_shown_with_its_label_and_both_values(tmp_path):
     cells = " ".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     assert "Số TTHC được công khai đầy đủ, đúng hạn: 97 (xã kê khai 101)" in cells
     assert "published =" not in cells
+
+
+def _header(path: Path) -> str:
+    import docx
+
+    return docx.Document(path).tables[0].rows[0].cells[0].text.split("\n")[0]
+
+
+def test_the_documents_header_names_the_body_the_council_sits_under(tmp_path):
+    shipped = (ROOT / "appraisal" / "que-minh-2023.yaml").read_text(encoding="utf-8")
+    shipped = shipped.replace('"../evidence/', f'"{ROOT}/evidence/')
+    district = shipped.replace(
+        "Hội đồng thẩm định Chỉ số CCHC cấp xã tỉnh Quảng Nam",
+        "Hội đồng thẩm định Chỉ số CCHC huyện Quế Sơn",
+    )
+    assert district != shipped
+    cases = [
+        (shipped, "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM"),  # the council names the province
+        (district, "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN"),  # the council names the district
+        # neither named: round 1 sat on 15/01/2024, before 1/7/2025: the district's
+        (shipped.replace("cấp xã tỉnh Quảng Nam", "cấp xã"), "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN"),
+        (
+            shipped.replace("\nunit:", '\nissuer: "Ủy ban nhân dân thị xã Điện Bàn"\nunit:', 1),
+            "ỦY BAN NHÂN DÂN THỊ XÃ ĐIỆN BÀN",
+        ),
+    ]
+    for n, (text, expected) in enumerate(cases):
+        ap = _write(tmp_path, f"ap{n}.yaml", text)
+        out = tmp_path / f"m{n}.docx"
+        run = CliRunner().invoke(
+            main, ["appraisal", "minutes", str(QM), "--appraisal", str(ap), "-o", str(out)]
+        )
+        assert run.exit_code == 0, run.output
+        assert _header(out) == expected
+
+
+def test_the_annex_header_names_its_district_and_warns_when_it_spans_provinces(tmp_path):
+    folder = tmp_path / "que-son"
+    folder.mkdir()
+    for name in ("que-minh-2023", "que-xuan-1-2023", "dong-phu-2023"):
+        (folder / f"{name}.yaml").write_bytes((ROOT / "evidence" / f"{name}.yaml").read_bytes())
+        text = (ROOT / "appraisal" / f"{name}.yaml").read_text(encoding="utf-8")
+        (folder / f"{name}-tham-dinh.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "one.docx"
+    run = CliRunner().invoke(main, ["appraisal", "annex", str(folder), "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    # 2023, one district: the district's committee ranked its communes
+    assert _header(out) == "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN"
+    assert "cảnh báo" not in run.stderr
+    out = tmp_path / "two.docx"
+    run = CliRunner().invoke(main, ["appraisal", "annex", *SHIPPED, "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    assert _header(out) == "ỦY BAN NHÂN DÂN"
+    assert "nhiều tỉnh (Quảng Nam, Quảng Trị)" in run.stderr
+
+
+def test_annex_accepts_no_cache_as_compare_does(tmp_path):
+    out = tmp_path / "a.xlsx"
+    args = ["appraisal", "annex", *SHIPPED, "-o", str(out)]
+    plain = CliRunner().invoke(main, args)
+    again = CliRunner().invoke(main, [*args[:-2], "-o", str(tmp_path / "b.xlsx"), "--no-cache"])
+    assert plain.exit_code == 0 and again.exit_code == 0, again.output
+    assert out.read_bytes() == (tmp_path / "b.xlsx").read_bytes()

@@ -348,6 +348,7 @@ def appraise_stages(
             )
     stages = AppraisalStages(
         council=ap.council,
+        issuer=ap.issuer,
         file=appraisal.source,
         explanation_file=appraisal.explanation_source or None,
         explanation_by=appraisal.explanation.by if appraisal.explanation is not None else None,

@@ -41,6 +41,10 @@ class UnitRef(BaseModel):
         description="the district (before the 2025 reform) or former district the file names, "
         "whatever the grouping; None when it names none",
     )
+    province: str | None = Field(
+        default=None,
+        description="the province the file names (the appraisal annex's issuing body)",
+    )
 
 
 class RankRow(BaseModel):
@@ -220,7 +224,6 @@ class Comparison(BaseModel):
     )
     computed_self: bool = Field(
         default=False,
-        exclude=True,
         description="ranked on the self-assessments while appraisal files were among the "
         "files: the reports say that the ranking is on the points computed from each "
         "commune's evidence, not on the points it claimed (which the appraised ranking shows "

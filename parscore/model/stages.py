@@ -169,6 +169,9 @@ class AppraisalStages(BaseModel):
     model_config = RESULT_CONFIG
 
     council: str
+    issuer: str | None = Field(
+        default=None, description="the body the documents are issued under, when the file says"
+    )
     file: str = Field(description="the council's appraisal file")
     explanation_file: str | None = None
     explanation_by: str | None = None

@@ -18,7 +18,9 @@ import datetime as dt
 import io
 from decimal import Decimal
 
+from parscore.errors import Problem, Severity
 from parscore.messages import Phrase, format_percent, format_points, render
+from parscore.model.common import comparable
 from parscore.model.compare import Comparison
 from parscore.model.result import UnitResult
 from parscore.model.stages import AppraisalStages, ItemStages, RoundInfo
@@ -43,10 +45,44 @@ def _province(result: UnitResult) -> str:
     return province.name if province is not None else ""
 
 
+#: the day districts ceased to appraise and rank their communes (DOMAIN §6)
+REFORM = dt.date(2025, 7, 1)
+_DISTRICT_KINDS = ("huyện", "quận", "thị xã", "thành phố")
+
+
+def committee(level: str, name: str, lang: str) -> str:
+    """'Ủy ban nhân dân huyện Quế Sơn', 'Ủy ban nhân dân tỉnh Quảng Nam' (a district's name that
+    carries its kind, 'thị xã Điện Bàn', is written as it is)."""
+    if level == "district":
+        kind = any(comparable(name).startswith(k + " ") for k in _DISTRICT_KINDS)
+        code = "appraisal-doc.committee-named" if kind else "appraisal-doc.committee-district"
+        return render(code, {"district": name}, lang)
+    return render("appraisal-doc.committee", {"province": name}, lang)
+
+
+def issuer(result: UnitResult, lang: str) -> str:
+    """The body the council's documents are issued under: the file's ``issuer:``; else the
+    district's People's Committee when the council's name names the commune's district, the
+    province's when it names the province; else by date: the district's before 1/7/2025 (round
+    1's date, else the year assessed: up to 2024), the province's since."""
+    ap = _stages(result)
+    if ap.issuer:
+        return ap.issuer
+    district, province = result.unit.parent("district"), result.unit.parent("province")
+    council = comparable(ap.council)
+    if district is not None and comparable(district.name) in council:
+        return committee("district", district.name, lang)
+    if province is not None and comparable(province.name) in council:
+        return committee("province", province.name, lang)
+    before = ap.round1.date < REFORM if ap.round1.date is not None else result.year <= 2024
+    if before and district is not None:
+        return committee("district", district.name, lang)
+    return committee("province", _province(result), lang)
+
+
 def _left(result: UnitResult, number: str, lang: str) -> list[str]:
-    committee = render("appraisal-doc.committee", {"province": _province(result)}, lang)
     return [
-        committee.upper(),
+        issuer(result, lang).upper(),
         render("appraisal-doc.council", None, lang),
         render(number, None, lang),
     ]
@@ -349,7 +385,7 @@ def annex(comparison: Comparison, lang: str) -> PlanDocument:
         gap = {"gap": format_points(comparison.mean_gap, lang)}
         body.append(Block("para", render("appraisal-doc.annex-gap", gap, lang)))
     return PlanDocument(
-        left=[render("plan-doc.committee", None, lang), _annex_province(comparison).upper(), ""],
+        left=[annex_issuer(comparison, lang)[0].upper(), "", ""],
         right=[render("plan-doc.nation", None, lang), render("plan-doc.motto", None, lang), ""],
         title=render("appraisal-doc.annex-title", None, lang),
         subtitle=render("appraisal-doc.annex-subtitle", {"year": comparison.year}, lang),
@@ -359,12 +395,36 @@ def annex(comparison: Comparison, lang: str) -> PlanDocument:
     )
 
 
-def _annex_province(comparison: Comparison) -> str:
-    """The province, when the comparison is of one province's units."""
-    names = {g.name for g in comparison.groups if g.name is not None}
-    if comparison.group_by == "province" and len(names) == 1:
-        return next(iter(names))
-    return ""
+def annex_issuer(comparison: Comparison, lang: str) -> tuple[str, str | None]:
+    """The body the annex's decision is issued under, from its communes: their district's
+    People's Committee for a year before the reform (up to 2024) when they are of one
+    district, their province's when they are of one province; and the code of a warning when
+    they span provinces (the header then names no committee) or, before the reform, districts
+    (each district ranked its own communes then)."""
+    units = [r.unit for g in comparison.groups for r in g.ranking]
+    provinces = sorted({u.province for u in units if u.province})
+    districts = sorted({u.district for u in units if u.district})
+    before = comparison.year <= 2024
+    if before and len(districts) == 1 and len(provinces) <= 1:
+        return committee("district", districts[0], lang), None
+    if len(provinces) == 1:
+        warning = "appraisal-doc.annex-districts" if before and len(districts) > 1 else None
+        return committee("province", provinces[0], lang), warning
+    none = render("plan-doc.committee", None, lang)
+    return none, "appraisal-doc.annex-provinces" if len(provinces) > 1 else None
+
+
+def issuer_warning(comparison: Comparison, lang: str, output: str) -> Problem | None:
+    """The warning when the annex's communes span provinces (or districts, before the
+    reform): its header cannot name their one issuing body."""
+    _, code = annex_issuer(comparison, lang)
+    if code is None:
+        return None
+    units = [r.unit for g in comparison.groups for r in g.ranking]
+    level = "province" if code.endswith("provinces") else "district"
+    names = sorted({getattr(u, level) for u in units if getattr(u, level)})
+    args = {"names": ", ".join(names), "year": comparison.year}
+    return Problem(code, args, output, severity=Severity.WARNING)
 
 
 def annex_docx(comparison: Comparison, lang: str) -> bytes:
