@@ -1114,7 +1114,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "After round 1, {council} asks {kind:.0}{name} People's Committee to explain, and to "
         "add evidence to, the {count} sub-criteria below, and to send it to the council {due}:",
     ),
-    "appraisal-doc.due": ("trước hết ngày {d}/{m}/{y}", "by {d}/{m}/{y}"),
+    "appraisal-doc.due": ("chậm nhất ngày {d}/{m}/{y}", "by {d}/{m}/{y}"),
     "appraisal-doc.no-due": (
         "trong thời hạn Hội đồng thông báo",
         "within the time the council sets",

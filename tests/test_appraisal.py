@@ -607,3 +607,28 @@ def test_annex_accepts_no_cache_as_compare_does(tmp_path):
     again = CliRunner().invoke(main, [*args[:-2], "-o", str(tmp_path / "b.xlsx"), "--no-cache"])
     assert plain.exit_code == 0 and again.exit_code == 0, again.output
     assert out.read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+
+
+def test_the_request_says_by_when_and_the_tables_fit_their_words(tmp_path):
+    import docx
+    import openpyxl
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
+
+    doc = docx.Document(_docs(tmp_path, "request"))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "chậm nhất ngày 31/01/2024" in text and "trước hết" not in text
+    # "STT" at 13 pt bold needs about 0.9 cm plus the cell's margins (2 × 0.19 cm)
+    assert doc.tables[1].columns[0].width >= Cm(1.3)
+    out = tmp_path / "annex.docx"
+    CliRunner().invoke(main, ["appraisal", "annex", *SHIPPED, "-o", str(out)])
+    annex = docx.Document(out)
+    assert annex.sections[0].orientation == WD_ORIENT.LANDSCAPE
+    widths = [c.width for c in annex.tables[1].columns]
+    assert widths[0] >= Cm(1.3) and widths[1] >= Cm(5)  # "thị trấn Đông Phú" on one line
+    assert sum(widths) <= Cm(24.7)  # 29.7 − 3 − 2 cm of margins
+    out = tmp_path / "annex.xlsx"
+    CliRunner().invoke(main, ["appraisal", "annex", *SHIPPED, "-o", str(out)])
+    sheet = openpyxl.load_workbook(out).active
+    row = next(r for r in sheet.iter_rows() if any(c.value == "xã Quế Minh" for c in r))
+    assert {c.font.name for c in row} == {"Times New Roman"}

@@ -24,7 +24,7 @@ from parscore.model.common import comparable
 from parscore.model.compare import Comparison
 from parscore.model.result import UnitResult
 from parscore.model.stages import AppraisalStages, ItemStages, RoundInfo
-from parscore.report.plan_docx import document_docx
+from parscore.report.plan_docx import FONT, document_docx
 from parscore.report.plan_text import Block, PlanDocument, Table
 
 
@@ -297,7 +297,7 @@ def request(result: UnitResult, lang: str) -> PlanDocument:
         ]
         body.append(
             Block(
-                "para", "", Table(heads, rows, right=(0, 2, 3), widths_cm=(1.0, 5.0, 2.0, 2.0, 6.0))
+                "para", "", Table(heads, rows, right=(0, 2, 3), widths_cm=(1.4, 4.6, 2.0, 2.0, 6.0))
             )
         )
     body.append(Block("para", render("appraisal-doc.request-closing", {"due": deadline}, lang)))
@@ -377,7 +377,9 @@ def annex(comparison: Comparison, lang: str) -> PlanDocument:
                     [render(c, None, lang) for c in _ANNEX_HEADS],
                     table_rows,
                     right=(0, 2, 3, 4, 5, 6, 8),
-                    widths_cm=(0.9, 3.0, 1.7, 1.7, 1.7, 1.7, 1.8, 2.0, 1.5),
+                    # A4 landscape (24.7 cm): "STT", "thị trấn Đông Phú", "Trung bình" and
+                    # "84,59%" each on one line at 13 pt
+                    widths_cm=(1.5, 5.6, 2.6, 2.6, 2.6, 2.4, 2.5, 2.9, 2.0),
                 ),
             )
         )
@@ -392,6 +394,7 @@ def annex(comparison: Comparison, lang: str) -> PlanDocument:
         body=body,
         recipients=[],
         signature=[],
+        landscape=True,
     )
 
 
@@ -441,7 +444,10 @@ def annex_xlsx(comparison: Comparison, lang: str) -> bytes:
     workbook = xlsxwriter.Workbook(out, {"in_memory": True})
     title = render("appraisal-doc.annex-subtitle", {"year": comparison.year}, lang)
     workbook.set_properties({"title": title, "author": "parscore", "created": FIXED_CREATED})
-    sheet = _Sheet(workbook, render("appraisal-doc.annex-sheet", None, lang), _formats(workbook))
+    formats = _formats(workbook)
+    for cell_format in formats.values():  # the decision's font, as its Word annex
+        cell_format.set_font_name(FONT)
+    sheet = _Sheet(workbook, render("appraisal-doc.annex-sheet", None, lang), formats)
     notes = [render("appraisal-doc.annex-title", None, lang) + " — " + title]
     notes.append(render("appraisal-doc.annex-note", None, lang))
     if comparison.mean_gap is not None:
