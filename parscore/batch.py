@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from parscore import __version__
 from parscore.cache import CacheEntry, ResultCache
 from parscore.compare import compare, outline_of, summarize
-from parscore.errors import InputError, Problem, UsageError
+from parscore.errors import InputError, Problem, Severity, UsageError
 from parscore.escaping import escaped
 from parscore.loading import CriteriaResolver
 from parscore.model.common import comparable
@@ -643,7 +643,8 @@ def compare_outcomes(
         summaries, not_appraised = found_ap.ranked, found_ap.not_appraised
         problems += found_ap.problems
         for p in found_ap.problems:
-            excluded.append(Excluded(file=p.file, problems=[notice(p)]))
+            if p.severity is not Severity.WARNING:  # a warning leaves nothing out
+                excluded.append(Excluded(file=p.file, problems=[notice(p)]))
     criteria_set = CriteriaResolver(limits).load(good[0].criteria_location)  # as it is now
     comparison = compare(
         summaries,

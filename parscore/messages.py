@@ -999,6 +999,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "tệp thứ hai cho cùng đơn vị và năm (đã có {other}): không dùng",
         "a second file for the same unit and year ({other} already): not used",
     ),
+    "appraisal.due-before-round": (
+        "hạn giải trình {due} trước ngày thẩm định vòng 1 ({date}): hạn phải sau ngày yêu cầu",
+        "explanation deadline {due} before round 1's date ({date}): it must come after the request",
+    ),
+    "appraisal.round2-before-round1": (
+        "vòng 2 ghi ngày {date}, trước vòng 1 ({first})",
+        "round 2 is dated {date}, before round 1 ({first})",
+    ),
+    "appraisal.no-due": (
+        "vòng 1 yêu cầu giải trình ({ids}) nhưng không ghi hạn (explanation_due): giải trình gửi "
+        "ngày nào cũng được tính",
+        "round 1 asks for explanations ({ids}) but sets no deadline (explanation_due): an "
+        "answer sent on any date is counted",
+    ),
+    "explanation.document-after": (
+        "giải trình '{id}' gửi ngày {sent} kèm văn bản ghi ngày {date}, sau ngày gửi: kiểm tra "
+        "lại ngày",
+        "answer '{id}' sent on {sent} cites a document dated {date}, after it was sent: check the "
+        "dates",
+    ),
+    "explanation.document-after-due": (
+        "giải trình '{id}' gửi ngày {sent} kèm văn bản ghi ngày {date}, sau ngày gửi và sau hạn "
+        "{due}: không được tính ở giai đoạn giải trình (vòng 2 quyết định)",
+        "answer '{id}' sent on {sent} cites a document dated {date}, after it was sent and after "
+        "the deadline {due}: not counted at the explanation stage (round 2 decides)",
+    ),
+    "explanation.no-appraisal": (
+        "tệp giải trình này không ứng với tệp thẩm định nào trong các tệp so sánh (theo mã đơn "
+        "vị và năm): không được đọc",
+        "this explanation file answers no appraisal file among the files compared (by unit code "
+        "and year): not read",
+    ),
     "appraisal.no-evidence": (
         "không có tệp minh chứng nào của đơn vị này trong các tệp so sánh",
         "no evidence file of this unit among the files compared",

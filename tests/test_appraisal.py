@@ -632,3 +632,68 @@ def test_the_request_says_by_when_and_the_tables_fit_their_words(tmp_path):
     sheet = openpyxl.load_workbook(out).active
     row = next(r for r in sheet.iter_rows() if any(c.value == "xã Quế Minh" for c in r))
     assert {c.font.name for c in row} == {"Times New Roman"}
+
+
+def test_dates_that_disagree_are_refused_or_warned_with_their_place(tmp_path):
+    checked = load_evidence(QM)
+    early_due = HEAD + ROUND1.replace(
+        'explanation_due: "31/01/2024"', 'explanation_due: "10/01/2024"'
+    )
+    with pytest.raises(InputError) as exc:
+        load_appraisal(_write(tmp_path, "a.yaml", early_due), checked)
+    # line 8 of the file: HEAD is lines 1-4, round1 5, its date 6, appraisers 7, the deadline 8
+    assert [(p.code, p.line) for p in exc.value.problems] == [("appraisal.due-before-round", 8)]
+    r2_first = HEAD + ROUND1 + 'round2:\n  date: "10/01/2024"\n  items: {}\n'
+    with pytest.raises(InputError) as exc:
+        load_appraisal(_write(tmp_path, "b.yaml", r2_first), checked)
+    assert [p.code for p in exc.value.problems] == ["appraisal.round2-before-round1"]
+    no_due = HEAD + ROUND1.replace('  explanation_due: "31/01/2024"\n', "")
+    found = load_appraisal(_write(tmp_path, "c.yaml", no_due), checked)
+    assert [(p.code, p.args["ids"]) for p in found.warnings] == [("appraisal.no-due", "1.1.1")]
+
+
+ANSWER = """unit: {name: "Quế Minh", code: "20662"}
+year: 2023
+criteria: ref-commune-2023
+by: "UBND xã Quế Minh"
+date: "30/01/2024"
+answers:
+  "1.1.1":
+    text: "bổ sung bản chính"
+    claimed: 1
+    documents:
+      - {number: "05/BC-UBND", date: "%s", issuer: "UBND xã Quế Minh", title: "Báo cáo"}
+"""
+
+
+def test_an_answer_citing_a_document_dated_after_it_and_the_deadline_is_not_counted(tmp_path):
+    # sent 30/01, deadline 31/01: a document of 06/02 cannot have been sent with it
+    ap = _stages(tmp_path, HEAD + ROUND1, ANSWER % "06/02/2024")
+    explanation = next(s for s in ap.stages if s.stage == "explanation")
+    assert explanation.late == ["1.1.1"] and explanation.awaiting == ["1.1.1"]
+    checked = load_evidence(QM)
+    ex = _write(tmp_path, "ex2.yaml", ANSWER % "06/02/2024")
+    found = load_appraisal(tmp_path / "ap.yaml", checked, ex)
+    assert [(p.code, p.line) for p in found.warnings] == [("explanation.document-after-due", 11)]
+    # a document dated on the day it was sent is counted: 1.00 at the explanation stage
+    ap = _stages(tmp_path, HEAD + ROUND1, ANSWER % "30/01/2024")
+    item = next(i for i in ap.items if i.id == "1.1.1")
+    assert item.points["explanation"] == Decimal("1.00")
+
+
+def test_validate_refuses_an_answer_claiming_more_than_the_maximum(tmp_path):
+    path = _write(tmp_path, "ex.yaml", (ANSWER % "29/01/2024").replace("claimed: 1", "claimed: 3"))
+    run = CliRunner().invoke(main, ["validate", str(path)])
+    assert run.exit_code == 1
+    assert "ex.yaml:9:14:" in run.output and "appraisal.points-over-max" in run.output
+    ok = _write(tmp_path, "ok.yaml", ANSWER % "29/01/2024")
+    assert CliRunner().invoke(main, ["validate", str(ok)]).exit_code == 0
+
+
+def test_compare_warns_of_an_explanation_no_appraisal_answers(tmp_path):
+    folder = tmp_path / "nam"
+    folder.mkdir()
+    (folder / "que-minh.yaml").write_bytes(QM.read_bytes())
+    _write(folder, "que-minh-giai-trinh.yaml", ANSWER % "29/01/2024")
+    run = CliRunner().invoke(main, ["compare", str(folder), "--no-cache"])
+    assert "explanation.no-appraisal" in run.stderr and "que-minh-giai-trinh.yaml" in run.stderr

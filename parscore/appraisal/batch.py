@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from parscore import yamlsource
-from parscore.errors import InputError, Problem
+from parscore.errors import InputError, Problem, Severity
 from parscore.model.appraisal import Appraisal, Explanation
 from parscore.model.common import comparable
 from parscore.model.compare import UnitSummary
@@ -83,6 +83,7 @@ def appraised(
         tables[kind][unit_key] = src
     resolver = CriteriaResolver(limits)
     used: set[tuple[str, str, int]] = set()
+    used_answers: set[tuple[str, str, int]] = set()
     for outcome in good:
         summary: UnitSummary = outcome.summary
         keys = _keys(summary.unit, summary.year)
@@ -91,6 +92,9 @@ def appraised(
             out.not_appraised.append(summary)
             continue
         used.add(key)
+        answers_key = next((k for k in keys if k in tables["explanation"]), None)
+        if answers_key is not None:
+            used_answers.add(answers_key)
         try:
             checked = load_evidence(Path(outcome.file), resolver, criteria=criteria)
             if survey is not None:
@@ -98,11 +102,8 @@ def appraised(
 
                 checked = apply(checked, survey)
             ap = check_appraisal(tables["appraisal"][key], checked)
-            answers = next(
-                (tables["explanation"][k] for k in keys if k in tables["explanation"]), None
-            )
-            if answers is not None:
-                ap = check_explanation(answers, checked, ap)
+            if answers_key is not None:
+                ap = check_explanation(tables["explanation"][answers_key], checked, ap)
         except InputError as exc:
             out.problems.extend(exc.problems)
             out.not_appraised.append(summary)
@@ -120,4 +121,9 @@ def appraised(
     for seen, src in tables["appraisal"].items():
         if seen not in used:
             out.problems.append(src.problem("appraisal.no-evidence", ("unit",)))
+    for seen, src in tables["explanation"].items():
+        if seen not in used_answers:  # no appraisal to answer: said, so that it is not lost
+            out.problems.append(
+                src.problem("explanation.no-appraisal", ("unit",), severity=Severity.WARNING)
+            )
     return out
