@@ -1169,6 +1169,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "(Annexed to Decision No. ....../QĐ-UBND of ...../...../...... ). Self-assessed and "
         "appraised points include bonus and penalty, not the survey; total = appraised + survey.",
     ),
+    "appraisal-doc.annex-max": (
+        "Chỉ số CCHC = tổng điểm / điểm tối đa áp dụng × 100. Điểm tối đa áp dụng khác {max} "
+        "(có tiêu chí không áp dụng với đơn vị): {units}.",
+        "PAR INDEX = total / applicable maximum × 100. Applicable maximum other than {max} "
+        "(sub-criteria not applicable to the unit): {units}.",
+    ),
     "appraisal-doc.annex-gap": (
         "Điểm tự đánh giá cao hơn điểm thẩm định bình quân {gap} điểm.",
         "Self-assessed points are above the appraised ones by {gap} points on average.",

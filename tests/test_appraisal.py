@@ -697,3 +697,21 @@ def test_compare_warns_of_an_explanation_no_appraisal_answers(tmp_path):
     _write(folder, "que-minh-giai-trinh.yaml", ANSWER % "29/01/2024")
     run = CliRunner().invoke(main, ["compare", str(folder), "--no-cache"])
     assert "explanation.no-appraisal" in run.stderr and "que-minh-giai-trinh.yaml" in run.stderr
+
+
+def test_the_annex_says_which_unit_is_scored_out_of_less_than_100(tmp_path):
+    import docx
+    import openpyxl
+
+    # Vĩnh Long: total 70.94 out of an applicable 99 → 71.66%; everyone else out of 100
+    note = "Điểm tối đa áp dụng khác 100,00 (có tiêu chí không áp dụng với đơn vị): xã Vĩnh Long 99,00."
+    for suffix in ("docx", "xlsx"):
+        out = tmp_path / f"a.{suffix}"
+        assert (
+            CliRunner().invoke(main, ["appraisal", "annex", *SHIPPED, "-o", str(out)]).exit_code
+            == 0
+        )
+    text = "\n".join(p.text for p in docx.Document(tmp_path / "a.docx").paragraphs)
+    assert note in text
+    sheet = openpyxl.load_workbook(tmp_path / "a.xlsx").active
+    assert any(note in str(c.value) for r in sheet.iter_rows(max_row=6) for c in r)

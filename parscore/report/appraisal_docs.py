@@ -24,6 +24,7 @@ from parscore.model.common import comparable
 from parscore.model.compare import Comparison
 from parscore.model.result import UnitResult
 from parscore.model.stages import AppraisalStages, ItemStages, RoundInfo
+from parscore.report.compare_common import nominal_max
 from parscore.report.plan_docx import FONT, document_docx
 from parscore.report.plan_text import Block, PlanDocument, Table
 
@@ -361,6 +362,24 @@ def _cell(value: object, lang: str, index: bool = False) -> str:
     return str(value)
 
 
+def annex_max_note(comparison: Comparison, lang: str) -> str | None:
+    """The units whose applicable maximum is not the set's (their index is then not their
+    total), each with it: 'xã Vĩnh Long 99,00'; None when there are none."""
+    most = nominal_max(comparison)
+    if most is None:
+        return None
+    units = [
+        render("plan-doc.unit", {"kind": r.unit.kind, "name": r.unit.name}, lang)
+        + " "
+        + format_points(r.reduced_max, lang)
+        for g in comparison.groups
+        for r in g.ranking
+        if r.reduced_max is not None
+    ]
+    args = {"max": format_points(most, lang), "units": ", ".join(units)}
+    return render("appraisal-doc.annex-max", args, lang)
+
+
 def annex(comparison: Comparison, lang: str) -> PlanDocument:
     body = [
         Block("note", render("appraisal-doc.annex-note", None, lang)),
@@ -383,6 +402,8 @@ def annex(comparison: Comparison, lang: str) -> PlanDocument:
                 ),
             )
         )
+    if (reduced := annex_max_note(comparison, lang)) is not None:
+        body.append(Block("para", reduced))
     if comparison.mean_gap is not None:
         gap = {"gap": format_points(comparison.mean_gap, lang)}
         body.append(Block("para", render("appraisal-doc.annex-gap", gap, lang)))
@@ -450,6 +471,8 @@ def annex_xlsx(comparison: Comparison, lang: str) -> bytes:
     sheet = _Sheet(workbook, render("appraisal-doc.annex-sheet", None, lang), formats)
     notes = [render("appraisal-doc.annex-title", None, lang) + " — " + title]
     notes.append(render("appraisal-doc.annex-note", None, lang))
+    if (reduced := annex_max_note(comparison, lang)) is not None:
+        notes.append(reduced)
     if comparison.mean_gap is not None:
         notes.append(
             render(
