@@ -999,6 +999,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "tệp thứ hai cho cùng đơn vị và năm (đã có {other}): không dùng",
         "a second file for the same unit and year ({other} already): not used",
     ),
+    "appraisal.group": (
+        "'{id}' là nhóm tiêu chí, không được chấm điểm trực tiếp: quyết định (hoặc giải trình) "
+        "cho từng tiêu chí thành phần ({children})",
+        "'{id}' is a group: it is not scored itself; decide (or answer) on each of its "
+        "sub-criteria ({children})",
+    ),
     "appraisal.due-before-round": (
         "hạn giải trình {due} trước ngày thẩm định vòng 1 ({date}): hạn phải sau ngày yêu cầu",
         "explanation deadline {due} before round 1's date ({date}): it must come after the request",

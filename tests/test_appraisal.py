@@ -715,3 +715,39 @@ def test_the_annex_says_which_unit_is_scored_out_of_less_than_100(tmp_path):
     assert note in text
     sheet = openpyxl.load_workbook(tmp_path / "a.xlsx").active
     assert any(note in str(c.value) for r in sheet.iter_rows(max_row=6) for c in r)
+
+
+def test_messages_say_what_is_wrong_once_and_in_the_council_s_words(tmp_path):
+    checked = load_evidence(QM)
+    text = HEAD + (
+        "round1:\n"
+        "  items:\n"
+        '    "8": {decision: agreed}\n'  # line 7: a group
+        '    "3.2": {decision: points, points: -1, reason: "x"}\n'  # line 8
+        '    "3.4": {decision: points, points: "một", reason: "x"}\n'  # line 9
+    )
+    with pytest.raises(InputError) as exc:
+        load_appraisal(_write(tmp_path, "ap.yaml", text), checked)
+    got = sorted((p.line, p.code) for p in exc.value.problems)
+    assert [line for line, _ in got] == [7, 8, 9]  # one problem each: no "needs 'points'"
+    assert got[0][1] == "appraisal.group"
+    assert "appraisal.needs" not in {code for _, code in got}
+    group = next(p for p in exc.value.problems if p.code == "appraisal.group").format("vi")
+    assert "quyết định" in group and "minh chứng" not in group
+
+
+def test_minutes_before_round_two_do_not_call_the_commune_s_claims_appraised(tmp_path):
+    import docx
+
+    # round 1 asked about 1.1.1, the commune answered; no round 2 yet: the last stage is the
+    # explanation, headed as such
+    shipped = (ROOT / "appraisal" / "que-minh-2023.yaml").read_text(encoding="utf-8")
+    shipped = shipped.replace('"../evidence/', f'"{ROOT}/evidence/')
+    ap = _write(tmp_path, "ap.yaml", shipped.split("\nround2:")[0] + "\n")
+    out = tmp_path / "m.docx"
+    args = ["appraisal", "minutes", str(QM), "--appraisal", str(ap), "-o", str(out)]
+    explanation = ["--explanation", str(ROOT / "appraisal/que-minh-2023-giai-trinh.yaml")]
+    run = CliRunner().invoke(main, [*args, *explanation])
+    assert run.exit_code == 0, run.output
+    heads = [c.text for c in docx.Document(out).tables[1].rows[0].cells]
+    assert heads[-1] == "Sau giải trình" and "Điểm thẩm định" not in heads

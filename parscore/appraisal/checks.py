@@ -137,7 +137,7 @@ class _Checker:
             return None
         if not node.is_leaf:
             children = ", ".join(n.id for n in node.walk() if n.is_leaf)
-            self.add("evidence.not-scored", path, prefer_key=True, id=node_id, children=children)
+            self.add("appraisal.group", path, prefer_key=True, id=node_id, children=children)
             return None
         if node.scored_by != "commune":
             self.add("appraisal.survey-item", path, prefer_key=True, id=node_id)
@@ -186,7 +186,8 @@ class _Checker:
                 max=node.max,
                 id=node.id,
             )
-        if d.decision == "points" and d.points is None:
+        typed = self._raw(path)  # a key typed but refused was said already: not "needed" again
+        if d.decision == "points" and d.points is None and typed.get("points") is None:
             self.add("appraisal.needs", path, prefer_key=True, key="points", decision="points")
         if d.decision in ("points", "inputs") and d.reason is None:
             self.add("appraisal.needs", path, prefer_key=True, key="reason", decision=d.decision)

@@ -153,7 +153,7 @@ def minutes(result: UnitResult, lang: str) -> PlanDocument:
             "para",
             "",
             Table(
-                heads=[render(c, None, lang) for c in _FIELD_HEADS],
+                heads=_heads(_FIELD_HEADS, last, lang),
                 rows=[
                     [
                         f"{f.id}. {f.name.get(lang)}",
@@ -176,7 +176,7 @@ def minutes(result: UnitResult, lang: str) -> PlanDocument:
                 "para",
                 "",
                 Table(
-                    heads=[render(c, None, lang) for c in _ITEM_HEADS],
+                    heads=_heads(_ITEM_HEADS, last, lang),
                     rows=[
                         [
                             i.id,
@@ -227,6 +227,13 @@ _FIELD_HEADS = (
     "appraisal-doc.appraised",
 )
 _ITEM_HEADS = ("appraisal.item", "appraisal-doc.self", "appraisal-doc.appraised", "appraisal.why")
+
+
+def _heads(codes: tuple[str, ...], last: str, lang: str) -> list[str]:
+    """The heads, the last stage's column named after it when it is not the council's final
+    appraisal (after the explanation, round 2 not held yet: the commune's own claims)."""
+    appraised = "appraisal-doc.appraised" if last == "final" else f"appraisal.stage-{last}"
+    return [render(appraised if c == "appraisal-doc.appraised" else c, None, lang) for c in codes]
 
 
 def _conclusion(ap: AppraisalStages, lang: str) -> list[str]:
