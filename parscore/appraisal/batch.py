@@ -57,7 +57,7 @@ def appraised(
     survey table (:mod:`parscore.survey_table`), whose rows replace the files' survey points at
     every stage, as they did when the files were scored."""
     from parscore.appraisal import appraise_stages
-    from parscore.appraisal.checks import _model, check_appraisal, check_explanation
+    from parscore.appraisal.checks import check_appraisal, check_explanation, read_model
     from parscore.compare import summarize
     from parscore.loading import CriteriaResolver, document_kind, load_evidence
 
@@ -71,7 +71,7 @@ def appraised(
             src = yamlsource.load_file(Path(outcome.file), limits)
             kind = document_kind(src.data)
             assert kind in tables, "told apart by content"
-            doc = _model(src, Appraisal if kind == "appraisal" else Explanation)
+            doc = read_model(src, Appraisal if kind == "appraisal" else Explanation)
         except InputError as exc:
             out.problems.extend(exc.problems)
             continue

@@ -74,7 +74,8 @@ def _read(path: Path, limits: Limits) -> Source:
     )
 
 
-def _model(src: Source, model: type[BaseModel]) -> Any:
+def read_model(src: Source, model: type[BaseModel]) -> Any:
+    """``model`` (an appraisal or an answer file) from ``src``, or its problems, located."""
     if not isinstance(src.data, dict):
         raise InputError([src.problem("doc.not-mapping", found=found(src.data))])
     try:
@@ -449,8 +450,8 @@ def check_file(src: Source, kind: str, path: Path, resolver: Any) -> list[Proble
     from parscore.loading import load_evidence
 
     if kind == "explanation":
-        return _check_answers(src, _model(src, Explanation), path, resolver)
-    appraisal: Appraisal = _model(src, Appraisal)
+        return _check_answers(src, read_model(src, Explanation), path, resolver)
+    appraisal: Appraisal = read_model(src, Appraisal)
     if appraisal.evidence is None:
         return []
     evidence = path.parent / appraisal.evidence

@@ -150,7 +150,9 @@ def _decision_text(d: Decided, round_no: int, lang: str) -> str:
     return render(f"appraisal.decision-{d.status}", args, lang)
 
 
-def _why(item: ItemStages, lang: str) -> str:
+def why(item: ItemStages, lang: str) -> str:
+    """What was decided on ``item`` and why, round by round, with the answer between: the
+    words of the terminal report and of the minutes."""
     parts = [_decision_text(item.round1, 1, lang)]
     if item.answer is not None:
         args = {
@@ -184,7 +186,7 @@ def _items(ap: AppraisalStages, lang: str, detail: bool) -> Section:
     rows = [
         [i.id, format_points(i.max, lang)]
         + [_points(i.points[s], lang) for s in stages]
-        + [_why(i, lang)]
+        + [why(i, lang)]
         for i in shown
     ]
     align = ["left"] + ["right"] * (1 + len(stages)) + ["left"]

@@ -23,7 +23,8 @@ from parscore.messages import Phrase, format_percent, format_points, render
 from parscore.model.common import comparable
 from parscore.model.compare import Comparison
 from parscore.model.result import UnitResult
-from parscore.model.stages import AppraisalStages, ItemStages, RoundInfo
+from parscore.model.stages import AppraisalStages, RoundInfo
+from parscore.report.appraisal import why
 from parscore.report.compare_common import nominal_max
 from parscore.report.plan_docx import FONT, document_docx
 from parscore.report.plan_text import Block, PlanDocument, Table
@@ -106,12 +107,6 @@ def _last(ap: AppraisalStages) -> str:
     return ap.stages[-1].stage
 
 
-def _why(item: ItemStages, lang: str) -> str:
-    from parscore.report.appraisal import _why as why  # the same words as the terminal report
-
-    return why(item, lang)
-
-
 def _names(result: UnitResult) -> dict[str, object]:
     return {"kind": result.unit.kind, "name": result.unit.name, "year": result.year}
 
@@ -182,7 +177,7 @@ def minutes(result: UnitResult, lang: str) -> PlanDocument:
                             i.id,
                             _p(i.points[own], lang),  # type: ignore[index]
                             _p(i.points[last], lang),  # type: ignore[index]
-                            _why(i, lang),
+                            why(i, lang),  # the words of the terminal report
                         ]
                         for i in changed
                     ],
