@@ -1222,7 +1222,7 @@ def appraisal_annex(
     if not run.comparison.compared:
         raise UsageError("usage.annex-needs-appraisals")
     write = appraisal_docs.annex_docx if suffix == ".docx" else appraisal_docs.annex_xlsx
-    emit(write(run.comparison, lang), output, force, [*given, *run.read])
+    emit(write(run.comparison, lang, run.bodies), output, force, [*given, *run.read])
     echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
     if mixed := appraisal_docs.issuer_warning(run.comparison, lang, display_name(output)):
         echo(mixed.format(lang), err=True)

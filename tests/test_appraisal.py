@@ -580,19 +580,28 @@ def test_the_documents_header_names_the_body_the_council_sits_under(tmp_path):
         assert _header(out) == expected
 
 
-def test_the_annex_header_names_its_district_and_warns_when_it_spans_provinces(tmp_path):
-    folder = tmp_path / "que-son"
-    folder.mkdir()
-    for name in ("que-minh-2023", "que-xuan-1-2023", "dong-phu-2023"):
-        (folder / f"{name}.yaml").write_bytes((ROOT / "evidence" / f"{name}.yaml").read_bytes())
-        text = (ROOT / "appraisal" / f"{name}.yaml").read_text(encoding="utf-8")
-        (folder / f"{name}-tham-dinh.yaml").write_text(text, encoding="utf-8")
-    out = tmp_path / "one.docx"
-    run = CliRunner().invoke(main, ["appraisal", "annex", str(folder), "-o", str(out)])
-    assert run.exit_code == 0, run.output
-    # 2023, one district: the district's committee ranked its communes
-    assert _header(out) == "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN"
-    assert "cảnh báo" not in run.stderr
+def test_the_annex_header_is_the_councils_body_and_warns_when_it_spans_provinces(tmp_path):
+    def annex(council: str | None) -> str:
+        folder = tmp_path / f"que-son-{council}"
+        folder.mkdir()
+        for name in ("que-minh-2023", "que-xuan-1-2023", "dong-phu-2023"):
+            evidence = (ROOT / "evidence" / f"{name}.yaml").read_bytes()
+            (folder / f"{name}.yaml").write_bytes(evidence)
+            text = (ROOT / "appraisal" / f"{name}.yaml").read_text(encoding="utf-8")
+            if council is not None:
+                text = text.replace("cấp xã tỉnh Quảng Nam", council)
+            (folder / f"{name}-tham-dinh.yaml").write_text(text, encoding="utf-8")
+        out = tmp_path / f"{council}.docx"
+        run = CliRunner().invoke(main, ["appraisal", "annex", str(folder), "-o", str(out)])
+        assert run.exit_code == 0, run.output
+        assert "cảnh báo" not in run.stderr
+        return _header(out)
+
+    # the shipped councils name the province: the annex is headed as their minutes are
+    assert annex(None) == "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM"
+    assert annex("huyện Quế Sơn") == "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN"
+    # naming neither: 2023, before 1/7/2025, one district: the district's committee
+    assert annex("cấp xã") == "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN"
     out = tmp_path / "two.docx"
     run = CliRunner().invoke(main, ["appraisal", "annex", *SHIPPED, "-o", str(out)])
     assert run.exit_code == 0, run.output

@@ -32,6 +32,8 @@ class Appraised:
     ranked: list[UnitSummary] = field(default_factory=list)
     not_appraised: list[UnitSummary] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: evidence file → the body its council's documents are issued under (the annex's header)
+    bodies: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def _key(code: str | None, name: str, year: int) -> tuple[str, str, int]:
@@ -60,6 +62,7 @@ def appraised(
     from parscore.appraisal.checks import check_appraisal, check_explanation, read_model
     from parscore.compare import summarize
     from parscore.loading import CriteriaResolver, document_kind, load_evidence
+    from parscore.report.appraisal_docs import body_of
 
     out = Appraised()
     tables: dict[str, dict[tuple[str, str, int], yamlsource.Source]] = {
@@ -112,6 +115,7 @@ def appraised(
         if full.appraisal is None or full.appraisal.published is None:
             out.not_appraised.append(summary)
             continue
+        out.bodies[summary.source] = body_of(full)
         self_stage = results.get("claimed") or results["computed"]
         out.ranked.append(
             summarize(results["final"]).model_copy(

@@ -47,6 +47,9 @@ def _province(result: UnitResult) -> str:
     return province.name if province is not None else ""
 
 
+#: evidence file → the body its council's documents are issued under (:func:`body_of`)
+Bodies = dict[str, tuple[str, str]]
+
 #: the day districts ceased to appraise and rank their communes (DOMAIN §6)
 REFORM = dt.date(2025, 7, 1)
 _DISTRICT_KINDS = ("huyện", "quận", "thị xã", "thành phố")
@@ -62,24 +65,34 @@ def committee(level: str, name: str, lang: str) -> str:
     return render("appraisal-doc.committee", {"province": name}, lang)
 
 
-def issuer(result: UnitResult, lang: str) -> str:
-    """The body the council's documents are issued under: the file's ``issuer:``; else the
-    district's People's Committee when the council's name names the commune's district, the
-    province's when it names the province; else by date: the district's before 1/7/2025 (round
-    1's date, else the year assessed: up to 2024), the province's since."""
+def body_of(result: UnitResult) -> tuple[str, str]:
+    """The body the council's documents are issued under, in no language: ("text", the file's
+    ``issuer:``); else ("district", name) when the council's name names the commune's
+    district, ("province", name) when it names the province; else by date: the district
+    before 1/7/2025 (round 1's date, else the year assessed: up to 2024), the province since."""
     ap = _stages(result)
     if ap.issuer:
-        return ap.issuer
+        return "text", ap.issuer
     district, province = result.unit.parent("district"), result.unit.parent("province")
     council = comparable(ap.council)
     if district is not None and comparable(district.name) in council:
-        return committee("district", district.name, lang)
+        return "district", district.name
     if province is not None and comparable(province.name) in council:
-        return committee("province", province.name, lang)
+        return "province", province.name
     before = ap.round1.date < REFORM if ap.round1.date is not None else result.year <= 2024
     if before and district is not None:
-        return committee("district", district.name, lang)
-    return committee("province", _province(result), lang)
+        return "district", district.name
+    return "province", _province(result)
+
+
+def body_text(body: tuple[str, str], lang: str) -> str:
+    level, name = body
+    return name if level == "text" else committee(level, name, lang)
+
+
+def issuer(result: UnitResult, lang: str) -> str:
+    """The header's first line: :func:`body_of` written in ``lang``."""
+    return body_text(body_of(result), lang)
 
 
 def _left(result: UnitResult, number: str, lang: str) -> list[str]:
@@ -382,7 +395,7 @@ def annex_max_note(comparison: Comparison, lang: str) -> str | None:
     return render("appraisal-doc.annex-max", args, lang)
 
 
-def annex(comparison: Comparison, lang: str) -> PlanDocument:
+def annex(comparison: Comparison, lang: str, bodies: Bodies | None = None) -> PlanDocument:
     body = [
         Block("note", render("appraisal-doc.annex-note", None, lang)),
     ]
@@ -410,7 +423,7 @@ def annex(comparison: Comparison, lang: str) -> PlanDocument:
         gap = {"gap": format_points(comparison.mean_gap, lang)}
         body.append(Block("para", render("appraisal-doc.annex-gap", gap, lang)))
     return PlanDocument(
-        left=[annex_issuer(comparison, lang)[0].upper(), "", ""],
+        left=[annex_issuer(comparison, lang, bodies)[0].upper(), "", ""],
         right=[render("plan-doc.nation", None, lang), render("plan-doc.motto", None, lang), ""],
         title=render("appraisal-doc.annex-title", None, lang),
         subtitle=render("appraisal-doc.annex-subtitle", {"year": comparison.year}, lang),
@@ -421,13 +434,19 @@ def annex(comparison: Comparison, lang: str) -> PlanDocument:
     )
 
 
-def annex_issuer(comparison: Comparison, lang: str) -> tuple[str, str | None]:
-    """The body the annex's decision is issued under, from its communes: their district's
-    People's Committee for a year before the reform (up to 2024) when they are of one
-    district, their province's when they are of one province; and the code of a warning when
-    they span provinces (the header then names no committee) or, before the reform, districts
-    (each district ranked its own communes then)."""
+def annex_issuer(
+    comparison: Comparison, lang: str, bodies: Bodies | None = None
+) -> tuple[str, str | None]:
+    """The body the annex's decision is issued under: the one their councils' files give
+    (``bodies``: evidence file → :func:`body_of`) when they all give the same; else from its
+    communes: their district's People's Committee for a year before the reform (up to 2024)
+    when they are of one district, their province's when they are of one province; and the
+    code of a warning when they span provinces (the header then names no committee) or,
+    before the reform, districts (each district ranked its own communes then)."""
     units = [r.unit for g in comparison.groups for r in g.ranking]
+    given = {bodies[u.source] for u in units if u.source in bodies} if bodies else set()
+    if len(given) == 1:
+        return body_text(next(iter(given)), lang), None
     provinces = sorted({u.province for u in units if u.province})
     districts = sorted({u.district for u in units if u.district})
     before = comparison.year <= 2024
@@ -440,10 +459,12 @@ def annex_issuer(comparison: Comparison, lang: str) -> tuple[str, str | None]:
     return none, "appraisal-doc.annex-provinces" if len(provinces) > 1 else None
 
 
-def issuer_warning(comparison: Comparison, lang: str, output: str) -> Problem | None:
+def issuer_warning(
+    comparison: Comparison, lang: str, output: str, bodies: Bodies | None = None
+) -> Problem | None:
     """The warning when the annex's communes span provinces (or districts, before the
     reform): its header cannot name their one issuing body."""
-    _, code = annex_issuer(comparison, lang)
+    _, code = annex_issuer(comparison, lang, bodies)
     if code is None:
         return None
     units = [r.unit for g in comparison.groups for r in g.ranking]
@@ -453,11 +474,11 @@ def issuer_warning(comparison: Comparison, lang: str, output: str) -> Problem | 
     return Problem(code, args, output, severity=Severity.WARNING)
 
 
-def annex_docx(comparison: Comparison, lang: str) -> bytes:
-    return document_docx(annex(comparison, lang), lang)
+def annex_docx(comparison: Comparison, lang: str, bodies: Bodies | None = None) -> bytes:
+    return document_docx(annex(comparison, lang, bodies), lang)
 
 
-def annex_xlsx(comparison: Comparison, lang: str) -> bytes:
+def annex_xlsx(comparison: Comparison, lang: str, bodies: Bodies | None = None) -> bytes:
     """The annex as a workbook: one sheet, numbers as numbers (two decimals)."""
     import xlsxwriter
 
