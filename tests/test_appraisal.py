@@ -552,6 +552,12 @@ def _header(path: Path) -> str:
     return docx.Document(path).tables[0].rows[0].cells[0].text.split("\n")[0]
 
 
+def _header_right(path: Path) -> str:
+    import docx
+
+    return docx.Document(path).tables[0].rows[0].cells[1].text.split("\n")[-1]
+
+
 def test_the_documents_header_names_the_body_the_council_sits_under(tmp_path):
     shipped = (ROOT / "appraisal" / "que-minh-2023.yaml").read_text(encoding="utf-8")
     shipped = shipped.replace('"../evidence/', f'"{ROOT}/evidence/')
@@ -578,6 +584,10 @@ def test_the_documents_header_names_the_body_the_council_sits_under(tmp_path):
         )
         assert run.exit_code == 0, run.output
         assert _header(out) == expected
+        # dated where the body sits: "Quế Sơn, ngày 20 tháng 02 năm 2024" for the district's
+        right = _header_right(out)
+        place = "Quế Sơn" if "QUẾ SƠN" in expected else "Quảng Nam"
+        assert right.startswith(f"{place}, ngày 20 tháng 02 năm 2024"), right
 
 
 def test_the_annex_header_is_the_councils_body_and_warns_when_it_spans_provinces(tmp_path):

@@ -85,6 +85,12 @@ def body_of(result: UnitResult) -> tuple[str, str]:
     return "province", _province(result)
 
 
+def _place(result: UnitResult) -> str:
+    """Where the documents are dated: the issuing district or province ("Quế Sơn, ngày …")."""
+    level, name = body_of(result)
+    return name if level != "text" and name else _province(result) or result.unit.name
+
+
 def body_text(body: tuple[str, str], lang: str) -> str:
     level, name = body
     return name if level == "text" else committee(level, name, lang)
@@ -219,7 +225,7 @@ def minutes(result: UnitResult, lang: str) -> PlanDocument:
         body.append(Block("para", last_round.conclusion))
     return PlanDocument(
         left=_left(result, "appraisal-doc.minutes-number", lang),
-        right=_nation(_province(result) or result.unit.name, last_round.date, lang),
+        right=_nation(_place(result), last_round.date, lang),
         title=render("appraisal-doc.minutes-title", None, lang),
         subtitle=render("appraisal-doc.minutes-subtitle", _names(result), lang),
         body=body,
@@ -319,7 +325,7 @@ def request(result: UnitResult, lang: str) -> PlanDocument:
     body.append(Block("para", render("appraisal-doc.request-closing", {"due": deadline}, lang)))
     return PlanDocument(
         left=_left(result, "appraisal-doc.request-number", lang),
-        right=_nation(_province(result) or result.unit.name, ap.round1.date, lang),
+        right=_nation(_place(result), ap.round1.date, lang),
         title=render("appraisal-doc.request-title", None, lang),
         subtitle=render("appraisal-doc.request-subtitle", _names(result), lang),
         body=body,
