@@ -48,7 +48,9 @@ def _province(result: UnitResult) -> str:
 
 
 #: evidence file → the body its council's documents are issued under (:func:`body_of`)
-Bodies = dict[str, tuple[str, str]]
+#: ("text", an issuer as written) or (level, name): a district or a province
+Body = tuple[str, str]
+Bodies = dict[str, Body]
 
 #: the day districts ceased to appraise and rank their communes (DOMAIN §6)
 REFORM = dt.date(2025, 7, 1)
