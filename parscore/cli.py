@@ -56,6 +56,21 @@ CRITERIA_OPTION = click.option(
     help="cli.help.criteria-option",
 )
 FORCE_OPTION = click.option("--force", is_flag=True, help="cli.help.force")
+PREVIOUS_OPTION = click.option(
+    "--previous",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="cli.help.previous",
+)
+CROSSWALK_OPTION = click.option(
+    "--crosswalk",
+    "crosswalks",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="cli.help.crosswalk",
+)
 
 
 def _summary(problems: list[Problem], lang: str) -> str:
@@ -404,6 +419,8 @@ def main(
     is_flag=True,
     help="cli.help.missing",
 )
+@PREVIOUS_OPTION
+@CROSSWALK_OPTION
 @guarded
 def evaluate(
     evidence: Path,
@@ -415,12 +432,27 @@ def evaluate(
     detail: bool,
     top: int,
     missing: bool,
+    previous: tuple[Path, ...],
+    crosswalks: tuple[Path, ...],
 ) -> None:
     """Score one commune's EVIDENCE file (Chấm điểm một xã)."""
     from parscore.engine import evaluate as run
     from parscore.loading import load_evidence
     from parscore.report.common import Options
 
+    if previous and not missing:  # the unit against its past (parscore/yearfiles.py)
+        from parscore.yearfiles import unit_history
+
+        chosen = formats.get("history", fmt)
+        read = [evidence, *previous, *crosswalks]
+        _check_output(chosen, output, force, read)
+        past, notices = unit_history(
+            evidence, list(previous), list(crosswalks), resolver(), criteria_ref
+        )
+        print_problems(notices, lang)
+        opts = Options(lang=lang, detail=detail, top=top, width=_layout_width(output))
+        emit(chosen.reporter()(past, opts), output, force, read, bom=chosen.bom)
+        return
     chosen = formats.get("todo" if missing else "result", fmt)
     _check_output(chosen, output, force, [evidence])
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
@@ -851,6 +883,33 @@ def criteria_test(ref: str, cases: tuple[Path, ...], lang: str) -> None:
     if problems:
         raise InputError(problems)
     sys.exit(_report_cases(runs, lang))
+
+
+@criteria.command("diff", help="cli.help.criteria-diff")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="cli.help.diff-output")
+@FORCE_OPTION
+@LANG_OPTION
+@guarded
+def criteria_diff(old: str, new: str, output: Path | None, force: bool, lang: str) -> None:
+    """Compare two versions of a criteria set; draft the crosswalk (parscore/years.py)."""
+    from parscore.loading import looks_like_path
+    from parscore.report.common import Options
+    from parscore.report.years import diff_text, draft_crosswalk
+    from parscore.yamlsource import display_name
+    from parscore.yearfiles import set_diff
+
+    read = [Path(ref) for ref in (old, new) if looks_like_path(ref)]
+    if output is not None:
+        from parscore.output import check_target
+
+        check_target(output, force=force, inputs=read)
+    diff, old_set, new_set = set_diff(old, new, resolver())
+    echo(diff_text(diff, old_set, new_set, Options(lang=lang, width=_layout_width())), nl=False)
+    if output is not None:
+        emit(draft_crosswalk(diff, old_set, new_set, lang), output, force, read)
+        echo(render("years.draft-wrote", {"path": display_name(output)}, lang), err=True)
 
 
 def _report_cases(runs: list[Any], lang: str) -> int:

@@ -1,0 +1,243 @@
+"""Reading the files of year over year: a crosswalk between two criteria set versions, a lineage
+of merged communes, and last year's comparison (its JSON, as ``compare --format json`` wrote it).
+
+Every problem is placed at its file, line and column (JSON: its file), as for evidence files;
+:mod:`parscore.years` does the comparing.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from parscore import yamlsource
+from parscore.checks.pydantic_errors import validation_problems
+from parscore.errors import InputError, Problem, Severity
+from parscore.model.common import comparable
+from parscore.model.result import CriteriaRef
+from parscore.model.years import Crosswalk, Lineage
+from parscore.yamlsource import Limits, Source, display_name
+from parscore.years import Item, Past, PastYear, check_crosswalk
+
+
+def _model(src: Source, model: type[BaseModel], key: str) -> Any:
+    if not isinstance(src.data, dict) or key not in src.data:
+        raise InputError([src.problem(f"{key}.not-{key}", ())])
+    try:
+        return model.model_validate(src.data)
+    except ValidationError as exc:
+        raise InputError(validation_problems(src, exc)) from None
+
+
+def read_crosswalk(path: Path, limits: Limits) -> tuple[Crosswalk, Source]:
+    """A crosswalk file, its shape checked (its ids against the sets: :func:`check_against`)."""
+    src = yamlsource.load_file(path, limits)
+    return _model(src, Crosswalk, "crosswalk"), src
+
+
+def check_against(cw: Crosswalk, src: Source, old: dict[str, Item], new: dict[str, Item]) -> None:
+    """The crosswalk's ids against the two sets' sub-criteria; every problem placed."""
+    findings = check_crosswalk(cw, old, new)
+    if findings:
+        raise InputError([src.problem(f.code, f.keys, **f.args) for f in findings])
+
+
+def read_lineage(path: Path, limits: Limits) -> Lineage:
+    """A lineage file: its shape, then each new unit and each old unit listed once."""
+    src = yamlsource.load_file(path, limits)
+    lineage: Lineage = _model(src, Lineage, "lineage")
+    problems: list[Problem] = []
+    new_seen: dict[str, int] = {}
+    old_seen: dict[str, tuple[int, str]] = {}
+    for index, unit in enumerate(lineage.units):
+        key = comparable(unit.code) if unit.code else f"name:{comparable(unit.name)}"
+        if key in new_seen:
+            problems.append(
+                src.problem(
+                    "lineage.unit-twice", ("units", index), name=unit.name, entry=new_seen[key] + 1
+                )
+            )
+        new_seen.setdefault(key, index)
+        weights = [p.weight for p in unit.formed_from]
+        if any(w is not None for w in weights) and not all(
+            w is not None and w > 0 for w in weights
+        ):
+            problems.append(
+                src.problem(
+                    "lineage.weights-partial", ("units", index, "formed_from"), name=unit.name
+                )
+            )
+        for position, pred in enumerate(unit.formed_from):
+            old_key = comparable(pred.code) if pred.code else f"name:{comparable(pred.name)}"
+            if old_key in old_seen:
+                first = old_seen[old_key]
+                problems.append(
+                    src.problem(
+                        "lineage.predecessor-twice",
+                        ("units", index, "formed_from", position),
+                        name=pred.name,
+                        first=first[1],
+                    )
+                )
+            old_seen.setdefault(old_key, (index, unit.name))
+    if problems:
+        raise InputError(problems)
+    return lineage
+
+
+# --- last year's comparison, from its JSON ------------------------------------------------------
+
+
+def looks_like_comparison(path: Path) -> bool:
+    """A file whose name ends in .json: last year's comparison (anything else: evidence)."""
+    return path.is_file() and path.suffix.lower() == ".json"
+
+
+def _bad(display: str, detail: str) -> InputError:
+    return InputError([Problem("previous.bad-json", {"detail": detail}, display)])
+
+
+def read_comparison_json(path: Path, limits: Limits) -> PastYear:
+    """Last year's ``compare --format json`` (``parscore-comparison/3`` or later): per ranked
+    unit its name, code, kind, district, group, rank, index and band."""
+    display = display_name(path)
+    data = yamlsource.read_bytes(path, limits)
+    try:
+        doc = json.loads(data.decode("utf-8-sig"), parse_float=Decimal)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise _bad(display, str(exc)) from None
+    if not isinstance(doc, dict) or not str(doc.get("format", "")).startswith(
+        "parscore-comparison/"
+    ):
+        found = doc.get("format") if isinstance(doc, dict) else None
+        raise InputError(
+            [Problem("previous.not-comparison", {"found": str(found or "—")}, display)]
+        )
+    try:
+        units = [
+            Past(
+                name=row["unit"]["name"],
+                code=row["unit"].get("code"),
+                kind=row["unit"]["kind"],
+                district=row["unit"].get("district"),
+                group=group.get("name"),
+                rank=int(row["rank"]),
+                of=int(row["of"]),
+                index=Decimal(str(row["index"])),
+                band=row.get("band"),
+            )
+            for group in doc["groups"]
+            for row in group["ranking"]
+        ]
+        criteria = CriteriaRef.model_validate(doc["criteria"])
+        year, group_by = int(doc["year"]), str(doc["group_by"])
+    except (KeyError, TypeError, ValueError, InvalidOperation, ValidationError) as exc:
+        raise _bad(display, f"{type(exc).__name__}: {exc}"[:200]) from None
+    from parscore.model.common import Text
+
+    units = [
+        Past(**{**u.__dict__, "band": Text.model_validate(u.band) if u.band else None})
+        for u in units
+    ]
+    return PastYear(year, criteria, group_by, display, units)
+
+
+def past_of(comparison: Any, source: str) -> PastYear:
+    """Last year's comparison, computed from its files, as :class:`PastYear`."""
+    units = [
+        Past(
+            name=row.unit.name,
+            code=row.unit.code,
+            kind=row.unit.kind,
+            district=row.unit.district,
+            group=group.name,
+            rank=row.rank,
+            of=row.of,
+            index=row.index,
+            band=row.band,
+        )
+        for group in comparison.groups
+        for row in group.ranking
+    ]
+    return PastYear(comparison.year, comparison.criteria, comparison.group_by, source, units)
+
+
+# --- the commands' bodies -------------------------------------------------------------------------
+
+
+def crosswalk_for(
+    crosswalks: list[tuple[Crosswalk, Source]], old_id: str, new_id: str
+) -> tuple[Crosswalk, Source] | None:
+    """The crosswalk given for the sets ``old_id`` → ``new_id``, if any."""
+    return next(
+        (
+            (cw, src)
+            for cw, src in crosswalks
+            if cw.crosswalk.old == old_id and cw.crosswalk.new == new_id
+        ),
+        None,
+    )
+
+
+def unit_history(
+    current: Path,
+    previous: list[Path],
+    crosswalk_paths: list[Path],
+    resolver: Any,
+    criteria: str | None = None,
+) -> tuple[Any, list[Problem]]:
+    """``evaluate FILE --previous OLD...``: the unit now against each earlier file, each item
+    through the crosswalk given for its two sets (by id when the sets have the same items).
+    Returns the history and the notices to print (a set pair without a crosswalk)."""
+    from parscore.engine import evaluate
+    from parscore.loading import load_evidence
+    from parscore.years import history, items_of, same_structure
+
+    now = evaluate(load_evidence(current, resolver, criteria=criteria))
+    crosswalks = [read_crosswalk(p, resolver.limits) for p in crosswalk_paths]
+    earlier: list[tuple[Any, Crosswalk | None, str | None]] = []
+    notices: list[Problem] = []
+    for path in previous:
+        then = evaluate(load_evidence(path, resolver))
+        if then.year >= now.year:
+            raise InputError(
+                [
+                    Problem(
+                        "previous.not-earlier",
+                        {"then": then.year, "now": now.year},
+                        display_name(path),
+                    )
+                ]
+            )
+        old_items, new_items = items_of(then.fields), items_of(now.fields)
+        found = crosswalk_for(crosswalks, then.criteria.id, now.criteria.id)
+        same = then.criteria.id == now.criteria.id and then.criteria.version == now.criteria.version
+        if found is not None and not same:
+            check_against(found[0], found[1], old_items, new_items)
+            earlier.append((then, found[0], found[1].display))
+            continue
+        if not same and not same_structure(old_items, new_items):
+            notices.append(
+                Problem(
+                    "previous.no-crosswalk",
+                    {"then": then.criteria.id, "year": then.year, "now": now.criteria.id},
+                    display_name(path),
+                    severity=Severity.WARNING,
+                )
+            )
+        earlier.append((then, None, None))
+    return history(now, earlier), notices
+
+
+def set_diff(old_ref: str, new_ref: str, resolver: Any) -> tuple[Any, Any, Any]:
+    """``criteria diff OLD NEW``: the two sets and what differs between them."""
+    from parscore.loading import load_criteria
+    from parscore.years import diff_sets, items_of
+
+    old = load_criteria(old_ref, resolver)
+    new = load_criteria(new_ref, resolver)
+    return diff_sets(items_of(old.fields), items_of(new.fields), old.fields, new.fields), old, new
