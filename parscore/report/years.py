@@ -191,13 +191,11 @@ def _history_sections(history: UnitHistory, opts: Options, md: bool) -> list[Sec
         ]
         how = Phrase(f"years.how-{past.items_compared}", {"file": past.crosswalk or ""})
         lines.append(render("years.items-by", {"how": how}, lang))
-        rose = [item_label(c) for c in _pick(past.items, past.rose)]
-        fell = [item_label(c) for c in _pick(past.items, past.fell)]
-        if rose:
+        if past.rose:
             lines.append(
                 render("years.rose-most", {"items": _moves(past.items, past.rose, lang)}, lang)
             )
-        if fell:
+        if past.fell:
             lines.append(
                 render("years.fell-most", {"items": _moves(past.items, past.fell, lang)}, lang)
             )
@@ -235,10 +233,11 @@ def _history_sections(history: UnitHistory, opts: Options, md: bool) -> list[Sec
                 ),
             )
         )
-        if past.items:
+        shown = [c for c in past.items if opts.detail or c.change is None or c.change != 0]
+        if shown:
             sections.append(
                 Section(
-                    render("years.items", None, lang),
+                    render("years.items" if opts.detail else "years.items-moved", None, lang),
                     table=Table(
                         [
                             render("years.old", None, lang),
@@ -249,13 +248,12 @@ def _history_sections(history: UnitHistory, opts: Options, md: bool) -> list[Sec
                             render("years.change", None, lang),
                             render("years.change-kind", None, lang),
                         ],
-                        [_item_row(c, lang) for c in past.items],
+                        [_item_row(c, lang) for c in shown],
                         ["left", "left", "left", "right", "right", "right", "left"],
                         widths=[None, None, 36, None, None, None, None],
                     ),
                 )
             )
-        del rose, fell
     return sections
 
 
