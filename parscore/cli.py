@@ -523,6 +523,14 @@ def _check_output(
     is_flag=True,
     help="cli.help.no-cache",
 )
+@click.option(
+    "--previous",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="cli.help.compare-previous",
+)
+@click.option("--lineage", type=click.Path(path_type=Path), metavar="FILE", help="cli.help.lineage")
 @guarded
 def compare(
     paths: tuple[Path, ...],
@@ -535,6 +543,8 @@ def compare(
     detail: bool,
     jobs: int,
     no_cache: bool,
+    previous: tuple[Path, ...],
+    lineage: Path | None,
 ) -> None:
     """Rank and compare communes: evidence files, and folders searched for .yaml/.yml files.
 
@@ -565,10 +575,21 @@ def compare(
         raise run.refusal
     if run.comparison is None:
         sys.exit(EXIT_BAD_INPUT)
+    comparison, read = run.comparison, [*paths, *run.read]
+    if previous:  # against last year (parscore/yearfiles.py, parscore/years.py)
+        from parscore.yearfiles import against_last_year
+
+        _check_output(chosen, output, force, [*read, *previous])
+        cache = None if no_cache else default_folder()
+        comparison, notices, more = against_last_year(
+            comparison, list(previous), lineage, limits, cache_folder=cache, jobs=jobs
+        )
+        print_problems(notices, lang)
+        read += more
     opts = Options(lang=lang, detail=detail, width=_layout_width(output))
-    report = chosen.reporter()(run.comparison, opts)
+    report = chosen.reporter()(comparison, opts)
     # worker processes (--jobs) read files this process has no record of: name them all
-    emit(report, output, force, [*paths, *run.read], bom=chosen.bom)
+    emit(report, output, force, read, bom=chosen.bom)
     if run.left_out:
         sys.exit(EXIT_PROBLEMS)
 

@@ -1451,6 +1451,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "against {year} ({source})",
     ),
     "years.sheet-change": ("So với năm trước", "Against last year"),
+    "years.compared": ("Có số liệu hai năm", "With both years"),
+    "years.count-up": ("Tăng điểm", "Rose"),
+    "years.count-down": ("Giảm điểm", "Fell"),
+    "years.count-same": ("Không đổi", "Unchanged"),
+    "years.mean-then": ("Chỉ số bình quân năm trước", "Mean index last year"),
+    "years.summary-heading": ("Tóm tắt", "Summary"),
+    "years.vanished": ("Không còn so sánh", "No longer compared"),
     "cli.help.previous": (
         "Tệp minh chứng của đơn vị năm trước (một hoặc nhiều năm): in điểm từng lĩnh vực, "
         "từng tiêu chí năm trước, năm nay và thay đổi.",

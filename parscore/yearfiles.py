@@ -241,3 +241,70 @@ def set_diff(old_ref: str, new_ref: str, resolver: Any) -> tuple[Any, Any, Any]:
     old = load_criteria(old_ref, resolver)
     new = load_criteria(new_ref, resolver)
     return diff_sets(items_of(old.fields), items_of(new.fields), old.fields, new.fields), old, new
+
+
+def against_last_year(
+    comparison: Any,
+    previous: list[Path],
+    lineage_path: Path | None,
+    limits: Limits,
+    **scoring: Any,
+) -> tuple[Any, list[Problem], list[Path]]:
+    """``compare ... --previous OLD [--lineage FILE]``: last year's comparison (its JSON, or its
+    files compared as ``compare`` compares them), then each unit and group against it. Returns
+    the comparison, the problems to print (last year's files left out, old units the lineage
+    names and last year lacks) and the files read."""
+    from parscore import batch
+    from parscore.errors import UsageError
+    from parscore.years import CodeReused, against_previous
+
+    problems: list[Problem] = []
+    read: list[Path] = list(previous)
+    if len(previous) == 1 and looks_like_comparison(previous[0]):
+        before = read_comparison_json(previous[0], limits)
+    else:
+        run = batch.compare_paths(previous, None, limits, **scoring)
+        problems += run.problems
+        read += run.read
+        if run.refusal is not None:
+            raise run.refusal
+        if run.comparison is None:
+            raise InputError(problems) if problems else UsageError("batch.nothing")
+        source = ", ".join(display_name(p) for p in previous)
+        before = past_of(run.comparison, source)
+    if before.year >= comparison.year:
+        raise InputError(
+            [
+                Problem(
+                    "previous.not-earlier",
+                    {"then": before.year, "now": comparison.year},
+                    before.source,
+                )
+            ]
+        )
+    lineage = None
+    if lineage_path is not None:
+        lineage = read_lineage(lineage_path, limits)
+        read.append(lineage_path)
+    try:
+        updated, missing = against_previous(
+            comparison,
+            before,
+            lineage,
+            display_name(lineage_path) if lineage_path is not None else None,
+        )
+    except CodeReused as exc:
+        raise UsageError(
+            "previous.code-reused", code=exc.code, name=exc.name, previous=exc.previous
+        ) from None
+    where = display_name(lineage_path) if lineage_path is not None else ""
+    problems += [
+        Problem(
+            "previous.predecessor-missing",
+            {"unit": m.unit, "predecessor": m.predecessor},
+            where,
+            severity=Severity.WARNING,
+        )
+        for m in missing
+    ]
+    return updated, problems, read

@@ -488,13 +488,13 @@ def notes(comparison: Comparison, lang: str) -> list[str]:
     return out
 
 
-def heading_suffix(comparison: Comparison, lang: str) -> str:
+def heading_suffix(comparison: Comparison, lang: str, heading: str) -> str:
+    """A comparison's title, with the year it is compared against."""
     prev = comparison.previous
     if prev is None:
-        return ""
-    return " — " + render(
-        "years.heading-previous", {"year": prev.year, "source": prev.source}, lang
-    )
+        return heading
+    args = {"year": prev.year, "source": prev.source}
+    return heading + " — " + render("years.heading-previous", args, lang)
 
 
 def row_cells(row: RankRow, lang: str) -> list[str]:
@@ -546,4 +546,24 @@ def csv_cells(row: RankRow, lang: str) -> list[Any]:
         _or(p.rank_change),
         p.rank_note or "",
         p.band.get(lang) if p.band is not None else "",
+    ]
+
+
+def vanished_lines(comparison: Comparison, lang: str) -> list[str]:
+    """Last year's units that no unit of this year continues, with their index then."""
+    return [
+        f"{u.name}{f' ({u.group})' if u.group else ''}: {format_percent(u.index, lang)}"
+        for u in comparison.vanished
+    ]
+
+
+def vanished_section(comparison: Comparison, lang: str, md: bool) -> list[Section]:
+    if comparison.previous is None or not comparison.vanished:
+        return []
+    title = render("years.vanished-title", {"year": comparison.previous.year}, lang)
+    return [
+        Section(
+            title,
+            lines=[("- " if md else "  ") + line for line in vanished_lines(comparison, lang)],
+        )
     ]
