@@ -1261,9 +1261,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the previous year ({then}) must come before the year compared ({now})",
     ),
     "previous.code-reused": (
-        "mã {code} năm nay là của '{name}', năm trước là của '{previous}': mã đã dùng lại cho "
+        "mã {unit_code} năm nay là của '{name}', năm trước là của '{previous}': mã đã dùng lại cho "
         "một đơn vị khác; hãy khai báo việc sắp xếp đơn vị bằng --lineage",
-        "the code {code} is '{name}' this year and was '{previous}' last year: a code reused "
+        "the code {unit_code} is '{name}' this year and was '{previous}' last year: a code reused "
         "for another unit; declare the arrangement with --lineage",
     ),
     "previous.predecessor-missing": (

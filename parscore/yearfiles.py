@@ -295,7 +295,7 @@ def against_last_year(
         )
     except CodeReused as exc:
         raise UsageError(
-            "previous.code-reused", code=exc.code, name=exc.name, previous=exc.previous
+            "previous.code-reused", unit_code=exc.code, name=exc.name, previous=exc.previous
         ) from None
     where = display_name(lineage_path) if lineage_path is not None else ""
     problems += [

@@ -174,7 +174,8 @@ def _unranked(comparison: Comparison, lang: str, md: bool) -> list[Section]:
 
 
 def _sections(comparison: Comparison, opts: Options, md: bool) -> list[Section]:
-    from parscore.report.years import notes as previous_notes, vanished_section
+    from parscore.report.years import notes as previous_notes
+    from parscore.report.years import vanished_section
 
     sections: list[Section] = _notes(comparison, opts.lang)
     if comparison.previous is not None:
