@@ -43,7 +43,9 @@ def check_against(cw: Crosswalk, src: Source, old: dict[str, Item], new: dict[st
     """The crosswalk's ids against the two sets' sub-criteria; every problem placed."""
     findings = check_crosswalk(cw, old, new)
     if findings:
-        raise InputError([src.problem(f.code, f.keys, **f.args) for f in findings])
+        raise InputError(
+            [src.problem(f.code, f.keys, prefer_key=len(f.keys) == 1, **f.args) for f in findings]
+        )
 
 
 def read_lineage(path: Path, limits: Limits) -> Lineage:
