@@ -630,6 +630,8 @@ def _progress_bar(lang: str) -> Callable[..., Any]:
 @LANG_OPTION
 @OUTPUT_OPTION
 @FORCE_OPTION
+@PREVIOUS_OPTION
+@CROSSWALK_OPTION
 @guarded
 def plan(
     evidence: Path,
@@ -640,6 +642,8 @@ def plan(
     lang: str,
     output: Path | None,
     force: bool,
+    previous: tuple[Path, ...],
+    crosswalks: tuple[Path, ...],
 ) -> None:
     """Draft next year's improvement plan from a commune's EVIDENCE (Kế hoạch cải thiện)."""
     from parscore.engine import evaluate as run
@@ -651,8 +655,18 @@ def plan(
     _check_output(chosen, output, force, [evidence])
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
     drafted = make_plan(run(prepared), target)
+    read = [evidence]
+    if previous:  # what was lost since the earlier year (parscore/yearfiles.py)
+        from parscore.yearfiles import plan_since, unit_history
+
+        read += [*previous, *crosswalks]
+        past, notices = unit_history(
+            evidence, list(previous), list(crosswalks), resolver(), criteria_ref
+        )
+        print_problems(notices, lang)
+        drafted = plan_since(drafted, past)
     opts = Options(lang=lang, top=top, width=_layout_width(output))
-    emit(chosen.reporter()(drafted, opts), output, force, [evidence])
+    emit(chosen.reporter()(drafted, opts), output, force, read)
 
 
 _PLAN_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".json": "json"}

@@ -310,3 +310,16 @@ def against_last_year(
         for m in missing
     ]
     return updated, problems, read
+
+
+def plan_since(plan: Any, history: Any) -> Any:
+    """``plan --previous``: the plan with the sub-criteria that lost points since the latest
+    earlier year (through its crosswalk), most lost first."""
+    if not history.previous:
+        return plan
+    latest = history.previous[0]
+    fell = sorted(
+        (c for c in latest.items if c.change is not None and c.change < 0),
+        key=lambda c: c.change,
+    )
+    return plan.model_copy(update={"since_year": latest.year, "fell": fell})

@@ -9,7 +9,6 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from parscore.cli import main
@@ -454,3 +453,23 @@ def test_a_lineage_gives_each_old_unit_to_one_new_unit(tmp_path):
     assert code == 2
     assert "the old unit 'Vĩnh Chấp' already went into 'Vĩnh Linh'" in stderr
     assert "'Quế Sơn': give a weight (greater than 0) to every old unit, or to none" in stderr
+
+
+def test_the_plan_says_what_fell_since_the_earlier_year(tmp_path):
+    earlier = tmp_path / "vinh-chap-2022.yaml"
+    text = (ROOT / "evidence" / "vinh-chap-2023.yaml").read_text(encoding="utf-8")
+    # 600 of 1418 online in 2022 (42.31% ≥ 35% → 3); 412 in 2023 (29.05% → 1.5)
+    earlier.write_text(
+        text.replace("year: 2023", "year: 2022").replace("online: 412", "online: 600"),
+        encoding="utf-8",
+    )
+    args = ["plan", str(ROOT / "evidence" / "vinh-chap-2023.yaml"), "--previous", str(earlier)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.stderr
+    assert "- 3.4 giảm từ 3 xuống 1,5 điểm so với năm 2022 (Tỷ lệ hồ sơ trực tuyến)" in (
+        result.stdout
+    )
+    english = CliRunner().invoke(main, [*args, "--lang", "en", "--format", "json"])
+    plan = json.loads(english.stdout)
+    assert plan["since_year"] == 2022
+    assert [(c["new"], c["then"], c["now"]) for c in plan["fell"]] == [(["3.4"], "3.00", "1.50")]

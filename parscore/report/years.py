@@ -567,3 +567,27 @@ def vanished_section(comparison: Comparison, lang: str, md: bool) -> list[Sectio
             lines=[("- " if md else "  ") + line for line in vanished_lines(comparison, lang)],
         )
     ]
+
+
+def plan_fell_lines(plan: Any, lang: str) -> list[str]:
+    """ "3.4 fell from 3 to 1,5 points since 2024": each sub-criterion that lost points."""
+    lines = []
+    for c in plan.fell:
+        args = {
+            "id": item_label(c),
+            "then": _plain_points(c.then, lang),
+            "now": _plain_points(c.now, lang),
+            "year": plan.since_year,
+        }
+        lines.append(f"{render('years.plan-fell', args, lang)} ({c.name.get(lang)})")
+    return lines
+
+
+def _plain_points(value: Decimal | None, lang: str) -> str:
+    """Points as a sentence writes them: 3, 1,5, 0,25 (no trailing zeros)."""
+    from parscore.messages import format_number
+
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f") if value != 0 else "0"
+    return format_number(Decimal(text), lang)
