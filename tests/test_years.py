@@ -473,3 +473,23 @@ def test_the_plan_says_what_fell_since_the_earlier_year(tmp_path):
     plan = json.loads(english.stdout)
     assert plan["since_year"] == 2022
     assert [(c["new"], c["then"], c["now"]) for c in plan["fell"]] == [(["3.4"], "3.00", "1.50")]
+
+
+def test_band_moves_are_worded_as_published(tmp_path):
+    last = tmp_path / "so-sanh-2023.json"
+    code, _, stderr = run("compare", str(ROOT / "evidence"), "--format", "json", "-o", str(last))
+    assert code == 0, stderr
+    data = json.loads(last.read_text(encoding="utf-8"))
+    for group in data["groups"]:
+        for row in group["ranking"]:
+            if row["unit"]["name"] == "Đông Phú":  # as if it had been Yếu at 40.00 in 2023
+                row["index"], row["band"] = "40.00", {"vi": "Yếu", "en": "Weak"}
+    last.write_text(json.dumps(data), encoding="utf-8")
+    args = ["compare", str(Y2025), "--previous", str(last), "--lineage", str(LINEAGE)]
+    result = CliRunner().invoke(main, [*args, "--no-cache"])
+    assert result.exit_code == 0, result.stderr
+    flat = " ".join(result.stdout.split())
+    assert "xã Đông Phú: từ yếu lên trung bình" in flat
+    # 58.73 − 40.00 = +18.73, now the best improver of Đà Nẵng; (5.90 + 18.73) / 2 = 12.315
+    assert "Tăng nhiều nhất: xã Đông Phú (tăng 18,73%)." in flat
+    assert "Chỉ số trung bình 71,95%, tăng 12,32% so với năm 2023" in flat
