@@ -1415,12 +1415,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Giảm nhiều nhất: {kind} {name} ({change}).",
         "Largest fall: {name} ({kind}) ({change}).",
     ),
-    "years.band-up": ("{kind} {name}: từ {then} lên {now}", "{kind:.0}{name}: from {then} up to {now}"),
+    "years.band-up": (
+        "{kind} {name}: từ {then} lên {now}",
+        "{kind:.0}{name}: from {then} up to {now}",
+    ),
     "years.band-down": (
         "{kind} {name}: từ {then} xuống {now}",
         "{kind:.0}{name}: from {then} down to {now}",
     ),
-    "years.band-other": ("{kind} {name}: từ {then} sang {now}", "{kind:.0}{name}: from {then} to {now}"),
+    "years.band-other": (
+        "{kind} {name}: từ {then} sang {now}",
+        "{kind:.0}{name}: from {then} to {now}",
+    ),
     "years.new-units": (
         "Không có số liệu năm trước: {units}.",
         "No previous figures: {units}.",
