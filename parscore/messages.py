@@ -1266,6 +1266,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the code {unit_code} is '{name}' this year and was '{previous}' last year: a code reused "
         "for another unit; declare the arrangement with --lineage",
     ),
+    "previous.code-merged": (
+        "mã {unit_code} của '{name}' là mã của '{previous}' năm trước, đơn vị mà tệp sắp xếp ghi "
+        "đã sáp nhập vào '{successor}': mã đã dùng lại cho một đơn vị khác",
+        "the code {unit_code} of '{name}' was the code of '{previous}' last year, which the "
+        "lineage merged into '{successor}': a code reused for another unit",
+    ),
     "previous.predecessor-missing": (
         "'{unit}': không tìm thấy đơn vị cũ '{predecessor}' trong số liệu năm trước: không tính "
         "số liệu năm trước của đơn vị này",

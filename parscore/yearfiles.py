@@ -296,6 +296,14 @@ def against_last_year(
             display_name(lineage_path) if lineage_path is not None else None,
         )
     except CodeReused as exc:
+        if exc.successor is not None:
+            raise UsageError(
+                "previous.code-merged",
+                unit_code=exc.code,
+                name=exc.name,
+                previous=exc.previous,
+                successor=exc.successor,
+            ) from None
         raise UsageError(
             "previous.code-reused", unit_code=exc.code, name=exc.name, previous=exc.previous
         ) from None

@@ -404,11 +404,12 @@ class PastYear:
 
 
 class CodeReused(Exception):
-    """A unit code of this year that belonged to another commune last year."""
+    """A unit code of this year that belonged to another commune last year, or to an old
+    commune the lineage merged into another new one (``successor``)."""
 
-    def __init__(self, code: str, name: str, previous: str):
+    def __init__(self, code: str, name: str, previous: str, successor: str | None = None):
         super().__init__(code)
-        self.code, self.name, self.previous = code, name, previous
+        self.code, self.name, self.previous, self.successor = code, name, previous, successor
 
 
 @dataclass(frozen=True)
@@ -423,29 +424,46 @@ def _key_name(name: str) -> str:
     return comparable(name)
 
 
-def _find_past(
-    pred_code: str | None, pred_name: str, district: str | None, past: list[Past]
-) -> Past | None:
-    if pred_code:
-        return next(
-            (p for p in past if p.code and comparable(p.code) == comparable(pred_code)), None
-        )
-    hits = [p for p in past if _key_name(p.name) == _key_name(pred_name)]
-    if district is not None:
-        hits = [p for p in hits if p.district and comparable(p.district) == comparable(district)]
-    return hits[0] if len(hits) == 1 else None
+class _Index:
+    """Last year's units and the lineage's new units, looked up by code and by name (each key
+    as people read it: :func:`~parscore.model.common.comparable`), built once."""
 
+    def __init__(self, past: list[Past], lineage: Lineage | None):
+        self.by_code: dict[str, Past] = {}
+        self.by_name: dict[str, list[Past]] = {}
+        for p in past:
+            if p.code:
+                self.by_code.setdefault(comparable(p.code), p)
+            self.by_name.setdefault(_key_name(p.name), []).append(p)
+        self.successor_code: dict[str, Successor] = {}
+        self.successor_name: dict[tuple[str, str], Successor] = {}
+        for unit in lineage.units if lineage is not None else []:
+            if unit.code:
+                self.successor_code[comparable(unit.code)] = unit
+            self.successor_name.setdefault((_key_name(unit.name), unit.kind), unit)
 
-def _successor_of(row: RankRow, lineage: Lineage | None) -> Successor | None:
-    if lineage is None:
-        return None
-    for unit in lineage.units:
-        if unit.code and row.unit.code:
-            if comparable(unit.code) == comparable(row.unit.code):
-                return unit
-        elif _key_name(unit.name) == _key_name(row.unit.name) and unit.kind == row.unit.kind:
-            return unit
-    return None
+    def find(self, code: str | None, name: str, district: str | None) -> Past | None:
+        """An old unit the lineage names: by its code, else by its only name (in its district)."""
+        if code:
+            return self.by_code.get(comparable(code))
+        hits = self.by_name.get(_key_name(name), [])
+        if district is not None:
+            hits = [
+                p for p in hits if p.district and comparable(p.district) == comparable(district)
+            ]
+        return hits[0] if len(hits) == 1 else None
+
+    def successor(self, row: RankRow) -> Successor | None:
+        """The lineage's entry for a unit of this year: by code when both have one, else by
+        name and kind."""
+        if row.unit.code:
+            hit = self.successor_code.get(comparable(row.unit.code))
+            if hit is not None:
+                return hit
+        found = self.successor_name.get((_key_name(row.unit.name), row.unit.kind))
+        if found is not None and found.code and row.unit.code:
+            return None  # the same name under another code: another unit
+        return found
 
 
 def _band_order(comparison: Comparison) -> list[str]:
@@ -491,13 +509,13 @@ def _derive(match: _Match) -> tuple[Decimal, str]:
 
 
 def _match(
-    row: RankRow, past: list[Past], lineage: Lineage | None, claimed: dict[str, str]
+    row: RankRow, index: _Index, claimed: dict[str, str]
 ) -> tuple[_Match | None, list[Missing]]:
-    successor = _successor_of(row, lineage)
+    successor = index.successor(row)
     if successor is not None:
         found, missing = [], []
         for pred in successor.formed_from:
-            hit = _find_past(pred.code, pred.name, pred.district, past)
+            hit = index.find(pred.code, pred.name, pred.district)
             if hit is None:
                 missing.append(Missing(row.unit.name, pred.name))
             else:
@@ -510,15 +528,15 @@ def _match(
         return _Match(found, weights, len(found) > 1), []
     if row.unit.code:
         code = comparable(row.unit.code)
-        hit = next((p for p in past if p.code and comparable(p.code) == code), None)
+        hit = index.by_code.get(code)
         if hit is None:
             return None, []
-        if _key_name(hit.name) != _key_name(row.unit.name) or code in claimed:
-            raise CodeReused(row.unit.code, row.unit.name, claimed.get(code, hit.name))
+        if _key_name(hit.name) != _key_name(row.unit.name):
+            raise CodeReused(row.unit.code, row.unit.name, hit.name)
+        if code in claimed:  # the lineage says this old unit went into another new one
+            raise CodeReused(row.unit.code, row.unit.name, hit.name, claimed[code])
         return _Match([hit], None, False), []
-    hits = [
-        p for p in past if _key_name(p.name) == _key_name(row.unit.name) and p.kind == row.unit.kind
-    ]
+    hits = [p for p in index.by_name.get(_key_name(row.unit.name), []) if p.kind == row.unit.kind]
     if len(hits) != 1:
         return None, []
     return _Match(hits, None, False), []
@@ -556,13 +574,14 @@ def against_previous(
             for pred in unit.formed_from:
                 if pred.code and not (unit.code and comparable(unit.code) == comparable(pred.code)):
                     claimed[comparable(pred.code)] = unit.name
+    lookup = _Index(before.units, lineage)
     used: set[int] = set()
     missing: list[Missing] = []
     groups: list[Group] = []
     for group in comparison.groups:
         rows: list[RankRow] = []
         for row in group.ranking:
-            match, lost = _match(row, before.units, lineage, claimed)
+            match, lost = _match(row, lookup, claimed)
             missing += lost
             if match is None:
                 rows.append(row)

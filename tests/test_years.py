@@ -493,3 +493,30 @@ def test_band_moves_are_worded_as_published(tmp_path):
     # 58.73 − 40.00 = +18.73, now the best improver of Đà Nẵng; (5.90 + 18.73) / 2 = 12.315
     assert "Tăng nhiều nhất: xã Đông Phú (tăng 18,73%)." in flat
     assert "Chỉ số trung bình 71,95%, tăng 12,32% so với năm 2023" in flat
+
+
+def test_a_code_the_lineage_merged_into_another_unit_is_caught(tmp_path):
+    folder = tmp_path / "2025"
+    shutil.copytree(Y2025, folder)
+    # a fourth unit of 2025 named and coded as Vĩnh Chấp, which the lineage put into Vĩnh Linh
+    text = (Y2025 / "dong-phu-2025.yaml").read_text(encoding="utf-8")
+    (folder / "vinh-chap-2025.yaml").write_text(
+        text.replace('name: "Đông Phú"', 'name: "Vĩnh Chấp"').replace(
+            'code: "20638"', 'code: "19213"'
+        ),
+        encoding="utf-8",
+    )
+    code, _, stderr = run(
+        "compare",
+        str(folder),
+        "--previous",
+        str(ROOT / "evidence"),
+        "--lineage",
+        str(LINEAGE),
+        "--no-cache",
+    )
+    assert code == 2
+    assert (
+        "the code 19213 of 'Vĩnh Chấp' was the code of 'Vĩnh Chấp' last year, which the lineage "
+        "merged into 'Vĩnh Linh'"
+    ) in stderr
