@@ -727,7 +727,10 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
 
 @main.command(help="cli.help.schema")
 @click.argument(
-    "which", type=click.Choice(["criteria", "evidence", "result", "plan", "comparison"])
+    "which",
+    type=click.Choice(
+        ["criteria", "evidence", "result", "plan", "comparison", "change", "crosswalk", "lineage"]
+    ),
 )
 @click.option(
     "--criteria",

@@ -2163,13 +2163,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.strict": ("Tính cả cảnh báo là lỗi.", "Count warnings as problems too."),
     "cli.help.schema": (
         "Ghi JSON Schema của bộ tiêu chí, tệp minh chứng, kết quả, kế hoạch hoặc bảng so sánh "
-        "JSON.\n\n"
+        "JSON; change, crosswalk, lineage: so sánh với năm trước (docs/years.md).\n\n"
         "Với 'evidence --criteria ID|PATH': lược đồ riêng của bộ tiêu chí đó. Trình soạn thảo "
         "có YAML language server kiểm tra và gợi ý cho các tệp bắt đầu bằng "
         "'# yaml-language-server: $schema=ref-commune-2023.schema.json' (tệp do 'parscore "
         "template' tạo có sẵn dòng này).",
         "Write the JSON Schema of criteria sets, evidence files, or JSON results, plans or "
-        "comparisons.\n\n"
+        "comparisons; change, crosswalk, lineage: year over year (docs/years.md).\n\n"
         "With 'evidence --criteria ID|PATH': that criteria set's own schema. Editors with the "
         "YAML language server check and complete files that start with "
         "'# yaml-language-server: $schema=ref-commune-2023.schema.json' (files written by "

@@ -9,6 +9,7 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from parscore.cli import main
@@ -520,3 +521,27 @@ def test_a_code_the_lineage_merged_into_another_unit_is_caught(tmp_path):
         "the code 19213 of 'Vĩnh Chấp' was the code of 'Vĩnh Chấp' last year, which the lineage "
         "merged into 'Vĩnh Linh'"
     ) in stderr
+
+
+@pytest.mark.parametrize(("which", "example"), [("crosswalk", CROSSWALK), ("lineage", LINEAGE)])
+def test_the_shipped_crosswalk_and_lineage_fit_their_schemas(which, example):
+    import jsonschema
+    import yaml
+
+    from parscore.schemas import schema
+
+    data = yaml.safe_load(example.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema(which)).validate(data)
+    broken = {**data, "surprise": 1}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema(which)).validate(broken)
+
+
+def test_the_change_json_fits_its_schema():
+    import jsonschema
+
+    from parscore.schemas import schema
+
+    jsonschema.Draft202012Validator(schema("change")).validate(
+        _history("--crosswalk", str(CROSSWALK))
+    )
