@@ -576,6 +576,7 @@ def compare(
     if run.comparison is None:
         sys.exit(EXIT_BAD_INPUT)
     comparison, read = run.comparison, [*paths, *run.read]
+    notices: list[Problem] = []
     if previous:  # against last year (parscore/yearfiles.py, parscore/years.py)
         from parscore.yearfiles import against_last_year
 
@@ -590,8 +591,8 @@ def compare(
     report = chosen.reporter()(comparison, opts)
     # worker processes (--jobs) read files this process has no record of: name them all
     emit(report, output, force, read, bom=chosen.bom)
-    if run.left_out:
-        sys.exit(EXIT_PROBLEMS)
+    if run.left_out or (previous and any(p.severity is Severity.ERROR for p in notices)):
+        sys.exit(EXIT_PROBLEMS)  # a file left out, this year's or last year's
 
 
 def _progress_bar(lang: str) -> Callable[..., Any]:

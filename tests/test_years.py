@@ -545,3 +545,40 @@ def test_the_change_json_fits_its_schema():
     jsonschema.Draft202012Validator(schema("change")).validate(
         _history("--crosswalk", str(CROSSWALK))
     )
+
+
+def test_last_years_file_must_be_a_comparison(tmp_path):
+    result_json = tmp_path / "vinh-chap.json"
+    code, _, _ = run(
+        "evaluate",
+        str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
+        "--format",
+        "json",
+        "-o",
+        str(result_json),
+    )
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "parscore-comparison/4", "groups": [', encoding="utf-8")
+    for path, words in (
+        (
+            result_json,
+            "not the output of 'parscore compare --format json' (format: parscore-result/4)",
+        ),
+        (broken, "cannot read last year's comparison:"),
+    ):
+        code, _, stderr = run("compare", str(Y2025), "--previous", str(path), "--no-cache")
+        assert code == 2
+        assert words in stderr
+
+
+def test_a_broken_file_of_last_year_is_said_and_the_exit_code_tells(tmp_path):
+    folder = tmp_path / "2023"
+    shutil.copytree(ROOT / "evidence", folder)
+    path = folder / "dong-phu-2023.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("online: 530", "online: 5300"), encoding="utf-8"
+    )
+    code, stdout, stderr = run("compare", str(Y2025), "--previous", str(folder), "--no-cache")
+    assert code == 1
+    assert "dong-phu-2023.yaml" in stderr
+    assert "Đông Phú" in stdout  # still compared, without previous figures

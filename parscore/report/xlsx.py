@@ -39,6 +39,7 @@ from parscore.report.common import FORMULA_START, Options
 from parscore.report.compare_common import (
     FILE,
     KIND,
+    PREVIOUS_NUMBERS,
     RANK_NUMBER,
     RANKING,
     SCALE_GREEN,
@@ -237,7 +238,7 @@ def _title_lines(comparison: Comparison, lang: str, *, applicable: bool = False)
 
 
 def _ranking(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
-    columns = ranking_columns(comparison, _RANKING)
+    columns = ranking_columns(comparison, _RANKING, previous=PREVIOUS_NUMBERS)
     sheet.title(_title_lines(comparison, lang, applicable=True))
     sheet.header([group_header(comparison, lang), *(render(c.code, None, lang) for c in columns)])
     for group in comparison.groups:

@@ -410,6 +410,14 @@ def previous_index_text(p: PreviousFigures, lang: str) -> str:
     return render(code, {"index": index, "units": ", ".join(p.predecessors)}, lang)
 
 
+def derived_text(p: PreviousFigures, lang: str) -> str:
+    """How a derived previous index was made ("bình quân của A, B"); empty for its own."""
+    if not p.derived:
+        return ""
+    code = "years.rule-weighted" if p.rule == "weighted" else "years.rule-mean"
+    return render(code, {"units": ", ".join(p.predecessors)}, lang)
+
+
 def rank_change_text(p: PreviousFigures, lang: str) -> str:
     if p.rank_change is None:
         return render(f"years.rank-{p.rank_note or 'not-ranked'}", None, lang)
