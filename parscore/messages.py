@@ -952,9 +952,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "compare.mixed-years": (
         "các tệp thuộc những năm khác nhau, không xếp hạng chung được: {listing}; hãy so sánh "
-        "từng năm riêng",
+        "từng năm riêng (năm trước đưa vào bằng --previous)",
         "the files are of different years and cannot be ranked together: {listing}; compare "
-        "each year on its own",
+        "each year on its own (give last year with --previous)",
     ),
     "compare.duplicate-unit": (
         "{unit} năm {year} có hai tệp: {first} và {second}; hãy bỏ một tệp",
