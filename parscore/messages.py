@@ -1418,11 +1418,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "years.best": (
         "Tăng nhiều nhất: {kind} {name} ({change}).",
-        "Largest rise: {name} ({kind}) ({change}).",
+        "Largest rise: {name} ({kind}), {change}.",
     ),
     "years.worst": (
         "Giảm nhiều nhất: {kind} {name} ({change}).",
-        "Largest fall: {name} ({kind}) ({change}).",
+        "Largest fall: {name} ({kind}), {change}.",
     ),
     "years.band-up": (
         "{kind} {name}: từ {then} lên {now}",

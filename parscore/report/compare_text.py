@@ -178,8 +178,7 @@ def _sections(comparison: Comparison, opts: Options, md: bool) -> list[Section]:
     from parscore.report.years import vanished_section
 
     sections: list[Section] = _notes(comparison, opts.lang)
-    if comparison.previous is not None:
-        sections.append(Section("", lines=previous_notes(comparison, opts.lang)))
+    sections += [Section("", lines=[note]) for note in previous_notes(comparison, opts.lang)]
     for group in comparison.groups:
         sections.extend(_group_sections(comparison, group, opts, md))
     sections.extend(_unranked(comparison, opts.lang, md))

@@ -199,6 +199,8 @@ def _history_sections(history: UnitHistory, opts: Options, md: bool) -> list[Sec
             lines.append(
                 render("years.fell-most", {"items": _moves(past.items, past.fell, lang)}, lang)
             )
+        if md:
+            lines = [f"- {line}" for line in lines]
         since = render(
             "years.since",
             {"year": past.year, "set": past.criteria.id, "version": past.criteria.version},
