@@ -582,3 +582,25 @@ def test_a_broken_file_of_last_year_is_said_and_the_exit_code_tells(tmp_path):
     assert code == 1
     assert "dong-phu-2023.yaml" in stderr
     assert "Đông Phú" in stdout  # still compared, without previous figures
+
+
+def test_an_old_unit_missing_from_last_year_leaves_the_unit_without_previous_figures(tmp_path):
+    lineage = tmp_path / "lineage.yaml"
+    lineage.write_text(
+        LINEAGE.read_text(encoding="utf-8").replace(
+            '{code: "20641", name: "Quế Xuân 1", district: "Quế Sơn"}',
+            '{code: "20999", name: "Quế Phú", district: "Quế Sơn"}',
+        ),
+        encoding="utf-8",
+    )
+    args = ["compare", str(Y2025), "--previous", str(ROOT / "evidence"), "--lineage"]
+    code, stdout, stderr = run(*args, str(lineage), "--format", "json", "--no-cache")
+    assert code == 0
+    assert (
+        "'Quế Sơn': the old unit 'Quế Phú' is not in last year's figures: no previous figures "
+        "for this unit [previous.predecessor-missing]"
+    ) in stderr
+    comparison = json.loads(stdout)
+    assert _rows(comparison)["Quế Sơn"]["previous"] is None
+    # Quế Minh, found, is not taken by anyone: listed as no longer compared, with Quế Xuân 1
+    assert {u["name"] for u in comparison["vanished"]} == {"Quế Minh", "Quế Xuân 1"}
