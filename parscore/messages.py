@@ -1358,8 +1358,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "years.then": ("Năm {year}", "{year}"),
     "years.now": ("Năm {year}", "{year}"),
     "years.change": ("Thay đổi", "Change"),
-    "years.rose-most": ("Tăng nhiều nhất: {items}", "Rose most: {items}"),
-    "years.fell-most": ("Giảm nhiều nhất: {items}", "Fell most: {items}"),
+    "years.rose-most": (
+        "Tăng nhiều nhất (theo điểm tối đa năm nay): {items}",
+        "Rose most (at this year's maxima): {items}",
+    ),
+    "years.fell-most": (
+        "Giảm nhiều nhất (theo điểm tối đa năm nay): {items}",
+        "Fell most (at this year's maxima): {items}",
+    ),
     "years.items-by": (
         "Đối chiếu tiêu chí: {how}",
         "Sub-criteria compared: {how}",

@@ -327,7 +327,7 @@ def plan_since(plan: Any, history: Any) -> Any:
         return plan
     latest = history.previous[0]
     fell = sorted(
-        (c for c in latest.items if c.change is not None and c.change < 0),
-        key=lambda c: c.change,
+        (c for c in latest.items if c.weighted_change is not None and c.weighted_change < 0),
+        key=lambda c: c.weighted_change,  # type: ignore[arg-type, return-value]
     )
     return plan.model_copy(update={"since_year": latest.year, "fell": fell})

@@ -262,16 +262,26 @@ def _item_change(entry: CrosswalkEntry, status: ItemStatus, then: Any, now: Any)
     n = _sum(new_nodes, "points") if new_nodes else None
     # an item that does not apply (then or now) has no change: its maximum is 0
     applies = all(x.outcome is not Outcome.NOT_APPLICABLE for x in (*old_nodes, *new_nodes))
+    then_max = _sum(old_nodes, "applicable_max") if old_nodes else None
+    now_max = _sum(new_nodes, "applicable_max") if new_nodes else None
+    change = n - t if t is not None and n is not None and applies else None
+    weighted = change
+    if change is not None and then_max and now_max and then_max != now_max:
+        assert t is not None and n is not None
+        weighted = quantize_fraction(
+            Fraction(n) - Fraction(t) * Fraction(now_max) / Fraction(then_max)
+        )
     return ItemChange(
         old=list(entry.old),
         new=list(entry.new),
         name=named.name,
         status=status,
         then=t,
-        then_max=_sum(old_nodes, "applicable_max") if old_nodes else None,
+        then_max=then_max,
         now=n,
-        now_max=_sum(new_nodes, "applicable_max") if new_nodes else None,
-        change=n - t if t is not None and n is not None and applies else None,
+        now_max=now_max,
+        change=change,
+        weighted_change=weighted,
     )
 
 
@@ -326,7 +336,10 @@ def year_change(
     fields += [_field_change(f, None) for f in then.fields if f.id not in now_fields]
     if then.survey is not None or now.survey is not None:
         fields.append(_field_change(then.survey, now.survey))
-    moved = [(c.change, k, c) for k, c in enumerate(items) if c.change is not None]
+    # moved most: by the change at today's weight, so that a re-weighting alone moves nothing
+    moved = [
+        (c.weighted_change, k, c) for k, c in enumerate(items) if c.weighted_change is not None
+    ]
     rose = sorted((m for m in moved if m[0] > 0), key=lambda m: (-m[0], m[1]))[:MOVED_MOST]
     fell = sorted((m for m in moved if m[0] < 0), key=lambda m: (m[0], m[1]))[:MOVED_MOST]
     return YearChange(

@@ -165,6 +165,7 @@ def test_evaluate_previous_follows_the_crosswalk_item_by_item():
         "now": "4.00",
         "now_max": "4.00",
         "change": "2.50",
+        "weighted_change": "2.00",  # 4 − 1.5 × 4 / 3: then at today's weight
     }
     # 2.3 split: met (1 of 1) then; 2.3 and 2.4 met now (0.5 + 0.5): no change
     split = items[(("2.3",), ("2.3", "2.4"))]
@@ -178,6 +179,11 @@ def test_evaluate_previous_follows_the_crosswalk_item_by_item():
     assert (dropped["status"], dropped["now"], dropped["change"]) == ("dropped", None, None)
     assert (new["status"], new["then"], new["now"], new["change"]) == ("new", None, "1.00", None)
     assert past["rose"] == ["3.4"]
+    # 8.2 re-weighted 2 → 1: 1 of 2 then (90% to 100%), 0.5 of 1 now: −0.5 in points, the same
+    # share: it did not fall
+    lowered = items[(("8.2",), ("8.2",))]
+    assert (lowered["change"], lowered["weighted_change"]) == ("-0.50", "0.00")
+    assert past["fell"] == []
     # 84.41 (Vĩnh Chấp 2023) → 86.91 (Vĩnh Linh 2025)
     assert (past["index"], history["index"], past["index_change"]) == ("84.41", "86.91", "2.50")
 
@@ -209,7 +215,7 @@ def test_evaluate_previous_of_the_same_set_compares_by_id(tmp_path):
     )
     assert code == 0, stderr
     # 200 of 1418 = 14.10% < 17.5% → 0 (was 1.5): "fell"
-    assert "Fell most: 3.4 (−1.50)" in stdout
+    assert "Fell most (at this year's maxima): 3.4 (−1.50)" in stdout
     assert "Sub-criteria compared: the same criteria set" in stdout
 
 
@@ -604,3 +610,24 @@ def test_an_old_unit_missing_from_last_year_leaves_the_unit_without_previous_fig
     assert _rows(comparison)["Quế Sơn"]["previous"] is None
     # Quế Minh, found, is not taken by anyone: listed as no longer compared, with Quế Xuân 1
     assert {u["name"] for u in comparison["vanished"]} == {"Quế Minh", "Quế Xuân 1"}
+
+
+def test_the_history_csv_is_for_programs():
+    code, stdout, _ = run(
+        "evaluate",
+        str(Y2025 / "vinh-linh-2025.yaml"),
+        "--previous",
+        str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
+        "--crosswalk",
+        str(CROSSWALK),
+        "--format",
+        "csv",
+    )
+    assert code == 0
+    rows = stdout.splitlines()
+    assert rows[0] == (
+        "year,then_year,level,old,new,status,then,then_max,now,now_max,change,weighted_change"
+    )
+    assert rows[1] == "2025,2023,index,,,,84.41,,86.91,,2.50,"
+    assert "2025,2023,item,2.3,2.3 2.4,split,1.00,1.00,1.00,1.00,0.00,0.00" in rows
+    assert "2025,2023,item,3.4,3.4,reweighted,1.50,3.00,4.00,4.00,2.50,2.00" in rows

@@ -131,6 +131,12 @@ class ItemChange(BaseModel):
     now: JsonNumber | None = Field(description="points earned now (None for a dropped item)")
     now_max: JsonNumber | None
     change: JsonNumber | None = Field(description="now − then; None when either is missing")
+    weighted_change: JsonNumber | None = Field(
+        default=None,
+        description="now − then × now_max / then_max (then at today's weight, rounded once): "
+        "the change itself where the maximum changed (re-weighted, split); what 'moved most' "
+        "and the plan go by",
+    )
 
 
 class FieldChange(BaseModel):

@@ -266,9 +266,9 @@ def _pick(items: list[ItemChange], labels: list[str]) -> list[ItemChange]:
 
 def _moves(items: list[ItemChange], labels: list[str], lang: str) -> str:
     return ", ".join(
-        f"{item_label(c)} ({format_signed(c.change, lang)})"
+        f"{item_label(c)} ({format_signed(c.weighted_change, lang)})"
         for c in _pick(items, labels)
-        if c.change is not None
+        if c.weighted_change is not None
     )
 
 
@@ -334,6 +334,7 @@ def history_csv(history: UnitHistory, opts: Options) -> str:
             "now",
             "now_max",
             "change",
+            "weighted_change",
         ]
     )
     blank = ""
@@ -351,6 +352,7 @@ def history_csv(history: UnitHistory, opts: Options) -> str:
                 history.index,
                 blank,
                 past.index_change,
+                blank,
             ]
         )
         for f in past.fields:
@@ -367,6 +369,7 @@ def history_csv(history: UnitHistory, opts: Options) -> str:
                     _or(f.now_percent),
                     "",
                     _or(f.change),
+                    "",
                 ]
             )
         for c in past.items:
@@ -383,6 +386,7 @@ def history_csv(history: UnitHistory, opts: Options) -> str:
                     _or(c.now),
                     _or(c.now_max),
                     _or(c.change),
+                    _or(c.weighted_change),
                 ]
             )
     return out.getvalue()
@@ -583,12 +587,11 @@ def plan_fell_lines(plan: Any, lang: str) -> list[str]:
     """ "3.4 fell from 3 to 1,5 points since 2024": each sub-criterion that lost points."""
     lines = []
     for c in plan.fell:
-        args = {
-            "id": item_label(c),
-            "then": _plain_points(c.then, lang),
-            "now": _plain_points(c.now, lang),
-            "year": plan.since_year,
-        }
+        then, now = _plain_points(c.then, lang), _plain_points(c.now, lang)
+        if c.then_max != c.now_max:  # re-weighted or split: each out of its maximum
+            then = f"{then}/{_plain_points(c.then_max, lang)}"
+            now = f"{now}/{_plain_points(c.now_max, lang)}"
+        args = {"id": item_label(c), "then": then, "now": now, "year": plan.since_year}
         lines.append(f"{render('years.plan-fell', args, lang)} ({c.name.get(lang)})")
     return lines
 
