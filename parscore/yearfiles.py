@@ -173,16 +173,52 @@ def past_of(comparison: Any, source: str) -> PastYear:
 
 def crosswalk_for(
     crosswalks: list[tuple[Crosswalk, Source]], old_id: str, new_id: str
-) -> tuple[Crosswalk, Source] | None:
-    """The crosswalk given for the sets ``old_id`` → ``new_id``, if any."""
-    return next(
-        (
-            (cw, src)
-            for cw, src in crosswalks
-            if cw.crosswalk.old == old_id and cw.crosswalk.new == new_id
-        ),
-        None,
-    )
+) -> list[tuple[Crosswalk, Source]] | None:
+    """The crosswalks that lead from the set ``old_id`` to ``new_id``: the one given for the
+    pair, else the shortest chain of those given (2023 → 2024, 2024 → 2025); None without."""
+    paths: dict[str, list[tuple[Crosswalk, Source]]] = {old_id: []}
+    frontier = [old_id]
+    while frontier:
+        following = []
+        for set_id in frontier:
+            for cw, src in crosswalks:
+                if cw.crosswalk.old == set_id and cw.crosswalk.new not in paths:
+                    paths[cw.crosswalk.new] = [*paths[set_id], (cw, src)]
+                    following.append(cw.crosswalk.new)
+        frontier = following
+    found = paths.get(new_id)
+    return found if found else None
+
+
+def chained(
+    chain: list[tuple[Crosswalk, Source]], old: dict[str, Item], new: dict[str, Item]
+) -> tuple[Crosswalk, str]:
+    """The crosswalks of a chain checked (the first against the old set, the last against the
+    new one, each against the ids its neighbours list for the set between) and composed."""
+    from parscore.years import compose, placeholder_items
+
+    problems: list[Problem] = []
+    for position, (cw, src) in enumerate(chain):
+        before = old if position == 0 else placeholder_items(_ids(chain[position - 1][0], "new"))
+        after = (
+            new
+            if position == len(chain) - 1
+            else placeholder_items(_ids(chain[position + 1][0], "old"))
+        )
+        try:
+            check_against(cw, src, before, after)
+        except InputError as exc:  # every crosswalk of the chain is reported
+            problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    composed = chain[0][0]
+    for cw, _ in chain[1:]:
+        composed = compose(composed, cw)
+    return composed, " + ".join(src.display for _, src in chain)
+
+
+def _ids(cw: Crosswalk, side: str) -> list[str]:
+    return [i for entry in cw.items for i in getattr(entry, side)]
 
 
 def unit_history(
@@ -219,8 +255,7 @@ def unit_history(
         found = crosswalk_for(crosswalks, then.criteria.id, now.criteria.id)
         same = then.criteria.id == now.criteria.id and then.criteria.version == now.criteria.version
         if found is not None and not same:
-            check_against(found[0], found[1], old_items, new_items)
-            earlier.append((then, found[0], found[1].display))
+            earlier.append((then, *chained(found, old_items, new_items)))
             continue
         if not same and not same_structure(old_items, new_items):
             notices.append(

@@ -154,6 +154,46 @@ def identity_crosswalk(old_id: str, new_id: str, items: dict[str, Item]) -> Cros
     )
 
 
+def compose(first: Crosswalk, second: Crosswalk) -> Crosswalk:
+    """A → C from A → B and B → C: the items linked through B's, each group of linked items one
+    entry (old: A's, new: C's), in A's order, then C's new items in C's order. A B item new in
+    B and dropped by C links nothing."""
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def root(node: tuple[str, str]) -> tuple[str, str]:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for before, after, cw in (("a", "b", first), ("b", "c", second)):
+        for entry in cw.items:
+            nodes = [(before, i) for i in entry.old] + [(after, i) for i in entry.new]
+            for node in nodes:
+                parent.setdefault(node, node)
+            for node in nodes[1:]:
+                parent[root(node)] = root(nodes[0])
+    groups: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    ends = [("a", i) for e in first.items for i in e.old]
+    ends += [("c", i) for e in second.items for i in e.new]
+    for side, i in ends:
+        old, new = groups.setdefault(root((side, i)), ([], []))
+        (old if side == "a" else new).append(i)
+    return Crosswalk.model_construct(
+        crosswalk=None,  # type: ignore[arg-type]
+        items=[
+            CrosswalkEntry.model_construct(old=old, new=new, note=None)
+            for old, new in groups.values()
+        ],
+        notes=None,
+    )
+
+
+def placeholder_items(ids: Iterable[str]) -> dict[str, Item]:
+    """The items of a set known only by the ids a crosswalk lists (a set between two others)."""
+    return {i: Item(i, Text(vi=i), Decimal(0), "") for i in ids}
+
+
 # --- criteria diff and the draft crosswalk --------------------------------------------------------
 
 

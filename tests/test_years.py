@@ -631,3 +631,44 @@ def test_the_history_csv_is_for_programs():
     assert rows[1] == "2025,2023,index,,,,84.41,,86.91,,2.50,"
     assert "2025,2023,item,2.3,2.3 2.4,split,1.00,1.00,1.00,1.00,0.00,0.00" in rows
     assert "2025,2023,item,3.4,3.4,reweighted,1.50,3.00,4.00,4.00,2.50,2.00" in rows
+
+
+def test_crosswalks_chain_through_a_set_between(tmp_path):
+    # 2023 → "mid-2024" (6.4 dropped) → 2025 (2.3 split, 8.4 new): the same as the direct one
+    direct = CROSSWALK.read_text(encoding="utf-8")
+    first = (
+        direct.replace('new: "ref-commune-2025"', 'new: "mid-2024"')
+        .replace('{old: "2.3", new: ["2.3", "2.4"]}', '{old: "2.3", new: "2.3"}')
+        .replace('  - {old: [], new: "8.4"}  # mới\n', "")
+    )
+    second = direct.replace('old: "ref-commune-2023"', 'old: "mid-2024"').replace(
+        '  - {old: "6.4", new: []}  # bỏ\n', ""
+    )
+    (tmp_path / "a-b.yaml").write_text(first, encoding="utf-8")
+    (tmp_path / "b-c.yaml").write_text(second, encoding="utf-8")
+    chained = _history(
+        "--crosswalk", str(tmp_path / "b-c.yaml"), "--crosswalk", str(tmp_path / "a-b.yaml")
+    )
+    (past,) = chained["previous"]
+    assert past["crosswalk"] == f"{tmp_path / 'a-b.yaml'} + {tmp_path / 'b-c.yaml'}"
+    got = {(tuple(c["old"]), tuple(c["new"])): c["status"] for c in past["items"]}
+    assert got[(("2.3",), ("2.3", "2.4"))] == "split"
+    assert got[(("6.4",), ())] == "dropped"
+    assert got[((), ("8.4",))] == "new"
+    assert past["items"] == _history("--crosswalk", str(CROSSWALK))["previous"][0]["items"]
+    # a chain whose two halves disagree on the set between is refused at its line
+    (tmp_path / "b-c.yaml").write_text(
+        second.replace('{old: "5.1", new: "5.1"}', '{old: "5.9", new: "5.1"}'), encoding="utf-8"
+    )
+    code, _, stderr = run(
+        "evaluate",
+        str(Y2025 / "vinh-linh-2025.yaml"),
+        "--previous",
+        str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
+        "--crosswalk",
+        str(tmp_path / "a-b.yaml"),
+        "--crosswalk",
+        str(tmp_path / "b-c.yaml"),
+    )
+    assert code == 2
+    assert "'5.9' is not a scored sub-criterion of the set mid-2024" in stderr
