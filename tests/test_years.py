@@ -672,3 +672,9 @@ def test_crosswalks_chain_through_a_set_between(tmp_path):
     )
     assert code == 2
     assert "'5.9' is not a scored sub-criterion of the set mid-2024" in stderr
+
+
+def test_the_2025_reference_set_runs_its_shipped_cases():
+    code, stdout, _ = run("criteria", "test", "ref-commune-2025")
+    assert code == 0
+    assert stdout.endswith(": 11 cases, 11 passed, 0 failed\n")
