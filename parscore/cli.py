@@ -673,13 +673,78 @@ def plan(
 _PLAN_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".json": "json"}
 
 
-def _plan_format(output: Path | None) -> str:
+def _plan_format(output: Path | None, offered: list[str] | None = None) -> str:
     """The plan's format when --format is not given: the output file's extension says it
-    (.md, .docx, .json); otherwise plain text, whatever standard output is, so that the bytes
-    never depend on whether it is a terminal."""
+    (.md, .docx, .json, as far as the command ``offered`` it); otherwise plain text, whatever
+    standard output is, so that the bytes never depend on whether it is a terminal."""
     if output is None:
         return "text"
-    return _PLAN_SUFFIXES.get(output.suffix.lower(), "text")
+    chosen = _PLAN_SUFFIXES.get(output.suffix.lower(), "text")
+    return chosen if offered is None or chosen in offered else "text"
+
+
+@main.command("plan-year", help="cli.help.plan-year")
+@click.option("--criteria", "criteria_ref", metavar="ID|PATH", help="cli.help.plan-year-criteria")
+@click.option("--unit", "unit_name", metavar="NAME", help="cli.help.plan-year-unit")
+@click.option(
+    "--kind",
+    "unit_kind",
+    type=click.Choice(["xã", "phường", "đặc khu", "thị trấn"]),
+    help="cli.help.kind",
+)
+@click.option("--district", metavar="NAME", help="cli.help.district")
+@click.option("--province", metavar="NAME", help="cli.help.province")
+@click.option(
+    "--year", type=click.IntRange(2000, 2100), metavar="YEAR", help="cli.help.plan-year-year"
+)
+@click.option(
+    "--previous",
+    type=click.Path(path_type=Path),
+    metavar="EVIDENCE|RESULT",
+    help="cli.help.plan-year-previous",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(formats.names("plan-year")),
+    help="cli.help.plan-year-format",
+)
+@LANG_OPTION
+@OUTPUT_OPTION
+@FORCE_OPTION
+@guarded
+def plan_year(
+    criteria_ref: str | None,
+    unit_name: str | None,
+    unit_kind: str | None,
+    district: str | None,
+    province: str | None,
+    year: int | None,
+    previous: Path | None,
+    fmt: str | None,
+    lang: str,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """Draft the year's administrative reform plan from a criteria set (Kế hoạch CCHC năm)."""
+    from parscore.plan_year_run import draft
+    from parscore.report.common import Options
+
+    chosen = formats.get("plan-year", fmt or _plan_format(output, formats.names("plan-year")))
+    inputs = [p for p in (previous,) if p is not None]
+    _check_output(chosen, output, force, inputs)
+    drafted = draft(
+        resolver(),
+        criteria_ref=criteria_ref,
+        unit_name=unit_name,
+        unit_kind=unit_kind,
+        district=district,
+        province=province,
+        year=year,
+        previous=previous,
+    )
+    opts = Options(lang=lang, width=_layout_width(output))
+    emit(chosen.reporter()(drafted, opts), output, force, inputs)
 
 
 @main.command(help="cli.help.validate")

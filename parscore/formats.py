@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Literal
 
-Subject = Literal["result", "todo", "comparison", "plan", "history"]
+Subject = Literal["result", "todo", "comparison", "plan", "plan-year", "history"]
 
 
 @dataclass(frozen=True)
@@ -96,3 +96,7 @@ register("plan", "text", "parscore.report.plan_text", "text")
 register("plan", "markdown", "parscore.report.plan_text", "markdown")
 register("plan", "docx", "parscore.report.plan_docx", "to_docx", binary=True)
 register("plan", "json", "parscore.report.plan_text", "to_json")
+
+register("plan-year", "text", "parscore.report.plan_year", "text")
+register("plan-year", "markdown", "parscore.report.plan_year", "markdown")
+register("plan-year", "docx", "parscore.report.plan_year", "to_docx", binary=True)

@@ -1750,6 +1750,219 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{n}. Survey points (scored by the surveying body)",
     ),
     "plan-doc.survey-none": ("Không có mục nào bị mất điểm.", "No survey item lost points."),
+    # --- the year's reform plan (parscore plan-year, parscore/plan_year.py) -------------------
+    # what the full points of a sub-criterion ask for (rule kinds' goal), after its name
+    "plan-year.goal.on-time": ("hoàn thành đúng hạn", "done on time"),
+    "plan-year.goal.deliverables": ("gửi đủ, đúng hạn: {which}", "all sent on time: {which}"),
+    "plan-year.goal.share": ("đạt {band}", "reach {band}"),
+    "plan-year.goal.share-at": ("đạt từ {target}% trở lên", "reach {target}% or more"),
+    "plan-year.goal.share-all": ("đạt 100%", "reach 100%"),
+    "plan-year.goal.count": ("{label}: {band}", "{label}: {band}"),
+    "plan-year.goal.all-of": ("{items}", "{items}"),
+    "plan-year.goal.level": ("{level}", "{level}"),
+    "plan-year.goal.none": ("không có trường hợp nào ({label}: 0)", "none ({label}: 0)"),
+    "plan-year.goal.at-least": ("ít nhất {count} {what}", "at least {count} {what}"),
+    # the document: header and title as the improvement plan's (plan-doc.)
+    "plan-year.subtitle": (
+        "Cải cách hành chính {kind} {name} năm {year}",
+        "Administrative reform of {kind:.0}{name} in {year}",
+    ),
+    "plan-year.opening": (
+        "Căn cứ {set}{previous}; Ủy ban nhân dân {kind} {name} ban hành Kế hoạch cải cách hành "
+        "chính năm {year} như sau:",
+        "{kind:.0}Following the {set}{previous}, the People's Committee of {name} issues its "
+        "administrative reform plan for {year}:",
+    ),
+    "plan-year.opening-previous": (
+        "; căn cứ kết quả tự đánh giá Chỉ số cải cách hành chính năm {assessed} ({result})",
+        " and the {assessed} self-assessment of the PAR INDEX ({result})",
+    ),
+    "plan-year.purpose": ("I. MỤC TIÊU, YÊU CẦU", "I. GOALS AND REQUIREMENTS"),
+    "plan-year.aims": ("1. Mục tiêu", "1. Goals"),
+    "plan-year.aim-all": (
+        "Thực hiện đầy đủ, đúng hạn các nhiệm vụ cải cách hành chính năm {year} theo từng lĩnh "
+        "vực, tiêu chí của Bộ tiêu chí; phấn đấu đạt điểm tối đa ở tất cả {count} tiêu chí "
+        "thành phần {kind} tự đánh giá.",
+        "{kind:.0}Carry out every reform task of {year}, field by field, on time; aim at the full "
+        "points of all {count} sub-criteria the commune assesses itself.",
+    ),
+    "plan-year.aim-remedy": (
+        "Khắc phục tồn tại, hạn chế năm {assessed}: {count} tiêu chí thành phần bị mất điểm "
+        "được ưu tiên thực hiện trước (mục 1 Phần II).",
+        "Remedy the shortcomings of {assessed}: the {count} sub-criteria that lost points come "
+        "first (item 1 of Part II).",
+    ),
+    "plan-year.aim-service": (
+        "Nâng cao chất lượng phục vụ người dân, tổ chức và mức độ hài lòng đối với sự phục vụ "
+        "của cơ quan hành chính (điều tra xã hội học).",
+        "Serve citizens and organisations better and raise their satisfaction (the survey).",
+    ),
+    "plan-year.req-tasks": (
+        "Mỗi nhiệm vụ gắn với một tiêu chí thành phần của Bộ tiêu chí, có sản phẩm cụ thể (tài "
+        "liệu kiểm chứng), công chức chủ trì, phối hợp và thời hạn hoàn thành (Phần III).",
+        "Each task serves a sub-criterion of the set and names its output (the evidence "
+        "document), its lead, who helps and its deadline (Part III).",
+    ),
+    "plan-year.req-reports": (
+        "Thực hiện đầy đủ, đúng hạn chế độ báo cáo định kỳ theo lịch báo cáo tại Phần III.",
+        "Send every periodic report on time, as the reporting calendar of Part III sets out.",
+    ),
+    "plan-year.fields": ("II. NHIỆM VỤ TRỌNG TÂM", "II. MAIN TASKS"),
+    "plan-year.weak": (
+        "{number}. Khắc phục các tiêu chí thành phần bị mất điểm năm {assessed}",
+        "{number}. Sub-criteria that lost points in {assessed}",
+    ),
+    "plan-year.weak-line": (
+        "{id} {name} (năm {assessed}: {points}/{max} điểm): {needed}; có thể tăng {gain} điểm.",
+        "{id} {name} ({assessed}: {points}/{max} points): {needed}; can gain {gain} points.",
+    ),
+    "plan-year.none-weak": (
+        "Năm {assessed} không có tiêu chí thành phần nào bị mất điểm: duy trì kết quả đạt được.",
+        "No sub-criterion lost points in {assessed}: keep up the results.",
+    ),
+    "plan-year.content": ("{name}: {goal}", "{name}: {goal}"),
+    "plan-year.task-line": (
+        "{content}{priority}. Sản phẩm: {evidence} (tiêu chí {id}).",
+        "{content}{priority}. Output: {evidence} (sub-criterion {id}).",
+    ),
+    "plan-year.task-line-bare": (
+        "{content}{priority} (tiêu chí {id}).",
+        "{content}{priority} (sub-criterion {id}).",
+    ),
+    "plan-year.priority": (" [ưu tiên: {needed}]", " [first: {needed}]"),
+    "plan-year.row": (
+        "{content} (tiêu chí {id}){priority}",
+        "{content} (sub-criterion {id}){priority}",
+    ),
+    "plan-year.table-section": (
+        "III. NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH CỤ THỂ",
+        "III. THE REFORM TASKS IN DETAIL",
+    ),
+    "plan-year.table": ("1. Bảng nhiệm vụ", "1. The tasks"),
+    "plan-year.content-h": ("Nội dung thực hiện", "Task"),
+    "plan-year.lead-h": ("Công chức, bộ phận chủ trì", "Lead"),
+    "plan-year.support-h": ("Công chức, bộ phận phối hợp", "Helped by"),
+    "plan-year.when-h": ("Thời gian hoàn thành", "Deadline"),
+    "plan-year.due": ("Hạn {dates}", "By {dates}"),
+    "plan-year.usual": ("{timing} (*)", "{timing} (*)"),
+    "plan-year.no-timing": ("Trong năm {year} (**)", "In {year} (**)"),
+    "plan-year.table-note": (
+        "Hạn ghi ngày lấy từ bộ tiêu chí {set}. (*) Bộ tiêu chí không quy định hạn: thời gian "
+        "thường lệ của bộ phận chủ trì, ghi trong bộ tiêu chí.",
+        "Dated deadlines are the set's ({set}). (*) The set gives no due date: the lead office's "
+        "usual timing, as the set writes it.",
+    ),
+    "plan-year.table-note-none": (
+        "(**) Bộ tiêu chí không ghi hạn, cũng không ghi thời gian thường lệ: Ủy ban nhân dân "
+        "{kind} quyết định.",
+        "{kind:.0}(**) The set gives neither a due date nor a usual timing: the People's "
+        "Committee decides.",
+    ),
+    "plan-year.calendar": ("2. Lịch báo cáo", "2. Reporting calendar"),
+    "plan-year.report-h": ("Báo cáo", "Report"),
+    "plan-year.report-due-h": ("Hạn gửi", "Due"),
+    "plan-year.calendar-note": (
+        "Hạn gửi theo tiêu chí {ids} của bộ tiêu chí; báo cáo gửi Ủy ban nhân dân cấp trên "
+        "(cơ quan nội vụ).",
+        "Due dates as sub-criterion {ids} of the set gives them; reports go to the level above "
+        "(its home affairs office).",
+    ),
+    "plan-year.calendar-none": (
+        "Bộ tiêu chí không quy định lịch báo cáo; thực hiện theo yêu cầu của cấp trên.",
+        "The set gives no reporting calendar; report as the level above asks.",
+    ),
+    "plan-year.organisation": ("IV. TỔ CHỨC THỰC HIỆN", "IV. IMPLEMENTATION"),
+    "plan-year.funding": ("1. Kinh phí thực hiện", "1. Funding"),
+    "plan-year.funding-text": (
+        "Kinh phí thực hiện Kế hoạch được bố trí trong dự toán ngân sách {kind} năm {year}; bộ "
+        "phận tài chính - kế toán tham mưu bố trí kinh phí cho từng nhiệm vụ tại Phần III.",
+        "{kind:.0}The plan is funded from the commune budget of {year}; the finance office "
+        "proposes the funds for each task of Part III.",
+    ),
+    "plan-year.office-tasks": (
+        "Chủ trì thực hiện các nhiệm vụ {refs} tại Phần III; lưu đầy đủ tài liệu kiểm chứng và "
+        "báo cáo kết quả hằng quý về Ủy ban nhân dân {kind}.",
+        "{kind:.0}Leads the tasks {refs} of Part III; keeps their evidence documents and reports "
+        "progress to the People's Committee every quarter.",
+    ),
+    "plan-year.office-reports": (
+        "Tổng hợp, gửi các báo cáo theo lịch báo cáo tại Phần III.",
+        "Compiles and sends the reports of Part III's calendar.",
+    ),
+    "plan-year.closing": (
+        "Trên đây là Kế hoạch cải cách hành chính năm {year} của Ủy ban nhân dân {kind} {name}. "
+        "Yêu cầu các công chức, bộ phận chuyên môn và các ban, ngành liên quan nghiêm túc triển "
+        "khai thực hiện./.",
+        "{kind:.0}This is the administrative reform plan of the People's Committee of {name} for "
+        "{year}. The officials, offices and bodies concerned are to carry it out./.",
+    ),
+    # a commune's own plan, checked against the set (evaluate: tasks: in 1.1.2 / 1.1.3)
+    "evidence.plan-uncovered": (
+        "kế hoạch CCHC năm (plan_tasks) không có nhiệm vụ nào phục vụ {count} tiêu chí thành "
+        "phần được chấm điểm: {listing}",
+        "the year's reform plan (plan_tasks) has no task serving {count} scored "
+        "sub-criteria: {listing}",
+    ),
+    "evidence.plan-unknown-item": (
+        "nhiệm vụ phục vụ '{id}', không có trong bộ {set}{suggestion}",
+        "the task serves '{id}', which is not in the set {set}{suggestion}",
+    ),
+    "schema.key-plan_tasks": (
+        "Các nhiệm vụ của kế hoạch CCHC năm do xã ban hành (ở tiêu chí 1.1.2 hoặc 1.1.3): mỗi "
+        "nhiệm vụ có task, serves (các tiêu chí phục vụ), lead, support, due",
+        "The tasks of the commune's own reform plan (under 1.1.2 or 1.1.3): each with task, "
+        "serves (the sub-criteria it serves), lead, support, due",
+    ),
+    # the command line
+    "plan-year.not-a-result": (
+        "không phải kết quả chấm điểm JSON của parscore ({format}, do 'parscore evaluate "
+        "--format json' ghi): dùng tệp minh chứng YAML năm trước, hoặc tệp kết quả JSON",
+        "not a parscore JSON result ({format}, as 'parscore evaluate --format json' writes "
+        "it): give last year's YAML evidence file, or its JSON result",
+    ),
+    "usage.plan-year-criteria": (
+        "plan-year cần --criteria (mã bộ tiêu chí hoặc đường dẫn) hoặc --previous (tệp minh "
+        "chứng năm trước, dùng bộ tiêu chí của tệp đó)",
+        "plan-year needs --criteria (a set's id or path) or --previous (last year's evidence "
+        "file, whose set is then used)",
+    ),
+    "usage.plan-year-unit": (
+        "plan-year cần --unit (tên xã) hoặc --previous (tệp minh chứng năm trước)",
+        "plan-year needs --unit (the commune's name) or --previous (last year's evidence file)",
+    ),
+    "cli.help.plan-year": (
+        "Lập dự thảo kế hoạch cải cách hành chính năm từ bộ tiêu chí: mỗi tiêu chí thành phần "
+        "một nhiệm vụ (chủ trì, phối hợp, thời hạn), lịch báo cáo; với --previous, các tiêu chí "
+        "bị mất điểm năm trước được đưa lên trước.",
+        "Draft the year's administrative reform plan from a criteria set: one task per scored "
+        "sub-criterion (lead, helpers, deadline) and the reporting calendar; with --previous, "
+        "last year's weak sub-criteria come first.",
+    ),
+    "cli.help.plan-year-criteria": (
+        "Bộ tiêu chí: mã bộ có sẵn hoặc đường dẫn tệp. Mặc định: bộ của tệp --previous.",
+        "The criteria set: a shipped id or a file path. Default: the --previous file's set.",
+    ),
+    "cli.help.plan-year-unit": (
+        "Tên xã (mặc định: của tệp --previous).",
+        "The commune's name (default: the --previous file's).",
+    ),
+    "cli.help.plan-year-year": (
+        "Năm của kế hoạch (mặc định: năm sau năm của tệp --previous, nếu không thì năm của bộ "
+        "tiêu chí).",
+        "The plan's year (default: the year after the --previous file's, else the set's year).",
+    ),
+    "cli.help.plan-year-previous": (
+        "Tệp minh chứng năm trước (YAML) hoặc kết quả chấm điểm của nó (.json, evaluate --format "
+        "json): các tiêu chí bị mất điểm được đánh dấu và đưa lên trước.",
+        "Last year's evidence file (YAML), or its result (.json, evaluate --format json): the "
+        "sub-criteria that lost points are flagged and come first.",
+    ),
+    "cli.help.plan-year-format": (
+        "markdown, docx (Word, A4, Times New Roman; cần --output) hoặc text. Mặc định: theo phần "
+        "mở rộng của tệp --output (.md, .docx), nếu không thì text.",
+        "markdown, docx (Word, A4, Times New Roman; needs --output) or text. Default: the "
+        "--output file's extension (.md, .docx), else text.",
+    ),
     # --- reports: a criteria set in words (criteria list, criteria show) ----------------------
     "criteria-report.nothing-full-points": (
         "không phát sinh: đủ điểm",

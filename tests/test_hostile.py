@@ -211,6 +211,7 @@ EVIDENCE_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["plan", "FILE", "--target", "95"], {0, 2}),
     (["plan", "FILE", "--format", "json"], {0, 2}),
     (["plan", "FILE", "--format", "docx", "-o", "OUT"], {0, 2}),
+    (["plan-year", "--previous", "FILE", "--format", "docx", "-o", "OUT"], {0, 2}),
     (["compare", "DIR"], {0, 1, 2}),
     (["compare", "DIR", "--format", "json", "--detail"], {0, 1, 2}),
     (["compare", "DIR", "--format", "csv", "-o", "OUT"], {0, 1, 2}),
@@ -225,6 +226,7 @@ SET_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["evaluate", "EVIDENCE", "--detail"], {0, 2}),
     (["evaluate", "EVIDENCE", "--format", "json"], {0, 2}),
     (["plan", "EVIDENCE", "--format", "docx", "-o", "OUT"], {0, 2}),
+    (["plan-year", "--criteria", "FILE", "--unit", "Vĩnh Chấp", "--year", "2024"], {0, 2}),
     (["compare", "DIR", "--format", "html", "-o", "OUT"], {0, 1, 2}),
     (["compare", "DIR", "--format", "xlsx", "-o", "OUT"], {0, 1, 2}),
 ]

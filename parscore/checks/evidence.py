@@ -130,6 +130,7 @@ class _EvidenceChecker:
         for section, items in (("items", ev.items), ("survey", ev.survey)):
             for node_id, item in items.items():
                 self.item(section, node_id, item)
+        self.plan_tasks()
         for section, entries, ledger in (
             ("bonus", ev.bonus, cs.bonus),
             ("penalty", ev.penalty, cs.penalty),
@@ -140,6 +141,38 @@ class _EvidenceChecker:
                 else:
                     self.ledger_entry((section, index), entry, ledger)
                 self.documents((section, index), entry.documents)
+
+    def plan_tasks(self) -> None:
+        """The commune's own year plan, listed as ``plan_tasks`` (under 1.1.2 or 1.1.3): every
+        sub-criterion a task serves is one of the set's; the scored sub-criteria that no task
+        serves are warned about, once, at the first list."""
+        from parscore.plan_year import uncovered
+
+        listed = [(node_id, item) for node_id, item in self.ev.items.items() if item.plan_tasks]
+        if not listed:
+            return
+        served: list[str] = []
+        for node_id, item in listed:
+            for t, task in enumerate(item.plan_tasks):
+                for s, ref in enumerate(task.serves):
+                    if ref in self.nodes:
+                        served.append(ref)
+                        continue
+                    best = difflib.get_close_matches(ref, list(self.nodes), n=1, cutoff=0.6)
+                    where: KeyPath = ("items", node_id, "plan_tasks", t, "serves", s)
+                    args = {"id": ref, "set": self.cs.id, **suggestion(best[0] if best else None)}
+                    self.add("evidence.plan-unknown-item", where, **args)
+        missing = uncovered(self.cs, served)
+        if missing:
+            listing = ", ".join(missing)
+            self.add(
+                "evidence.plan-uncovered",
+                ("items", listed[0][0], "plan_tasks"),
+                prefer_key=True,
+                warning=True,
+                count=len(missing),
+                listing=listing,
+            )
 
     def ledger_entry(self, path: KeyPath, entry: LedgerEntry, ledger: LedgerRule) -> None:
         """A bonus or penalty line: its kind one the set lists, and points it gives or gets

@@ -69,7 +69,10 @@ class Node(BaseModel):
     )
     advice: Text | None = Field(default=None, description="how to improve it")
     timing: NonEmptyStr | None = Field(
-        default=None, description='when the improvement is done, e.g. "Quý I", "Thường xuyên"'
+        default=None,
+        description="the lead office's usual timing for the work where the rule gives no due "
+        'date, e.g. "Quý I", "Thường xuyên": the improvement plan\'s timing, marked as such in '
+        "the year's plan",
     )
     notes: Text | None = None
 

@@ -36,6 +36,27 @@ class Document(BaseModel):
     section: OptionalText = Field(default=None, description="page or section that proves it")
 
 
+MAX_PLAN_TASKS = 500
+
+
+class PlanTask(BaseModel):
+    """A task of the commune's own year plan (kế hoạch CCHC năm), listed in the evidence of the
+    plan's sub-criteria (1.1.2, 1.1.3) so that ``evaluate`` can tell which scored
+    sub-criteria no task serves."""
+
+    model_config = INPUT_CONFIG
+
+    task: NonEmptyStr = Field(description="nội dung thực hiện, as the plan writes it")
+    serves: list[NodeId] = Field(
+        default_factory=list,
+        max_length=MAX_DOCUMENTS,
+        description="the sub-criteria it serves (a criterion or a field: all below it)",
+    )
+    lead: OptionalText = Field(default=None, description="chủ trì")
+    support: list[NonEmptyStr] = Field(default_factory=list, description="phối hợp")
+    due: OptionalText = Field(default=None, description="thời gian hoàn thành, as written")
+
+
 class Item(BaseModel):
     """The evidence for one sub-criterion. Keys other than these are the rule's inputs."""
 
@@ -49,6 +70,11 @@ class Item(BaseModel):
         description="nothing to score occurred this year (không phát sinh), and why",
     )
     note: OptionalText = None
+    plan_tasks: list[PlanTask] = Field(
+        default_factory=list,
+        max_length=MAX_PLAN_TASKS,
+        description="the tasks of the commune's own year plan (under 1.1.2 or 1.1.3)",
+    )
 
     @field_validator("documents", mode="before")
     @classmethod

@@ -49,13 +49,18 @@ _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 
 def to_docx(plan: Plan, opts: Options) -> bytes:
+    """The improvement plan in Word (:func:`document_docx`)."""
+    return document_docx(document(plan, opts.lang, opts.top), opts.lang)
+
+
+def document_docx(content: PlanDocument, lang: str) -> bytes:
+    """A document in Word, laid out as the module says: every plan (the improvement plan, the
+    year's reform plan) goes through this one function."""
     from docx import Document
 
-    lang = opts.lang
     doc = Document()
     _page_and_styles(doc, lang)
     _page_number(doc)
-    content = document(plan, lang, opts.top)
     w = _Writer(doc)
     _header_block(w, content)
     _title(w, content)
@@ -354,15 +359,18 @@ def _foot(w: _Writer, content: PlanDocument) -> None:
 
 
 def _annex(w: _Writer, blocks: list[Block]) -> None:
-    """The annex on a page of its own."""
+    """The annex on a page of its own (none when the document has no annex)."""
     from docx.enum.text import WD_BREAK
 
+    if not blocks:
+        return
     w.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     _blocks(w, blocks)
 
 
 def _grid_table(w: _Writer, table: Table) -> None:
-    """A table of figures with a grid, its header row repeated on every page."""
+    """A table with a grid, its header row repeated on every page, no row split across two
+    pages."""
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
@@ -377,13 +385,24 @@ def _grid_table(w: _Writer, table: Table) -> None:
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     grid.rows[0]._tr.get_or_add_trPr().append(repeat)
-    for values in table.rows:
-        for column, (cell, value) in enumerate(zip(grid.add_row().cells, values, strict=True)):
+    merged = []
+    for index, values in enumerate(table.rows):
+        group = index in table.groups
+        row = grid.add_row()
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row on one page
+        for column, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
             right = column in table.right
             align = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
-            w.cell_text(cell, [value], align=align, points=12)
+            w.cell_text(cell, [value], align=align, points=12, bold=group)
+        if group and len(row.cells) > 2:
+            merged.append(row)
     if table.widths_cm:
         w.widths(grid, table.widths_cm)
+    for row in merged:  # a group's heading runs across the columns after its number
+        cells = row.cells
+        joined = cells[1].merge(cells[-1])
+        for extra in joined.paragraphs[1:]:  # the emptied cells' paragraphs
+            extra._p.getparent().remove(extra._p)
     w.paragraph("")
 
 

@@ -20,6 +20,7 @@ from tabulate import tabulate
 
 from parscore.classify import band_words
 from parscore.messages import format_percent, format_points, render
+from parscore.model.evidence import Unit
 from parscore.model.plan import Plan, Step
 from parscore.model.result import FieldScore
 from parscore.report.common import Options, markdown_text
@@ -34,6 +35,9 @@ class Table:
     rows: list[list[str]]
     right: tuple[int, ...] = ()  # columns of numbers, right-aligned
     widths_cm: tuple[float, ...] = ()  # in Word; the text width is 16 cm
+    #: rows that head a group (a field in the year plan's task table): bold, and in Word the
+    #: cells after the first merged into one
+    groups: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -164,12 +168,12 @@ def numbered(plan: Plan) -> list[tuple[str, FieldScore, list[list[Step]]]]:
     return [(str(n), f, nodes) for n, (f, nodes) in enumerate(field_sections(plan), start=1)]
 
 
-def _sentence(text: str) -> str:
+def sentence(text: str) -> str:
     text = text.strip()
     return (text[:1].upper() + text[1:]).rstrip(".") + "." if text else text
 
 
-def _goals(steps: list[Step], lang: str, assessed: int) -> str:
+def goals(steps: list[Step], lang: str, assessed: int) -> str:
     """The item's missing document or explanation first, then its best step (a rule lists
     alternatives, best first: the plan sets the best as the goal)."""
     said = [
@@ -178,13 +182,13 @@ def _goals(steps: list[Step], lang: str, assessed: int) -> str:
         if s.cost != "action"
     ]
     said += [s.action.get(lang) for s in steps if s.cost == "action"][:1]
-    return _sentence("; ".join(said))
+    return sentence("; ".join(said))
 
 
 def item_lines(steps: list[Step], lang: str, assessed: int) -> list[str]:
     """A sub-criterion's lines: goals and tasks, solutions, lead, coordinating, timing."""
     first = steps[0]
-    lines = [(render("plan-doc.tasks", None, lang), _goals(steps, lang, assessed))]
+    lines = [(render("plan-doc.tasks", None, lang), goals(steps, lang, assessed))]
     if first.advice:
         lines.append((render("plan-doc.solutions", None, lang), first.advice.get(lang)))
     lines += [
@@ -247,11 +251,15 @@ def _organisation(plan: Plan, lang: str) -> list[Block]:
 
 
 def _recipients(plan: Plan, lang: str) -> list[str]:
-    """Nơi nhận: the body above (the district's until mid-2025, the province's after), the
-    commune's leaders, the offices, the file."""
-    unit, kind = plan.unit, {"kind": plan.unit.kind}
+    return recipients(plan.unit, plan.year, lang)
+
+
+def recipients(unit: Unit, year: int, lang: str) -> list[str]:
+    """Nơi nhận of a plan of ``year``: the body above (the district's until mid-2025, the
+    province's after), the commune's leaders, the offices, the file."""
+    kind = {"kind": unit.kind}
     district, province = unit.parent("district"), unit.parent("province")
-    if district is not None and plan.year <= 2025:
+    if district is not None and year <= 2025:
         above = render("plan-doc.to-district", {"name": district.name}, lang)
     elif province is not None:
         above = render("plan-doc.to-province", {"name": province.name}, lang)
@@ -344,7 +352,7 @@ def _annex_first(plan: Plan, lang: str, top: int) -> list[Block]:
     if not plan.steps:
         return [*out, Block("para", render("plan-doc.none-lost", None, lang))]
     rows = [
-        [str(i), task_text(s, lang), _sentence(s.action.get(lang)), format_points(s.gain, lang)]
+        [str(i), task_text(s, lang), sentence(s.action.get(lang)), format_points(s.gain, lang)]
         for i, s in enumerate(plan.steps[: max(top, 1)], start=1)
     ]
     heads = ("plan-doc.no", "plan-doc.item-h", "plan-doc.step-h", "plan-doc.gain-h")
@@ -431,9 +439,14 @@ def _md_bold(text: str) -> str:
 
 
 def markdown(plan: Plan, opts: Options) -> str:
-    """The plan in Markdown, as near the document's form as Markdown goes: the header and the
-    signature as two-column tables, sections as headings, the annex after a rule."""
-    doc = document(plan, opts.lang, opts.top)
+    """The plan in Markdown (:func:`markdown_document`)."""
+    return markdown_document(document(plan, opts.lang, opts.top))
+
+
+def markdown_document(doc: PlanDocument) -> str:
+    """A document in Markdown, as near the document's form as Markdown goes: the header and the
+    signature as two-column tables, sections as headings, the annex after a rule. Every plan
+    (the improvement plan, the year's reform plan) is laid out by this one function."""
     esc = markdown_text
     head = _two_columns([esc(x) for x in doc.left], [esc(x) for x in doc.right])
     head = [
@@ -447,8 +460,9 @@ def markdown(plan: Plan, opts: Options) -> str:
     foot = [
         [_md_bold(a) if i == 0 else a, _md_bold(b) if i < 2 else b] for i, (a, b) in enumerate(foot)
     ]
-    out += [_md_table(foot[0], foot[1:], ["left", "center"]), "", "---", ""]
-    out += _md_blocks(doc.annex)
+    out += [_md_table(foot[0], foot[1:], ["left", "center"]), ""]
+    if doc.annex:
+        out += ["---", "", *_md_blocks(doc.annex)]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -465,7 +479,13 @@ def _md_blocks(blocks: list[Block]) -> list[str]:
     out = []
     for b in blocks:
         if b.table is not None:
-            rows = [[markdown_text(v) for v in row] for row in b.table.rows]
+            rows = [
+                [
+                    _md_bold(markdown_text(v)) if r in b.table.groups else markdown_text(v)
+                    for v in row
+                ]
+                for r, row in enumerate(b.table.rows)
+            ]
             heads = [markdown_text(h) for h in b.table.heads]
             out += [_md_table(heads, rows, _aligns(b.table)), ""]
             continue
@@ -479,11 +499,14 @@ def _md_blocks(blocks: list[Block]) -> list[str]:
 
 
 def text(plan: Plan, opts: Options) -> str:
-    """The plan as plain text for a terminal (and a pipe, the fixed width's bytes): no Markdown
-    marks, the header and signature side by side, paragraphs and tables laid out in the
-    output's width (:mod:`parscore.report.width`)."""
-    doc = document(plan, opts.lang, opts.top)
-    width = opts.width or PIPED_WIDTH
+    """The plan as plain text (:func:`text_document`)."""
+    return text_document(document(plan, opts.lang, opts.top), opts.width or PIPED_WIDTH)
+
+
+def text_document(doc: PlanDocument, width: int) -> str:
+    """A document as plain text for a terminal (and a pipe, the fixed width's bytes): no
+    Markdown marks, the header and signature side by side, paragraphs and tables laid out in
+    ``width`` (:mod:`parscore.report.width`)."""
     out = [_side_by_side(doc.left, doc.right, width), ""]
     out += [*wrap(doc.title, width), *wrap(doc.subtitle, width), ""]
     out += _text_blocks(doc.body, width)

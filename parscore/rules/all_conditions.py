@@ -12,12 +12,14 @@ from parscore.model.common import INPUT_CONFIG, Name, Text
 from parscore.rules.base import (
     Context,
     Gain,
+    Goal,
     InputSpec,
     ParamProblem,
     RuleKind,
     RuleParams,
     Scored,
     duplicate_ids,
+    joined_labels,
     points_text,
     words,
 )
@@ -114,6 +116,11 @@ class AllConditions(RuleKind):
         if points >= maximum or not unmet:
             return []
         return [Gain(maximum, "plan.conditions", {"conditions": _joined(unmet)})]
+
+    @classmethod
+    def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
+        items = joined_labels([entry.label for entry in params.conditions])
+        return Goal("plan-year.goal.all-of", {"items": items})
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:

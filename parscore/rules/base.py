@@ -14,7 +14,9 @@ A rule kind is one module of :mod:`parscore.rules`, named for the kind, holding 
 * ``improve(params, max, values, points)``: what would gain points, best first;
   ``improve_in(..., ctx)`` is what the engine calls, with the item's context: a kind whose gains
   depend on the assessment year (``deliverables``, due dates written dd/mm) overrides it;
-* ``describe(params, max, lang)``: the rule in words, for ``criteria show`` and templates.
+* ``describe(params, max, lang)``: the rule in words, for ``criteria show`` and templates;
+* ``goal(params, max, year)``: what the full points ask for and by when, for the year's reform
+  plan (``parscore plan-year``); None where the sub-criterion's name says it all.
 
 The class docstring is the kind's user documentation and carries an example. Every word a kind
 shows is a code of the "rule kinds" section of :mod:`parscore.messages`.
@@ -47,7 +49,9 @@ DUE_PATTERN = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
 InputType = Literal["count", "number", "percent", "points", "bool", "date", "choice"]
 
 #: Keys of an evidence item that are not rule inputs.
-RESERVED_KEYS = frozenset({"documents", "explanation", "claimed", "nothing_occurred", "note"})
+RESERVED_KEYS = frozenset(
+    {"documents", "explanation", "claimed", "nothing_occurred", "note", "plan_tasks"}
+)
 
 
 # --- words: every text is a catalogue code ------------------------------------------------------
@@ -68,6 +72,17 @@ def label(code: str) -> Text:
     """An input's label: the catalogue text ``code`` (no arguments) in every language. A
     frozen model, made once per code: every file's check and scoring asks for it again."""
     return Text(**both(code))
+
+
+def lower_first(text: str) -> str:
+    """A label inside a sentence: "Có bố trí kinh phí" -> "có bố trí kinh phí"; a word in
+    capitals (TTHC, UBND) keeps them."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def joined_labels(labels: list[Text]) -> dict[str, str]:
+    """Labels inside a sentence, joined with "; ", in every language (a message argument)."""
+    return {lang: "; ".join(lower_first(t.get(lang)) for t in labels) for lang in LANGS}
 
 
 def text_arg(text: Text) -> dict[str, str]:
@@ -182,6 +197,16 @@ class Gain:
 
 
 @dataclass(frozen=True)
+class Goal:
+    """What the full points of a sub-criterion ask for in a year, as the set writes it: a
+    message (its code and arguments) and the due dates the set gives, in that year."""
+
+    action: str  # message code
+    args: dict[str, Any] = field(default_factory=dict)
+    due: tuple[dt.date, ...] = ()
+
+
+@dataclass(frozen=True)
 class Context:
     """What a rule may know beyond its inputs."""
 
@@ -265,6 +290,13 @@ class RuleKind:
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:
         raise NotImplementedError
 
+    @classmethod
+    def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
+        """What the full points ask for in ``year`` (targets, thresholds and due dates from
+        the set, never invented); None when the sub-criterion's name says it all (pass or
+        fail, a judged item)."""
+        return None
+
 
 # --- named levels and checklist items -----------------------------------------------------------
 
@@ -340,6 +372,15 @@ def band_problems(
     if not over and all(band.points != maximum for band in bands):
         problems.append(ParamProblem("criteria.full-unreachable", ("bands",), {"max": maximum}))
     return problems
+
+
+def best_band(bands: list[RuleBand]) -> RuleBand:
+    """The band with the most points (the lowest one where several give them)."""
+    top = max(band.points for band in bands)
+    return min(
+        (band for band in bands if band.points == top),
+        key=lambda b: Decimal(-1) if b.interval.low is None else b.interval.low,
+    )
 
 
 def describe_bands(bands: list[RuleBand], lang: str, unit: str) -> str:

@@ -11,6 +11,7 @@ from parscore.messages import LANGS
 from parscore.rules.base import (
     Context,
     Gain,
+    Goal,
     InputSpec,
     Level,
     ParamProblem,
@@ -18,6 +19,7 @@ from parscore.rules.base import (
     RuleParams,
     Scored,
     duplicate_ids,
+    joined_labels,
     labelled_points,
     text_arg,
     words,
@@ -130,6 +132,11 @@ class Checklist(RuleKind):
         if len(unmet) > 1:
             gains.insert(0, Gain(maximum, "plan.full"))
         return gains
+
+    @classmethod
+    def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
+        items = joined_labels([entry.label for entry in params.items])
+        return Goal("plan-year.goal.all-of", {"items": items})
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:

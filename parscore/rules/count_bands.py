@@ -11,6 +11,7 @@ from parscore.bands import find
 from parscore.rules.base import (
     Context,
     Gain,
+    Goal,
     InputName,
     InputSpec,
     ParamProblem,
@@ -20,6 +21,7 @@ from parscore.rules.base import (
     Scored,
     band_arg,
     band_problems,
+    best_band,
     count_input,
     describe_bands,
     label,
@@ -90,6 +92,13 @@ class CountBands(RuleKind):
             args = {"label": shown, "count": count, "target": target}
             gains.append(Gain(band.points, "plan.count", args))
         return gains
+
+    @classmethod
+    def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
+        shown = text_arg(params.count.label or label("rule.input.count"))
+        return Goal(
+            "plan-year.goal.count", {"label": shown, "band": band_arg(best_band(params.bands))}
+        )
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:

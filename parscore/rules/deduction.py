@@ -11,6 +11,7 @@ from parscore.model.common import Points
 from parscore.rules.base import (
     Context,
     Gain,
+    Goal,
     InputName,
     InputSpec,
     ParamProblem,
@@ -81,6 +82,11 @@ class Deduction(RuleKind):
             return Scored(points, "reason.deduction-none", {"points": points})
         args = {"count": count, "per": params.per_incident, "points": points}
         return Scored(points, "reason.deduction", args)
+
+    @classmethod
+    def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
+        shown = text_arg(params.count.label or label("rule.input.count"))
+        return Goal("plan-year.goal.none", {"label": shown})
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:

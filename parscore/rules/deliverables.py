@@ -16,6 +16,7 @@ from parscore.rules.base import (
     DUE_PATTERN,
     Context,
     Gain,
+    Goal,
     InputSpec,
     ParamProblem,
     RuleKind,
@@ -202,6 +203,12 @@ class Deliverables(RuleKind):
             gains.append(Gain(after, "plan.deliverables", {"which": _named(d)}))
         gains[1:] = sorted(gains[1:], key=lambda g: -g.points)
         return gains
+
+    @classmethod
+    def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
+        which = _each([_named(d) for d in params.deliverables])
+        due = tuple(d.due_in(year) for d in params.deliverables)
+        return Goal("plan-year.goal.deliverables", {"which": which}, due)
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:

@@ -10,6 +10,7 @@ from pydantic import Field
 from parscore.rules.base import (
     Context,
     Gain,
+    Goal,
     InputSpec,
     Level,
     ParamProblem,
@@ -17,6 +18,7 @@ from parscore.rules.base import (
     RuleParams,
     Scored,
     duplicate_ids,
+    joined_labels,
     label,
     labelled_points,
     text_arg,
@@ -97,6 +99,11 @@ class Levels(RuleKind):
             (lv for lv in params.levels if lv.points > points), key=lambda lv: -lv.points
         )
         return [Gain(lv.points, "plan.level", {"level": text_arg(lv.label)}) for lv in better]
+
+    @classmethod
+    def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
+        best = max(params.levels, key=lambda lv: lv.points)  # the first of the best
+        return Goal("plan-year.goal.level", {"level": joined_labels([best.label])})
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:

@@ -13,6 +13,7 @@ from parscore.model.common import Points
 from parscore.rules.base import (
     Context,
     Gain,
+    Goal,
     InputName,
     InputSpec,
     RuleKind,
@@ -89,6 +90,11 @@ class PerItem(RuleKind):
                 Gain(after, "plan.count", {"label": shown, "count": count, "target": count + 1})
             )
         return gains
+
+    @classmethod
+    def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
+        needed = math.ceil(maximum / params.per_item)  # the fewest items that reach the maximum
+        return Goal("plan-year.goal.at-least", {"count": needed, "what": count_noun(params.count)})
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:

@@ -13,6 +13,7 @@ from parscore.model.common import Number
 from parscore.rules.base import (
     Context,
     Gain,
+    Goal,
     Scored,
     ShareKind,
     ShareParams,
@@ -87,6 +88,12 @@ class Proportional(ShareKind):
             return []
         target = both("rule.share.at", bound=full)
         return [share_gain(maximum, percent, target, more, [params.full_at])]
+
+    @classmethod
+    def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
+        if params.full_at is not None:  # full points at the set's target
+            return Goal("plan-year.goal.share-at", {"target": params.full_at})
+        return Goal("plan-year.goal.share-all")
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:

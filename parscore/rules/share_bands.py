@@ -15,6 +15,7 @@ from parscore.rules.base import (
     HUNDRED,
     Context,
     Gain,
+    Goal,
     ParamProblem,
     RuleBand,
     Scored,
@@ -23,6 +24,7 @@ from parscore.rules.base import (
     band_arg,
     band_bounds,
     band_problems,
+    best_band,
     both,
     describe_bands,
     share_args,
@@ -103,6 +105,14 @@ class Bands(ShareKind):
             target = both("rule.share.at" if iv.low_inclusive else "rule.share.above", bound=iv.low)
             gains.append(share_gain(band.points, percent, target, more, band_bounds(params.bands)))
         return gains
+
+    @classmethod
+    def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
+        best = best_band(params.bands)
+        iv = best.interval
+        if iv.low == HUNDRED and iv.low_inclusive and not params.may_exceed:
+            return Goal("plan-year.goal.share-all")  # "from 100% up" is all of it
+        return Goal("plan-year.goal.share", {"band": band_arg(best, "%")})
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:

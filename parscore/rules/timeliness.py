@@ -14,6 +14,7 @@ from parscore.rules.base import (
     DUE_PATTERN,
     Context,
     Gain,
+    Goal,
     InputProblem,
     InputSpec,
     ParamProblem,
@@ -142,6 +143,11 @@ class Timeliness(RuleKind):
         due = values.get("due") or params.due  # a date from the evidence, or the rule's "31/01"
         by = both("rule.timeliness.by", due=due) if due else ""
         return [Gain(params.on_time, "plan.on-time", {"due": by})]
+
+    @classmethod
+    def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
+        due = params.due_in(year)
+        return Goal("plan-year.goal.on-time", {}, (due,) if due is not None else ())
 
     @classmethod
     def fill_hint(cls, params: Any, lang: str) -> str | None:
