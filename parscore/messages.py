@@ -1249,7 +1249,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{name}': give a weight (greater than 0) to every old unit, or to none (the plain mean)",
     ),
     "previous.bad-json": (
-        "không đọc được kết quả so sánh năm trước: {detail}",
+        "không đọc được kết quả so sánh năm trước (chi tiết bằng tiếng Anh): {detail}",
         "cannot read last year's comparison: {detail}",
     ),
     "previous.not-comparison": (

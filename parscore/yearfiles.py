@@ -8,16 +8,16 @@ Every problem is placed at its file, line and column (JSON: its file), as for ev
 from __future__ import annotations
 
 import json
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from parscore import yamlsource
 from parscore.checks.pydantic_errors import validation_problems
 from parscore.errors import InputError, Problem, Severity
-from parscore.model.common import comparable
+from parscore.model.common import Text, comparable
 from parscore.model.result import CriteriaRef
 from parscore.model.years import Crosswalk, Lineage
 from parscore.yamlsource import Limits, Source, display_name
@@ -103,6 +103,43 @@ def _bad(display: str, detail: str) -> InputError:
     return InputError([Problem("previous.bad-json", {"detail": detail}, display)])
 
 
+class _JsonUnit(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    name: str
+    code: str | None = None
+    kind: str
+    district: str | None = None
+
+
+class _JsonRow(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    rank: int
+    of: int
+    index: Decimal
+    band: Text | None = None
+    unit: _JsonUnit
+
+
+class _JsonGroup(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    name: str | None = None
+    ranking: list[_JsonRow]
+
+
+class _JsonComparison(BaseModel):
+    """What a comparison against last year reads of last year's comparison JSON."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    year: int
+    group_by: str
+    criteria: CriteriaRef
+    groups: list[_JsonGroup]
+
+
 def read_comparison_json(path: Path, limits: Limits) -> PastYear:
     """Last year's ``compare --format json`` (``parscore-comparison/3`` or later): per ranked
     unit its name, code, kind, district, group, rank, index and band."""
@@ -110,42 +147,37 @@ def read_comparison_json(path: Path, limits: Limits) -> PastYear:
     data = yamlsource.read_bytes(path, limits)
     try:
         doc = json.loads(data.decode("utf-8-sig"), parse_float=Decimal)
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise _bad(display, str(exc)) from None
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise _bad(display, str(exc)[:200]) from None
     if not isinstance(doc, dict) or not str(doc.get("format", "")).startswith(
         "parscore-comparison/"
     ):
         found = doc.get("format") if isinstance(doc, dict) else None
         raise InputError(
-            [Problem("previous.not-comparison", {"found": str(found or "—")}, display)]
+            [Problem("previous.not-comparison", {"found": str(found or "—")[:40]}, display)]
         )
     try:
-        units = [
-            Past(
-                name=row["unit"]["name"],
-                code=row["unit"].get("code"),
-                kind=row["unit"]["kind"],
-                district=row["unit"].get("district"),
-                group=group.get("name"),
-                rank=int(row["rank"]),
-                of=int(row["of"]),
-                index=Decimal(str(row["index"])),
-                band=row.get("band"),
-            )
-            for group in doc["groups"]
-            for row in group["ranking"]
-        ]
-        criteria = CriteriaRef.model_validate(doc["criteria"])
-        year, group_by = int(doc["year"]), str(doc["group_by"])
-    except (KeyError, TypeError, ValueError, InvalidOperation, ValidationError) as exc:
-        raise _bad(display, f"{type(exc).__name__}: {exc}"[:200]) from None
-    from parscore.model.common import Text
-
+        read = _JsonComparison.model_validate(doc)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in error["loc"])
+        raise _bad(display, f"{where}: {error['msg']}"[:200]) from None
     units = [
-        Past(**{**u.__dict__, "band": Text.model_validate(u.band) if u.band else None})
-        for u in units
+        Past(
+            name=row.unit.name,
+            code=row.unit.code,
+            kind=row.unit.kind,
+            district=row.unit.district,
+            group=group.name,
+            rank=row.rank,
+            of=row.of,
+            index=row.index,
+            band=row.band,
+        )
+        for group in read.groups
+        for row in group.ranking
     ]
-    return PastYear(year, criteria, group_by, display, units)
+    return PastYear(read.year, read.criteria, read.group_by, display, units)
 
 
 def past_of(comparison: Any, source: str) -> PastYear:
