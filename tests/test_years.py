@@ -678,3 +678,23 @@ def test_the_2025_reference_set_runs_its_shipped_cases():
     code, stdout, _ = run("criteria", "test", "ref-commune-2025")
     assert code == 0
     assert stdout.endswith(": 11 cases, 11 passed, 0 failed\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"format": "parscore-comparison/4", "groups": {"a": 1}}',
+        '{"format": "parscore-comparison/4", "year": 2023, "group_by": "district", "criteria": '
+        '{"id": "x", "version": "1", "year": 2023, "title": {"vi": "t"}}, "groups": [{"name": '
+        '"A", "ranking": [{"rank": "x"}]}]}',
+        "[" * 100_000,
+        '{"format": "parscore-comparison/4", "year": 1e999}',
+    ],
+)
+def test_a_damaged_comparison_json_is_refused_by_name(tmp_path, text):
+    path = tmp_path / "so-sanh-2023.json"
+    path.write_text(text, encoding="utf-8")
+    code, _, stderr = run("compare", str(Y2025), "--previous", str(path), "--no-cache")
+    assert code == 2
+    assert f"{path}: cannot read last year's comparison" in stderr
+    assert "[previous.bad-json]" in stderr
