@@ -440,7 +440,9 @@ def evaluate(
     from parscore.loading import load_evidence
     from parscore.report.common import Options
 
-    if previous and not missing:  # the unit against its past (parscore/yearfiles.py)
+    if previous and missing:
+        raise UsageError("years.previous-with-missing")
+    if previous:  # the unit against its past (parscore/yearfiles.py)
         from parscore.yearfiles import unit_history
 
         chosen = formats.get("history", fmt)
@@ -557,6 +559,8 @@ def compare(
     from parscore.report.common import Options
 
     chosen = formats.get("comparison", fmt)
+    if lineage is not None and not previous:
+        raise UsageError("years.lineage-without-previous")
     found = batch.find_files(paths)
     # before any scoring: not a file given or found in a folder
     _check_output(chosen, output, force, [*paths, *found.files])

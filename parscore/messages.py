@@ -1285,6 +1285,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "compared; for each sub-criterion, give --crosswalk (drafted by 'parscore criteria "
         "diff')",
     ),
+    "years.previous-with-missing": (
+        "--previous không dùng cùng --missing: danh sách việc còn thiếu là của năm nay",
+        "--previous does not go with --missing: the to-do list is this year's",
+    ),
+    "years.lineage-without-previous": (
+        "--lineage cần --previous (năm trước để so sánh)",
+        "--lineage needs --previous (last year, to compare with)",
+    ),
     "years.status-same": ("giữ nguyên", "same"),
     "years.status-reweighted": ("đổi điểm tối đa", "re-weighted"),
     "years.status-renamed": ("đổi số hoặc tên", "renumbered or renamed"),

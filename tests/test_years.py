@@ -698,3 +698,12 @@ def test_a_damaged_comparison_json_is_refused_by_name(tmp_path, text):
     assert code == 2
     assert f"{path}: cannot read last year's comparison" in stderr
     assert "[previous.bad-json]" in stderr
+
+
+def test_options_that_need_one_another():
+    code, _, stderr = run("compare", str(Y2025), "--lineage", str(LINEAGE))
+    assert (code, stderr) == (2, "error: --lineage needs --previous (last year, to compare with)\n")
+    evidence = str(ROOT / "evidence" / "vinh-chap-2023.yaml")
+    code, _, stderr = run("evaluate", evidence, "--missing", "--previous", evidence)
+    assert code == 2
+    assert "--previous does not go with --missing" in stderr
