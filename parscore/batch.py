@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parscore import __version__
 from parscore.cache import CacheEntry, ResultCache
@@ -30,10 +30,13 @@ from parscore.errors import InputError, Problem, UsageError
 from parscore.escaping import escaped
 from parscore.loading import CriteriaResolver
 from parscore.model.common import comparable
-from parscore.model.compare import Comparison, Excluded, GroupBy, UnitSummary
+from parscore.model.compare import Comparison, Excluded, GroupBy, RankStage, UnitSummary
 from parscore.yamlsource import Limits, display_name, read_bytes
 
-SUFFIXES = (".yaml", ".yml")
+if TYPE_CHECKING:  # read by the commands that take --survey
+    from parscore.survey_table import SurveyTable
+
+SUFFIXES = (".yaml", ".yml", ".xlsx")
 
 
 @dataclass(frozen=True)
@@ -46,9 +49,12 @@ class Found:
 
 
 def find_files(paths: Iterable[Path]) -> Found:
-    """Files given by name, and ``.yaml``/``.yml`` files found below folders (recursively,
-    in name order). A folder reached twice through links (a loop) is searched once and said;
-    a folder that cannot be read is said."""
+    """Files given by name, and ``.yaml``/``.yml``/``.xlsx`` files found below folders
+    (recursively, in name order). A commune folder (one holding ``commune.yaml``,
+    :mod:`parscore.folder`), given or found, is one commune, not searched. A folder reached twice
+    through links (a loop) is searched once and said; a folder that cannot be read is said."""
+    from parscore.folder import is_commune_folder
+
     files: list[Path] = []
     problems: list[Problem] = []
     seen_dirs: set[str] = set()
@@ -83,9 +89,11 @@ def find_files(paths: Iterable[Path]) -> Found:
                 is_dir = entry.is_dir()  # follows links
             except OSError:
                 is_dir = False
-            if is_dir:
+            if is_dir and is_commune_folder(path):
+                add_file(path)
+            elif is_dir:
                 walk(path)
-            elif entry.name.endswith(SUFFIXES) and not entry.name.startswith("."):
+            elif entry.name.endswith(SUFFIXES) and not entry.name.startswith((".", "~$")):
                 if entry.is_symlink() and not path.exists():
                     problems.append(Problem("batch.broken-link", {}, display_name(path)))
                     continue
@@ -93,7 +101,7 @@ def find_files(paths: Iterable[Path]) -> Found:
 
     named: set[str] = set()
     for path in paths:
-        if path.is_dir():
+        if path.is_dir() and not is_commune_folder(path):
             walk(path)
         else:
             add_file(path)  # a missing file is reported when it is read
@@ -130,10 +138,15 @@ def _cache(folder: str | None) -> ResultCache:
 
 
 def score_file(
-    path: str, criteria: str | None, limits: Limits, cache_folder: str | None
+    path: str,
+    criteria: str | None,
+    limits: Limits,
+    cache_folder: str | None,
+    survey: SurveyTable | None = None,
 ) -> FileOutcome:
     """Score one evidence file, or take it from the cache when neither the file nor its
-    criteria set has changed. Picklable both ways, for worker processes."""
+    criteria set has changed. Picklable both ways, for worker processes. With ``survey`` (a
+    province's survey table) the file's survey points are its row's, and no cache is used."""
     from parscore.engine import score
     from parscore.fastyaml import load_bytes as fast_read
     from parscore.loading import evidence_from_bytes
@@ -141,6 +154,8 @@ def score_file(
     resolver, cache = _resolver(limits), _cache(cache_folder)
     file = Path(path)
     display = display_name(file)
+    if file.is_dir() or file.suffix.lower() == ".xlsx":  # a commune folder or a workbook
+        return _score_bundle(path, criteria, resolver)
     try:
         data = read_bytes(file, limits)
     except InputError as exc:
@@ -148,13 +163,17 @@ def score_file(
     # a relative reference is taken from --criteria's working folder, else from the file's
     ref_base = (Path.cwd(), "cwd") if criteria is not None else (file.parent, "file")
     key = None
-    if cache.root is not None:  # with --no-cache, no key is worked out
+    if cache.root is not None and survey is None:  # with --no-cache, no key is worked out
         key = cache.key(data, path, criteria, limits)  # the name as it is, not as it is shown
         hit = _from_cache(cache.get(key), ref_base, resolver, path)
         if hit is not None:
             return hit
     try:
         prepared = evidence_from_bytes(data, file, resolver, criteria=criteria, read=fast_read)
+        if survey is not None:
+            from parscore.survey_table import apply
+
+            prepared = apply(prepared, survey)
     except InputError as exc:
         return FileOutcome(path, None, tuple(exc.problems))
     except UsageError as exc:  # a criteria set where evidence was expected
@@ -178,6 +197,23 @@ def score_file(
     return FileOutcome(path, summary, criteria_location=prepared.criteria_location)
 
 
+def _score_bundle(path: str, criteria: str | None, resolver: CriteriaResolver) -> FileOutcome:
+    """A commune folder or a workbook: read through :func:`parscore.loading.load_evidence`,
+    never cached (its bytes are not one file's)."""
+    from parscore.engine import score
+    from parscore.loading import load_evidence
+
+    try:
+        prepared = load_evidence(Path(path), resolver, criteria=criteria)
+    except InputError as exc:
+        # another workbook (a comparison written beside the files) is not evidence: found in a
+        # folder it is passed over, as a criteria set is; named, it is refused
+        other = [p.code for p in exc.problems] == ["workbook.not-score-sheet"]
+        return FileOutcome(path, None, tuple(exc.problems), is_criteria=other)
+    summary = summarize(score(prepared))
+    return FileOutcome(path, summary, criteria_location=prepared.criteria_location)
+
+
 def _from_cache(
     entry: CacheEntry | None,
     ref_base: tuple[Path, str],
@@ -194,14 +230,18 @@ def _from_cache(
 
 
 def score_guarded(
-    path: str, criteria: str | None, limits: Limits, cache_folder: str | None
+    path: str,
+    criteria: str | None,
+    limits: Limits,
+    cache_folder: str | None,
+    survey: SurveyTable | None = None,
 ) -> FileOutcome:
     """:func:`score_file`, with an unexpected error (a bug in parscore) kept to that one file:
     it is left out as "internal error, please report it", with the exception's type and a
     short text, and every other file is still ranked. ``PARSCORE_DEBUG`` also prints the
     traceback."""
     try:
-        return score_file(path, criteria, limits, cache_folder)
+        return score_file(path, criteria, limits, cache_folder, survey)
     except Exception as exc:
         if os.environ.get("PARSCORE_DEBUG"):
             import sys
@@ -242,13 +282,17 @@ _started: Any = None
 
 
 def _score_chunk(
-    batch: list[tuple[int, str]], criteria: str | None, limits: Limits, cache_folder: str | None
+    batch: list[tuple[int, str]],
+    criteria: str | None,
+    limits: Limits,
+    cache_folder: str | None,
+    survey: SurveyTable | None = None,
 ) -> list[FileOutcome]:
     outcomes = []
     for index, path in batch:
         if _started is not None:
             _started[index] = time.monotonic()
-        outcomes.append(score_guarded(path, criteria, limits, cache_folder))
+        outcomes.append(score_guarded(path, criteria, limits, cache_folder, survey))
     return outcomes
 
 
@@ -270,7 +314,9 @@ def _worker_start(started: Any) -> None:
     gc.set_threshold(100_000, 50, 1000)
 
 
-Task = tuple[str | None, Limits, str | None]  # criteria, limits, cache folder
+Task = tuple[
+    str | None, Limits, str | None, "SurveyTable | None"
+]  # criteria, limits, cache, survey
 
 # A file takes about 10 ms to score (21 KB, see benchmarks/) and the limits (10 MB, 50,000
 # values) bound the largest one accepted: a worker still on one file after FILE_TIMEOUT seconds,
@@ -448,13 +494,15 @@ def score_files(
     jobs: int = 1,
     progress: Callable[[Iterator[FileOutcome], int], Iterator[FileOutcome]] | None = None,
     timeout: float | None = None,
+    survey: SurveyTable | None = None,
 ) -> list[FileOutcome]:
     """Score every file, in ``jobs`` processes; the order of ``files`` is kept. A file that
     breaks parscore itself, or the process scoring it, or on which a worker process is still
     busy after ``timeout`` seconds (:data:`FILE_TIMEOUT` by default; with ``jobs`` > 1 only),
     is left out with a problem that says so; the others are scored all the same."""
     names = [str(f) for f in files]
-    task: Task = (criteria, limits, str(cache_folder) if cache_folder is not None else None)
+    folder = str(cache_folder) if cache_folder is not None else None
+    task: Task = (criteria, limits, folder, survey)
     if jobs > 1 and len(names) > 1:
         results: list[FileOutcome | None] = [None] * len(names)
         wait_at_most = FILE_TIMEOUT if timeout is None else timeout
@@ -478,6 +526,14 @@ def unit_identity(result: UnitSummary) -> tuple[str, ...]:
         return ("code", comparable(unit.code), str(result.year))
     parents = tuple(f"{p.level}:{comparable(p.name)}" for p in unit.parents)
     return ("name", comparable(unit.name), *parents, str(result.year))
+
+
+def unit_codes(comparison: Comparison) -> set[str]:
+    """The unit codes of every unit a comparison holds, ranked or not, as
+    :func:`~parscore.model.common.comparable` writes them."""
+    units = [row.unit for group in comparison.groups for row in group.ranking]
+    units += [*comparison.not_assessed, *comparison.ungrouped]
+    return {comparable(u.code) for u in units if u.code}
 
 
 def check_comparable(results: list[UnitSummary]) -> None:
@@ -536,20 +592,30 @@ class ComparisonRun:
 
 
 def compare_outcomes(
-    outcomes: list[FileOutcome], found: Found, limits: Limits, group_by: GroupBy | None = None
+    outcomes: list[FileOutcome],
+    found: Found,
+    limits: Limits,
+    group_by: GroupBy | None = None,
+    *,
+    stage: RankStage | None = None,
+    criteria: str | None = None,
 ) -> ComparisonRun:
     """The reduction after scoring: which files are left out, whether the rest can be
     compared, and the comparison. A criteria set found in a folder with the evidence is not a
     commune and is skipped; one named explicitly is left out with its problem. Raises
     ``batch.nothing`` when there was nothing at all to compare."""
+    from parscore.appraisal.batch import SIDE_FILE
     from parscore.engine import notice
     from parscore.loading import looks_like_path
 
     good = [o for o in outcomes if o.summary is not None]
+    side = [o for o in outcomes if o.is_criteria and o.problems[0].code == SIDE_FILE]
     broken = [
         o
         for o in outcomes
-        if o.summary is None and not (o.is_criteria and o.file not in found.named)
+        if o.summary is None
+        and not (o.is_criteria and o.file not in found.named)
+        and not (o.is_criteria and o.problems[0].code == SIDE_FILE)
     ]
     problems = [p for o in broken for p in o.problems] + list(found.problems)
     read = list(found.files)
@@ -566,12 +632,24 @@ def compare_outcomes(
         return ComparisonRun(None, problems, refusal, read)
     excluded = [Excluded(file=o.display, problems=[notice(p) for p in o.problems]) for o in broken]
     excluded += [Excluded(file=p.file, problems=[notice(p)]) for p in found.problems]
+    not_appraised: list[UnitSummary] = []
+    chosen: RankStage = stage or ("final" if side else "self")
+    if chosen == "final":  # each commune on its final appraisal (parscore/appraisal/batch.py)
+        from parscore.appraisal.batch import appraised
+
+        found_ap = appraised(good, side, limits, criteria)
+        summaries, not_appraised = found_ap.ranked, found_ap.not_appraised
+        problems += found_ap.problems
+        for p in found_ap.problems:
+            excluded.append(Excluded(file=p.file, problems=[notice(p)]))
     criteria_set = CriteriaResolver(limits).load(good[0].criteria_location)  # as it is now
     comparison = compare(
         summaries,
         outline=outline_of(criteria_set.fields, criteria_set.bands),
         group_by=group_by,
         excluded=excluded,
+        stage=chosen,
+        not_appraised=not_appraised,
     )
     return ComparisonRun(comparison, problems, None, read)
 
@@ -585,12 +663,21 @@ def compare_found(
     jobs: int = 1,
     group_by: GroupBy | None = None,
     progress: Callable[[Iterator[FileOutcome], int], Iterator[FileOutcome]] | None = None,
+    stage: RankStage | None = None,
+    survey: SurveyTable | None = None,
 ) -> ComparisonRun:
-    """Score the files found (:func:`score_files`) and compare them (:func:`compare_outcomes`)."""
+    """Score the files found (:func:`score_files`) and compare them (:func:`compare_outcomes`);
+    with ``survey``, each file's survey points are its row of the province's table."""
     outcomes = score_files(
-        found.files, criteria, limits, cache_folder=cache_folder, jobs=jobs, progress=progress
+        found.files,
+        criteria,
+        limits,
+        cache_folder=cache_folder,
+        jobs=jobs,
+        progress=progress,
+        survey=survey,
     )
-    return compare_outcomes(outcomes, found, limits, group_by)
+    return compare_outcomes(outcomes, found, limits, group_by, stage=stage, criteria=criteria)
 
 
 def compare_paths(
@@ -602,9 +689,11 @@ def compare_paths(
     jobs: int = 1,
     group_by: GroupBy | None = None,
     progress: Callable[[Iterator[FileOutcome], int], Iterator[FileOutcome]] | None = None,
+    stage: RankStage | None = None,
 ) -> ComparisonRun:
     """``parscore compare`` but the printing and the exit code: files and folders in, the
-    comparison and what to tell the user out."""
+    comparison and what to tell the user out. ``stage`` None: the final appraisals when
+    appraisal files are among those compared, else the self-assessments."""
     return compare_found(
         find_files(paths),
         criteria,
@@ -613,4 +702,5 @@ def compare_paths(
         jobs=jobs,
         group_by=group_by,
         progress=progress,
+        stage=stage,
     )

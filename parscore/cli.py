@@ -71,6 +71,9 @@ CROSSWALK_OPTION = click.option(
     metavar="FILE",
     help="cli.help.crosswalk",
 )
+SURVEY_OPTION = click.option(
+    "--survey", type=click.Path(path_type=Path), metavar="TABLE", help="cli.help.survey"
+)
 
 
 def _summary(problems: list[Problem], lang: str) -> str:
@@ -421,6 +424,10 @@ def main(
 )
 @PREVIOUS_OPTION
 @CROSSWALK_OPTION
+@click.option("--appraisal", type=click.Path(path_type=Path), help="cli.help.appraisal")
+@click.option("--explanation", type=click.Path(path_type=Path), help="cli.help.explanation")
+@click.option("--standing", is_flag=True, help="cli.help.standing")
+@SURVEY_OPTION
 @guarded
 def evaluate(
     evidence: Path,
@@ -434,13 +441,17 @@ def evaluate(
     missing: bool,
     previous: tuple[Path, ...],
     crosswalks: tuple[Path, ...],
+    standing: bool,
+    survey: Path | None,
+    appraisal: Path | None = None,
+    explanation: Path | None = None,
 ) -> None:
     """Score one commune's EVIDENCE file (Chấm điểm một xã)."""
     from parscore.engine import evaluate as run
     from parscore.loading import load_evidence
     from parscore.report.common import Options
 
-    if previous and missing:
+    if previous and (missing or standing or appraisal is not None):
         raise UsageError("years.previous-with-missing")
     if previous:  # the unit against its past (parscore/yearfiles.py)
         from parscore.yearfiles import unit_history
@@ -455,9 +466,34 @@ def evaluate(
         opts = Options(lang=lang, detail=detail, top=top, width=_layout_width(output))
         emit(chosen.reporter()(past, opts), output, force, read, bom=chosen.bom)
         return
-    chosen = formats.get("todo" if missing else "result", fmt)
-    _check_output(chosen, output, force, [evidence])
+    if missing and standing:
+        raise UsageError("usage.missing-standing")
+    chosen = formats.get("todo" if missing else "standing" if standing else "result", fmt)
+    if explanation is not None and appraisal is None:
+        raise UsageError("usage.explanation-needs-appraisal")
+    if appraisal is not None and (missing or standing or fmt not in ("table", "markdown", "json")):
+        raise UsageError("usage.appraisal-format")
+    inputs = [p for p in (evidence, appraisal, explanation, survey) if p is not None]
+    _check_output(chosen, output, force, inputs)
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
+    if survey is not None:
+        from parscore import survey_table
+
+        prepared = survey_table.apply(prepared, survey_table.load(survey, resolver().limits))
+    if appraisal is not None:
+        from parscore.appraisal.run import appraisal_text
+
+        text = appraisal_text(
+            prepared,
+            appraisal,
+            explanation,
+            fmt,
+            Options(lang=lang, detail=detail, top=top, width=_layout_width(output)),
+            resolver().limits,
+            lambda problems: print_problems(problems, lang),
+        )
+        emit(text, output, force, inputs)
+        return
     if not chosen.shows_warnings:
         print_problems(list(prepared.warnings), lang)  # the table and Markdown list them
     result = run(prepared)
@@ -466,9 +502,13 @@ def evaluate(
         from parscore.todo import todo
 
         text = chosen.reporter()(todo(result), opts)
+    elif standing:
+        from parscore.standing import standing as where_it_stands
+
+        text = chosen.reporter()(where_it_stands(result), opts)
     else:
         text = chosen.reporter()(result, opts)
-    emit(text, output, force, [evidence], bom=chosen.bom)
+    emit(text, output, force, inputs, bom=chosen.bom)
 
 
 def _layout_width(output: Path | None = None) -> int:
@@ -533,6 +573,8 @@ def _check_output(
     help="cli.help.compare-previous",
 )
 @click.option("--lineage", type=click.Path(path_type=Path), metavar="FILE", help="cli.help.lineage")
+@click.option("--stage", type=click.Choice(["self", "final"]), help="cli.help.stage")
+@SURVEY_OPTION
 @guarded
 def compare(
     paths: tuple[Path, ...],
@@ -547,6 +589,8 @@ def compare(
     no_cache: bool,
     previous: tuple[Path, ...],
     lineage: Path | None,
+    survey: Path | None,
+    stage: str | None = None,
 ) -> None:
     """Rank and compare communes: evidence files, and folders searched for .yaml/.yml files.
 
@@ -563,8 +607,14 @@ def compare(
         raise UsageError("years.lineage-without-previous")
     found = batch.find_files(paths)
     # before any scoring: not a file given or found in a folder
-    _check_output(chosen, output, force, [*paths, *found.files])
+    tables = [survey] if survey is not None else []
+    _check_output(chosen, output, force, [*paths, *found.files, *tables])
     limits = resolver().limits
+    table = None
+    if survey is not None:
+        from parscore import survey_table
+
+        table = survey_table.load(survey, limits)
     run = batch.compare_found(
         found,
         criteria_ref,
@@ -573,8 +623,14 @@ def compare(
         jobs=jobs,
         group_by=group_by,  # type: ignore[arg-type]
         progress=_progress_bar(lang) if sys.stderr.isatty() else None,
+        stage=stage,  # type: ignore[arg-type]
+        survey=table,
     )
     print_problems(run.problems, lang)
+    if table is not None and run.comparison is not None:
+        from parscore.survey_table import rows_without_file
+
+        print_problems(rows_without_file(table, batch.unit_codes(run.comparison)), lang)
     if run.refusal is not None:
         raise run.refusal
     if run.comparison is None:
@@ -594,9 +650,73 @@ def compare(
     opts = Options(lang=lang, detail=detail, width=_layout_width(output))
     report = chosen.reporter()(comparison, opts)
     # worker processes (--jobs) read files this process has no record of: name them all
-    emit(report, output, force, read, bom=chosen.bom)
+    emit(report, output, force, [*read, *tables], bom=chosen.bom)
     if run.left_out or (previous and any(p.severity is Severity.ERROR for p in notices)):
         sys.exit(EXIT_PROBLEMS)  # a file left out, this year's or last year's
+
+
+@main.command(help="cli.help.review")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--previous",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="cli.help.review-previous",
+)
+@click.option(
+    "--jump",
+    type=IndexTarget(),
+    default="15",
+    show_default=True,
+    help="cli.help.review-jump",
+)
+@click.option("--skip", multiple=True, metavar="KIND", help="cli.help.review-skip")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(formats.names("review")),
+    default="table",
+    show_default=True,
+    help="cli.help.review-format",
+)
+@click.option("--strict", is_flag=True, help="cli.help.review-strict")
+@LANG_OPTION
+@OUTPUT_OPTION
+@FORCE_OPTION
+@guarded
+def review(
+    paths: tuple[Path, ...],
+    previous: tuple[Path, ...],
+    jump: Decimal,
+    skip: tuple[str, ...],
+    fmt: str,
+    strict: bool,
+    lang: str,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """Where appraisers look first: findings ranked by points at stake."""
+    from parscore.model.review import FindingKind
+    from parscore.report.common import Options
+    from parscore.review import review_paths
+
+    known = FindingKind.__args__  # type: ignore[attr-defined]
+    unknown = [kind for kind in skip if kind not in known]
+    if unknown:
+        raise UsageError("usage.review-kind", kind=unknown[0], kinds=", ".join(known))
+    chosen = formats.get("review", fmt)
+    _check_output(chosen, output, force, [*paths, *previous])
+    run = review_paths(paths, resolver(), previous=previous, threshold=jump)
+    print_problems(run.problems, lang)
+    kept = [f for f in run.review.findings if f.kind not in skip]
+    result = run.review.model_copy(update={"findings": kept})
+    opts = Options(lang=lang, width=_layout_width(output))
+    emit(chosen.reporter()(result, opts), output, force, [*paths, *run.read], bom=chosen.bom)
+    if result.left_out:
+        sys.exit(EXIT_PROBLEMS)
+    if strict and kept:
+        sys.exit(EXIT_PROBLEMS)
 
 
 def _progress_bar(lang: str) -> Callable[..., Any]:
@@ -765,6 +885,7 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
         check_criteria,
         document_kind,
         evidence_from_source,
+        evidence_source,
     )
     from parscore.model.common import found
 
@@ -773,14 +894,20 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
     for path in files:
         problems: list[Problem] = []
         try:
-            src = yamlsource.load_file(path, sets.limits)
-            kind = document_kind(src.data)
+            bundle = evidence_source(path, sets.limits)  # a commune folder or a workbook
+            src = bundle or yamlsource.load_file(path, sets.limits)
+            kind = "evidence" if bundle is not None else document_kind(src.data)
+            base = path if path.is_dir() else path.parent
             if not isinstance(src.data, dict):
                 problems = [src.problem("doc.not-mapping", found=found(src.data))]
             elif kind == "criteria":
                 check_criteria(src, sets, path)
             elif kind == "evidence":
-                problems = list(evidence_from_source(src, sets, base=path.parent).warnings)
+                problems = list(evidence_from_source(src, sets, base=base).warnings)
+            elif kind in ("appraisal", "explanation"):
+                from parscore.appraisal.checks import check_file
+
+                problems = check_file(src, kind, path, sets)
             else:
                 problems = [src.problem("doc.unknown-kind")]
         except InputError as exc:
@@ -799,7 +926,19 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
 @click.argument(
     "which",
     type=click.Choice(
-        ["criteria", "evidence", "result", "plan", "comparison", "change", "crosswalk", "lineage"]
+        [
+            "criteria",
+            "evidence",
+            "result",
+            "plan",
+            "comparison",
+            "appraisal",
+            "explanation",
+            "review",
+            "change",
+            "crosswalk",
+            "lineage",
+        ]
     ),
 )
 @click.option(
@@ -869,6 +1008,13 @@ def schema(
 )
 @click.option("--force", is_flag=True, help="cli.help.template-force")
 @click.option("--schema", "with_schema", is_flag=True, help="cli.help.template-schema")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["yaml", "xlsx"]),
+    help="cli.help.template-format",
+)
+@click.option("--folder", "as_folder", is_flag=True, help="cli.help.template-folder")
 @LANG_OPTION
 @guarded
 def template(
@@ -882,9 +1028,12 @@ def template(
     output: Path,
     force: bool,
     with_schema: bool,
+    fmt: str | None,
+    as_folder: bool,
     lang: str,
 ) -> None:
-    """Write the evidence file a commune fills for its Q4 meeting (Tạo tệp minh chứng)."""
+    """Write the evidence file a commune fills for its Q4 meeting (Tạo tệp minh chứng): a YAML
+    file, a folder of office files (--folder), or the score sheet workbook (--format xlsx)."""
     import unicodedata
 
     from parscore.checks.evidence import kind_problem
@@ -893,7 +1042,8 @@ def template(
     from parscore.report.template import UnitInfo, render_template, schema_name
 
     read = [Path(criteria_ref)] if looks_like_path(criteria_ref) else []
-    check_target(output, force=force, inputs=read)
+    if not as_folder:  # each file of a folder is checked before any is written
+        check_target(output, force=force, inputs=read)
     nfc = lambda s: unicodedata.normalize("NFC", s) if s else s  # noqa: E731
     cs = load_criteria(criteria_ref, resolver())
     if (problem := kind_problem(unit_kind, year or cs.year)) is not None:
@@ -909,13 +1059,27 @@ def template(
         district=nfc(district),
         province=nfc(province),
     )
+    fmt = fmt or ("xlsx" if output.suffix.lower() == ".xlsx" else "yaml")
+    if as_folder and (fmt == "xlsx" or with_schema):
+        raise UsageError("usage.template-folder")
     ref = criteria_ref
     if looks_like_path(criteria_ref):  # the file names its set relative to where it is
-        ref = Path(
-            os.path.relpath(Path(criteria_ref).resolve(), output.resolve().parent)
-        ).as_posix()
-    emit(render_template(cs, info, lang, ref), output, force, [])
+        where = output.resolve() if as_folder else output.resolve().parent
+        ref = Path(os.path.relpath(Path(criteria_ref).resolve(), where)).as_posix()
     from parscore.yamlsource import display_name
+
+    if as_folder:
+        from parscore.report.template import write_folder
+
+        for path in write_folder(cs, info, lang, ref, output, force=force, inputs=read):
+            echo(render("cli.wrote", {"path": display_name(path)}, lang), err=True)
+        return
+    if fmt == "xlsx":
+        from parscore.workbook.write import workbook_bytes
+
+        emit(workbook_bytes(cs, info, lang, ref), output, force, [])
+    else:
+        emit(render_template(cs, info, lang, ref), output, force, [])
 
     echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
     if with_schema:
@@ -923,6 +1087,223 @@ def template(
 
         emit(to_text(evidence_schema_for(cs, lang)), schema_file, force, read)
         echo(render("cli.wrote", {"path": display_name(schema_file)}, lang), err=True)
+
+
+@main.group(help="cli.help.appraisal-group")
+def appraisal() -> None:
+    """The province's appraisal (Thẩm định)."""
+
+
+@appraisal.command("init", help="cli.help.appraisal-init")
+@click.argument("evidence", type=click.Path(path_type=Path))
+@CRITERIA_OPTION
+@click.option("--council", metavar="NAME", help="cli.help.council")
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="cli.help.appraisal-output",
+)
+@FORCE_OPTION
+@LANG_OPTION
+@guarded
+def appraisal_init(
+    evidence: Path,
+    criteria_ref: str | None,
+    council: str | None,
+    output: Path,
+    force: bool,
+    lang: str,
+) -> None:
+    """Write the council's appraisal file from a commune's EVIDENCE, nothing decided yet."""
+    import unicodedata
+
+    from parscore.appraisal.run import appraisal_file
+    from parscore.loading import load_evidence
+    from parscore.output import check_target
+    from parscore.yamlsource import display_name
+
+    check_target(output, force=force, inputs=[evidence])
+    prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
+    print_problems(list(prepared.warnings), lang)
+    name = unicodedata.normalize("NFC", council) if council else None
+    emit(appraisal_file(prepared, evidence, output, name, lang), output, force, [evidence])
+    echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
+
+
+def _appraisal_document(
+    which: str,
+    evidence: Path,
+    appraisal_file: Path,
+    explanation: Path | None,
+    criteria_ref: str | None,
+    output: Path,
+    force: bool,
+    lang: str,
+) -> None:
+    """The minutes or the request of one commune, as a Word document."""
+    from parscore.appraisal.run import appraisal_result
+    from parscore.loading import load_evidence
+    from parscore.output import check_target
+    from parscore.report import appraisal_docs
+
+    if output.suffix.lower() != ".docx":
+        raise UsageError("usage.document-format", xlsx="")
+    inputs = [p for p in (evidence, appraisal_file, explanation) if p is not None]
+    check_target(output, force=force, inputs=inputs)
+    prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
+    result = appraisal_result(
+        prepared,
+        appraisal_file,
+        explanation,
+        resolver().limits,
+        lambda problems: print_problems(problems, lang),
+    )
+    write = appraisal_docs.minutes_docx if which == "minutes" else appraisal_docs.request_docx
+    emit(write(result, lang), output, force, inputs)
+    from parscore.yamlsource import display_name
+
+    echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
+
+
+APPRAISAL_FILE_OPTION = click.option(
+    "--appraisal",
+    "appraisal_file",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="cli.help.appraisal",
+)
+DOCX_OUTPUT = click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="cli.help.document-output",
+)
+
+
+@appraisal.command("minutes", help="cli.help.appraisal-minutes")
+@click.argument("evidence", type=click.Path(path_type=Path))
+@APPRAISAL_FILE_OPTION
+@click.option("--explanation", type=click.Path(path_type=Path), help="cli.help.explanation")
+@CRITERIA_OPTION
+@DOCX_OUTPUT
+@FORCE_OPTION
+@LANG_OPTION
+@guarded
+def appraisal_minutes(
+    evidence: Path,
+    appraisal_file: Path,
+    explanation: Path | None,
+    criteria_ref: str | None,
+    output: Path,
+    force: bool,
+    lang: str,
+) -> None:
+    """The appraisal minutes of one commune (Biên bản thẩm định)."""
+    _appraisal_document(
+        "minutes", evidence, appraisal_file, explanation, criteria_ref, output, force, lang
+    )
+
+
+@appraisal.command("request", help="cli.help.appraisal-request")
+@click.argument("evidence", type=click.Path(path_type=Path))
+@APPRAISAL_FILE_OPTION
+@CRITERIA_OPTION
+@DOCX_OUTPUT
+@FORCE_OPTION
+@LANG_OPTION
+@guarded
+def appraisal_request(
+    evidence: Path,
+    appraisal_file: Path,
+    criteria_ref: str | None,
+    output: Path,
+    force: bool,
+    lang: str,
+) -> None:
+    """The request for explanation of round 1 (Đề nghị giải trình)."""
+    _appraisal_document(
+        "request", evidence, appraisal_file, None, criteria_ref, output, force, lang
+    )
+
+
+@appraisal.command("annex", help="cli.help.appraisal-annex")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@CRITERIA_OPTION
+@click.option(
+    "--group-by",
+    type=click.Choice(["district", "province", "none"]),
+    help="cli.help.group-by",
+)
+@click.option(
+    "--output", "-o", required=True, type=click.Path(path_type=Path), help="cli.help.annex-output"
+)
+@FORCE_OPTION
+@LANG_OPTION
+@guarded
+def appraisal_annex(
+    paths: tuple[Path, ...],
+    criteria_ref: str | None,
+    group_by: str | None,
+    output: Path,
+    force: bool,
+    lang: str,
+) -> None:
+    """The results annex of the province's decision (Phụ lục kết quả)."""
+    from parscore import batch
+    from parscore.output import check_target
+    from parscore.report import appraisal_docs
+    from parscore.yamlsource import display_name
+
+    suffix = output.suffix.lower()
+    if suffix not in (".docx", ".xlsx"):
+        raise UsageError("usage.document-format", xlsx=Phrase("appraisal-doc.or-xlsx"))
+    found = batch.find_files(paths)
+    check_target(output, force=force, inputs=[*paths, *found.files])
+    run = batch.compare_found(
+        found,
+        criteria_ref,
+        resolver().limits,
+        cache_folder=None,
+        group_by=group_by,  # type: ignore[arg-type]
+        stage="final",
+    )
+    print_problems(run.problems, lang)
+    if run.refusal is not None:
+        raise run.refusal
+    if run.comparison is None:
+        sys.exit(EXIT_BAD_INPUT)
+    if not run.comparison.compared:
+        raise UsageError("usage.annex-needs-appraisals")
+    write = appraisal_docs.annex_docx if suffix == ".docx" else appraisal_docs.annex_xlsx
+    emit(write(run.comparison, lang), output, force, [*paths, *run.read])
+    echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
+    if run.left_out:
+        sys.exit(EXIT_PROBLEMS)
+
+
+@main.command(help="cli.help.convert")
+@click.argument("evidence", type=click.Path(path_type=Path))
+@click.option(
+    "--output", "-o", required=True, type=click.Path(path_type=Path), help="cli.help.convert-output"
+)
+@click.option("--folder", "as_folder", is_flag=True, help="cli.help.convert-folder")
+@FORCE_OPTION
+@LANG_OPTION
+@guarded
+def convert(evidence: Path, output: Path, as_folder: bool, force: bool, lang: str) -> None:
+    """One commune's evidence from one form to another: YAML, a folder of office files, the
+    score sheet workbook (Chuyển dạng tệp minh chứng)."""
+    from parscore.convert import converted, write
+    from parscore.yamlsource import display_name
+
+    kind = "folder" if as_folder else "xlsx" if output.suffix.lower() == ".xlsx" else "yaml"
+    files = converted(evidence, output, kind, resolver(), lang)
+    write(files, force=force, inputs=[evidence])
+    for path in files:
+        echo(render("cli.wrote", {"path": display_name(path)}, lang), err=True)
 
 
 @main.group(help="cli.help.criteria")

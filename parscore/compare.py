@@ -33,6 +33,7 @@ from parscore.model.compare import (
     OutlineBand,
     OutlineItem,
     RankRow,
+    RankStage,
     UnitRef,
     UnitSummary,
 )
@@ -296,6 +297,7 @@ def rank(units: Sequence[UnitSummary | UnitResult], group: str | None = None) ->
                 penalty=t.penalty,
                 max=t.max,
                 applicable_max=t.applicable_max,
+                self_total=u.self_total,
             )
         )
     return rows
@@ -420,6 +422,8 @@ def compare(
     outline: Outline | None = None,
     group_by: GroupBy | None = None,
     excluded: Sequence[Excluded] = (),
+    stage: RankStage = "self",
+    not_appraised: Sequence[UnitSummary] = (),
 ) -> Comparison:
     """Rank and compare communes already scored on one criteria set, for one year.
 
@@ -428,9 +432,11 @@ def compare(
     their names), best first, so that every band is counted, zeros too. ``group_by`` None:
     what the files hold. A unit without evidence (:func:`has_evidence`) is listed as not
     assessed, and one that lacks the level grouped by as ungrouped; neither is ranked nor
-    counted in a group's bands, means and medians.
+    counted in a group's bands, means and medians. ``stage`` "final": ``units`` are the
+    final appraisals (their summaries carry the self-assessed total), and ``not_appraised``
+    the communes without a finished one, listed apart.
     """
-    if not units:
+    if not units and not not_appraised:
         raise ValueError("nothing to compare")
     if outline is None:
         first = next((u for u in units if isinstance(u, UnitResult)), None)
@@ -438,8 +444,9 @@ def compare(
             raise ValueError("summaries are compared with the outline of their criteria set")
         outline = outline_of(first.fields, band_names)
     summaries = [_summary(u) for u in units]
-    _check_one_set_one_year(summaries)
-    chosen: GroupBy = group_by or default_group_by(summaries)
+    _check_one_set_one_year([*summaries, *not_appraised])
+    everything = [*summaries, *not_appraised]
+    chosen: GroupBy = group_by or default_group_by(everything)
     # one group per district or province as people read its name: "Vĩnh Linh", "Vĩnh Linh "
     # and "vĩnh linh\u200b" are one district, shown as the first file writes it
     shown: dict[str, str] = {}
@@ -464,12 +471,27 @@ def compare(
     order = sorted(grouped, key=lambda k: (k is None, sort_key(shown[k] if k is not None else "")))
     shares = {u.source: exact_percents(u) for units_of in grouped.values() for u in units_of}
     return Comparison(
-        criteria=summaries[0].criteria,
-        year=summaries[0].year,
+        criteria=everything[0].criteria,
+        year=everything[0].year,
         group_by=chosen,
         fields=_field_stats(list(shares.values()), outline)[0],
         groups=[_group(shown.get(k or ""), grouped[k], outline, shares) for k in order],
         not_assessed=_listed(not_assessed),
         ungrouped=_listed(ungrouped),
         excluded=sorted(excluded, key=lambda e: e.file),
+        stage=stage,
+        not_appraised=_listed(_unit(u, _group_name(u, chosen)) for u in not_appraised),
+        mean_gap=_mean_gap(grouped) if stage == "final" else None,
     )
+
+
+def _mean_gap(grouped: dict[str | None, list[UnitSummary]]) -> Decimal | None:
+    """Mean self-assessed total − mean appraised total of the ranked units, exactly, rounded
+    once (the mean of the differences is the difference of the means)."""
+    gaps = [
+        u.self_total - u.totals.total
+        for units in grouped.values()
+        for u in units
+        if u.self_total is not None
+    ]
+    return mean(gaps) if gaps else None

@@ -16,7 +16,7 @@ The method (see docs/method.md):
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -103,6 +103,16 @@ class _Judged(NamedTuple):
         return reason(self.code, self.args)
 
 
+class Fixed(NamedTuple):
+    """Points a sub-criterion is given by someone other than its rule (an appraisal council,
+    :mod:`parscore.appraisal`), with the reason's code and arguments: the leaf is scored at
+    them, and its group, ledgers, totals and band follow by the same code as any other."""
+
+    points: Decimal
+    code: str
+    args: dict[str, Any] | None = None
+
+
 N = TypeVar("N", NodeResult, NodeScore)
 
 
@@ -140,10 +150,11 @@ class _Tree(Generic[N]):
     What is built of each node and of the whole is a subclass's: the full result
     (:class:`_Scorer`), or only the points and outcomes a comparison keeps (:class:`_Fast`)."""
 
-    def __init__(self, checked: CheckedEvidence):
+    def __init__(self, checked: CheckedEvidence, fixed: Mapping[str, Fixed] | None = None):
         self.checked = checked
         self.cs: CriteriaSet = checked.criteria
         self.ev = checked.evidence
+        self.fixed: Mapping[str, Fixed] = fixed or {}
 
     def leaf_result(self, leaf: _Leaf, judged: _Judged, applicable: Decimal) -> N:
         raise NotImplementedError
@@ -156,7 +167,11 @@ class _Tree(Generic[N]):
         in_survey = node.scored_by == "outside"
         item = (self.ev.survey if in_survey else self.ev.items).get(node.id)
         values = self.checked.inputs.get(node.id, {})
-        judged = self._outcome(node, item, values, in_survey)
+        given = self.fixed.get(node.id)
+        if given is not None:
+            judged = self._given(node, given, in_survey)
+        else:
+            judged = self._outcome(node, item, values, in_survey)
         applicable = ZERO if judged.outcome is Outcome.NOT_APPLICABLE else node.max
         booked: tuple[Node, ...] = ()
         if (
@@ -206,6 +221,19 @@ class _Tree(Generic[N]):
         else:
             outcome = Outcome.UNMET
         return _Judged(scored.points, outcome, scored.reason, scored.args, None)
+
+    def _given(self, node: Node, given: Fixed, in_survey: bool) -> _Judged:
+        """A leaf scored at points given from outside its rule: its outcome follows them."""
+        points = given.points
+        if in_survey:
+            outcome = Outcome.OUTSIDE
+        elif points >= node.max:
+            outcome = Outcome.MET
+        elif points > 0:
+            outcome = Outcome.PARTIAL
+        else:
+            outcome = Outcome.UNMET
+        return _Judged(points, outcome, given.code, given.args, None, by_rule=False)
 
     def _nothing(self, node: Node, why: Phrase | dict[str, str]) -> _Judged:
         policy = node.when_nothing_occurred
@@ -284,8 +312,8 @@ class _Leaf(NamedTuple):
 class _Scorer(_Tree[NodeResult]):
     """The full result: every reason in both languages, inputs, documents, improvements."""
 
-    def __init__(self, checked: CheckedEvidence):
-        super().__init__(checked)
+    def __init__(self, checked: CheckedEvidence, fixed: Mapping[str, Fixed] | None = None):
+        super().__init__(checked, fixed)
         self.rule_texts = rule_texts(self.cs)
 
     def leaf_result(self, leaf: _Leaf, judged: _Judged, applicable: Decimal) -> NodeResult:
@@ -623,22 +651,24 @@ def weakest(fields: list[NodeResult]) -> Weakest:
 
 
 def notice(problem: Problem) -> Notice:
+    cell = bool(problem.cell)  # a workbook's cell: the file names it ("x.xlsx: Sheet!F14")
     return Notice(
-        file=problem.file,
-        line=problem.line,
-        column=problem.column,
+        file=problem.where() if cell else problem.file,
+        line=0 if cell else problem.line,
+        column=0 if cell else problem.column,
         code=problem.code,
         message=Text(vi=problem.message("vi"), en=problem.message("en")),
     )
 
 
-def evaluate(checked: CheckedEvidence) -> UnitResult:
-    """Score one commune. Pure: the same checked evidence always gives the same result."""
-    return _Scorer(checked).run()
+def evaluate(checked: CheckedEvidence, fixed: Mapping[str, Fixed] | None = None) -> UnitResult:
+    """Score one commune. Pure: the same checked evidence always gives the same result.
+    ``fixed``: sub-criteria scored at points given from outside their rule (an appraisal)."""
+    return _Scorer(checked, fixed).run()
 
 
-def score(checked: CheckedEvidence) -> UnitScore:
+def score(checked: CheckedEvidence, fixed: Mapping[str, Fixed] | None = None) -> UnitScore:
     """Score one commune to its points and outcomes only, for a comparison of many: the same
     points, outcomes and totals as :func:`evaluate` (the same code scores both), with no
     reason, input or document kept (``summarize(score(x)) == summarize(evaluate(x))``)."""
-    return _Fast(checked).run()
+    return _Fast(checked, fixed).run()

@@ -40,6 +40,9 @@ class Problem:
     keys: KeyPath = ()
     severity: Severity = Severity.ERROR
     source_line: str | None = field(default=None, compare=False)
+    #: In a workbook: the sheet and cell ("Chấm điểm!F14"); ``line`` and ``column`` are then
+    #: the cell's row and column number.
+    cell: str = ""
 
     def identity(self) -> tuple[Any, ...]:
         """What makes a problem itself: everything but the line shown below it. The arguments
@@ -51,6 +54,7 @@ class Problem:
             self.column,
             self.keys,
             self.severity,
+            self.cell,
             _frozen(self.args),
         )
 
@@ -65,14 +69,18 @@ class Problem:
     def message(self, lang: str = "vi") -> str:
         return render(self.code, self.args, lang, short=True)
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.file, self.line, self.column, self.code)
+    def sort_key(self) -> tuple[str, str, int, int, str]:
+        return (self.file, self.cell.partition("!")[0], self.line, self.column, self.code)
+
+    def where(self) -> str:
+        """``file:line:col``, ``file: Sheet!F14`` in a workbook, or the file alone."""
+        if self.cell:
+            return f"{self.file}: {self.cell}"
+        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
 
     def format(self, lang: str = "vi", *, show_source: bool = True) -> str:
         """``file:line:col: [warning: ]message [code]`` and, below, the offending line."""
-        where = self.file
-        if self.line:
-            where += f":{self.line}:{self.column}"
+        where = self.where()
         label = ""
         if self.severity is Severity.WARNING:
             label = render("problem.warning", None, lang)

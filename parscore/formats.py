@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Literal
 
-Subject = Literal["result", "todo", "comparison", "plan", "plan-year", "history"]
+Subject = Literal[
+    "result", "todo", "standing", "comparison", "plan", "plan-year", "review", "history"
+]
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,18 @@ for _name in names("result"):
         shows_warnings=False,
     )
 
+# where the meeting stands (evaluate --standing): the same names, built on the to-do list
+for _name in names("result"):
+    register(
+        "standing",
+        _name,
+        "parscore.standing",
+        "STANDING_REPORTERS",
+        key=_name,
+        bom=get("result", _name).bom,
+        shows_warnings=False,
+    )
+
 register("comparison", "table", "parscore.report.compare_text", "table")
 register("comparison", "csv", "parscore.report.compare_text", "to_csv", bom=True)
 register("comparison", "json", "parscore.report.compare_text", "to_json")
@@ -100,3 +114,8 @@ register("plan", "json", "parscore.report.plan_text", "to_json")
 register("plan-year", "text", "parscore.report.plan_year", "text")
 register("plan-year", "markdown", "parscore.report.plan_year", "markdown")
 register("plan-year", "docx", "parscore.report.plan_year", "to_docx", binary=True)
+
+# where appraisers look first (parscore review)
+register("review", "table", "parscore.report.review", "table")
+register("review", "json", "parscore.report.review", "to_json")
+register("review", "csv", "parscore.report.review", "to_csv", bom=True)

@@ -55,6 +55,8 @@ __all__ = [
     "document_kind",
     "evidence_from_bytes",
     "evidence_from_source",
+    "evidence_source",
+    "is_workbook",
     "load_criteria",
     "load_evidence",
     "looks_like_path",
@@ -92,12 +94,17 @@ def evidence_from_source(
     try:
         checked = _check_against_set(src, resolver, ev, criteria, base)
     except InputError as exc:
-        problems = shape + kept(exc.problems, src.display, removed)
+        problems = shape + kept(exc.problems, _files(src), removed)
         raise InputError(under_indented(src, problems)) from None
     if shape:
-        problems = shape + kept(list(checked.warnings), src.display, removed)
+        problems = shape + kept(list(checked.warnings), _files(src), removed)
         raise InputError(under_indented(src, problems))
     return checked
+
+
+def _files(src: Source) -> frozenset[str]:
+    """The files a source was read from: one, or a commune folder's (:mod:`parscore.folder`)."""
+    return getattr(src, "files", frozenset({src.display}))
 
 
 def _check_against_set(
@@ -119,8 +126,12 @@ def _check_against_set(
 
 
 def document_kind(data: Any) -> str | None:
-    """'criteria' or 'evidence', told apart by content."""
+    """'criteria', 'evidence', 'appraisal' or 'explanation', told apart by content."""
     if isinstance(data, dict):
+        if ("council" in data or "round1" in data) and "unit" in data:
+            return "appraisal"
+        if "answers" in data and "unit" in data:
+            return "explanation"
         if "fields" in data or ("extends" in data and "unit" not in data):
             return "criteria"
         if "unit" in data:
@@ -140,10 +151,12 @@ def evidence_from_bytes(
     A criteria set given where evidence was expected is a usage error. ``read`` parses the
     bytes: the located reader, or a fast path with its problems (:mod:`parscore.fastyaml`)."""
     src = read(data, yamlsource.display_name(path), resolver.limits)
-    if document_kind(src.data) == "criteria":
+    kind = document_kind(src.data)
+    if kind in ("criteria", "appraisal", "explanation"):
         from parscore.errors import UsageError
 
-        raise UsageError("usage.not-evidence", path=src.display)
+        code = "usage.not-evidence" if kind == "criteria" else "usage.appraisal-file"
+        raise UsageError(code, path=src.display)
     return evidence_from_source(src, resolver, criteria=criteria, base=path.parent)
 
 
@@ -153,10 +166,34 @@ def load_evidence(
     *,
     criteria: str | None = None,
 ) -> CheckedEvidence:
+    """One commune's evidence, in any of its forms: a YAML file, a commune folder (a head file
+    and one file per office, :mod:`parscore.folder`) or a score-sheet workbook (``.xlsx``,
+    :mod:`parscore.workbook`): one evidence model, checked the same way."""
     path = FsPath(path)
     resolver = resolver or CriteriaResolver()
+    src = evidence_source(path, resolver.limits)
+    if src is not None:
+        base = path if path.is_dir() else path.parent
+        return evidence_from_source(src, resolver, criteria=criteria, base=base)
     data = yamlsource.read_bytes(path, resolver.limits)
     return evidence_from_bytes(data, path, resolver, criteria=criteria)
+
+
+def is_workbook(path: FsPath) -> bool:
+    return path.suffix.lower() == ".xlsx"
+
+
+def evidence_source(path: FsPath, limits: yamlsource.Limits) -> Source | None:
+    """A commune folder or a workbook read into one located source; None for a YAML file."""
+    if path.is_dir():
+        from parscore.folder import read_folder
+
+        return read_folder(path, limits)
+    if is_workbook(path):
+        from parscore.workbook.read import read_workbook
+
+        return read_workbook(path, limits)
+    return None
 
 
 def check_criteria(src: Source, resolver: CriteriaResolver, path: FsPath) -> CriteriaSet:

@@ -695,6 +695,429 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "đơn vị cấp '{level}' được ghi hai lần",
         "the '{level}' parent is given twice",
     ),
+    # --- the province's year: appraisal and explanation (parscore/appraisal/) -----------------
+    "appraisal.other-unit-code": (
+        "tệp này dành cho đơn vị mã {given}, nhưng {path} là của đơn vị mã {expected}",
+        "this file is for the unit coded {given}, but {path} is of the unit coded {expected}",
+    ),
+    "appraisal.other-unit": (
+        "tệp này dành cho '{name}', nhưng {path} là của '{expected}'",
+        "this file is for '{name}', but {path} is of '{expected}'",
+    ),
+    "appraisal.other-year": (
+        "tệp này dành cho năm {year}, nhưng tệp minh chứng là năm {expected}",
+        "this file is for {year}, but the evidence is of {expected}",
+    ),
+    "appraisal.other-set": (
+        "tệp này theo bộ tiêu chí '{set}', nhưng tệp minh chứng được chấm theo '{expected}'",
+        "this file follows the criteria set '{set}', but the evidence is scored on '{expected}'",
+    ),
+    "appraisal.unknown-id": (
+        "bộ tiêu chí '{set}' không có tiêu chí '{id}'{suggestion}",
+        "the criteria set '{set}' has no sub-criterion '{id}'{suggestion}",
+    ),
+    "appraisal.survey-item": (
+        "'{id}' do đơn vị điều tra xã hội học chấm, không phải hội đồng thẩm định",
+        "'{id}' is scored by the survey team, not by the appraisal council",
+    ),
+    "appraisal.key-not-for-decision": (
+        "'{key}' không dùng với quyết định '{decision}' (points: với points hoặc explain; "
+        "inputs: với inputs; ask: với explain)",
+        "'{key}' does not go with the decision '{decision}' (points: with points or explain; "
+        "inputs: with inputs; ask: with explain)",
+    ),
+    "appraisal.no-decision": (
+        "có {given} nhưng chưa có decision: ghi decision: points, inputs hoặc explain (để trống "
+        "mọi khóa nếu chưa quyết định)",
+        "{given} given without a decision: write decision: points, inputs or explain (or leave "
+        "every key empty while undecided)",
+    ),
+    "appraisal.points-over-max": (
+        "{value} điểm vượt điểm tối đa {max} của tiêu chí '{id}'",
+        "{value} points are above the maximum {max} of '{id}'",
+    ),
+    "appraisal.needs": (
+        "quyết định '{decision}' cần '{key}'",
+        "the decision '{decision}' needs '{key}'",
+    ),
+    "appraisal.evidence-not-found": (
+        "không có tệp minh chứng này (đường dẫn tính từ thư mục của tệp thẩm định)",
+        "no such evidence file (the path is taken from the appraisal file's folder)",
+    ),
+    "appraisal.no-such-line": (
+        "{path} chỉ có {count} dòng {section}: không có dòng này",
+        "{path} has {count} {section} line(s): there is no such line",
+    ),
+    "explanation.not-requested": (
+        "hội đồng không yêu cầu giải trình tiêu chí '{id}' ở vòng 1 ({path})",
+        "the council asked for no explanation of '{id}' in round 1 ({path})",
+    ),
+    "explanation.late": (
+        "giải trình '{id}' gửi ngày {date}, sau hạn {due}: không được tính ở giai đoạn giải "
+        "trình (vòng 2 quyết định)",
+        "the explanation of '{id}' was sent on {date}, after the deadline {due}: not counted "
+        "at the explanation stage (round 2 decides)",
+    ),
+    "usage.appraisal-file": (
+        "{path} là tệp thẩm định hoặc giải trình, không phải tệp minh chứng: dùng "
+        "evaluate MINH_CHỨNG --appraisal {path}",
+        "{path} is an appraisal or explanation file, not an evidence file: use "
+        "evaluate EVIDENCE --appraisal {path}",
+    ),
+    "usage.explanation-needs-appraisal": (
+        "--explanation cần --appraisal",
+        "--explanation needs --appraisal",
+    ),
+    "usage.appraisal-format": (
+        "với --appraisal, định dạng là table, markdown hoặc json, không kèm --missing, --standing",
+        "with --appraisal, the format is table, markdown or json, without --missing or --standing",
+    ),
+    "reason.appraised-points": (
+        "hội đồng thẩm định cho điểm (vòng {round}): {why}",
+        "points given by the appraisal council (round {round}): {why}",
+    ),
+    "reason.appraised-provisional": (
+        "điểm tạm tính, chờ giải trình (vòng {round}): {ask}",
+        "provisional points, explanation awaited (round {round}): {ask}",
+    ),
+    "reason.explanation-claimed": (
+        "điểm xã đề nghị khi giải trình: {text}",
+        "points the commune asks for in its explanation: {text}",
+    ),
+    "reason.claimed-points": ("điểm xã tự chấm", "the points the commune claimed"),
+    "appraisal.title": (
+        "Kết quả thẩm định Chỉ số CCHC năm {year} ({set})",
+        "PAR INDEX appraisal, {year} ({set})",
+    ),
+    "appraisal.council-line": ("Hội đồng: {council} (tệp {file})", "Council: {council} ({file})"),
+    "appraisal.round-line": (
+        "Vòng {round}: ngày {date}; thành viên: {who}",
+        "Round {round}: {date}; appraisers: {who}",
+    ),
+    "appraisal.due-line": ("Hạn giải trình: {date}", "Explanations due by {date}"),
+    "appraisal.explanation-line": (
+        "Giải trình: {by}, ngày {date} (tệp {file})",
+        "Explanation: {by}, {date} ({file})",
+    ),
+    "appraisal.totals": ("Điểm qua từng giai đoạn", "Scores at each stage"),
+    "appraisal.stage": ("Giai đoạn", "Stage"),
+    "appraisal.notes": ("Ghi chú", "Notes"),
+    "appraisal.stage-claimed": ("Tự chấm", "Claimed"),
+    "appraisal.stage-computed": ("Tính từ minh chứng", "Computed"),
+    "appraisal.stage-round1": ("Thẩm định vòng 1", "Round 1"),
+    "appraisal.stage-explanation": ("Sau giải trình", "Explanation"),
+    "appraisal.stage-final": ("Thẩm định cuối", "Final"),
+    "appraisal.note-unclaimed": (
+        "{count} tiêu chí xã không tự chấm, tính theo minh chứng: {ids}",
+        "{count} not claimed, scored as computed: {ids}",
+    ),
+    "appraisal.note-undecided": (
+        "{count} tiêu chí CHƯA QUYẾT ĐỊNH, tạm tính theo minh chứng: {ids}",
+        "{count} NOT DECIDED, scored as computed for now: {ids}",
+    ),
+    "appraisal.note-awaiting": (
+        "{count} tiêu chí chờ giải trình: {ids}",
+        "{count} awaiting explanation: {ids}",
+    ),
+    "appraisal.note-late": (
+        "{count} giải trình quá hạn, không tính: {ids}",
+        "{count} late explanations, not counted: {ids}",
+    ),
+    "appraisal.by-field": ("Theo lĩnh vực", "By field"),
+    "appraisal.by-item": (
+        "Tiêu chí thay đổi hoặc chưa thống nhất",
+        "Sub-criteria changed or not agreed",
+    ),
+    "appraisal.items-hidden": (
+        "{count} tiêu chí khác hội đồng đồng ý, không đổi điểm (--detail để xem tất cả)",
+        "{count} other sub-criteria agreed with unchanged points (--detail shows them all)",
+    ),
+    "appraisal.item": ("Tiêu chí", "Item"),
+    "appraisal.why": ("Quyết định và lý do", "Decision and why"),
+    "appraisal.decision-agreed": (
+        "Vòng {round}: đồng ý (điểm tính từ tài liệu kiểm chứng).",
+        "Round {round}: agreed (the points computed from the evidence).",
+    ),
+    "appraisal.decision-points": (
+        "Vòng {round}: cho {points} điểm — {why}.",
+        "Round {round}: {points} points — {why}.",
+    ),
+    "appraisal.decision-inputs": (
+        "Vòng {round}: sửa số liệu {inputs} — {why}.",
+        "Round {round}: inputs corrected to {inputs} — {why}.",
+    ),
+    "appraisal.decision-explain": (
+        "Vòng {round}: yêu cầu giải trình — {ask}{provisional}.",
+        "Round {round}: explanation requested — {ask}{provisional}.",
+    ),
+    "appraisal.provisional": (" (tạm tính {points} điểm)", " (provisionally {points} points)"),
+    "appraisal.decision-undecided": (
+        "Vòng {round}: CHƯA QUYẾT ĐỊNH.",
+        "Round {round}: NOT DECIDED.",
+    ),
+    "appraisal.decision-awaiting": (
+        "Vòng {round}: chờ giải trình.",
+        "Round {round}: awaiting explanation.",
+    ),
+    "appraisal.answer": (
+        "Giải trình ngày {date}: {text}{claimed}.",
+        "Answer of {date}: {text}{claimed}.",
+    ),
+    "appraisal.answer-late": (
+        "Giải trình ngày {date} (QUÁ HẠN, không tính): {text}{claimed}.",
+        "Answer of {date} (LATE, not counted): {text}{claimed}.",
+    ),
+    "appraisal.answer-claimed": (" — đề nghị {points} điểm", " — asks for {points} points"),
+    "appraisal.ledger": ("Điểm thưởng, điểm trừ", "Bonus and penalty lines"),
+    "appraisal.line-text": ("Nội dung", "Line"),
+    "appraisal.line-accepted": ("chấp nhận", "accepted"),
+    "appraisal.line-refused": ("không chấp nhận", "refused"),
+    "appraisal.line-undecided": ("CHƯA QUYẾT ĐỊNH", "NOT DECIDED"),
+    "appraisal.no-final": (
+        "Chưa có điểm thẩm định cuối cùng: vòng 1 đã yêu cầu giải trình, vòng 2 chưa có.",
+        "No final appraisal yet: round 1 asked for explanations and there is no round 2.",
+    ),
+    "appraisal.final-open": (
+        "Điểm thẩm định cuối chưa công bố được: còn {count} tiêu chí chưa quyết định hoặc chờ "
+        "giải trình.",
+        "The final appraisal cannot be published yet: {count} sub-criteria are not decided or "
+        "await an explanation.",
+    ),
+    "appraisal.final-published": (
+        "Điểm công bố (thẩm định cuối): chỉ số {index}, {band}.",
+        "Published score (final appraisal): index {index}, {band}.",
+    ),
+    "appraisal.undecided-rule": (
+        "Tiêu chí chưa quyết định được tạm tính theo điểm tính từ minh chứng của xã và liệt kê "
+        "riêng, không bao giờ coi là đồng ý.",
+        "A sub-criterion not decided is scored at the points computed from the commune's "
+        "evidence for now and listed, never taken as agreed.",
+    ),
+    "appraisal-file.head": (
+        "HỒ SƠ THẨM ĐỊNH Chỉ số CCHC năm {year} — {unit} — lập sẵn từ {file}",
+        "APPRAISAL FILE, PAR INDEX {year} — {unit} — pre-filled from {file}",
+    ),
+    "appraisal-file.how": (
+        "Mỗi tiêu chí: decision: agreed (đồng ý) | points (cho điểm: points, reason) | inputs "
+        "(sửa số liệu: inputs, reason) | explain (yêu cầu giải trình: ask). Để trống = chưa "
+        "quyết định (tạm tính theo minh chứng, được liệt kê riêng).",
+        "Each item: decision: agreed | points (points, reason) | inputs (corrected inputs, "
+        "reason) | explain (ask). Left empty = not decided (scored as computed, and listed).",
+    ),
+    "appraisal-file.item": (
+        "{name} — tối đa {max}; xã tự chấm {claimed}; tính từ minh chứng {computed}",
+        "{name} — max {max}; claimed {claimed}; computed {computed}",
+    ),
+    "appraisal-file.line": (
+        "{text} — {points} điểm. decision: accepted | refused (reason)",
+        "{text} — {points} points. decision: accepted | refused (reason)",
+    ),
+    "appraisal-file.council": ("Hội đồng thẩm định Chỉ số CCHC", "PAR INDEX appraisal council"),
+    "cli.help.appraisal": (
+        "Tệp thẩm định của hội đồng: điểm từng giai đoạn (tự chấm, tính từ minh chứng, vòng 1, "
+        "giải trình, cuối)",
+        "The council's appraisal file: the scores at every stage (claimed, computed, round 1, "
+        "explanation, final)",
+    ),
+    "cli.help.explanation": (
+        "Tệp giải trình của xã trả lời yêu cầu của vòng 1 (cần --appraisal)",
+        "The commune's answers to round 1's requests (needs --appraisal)",
+    ),
+    "cli.help.appraisal-group": (
+        "Thẩm định: lập tệp thẩm định của hội đồng từ tệp minh chứng của xã",
+        "Appraisal: write the council's appraisal file from a commune's evidence",
+    ),
+    "cli.help.appraisal-init": (
+        "Lập sẵn tệp thẩm định: mọi tiêu chí với điểm tự chấm và điểm tính từ minh chứng, "
+        "chưa quyết định gì",
+        "Write the council's appraisal file pre-filled: every item with its claimed and "
+        "computed points, nothing decided yet",
+    ),
+    "cli.help.stage": (
+        "Xếp hạng theo: final — điểm thẩm định cuối (mặc định khi có tệp thẩm định trong các "
+        "tệp so sánh, ghép với xã theo mã đơn vị và năm), self — điểm tự đánh giá",
+        "Rank on: final — the final appraisal (the default when appraisal files are among the "
+        "files compared, matched to each commune by unit code and year), self — the "
+        "self-assessments",
+    ),
+    "comparison.self-total": ("Điểm tự đánh giá", "Self-assessed"),
+    "comparison.self-gap": ("Tự chấm − thẩm định", "Self − appraised"),
+    "comparison.stage-final-note": (
+        "Xếp hạng theo điểm thẩm định cuối; 'Điểm tự đánh giá' là tổng điểm xã tự chấm, "
+        "cột 'Tự chấm − thẩm định' là chênh lệch của từng đơn vị, bình quân {gap} điểm.",
+        "Ranked on the final appraisal; 'Self-assessed' is the commune's own total, "
+        "'Self − appraised' is each unit's gap, {gap} points on average.",
+    ),
+    "comparison.stage-final-short": (
+        "Xếp hạng theo điểm thẩm định cuối; điểm tự đánh giá cao hơn điểm thẩm định bình quân "
+        "{gap} điểm.",
+        "Ranked on the final appraisal; self-assessed totals are {gap} points above the "
+        "appraised ones on average.",
+    ),
+    "comparison.not-appraised-title": (
+        "Đơn vị chưa có kết quả thẩm định cuối",
+        "Units without a final appraisal",
+    ),
+    "comparison.not-appraised-note": (
+        "Không có tệp thẩm định, hoặc còn tiêu chí chưa quyết định, chờ giải trình: không xếp "
+        "hạng cùng các đơn vị đã thẩm định (--stage self xếp hạng theo điểm tự đánh giá).",
+        "No appraisal file, or items not decided or awaiting an explanation: not ranked with "
+        "the appraised units (--stage self ranks the self-assessments).",
+    ),
+    "comparison.reason-not-appraised": ("chưa có kết quả thẩm định cuối", "no final appraisal"),
+    "appraisal.duplicate": (
+        "tệp thứ hai cho cùng đơn vị và năm (đã có {other}): không dùng",
+        "a second file for the same unit and year ({other} already): not used",
+    ),
+    "appraisal.no-evidence": (
+        "không có tệp minh chứng nào của đơn vị này trong các tệp so sánh",
+        "no evidence file of this unit among the files compared",
+    ),
+    "appraisal-doc.committee": (
+        "Ủy ban nhân dân tỉnh {province}",
+        "{province} Provincial People's Committee",
+    ),
+    "appraisal-doc.council": ("HỘI ĐỒNG THẨM ĐỊNH CHỈ SỐ CCHC", "PAR INDEX APPRAISAL COUNCIL"),
+    "appraisal-doc.minutes-number": ("Số: ....../BB-HĐTĐ", "No.: ....../BB-HĐTĐ"),
+    "appraisal-doc.request-number": ("Số: ....../HĐTĐ-CCHC", "No.: ....../HĐTĐ-CCHC"),
+    "appraisal-doc.date": (
+        "{place}, ngày {d} tháng {m} năm {y}",
+        "{place}, {d}/{m}/{y}",
+    ),
+    "appraisal-doc.no-date": (
+        "{place}, ngày ...... tháng ...... năm ......",
+        "{place}, ......../......../........",
+    ),
+    "appraisal-doc.minutes-title": ("BIÊN BẢN THẨM ĐỊNH", "APPRAISAL MINUTES"),
+    "appraisal-doc.minutes-subtitle": (
+        "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year} của {kind} {name}",
+        "The {year} PAR INDEX self-assessment of {kind:.0}{name}",
+    ),
+    "appraisal-doc.minutes-opening": (
+        "{council} đã thẩm định kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm "
+        "{year} của {kind} {name} trên cơ sở tài liệu kiểm chứng và giải trình của đơn vị. "
+        "Thành viên tham gia thẩm định: {who}.",
+        "{council} appraised the {year} PAR INDEX self-assessment of {kind:.0}{name} on its "
+        "evidence and its explanations. Appraisers: {who}.",
+    ),
+    "appraisal-doc.by-field": (
+        "I. KẾT QUẢ THẨM ĐỊNH THEO LĨNH VỰC",
+        "I. APPRAISAL BY FIELD",
+    ),
+    "appraisal-doc.changed": (
+        "II. CÁC TIÊU CHÍ ĐIỀU CHỈNH ĐIỂM VÀ LÝ DO",
+        "II. SUB-CRITERIA CHANGED, AND WHY",
+    ),
+    "appraisal-doc.nothing-changed": (
+        "Hội đồng thống nhất với điểm tự đánh giá của đơn vị ở mọi tiêu chí.",
+        "The council agreed with the unit's self-assessment on every sub-criterion.",
+    ),
+    "appraisal-doc.line": (
+        "{section}: {text} ({points} điểm): {decision}{why}.",
+        "{section}: {text} ({points} points): {decision}{why}.",
+    ),
+    "appraisal-doc.conclusion": ("III. KẾT LUẬN", "III. CONCLUSION"),
+    "appraisal-doc.final-line": (
+        "Điểm tự đánh giá {self}; điểm thẩm định {appraisal}, điểm điều tra xã hội học "
+        "{survey}, điểm thưởng {bonus}, điểm trừ {penalty}; tổng điểm {total}; Chỉ số CCHC "
+        "{index}, xếp loại {band}.",
+        "Self-assessed {self}; appraised {appraisal}, survey {survey}, bonus {bonus}, penalty "
+        "{penalty}; total {total}; PAR INDEX {index}, band {band}.",
+    ),
+    "appraisal-doc.not-final": (
+        "Chưa kết luận: còn {count} tiêu chí chưa quyết định hoặc chờ giải trình.",
+        "No conclusion yet: {count} sub-criteria are not decided or await an explanation.",
+    ),
+    "appraisal-doc.self": ("Điểm tự đánh giá", "Self-assessed"),
+    "appraisal-doc.appraised": ("Điểm thẩm định", "Appraised"),
+    "appraisal-doc.provisional": ("Điểm tạm tính", "Provisional"),
+    "appraisal-doc.asked": ("Nội dung đề nghị giải trình", "What is asked"),
+    "appraisal-doc.stt": ("STT", "No."),
+    "appraisal-doc.rank": ("Vị thứ", "Rank"),
+    "appraisal-doc.to-unit": ("- UBND {kind} {name};", "- {kind:.0}{name} People's Committee;"),
+    "appraisal-doc.to-file": ("- Lưu: VT, HĐTĐ.", "- File: records, council."),
+    "appraisal-doc.on-behalf": ("TM. HỘI ĐỒNG THẨM ĐỊNH", "FOR THE APPRAISAL COUNCIL"),
+    "appraisal-doc.chair": ("CHỦ TỊCH", "CHAIR"),
+    "appraisal-doc.to": (
+        "Kính gửi: Ủy ban nhân dân {kind} {name}",
+        "To: {kind:.0}{name} People's Committee",
+    ),
+    "appraisal-doc.request-title": ("ĐỀ NGHỊ GIẢI TRÌNH", "REQUEST FOR EXPLANATION"),
+    "appraisal-doc.request-subtitle": (
+        "Kết quả tự đánh giá, chấm điểm Chỉ số CCHC năm {year} của {kind} {name}",
+        "The {year} PAR INDEX self-assessment of {kind:.0}{name}",
+    ),
+    "appraisal-doc.request-opening": (
+        "Qua thẩm định vòng 1, {council} đề nghị Ủy ban nhân dân {kind} {name} giải trình, bổ "
+        "sung tài liệu kiểm chứng đối với {count} tiêu chí sau, gửi về Hội đồng {due}:",
+        "After round 1, {council} asks {kind:.0}{name} People's Committee to explain, and to "
+        "add evidence to, the {count} sub-criteria below, and to send it to the council {due}:",
+    ),
+    "appraisal-doc.due": ("trước hết ngày {d}/{m}/{y}", "by {d}/{m}/{y}"),
+    "appraisal-doc.no-due": (
+        "trong thời hạn Hội đồng thông báo",
+        "within the time the council sets",
+    ),
+    "appraisal-doc.request-closing": (
+        "Giải trình gửi sau thời hạn ({due}) không được xem xét ở bước giải trình; Hội đồng thẩm "
+        "định vòng 2 trên cơ sở hồ sơ hiện có.",
+        "An explanation sent after the deadline ({due}) is not considered at the explanation "
+        "stage; the council's round 2 decides on the file as it stands.",
+    ),
+    "appraisal-doc.annex-title": ("PHỤ LỤC", "ANNEX"),
+    "appraisal-doc.annex-subtitle": (
+        "Kết quả xác định Chỉ số cải cách hành chính năm {year}",
+        "PAR INDEX results, {year}",
+    ),
+    "appraisal-doc.annex-note": (
+        "(Kèm theo Quyết định số ....../QĐ-UBND ngày ...../...../...... ). Điểm tự đánh giá và "
+        "điểm thẩm định gồm điểm thưởng, điểm trừ, không gồm điểm điều tra xã hội học; tổng điểm "
+        "= điểm thẩm định + điểm điều tra xã hội học.",
+        "(Annexed to Decision No. ....../QĐ-UBND of ...../...../...... ). Self-assessed and "
+        "appraised points include bonus and penalty, not the survey; total = appraised + survey.",
+    ),
+    "appraisal-doc.annex-gap": (
+        "Điểm tự đánh giá cao hơn điểm thẩm định bình quân {gap} điểm.",
+        "Self-assessed points are above the appraised ones by {gap} points on average.",
+    ),
+    "appraisal-doc.or-xlsx": (" hoặc .xlsx", " or .xlsx"),
+    "appraisal-doc.annex-sheet": ("Phụ lục", "Annex"),
+    "usage.annex-needs-appraisals": (
+        "không có đơn vị nào có kết quả thẩm định cuối trong các tệp đã cho: phụ lục quyết định "
+        "lập từ điểm thẩm định (thêm thư mục tệp thẩm định)",
+        "no unit has a final appraisal among the files given: the decision's annex is made from "
+        "the appraised scores (add the folder of appraisal files)",
+    ),
+    "usage.document-format": (
+        "tệp ra phải là .docx{xlsx}",
+        "the output must be a .docx{xlsx} file",
+    ),
+    "cli.help.appraisal-minutes": (
+        "Biên bản thẩm định của một xã (DOCX): hội đồng, ngày, điểm tự đánh giá và thẩm định "
+        "theo lĩnh vực, tiêu chí điều chỉnh và lý do, kết luận, chữ ký",
+        "A commune's appraisal minutes (DOCX): the council, the date, self-assessed and "
+        "appraised points by field, each item changed and why, the conclusion, the signature",
+    ),
+    "cli.help.appraisal-request": (
+        "Văn bản đề nghị giải trình gửi xã (DOCX): tiêu chí, nội dung đề nghị, thời hạn",
+        "The request for explanation sent to a commune (DOCX): the items, what is asked, the "
+        "deadline",
+    ),
+    "cli.help.appraisal-annex": (
+        "Phụ lục kết quả của quyết định công bố (DOCX hoặc XLSX theo đuôi tệp --output): STT, "
+        "đơn vị, điểm tự đánh giá, thẩm định, điều tra xã hội học, tổng điểm, chỉ số, xếp loại, "
+        "vị thứ",
+        "The results annex of the province's decision (DOCX or XLSX, from --output's "
+        "extension): no., unit, self-assessed, appraised and survey points, total, index, band, "
+        "rank",
+    ),
+    "cli.help.document-output": ("Tệp sẽ ghi (.docx)", "The file to write (.docx)"),
+    "cli.help.annex-output": (
+        "Tệp sẽ ghi (.docx hoặc .xlsx)",
+        "The file to write (.docx or .xlsx)",
+    ),
+    "cli.help.council": ("Tên hội đồng thẩm định", "The appraisal council's name"),
+    "cli.help.appraisal-output": ("Tệp thẩm định sẽ ghi", "The appraisal file to write"),
     # --- rule kinds (parscore/rules/): their words, reasons and plan actions -----------------
     "rule.points": ("{number} điểm", "{number} points"),
     "rule.one-point": ("{number} điểm", "{number} point"),
@@ -865,6 +1288,209 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "plan.deliverables": ("gửi đúng hạn: {which}", "send on time: {which}"),
     "plan.item": ("hoàn thành nội dung: {item}", "complete: {item}"),
+    # --- where appraisers look first (parscore review, parscore/review.py), survey tables ----
+    "criteria.agree-input": (
+        "'{ref}' không phải dữ liệu của một tiêu chí được chấm; dữ liệu của tiêu chí đó: {inputs}",
+        "'{ref}' is not an input of a scored item; that item's inputs: {inputs}",
+    ),
+    "review.no-evidence": (
+        "tự chấm {claimed} điểm tiêu chí {id} mà không có tài liệu kiểm chứng hay giải trình",
+        "{claimed} points claimed on {id} with no document and no explanation",
+    ),
+    "review.claim-above": (
+        "tự chấm {claimed} điểm tiêu chí {id}, tài liệu kiểm chứng chỉ cho {points}",
+        "{claimed} points claimed on {id}; the evidence gives {points}",
+    ),
+    "review.document-type": (
+        "tài liệu số {number} là {type}; tiêu chí {id} cần tài liệu loại: {expected}",
+        "document {number} is a {type}; item {id} needs one of: {expected}",
+    ),
+    "review.date-after-assessment": (
+        "ngày {date} sau ngày tự đánh giá {assessed}",
+        "dated {date}, after the assessment of {assessed}",
+    ),
+    "review.date-outside-window": (
+        "ngày {date} ngoài khoảng thời gian tài liệu kiểm chứng được tính ({start} đến {end})",
+        "dated {date}, outside the evidence window ({start} to {end})",
+    ),
+    "review.date-sunday": ("ngày {date} là Chủ nhật", "dated {date}, a Sunday"),
+    "review.date-holiday": (
+        "ngày {date} là ngày nghỉ: {holiday}",
+        "dated {date}, a day off: {holiday}",
+    ),
+    "review.number-date": (
+        "văn bản số {number} ghi ngày {date}, nơi khác ({where}) ghi ngày {first_date}",
+        "document {number} dated {date}; cited elsewhere ({where}) as of {first_date}",
+    ),
+    "review.number-title": (
+        "văn bản số {number} có trích yếu '{title}', nơi khác ({where}) ghi '{first_title}'",
+        "document {number} titled '{title}'; cited elsewhere ({where}) as '{first_title}'",
+    ),
+    "review.figures-equal": (
+        "số liệu phải bằng nhau ({name}) nhưng khác nhau: {values}",
+        "figures that must be equal ({name}) differ: {values}",
+    ),
+    "review.figures-at-most": (
+        "số liệu trước không được lớn hơn số liệu sau ({name}): {values}",
+        "each figure must be at most the next ({name}): {values}",
+    ),
+    "review.jump-index": (
+        "Chỉ số tăng {rise} điểm so với năm {year} ({before} lên {now}), quá ngưỡng {threshold}",
+        "the index rose {rise} points over {year} ({before} to {now}), above the threshold "
+        "{threshold}",
+    ),
+    "review.jump-field": (
+        "lĩnh vực {id} {name}: tỷ lệ điểm đạt tăng từ {before}% (năm {year}) lên {now}%",
+        "field {id} {name}: its share rose from {before}% ({year}) to {now}%",
+    ),
+    "review.previous-not-result": (
+        "không phải kết quả chấm điểm (parscore evaluate --format json)",
+        "not a result written by parscore evaluate --format json",
+    ),
+    "review.title": (
+        "Những điểm cần thẩm định trước — {files}, {count} phát hiện, xếp theo số điểm bị "
+        "ảnh hưởng",
+        "Where to look first — {files}, {count} findings, by points at stake",
+    ),
+    "review.file": ("{count} tệp", "{count} file"),
+    "review.files": ("{count} tệp", "{count} files"),
+    "review.none": ("Không có phát hiện nào.", "Nothing found."),
+    "review.col-stake": ("Điểm bị ảnh hưởng", "Points at stake"),
+    "review.col-place": ("Vị trí", "Place"),
+    "review.col-unit": ("Đơn vị", "Unit"),
+    "review.col-item": ("Tiêu chí", "Item"),
+    "review.col-why": ("Cần xem vì", "Why"),
+    "review.left-out": (
+        "Không xem được (có lỗi, xem thông báo ở trên): {files}",
+        "Not reviewed (problems, shown above): {files}",
+    ),
+    "review.holidays-note": (
+        "Ngày nghỉ lễ, Tết được biết cho các năm {first}–{last}; ngày của năm khác chỉ được "
+        "xét Chủ nhật.",
+        "Public holidays are known for {first}–{last}; a date of another year is checked for "
+        "Sundays only.",
+    ),
+    "holiday.new-year": ("Tết Dương lịch", "New Year's Day"),
+    "holiday.tet": ("Tết Nguyên đán", "Lunar New Year (Tết)"),
+    "holiday.hung-kings": ("Giỗ Tổ Hùng Vương", "Hùng Kings' Commemoration"),
+    "holiday.reunification": ("Ngày Chiến thắng 30/4", "Reunification Day (30/4)"),
+    "holiday.labour": ("Ngày Quốc tế Lao động 1/5", "International Labour Day (1/5)"),
+    "holiday.national": ("Quốc khánh", "National Day"),
+    "holiday.day-off": ("ngày nghỉ bù hoặc hoán đổi", "a compensatory or swapped day off"),
+    "doc-type.NQ": ("nghị quyết (NQ)", "resolution (NQ)"),
+    "doc-type.QĐ": ("quyết định (QĐ)", "decision (QĐ)"),
+    "doc-type.CT": ("chỉ thị (CT)", "directive (CT)"),
+    "doc-type.QC": ("quy chế (QC)", "regulation (QC)"),
+    "doc-type.QyĐ": ("quy định (QyĐ)", "rules (QyĐ)"),
+    "doc-type.TB": ("thông báo (TB)", "notice (TB)"),
+    "doc-type.HD": ("hướng dẫn (HD)", "guidance (HD)"),
+    "doc-type.CTr": ("chương trình (CTr)", "programme (CTr)"),
+    "doc-type.KH": ("kế hoạch (KH)", "plan (KH)"),
+    "doc-type.PA": ("phương án (PA)", "scheme (PA)"),
+    "doc-type.ĐA": ("đề án (ĐA)", "project proposal (ĐA)"),
+    "doc-type.DA": ("dự án (DA)", "project (DA)"),
+    "doc-type.BC": ("báo cáo (BC)", "report (BC)"),
+    "doc-type.BB": ("biên bản (BB)", "minutes (BB)"),
+    "doc-type.TTr": ("tờ trình (TTr)", "submission (TTr)"),
+    "doc-type.HĐ": ("hợp đồng (HĐ)", "contract (HĐ)"),
+    "doc-type.CĐ": ("công điện (CĐ)", "dispatch (CĐ)"),
+    "doc-type.GM": ("giấy mời (GM)", "invitation (GM)"),
+    "doc-type.KL": ("kết luận (KL)", "conclusions (KL)"),
+    "doc-type.CV": ("công văn", "official letter"),
+    "usage.review-kind": (
+        "'{kind}' không phải một loại phát hiện; các loại: {kinds}",
+        "'{kind}' is not a kind of finding; the kinds: {kinds}",
+    ),
+    "cli.help.review": (
+        "Những điểm thẩm định viên cần xem trước: điểm tự chấm cao hơn điểm tính được, điểm "
+        "không có tài liệu kiểm chứng, tài liệu sai loại, ngày sau ngày tự đánh giá, ngoài "
+        "khoảng thời gian, vào Chủ nhật hay ngày lễ, một số văn bản ghi hai ngày hay hai trích "
+        "yếu, số liệu không khớp giữa các tiêu chí, mức tăng bất thường so với năm trước; xếp "
+        "theo số điểm bị ảnh hưởng, mỗi phát hiện có tệp, dòng và cột.\n\n"
+        "Mã thoát 0 khi đã xem xong, dù có phát hiện hay không; 1 khi một tệp có lỗi bị bỏ ra "
+        "ngoài, hoặc với --strict khi có phát hiện; 2 khi dữ liệu vào hay cách dùng sai.",
+        "Where appraisers look first: claims above the computed score, points claimed with no "
+        "evidence, documents of the wrong type, dates after the assessment, outside the "
+        "evidence window, on a Sunday or a public holiday, one document number cited with two "
+        "dates or titles, figures that do not agree between items, implausible rises over last "
+        "year; ranked by points at stake, each with its file, line and column.\n\n"
+        "Exit code 0 when the review ran, whatever it found; 1 when a file with problems was "
+        "left out, or with --strict when anything was found; 2 for bad input or usage.",
+    ),
+    "cli.help.review-previous": (
+        "tệp minh chứng (hoặc thư mục) hay kết quả JSON của năm trước, để tìm mức tăng bất "
+        "thường; dùng nhiều lần được",
+        "last year's evidence files (or folders) or JSON results, to find implausible rises; "
+        "may be repeated",
+    ),
+    "cli.help.review-jump": (
+        "Chỉ số tăng quá số điểm này so với năm trước thì được nêu",
+        "a rise of the index above this many points over last year is a finding",
+    ),
+    "cli.help.review-skip": (
+        "bỏ qua một loại phát hiện (claim-above, date-sunday…); dùng nhiều lần được",
+        "leave out one kind of finding (claim-above, date-sunday…); may be repeated",
+    ),
+    "cli.help.review-format": ("định dạng đầu ra", "output format"),
+    "cli.help.review-strict": (
+        "mã thoát 1 khi có phát hiện (cho các script)",
+        "exit code 1 when anything is found (for scripts)",
+    ),
+    "survey.bad-cell": (
+        "'{value}' không phải điểm (4.58) hay số phiếu hài lòng/tổng số phiếu (412/450)",
+        "'{value}' is neither points (4.58) nor satisfied/responses (412/450)",
+    ),
+    "survey.blank-header": (
+        "cột không có tên: hàng đầu ghi mã tiêu chí điều tra của mỗi cột (S.1, S.2…)",
+        "a column with no name: the first row names each column's survey item (S.1, S.2…)",
+    ),
+    "survey.duplicate-code": (
+        "mã đơn vị {code} đã có ở hàng {first}",
+        "unit code {code} is already in row {first}",
+    ),
+    "survey.extra-cell": (
+        "ô ngoài các cột có tên: hàng đầu không ghi tiêu chí của cột này",
+        "a cell past the named columns: the first row names no item for this column",
+    ),
+    "survey.no-code": (
+        "hàng không có mã đơn vị ở cột đầu",
+        "a row with no unit code in its first column",
+    ),
+    "survey.no-file": (
+        "đơn vị mã {code} có trong bảng điều tra nhưng không có tệp minh chứng",
+        "unit {code} is in the survey table but has no evidence file",
+    ),
+    "survey.no-items": (
+        "bảng không có cột tiêu chí điều tra: hàng đầu là mã đơn vị, rồi S.1, S.2…",
+        "the table has no survey item columns: the first row is the unit code, then S.1, S.2…",
+    ),
+    "survey.no-row": (
+        "không có hàng cho mã đơn vị {code} trong bảng điều tra {table}",
+        "no row for unit code {code} in the survey table {table}",
+    ),
+    "survey.no-unit-code": (
+        "tệp không ghi mã đơn vị (unit: code:), nên không tìm được hàng của nó trong {table}",
+        "the file gives no unit code (unit: code:), so its row in {table} cannot be found",
+    ),
+    "survey.not-table": (
+        "bảng điều tra phải là tệp .csv hoặc .xlsx",
+        "a survey table is a .csv or .xlsx file",
+    ),
+    "survey.not-workbook": (
+        "không đọc được tệp như một bảng tính Excel (.xlsx)",
+        "the file cannot be read as an Excel workbook (.xlsx)",
+    ),
+    "survey.unknown-item": (
+        "'{id}' không phải tiêu chí điều tra của bộ tiêu chí; các tiêu chí điều tra: {items}",
+        "'{id}' is not a survey item of the criteria set; its survey items: {items}",
+    ),
+    "cli.help.survey": (
+        "bảng kết quả điều tra xã hội học của cả tỉnh (.csv hoặc .xlsx: mã đơn vị, rồi điểm "
+        "hoặc số phiếu hài lòng/tổng số phiếu của mỗi tiêu chí), thay cho điểm điều tra ghi "
+        "trong từng tệp",
+        "the province's survey results table (.csv or .xlsx: unit code, then each survey "
+        "item's points or satisfied/responses), in place of each file's survey points",
+    ),
     # --- reasons in results -----------------------------------------------------------------
     "reason.no-evidence": ("chưa có minh chứng trong tệp", "no evidence in the file"),
     "reason.no-inputs": (
@@ -1286,8 +1912,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "diff')",
     ),
     "years.previous-with-missing": (
-        "--previous không dùng cùng --missing: danh sách việc còn thiếu là của năm nay",
-        "--previous does not go with --missing: the to-do list is this year's",
+        "--previous không dùng cùng --missing, --standing, --appraisal: các báo cáo đó là của "
+        "năm nay",
+        "--previous does not go with --missing, --standing or --appraisal: those reports are "
+        "this year's",
     ),
     "years.lineage-without-previous": (
         "--lineage cần --previous (năm trước để so sánh)",
@@ -2124,6 +2752,265 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Điểm trừ: - {{reason: ..., points: ...}}",
         "Penalty: - {{reason: ..., points: ...}}",
     ),
+    # --- a commune's evidence as a folder or a workbook (parscore/folder.py, workbook/) -----
+    "folder.no-head": (
+        "thư mục này không phải hồ sơ của một xã: thiếu tệp chung '{head}' (đơn vị, năm, bộ "
+        "tiêu chí)",
+        "this folder is not one commune's evidence: it has no head file '{head}' (unit, year, "
+        "criteria set)",
+    ),
+    "folder.too-many": (
+        "thư mục có hơn {limit} tệp minh chứng: không phải hồ sơ của một xã",
+        "the folder holds more than {limit} evidence files: not one commune's evidence",
+    ),
+    "folder.item-twice": (
+        "tiêu chí '{id}' đã có ở {path}: mỗi tiêu chí chỉ do một tệp (một bộ phận) khai",
+        "sub-criterion '{id}' is already given at {path}: each sub-criterion is given by one "
+        "file (one office) only",
+    ),
+    "folder.differs": (
+        "'{key}' là {value} ở đây nhưng là {expected} ở tệp chung ({path})",
+        "'{key}' is {value} here but {expected} in the head file ({path})",
+    ),
+    "folder.head-key": (
+        "khóa '{key}' chỉ ghi ở tệp chung commune.yaml; tệp của bộ phận chỉ ghi items:, survey: "
+        "(và unit:, year:, criteria: nếu muốn, giống tệp chung)",
+        "the key '{key}' belongs in the head file commune.yaml; an office file holds items: and "
+        "survey: (and unit:, year:, criteria: if it likes, the same as the head's)",
+    ),
+    "template.folder-head": (
+        "Tệp chung của thư mục minh chứng: mỗi bộ phận điền tệp mang tên mình trong thư mục "
+        "này; parscore đọc cả thư mục như một tệp (parscore evaluate <thư mục>).",
+        "The head file of an evidence folder: each office fills the file named for it in this "
+        "folder; parscore reads the whole folder as one file (parscore evaluate <folder>).",
+    ),
+    "template.folder-office": (
+        "Minh chứng do {office} chủ trì. Chỉ điền các tiêu chí dưới đây; đơn vị, năm và bộ "
+        "tiêu chí ghi ở tệp chung commune.yaml.",
+        "The evidence {office} leads. Fill only the sub-criteria below; the unit, year and "
+        "criteria set are in the head file commune.yaml.",
+    ),
+    "usage.template-folder": (
+        "--folder viết các tệp YAML của từng bộ phận: không dùng cùng --format xlsx hay --schema",
+        "--folder writes each office's YAML file: not with --format xlsx or --schema",
+    ),
+    "usage.template-folder-file": (
+        "không tạo được thư mục {path}: đã có một tệp trùng tên, hoặc không có quyền ghi",
+        "cannot make the folder {path}: a file has that name, or it cannot be written",
+    ),
+    "cli.help.template-format": (
+        "yaml: tệp minh chứng; xlsx: bảng tự chấm điểm Excel để các bộ phận điền (mặc định: "
+        "theo đuôi tệp của --output)",
+        "yaml: the evidence file; xlsx: the score sheet workbook the offices fill (default: "
+        "from --output's extension)",
+    ),
+    "cli.help.template-folder": (
+        "viết một thư mục: tệp chung commune.yaml và một tệp cho mỗi bộ phận chủ trì, chỉ có "
+        "các tiêu chí của bộ phận đó (--output là thư mục)",
+        "write a folder: the head file commune.yaml and one file per lead office with only "
+        "its sub-criteria (--output is the folder)",
+    ),
+    "workbook.title": (
+        "Bảng tự chấm điểm Chỉ số CCHC năm {year} — {kind} {name}",
+        "PAR INDEX self-assessment score sheet, {year} — {kind:.0}{name}",
+    ),
+    "workbook.guide": (
+        "CÁCH ĐIỀN BẢNG TỰ CHẤM ĐIỂM\n"
+        "1. Trang «Thông tin»: kiểm tra tên đơn vị, năm đánh giá; ghi tổ công tác tự đánh giá "
+        "và ngày đánh giá.\n"
+        "2. Trang «Chấm điểm»: mỗi tiêu chí thành phần có một dòng in đậm (mã, nội dung, điểm tối "
+        "đa, cách chấm, bộ phận chủ trì), các dòng số liệu ngay dưới và các dòng tài liệu kiểm "
+        "chứng.\n"
+        "   - Chỉ điền vào các ô nền vàng; các ô khác đã khóa để bảng không bị hỏng khi điền.\n"
+        "   - Cột «Giá trị»: số liệu của từng dòng số liệu. Chọn trong danh sách khi ô có mũi tên "
+        "(Có/Không, các mức). Số nguyên là số lượng; tỷ lệ ghi từ 0 đến 100.\n"
+        "   - Ngày: gõ như một ngày của Excel, hoặc dạng chữ dd/mm/yyyy (06/02/2023 là ngày 6 "
+        "tháng 2).\n"
+        "   - Tài liệu kiểm chứng: số văn bản, ngày ban hành, cơ quan ban hành, trích yếu, trang "
+        "hoặc mục chứng minh; mỗi dòng một văn bản.\n"
+        "   - «Giải trình»: bắt buộc khi tiêu chí chưa đạt đủ điểm, hoặc khi điểm do xã tự đánh "
+        "giá. «Điểm tự chấm»: điểm xã đề nghị, để đối chiếu với điểm parscore tính.\n"
+        "   - «Không phát sinh»: ghi lý do khi trong năm không phát sinh việc để chấm (chỉ với "
+        "tiêu chí có cho phép, xem cột «Cách chấm»).\n"
+        "   - Tiêu chí để trống được tính là CHƯA CÓ MINH CHỨNG (0 điểm) và có trong danh sách "
+        "việc cần bổ sung.\n"
+        "3. Trang «Thưởng - Trừ»: mỗi dòng một nội dung được thưởng hoặc bị trừ điểm, với văn "
+        "bản làm căn cứ.\n"
+        "4. Kiểm tra và chấm: parscore validate <tệp>.xlsx (mỗi lỗi ghi rõ trang và ô, ví dụ "
+        "«Chấm điểm!F14»); parscore evaluate <tệp>.xlsx; việc còn thiếu theo bộ phận: parscore "
+        "evaluate --missing <tệp>.xlsx; kế hoạch cải thiện: parscore plan <tệp>.xlsx.\n"
+        "5. Không thêm, xóa hay sắp xếp lại dòng, không đổi tên trang: parscore tìm mỗi ô theo "
+        "khóa ẩn của dòng. Cần thêm văn bản: dùng các dòng tài liệu còn trống, hoặc chuyển sang "
+        "tệp YAML (parscore convert).",
+        "HOW TO FILL THE SCORE SHEET\n"
+        "1. Sheet «Thông tin» (unit): check the unit's name and the year; write the "
+        "self-assessment group and the date.\n"
+        "2. Sheet «Chấm điểm» (scoring): each sub-criterion has a bold row (id, text, maximum, how "
+        "it is scored, lead office), its input rows just below, and its document rows.\n"
+        "   - Fill only the yellow cells; the others are locked so that filling cannot break "
+        "the sheet.\n"
+        "   - Column «Value»: each input row's figure. Pick from the list where the cell has an "
+        "arrow (Có = yes / Không = no, the levels). Whole numbers are counts; a percentage is "
+        "0 to 100.\n"
+        "   - Dates: as an Excel date, or as text dd/mm/yyyy (06/02/2023 is 6 February).\n"
+        "   - Documents: number, date, issuer, title, the page or section that proves it; one "
+        "document a row.\n"
+        "   - «Explanation»: required when a sub-criterion falls short of full points, or when "
+        "the commune judges its points. «Claimed»: the score the commune claims, checked "
+        "against parscore's.\n"
+        "   - «Nothing occurred»: why, when nothing to score occurred in the year (only where "
+        "the sub-criterion allows it, see «How it is scored»).\n"
+        "   - A sub-criterion left empty is MISSING EVIDENCE (0 points) and on the to-do list.\n"
+        "3. Sheet «Thưởng - Trừ» (bonus and penalty): one line per bonus or penalty, with its "
+        "document.\n"
+        "4. Check and score: parscore validate <file>.xlsx (each problem names its sheet and "
+        "cell, e.g. «Chấm điểm!F14»); parscore evaluate <file>.xlsx; what is still missing per "
+        "office: parscore evaluate --missing <file>.xlsx; the plan: parscore plan <file>.xlsx.\n"
+        "5. Do not insert, delete or sort rows, nor rename sheets: parscore finds each cell by "
+        "its row's hidden key. More documents: use the spare document rows, or move to the "
+        "YAML file (parscore convert).",
+    ),
+    "workbook.head-title": ("Thông tin đơn vị và đợt đánh giá", "The unit and the assessment"),
+    "workbook.head-unit.name": ("Tên đơn vị", "Unit name"),
+    "workbook.head-unit.code": ("Mã đơn vị hành chính", "Administrative code"),
+    "workbook.head-unit.kind": ("Loại đơn vị (xã, phường, …)", "Kind of unit (xã, phường, …)"),
+    "workbook.head-district.name": ("Huyện (trước 2025)", "District (before 2025)"),
+    "workbook.head-district.code": ("Mã huyện", "District code"),
+    "workbook.head-province.name": ("Tỉnh, thành phố", "Province"),
+    "workbook.head-province.code": ("Mã tỉnh", "Province code"),
+    "workbook.head-year": ("Năm đánh giá", "Assessment year"),
+    "workbook.head-criteria": ("Bộ tiêu chí", "Criteria set"),
+    "workbook.head-assessment.by": ("Tổ công tác tự đánh giá", "Assessed by"),
+    "workbook.head-assessment.date": ("Ngày đánh giá (dd/mm/yyyy)", "Date (dd/mm/yyyy)"),
+    "workbook.head-notes": ("Ghi chú chung", "Notes"),
+    "workbook.head-facts.discipline": (
+        "Hình thức kỷ luật cao nhất trong năm (none, reprimand, warning, demotion, dismissal)",
+        "Heaviest discipline in the year (none, reprimand, warning, demotion, dismissal)",
+    ),
+    "workbook.items-note": (
+        "Chỉ điền các ô nền vàng. Tiêu chí để trống được tính là chưa có minh chứng. Hướng dẫn "
+        "ở trang «Hướng dẫn».",
+        "Fill only the yellow cells. A sub-criterion left empty is missing evidence. How to "
+        "fill it: the «Hướng dẫn» sheet.",
+    ),
+    "workbook.col-id": ("Mã", "Id"),
+    "workbook.col-text": ("Tiêu chí / nội dung", "Sub-criterion / input"),
+    "workbook.col-max": ("Điểm tối đa", "Max"),
+    "workbook.col-how": ("Cách chấm", "How it is scored"),
+    "workbook.col-lead": ("Chủ trì", "Lead office"),
+    "workbook.col-value": ("Giá trị", "Value"),
+    "workbook.col-number": ("Số văn bản", "Number"),
+    "workbook.col-date": ("Ngày ban hành", "Date"),
+    "workbook.col-issuer": ("Cơ quan ban hành", "Issuer"),
+    "workbook.col-title": ("Trích yếu", "Title"),
+    "workbook.col-section": ("Trang / mục", "Page / section"),
+    "workbook.col-explanation": ("Giải trình", "Explanation"),
+    "workbook.col-claimed": ("Điểm tự chấm", "Claimed"),
+    "workbook.col-nothing_occurred": ("Không phát sinh (lý do)", "Nothing occurred (why)"),
+    "workbook.col-note": ("Ghi chú", "Note"),
+    "workbook.document": ("Tài liệu kiểm chứng {n}", "Document {n}"),
+    "workbook.type-bool": ("Có/Không", "Có = yes / Không = no"),
+    "workbook.or": ("hoặc: {text}", "or: {text}"),
+    "workbook.ledger-title": ("Điểm thưởng và điểm trừ", "Bonus and penalty"),
+    "workbook.ledger-bonus": ("Thưởng", "Bonus"),
+    "workbook.ledger-penalty": ("Trừ", "Penalty"),
+    "workbook.lcol-ledger": ("Thưởng / trừ", "Bonus / penalty"),
+    "workbook.lcol-reason": ("Nội dung", "Reason"),
+    "workbook.lcol-kind": ("Loại (theo bộ tiêu chí)", "Kind (as the set lists it)"),
+    "workbook.lcol-points": ("Điểm", "Points"),
+    "workbook.lcol-number": ("Số văn bản", "Number"),
+    "workbook.lcol-date": ("Ngày ban hành", "Date"),
+    "workbook.lcol-issuer": ("Cơ quan ban hành", "Issuer"),
+    "workbook.lcol-title": ("Trích yếu", "Title"),
+    "workbook.lcol-section": ("Trang / mục", "Page / section"),
+    "workbook.dv-title": ("Giá trị không hợp lệ", "Value not allowed"),
+    "workbook.dv-count": ("Số nguyên, từ 0 trở lên", "A whole number, 0 or more"),
+    "workbook.dv-number": ("Một số, từ 0 trở lên", "A number, 0 or more"),
+    "workbook.dv-points": ("Số điểm, từ 0 trở lên", "Points, 0 or more"),
+    "workbook.dv-percent": ("Tỷ lệ %, từ 0 đến 100", "A percentage, 0 to 100"),
+    "workbook.dv-claimed": ("Điểm tự chấm, từ 0 đến {maximum}", "Claimed points, 0 to {maximum}"),
+    "workbook.dv-date": (
+        "Một ngày (hoặc chữ dd/mm/yyyy), từ năm 2000 đến 2100",
+        "A date (or the text dd/mm/yyyy), from 2000 to 2100",
+    ),
+    "workbook.dv-choice": ("Chọn một mức trong danh sách", "Pick a level from the list"),
+    "workbook.dv-bool": ("Chọn Có hoặc Không", "Pick Có (yes) or Không (no)"),
+    "workbook.dv-list": ("Chọn trong danh sách", "Pick from the list"),
+    "workbook.not-xlsx": (
+        "không phải bảng tính .xlsx (tệp .xls cũ hoặc có mật khẩu?): lưu lại dạng Excel "
+        "Workbook (.xlsx), không đặt mật khẩu",
+        "not an .xlsx workbook (an old .xls, or password-protected?): save it as an Excel "
+        "Workbook (.xlsx) without a password",
+    ),
+    "workbook.too-large": (
+        "bảng tính giải nén ra {size}, quá giới hạn {limit} (đổi bằng --max-file-size)",
+        "the workbook unzips to {size}, over the limit of {limit} (change it with --max-file-size)",
+    ),
+    "workbook.unreadable": (
+        "không đọc được bảng tính ({reason}): tệp hỏng? Mở bằng Excel và lưu lại",
+        "cannot read the workbook ({reason}): damaged? Open it in Excel and save it again",
+    ),
+    "workbook.not-score-sheet": (
+        "không phải bảng tự chấm điểm của parscore (cần các trang {sheets}): tạo bằng "
+        "parscore template --format xlsx",
+        "not a parscore score sheet (it needs the sheets {sheets}): write one with parscore "
+        "template --format xlsx",
+    ),
+    "workbook.too-many-cells": (
+        "bảng tính có quá nhiều ô (hơn {limit}) (đổi bằng --max-nodes)",
+        "the workbook holds too many cells (more than {limit}) (change it with --max-nodes)",
+    ),
+    "workbook.control-char": (
+        "ô chứa ký tự điều khiển {char} không được phép: xóa ký tự đó (thường do dán từ "
+        "chương trình khác)",
+        "the cell holds the control character {char}, which is not allowed: delete it (often "
+        "pasted from another program)",
+    ),
+    "cli.help.convert": (
+        "Chuyển tệp minh chứng của một xã sang dạng khác: tệp YAML, thư mục tệp của từng bộ "
+        "phận (--folder), bảng tự chấm điểm Excel (-o ….xlsx); kiểm tra trước, không mất dữ "
+        "liệu chấm điểm",
+        "Convert one commune's evidence to another form: a YAML file, a folder of office files "
+        "(--folder), the score sheet workbook (-o ….xlsx); checked first, nothing scored is "
+        "lost",
+    ),
+    "cli.help.convert-output": (
+        "tệp hoặc thư mục ghi ra; .xlsx: bảng tính; khác: YAML",
+        "the file or folder to write; .xlsx: the workbook; otherwise YAML",
+    ),
+    "cli.help.convert-folder": (
+        "ghi một thư mục: commune.yaml và một tệp cho mỗi bộ phận chủ trì",
+        "write a folder: commune.yaml and one file per lead office",
+    ),
+    "cli.help.standing": (
+        "tình hình cuộc họp tự đánh giá: theo từng bộ phận chủ trì, số tiêu chí đã điền, tiêu "
+        "chí còn thiếu tài liệu hoặc giải trình, điểm còn có thể tăng",
+        "where the self-assessment meeting stands: per lead office, the sub-criteria filled, "
+        "those still lacking a document or an explanation, the points still to gain",
+    ),
+    "usage.missing-standing": (
+        "chọn một trong --missing (danh sách việc cần làm) và --standing (bảng tình hình)",
+        "choose one of --missing (the to-do list) and --standing (the table of where it stands)",
+    ),
+    "standing.title": (
+        "Tình hình chuẩn bị tự đánh giá — {unit}, năm {year}",
+        "Where the self-assessment stands — {unit}, {year}",
+    ),
+    "standing.items": ("Tiêu chí", "Sub-criteria"),
+    "standing.filled": ("Đã điền", "Filled"),
+    "standing.not-filled": ("Chưa điền", "Not filled"),
+    "standing.no-document": ("Thiếu tài liệu", "No document"),
+    "standing.no-explanation": ("Thiếu giải trình", "No explanation"),
+    "workbook.row-without-key": (
+        "dòng này được chèn thêm vào bảng nên parscore không biết nó thuộc tiêu chí nào: ghi "
+        "vào các dòng có sẵn (còn dòng tài liệu trống), hoặc chuyển sang YAML (parscore convert)",
+        "this row was inserted into the sheet, so parscore cannot tell what it belongs to: use "
+        "the rows already there (spare document rows), or move to YAML (parscore convert)",
+    ),
+    "workbook.row-twice": (
+        "dòng này là bản sao của dòng {first} (cùng khóa ẩn): xóa một trong hai dòng",
+        "this row is a copy of row {first} (the same hidden key): delete one of the two",
+    ),
     # --- criteria set tests (parscore criteria test, parscore/settest.py) -------------------
     "settest.case": ("trường hợp kiểm thử", "test case"),
     "settest.failed": (
@@ -2298,10 +3185,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.help.force": ("Ghi đè tệp --output đã có.", "Overwrite an existing --output file."),
     "cli.help.evaluate": (
-        "Chấm điểm một xã từ tệp minh chứng EVIDENCE: điểm từng lĩnh vực, chỉ số, xếp loại và "
-        "những tiêu chí mất nhiều điểm nhất.",
-        "Score one commune's EVIDENCE file: the points of every field, the index, the band and "
-        "the sub-criteria that lost the most points.",
+        "Chấm điểm một xã từ tệp minh chứng EVIDENCE (tệp YAML, thư mục tệp của các bộ phận, "
+        "hoặc bảng tự chấm điểm .xlsx): điểm từng lĩnh vực, chỉ số, xếp loại và những tiêu chí "
+        "mất nhiều điểm nhất.",
+        "Score one commune's EVIDENCE (a YAML file, a folder of office files, or the score "
+        "sheet .xlsx): the points of every field, the index, the band and the sub-criteria that "
+        "lost the most points.",
     ),
     "cli.help.format": ("Định dạng đầu ra.", "Output format."),
     "cli.help.detail": (
@@ -2320,21 +3209,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.help.compare": (
         "Xếp hạng và so sánh các xã: các tệp minh chứng, và các thư mục (tìm các tệp "
-        ".yaml/.yml trong đó).\n\n"
+        ".yaml/.yml/.xlsx trong đó; thư mục có commune.yaml là một xã).\n\n"
         "Tệp có lỗi được báo kèm các lỗi và bị bỏ ra ngoài; các xã khác vẫn được so sánh, và "
         "mã thoát là 1. Các tệp chấm theo những bộ tiêu chí khác nhau, các tệp của những năm "
         "khác nhau, hay hai tệp của cùng một đơn vị và năm, bị từ chối (mã thoát 2). Tệp chưa "
         "có minh chứng nào (mẫu chưa điền) được liệt kê là chưa tự đánh giá, và tệp không ghi "
         "huyện (hay tỉnh) được xếp hạng theo đó thì được liệt kê riêng; cả hai không được xếp "
-        "hạng, không tính vào bình quân và trung vị.",
-        "Rank and compare communes: evidence files, and folders searched for .yaml/.yml "
-        "files.\n\n"
+        "hạng, không tính vào bình quân và trung vị.\n\n"
+        "Tệp thẩm định và tệp giải trình trong các tệp, thư mục đã cho được nhận ra theo nội "
+        "dung và ghép với xã theo mã đơn vị (không có mã thì theo tên) và năm; khi có, các xã "
+        "được xếp hạng theo điểm thẩm định cuối, kèm điểm tự đánh giá, xã chưa có kết quả thẩm "
+        "định cuối được liệt kê riêng (--stage self: theo điểm tự đánh giá).",
+        "Rank and compare communes: evidence files, and folders searched for .yaml/.yml/.xlsx "
+        "files (a folder holding commune.yaml is one commune).\n\n"
         "A file that fails is reported with its problems and left out; the others are still "
         "compared, and the exit code is 1. Files scored against different criteria sets, files "
         "of different years, or two files for one unit and year, are refused (exit code 2). A "
         "file with no evidence at all (an unfilled template) is listed as not assessed, and one "
         "that names no district (or province) to rank by is listed apart; neither is ranked "
-        "nor counted in means and medians.",
+        "nor counted in means and medians.\n\n"
+        "Appraisal and explanation files among the files and folders given are told apart by "
+        "content and matched to each commune by unit code (by name when they give none) and "
+        "year; when there are any, communes are ranked on their final appraisal, their "
+        "self-assessed total beside, and those without a finished one are listed apart "
+        "(--stage self: on the self-assessments).",
     ),
     "cli.help.group-by": (
         "Xếp hạng trong từng huyện (đến giữa năm 2025), từng tỉnh (từ đó), hoặc tất cả cùng "
@@ -2392,14 +3290,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.help.strict": ("Tính cả cảnh báo là lỗi.", "Count warnings as problems too."),
     "cli.help.schema": (
-        "Ghi JSON Schema của bộ tiêu chí, tệp minh chứng, kết quả, kế hoạch hoặc bảng so sánh "
-        "JSON; change, crosswalk, lineage: so sánh với năm trước (docs/years.md).\n\n"
+        "Ghi JSON Schema của bộ tiêu chí, tệp minh chứng, kết quả, kế hoạch, bảng so sánh hoặc "
+        "danh sách cần thẩm định trước (review) JSON; change, crosswalk, lineage: so sánh với năm "
+        "trước (docs/years.md).\n\n"
         "Với 'evidence --criteria ID|PATH': lược đồ riêng của bộ tiêu chí đó. Trình soạn thảo "
         "có YAML language server kiểm tra và gợi ý cho các tệp bắt đầu bằng "
         "'# yaml-language-server: $schema=ref-commune-2023.schema.json' (tệp do 'parscore "
         "template' tạo có sẵn dòng này).",
-        "Write the JSON Schema of criteria sets, evidence files, or JSON results, plans or "
-        "comparisons; change, crosswalk, lineage: year over year (docs/years.md).\n\n"
+        "Write the JSON Schema of criteria sets, evidence files, or JSON results, plans, "
+        "comparisons or reviews; change, crosswalk, lineage: year over year (docs/years.md).\n\n"
         "With 'evidence --criteria ID|PATH': that criteria set's own schema. Editors with the "
         "YAML language server check and complete files that start with "
         "'# yaml-language-server: $schema=ref-commune-2023.schema.json' (files written by "

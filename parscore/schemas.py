@@ -34,6 +34,9 @@ _TITLES = {
     "change": "parscore unit against its past (evaluate --previous --format json)",
     "crosswalk": "parscore crosswalk between two criteria set versions",
     "lineage": "parscore lineage of merged units",
+    "appraisal": "parscore appraisal council's file (evaluate --appraisal)",
+    "explanation": "parscore commune's explanation file (evaluate --explanation)",
+    "review": "parscore review (review --format json)",
 }
 
 #: pydantic's words for bounds -> JSON Schema's
@@ -160,6 +163,15 @@ def schema(which: str) -> dict[str, Any]:
             entry = body["$defs"]["CrosswalkEntry"]["properties"]
             for side in ("old", "new"):
                 entry[side] = {"anyOf": [entry[side]["items"], entry[side]]}
+    elif which in ("appraisal", "explanation"):
+        from parscore.model.appraisal import Appraisal, Explanation
+
+        model = Appraisal if which == "appraisal" else Explanation
+        body = model.model_json_schema(mode="validation")
+    elif which == "review":
+        from parscore.model.review import Review
+
+        body = Review.model_json_schema(mode="serialization")
     else:  # pragma: no cover - the CLI offers only these
         raise ValueError(which)
     return {

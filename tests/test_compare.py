@@ -29,6 +29,7 @@ from parscore.compare import (
     rank,
     summarize,
 )
+from parscore.decimals import percent, quantize
 from parscore.engine import evaluate
 from parscore.loading import CriteriaResolver, load_evidence
 from parscore.model.result import CriteriaRef, Notice, UnitResult
@@ -56,44 +57,81 @@ def _row(comparison: Comparison, name: str):
     return next(row for g in comparison.groups for row in g.ranking if row.unit.name == name)
 
 
+# The published table, every figure as published (DOMAIN.md section 9): rank, unit, appraisal
+# (of 65), survey (of 35), total (= index, out of 100).
+BINH_DUONG_2017 = [
+    (1, "Thủ Dầu Một", "51.75", "32.83", "84.58"),
+    (2, "Tân Uyên", "48.75", "33.25", "82.00"),
+    (3, "Bàu Bàng", "47.45", "32.82", "80.27"),
+    (4, "Thuận An", "46.8", "32.24", "79.04"),
+    (5, "Dĩ An", "46.5", "31.56", "78.06"),
+    (6, "Bến Cát", "45.75", "32.08", "77.83"),
+    (7, "Dầu Tiếng", "44", "32.22", "76.22"),
+    (8, "Phú Giáo", "46", "30.03", "76.03"),
+    (9, "Bắc Tân Uyên", "40.45", "31.01", "71.46"),
+]
+
+
 def test_binh_duong_2017_published_totals_and_ranks(binh_duong):
     # the files name only the province: one group, the province
     assert binh_duong.group_by == "province"
     assert [g.name for g in binh_duong.groups] == ["Bình Dương"]
-    thu_dau_mot = _row(binh_duong, "Thủ Dầu Một")
-    dau_tieng = _row(binh_duong, "Dầu Tiếng")
-    phu_giao = _row(binh_duong, "Phú Giáo")
-    assert (thu_dau_mot.appraisal, thu_dau_mot.survey, thu_dau_mot.total) == (
-        D("51.75"),
-        D("32.83"),
-        D("84.58"),
-    )
-    assert (dau_tieng.appraisal, dau_tieng.survey, dau_tieng.total) == (
-        D(44),
-        D("32.22"),
-        D("76.22"),
-    )
-    assert (phu_giao.appraisal, phu_giao.survey, phu_giao.total) == (D(46), D("30.03"), D("76.03"))
-    # out of 100, the index is the total
-    assert [r.index for r in (thu_dau_mot, dau_tieng, phu_giao)] == [
-        D("84.58"),
-        D("76.22"),
-        D("76.03"),
+    (group,) = binh_duong.groups
+    got = [
+        (row.rank, row.unit.name, row.appraisal, row.survey, row.total, row.index, row.of)
+        for row in group.ranking
     ]
-    assert (thu_dau_mot.rank, thu_dau_mot.of) == (1, 9)
-    assert (dau_tieng.rank, dau_tieng.of) == (7, 9)
-    assert (phu_giao.rank, phu_giao.of) == (8, 9)
+    want = [(r, n, D(a), D(s), D(t), D(t), 9) for r, n, a, s, t in BINH_DUONG_2017]
+    assert got == want
+    # Dĩ An is fifth, as published (invented totals used to rank it second)
+    assert _row(binh_duong, "Dĩ An").rank == 5
     # rank follows the total, not the appraisal
+    dau_tieng, phu_giao = _row(binh_duong, "Dầu Tiếng"), _row(binh_duong, "Phú Giáo")
     assert phu_giao.appraisal > dau_tieng.appraisal and phu_giao.rank > dau_tieng.rank
 
 
 def test_binh_duong_2017_mean_index_and_bands(binh_duong):
     (group,) = binh_duong.groups
+    # 705.49 / 9 = 78.3877..., published as 78.39
+    assert sum(D(t) for *_, t in BINH_DUONG_2017) == D("705.49")
     assert group.mean_index == D("78.39")
     assert str(group.mean_index) == "78.39"
+    # the median is the fifth of nine: Dĩ An's 78.06
+    assert group.median_index == D("78.06")
+    # Tốt from 80: Thủ Dầu Một, Tân Uyên, Bàu Bàng; the six others Khá
     assert [(b.band.vi, b.count) for b in group.bands] == [("Xuất sắc", 0), ("Tốt", 3), ("Khá", 6)]
     ranks = [row.rank for row in group.ranking]
     assert ranks == list(range(1, 10))  # no ties in the table
+
+
+def test_binh_duong_2017_appraisal_and_survey_means():
+    """The means check (DOMAIN.md section 9) on the one published year whose every unit is
+    known: the mean appraisal and mean survey of the nine, each rounded once, and their sum
+    is the mean total."""
+    appraisal = [D(a) for _, _, a, _, _ in BINH_DUONG_2017]
+    survey = [D(s) for _, _, _, s, _ in BINH_DUONG_2017]
+    # 417.45 / 9 = 46.3833...; 288.04 / 9 = 32.0044...
+    assert sum(appraisal) == D("417.45") and sum(survey) == D("288.04")
+    assert mean(appraisal) == D("46.38")
+    assert mean(survey) == D("32.00")
+    assert mean([a + s for a, s in zip(appraisal, survey, strict=True)]) == D("78.39")
+
+
+def test_nam_dinh_2020_self_and_appraised_means_as_a_share_of_70():
+    """Nam Định 2020 (DOMAIN.md section 9): districts' mean self-score 65.17 and mean appraised
+    61.46 out of 70, published as 87.80%; departments' 64.75 and 62.62, published as 89.45%.
+    parscore's one rounding rule gives 61.46 / 70 = 87.80% exactly. 62.62 / 70 = 89.457...%
+    rounds to 89.46, not 89.45: the published share was taken from the mean before it was
+    rounded to 62.62; every exact mean in [62.615, 62.6185) shows as 62.62 and gives 89.45%."""
+    seventy = D(70)
+    assert percent(D("61.46"), seventy) == D("87.80")
+    assert percent(D("62.62"), seventy) == D("89.46")
+    for exact in (D("62.615"), D("62.616"), D("62.6184")):
+        assert quantize(exact) == D("62.62")
+        assert percent(exact, seventy) == D("89.45")
+    assert percent(D("62.6185"), seventy) == D("89.46")
+    # self-scores above appraisal by the 2-4 points the published tables show
+    assert D("65.17") - D("61.46") == D("3.71") and D("64.75") - D("62.62") == D("2.13")
 
 
 def test_binh_duong_2017_units_are_district_level(binh_duong):
@@ -506,7 +544,7 @@ def test_comparison_json_parses_back_unchanged(score):
     again = Comparison.model_validate_json(text)
     assert again == comparison
     assert again.model_dump_json() == text
-    assert comparison.format == "parscore-comparison/4"
+    assert comparison.format == "parscore-comparison/5"
     assert comparison.criteria == results[0].criteria
     assert [f.id for f in comparison.fields] == ["1", "2"]
     # the whole comparison's field figures: every ranked unit of both districts together,

@@ -1,6 +1,8 @@
 """Hostile inputs through every command, in-process.
 
-Seeded mutations of every shipped example commune and of every shipped criteria set — hostile
+Seeded mutations of every shipped example commune, of every shipped criteria set, and of one
+commune's appraisal and explanation files (through ``evaluate --appraisal``, ``validate``,
+``compare`` and the ``appraisal`` documents) — hostile
 numbers, escapes, tags, deep nesting, invisible characters, formula-looking text, lines deleted,
 doubled, swapped or cut, bytes flipped — are run through ``validate``, ``evaluate`` (every format,
 ``--detail``, ``--missing``), ``plan`` (every format), ``compare`` (every format), ``criteria show``
@@ -43,6 +45,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "evidence").glob("*.yaml"))
 SETS = sorted((ROOT / "criteria").glob("*.yaml"))
 CASE_FILES = sorted((ROOT / "criteria" / "cases").glob("*.yaml"))  # named for their set
+#: a council's appraisal and the commune's answers (one commune: the others are alike)
+APPRAISAL_FILES = sorted((ROOT / "appraisal").glob("que-minh-2023*.yaml"))
 RUNS = int(os.environ.get("PARSCORE_FUZZ_RUNS", "12"))
 SEED = int(os.environ.get("PARSCORE_FUZZ_SEED", "2026"))
 HANG = 120  # seconds: a command that takes this long on one small file is hanging
@@ -218,6 +222,9 @@ EVIDENCE_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["compare", "DIR", "--format", "markdown", "--lang", "en"], {0, 1, 2}),
     (["compare", "DIR", "--format", "xlsx", "-o", "OUT"], {0, 1, 2}),
     (["compare", "DIR", "--format", "html", "-o", "OUT"], {0, 1, 2}),
+    (["review", "FILE"], {0, 1, 2}),
+    (["review", "DIR", "--format", "json", "--lang", "en"], {0, 1, 2}),
+    (["compare", "DIR", "--survey", str(ROOT / "evidence" / "khao-sat-2023.csv")], {0, 1, 2}),
 ]
 SET_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["validate", "FILE"], {0, 1}),
@@ -229,6 +236,18 @@ SET_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["plan-year", "--criteria", "FILE", "--unit", "Vĩnh Chấp", "--year", "2024"], {0, 2}),
     (["compare", "DIR", "--format", "html", "-o", "OUT"], {0, 1, 2}),
     (["compare", "DIR", "--format", "xlsx", "-o", "OUT"], {0, 1, 2}),
+    (["review", "EVIDENCE", "--format", "csv"], {0, 1, 2}),
+]
+APPRAISAL_COMMANDS: list[tuple[list[str], set[int]]] = [
+    (["validate", "AP", "EX"], {0, 1}),
+    (["evaluate", "EVIDENCE", "--appraisal", "AP", "--explanation", "EX"], {0, 2}),
+    (["evaluate", "EVIDENCE", "--appraisal", "AP", "--format", "json"], {0, 2}),
+    (["evaluate", "EVIDENCE", "--appraisal", "AP", "--format", "markdown", "--detail"], {0, 2}),
+    (["compare", "DIR", "--lang", "en"], {0, 1, 2}),
+    (["compare", "DIR", "--format", "xlsx", "-o", "OUT"], {0, 1, 2}),
+    (["appraisal", "minutes", "EVIDENCE", "--appraisal", "AP", "-o", "OUT.docx"], {0, 2}),
+    (["appraisal", "request", "EVIDENCE", "--appraisal", "AP", "-o", "OUT.docx"], {0, 2}),
+    (["appraisal", "annex", "DIR", "-o", "OUT.xlsx"], {0, 1, 2}),
 ]
 # year over year (docs/years.md): a mutated crosswalk or lineage with the shipped years
 YEARS = ROOT / "docs" / "examples" / "years"
@@ -334,6 +353,7 @@ def _cases() -> list[tuple[str, Path]]:
         + [("criteria", path) for path in SETS]
         + [("cases", path) for path in CASE_FILES]
         + [(path.stem.split("-")[0], path) for path in YEAR_FILES]
+        + [("appraisal", path) for path in APPRAISAL_FILES]
     )
 
 
@@ -350,12 +370,20 @@ def test_mutations_never_crash_hang_or_mislead(
         "criteria": SET_COMMANDS,
         "crosswalk": CROSSWALK_COMMANDS,
         "lineage": LINEAGE_COMMANDS,
+        "appraisal": APPRAISAL_COMMANDS,
     }.get(kind, CASE_COMMANDS)
     for n, mutation in enumerate(_mutations(text, rng, RUNS)):
         folder = tmp_path / f"run{n}"
         folder.mkdir()
         evidence = folder / "x.yaml"
-        if kind in ("cases", "crosswalk", "lineage"):  # run with the shipped files
+        appraisal, answers = folder / "ap.yaml", folder / "ex.yaml"
+        if kind == "appraisal":  # the council's file or the commune's answers, mutated
+            shutil.copy(ROOT / "evidence" / "que-minh-2023.yaml", evidence)
+            shutil.copy(ROOT / "appraisal" / "que-minh-2023.yaml", appraisal)
+            shutil.copy(ROOT / "appraisal" / "que-minh-2023-giai-trinh.yaml", answers)
+            target = answers if "giai-trinh" in source.name else appraisal
+            target.write_bytes(mutation.data)
+        elif kind in ("cases", "crosswalk", "lineage"):  # run with the shipped files
             target = folder / f"{kind}.yaml"
             target.write_bytes(mutation.data)
         elif kind == "evidence":
@@ -381,6 +409,10 @@ def test_mutations_never_crash_hang_or_mislead(
                     "EVIDENCE": evidence.relative_to(tmp_path).as_posix(),
                     "DIR": folder.relative_to(tmp_path).as_posix(),
                     "OUT": f"out-{n}-{k}",
+                    "OUT.docx": f"out-{n}-{k}.docx",
+                    "OUT.xlsx": f"out-{n}-{k}.xlsx",
+                    "AP": appraisal.relative_to(tmp_path).as_posix(),
+                    "EX": answers.relative_to(tmp_path).as_posix(),
                     "SET": source.stem,
                 }.get(arg, arg)
                 for arg in template

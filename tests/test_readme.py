@@ -33,7 +33,7 @@ EXIT = {"parscore evaluate docs/examples/mistakes.yaml": 2}
 OTHER_COMMANDS = ("python -m pip install", "python -m pytest")
 
 #: what the commands read, copied into the temporary folder
-COPIED = ("evidence", "docs/examples")
+COPIED = ("evidence", "docs/examples", "appraisal")
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,15 @@ def run(*args: str):
 def exported() -> list[tuple[str, dict[str, Any]]]:
     schemas = [
         (which, json.loads(run("schema", which).stdout))
-        for which in ("criteria", "evidence", "result", "plan", "comparison")
+        for which in (
+            "criteria",
+            "evidence",
+            "result",
+            "plan",
+            "comparison",
+            "appraisal",
+            "explanation",
+        )
     ]
     for ref in ("ref-commune-2023", str(MINI_SET)):
         shown = run("schema", "evidence", "--criteria", ref)

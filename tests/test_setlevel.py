@@ -265,7 +265,7 @@ def test_every_report_shows_the_band_with_its_reason(folder):
     csv_en = run("evaluate", ev, "--format", "csv", "--lang", "en").stdout
     assert "Good — not Excellent: an official was disciplined during the year (warning" in csv_en
     data = json.loads(run("evaluate", ev, "--format", "json").stdout)
-    assert data["format"] == "parscore-result/4"
+    assert data["format"] == "parscore-result/5"
     assert (
         data["totals"]["band"]["vi"] == "Tốt" and data["totals"]["index_band"]["vi"] == "Xuất sắc"
     )

@@ -124,6 +124,7 @@ def _check_set(src: Source, cs: CriteriaSet) -> list[Problem]:
     ):
         problems.append(src.problem(code, ("bands", index), value=value))
     problems.extend(_check_conditions(src, cs))
+    problems.extend(_check_agreements(src, cs))
     first_band: dict[str, int] = {}
     for index, band in enumerate(cs.bands):
         band_id = band.band_id
@@ -174,6 +175,23 @@ def _check_conditions(src: Source, cs: CriteriaSet) -> Iterator[Problem]:
                     ("bands", index, "not_when", number, "field"),
                     id=condition.field,
                     fields=", ".join(fields),
+                )
+
+
+def _check_agreements(src: Source, cs: CriteriaSet) -> Iterator[Problem]:
+    """Each input an agreement names is an input of a scored item of the set."""
+    nodes = cs.node_map
+    for index, agreement in enumerate(cs.agree):
+        for number, ref in enumerate(agreement.inputs):
+            node_id, _, name = ref.rpartition(".")
+            node = nodes.get(node_id)
+            names = [s.name for s in node.kind.inputs(node.rule)] if node and node.is_leaf else []
+            if name not in names:
+                yield src.problem(
+                    "criteria.agree-input",
+                    ("agree", index, "inputs", number),
+                    ref=ref,
+                    inputs=", ".join(f"{node_id}.{n}" for n in names) or "—",
                 )
 
 

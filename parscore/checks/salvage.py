@@ -81,11 +81,15 @@ def salvage(model: type[M], data: Any, exc: ValidationError) -> tuple[M | None, 
     return None, removed
 
 
-def kept(problems: list[Problem], display: str, removed: list[KeyPath]) -> list[Problem]:
-    """``problems`` less those about a value set aside (see the module's docstring)."""
+def kept(
+    problems: list[Problem], files: str | frozenset[str], removed: list[KeyPath]
+) -> list[Problem]:
+    """``problems`` less those about a value set aside (see the module's docstring); ``files``:
+    the file (or a commune folder's files) the document was read from."""
+    displays = frozenset({files}) if isinstance(files, str) else files
 
     def about_removed(problem: Problem) -> bool:
-        if problem.file != display:
+        if problem.file not in displays:
             return False
         for path in removed:
             if problem.keys[: len(path)] == path:

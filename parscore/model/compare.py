@@ -19,7 +19,9 @@ from parscore.model.years import GroupChange, PreviousFigures, PreviousRef, Vani
 
 GroupBy = Literal["district", "province", "none"]
 NoWeakest = Literal["at-or-above-median", "nothing-comparable"]
-COMPARISON_FORMAT: Literal["parscore-comparison/4"] = "parscore-comparison/4"
+COMPARISON_FORMAT: Literal["parscore-comparison/5"] = "parscore-comparison/5"
+#: which scores a comparison ranks: the self-assessments, or the final appraisals
+RankStage = Literal["self", "final"]
 
 
 class UnitRef(BaseModel):
@@ -73,6 +75,16 @@ class RankRow(BaseModel):
     previous: PreviousFigures | None = Field(
         default=None, description="with --previous: last year's figures and the change"
     )
+    self_total: JsonNumber | None = Field(
+        default=None,
+        description="ranked on the final appraisal: the commune's self-assessed total (its "
+        "claimed points, the computed ones where it claimed none)",
+    )
+
+    @property
+    def gap(self) -> Decimal | None:
+        """Self-assessed total − appraised total, when ranked on the appraisal."""
+        return self.self_total - self.total if self.self_total is not None else None
 
     @property
     def reduced_max(self) -> Decimal | None:
@@ -165,7 +177,7 @@ class Excluded(BaseModel):
 class Comparison(BaseModel):
     model_config = RESULT_CONFIG
 
-    format: Literal["parscore-comparison/4"] = COMPARISON_FORMAT
+    format: Literal["parscore-comparison/5"] = COMPARISON_FORMAT
     criteria: CriteriaRef
     year: int = Field(description="the year assessed: files of different years are refused")
     group_by: GroupBy
@@ -191,6 +203,22 @@ class Comparison(BaseModel):
     vanished: list[Vanished] = Field(
         default_factory=list,
         description="with --previous: last year's units that no unit of this year continues",
+    )
+    stage: RankStage = Field(
+        default="self",
+        description="'final': ranked on each commune's final appraisal (found among the files "
+        "compared); 'self': on the self-assessments",
+    )
+    not_appraised: list[UnitRef] = Field(
+        default_factory=list,
+        description="ranked on the appraisal: units with no appraisal file, or whose final "
+        "appraisal is not finished (items undecided or awaiting an explanation): listed, not "
+        "ranked",
+    )
+    mean_gap: JsonNumber | None = Field(
+        default=None,
+        description="ranked on the appraisal: mean self-assessed total − mean appraised total "
+        "of the ranked units, from the exact totals, rounded once",
     )
 
     @property
@@ -221,6 +249,9 @@ class UnitSummary(BaseModel):
     )
     full: list[str] = Field(description="sub-criteria with full points")
     not_applicable: list[str] = Field(description="sub-criteria not applicable")
+    self_total: JsonNumber | None = Field(
+        default=None, description="an appraised summary: the commune's self-assessed total"
+    )
 
 
 class OutlineItem(BaseModel):

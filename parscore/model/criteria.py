@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
@@ -63,6 +63,12 @@ class Node(BaseModel):
         "(default: the set's documents_required)",
     )
     evidence: Text | None = Field(default=None, description="the evidence expected")
+    document_types: list[DocumentType] = Field(
+        default_factory=list,
+        description="the type codes of the documents that prove it, as in a document's number "
+        "(Nghị định 30/2020/NĐ-CP): KH a plan, BC a report, QĐ a decision; parscore review "
+        "flags an item none of whose documents is of one of them",
+    )
     lead: NonEmptyStr | None = Field(default=None, description="default lead office (chủ trì)")
     support: list[NonEmptyStr] = Field(
         default_factory=list, description="default coordinating offices (phối hợp)"
@@ -164,6 +170,27 @@ class LedgerRule(BaseModel):
         return next((k for k in self.kinds if k.id == kind_id), None)
 
 
+#: A document type code, the middle part of a number: "KH" in "10/KH-UBND", "QĐ", "TTr".
+DocumentType = Annotated[str, Field(pattern=r"^[A-ZĐ][A-Za-zĐđ]{0,5}$")]
+
+#: One input of one item: "3.2.settled".
+InputRef = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9.]*\.[a-z_][a-z0-9_]*$")]
+
+
+class Agreement(BaseModel):
+    """Inputs of different items that count the same things, and so must agree: the dossiers
+    settled in 3.2 and in 3.5 (``equal``), or each no more than the next (``at_most``: the
+    dossiers with fees in 7.3 are among those received in 3.4). parscore review flags a file
+    whose figures do not."""
+
+    model_config = INPUT_CONFIG
+
+    id: NonEmptyStr = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    name: Text
+    inputs: list[InputRef] = Field(min_length=2, description='"item.input": "3.2.settled"')
+    relation: Literal["equal", "at_most"] = "equal"
+
+
 class CriteriaSet(BaseModel):
     """A criteria set: a province's (or a template's) PAR INDEX for communes, for one year."""
 
@@ -201,6 +228,10 @@ class CriteriaSet(BaseModel):
         default=None,
         description="the dates evidence documents of year N may carry, e.g. from: 15/12/N-1, "
         "to: 31/01/N+1 (default: 01/01/N to 31/01/N+1)",
+    )
+    agree: list[Agreement] = Field(
+        default_factory=list,
+        description="inputs of different items that must agree (parscore review checks them)",
     )
 
     def nodes(self) -> Iterator[Node]:

@@ -18,8 +18,9 @@ from pydantic import BaseModel, Field
 
 from parscore.model.common import RESULT_CONFIG, JsonNumber, Text, number_text
 from parscore.model.evidence import Assessment, Document, Unit
+from parscore.model.stages import AppraisalStages
 
-RESULT_FORMAT: Literal["parscore-result/4"] = "parscore-result/4"
+RESULT_FORMAT: Literal["parscore-result/5"] = "parscore-result/5"
 
 
 class Outcome(StrEnum):
@@ -268,7 +269,7 @@ class CriteriaRef(BaseModel):
 class UnitResult(BaseModel):
     model_config = RESULT_CONFIG
 
-    format: Literal["parscore-result/4"] = RESULT_FORMAT
+    format: Literal["parscore-result/5"] = RESULT_FORMAT
     source: str = Field(description="the evidence file, as given")
     unit: Unit
     year: int
@@ -281,6 +282,11 @@ class UnitResult(BaseModel):
     totals: Totals
     weakest: Weakest
     warnings: list[Notice] = Field(default_factory=list)
+    appraisal: AppraisalStages | None = Field(
+        default=None,
+        description="with evaluate --appraisal: the scores at every stage of the appraisal "
+        "(the rest of the result is the commune's own evidence, as computed)",
+    )
 
     def nodes(self) -> Iterator[NodeResult]:
         """Every node, fields first and the survey last, in the order of the criteria set."""

@@ -89,8 +89,28 @@ def unranked(comparison: Comparison) -> list[tuple[str, list[UnitRef]]]:
     lists = [
         ("not-assessed", comparison.not_assessed),
         (f"ungrouped-{comparison.group_by}", comparison.ungrouped),
+        ("not-appraised", comparison.not_appraised),
     ]
     return [(reason, units) for reason, units in lists if units]
+
+
+def note_code(reason: str) -> str:
+    """The note under a list of units not ranked (``reason`` as :func:`unranked` gives it)."""
+    return (
+        "comparison.ungrouped-note"
+        if reason.startswith("ungrouped")
+        else f"comparison.{reason}-note"
+    )
+
+
+def stage_line(comparison: Comparison, lang: str, *, columns: bool = True) -> str | None:
+    """Ranked on the final appraisal: says so, with the mean gap to the self-assessments (and,
+    with ``columns``, what the self-assessed columns are)."""
+    if comparison.stage != "final":
+        return None
+    gap = format_signed(comparison.mean_gap, lang) if comparison.mean_gap is not None else "—"
+    code = "comparison.stage-final-note" if columns else "comparison.stage-final-short"
+    return render(code, {"gap": gap}, lang)
 
 
 def unit_line(unit: UnitRef) -> tuple[str, dict[str, str]]:
@@ -135,6 +155,9 @@ FILE = Column("comparison.file", lambda r, lang: r.unit.source, "text", "left")
 DISTRICT = Column("comparison.group-district", lambda r, lang: r.unit.district, "text", "left")
 #: the applicable maximum, only where it differs from the set's: the index is then not the total
 APPLICABLE_MAX = Column("comparison.applicable-max", lambda r, lang: r.reduced_max)
+#: ranked on the final appraisal: the self-assessed total beside, and self − appraised
+SELF_TOTAL = Column("comparison.self-total", lambda r, lang: r.self_total)
+GAP = Column("comparison.self-gap", lambda r, lang: r.gap)
 #: the ranking's own columns, shown by the table, Markdown and the workbook
 RANKING = [
     RANK,
@@ -145,6 +168,8 @@ RANKING = [
     Column("result.band", lambda r, lang: band_text(r.band, lang, r), "text", "left"),
     Column("result.total", lambda r, lang: r.total),
     APPLICABLE_MAX,
+    SELF_TOTAL,
+    GAP,
     Column("comparison.appraisal", lambda r, lang: r.appraisal),
     Column("result.survey", lambda r, lang: r.survey),
     Column("result.bonus", lambda r, lang: r.bonus),
@@ -216,4 +241,6 @@ def ranking_columns(
         left_out.add(id(APPLICABLE_MAX))
     if comparison.group_by == "district" or not any(row.unit.district for row in rows):
         left_out.add(id(DISTRICT))
+    if comparison.stage != "final":
+        left_out |= {id(SELF_TOTAL), id(GAP)}
     return [column for column in chosen if id(column) not in left_out]

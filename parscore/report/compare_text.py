@@ -14,7 +14,9 @@ from parscore.report.compare_common import (
     group_title,
     heading,
     nominal_max,
+    note_code,
     ranking_columns,
+    stage_line,
     unit_line,
     unranked,
     weakest_text,
@@ -150,24 +152,19 @@ def _notes(comparison: Comparison, lang: str) -> list[Section]:
     """Under the title: how the index relates to the total, when some unit's maximum is
     reduced by sub-criteria that do not apply to it."""
     most = nominal_max(comparison)
-    if most is None:
-        return []
-    return [
-        Section(
-            "",
-            lines=[
-                render("comparison.applicable-max-note", {"max": format_points(most, lang)}, lang)
-            ],
+    lines = [line] if (line := stage_line(comparison, lang)) is not None else []
+    if most is not None:
+        lines.append(
+            render("comparison.applicable-max-note", {"max": format_points(most, lang)}, lang)
         )
-    ]
+    return [Section("", lines=lines)] if lines else []
 
 
 def _unranked(comparison: Comparison, lang: str, md: bool) -> list[Section]:
     """The units listed and not ranked: not assessed, lacking the group."""
     sections = []
     for reason, units in unranked(comparison):
-        note = "not-assessed" if reason == "not-assessed" else "ungrouped"
-        lines = [render(f"comparison.{note}-note", None, lang), ""]
+        lines = [render(note_code(reason), None, lang), ""]
         lines += [("- " if md else "  ") + render(*unit_line(u), lang) for u in units]
         sections.append(Section(render(f"comparison.{reason}-title", None, lang), lines=lines))
     return sections
@@ -241,6 +238,7 @@ CSV_TAIL = [
     "district",
     "band_reason",
     "uncapped_total",
+    "self_total",
 ]
 
 
@@ -271,6 +269,7 @@ def _csv_ranked(
         row.unit.district or "",
         band_text(row.band, lang, row) if row.band_limits else "",
         "" if row.uncapped_total is None else row.uncapped_total,
+        "" if row.self_total is None else row.self_total,
     ]
 
 
@@ -299,10 +298,11 @@ def to_csv(comparison: Comparison, opts: Options) -> str:
     for status, units in (
         ("not_assessed", comparison.not_assessed),
         ("ungrouped", comparison.ungrouped),
+        ("not_appraised", comparison.not_appraised),
     ):
         for u in units:
             identity = [u.group or "", "", "", u.name, u.code or "", u.kind, u.source]
-            tail = [u.year, "", "", status, u.district or "", "", ""]
+            tail = [u.year, "", "", status, u.district or "", "", "", ""]
             writer.writerow(
                 [*identity, *blank, *tail, *([""] * len(CSV_PREVIOUS) if against else [])]
             )

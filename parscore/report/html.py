@@ -54,6 +54,8 @@ from parscore.report.compare_common import (
     group_name,
     group_title,
     nominal_max,
+    note_code,
+    stage_line,
     unranked,
 )
 from parscore.report.compare_common import heading as compare_heading
@@ -303,6 +305,7 @@ class Page:
     unranked: list[Unranked] = field(default_factory=list)
     excluded: list[ProblemLine] = field(default_factory=list)
     against: AgainstLastYear | None = None
+    stage_note: str = ""  # ranked on the final appraisal: says so, with the mean gap
 
 
 # --- the whole page's figures, from every group's exact values ----------------------------------
@@ -667,7 +670,9 @@ def _excluded(comparison: Comparison, lang: str) -> list[ProblemLine]:
             where = render(
                 "comparison.line-column", {"line": problem.line, "column": problem.column}, lang
             )
-            if problem.file != excluded.file:
+            if not problem.line:  # the whole file, or a workbook's cell ("x.xlsx: Sheet!F14")
+                where = problem.file if problem.file != excluded.file else ""
+            elif problem.file != excluded.file:
                 where = f"{problem.file}, {where}"
             lines.append(
                 ProblemLine(file=excluded.file, where=where, message=problem.message.get(lang))
@@ -683,13 +688,7 @@ def _unranked(comparison: Comparison, lang: str) -> list[Unranked]:
         Unranked(
             anchor=reason,
             title=render(f"comparison.{reason}-title", None, lang),
-            note=render(
-                "comparison.not-assessed-note"
-                if reason == "not-assessed"
-                else "comparison.ungrouped-note",
-                None,
-                lang,
-            ),
+            note=render(note_code(reason), None, lang),
             units=[UnitLine(u.name, u.code or "", u.group or "", u.source) for u in units],
         )
         for reason, units in unranked(comparison)
@@ -794,6 +793,7 @@ def page(comparison: Comparison, opts: Options) -> Page:
         ranking=ranking,
         district_column=any(line.district for block in ranking for line in block.rows),
         reduced_max_note=_reduced_max_note(comparison, lang),
+        stage_note=stage_line(comparison, lang, columns=False) or "",
         items=_item_blocks(comparison, items, lang),
         unranked=_unranked(comparison, lang),
         excluded=_excluded(comparison, lang),

@@ -54,8 +54,10 @@ def to_docx(plan: Plan, opts: Options) -> bytes:
 
 
 def document_docx(content: PlanDocument, lang: str) -> bytes:
-    """A document in Word, laid out as the module says: every plan (the improvement plan, the
-    year's reform plan) goes through this one function."""
+    """Any administrative document laid out as the module says (header, title, body, Nơi nhận
+    and signature when it has recipients, annex on a page of its own when it has one): the
+    improvement plan, the year's reform plan (:mod:`parscore.report.plan_year`) and the
+    appraisal's documents (:mod:`parscore.report.appraisal_docs`) all go through it."""
     from docx import Document
 
     doc = Document()
@@ -65,8 +67,10 @@ def document_docx(content: PlanDocument, lang: str) -> bytes:
     _header_block(w, content)
     _title(w, content)
     _blocks(w, content.body)
-    _foot(w, content)
-    _annex(w, content.annex)
+    if content.recipients:
+        _foot(w, content)
+    if content.annex:
+        _annex(w, content.annex)
     _fix_properties(doc, content.subtitle, lang)
     out = io.BytesIO()
     doc.save(out)

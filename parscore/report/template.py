@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from parscore.messages import Phrase, format_number, format_points, render
 from parscore.model.criteria import CriteriaSet, LedgerRule, Node
@@ -170,18 +171,8 @@ def _commune_leaves(field: Node) -> list[Node]:
 
 
 def _survey_and_ledgers(cs: CriteriaSet, lang: str) -> list[str]:
-    lines: list[str] = []
     rows = [n for n in cs.leaves() if n.scored_by == "outside"]  # survey rows in fields too
-    if rows:
-        lines += ["", _comment(render("template.survey", None, lang), ""), "survey:"]
-        lines += [line for node in rows for line in _item(node, lang, "  ")]
-    if cs.bonus is not None:
-        lines += ["", _comment(render("template.bonus", None, lang), "")]
-        lines += [*_ledger_kinds(cs.bonus, lang), "bonus: []"]
-    if cs.penalty is not None:
-        lines += [_comment(render("template.penalty", None, lang), "")]
-        lines += [*_ledger_kinds(cs.penalty, lang), "penalty: []"]
-    return lines
+    return _survey_and_ledgers_of(cs, lang, rows)
 
 
 def _ledger_kinds(ledger: LedgerRule, lang: str) -> list[str]:
@@ -220,3 +211,137 @@ def render_template(
         *_survey_and_ledgers(cs, lang),
     ]
     return "\n".join(lines) + "\n"
+
+
+# --- a commune folder: a head file and one file per lead office (parscore/folder.py) -----------
+
+
+def office_slug(office: str | None) -> str:
+    """A file name for an office, in plain ASCII: "Công chức Tư pháp – Hộ tịch" ->
+    "cong-chuc-tu-phap-ho-tich"."""
+    import re
+    import unicodedata
+
+    if not office:
+        return "chung"
+    text = unicodedata.normalize("NFD", office.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "bo-phan"
+
+
+def _office_items(cs: CriteriaSet, office: str, lang: str) -> list[str]:
+    """The items (and survey rows) one office leads, under their field headings."""
+    lines: list[str] = []
+    commune: list[str] = []
+    for field in cs.fields:
+        mine = [n for n in _commune_leaves(field) if n.lead == office]
+        if mine:
+            heading = render(
+                "template.field",
+                {
+                    "id": field.id,
+                    "name": field.name.get(lang),
+                    "max": format_number(field.max, lang),
+                },
+                lang,
+            )
+            commune += ["", _comment(heading, "  ")]
+            commune += [line for node in mine for line in _item(node, lang, "  ")]
+    if commune:
+        lines += ["items:", *commune]
+    rows = [n for n in cs.leaves() if n.scored_by == "outside" and n.lead == office]
+    if rows:
+        lines += ["", _comment(render("template.survey", None, lang), ""), "survey:"]
+        lines += [line for node in rows for line in _item(node, lang, "  ")]
+    return lines
+
+
+def render_folder(
+    cs: CriteriaSet, unit: UnitInfo, lang: str = "vi", criteria_ref: str | None = None
+) -> dict[str, str]:
+    """A commune folder to fill: ``commune.yaml`` (unit, year, set, assessment, bonus and
+    penalty, and the items no office leads) and one file per lead office, named for it, with
+    only the items it leads, in the set's order. File name -> text."""
+    year = unit.year or cs.year
+    ref = criteria_ref or cs.id
+    offices = list(dict.fromkeys(n.lead for n in cs.leaves() if n.lead))
+    nobody = [n for n in cs.leaves() if not n.lead]
+    head = [
+        *_head(cs, unit, year, lang, ref),
+        _comment(render("template.folder-head", None, lang), ""),
+        "",
+        *_unit(unit),
+        f"year: {year}",
+        f"criteria: {_q(ref)}",
+        "assessment:",
+        "  by:  # " + render("template.assessed-by", None, lang),
+        "  date:  # dd/mm/yyyy",
+        *_facts(cs, lang),
+    ]
+    if any(n.scored_by == "commune" for n in nobody):
+        head += ["", "items:"]
+        head += [line for n in nobody if n.scored_by == "commune" for line in _item(n, lang, "  ")]
+    head += _survey_and_ledgers_of(cs, lang, [n for n in nobody if n.scored_by == "outside"])
+    files = {"commune.yaml": "\n".join(head) + "\n"}
+    for office in offices:
+        title = render("template.folder-office", {"office": office}, lang)
+        lines = [
+            _comment(title, ""),
+            "",
+            f"unit: {{name: {_q(unit.name)}}}",
+            f"year: {year}",
+            "",
+            *_office_items(cs, office, lang),
+        ]
+        name = office_slug(office) + ".yaml"
+        while name in files:  # two offices whose names read alike
+            name = name[:-5] + "-2.yaml"
+        files[name] = "\n".join(lines) + "\n"
+    return files
+
+
+def _survey_and_ledgers_of(cs: CriteriaSet, lang: str, rows: list[Node]) -> list[str]:
+    """Survey rows no office leads, and the bonus and penalty ledgers, for the head file."""
+    lines: list[str] = []
+    if rows:
+        lines += ["", _comment(render("template.survey", None, lang), ""), "survey:"]
+        lines += [line for node in rows for line in _item(node, lang, "  ")]
+    if cs.bonus is not None:
+        lines += ["", _comment(render("template.bonus", None, lang), "")]
+        lines += [*_ledger_kinds(cs.bonus, lang), "bonus: []"]
+    if cs.penalty is not None:
+        lines += [_comment(render("template.penalty", None, lang), "")]
+        lines += [*_ledger_kinds(cs.penalty, lang), "penalty: []"]
+    return lines
+
+
+def write_folder(
+    cs: CriteriaSet,
+    unit: UnitInfo,
+    lang: str,
+    criteria_ref: str | None,
+    folder: Path,
+    *,
+    force: bool,
+    inputs: list[Path],
+) -> list[Path]:
+    """:func:`render_folder` written into ``folder`` (made if missing): every target checked
+    before the first is written, each written whole. The paths written, in order."""
+    import os
+
+    from parscore.errors import UsageError
+    from parscore.output import check_target, write_atomic
+
+    files = render_folder(cs, unit, lang, criteria_ref)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError("usage.template-folder-file", path=str(folder))
+    targets = [folder / name for name in files]
+    for target in targets:
+        check_target(target, force=force, inputs=inputs)
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        raise UsageError("usage.template-folder-file", path=str(folder)) from exc
+    for target, text in zip(targets, files.values(), strict=True):
+        write_atomic(target, text.encode("utf-8"), force=force, inputs=inputs)
+    return targets

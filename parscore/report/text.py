@@ -387,7 +387,8 @@ def _warnings(result: UnitResult, lang: str, markdown: bool) -> Section | None:
         return None
     bullet = "- " if markdown else ""
     lines = [
-        f"{bullet}{w.file}:{w.line}:{w.column}: {w.message.get(lang)}" for w in result.warnings
+        f"{bullet}{w.file}{f':{w.line}:{w.column}' if w.line else ''}: {w.message.get(lang)}"
+        for w in result.warnings
     ]
     return Section(render("result.warnings", None, lang), lines=lines)
 

@@ -1,0 +1,554 @@
+"""Where an appraiser looks first (``parscore review``): the claims, documents, dates and
+figures of one or more evidence files that most deserve a check, ranked by the points that
+depend on them.
+
+Each evidence file is read and checked through :mod:`parscore.loading` and scored by
+:func:`parscore.engine.evaluate`; the parsed file (:class:`~parscore.yamlsource.Source`) is
+kept only to place each finding at its line and column. The kinds of finding, why each is
+worth a look and how its points at stake are counted are in docs/review.md:
+
+- ``claim-above``: the commune claims more than its evidence gives (stake: the difference);
+- ``no-evidence``: points claimed with no document and no explanation (stake: the claim);
+- ``document-type``: none of an item's documents is of a type the set asks for
+  (``document_types``), e.g. a report (BC) where a plan (KH) is required;
+- ``date-after-assessment``, ``date-outside-window``, ``date-sunday``, ``date-holiday``: a
+  document's (or a typed input's) date after the assessment, outside the evidence window, on a
+  Sunday, or on a public holiday or official day off (``parscore/data/holidays-vn.yaml``);
+- ``number-conflict``: one document number of one issuer cited with different dates or titles,
+  in one file or across the files reviewed together;
+- ``figures-disagree``: inputs the set says must agree (``agree:``) that do not;
+- ``jump-index``, ``jump-field``: with last year's files, a rise of the index by more than the
+  threshold, or of a field's share by at least :data:`FIELD_JUMP` percentage points.
+
+An item's stake, unless said otherwise, is the points riding on it: the claimed score when the
+commune gives one, else the computed points.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from parscore import yamlsource
+from parscore.calendar_vn import document_type, holiday, holiday_years
+from parscore.decimals import percent
+from parscore.engine import evaluate
+from parscore.errors import InputError, KeyPath, Problem, UsageError
+from parscore.loading import CriteriaResolver, document_kind, evidence_from_source
+from parscore.messages import Phrase, reason
+from parscore.model.checked import CheckedEvidence
+from parscore.model.common import comparable
+from parscore.model.evidence import Document
+from parscore.model.result import NodeResult, UnitResult
+from parscore.model.review import Finding, Review
+from parscore.model.setlevel import NATIONAL_WINDOW
+from parscore.yamlsource import Source
+
+#: A rise of the index by more than this many points over last year is flagged (the default
+#: of ``--jump``). Published yearly tables move a province's mean by a few points (Bình Dương
+#: communes 2017: +7.27) and its largest riser by some twenty-five (+25.9); 15 points, twice that
+#: mean change, is a signal to look at the evidence behind the rise, not a verdict.
+JUMP_THRESHOLD = Decimal(15)
+#: A field whose share of its applicable maximum rose by at least this many percentage points.
+FIELD_JUMP = Decimal(50)
+
+
+@dataclass
+class _Reviewed:
+    """One evidence file read, checked and scored, with its parsed text for positions."""
+
+    src: Source
+    checked: CheckedEvidence
+    result: UnitResult
+    leaves: dict[str, NodeResult] = field(default_factory=dict)
+
+    def line_stake(self, section: str, index: int) -> Decimal:
+        """The points of the ``index``-th bonus or penalty line of the file."""
+        ledger = self.result.bonus if section == "bonus" else self.result.penalty
+        lines = [line for line in ledger.lines if line.source == "evidence"]
+        return lines[index].points if index < len(lines) else Decimal(0)
+
+    def stake(self, node_id: str) -> Decimal:
+        node = self.leaves.get(node_id)
+        if node is None:
+            return Decimal(0)
+        return node.claimed if node.claimed is not None else node.points
+
+
+def _leaves(nodes: Iterable[NodeResult]) -> Iterator[NodeResult]:
+    for node in nodes:
+        if node.children:
+            yield from _leaves(node.children)
+        else:
+            yield node
+
+
+def read(path: Path, resolver: CriteriaResolver, *, named: bool = True) -> _Reviewed | None:
+    """An evidence file, checked and scored; None for a criteria set found in a folder."""
+    data = yamlsource.read_bytes(path, resolver.limits)
+    src = yamlsource.load_bytes(data, yamlsource.display_name(path), resolver.limits)
+    if document_kind(src.data) == "criteria":
+        if named:
+            raise UsageError("usage.not-evidence", path=src.display)
+        return None
+    checked = evidence_from_source(src, resolver, base=path.parent)
+    result = evaluate(checked)
+    nodes = list(result.fields) + ([result.survey] if result.survey else [])
+    return _Reviewed(src, checked, result, {n.id: n for n in _leaves(nodes)})
+
+
+class _Finder:
+    """The findings of one file (and, across files, of document numbers)."""
+
+    def __init__(self, reviewed: _Reviewed):
+        self.r = reviewed
+        self.found: list[Finding] = []
+
+    def add(
+        self,
+        kind: str,
+        keys: KeyPath,
+        item: str | None,
+        stake: Decimal,
+        code: str,
+        *,
+        prefer_key: bool = False,
+        **args: Any,
+    ) -> None:
+        line, column = self.r.src.position(keys, prefer_key=prefer_key)
+        self.found.append(
+            Finding(
+                kind=kind,  # type: ignore[arg-type]
+                file=self.r.src.display,
+                line=line,
+                column=column,
+                unit=self.r.checked.evidence.unit.name,
+                item=item,
+                stake=stake,
+                reason=reason(code, args),
+            )
+        )
+
+    def run(self) -> list[Finding]:
+        self.claims()
+        self.document_types()
+        self.dates()
+        self.agreements()
+        return self.found
+
+    def claims(self) -> None:
+        for node_id, item in self.r.checked.evidence.items.items():
+            node = self.r.leaves.get(node_id)
+            if node is None or item.claimed is None:
+                continue
+            bare = not item.documents and item.explanation is None
+            if bare and item.nothing_occurred is None and item.claimed > 0:
+                self.add(
+                    "no-evidence",
+                    ("items", node_id),
+                    node_id,
+                    item.claimed,
+                    "review.no-evidence",
+                    prefer_key=True,
+                    id=node_id,
+                    claimed=item.claimed,
+                )
+            elif item.claimed > node.points:
+                self.add(
+                    "claim-above",
+                    ("items", node_id, "claimed"),
+                    node_id,
+                    item.claimed - node.points,
+                    "review.claim-above",
+                    id=node_id,
+                    claimed=item.claimed,
+                    points=node.points,
+                )
+
+    def document_types(self) -> None:
+        nodes = self.r.checked.criteria.node_map
+        for node_id, item in self.r.checked.evidence.items.items():
+            node = nodes.get(node_id)
+            if node is None or not node.document_types or not item.documents:
+                continue
+            types = [document_type(d.number) for d in item.documents]
+            if any(t in node.document_types for t in types):
+                continue
+            misfit = next((i for i, t in enumerate(types) if t is not None), None)
+            if misfit is None:
+                continue  # no number says its type: nothing to compare
+            self.add(
+                "document-type",
+                ("items", node_id, "documents", misfit, "number"),
+                node_id,
+                self.r.stake(node_id),
+                "review.document-type",
+                id=node_id,
+                number=item.documents[misfit].number,
+                type=Phrase(f"doc-type.{types[misfit]}"),
+                expected=_type_names(node.document_types),
+            )
+
+    def dates(self) -> None:
+        ev = self.r.checked.evidence
+        for node_id, item in ev.items.items():
+            stake = self.r.stake(node_id)
+            for index, doc in enumerate(item.documents):
+                self.date(doc, ("items", node_id, "documents", index, "date"), node_id, stake)
+            for name, value in self.r.checked.inputs.get(node_id, {}).items():
+                if isinstance(value, dt.date):
+                    self.day(value, ("items", node_id, name), node_id, stake)
+        for section in ("bonus", "penalty"):
+            entries = getattr(ev, section)
+            for index, entry in enumerate(entries):
+                stake = self.r.line_stake(section, index)
+                for number, doc in enumerate(entry.documents):
+                    keys = (section, index, "documents", number, "date")
+                    self.date(doc, keys, section, stake)
+
+    def date(self, doc: Document, keys: KeyPath, item: str, stake: Decimal) -> None:
+        if doc.date is not None:
+            self.day(doc.date, keys, item, stake)
+
+    def day(self, day: dt.date, keys: KeyPath, item: str, stake: Decimal) -> None:
+        ev, cs = self.r.checked.evidence, self.r.checked.criteria
+        assessed = ev.assessment.date if ev.assessment is not None else None
+        if assessed is not None and day > assessed:
+            self.add(
+                "date-after-assessment",
+                keys,
+                item,
+                stake,
+                "review.date-after-assessment",
+                date=day,
+                assessed=assessed,
+            )
+        start, end = (cs.evidence_window or NATIONAL_WINDOW).dates(ev.year)
+        if not start <= day <= end:
+            self.add(
+                "date-outside-window",
+                keys,
+                item,
+                stake,
+                "review.date-outside-window",
+                date=day,
+                start=start,
+                end=end,
+            )
+        off = holiday(day)
+        if off is not None:
+            self.add(
+                "date-holiday",
+                keys,
+                item,
+                stake,
+                "review.date-holiday",
+                date=day,
+                holiday=Phrase(f"holiday.{off}"),
+            )
+        elif day.weekday() == 6:
+            self.add("date-sunday", keys, item, stake, "review.date-sunday", date=day)
+
+    def agreements(self) -> None:
+        inputs = self.r.checked.inputs
+        for agreement in self.r.checked.criteria.agree:
+            refs = [ref.rpartition(".") for ref in agreement.inputs]
+            given = [inputs.get(node_id, {}).get(name) for node_id, _, name in refs]
+            values: list[Any] = [v for v in given if v is not None]
+            if len(values) < len(given):
+                continue  # an input not given: nothing to compare
+            if agreement.relation == "equal":
+                bad = next((i for i in range(1, len(values)) if values[i] != values[0]), None)
+            else:
+                bad = next((i for i in range(1, len(values)) if values[i - 1] > values[i]), None)
+            if bad is None:
+                continue
+            node_id, _, name = refs[bad]
+            shown = "; ".join(
+                f"{ref} = {v}" for ref, v in zip(agreement.inputs, values, strict=True)
+            )
+            stake = sum((self.r.stake(n) for n in dict.fromkeys(r[0] for r in refs)), Decimal(0))
+            self.add(
+                "figures-disagree",
+                ("items", node_id, name),
+                node_id,
+                stake,
+                f"review.figures-{agreement.relation.replace('_', '-')}",
+                name={"vi": agreement.name.vi, "en": agreement.name.en or agreement.name.vi},
+                values=shown,
+            )
+
+
+def _type_names(codes: Iterable[str]) -> str:
+    return ", ".join(codes)
+
+
+# --- one document number, cited with different dates or titles ----------------------------------
+
+
+@dataclass(frozen=True)
+class _Citation:
+    reviewed: _Reviewed
+    keys: KeyPath
+    item: str
+    stake: Decimal
+    number: str
+    date: dt.date | None
+    title: str | None
+
+
+def _citations(r: _Reviewed) -> Iterator[tuple[tuple[str, ...], _Citation]]:
+    """Every document with a number, keyed by its number and issuer; a document naming no
+    issuer is the unit's own (compared within its file only)."""
+    ev = r.checked.evidence
+    own = ("own", r.src.display)
+    places: list[tuple[KeyPath, str, Decimal, list[Document]]] = [
+        (("items", node_id), node_id, r.stake(node_id), item.documents)
+        for node_id, item in ev.items.items()
+    ]
+    for section in ("bonus", "penalty"):
+        for index, entry in enumerate(getattr(ev, section)):
+            stake = r.line_stake(section, index)
+            places.append(((section, index), section, stake, entry.documents))
+    for keys, item, stake, docs in places:
+        for index, doc in enumerate(docs):
+            if doc.number is None:
+                continue
+            number = comparable(doc.number).replace(" ", "")
+            issuer = ("issuer", comparable(doc.issuer)) if doc.issuer else own
+            where = keys + ("documents", index)
+            citation = _Citation(r, where, item, stake, doc.number, doc.date, doc.title)
+            yield (number, *issuer), citation
+
+
+#: Abbreviations titles are written with and without: compared spelled out.
+_SPELLED = {
+    "cchc": "cải cách hành chính",
+    "tthc": "thủ tục hành chính",
+    "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
+    "kt-xh": "kinh tế - xã hội",
+}
+
+
+def _title_words(title: str) -> str:
+    """A title as compared: without what it says in parentheses, abbreviations spelled out."""
+    words = re.sub(r"\([^)]*\)", " ", comparable(title)).replace("ỷ", "ủy").split()
+    return " ".join(_SPELLED.get(w.strip(".,;:()'\"“”"), w) for w in words)
+
+
+def _same_title(a: str | None, b: str | None) -> bool:
+    """Titles agree when either is missing or one holds the other, abbreviations spelled out
+    ("Kế hoạch CCHC năm 2023" and "Quyết định ban hành Kế hoạch cải cách hành chính năm 2023"
+    may cite one document)."""
+    if a is None or b is None:
+        return True
+    x, y = _title_words(a), _title_words(b)
+    return x in y or y in x
+
+
+def _same_year(a: _Citation, b: _Citation) -> bool:
+    return a.date is None or b.date is None or a.date.year == b.date.year
+
+
+def number_conflicts(files: list[_Reviewed]) -> list[Finding]:
+    """A number cited again with another date, or another title. Numbers start again from 01
+    every 1 January (Nghị định 30/2020/NĐ-CP): "45/BC-UBND" of December 2023 and of January
+    2024 are two documents, so citations dated in different years are never compared."""
+    cited: dict[tuple[str, ...], list[_Citation]] = {}
+    for r in files:
+        for key, citation in _citations(r):
+            cited.setdefault(key, []).append(citation)
+    found: list[Finding] = []
+    for citations in cited.values():
+        for index, other in enumerate(citations[1:], 1):
+            first = next((c for c in citations[:index] if _same_year(c, other)), None)
+            if first is None:
+                continue
+            dates_differ = first.date and other.date and first.date != other.date
+            if not dates_differ and _same_title(first.title, other.title):
+                continue
+            finder = _Finder(other.reviewed)
+            where = f"{first.reviewed.src.display}:{first.reviewed.src.position(first.keys)[0]}"
+            doc_keys = other.keys + (("date",) if dates_differ else ("title",))
+            finder.add(
+                "number-conflict",
+                doc_keys,
+                other.item,
+                other.stake,
+                "review.number-date" if dates_differ else "review.number-title",
+                number=other.number,
+                where=where,
+                date=other.date or first.date,
+                first_date=first.date or other.date,
+                title=other.title or "",
+                first_title=first.title or "",
+            )
+            found.extend(finder.found)
+    return found
+
+
+# --- last year ------------------------------------------------------------------------------
+
+
+def _identity(result: UnitResult) -> tuple[str, ...]:
+    unit = result.unit
+    if unit.code:
+        return ("code", comparable(unit.code))
+    return ("name", comparable(unit.name), *(comparable(p.name) for p in unit.parents))
+
+
+def jumps(files: list[_Reviewed], previous: list[UnitResult], threshold: Decimal) -> list[Finding]:
+    before = {_identity(p): p for p in previous}
+    found: list[Finding] = []
+    for r in files:
+        last = before.get(_identity(r.result))
+        if last is None or last.year >= r.result.year:
+            continue
+        finder = _Finder(r)
+        now, then = r.result.totals, last.totals
+        rise = now.index - then.index
+        if rise > threshold:
+            finder.add(
+                "jump-index",
+                ("year",),
+                None,
+                now.total - then.total,
+                "review.jump-index",
+                year=last.year,
+                before=then.index,
+                now=now.index,
+                rise=rise,
+                threshold=threshold,
+            )
+        old_fields = {f.id: f for f in last.fields}
+        for f in r.result.fields:
+            old = old_fields.get(f.id)
+            if old is None or f.applicable_max <= 0 or old.applicable_max <= 0:
+                continue
+            share_now = percent(f.points, f.applicable_max)
+            share_then = percent(old.points, old.applicable_max)
+            if share_now - share_then >= FIELD_JUMP:
+                first = next((n.id for n in _leaves([f]) if n.id in r.checked.evidence.items), None)
+                keys: KeyPath = ("items", first) if first else ("year",)
+                finder.add(
+                    "jump-field",
+                    keys,
+                    f.id,
+                    f.points - old.points,
+                    "review.jump-field",
+                    prefer_key=first is not None,
+                    id=f.id,
+                    name={"vi": f.name.vi, "en": f.name.en or f.name.vi},
+                    year=last.year,
+                    before=share_then,
+                    now=share_now,
+                )
+        found.extend(finder.found)
+    return found
+
+
+# --- the whole run --------------------------------------------------------------------------
+
+
+@dataclass
+class ReviewRun:
+    review: Review
+    problems: list[Problem]
+    read: list[Path]
+
+
+def _read_all(
+    paths: Iterable[Path], resolver: CriteriaResolver
+) -> tuple[list[_Reviewed], list[Problem], list[str], list[Path]]:
+    from parscore.batch import find_files
+
+    found = find_files(paths)
+    reviewed: list[_Reviewed] = []
+    problems = list(found.problems)
+    left_out: list[str] = []
+    for path in found.files:
+        try:
+            r = read(path, resolver, named=str(path) in found.named)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            left_out.append(yamlsource.display_name(path))
+            continue
+        if r is not None:
+            problems.extend(r.checked.warnings)
+            reviewed.append(r)
+    return reviewed, problems, left_out, found.files
+
+
+def _previous(
+    paths: Iterable[Path], resolver: CriteriaResolver
+) -> tuple[list[UnitResult], list[Problem], list[str], list[Path]]:
+    """Last year's results: evidence files (scored here) or ``evaluate --format json``
+    results; with the problems of those that cannot be read, and their names."""
+    results: list[UnitResult] = []
+    problems: list[Problem] = []
+    left_out: list[str] = []
+    files: list[Path] = []
+    yaml_paths: list[Path] = []
+    for path in paths:
+        if path.suffix.lower() != ".json" or not path.is_file():
+            yaml_paths.append(path)
+            continue
+        files.append(path)
+        display = yamlsource.display_name(path)
+        try:
+            data = yamlsource.read_bytes(path, resolver.limits)
+            results.append(UnitResult.model_validate_json(data))
+        except InputError as exc:
+            problems.extend(exc.problems)
+            left_out.append(display)
+        except ValueError:  # not a result (pydantic's ValidationError is a ValueError)
+            problems.append(Problem("review.previous-not-result", {}, display))
+            left_out.append(display)
+    if yaml_paths:
+        reviewed, more, out, read_files = _read_all(yaml_paths, resolver)
+        results.extend(r.result for r in reviewed)
+        problems.extend(p for p in more if p.severity.value == "error")
+        left_out.extend(out)
+        files.extend(read_files)
+    return results, problems, left_out, files
+
+
+def review_paths(
+    paths: Iterable[Path],
+    resolver: CriteriaResolver | None = None,
+    *,
+    previous: Iterable[Path] = (),
+    threshold: Decimal = JUMP_THRESHOLD,
+) -> ReviewRun:
+    """Review every evidence file given or found below a folder; with ``previous``, compare
+    each commune with last year's file or result of the same unit."""
+    resolver = resolver or CriteriaResolver()
+    files, problems, left_out, read_paths = _read_all(paths, resolver)
+    findings: list[Finding] = []
+    for r in files:
+        findings.extend(_Finder(r).run())
+    findings.extend(number_conflicts(files))
+    previous = list(previous)
+    before: list[UnitResult] = []
+    if previous:
+        before, more, out, more_read = _previous(previous, resolver)
+        problems.extend(more)
+        left_out = left_out + out
+        read_paths = read_paths + more_read
+        findings.extend(jumps(files, before, threshold))
+    findings.sort(key=lambda f: (-f.stake, f.file, f.line, f.column, f.kind))
+    review = Review(
+        files=[r.src.display for r in files],
+        previous=[yamlsource.display_name(p) for p in previous],
+        jump_threshold=threshold,
+        holiday_years=holiday_years(),
+        findings=findings,
+        left_out=left_out,
+    )
+    return ReviewRun(review, problems, read_paths)

@@ -1,0 +1,192 @@
+"""Where the Q4 meeting stands (``parscore evaluate --standing``): for one commune (a file, a
+folder of office files or a workbook), per lead office, how many of its sub-criteria are filled,
+which still lack a document or an explanation, and the points still at stake.
+
+Pure, and built on the to-do list of ``--missing`` (:mod:`parscore.todo`): an item is *filled*
+when it gives inputs or says that nothing occurred; what it still *needs* and the points *at
+stake* are the to-do list's, so the two views never disagree. Every office that leads a
+sub-criterion the commune fills is listed, in the set's order, those with nothing left to do
+too, so the group sees the whole table. Survey rows are not the commune's and are left out.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from pydantic import BaseModel, Field
+
+from parscore.messages import format_points, render
+from parscore.model.common import RESULT_CONFIG, JsonNumber
+from parscore.model.result import UnitResult
+from parscore.report import text
+from parscore.report.common import Options, SafeCSVWriter
+from parscore.todo import todo
+
+
+class OfficeStanding(BaseModel):
+    model_config = RESULT_CONFIG
+
+    office: str | None = Field(description="lead office (chủ trì); None when the set names none")
+    items: int = Field(description="sub-criteria the office leads")
+    filled: int = Field(description="of them, those given inputs or 'nothing occurred'")
+    not_filled: list[str] = Field(description="ids given nothing yet")
+    lacking_document: list[str] = Field(description="ids whose figures have no document")
+    lacking_explanation: list[str] = Field(description="ids that need an explanation")
+    at_stake: JsonNumber
+
+
+class Standing(BaseModel):
+    model_config = RESULT_CONFIG
+
+    source: str
+    unit: str
+    year: int
+    offices: list[OfficeStanding]
+    items: int
+    filled: int
+    at_stake: JsonNumber
+
+
+def standing(result: UnitResult) -> Standing:
+    todo_list = todo(result)
+    needs = {
+        group.office: {item.id: item.need for item in group.items} for group in todo_list.groups
+    }
+    stakes = {group.office: group.at_stake for group in todo_list.groups}
+    led: dict[str | None, list[str]] = {}
+    filled: dict[str | None, int] = {}
+    for field in result.fields:
+        for node in field.walk():
+            if node.rule is None or node.scored_by != "commune":
+                continue
+            led.setdefault(node.lead, []).append(node.id)
+            given = bool(node.inputs) or node.nothing_occurred is not None
+            filled[node.lead] = filled.get(node.lead, 0) + int(given)
+    offices = []
+    for office, ids in led.items():
+        need = needs.get(office, {})
+        offices.append(
+            OfficeStanding(
+                office=office,
+                items=len(ids),
+                filled=filled.get(office, 0),
+                not_filled=[i for i in ids if need.get(i) == "evidence"],
+                lacking_document=[i for i in ids if need.get(i) == "document"],
+                lacking_explanation=[i for i in ids if need.get(i) == "explanation"],
+                at_stake=stakes.get(office, Decimal(0)),
+            )
+        )
+    return Standing(
+        source=result.source,
+        unit=result.unit.name,
+        year=result.year,
+        offices=offices,
+        items=sum(o.items for o in offices),
+        filled=sum(o.filled for o in offices),
+        at_stake=todo_list.at_stake,
+    )
+
+
+# --- reporters ---------------------------------------------------------------------------------
+
+
+def _office(office: OfficeStanding, lang: str) -> str:
+    return office.office or render("todo.unassigned", None, lang)
+
+
+def _ids(ids: list[str]) -> str:
+    return ", ".join(ids) if ids else "—"
+
+
+def standing_text(view: Standing, opts: Options, markdown: bool) -> str:
+    lang = opts.lang
+    title = render("standing.title", {"unit": view.unit, "year": view.year}, lang)
+    headers = [
+        render("todo.office", None, lang),
+        render("standing.items", None, lang),
+        render("standing.filled", None, lang),
+        render("standing.not-filled", None, lang),
+        render("standing.no-document", None, lang),
+        render("standing.no-explanation", None, lang),
+        render("todo.at-stake", None, lang),
+    ]
+    rows = [
+        [
+            _office(o, lang),
+            str(o.items),
+            str(o.filled),
+            str(len(o.not_filled)),
+            str(len(o.lacking_document)),
+            str(len(o.lacking_explanation)),
+            format_points(o.at_stake, lang),
+        ]
+        for o in view.offices
+    ]
+    rows.append(
+        [
+            render("todo.total", None, lang),
+            str(view.items),
+            str(view.filled),
+            str(sum(len(o.not_filled) for o in view.offices)),
+            str(sum(len(o.lacking_document) for o in view.offices)),
+            str(sum(len(o.lacking_explanation) for o in view.offices)),
+            format_points(view.at_stake, lang),
+        ]
+    )
+    align = ["left", "right", "right", "right", "right", "right", "right"]
+    sections = [text.Section("", table=text.Table(headers, rows, align))]
+    for o in view.offices:
+        if not (o.not_filled or o.lacking_document or o.lacking_explanation):
+            continue
+        lines = [
+            f"{render(code, None, lang)}: {_ids(ids)}"
+            for code, ids in (
+                ("standing.not-filled", o.not_filled),
+                ("standing.no-document", o.lacking_document),
+                ("standing.no-explanation", o.lacking_explanation),
+            )
+            if ids
+        ]
+        bullet = "- " if markdown else ""
+        sections.append(text.Section(_office(o, lang), lines=[bullet + line for line in lines]))
+    return text.render_sections(sections, title, markdown, opts.width)
+
+
+def standing_csv(view: Standing, opts: Options) -> str:
+    out = io.StringIO()
+    writer = SafeCSVWriter(out)
+    writer.writerow(
+        (
+            "office",
+            "items",
+            "filled",
+            "not_filled",
+            "lacking_document",
+            "lacking_explanation",
+            "at_stake",
+        )
+    )
+    for o in view.offices:
+        writer.writerow(
+            [
+                o.office or "",
+                o.items,
+                o.filled,
+                " ".join(o.not_filled),
+                " ".join(o.lacking_document),
+                " ".join(o.lacking_explanation),
+                o.at_stake,
+            ]
+        )
+    return out.getvalue()
+
+
+STANDING_REPORTERS = {
+    "table": lambda view, opts: standing_text(view, opts, markdown=False),
+    "markdown": lambda view, opts: standing_text(view, opts, markdown=True),
+    "json": lambda view, opts: view.model_dump_json(indent=2) + "\n",
+    "csv": standing_csv,
+}
+
+__all__ = ["STANDING_REPORTERS", "OfficeStanding", "Standing", "standing"]

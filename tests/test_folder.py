@@ -1,0 +1,234 @@
+"""One commune as a folder of office files: written by the template, merged into one file's
+evidence, conflicts named at both places, compared as one commune, shipped as an example."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from parscore.cli import main
+from parscore.convert import converted
+from parscore.engine import evaluate
+from parscore.errors import InputError
+from parscore.loading import CriteriaResolver, load_criteria, load_evidence
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "evidence" / "vinh-chap-2023.yaml"
+SHIPPED = ROOT / "examples" / "vinh-chap-2023"
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, [*args, "--lang", "en"])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_the_template_writes_one_file_per_lead_office(tmp_path: Path) -> None:
+    folder = tmp_path / "vinh-chap-2024"
+    code, _, _ = _run(
+        "template",
+        "--criteria",
+        "ref-commune-2023",
+        "--unit",
+        "Vĩnh Chấp",
+        "--year",
+        "2024",
+        "--folder",
+        "-o",
+        str(folder),
+    )
+    assert code == 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "bo-phan-mot-cua.yaml",
+        "commune.yaml",
+        "cong-chuc-tai-chinh-ke-toan.yaml",
+        "cong-chuc-tu-phap-ho-tich.yaml",
+        "cong-chuc-van-hoa-xa-hoi.yaml",
+        "so-noi-vu-don-vi-dieu-tra.yaml",
+        "van-phong-hdnd-va-ubnd.yaml",
+    ]
+    justice = (folder / "cong-chuc-tu-phap-ho-tich.yaml").read_text("utf-8")
+    ids = [line.strip()[1:-2] for line in justice.splitlines() if line.startswith('  "')]
+    # the sub-criteria the set gives to the justice officer (criteria/ref-commune-2023.yaml)
+    assert ids == ["2.1", "2.2", "2.3", "3.1", "3.6"]
+    assert "year: 2024" in justice and "criteria:" not in justice
+    # unfilled, the folder is one commune with everything missing, per office
+    code, out, _ = _run("evaluate", str(folder), "--standing", "--format", "csv")
+    assert code == 0
+    # its 5 sub-criteria, none filled; at stake their maxima: 3 + 2 + 1 + 2 + 2
+    assert "Công chức Tư pháp – Hộ tịch,5,0,2.1 2.2 2.3 3.1 3.6,,,10.00\n" in out
+    # a second time without --force: refused, nothing changed
+    code, _, err = _run(
+        "template", "--criteria", "ref-commune-2023", "--unit", "X", "--folder", "-o", str(folder)
+    )
+    assert code == 2 and "commune.yaml" in err
+    assert (folder / "cong-chuc-tu-phap-ho-tich.yaml").read_text("utf-8") == justice
+
+
+def test_a_folder_scores_as_the_single_file() -> None:
+    resolver = CriteriaResolver()
+    single = evaluate(load_evidence(EXAMPLE, resolver))
+    folder = evaluate(load_evidence(SHIPPED, resolver))
+    assert folder.totals == single.totals
+    assert [n.points for f in folder.fields for n in f.walk()] == [
+        n.points for f in single.fields for n in f.walk()
+    ]
+
+
+def test_the_shipped_folder_is_the_example_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    files = converted(
+        Path("evidence/vinh-chap-2023.yaml"),
+        Path("examples/vinh-chap-2023"),
+        "folder",
+        CriteriaResolver(),
+        "vi",
+    )
+    assert {p.name: data for p, data in files.items()} == {
+        p.name: p.read_bytes() for p in SHIPPED.iterdir()
+    }
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    target = tmp_path / "vc"
+    shutil.copytree(SHIPPED, target)
+    return target
+
+
+def _problems(path: Path) -> list[str]:
+    with pytest.raises(InputError) as info:
+        load_evidence(path)
+    return [p.format("en", show_source=False) for p in info.value.problems]
+
+
+def test_an_item_in_two_files_names_both_places(folder: Path) -> None:
+    (folder / "them.yaml").write_text('items:\n  "3.2":\n    on_time: 1\n', "utf-8")
+    first = folder / "bo-phan-mot-cua.yaml"
+    line = first.read_text("utf-8").splitlines().index('  "3.2":') + 1
+    assert _problems(folder) == [
+        f"{folder.as_posix()}/them.yaml:2:3: sub-criterion '3.2' is already given at "
+        f"{folder.as_posix()}/bo-phan-mot-cua.yaml:{line}:3: each sub-criterion is given by one "
+        "file (one office) only [folder.item-twice]"
+    ]
+
+
+def test_a_year_or_unit_that_differs_from_the_head(folder: Path) -> None:
+    office = folder / "cong-chuc-van-hoa-xa-hoi.yaml"
+    text = office.read_text("utf-8")
+    office.write_text(text.replace("year: 2023", "year: 2024").replace("Vĩnh Chấp", "Vĩnh Tú"))
+    head = (folder / "commune.yaml").read_text("utf-8").splitlines()
+    year_line = head.index("year: 2023") + 1
+    name_line = head.index('  name: "Vĩnh Chấp"') + 1
+    where = folder.as_posix()
+    assert _problems(folder) == [
+        f"{where}/cong-chuc-van-hoa-xa-hoi.yaml:3:9: 'unit.name' is Vĩnh Tú here but Vĩnh Chấp in "
+        f"the head file ({where}/commune.yaml:{name_line}:9) [folder.differs]",
+        f"{where}/cong-chuc-van-hoa-xa-hoi.yaml:4:7: 'year' is 2024 here but 2023 in the head "
+        f"file ({where}/commune.yaml:{year_line}:7) [folder.differs]",
+    ]
+
+
+def test_a_key_that_belongs_in_the_head(folder: Path) -> None:
+    (folder / "zz.yaml").write_text("bonus: []\n", "utf-8")
+    assert [p.split(": ", 1)[0] for p in _problems(folder)] == [f"{folder.as_posix()}/zz.yaml:1:1"]
+
+
+def test_problems_inside_an_office_file_keep_their_line(folder: Path) -> None:
+    office = folder / "cong-chuc-tai-chinh-ke-toan.yaml"
+    lines = office.read_text("utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("    claimed:"))
+    lines[index] = "    claimed: 0,5"
+    office.write_text("\n".join(lines) + "\n", "utf-8")
+    [problem] = _problems(folder)
+    assert problem.startswith(f"{office.as_posix()}:{index + 1}:14: ")
+    assert problem.endswith("[value.decimal-comma]")
+
+
+def test_a_folder_without_its_head_is_not_a_commune(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("items: {}\n", "utf-8")
+    assert _problems(tmp_path) == [
+        f"{tmp_path.as_posix()}: this folder is not one commune's evidence: it has no head file "
+        "'commune.yaml' (unit, year, criteria set) [folder.no-head]"
+    ]
+
+
+def test_compare_tells_a_commune_folder_from_a_folder_of_communes(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copytree(SHIPPED, batch / "vinh-chap")
+    shutil.copy(ROOT / "evidence" / "vinh-long-2023.yaml", batch)
+    shutil.copy(ROOT / "examples" / "vinh-chap-2023.xlsx", tmp_path / "vc.xlsx")
+    code, out, _ = _run("compare", str(batch), "--format", "csv")
+    assert code == 0
+    rows = out.splitlines()[1:]
+    assert len(rows) == 2 and any("Vĩnh Chấp" in r for r in rows)
+    code, out, _ = _run("compare", str(batch / "vinh-chap"), "--format", "csv")
+    assert code == 0 and len(out.splitlines()) == 2  # the folder itself: one commune
+    # the same commune as a folder and as a workbook: two files for one unit, refused
+    code, _, err = _run("compare", str(batch / "vinh-chap"), str(tmp_path / "vc.xlsx"))
+    assert code == 2 and "vc.xlsx" in err
+
+
+def test_validate_and_plan_take_a_folder(folder: Path, tmp_path: Path) -> None:
+    code, out, _ = _run("validate", str(folder))
+    assert code == 0 and out == f"{folder.as_posix()}: valid\n"
+    code, out, _ = _run("plan", str(folder))
+    assert code == 0
+    assert out == _run("plan", str(EXAMPLE))[1]
+
+
+def test_the_template_writes_the_set_it_names(tmp_path: Path) -> None:
+    cs = load_criteria("ref-commune-2023")
+    assert cs.id == "ref-commune-2023"
+    folder = tmp_path / "f"
+    assert (
+        _run(
+            "template",
+            "--criteria",
+            "ref-commune-2023",
+            "--unit",
+            "X",
+            "--folder",
+            "-o",
+            str(folder),
+        )[0]
+        == 0
+    )
+    assert 'criteria: "ref-commune-2023"' in (folder / "commune.yaml").read_text("utf-8")
+
+
+def test_where_the_meeting_stands_per_office(tmp_path: Path) -> None:
+    example = ROOT / "evidence" / "dong-phu-2023.yaml"
+    code, out, _ = _run("evaluate", str(example), "--standing", "--format", "csv")
+    assert code == 0
+    # the example's header: 1.5, 2.3 and 5.1 absent (max 1, 1 and 2), 7.5 judged without its
+    # explanation (max 2); the other offices have everything in
+    assert out.splitlines() == [
+        "office,items,filled,not_filled,lacking_document,lacking_explanation,at_stake",
+        "Văn phòng HĐND và UBND,20,18,1.5 5.1,,,3.00",
+        "Công chức Văn hóa – Xã hội,2,2,,,7.5,2.00",
+        "Công chức Tư pháp – Hộ tịch,5,4,2.3,,,1.00",
+        "Bộ phận Một cửa,7,7,,,,0.00",
+        "Công chức Tài chính – Kế toán,5,5,,,,0.00",
+    ]
+    book = tmp_path / "dp.xlsx"
+    assert _run("convert", str(example), "-o", str(book))[0] == 0
+    assert _run("evaluate", str(book), "--standing", "--format", "csv")[1] == out
+    code, _, err = _run("evaluate", str(example), "--standing", "--missing")
+    assert code == 2 and "--standing" in err
+
+
+def test_a_comparison_workbook_beside_the_files_is_passed_over(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(ROOT / "evidence" / "vinh-long-2023.yaml", batch)
+    shutil.copy(ROOT / "evidence" / "ho-xa-2023.yaml", batch)
+    report = batch / "so-sanh.xlsx"
+    assert _run("compare", str(batch), "--format", "xlsx", "-o", str(report))[0] == 0
+    code, out, _ = _run("compare", str(batch), "--format", "csv")
+    assert code == 0 and len(out.splitlines()) == 3  # the two communes, the workbook passed over
+    code, _, err = _run("compare", str(batch), str(report))  # named: refused, said
+    assert code == 1 and "[workbook.not-score-sheet]" in err

@@ -1,0 +1,280 @@
+"""parscore review: each kind of finding on a crafted file (tests/data/review/), its place and
+its points at stake computed by hand; the calendar and document types as data; the command
+line's formats and exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from parscore.calendar_vn import document_type, holiday, holiday_years
+from parscore.cli import main
+from parscore.errors import InputError
+from parscore.loading import load_criteria
+from parscore.model.review import Review
+from parscore.review import review_paths
+
+DATA = Path(__file__).parent / "data" / "review"
+LAST = Path(__file__).parent / "data" / "review-last"
+D = Decimal
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture(scope="module")
+def planted() -> Review:
+    return review_paths(
+        [DATA / "other.yaml", DATA / "planted.yaml", DATA / "clean.yaml"], previous=[LAST]
+    ).review
+
+
+def _found(review: Review) -> list[tuple[str, str, int, int, Decimal]]:
+    return [(f.kind, Path(f.file).name, f.line, f.column, f.stake) for f in review.findings]
+
+
+def test_every_planted_finding_with_its_place_and_stake(planted):
+    # hand-computed: 2.1 = 90/100 × 3 = 2.70 (claimed 3); 2.2 = 100/120 × 2 = 1.67;
+    # 1.1 met = 1; 1.2 claimed 2 with nothing = 0 (missing); bonus 0.5: total 5.87 of 8,
+    # index 73.38. In 2022: 2.1 = 10/100 × 3 = 0.30, the rest 0: index 3.75.
+    assert _found(planted) == [
+        ("jump-index", "planted.yaml", 3, 7, D("5.57")),  # 5.87 - 0.30
+        ("figures-disagree", "planted.yaml", 22, 14, D("4.67")),  # 2.1's 3 claimed + 2.2's 1.67
+        ("jump-field", "planted.yaml", 14, 3, D("4.07")),  # field 2: 4.37 - 0.30
+        ("date-after-assessment", "planted.yaml", 19, 36, D(3)),  # 10/12 after 05/12
+        ("date-sunday", "planted.yaml", 19, 36, D(3)),  # 10/12/2023 is a Sunday
+        ("no-evidence", "planted.yaml", 12, 3, D(2)),  # 1.2: claimed 2, nothing given
+        ("number-conflict", "planted.yaml", 24, 36, D("1.67")),  # 50/BC-UBND: 10/12, then 01/12
+        ("date-outside-window", "planted.yaml", 25, 36, D("1.67")),  # 03/12/2022
+        ("document-type", "planted.yaml", 11, 18, D(1)),  # a report (BC) where KH is required
+        ("date-holiday", "planted.yaml", 11, 37, D(1)),  # 22/01/2023: mùng 1 Tết Quý Mão
+        ("number-conflict", "planted.yaml", 28, 86, D("0.50")),  # 7/QĐ-UBND: another title
+        ("claim-above", "planted.yaml", 17, 14, D("0.30")),  # 3 claimed, 2.70 computed
+    ]
+
+
+def test_reasons_say_why(planted):
+    by_kind = {f.kind: f for f in planted.findings}
+    assert by_kind["claim-above"].reason.en == "3 points claimed on 2.1; the evidence gives 2.70"
+    assert by_kind["document-type"].reason.vi == (
+        "tài liệu số 168/BC-UBND là báo cáo (BC); tiêu chí 1.1 cần tài liệu loại: KH"
+    )
+    assert by_kind["date-holiday"].reason.en == (
+        "dated 22/01/2023, a day off: Lunar New Year (Tết)"
+    )
+    assert by_kind["figures-disagree"].reason.en == (
+        "figures that must be equal (Dossiers settled) differ: 2.1.settled = 100; 2.2.settled = 120"
+    )
+    assert by_kind["jump-index"].reason.en == (
+        "the index rose 69.63 points over 2022 (3.75 to 73.38), above the threshold 15"
+    )
+    titled = [f for f in planted.findings if f.reason.code == "review.number-title"]
+    assert titled[0].reason.en.startswith("document 7/QĐ-UBND titled 'Quyết định công nhận")
+    assert "other.yaml:9" in titled[0].reason.en  # where the other citation is
+
+
+def test_a_clean_file_has_nothing_to_find():
+    review = review_paths([DATA / "clean.yaml"]).review
+    assert review.findings == []
+    assert review.files == [str(DATA / "clean.yaml")]
+
+
+def test_a_higher_threshold_keeps_the_jump_out():
+    review = review_paths([DATA / "planted.yaml"], previous=[LAST], threshold=D(70)).review
+    assert "jump-index" not in {f.kind for f in review.findings}
+    assert "jump-field" in {f.kind for f in review.findings}  # fields have their own bound
+
+
+def test_without_last_year_no_jump():
+    review = review_paths([DATA / "planted.yaml"]).review
+    assert not {"jump-index", "jump-field"} & {f.kind for f in review.findings}
+
+
+# --- the calendar and document numbers, as data -----------------------------------------------
+
+# mùng 1 Tết by year, as the published calendars give it
+TET = {
+    2016: dt.date(2016, 2, 8),
+    2017: dt.date(2017, 1, 28),
+    2018: dt.date(2018, 2, 16),
+    2019: dt.date(2019, 2, 5),
+    2020: dt.date(2020, 1, 25),
+    2021: dt.date(2021, 2, 12),
+    2022: dt.date(2022, 2, 1),
+    2023: dt.date(2023, 1, 22),
+    2024: dt.date(2024, 2, 10),
+    2025: dt.date(2025, 1, 29),
+    2026: dt.date(2026, 2, 17),
+}
+
+
+def test_the_holidays_cover_2016_to_2026_with_tet_each_year():
+    assert holiday_years() == list(range(2016, 2027))
+    for day in TET.values():
+        assert holiday(day) == "tet"
+
+
+@pytest.mark.parametrize(
+    ("day", "kind"),
+    [
+        (dt.date(2023, 1, 2), "day-off"),  # 1/1/2023 a Sunday: the Monday off
+        (dt.date(2023, 4, 29), "hung-kings"),  # 10/3 âm lịch Quý Mão
+        (dt.date(2023, 5, 1), "labour"),
+        (dt.date(2023, 9, 2), "national"),
+        (dt.date(2024, 4, 18), "hung-kings"),
+        (dt.date(2023, 12, 4), None),  # a Monday
+        (dt.date(2030, 1, 1), None),  # not covered
+    ],
+)
+def test_holiday(day, kind):
+    assert holiday(day) == kind
+
+
+@pytest.mark.parametrize(
+    ("number", "kind"),
+    [
+        ("10/KH-UBND", "KH"),
+        ("168/BC-UBND", "BC"),
+        ("142/QĐ-UBND", "QĐ"),
+        ("05/2023/QĐ-UBND", "QĐ"),
+        ("88/TTr-UBND", "TTr"),
+        ("123/UBND-VP", "CV"),
+        ("Sổ theo dõi", None),
+        ("", None),
+    ],
+)
+def test_document_type(number, kind):
+    assert document_type(number) == kind
+
+
+def test_the_reference_set_says_which_documents_and_figures():
+    cs = load_criteria("ref-commune-2023")
+    assert cs.node_map["1.1.4"].document_types == ["BC"]
+    assert cs.node_map["1.5"].document_types == ["QĐ"]
+    assert [a.inputs for a in cs.agree] == [
+        ["3.2.settled", "3.5.settled"],
+        ["7.3.with_fees", "3.4.received"],
+    ]
+
+
+def test_an_agreement_naming_an_unknown_input_is_refused_with_its_place(tmp_path):
+    text = (DATA / "set.yaml").read_text("utf-8").replace('"2.2.settled"', '"2.2.setled"')
+    bad = tmp_path / "set.yaml"
+    bad.write_text(text, "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_criteria(str(bad))
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.line, problem.column) == ("criteria.agree-input", 17, 29)
+    assert problem.message("en") == (
+        "'2.2.setled' is not an input of a scored item; that item's inputs: "
+        "2.2.digitised, 2.2.settled, 2.2.percent"
+    )
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def test_exit_code_is_0_whatever_was_found_and_1_with_strict():
+    planted = str(DATA / "planted.yaml")
+    assert run("review", planted).exit_code == 0
+    assert run("review", planted, "--strict").exit_code == 1
+    assert run("review", str(DATA / "clean.yaml"), "--strict").exit_code == 0
+
+
+def test_skip_a_kind_and_refuse_an_unknown_one():
+    result = run("review", str(DATA / "planted.yaml"), "--format", "json", "--skip", "date-sunday")
+    kinds = {f["kind"] for f in json.loads(result.stdout)["findings"]}
+    assert "date-sunday" not in kinds and "claim-above" in kinds
+    bad = run("review", str(DATA / "planted.yaml"), "--skip", "sunday", "--lang", "en")
+    assert bad.exit_code == 2
+    assert "'sunday' is not a kind of finding" in bad.stderr
+
+
+def test_json_parses_back_and_numbers_are_strings():
+    result = run("review", str(DATA / "planted.yaml"), "--format", "json")
+    assert result.exit_code == 0
+    review = Review.model_validate_json(result.stdout)
+    data = json.loads(result.stdout)
+    assert data["format"] == "parscore-review/1"
+    assert data["findings"][0]["stake"] == "4.67"
+    assert review.findings[0].kind == "figures-disagree"
+
+
+def test_csv_columns_and_table_width():
+    result = run("review", str(DATA / "planted.yaml"), "--format", "csv", "--lang", "en")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "rank,stake,kind,file,line,column,unit,item,code,why"
+    assert lines[1].startswith("1,4.67,figures-disagree,")
+    table = run("review", str(DATA / "planted.yaml"), "--lang", "en").stdout
+    assert max(len(line) for line in table.splitlines()) <= 100
+    assert "Where to look first — 1 file, 9 findings" in table
+
+
+def test_a_file_with_problems_is_left_out_and_the_others_reviewed(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("unit: {name: X, kind: xã}\nyear: 2023\ncriteria: nowhere.yaml\n", "utf-8")
+    result = run("review", str(bad), str(DATA / "planted.yaml"), "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["left_out"] == [str(bad)]
+    assert data["findings"]
+
+
+def test_the_shipped_example_s_planted_claims_are_found():
+    # evidence/vinh-chap-2023.yaml's header: 1.1.1 late plan (0.5, claimed 1), 1.1.4 exactly 90%
+    # (0.75, claimed 1.5), 3.1 96/98 × 2 = 1.96 (claimed 2)
+    path = Path(__file__).parent.parent / "evidence" / "vinh-chap-2023.yaml"
+    review = review_paths([path]).review
+    claims = {(f.item, f.stake) for f in review.findings if f.kind == "claim-above"}
+    assert claims == {("1.1.1", D("0.50")), ("1.1.4", D("0.75")), ("3.1", D("0.04"))}
+    # 1.5 cites a submission (88/TTr-UBND) where a decision recognising the initiative is needed
+    assert any(f.kind == "document-type" and f.item == "1.5" for f in review.findings)
+
+
+def test_last_year_as_a_json_result(tmp_path):
+    last = tmp_path / "planted-2022.json"
+    written = run("evaluate", str(LAST / "planted-2022.yaml"), "--format", "json", "-o", str(last))
+    assert written.exit_code == 0, written.stderr
+    review = review_paths([DATA / "planted.yaml"], previous=[last]).review
+    jump = next(f for f in review.findings if f.kind == "jump-index")
+    assert jump.stake == D("5.57")
+    not_a_result = tmp_path / "x.json"
+    not_a_result.write_text("{}", "utf-8")
+    result = run(
+        "review", str(DATA / "planted.yaml"), "--previous", str(not_a_result), "--lang", "en"
+    )
+    assert result.exit_code == 1  # left out, as a file of this year would be
+    assert (
+        f"{not_a_result}: not a result written by parscore evaluate --format json" in result.stderr
+    )
+
+
+def test_a_number_of_another_year_is_another_document(tmp_path):
+    # numbers start again every 1 January: 50/BC-UBND of 2023 and of January 2024 differ
+    text = (
+        (DATA / "planted.yaml")
+        .read_text("utf-8")
+        .replace("01/12/2023, issuer", "15/01/2024, issuer")
+    )
+    (tmp_path / "set.yaml").write_text((DATA / "set.yaml").read_text("utf-8"), "utf-8")
+    path = tmp_path / "planted.yaml"
+    path.write_text(text, "utf-8")
+    review = review_paths([path]).review
+    assert "number-conflict" not in {f.kind for f in review.findings}
+
+
+def test_the_json_follows_its_schema():
+    import jsonschema
+
+    from parscore.schemas import schema
+
+    result = run("review", str(DATA), "--format", "json", "--previous", str(LAST))
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, schema("review"))
+    assert schema("review")["title"] == "parscore review (review --format json)"

@@ -1,0 +1,192 @@
+"""A province's survey results as one table (``--survey TABLE``, parscore/survey_table.py): read
+from CSV and XLSX, each bad cell placed (line and column; sheet and cell), rows matched to files
+by unit code, and the survey points of evaluate and compare taken from the table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parscore.cli import main
+
+ROOT = Path(__file__).parent.parent
+EVIDENCE = ROOT / "evidence"
+TABLE = EVIDENCE / "khao-sat-2023.csv"
+VINH_LONG = EVIDENCE / "vinh-long-2023.yaml"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, [*map(str, args)])
+
+
+def _survey_points(result) -> dict[str, str]:
+    data = json.loads(result.stdout)
+    return {n["id"]: n["points"] for n in data["survey"]["children"]}
+
+
+def test_evaluate_takes_the_survey_points_from_the_table(tmp_path):
+    table = tmp_path / "khao-sat.csv"
+    # Vĩnh Long types 4.12, 4.86, 5.53, 4.95, 4.41 in its file; the table says otherwise
+    table.write_text("ma,S.1,S.2,S.3,S.4,S.5\n19225,5,90/100,3.5,,60/120\n", "utf-8")
+    result = run("evaluate", VINH_LONG, "--survey", table, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    # S.2: 90/100 × 6 = 5.40; S.5: 60/120 × 6 = 3.00; S.4 left empty: missing, 0
+    assert _survey_points(result) == {
+        "S.1": "5.00",
+        "S.2": "5.40",
+        "S.3": "3.50",
+        "S.4": "0.00",
+        "S.5": "3.00",
+    }
+    assert json.loads(result.stdout)["totals"]["survey"] == "16.90"
+    # the file is not changed
+    assert "4.12" in VINH_LONG.read_text("utf-8")
+
+
+def test_the_shipped_table_gives_the_files_own_survey_points():
+    # khao-sat-2023.csv holds what the six files type (percentages as the points they give)
+    without = run("compare", EVIDENCE, "--format", "csv", "--no-cache")
+    with_table = run("compare", EVIDENCE, "--format", "csv", "--survey", TABLE)
+    assert without.exit_code == with_table.exit_code == 0, with_table.stderr
+    assert with_table.stdout == without.stdout
+    assert with_table.stderr == without.stderr
+
+
+def test_compare_reports_a_row_without_file_and_a_file_without_row(tmp_path):
+    lines = TABLE.read_text("utf-8").splitlines()
+    kept = [line for line in lines if not line.startswith("19213")] + ["99999,1,1,1,1,1"]
+    table = tmp_path / "khao-sat.csv"
+    table.write_text("\n".join(kept) + "\n", "utf-8")
+    result = run("compare", EVIDENCE, "--survey", table, "--lang", "en", "--format", "json")
+    assert result.exit_code == 1  # a file left out
+    assert f"{table}:7:1: warning: unit 99999 is in the survey table but has no evidence " in (
+        result.stderr
+    )
+    assert "vinh-chap-2023.yaml: no row for unit code 19213 in the survey table" in result.stderr
+    data = json.loads(result.stdout)
+    ranked = {row["unit"]["name"] for g in data["groups"] for row in g["ranking"]}
+    assert "Vĩnh Chấp" not in ranked and len(ranked) == 5
+
+
+def test_bad_cells_are_placed_by_line_and_column(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text(
+        "ma,S.1,S.2\n19225,abc,4,5\n19225,1,2\n,1,1\n19213,-1,4;5\n19198,1e3,4,5\n", "utf-8"
+    )
+    result = run("evaluate", VINH_LONG, "--survey", table, "--lang", "en")
+    assert result.exit_code == 2
+    got = [line for line in result.stderr.splitlines() if line.startswith(str(table))]
+    name = str(table)
+    assert got == [
+        f"{name}:2:7: 'abc' is neither points (4.58) nor satisfied/responses (412/450) "
+        "[survey.bad-cell]",
+        f"{name}:2:13: a cell past the named columns: the first row names no item for this "
+        "column [survey.extra-cell]",
+        f"{name}:3:1: unit code 19225 is already in row 2 [survey.duplicate-code]",
+        f"{name}:4:1: a row with no unit code in its first column [survey.no-code]",
+        f"{name}:5:7: -1 must not be negative [value.negative]",
+        f"{name}:5:10: '4;5' is neither points (4.58) nor satisfied/responses (412/450) "
+        "[survey.bad-cell]",
+        f"{name}:6:7: '1e3' is neither points (4.58) nor satisfied/responses (412/450) "
+        "[survey.bad-cell]",
+        f"{name}:6:13: a cell past the named columns: the first row names no item for this "
+        "column [survey.extra-cell]",
+    ]
+
+
+def test_a_decimal_comma_and_a_semicolon_table(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("ma;S.1\n19225;4,5\n", "utf-8")
+    result = run("evaluate", VINH_LONG, "--survey", table, "--lang", "en")
+    assert result.exit_code == 2
+    assert f"{table}:2:7: '4,5': use a decimal point, e.g. 4.5 [value.decimal-comma]" in (
+        result.stderr
+    )
+
+
+def test_values_the_rule_refuses_are_placed_in_the_table(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("ma,S.1,S.9\n19225,6,1\n", "utf-8")
+    result = run("evaluate", VINH_LONG, "--survey", table, "--lang", "en")
+    assert result.exit_code == 2
+    assert f"{table}:1:8: 'S.9' is not a survey item of the criteria set; its survey items: " in (
+        result.stderr
+    )
+    table.write_text("ma,S.1,S.2\n19225,6,250/200\n", "utf-8")
+    result = run("evaluate", VINH_LONG, "--survey", table, "--lang", "en")
+    assert f"{table}:2:7: " in result.stderr and "[evidence.points-over-max]" in result.stderr
+    assert f"{table}:2:9: 'satisfied' (250) is greater than 'responses' (200)" in result.stderr
+
+
+def test_a_workbook_places_its_problems_by_sheet_and_cell(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sheet1"
+    sheet.append(["ma", "S.1", "S.2", "S.3", "S.4", "S.5"])
+    sheet.append(["19213", 4, "x", None, None, None])
+    sheet.append([19225, 4.5, "90/100", 7, 6, 6])
+    path = tmp_path / "khao-sat.xlsx"
+    book.save(path)
+    result = run("evaluate", VINH_LONG, "--survey", path, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"{path}: Sheet1!C2: 'x' is neither points (4.58) nor satisfied/responses"
+    )
+    sheet["C2"] = "100/150"
+    book.save(path)
+    result = run("evaluate", VINH_LONG, "--survey", path, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    # a code typed as a number (19225) still finds its row; 90/100 × 6 = 5.40
+    assert _survey_points(result) == {
+        "S.1": "4.50",
+        "S.2": "5.40",
+        "S.3": "7.00",
+        "S.4": "6.00",
+        "S.5": "6.00",
+    }
+
+
+def test_a_file_without_code_and_a_table_of_another_kind(tmp_path):
+    no_code = tmp_path / "x.yaml"
+    text = VINH_LONG.read_text("utf-8").replace('  code: "19225"\n', "")
+    no_code.write_text(text.replace("criteria: ", "criteria: "), "utf-8")
+    result = run("evaluate", no_code, "--survey", TABLE, "--lang", "en")
+    assert result.exit_code == 2
+    assert "the file gives no unit code (unit: code:)" in result.stderr
+    other = tmp_path / "t.ods"
+    other.write_text("x", "utf-8")
+    result = run("evaluate", VINH_LONG, "--survey", other, "--lang", "en")
+    assert result.exit_code == 2
+    assert f"{other}: a survey table is a .csv or .xlsx file [survey.not-table]" in result.stderr
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.lists(st.text(alphabet='0123456789./,-;eE x"\t', max_size=8), max_size=5),
+        max_size=5,
+    )
+)
+def test_any_table_loads_or_says_where_it_is_wrong(tmp_path, rows):
+    from parscore.errors import InputError
+    from parscore.survey_table import load
+
+    path = tmp_path / "t.csv"
+    path.write_text("\n".join(",".join(cells) for cells in [["ma", "S.1", "S.2"], *rows]), "utf-8")
+    try:
+        table = load(path)
+    except InputError as exc:
+        assert exc.problems and all(p.file.startswith(str(path)) for p in exc.problems)
+        assert all(p.line >= 1 for p in exc.problems)
+    else:
+        for row in table.rows:
+            for _, value, _ in row.cells:
+                assert value[0] in ("points", "counts")

@@ -1,0 +1,433 @@
+"""The score sheet workbook: written, filled the way a clerk fills it (wrong values included), read
+back with every problem at its sheet and cell and the same messages as YAML; YAML -> XLSX -> YAML
+loses nothing; hostile workbooks are refused with a message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parscore import yamlsource
+from parscore.cli import main
+from parscore.convert import evidence_text
+from parscore.engine import evaluate
+from parscore.errors import InputError
+from parscore.loading import CriteriaResolver, evidence_from_source, load_criteria, load_evidence
+from parscore.report.template import UnitInfo
+from parscore.workbook.read import workbook_source
+from parscore.workbook.write import workbook_bytes
+from parscore.yamlsource import DEFAULT_LIMITS, Limits
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "evidence").glob("*.yaml"))
+UNIT = UnitInfo(name="Vĩnh Chấp", code="19213", district="Vĩnh Linh", province="Quảng Trị")
+
+
+@pytest.fixture(scope="module")
+def blank() -> bytes:
+    return workbook_bytes(load_criteria("ref-commune-2023"), UNIT)
+
+
+def test_the_same_input_gives_the_same_bytes(blank: bytes) -> None:
+    assert workbook_bytes(load_criteria("ref-commune-2023"), UNIT) == blank
+
+
+def test_the_sheets_their_protection_and_printing(blank: bytes) -> None:
+    wb = openpyxl.load_workbook(io.BytesIO(blank))
+    assert wb.sheetnames == ["Hướng dẫn", "Thông tin", "Chấm điểm", "Thưởng - Trừ"]
+    assert "CÁCH ĐIỀN" in wb["Hướng dẫn"]["A4"].value
+    ws = wb["Chấm điểm"]
+    assert ws.protection.sheet
+    assert ws.print_title_rows == "$4:$4"
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.paperSize == 9  # A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0
+    assert ws.column_dimensions["P"].hidden  # the rows' keys
+    # the first sub-criterion of the set, its three inputs, its two spare document rows
+    assert [ws.cell(r, 1).value for r in range(5, 7)] == ["1", "1.1.1"]
+    assert ws["B6"].value == "Ban hành kế hoạch CCHC năm" and ws["C6"].value == 1
+    assert ws["B7"].value == "Tình trạng (một trong: on_time, late, not_done)"
+    assert ws["B10"].value == "Tài liệu kiểm chứng 1"
+    assert ws["A6"].protection.locked and ws["F6"].protection.locked  # structure
+    assert not ws["F7"].protection.locked  # an input
+    assert not ws["G10"].protection.locked and not ws["L6"].protection.locked
+    rules = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    assert rules["F7"].type == "list" and rules["F7"].formula1 == '"on_time,late,not_done"'
+    assert rules["F8"].type == "date"
+    assert rules["M6"].type == "decimal" and float(rules["M6"].formula2) == 1  # claimed, 0 to 1
+    bools = [c for c in ws["B"] if c.value and "(Có/Không)" in str(c.value)]
+    assert bools and rules[f"F{bools[0].row}"].formula1 == '"Có,Không"'
+    counts = [c for c in ws["B"] if c.value and str(c.value).endswith("(số nguyên)")]
+    assert counts and rules[f"F{counts[0].row}"].type == "whole"
+
+
+# --- a clerk fills it ---------------------------------------------------------------------------
+
+
+def _rows(ws: openpyxl.worksheet.worksheet.Worksheet) -> dict[tuple[str, str], int]:
+    """(sub-criterion id, label typed in column B) -> row, found as a clerk finds them."""
+    found: dict[tuple[str, str], int] = {}
+    current = ""
+    for row in range(5, ws.max_row + 1):
+        ident, label = ws.cell(row, 1).value, ws.cell(row, 2).value
+        if ident and "." in str(ident):
+            current = str(ident)
+            found[(current, "")] = row
+        elif label:
+            found[(current, str(label).split(" (")[0])] = row
+    return found
+
+
+def _fill(blank: bytes, tmp_path: Path, cells: dict[str, object]) -> Path:
+    wb = openpyxl.load_workbook(io.BytesIO(blank))
+    ws = wb["Chấm điểm"]
+    for where, value in cells.items():
+        sheet, _, ref = where.rpartition("!")
+        (wb[sheet] if sheet else ws)[ref] = value
+    path = tmp_path / "vinh-chap-2024.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_filled_sheet_reads_as_the_yaml_would(blank: bytes, tmp_path: Path) -> None:
+    ws = openpyxl.load_workbook(io.BytesIO(blank))["Chấm điểm"]
+    at = _rows(ws)
+    plan, tasks, funded = (
+        at[("1.1.2", "")],
+        at[("1.1.2", "Xác định đầy đủ nhiệm vụ")],
+        at[("1.1.2", "Có bố trí kinh phí")],
+    )
+    done, planned = (
+        at[("1.1.4", "Số nhiệm vụ hoàn thành")],
+        at[("1.1.4", "Số nhiệm vụ trong kế hoạch")],
+    )
+    doc = at[("1.1.2", "Tài liệu kiểm chứng 1")]
+    path = _fill(
+        blank,
+        tmp_path,
+        {
+            f"F{tasks}": "Có",
+            f"F{funded}": "không",  # typed, not picked: still no
+            f"G{doc}": "21/KH-UBND",
+            f"H{doc}": dt.datetime(2023, 2, 20),  # an Excel date
+            f"M{plan}": 0.1,  # a binary double: read back as exactly 0.1
+            f"F{done}": 19,
+            f"F{planned}": "29",  # a number typed as text
+            f"M{at[('1.1.4', '')]}": 0.75,
+            f"L{at[('1.1.4', '')]}": "Thiếu công chức từ tháng 3.",
+            "Thông tin!B13": "14/12/2023",  # the assessment date, as dd/mm/yyyy text
+        },
+    )
+    src = workbook_source(path.read_bytes(), path.name, Limits())
+    items = src.data["items"]
+    assert items["1.1.2"] == {
+        "tasks": True,
+        "funded": False,
+        "documents": [{"number": "21/KH-UBND", "date": "20/02/2023"}],
+        "claimed": Decimal("0.1"),
+    }
+    assert str(items["1.1.2"]["claimed"]) == "0.1"
+    assert items["1.1.4"] == {
+        "done": 19,
+        "planned": 29,
+        "explanation": "Thiếu công chức từ tháng 3.",
+        "claimed": Decimal("0.75"),
+    }
+    assert src.data["assessment"] == {"date": "14/12/2023"}
+    checked = load_evidence(path)
+    result = evaluate(checked)
+    node = next(n for f in result.fields for n in f.walk() if n.id == "1.1.4")
+    assert node.points == 0  # 19 of 29 is 65.5%: below 70% scores 0
+
+
+def _problems(path: Path) -> list[tuple[str, str, str]]:
+    with pytest.raises(InputError) as info:
+        load_evidence(path)
+    return [(p.where(), p.code, p.message("en")) for p in info.value.errors]
+
+
+def test_wrong_values_are_placed_at_their_cells_with_the_yaml_messages(
+    blank: bytes, tmp_path: Path
+) -> None:
+    ws = openpyxl.load_workbook(io.BytesIO(blank))["Chấm điểm"]
+    at = _rows(ws)
+    met, done_on = at[("1.1.3", "Đạt yêu cầu")], at[("1.1.1", "Ngày hoàn thành")]
+    status, settled = at[("1.1.1", "Tình trạng")], at[("3.2", "")]
+    on_time = settled + 1
+    path = _fill(
+        blank,
+        tmp_path,
+        {
+            f"F{met}": "x",
+            f"M{at[('1.1.3', '')]}": "0,5",  # a decimal comma typed as text
+            f"F{status}": "late",
+            f"F{done_on}": "31/02/2023",
+            f"F{on_time}": -3,
+        },
+    )
+    got = _problems(path)
+    name = str(path)
+    assert [(where, code) for where, code, _ in got] == sorted(
+        [
+            (f"{name}: Chấm điểm!F{done_on}", "value.expected-date"),
+            (f"{name}: Chấm điểm!F{met}", "value.expected-bool"),
+            (f"{name}: Chấm điểm!M{at[('1.1.3', '')]}", "value.decimal-comma"),
+            (f"{name}: Chấm điểm!F{on_time}", "value.negative"),
+        ],
+        key=lambda p: int(p[0].rsplit("!", 1)[1][1:]),
+    )
+    # the same values typed in YAML: the same messages
+    yaml_text = (
+        'unit: {name: "Vĩnh Chấp", code: "19213", kind: "xã", parents: [{level: district, '
+        'name: "Vĩnh Linh"}, {level: province, name: "Quảng Trị"}]}\n'
+        'year: 2023\ncriteria: "ref-commune-2023"\nitems:\n'
+        '  "1.1.1": {status: late, done_on: 31/02/2023}\n'
+        '  "1.1.3":\n    met: x\n    claimed: 0,5\n'
+        f'  "3.2": {{{ws.cell(on_time, 16).value.rsplit("|", 1)[1]}: -3}}\n'
+    )
+    with pytest.raises(InputError) as info:
+        evidence_from_source(yamlsource.load_text(yaml_text, "x.yaml"), CriteriaResolver())
+    assert sorted((p.code, p.message("en")) for p in info.value.errors) == sorted(
+        (code, message) for _, code, message in got
+    )
+
+
+def test_validate_names_the_sheet_and_cell(blank: bytes, tmp_path: Path) -> None:
+    at = _rows(openpyxl.load_workbook(io.BytesIO(blank))["Chấm điểm"])
+    row = at[("1.1.3", "Đạt yêu cầu")]
+    path = _fill(blank, tmp_path, {f"F{row}": "x"})
+    run = CliRunner().invoke(main, ["validate", str(path), "--lang", "en"])
+    assert run.exit_code == 1
+    assert f"vinh-chap-2024.xlsx: Chấm điểm!F{row}: " in run.stderr
+    assert "[value.expected-bool]" in run.stderr
+
+
+# --- YAML -> XLSX -> YAML -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_round_trip_loses_nothing(path: Path, tmp_path: Path) -> None:
+    resolver = CriteriaResolver()
+    src = yamlsource.load_file(path)
+    original = evidence_from_source(src, resolver, base=path.parent)
+    book = tmp_path / "x.xlsx"
+    book.write_bytes(workbook_bytes(original.criteria, UnitInfo(name="-"), "vi", None, src.data))
+    from_book = load_evidence(book, resolver)
+    assert from_book.evidence == original.evidence
+    back = evidence_text(workbook_source(book.read_bytes(), "x.xlsx", Limits()).data)
+    again = evidence_from_source(yamlsource.load_text(back, "y.yaml"), resolver)
+    assert again.evidence == original.evidence
+    assert evaluate(again).totals == evaluate(original).totals
+
+
+def test_convert_on_the_command_line(tmp_path: Path) -> None:
+    runner = CliRunner()
+    book, back = tmp_path / "vc.xlsx", tmp_path / "vc.yaml"
+    example = str(ROOT / "evidence" / "vinh-chap-2023.yaml")
+    assert runner.invoke(main, ["convert", example, "-o", str(book)]).exit_code == 0
+    assert runner.invoke(main, ["convert", str(book), "-o", str(back)]).exit_code == 0
+    scores = [
+        runner.invoke(main, ["evaluate", p, "--format", "json"]).stdout.split('"unit"', 1)[1]
+        for p in (example, str(book), str(back))
+    ]
+    assert scores[0] == scores[1] == scores[2]
+    # a second convert to the same file is refused without --force, and the file is kept
+    again = runner.invoke(main, ["convert", example, "-o", str(book)])
+    assert again.exit_code == 2
+
+
+def test_convert_refuses_evidence_with_errors(blank: bytes, tmp_path: Path) -> None:
+    at = _rows(openpyxl.load_workbook(io.BytesIO(blank))["Chấm điểm"])
+    path = _fill(blank, tmp_path, {f"F{at[('1.1.3', 'Đạt yêu cầu')]}": "x"})
+    out = tmp_path / "out.yaml"
+    run = CliRunner().invoke(main, ["convert", str(path), "-o", str(out)])
+    assert run.exit_code == 2 and not out.exists()
+    assert "Chấm điểm!F" in run.stderr
+
+
+def test_the_shipped_workbook_is_the_example_converted() -> None:
+    shipped = (ROOT / "examples" / "vinh-chap-2023.xlsx").read_bytes()
+    src = yamlsource.load_file(ROOT / "evidence" / "vinh-chap-2023.yaml")
+    cs = load_criteria("ref-commune-2023")
+    from parscore.convert import unit_info
+
+    assert workbook_bytes(cs, unit_info(src.data), "vi", src.data["criteria"], src.data) == shipped
+    scored = evaluate(load_evidence(ROOT / "examples" / "vinh-chap-2023.xlsx"))
+    assert (
+        scored.totals == evaluate(load_evidence(ROOT / "evidence" / "vinh-chap-2023.yaml")).totals
+    )
+
+
+# --- hostile workbooks ---------------------------------------------------------------------------
+
+
+def _codes(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[str]:
+    with pytest.raises(InputError) as info:
+        workbook_source(data, "x.xlsx", limits)
+    return [p.code for p in info.value.problems]
+
+
+def test_not_a_workbook() -> None:
+    assert _codes(b"PK\x03\x04 not really") == ["workbook.not-xlsx"]
+    assert _codes(b"unit: x\n") == ["workbook.not-xlsx"]
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unzipped() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * 3_000_000)
+    assert len(out.getvalue()) < 100_000
+    assert _codes(out.getvalue(), Limits(max_bytes=100_000)) == ["workbook.too-large"]
+
+
+def test_too_many_cells(blank: bytes) -> None:
+    with pytest.raises(InputError) as info:
+        workbook_source(blank, "x.xlsx", Limits(max_nodes=60))
+    [problem] = info.value.problems
+    # the unit sheet's rows 3 to 13 of 3 cells (33); the score sheet's rows, from row 5, are 16
+    # cells wide: past 60 on row 6
+    assert (problem.code, problem.cell) == ("workbook.too-many-cells", "Chấm điểm!A6")
+
+
+def test_another_workbook_is_not_a_score_sheet() -> None:
+    wb = openpyxl.Workbook()
+    wb.active.title = "Xếp hạng"
+    out = io.BytesIO()
+    wb.save(out)
+    assert _codes(out.getvalue()) == ["workbook.not-score-sheet"]
+
+
+def test_a_control_character_in_a_cell(blank: bytes, tmp_path: Path) -> None:
+    at = _rows(openpyxl.load_workbook(io.BytesIO(blank))["Chấm điểm"])
+    row = at[("1.1.2", "")]
+    path = _fill(blank, tmp_path, {f"L{row}": "giải\u202etrình"})
+    with pytest.raises(InputError) as info:
+        workbook_source(path.read_bytes(), "x.xlsx", Limits())
+    [problem] = info.value.problems
+    assert (problem.code, problem.cell) == ("workbook.control-char", f"Chấm điểm!L{row}")
+
+
+def test_a_percentage_typed_with_its_sign_is_refused_not_read_as_a_fraction(
+    blank: bytes, tmp_path: Path
+) -> None:
+    """Excel turns "90%" typed into 0.9 shown as a percentage: read as 0.9 it would score a
+    ninety-fold shortfall; it is refused as "90%" typed in YAML is."""
+    at = _rows(openpyxl.load_workbook(io.BytesIO(blank))["Chấm điểm"])
+    row = at[("1.1.4", "hoặc: Tỷ lệ")]
+    wb = openpyxl.load_workbook(io.BytesIO(blank))
+    wb["Chấm điểm"][f"F{row}"] = 0.9
+    wb["Chấm điểm"][f"F{row}"].number_format = "0%"
+    path = tmp_path / "p.xlsx"
+    wb.save(path)
+    assert _problems(path) == [
+        (
+            f"{path}: Chấm điểm!F{row}",
+            "value.percent-sign",
+            "'90%': write the number without the % sign, e.g. 90",
+        )
+    ]
+
+
+def test_an_inserted_row_and_a_copied_row_are_refused_not_dropped(
+    blank: bytes, tmp_path: Path
+) -> None:
+    at = _rows(openpyxl.load_workbook(io.BytesIO(blank))["Chấm điểm"])
+    doc = at[("1.1.2", "Tài liệu kiểm chứng 2")]
+    wb = openpyxl.load_workbook(io.BytesIO(blank))
+    ws = wb["Chấm điểm"]
+    ws.protection.sheet = False  # as a clerk who unprotects it does
+    ws.insert_rows(doc + 1)  # a third document row, without a key
+    ws[f"G{doc + 1}"] = "25/QĐ-UBND"
+    ws[f"P{doc + 2}"] = ws[f"P{doc}"].value  # the row below now claims doc row 2's key
+    path = tmp_path / "r.xlsx"
+    wb.save(path)
+    with pytest.raises(InputError) as info:
+        workbook_source(path.read_bytes(), "r.xlsx", DEFAULT_LIMITS)
+    assert [(p.code, p.cell) for p in info.value.problems] == [
+        ("workbook.row-without-key", f"Chấm điểm!G{doc + 1}"),
+        ("workbook.row-twice", f"Chấm điểm!A{doc + 2}"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["plan"], ["evaluate", "--detail"], ["evaluate", "--missing"], ["evaluate", "--standing"]],
+    ids=" ".join,
+)
+def test_the_workbook_and_the_folder_give_what_the_yaml_gives(args: list[str]) -> None:
+    """The same score, to-do list, standing and plan, word for word, from the three forms."""
+    runner = CliRunner()
+    outputs = [
+        runner.invoke(main, [*args, str(path)])
+        for path in (
+            ROOT / "evidence" / "vinh-chap-2023.yaml",
+            ROOT / "examples" / "vinh-chap-2023.xlsx",
+            ROOT / "examples" / "vinh-chap-2023",
+        )
+    ]
+    assert [o.exit_code for o in outputs] == [0, 0, 0]
+    assert outputs[0].stdout == outputs[1].stdout == outputs[2].stdout
+
+
+_CELL_VALUES = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(),
+    st.datetimes(min_value=dt.datetime(1900, 3, 1), max_value=dt.datetime(2200, 1, 1)),
+    st.sampled_from(["Có", "không", "0,5", "90%", "1.382", "31/02/2023", "late", "=1+1"]),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(values=st.lists(_CELL_VALUES, min_size=1, max_size=12), seed=st.integers(0, 10**6))
+def test_whatever_a_clerk_types_is_read_or_refused_never_a_crash(
+    blank: bytes, tmp_path_factory: pytest.TempPathFactory, values: list[object], seed: int
+) -> None:
+    """Any value in any cell to fill: the workbook scores, or its problems are placed at cells."""
+    import random
+
+    wb = openpyxl.load_workbook(io.BytesIO(blank))
+    ws = wb["Chấm điểm"]
+    open_cells = [c for row in ws.iter_rows(min_row=5) for c in row if not c.protection.locked]
+    pick = random.Random(seed)
+    for value in values:
+        cell = pick.choice(open_cells)
+        try:
+            cell.value = value
+        except Exception:  # noqa: BLE001 - openpyxl refuses some text (control characters)
+            continue
+    path = tmp_path_factory.mktemp("fuzz") / "f.xlsx"
+    wb.save(path)
+    try:
+        evaluate(load_evidence(path))
+    except InputError as exc:
+        assert exc.problems
+        assert all(p.file == str(path) for p in exc.problems)
+        assert all(p.cell for p in exc.problems if p.line)
+
+
+def test_the_template_command_writes_the_workbook(tmp_path: Path) -> None:
+    runner = CliRunner()
+    book = tmp_path / "vinh-chap-2024.xlsx"
+    args = ["template", "--criteria", "ref-commune-2023", "--unit", "Vĩnh Chấp", "--year", "2024"]
+    run = runner.invoke(main, [*args, "-o", str(book)])
+    assert run.exit_code == 0 and book.read_bytes()[:2] == b"PK"
+    assert runner.invoke(main, ["validate", str(book)]).exit_code == 0
+    # nothing filled: every commune sub-criterion is missing, 0 points, and the year is 2024
+    result = evaluate(load_evidence(book))
+    assert result.year == 2024 and result.totals.total == 0
+    refused = runner.invoke(
+        main, [*args, "--folder", "--format", "xlsx", "-o", str(tmp_path / "f")]
+    )
+    assert refused.exit_code == 2 and not (tmp_path / "f").exists()
