@@ -145,7 +145,7 @@ def check_crosswalk(cw: Crosswalk, old: dict[str, Item], new: dict[str, Item]) -
     return found
 
 
-def identity_crosswalk(old_id: str, new_id: str, items: dict[str, Item]) -> Crosswalk:
+def identity_crosswalk(items: dict[str, Item]) -> Crosswalk:
     """The crosswalk of two sets with the same items: each to itself."""
     return Crosswalk.model_construct(
         crosswalk=None,  # type: ignore[arg-type]
@@ -359,7 +359,7 @@ def year_change(
         how = "crosswalk"
     elif same_set or same_structure(old_items, new_items):
         how = "same-set" if same_set else "same-structure"
-        crosswalk = identity_crosswalk(then.criteria.id, now.criteria.id, new_items)
+        crosswalk = identity_crosswalk(new_items)
     else:
         how = "not-compared"
     items: list[ItemChange] = []
