@@ -162,27 +162,18 @@ def read_comparison_json(path: Path, limits: Limits) -> PastYear:
         error = exc.errors(include_url=False)[0]
         where = ".".join(str(part) for part in error["loc"])
         raise _bad(display, f"{where}: {error['msg']}"[:200]) from None
-    units = [
-        Past(
-            name=row.unit.name,
-            code=row.unit.code,
-            kind=row.unit.kind,
-            district=row.unit.district,
-            group=group.name,
-            rank=row.rank,
-            of=row.of,
-            index=row.index,
-            band=row.band,
-        )
-        for group in read.groups
-        for row in group.ranking
-    ]
-    return PastYear(read.year, read.criteria, read.group_by, display, units)
+    return PastYear(read.year, read.criteria, read.group_by, display, _ranked(read.groups))
 
 
 def past_of(comparison: Any, source: str) -> PastYear:
     """Last year's comparison, computed from its files, as :class:`PastYear`."""
-    units = [
+    units = _ranked(comparison.groups)
+    return PastYear(comparison.year, comparison.criteria, comparison.group_by, source, units)
+
+
+def _ranked(groups: Any) -> list[Past]:
+    """Every ranked unit of a comparison's groups (read back from JSON, or computed)."""
+    return [
         Past(
             name=row.unit.name,
             code=row.unit.code,
@@ -194,10 +185,9 @@ def past_of(comparison: Any, source: str) -> PastYear:
             index=row.index,
             band=row.band,
         )
-        for group in comparison.groups
+        for group in groups
         for row in group.ranking
     ]
-    return PastYear(comparison.year, comparison.criteria, comparison.group_by, source, units)
 
 
 # --- the commands' bodies -------------------------------------------------------------------------
