@@ -929,24 +929,26 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
     sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
+#: every format whose JSON Schema ``parscore schema`` writes (parscore/schemas.py)
+SCHEMA_NAMES = (
+    "criteria",
+    "evidence",
+    "result",
+    "plan",
+    "comparison",
+    "appraisal",
+    "explanation",
+    "review",
+    "change",
+    "crosswalk",
+    "lineage",
+)
+
+
 @main.command(help="cli.help.schema")
 @click.argument(
     "which",
-    type=click.Choice(
-        [
-            "criteria",
-            "evidence",
-            "result",
-            "plan",
-            "comparison",
-            "appraisal",
-            "explanation",
-            "review",
-            "change",
-            "crosswalk",
-            "lineage",
-        ]
-    ),
+    type=click.Choice(SCHEMA_NAMES),
 )
 @click.option(
     "--criteria",
