@@ -41,6 +41,7 @@ class Task:
     id: str  # the sub-criterion
     name: Text
     task: Text | None  # the set's wording of the task (a verb first); None: the set has none
+    kind: str  # its rule's kind
     field: str
     max: Decimal
     goal: Text | None  # what the full points ask for; None: the name says it
@@ -53,6 +54,8 @@ class Task:
     steps: tuple[Step, ...] = ()
     points_before: Decimal | None = None
     gain: Decimal | None = None
+    #: the council scored it below what its evidence earns: its first step says what it found
+    cut: bool = False
 
     @property
     def weak(self) -> bool:
@@ -136,10 +139,12 @@ def _goal(node: Node, year: int) -> tuple[Text | None, tuple[dt.date, ...]]:
 
 def _task(node: Node, field_id: str, year: int) -> Task:
     goal, due = _goal(node, year)
+    assert node.rule is not None  # a scored leaf
     return Task(
         id=node.id,
         name=node.name,
         task=node.task,
+        kind=node.rule.kind,
         field=field_id,
         max=node.max,
         goal=goal,
@@ -171,6 +176,7 @@ class _Before:
     steps: dict[str, tuple[Step, ...]]
     points: dict[str, Decimal]
     gains: dict[str, Decimal]
+    cut: frozenset[str] = frozenset()
 
 
 def _cut(item: ItemStages, node: NodeResult, field_id: str, points: Decimal) -> Step:
@@ -207,9 +213,9 @@ def _previous(result: UnitResult) -> _Before:
     gains = item_gains(result)
     stages = result.appraisal
     published = stages.published if stages is not None else None
+    cut: dict[str, list[Step]] = {}
     if stages is not None and published is not None:
         nodes = {node.id: node for node in result.leaves()}
-        cut: dict[str, list[Step]] = {}
         for item in stages.items:
             final = item.points.get("final")
             node = nodes.get(item.id)
@@ -250,6 +256,7 @@ def _previous(result: UnitResult) -> _Before:
         steps={node_id: tuple(found) for node_id, found in steps.items()},
         points=points,
         gains=gains,
+        cut=frozenset(cut),
     )
 
 
@@ -262,9 +269,11 @@ def make_year_plan(
     weak: dict[str, tuple[Step, ...]] = {}
     gains: dict[str, Decimal] = {}
     points: dict[str, Decimal] = {}
+    cut: frozenset[str] = frozenset()
     if previous is not None:
         read = _previous(previous)
         before, weak, gains, points = read.previous, read.steps, read.gains, read.points
+        cut = read.cut
     order = {node_id: n for n, node_id in enumerate(before.weak)} if before else {}
     groups = []
     for top in cs.fields:
@@ -279,6 +288,7 @@ def make_year_plan(
                     steps=weak[node.id],
                     points_before=points.get(node.id),
                     gain=gains.get(node.id),
+                    cut=node.id in cut,
                 )
             tasks.append(task)
         tasks.sort(key=lambda t: order.get(t.id, len(order)))  # stable: the set's order

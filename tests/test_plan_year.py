@@ -515,6 +515,17 @@ def test_bare_evidence_names_its_score(tmp_path):
         "căn cứ kết quả tự đánh giá Chỉ số cải cách hành chính năm 2023, chấm theo tài liệu kiểm "
         "chứng (Chỉ số đạt 85,67%, xếp loại Tốt);"
     ) in md
+    # per_item and levels: the goal says what is needed, not "từ 0 thành 1", "đạt mức: ..."
+    lines = weak_lines(md)
+    assert (
+        "- 1.5 Sáng kiến, giải pháp CCHC mới được công nhận (năm 2023: 0,00/1,00 điểm): ít nhất 1 "
+        "sáng kiến, giải pháp CCHC được công nhận; có thể tăng 1,00 điểm."
+    ) in lines
+    assert (
+        "- 1.4 Tuyên truyền CCHC (năm 2023: 0,50/1,00 điểm): có kế hoạch và thực hiện đầy đủ; có "
+        "thể tăng 0,50 điểm."
+    ) in lines
+    assert "thành 1" not in md and "đạt mức:" not in md
 
 
 def test_appraisal_needs_evidence(tmp_path):

@@ -142,11 +142,33 @@ def _purpose(plan: YearPlan, lang: str) -> list[Block]:
     ]
 
 
+#: rule kinds whose goal says what is needed better than the improvement plan's step
+#: ("ít nhất 1 sáng kiến ..." rather than "số sáng kiến ...: từ 0 thành 1"); the share kinds
+#: keep their step, which says by how much ("nâng tỷ lệ từ 24,89% lên 35% (thêm 117 ...)")
+GOAL_SAYS_IT = frozenset({"per_item", "count_bands", "deduction", "levels"})
+
+
+def _lower_first(said: str) -> str:
+    return said[:1].lower() + said[1:] if said[1:2].islower() else said  # "TTHC" stays
+
+
 def needed(task: Task, assessed: int, lang: str) -> str:
-    """What last year's result says the sub-criterion needs: its missing document or
-    explanation, then the best step (the improvement plan's words), as a clause."""
-    said = goals(list(task.steps), lang, assessed).rstrip(".")
-    return said[:1].lower() + said[1:] if said[1:2].islower() else said
+    """What last year's result says the sub-criterion needs, as a clause: what the council
+    found (when it cut the item), its missing document or explanation, then the best step (the
+    improvement plan's words) or, for the kinds whose goal says it better, the goal."""
+    steps = list(task.steps)
+    parts = []
+    if task.cut:
+        parts.append(_lower_first(steps.pop(0).action.get(lang)))
+    if task.goal is not None and task.kind in GOAL_SAYS_IT:
+        rest = [s for s in steps if s.cost != "action"]
+        if rest:
+            parts.append(_lower_first(goals(rest, lang, assessed).rstrip(".")))
+        if any(s.cost == "action" for s in steps):
+            parts.append(_lower_first(task.goal.get(lang)))
+    elif steps:
+        parts.append(_lower_first(goals(steps, lang, assessed).rstrip(".")))
+    return "; ".join(parts)
 
 
 def task_words(task: Task, lang: str) -> str:
