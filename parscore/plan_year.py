@@ -15,6 +15,7 @@ With last year's result, the sub-criteria that lost points come first, each with
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -148,12 +149,38 @@ def _task(node: Node, field_id: str, year: int) -> Task:
         field=field_id,
         max=node.max,
         goal=goal,
-        evidence=node.evidence,
+        evidence=_output(node),
         lead=node.lead,
         support=tuple(node.support),
         due=due,
         timing=node.timing if not due else None,
     )
+
+
+def _output(node: Node) -> Text | None:
+    """The evidence the task produces: the set's ``evidence`` text without what it tells the
+    person filling in the evidence file (a clause naming the rule's input keys, "ghi score và
+    scale 100"): the text up to the ":" or ";" before the first key; nothing when a key opens it.
+    A key is told by the Vietnamese text, where an input's English name can be nothing else;
+    then the English text is cut alike."""
+    if node.evidence is None or node.rule is None:
+        return node.evidence
+    names = [spec.name for spec in node.kind.inputs(node.rule)]
+    if not names:
+        return node.evidence
+    key = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    if key.search(node.evidence.vi) is None:
+        return node.evidence
+    kept = {}
+    for lang in LANGS:
+        said = node.evidence.get(lang)
+        if (found := key.search(said)) is not None:
+            cut = max(said.rfind(":", 0, found.start()), said.rfind(";", 0, found.start()))
+            said = said[:cut].rstrip(" ,:;") if cut >= 0 else ""
+        if not said:
+            return None
+        kept[lang] = said
+    return Text(**kept)
 
 
 def _reports(cs: CriteriaSet, year: int) -> list[Report]:

@@ -610,3 +610,21 @@ def test_plan_for_a_year_far_from_the_sets():
     ) in stderr("2026")
     assert "plan-year.set-year" not in stderr("2024")  # the year after the set's: the usual case
     assert "plan-year.set-year" not in stderr("2023")
+
+
+def test_output_leaves_out_what_the_set_tells_the_data_entry():
+    from parscore.loading import load_criteria
+    from parscore.model.common import Text
+    from parscore.plan_year import _output
+
+    node = next(n for n in load_criteria("ref-commune-2023").leaves() if n.id == "7.4")
+    assert _output(node) == Text(
+        vi="Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg) của xã "
+        "trên Cổng Dịch vụ công, thang 100 điểm",
+        en="The commune's result on the citizen-service index (Decision 766/QĐ-TTg) on the "
+        "public service portal, out of 100",
+    )
+    opened = node.model_copy(update={"evidence": Text(vi="ghi score và scale", en="score")})
+    assert _output(opened) is None  # nothing but the note
+    plain = node.model_copy(update={"evidence": Text(vi="Bảng điểm", en="the score sheet")})
+    assert _output(plain) == plain.evidence  # "score" in English alone is a word
