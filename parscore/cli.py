@@ -835,6 +835,12 @@ def _plan_format(output: Path | None, offered: list[str] | None = None) -> str:
     help="cli.help.plan-year-previous",
 )
 @click.option(
+    "--appraisal",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="cli.help.plan-year-appraisal",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(formats.names("plan-year")),
@@ -852,6 +858,7 @@ def plan_year(
     province: str | None,
     year: int | None,
     previous: Path | None,
+    appraisal: Path | None,
     fmt: str | None,
     lang: str,
     output: Path | None,
@@ -862,7 +869,7 @@ def plan_year(
     from parscore.report.common import Options
 
     chosen = formats.get("plan-year", fmt or _plan_format(output, formats.names("plan-year")))
-    inputs = [p for p in (previous,) if p is not None]
+    inputs = [p for p in (previous, appraisal) if p is not None]
     _check_output(chosen, output, force, inputs)
     drafted = draft(
         resolver(),
@@ -873,6 +880,8 @@ def plan_year(
         province=province,
         year=year,
         previous=previous,
+        appraisal=appraisal,
+        warn=lambda problems: print_problems(problems, lang),
     )
     opts = Options(lang=lang, width=_layout_width(output))
     emit(chosen.reporter()(drafted, opts), output, force, inputs)

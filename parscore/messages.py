@@ -2410,17 +2410,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "plan-doc.survey-none": ("Không có mục nào bị mất điểm.", "No survey item lost points."),
     # --- the year's reform plan (parscore plan-year, parscore/plan_year.py) -------------------
-    # what the full points of a sub-criterion ask for (rule kinds' goal), after its name
+    # what the full points of a sub-criterion ask for (rule kinds' goal), after "yêu cầu:";
+    # "-of": naming what the set counts (its label, as a count noun)
     "plan-year.goal.on-time": ("hoàn thành đúng hạn", "done on time"),
-    "plan-year.goal.deliverables": ("gửi đủ, đúng hạn: {which}", "all sent on time: {which}"),
-    "plan-year.goal.share": ("đạt {band}", "reach {band}"),
-    "plan-year.goal.share-at": ("đạt từ {target}% trở lên", "reach {target}% or more"),
-    "plan-year.goal.share-all": ("đạt 100%", "reach 100%"),
-    "plan-year.goal.count": ("{label}: {band}", "{label}: {band}"),
+    "plan-year.goal.by": ("hoàn thành chậm nhất ngày {date}", "done by {date}"),
+    "plan-year.goal.deliverables": ("gửi đủ, đúng hạn {which}", "send on time: {which}"),
+    "plan-year.goal.share": ("đạt {band}", "{band}"),
+    "plan-year.goal.share-of": ("tỷ lệ {what} đạt {band}", "share of {what}: {band}"),
+    "plan-year.goal.share-at": ("đạt từ {target}% trở lên", "{target}% or more"),
+    "plan-year.goal.share-at-of": (
+        "tỷ lệ {what} đạt từ {target}% trở lên",
+        "share of {what}: {target}% or more",
+    ),
+    "plan-year.goal.share-all": ("đạt 100%", "100%"),
+    "plan-year.goal.share-all-of": ("tỷ lệ {what} đạt 100%", "share of {what}: 100%"),
+    "plan-year.goal.count": ("{band}", "{band}"),
+    "plan-year.goal.count-of": ("số {what}: {band}", "{what}: {band}"),
     "plan-year.goal.all-of": ("{items}", "{items}"),
     "plan-year.goal.level": ("{level}", "{level}"),
-    "plan-year.goal.none": ("không có trường hợp nào ({label}: 0)", "none ({label}: 0)"),
-    "plan-year.goal.at-least": ("ít nhất {count} {what}", "at least {count} {what}"),
+    "plan-year.goal.none": ("không để xảy ra trường hợp nào", "not a single case"),
+    "plan-year.goal.none-of": ("không có {what}", "no {what}"),
+    "plan-year.goal.at-least": ("ít nhất {count} {what}", "{what}: at least {count}"),
     # the document: header and title as the improvement plan's (plan-doc.)
     "plan-year.subtitle": (
         "Cải cách hành chính {kind} {name} năm {year}",
@@ -2432,9 +2442,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{kind:.0}Following the {set}{previous}, the People's Committee of {name} issues its "
         "administrative reform plan for {year}:",
     ),
-    "plan-year.opening-previous": (
-        "; căn cứ kết quả tự đánh giá Chỉ số cải cách hành chính năm {assessed} ({result})",
-        " and the {assessed} self-assessment of the PAR INDEX ({result})",
+    # last year's score the plan stands on (plan_year.Basis): named, with its index
+    "plan-year.opening-appraisal": (
+        "; căn cứ kết quả thẩm định Chỉ số cải cách hành chính năm {assessed} ({result})",
+        " and the appraised {assessed} PAR INDEX ({result})",
+    ),
+    "plan-year.opening-self": (
+        "; căn cứ kết quả tự đánh giá Chỉ số cải cách hành chính năm {assessed} ({result}; "
+        "chưa có kết quả thẩm định: các tiêu chí thành phần bị mất điểm xác định theo tài liệu "
+        "kiểm chứng, Chỉ số đạt {evidence})",
+        " and the {assessed} self-assessment of the PAR INDEX ({result}; not appraised yet: "
+        "the sub-criteria that lost points are those of the evidence, index {evidence})",
+    ),
+    "plan-year.opening-evidence": (
+        "; căn cứ kết quả tự đánh giá Chỉ số cải cách hành chính năm {assessed}, chấm theo tài "
+        "liệu kiểm chứng ({result})",
+        " and the {assessed} self-assessment of the PAR INDEX, scored from its evidence ({result})",
+    ),
+    "plan-year.appraisal-cut": (
+        "khắc phục tồn tại Hội đồng thẩm định đã nêu: “{reason}”",
+        "remedy what the appraisal council found: “{reason}”",
+    ),
+    "plan-year.appraisal-cut-bare": (
+        "khắc phục tồn tại Hội đồng thẩm định đã nêu",
+        "remedy what the appraisal council found",
     ),
     "plan-year.purpose": ("I. MỤC TIÊU, YÊU CẦU", "I. GOALS AND REQUIREMENTS"),
     "plan-year.aims": ("1. Mục tiêu", "1. Goals"),
@@ -2467,19 +2498,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Send every periodic report on time, as the reporting calendar of Part III sets out.",
     ),
     "plan-year.fields": ("II. NHIỆM VỤ TRỌNG TÂM", "II. MAIN TASKS"),
-    "plan-year.weak": (
+    "plan-year.weak-evidence": (
         "{number}. Khắc phục các tiêu chí thành phần bị mất điểm năm {assessed}",
         "{number}. Sub-criteria that lost points in {assessed}",
     ),
+    "plan-year.weak-self": (
+        "{number}. Khắc phục các tiêu chí thành phần bị mất điểm năm {assessed} (theo tài liệu "
+        "kiểm chứng; chưa có kết quả thẩm định)",
+        "{number}. Sub-criteria that lost points in {assessed} (by the evidence; not appraised "
+        "yet)",
+    ),
+    "plan-year.weak-appraisal": (
+        "{number}. Khắc phục các tiêu chí thành phần bị mất điểm qua thẩm định năm {assessed}",
+        "{number}. Sub-criteria that lost points in the {assessed} appraisal",
+    ),
     "plan-year.weak-line": (
         "{id} {name} (năm {assessed}: {points}/{max} điểm): {needed}; có thể tăng {gain} điểm.",
-        "{id} {name} ({assessed}: {points}/{max} points): {needed}; can gain {gain} points.",
+        "{id} {name} ({assessed}: {points} of {max} points): {needed}; gain: up to {gain}.",
     ),
     "plan-year.none-weak": (
         "Năm {assessed} không có tiêu chí thành phần nào bị mất điểm: duy trì kết quả đạt được.",
         "No sub-criterion lost points in {assessed}: keep up the results.",
     ),
-    "plan-year.content": ("{name}: {goal}", "{name}: {goal}"),
+    "plan-year.content": ("{task}; yêu cầu: {goal}", "{task}; target: {goal}"),
+    "plan-year.task-default": ("Thực hiện: {name}", "Carry out: {name}"),
     "plan-year.task-line": (
         "{content}{priority}. Sản phẩm: {evidence} (tiêu chí {id}).",
         "{content}{priority}. Output: {evidence} (sub-criterion {id}).",
@@ -2488,7 +2530,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{content}{priority} (tiêu chí {id}).",
         "{content}{priority} (sub-criterion {id}).",
     ),
-    "plan-year.priority": (" [ưu tiên: {needed}]", " [first: {needed}]"),
+    "plan-year.priority": (
+        " (ưu tiên thực hiện: mất điểm năm {assessed}, xem mục 1 Phần II)",
+        " (first: lost points in {assessed}, see item 1 of Part II)",
+    ),
+    "plan-year.priority-row": (
+        " (ưu tiên: mất điểm năm {assessed})",
+        " (first: lost points in {assessed})",
+    ),
     "plan-year.row": (
         "{content} (tiêu chí {id}){priority}",
         "{content} (sub-criterion {id}){priority}",
@@ -2504,6 +2553,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "plan-year.when-h": ("Thời gian hoàn thành", "Deadline"),
     "plan-year.due": ("Hạn {dates}", "By {dates}"),
     "plan-year.usual": ("{timing} (*)", "{timing} (*)"),
+    # the usual timings a set writes (report/plan_year.py timing_words), for --lang en
+    "plan-year.timing.ongoing": ("Thường xuyên", "Ongoing"),
+    "plan-year.timing.quarterly": ("Hằng quý", "Every quarter"),
+    "plan-year.timing.monthly": ("Hằng tháng", "Every month"),
+    "plan-year.timing.yearly": ("Hằng năm", "Every year"),
+    "plan-year.timing.all-year": ("Trong năm", "During the year"),
+    "plan-year.timing.first-half": ("6 tháng đầu năm", "First half of the year"),
+    "plan-year.timing.second-half": ("6 tháng cuối năm", "Second half of the year"),
+    "plan-year.timing.by-law": ("Theo thời hạn luật định", "Within the statutory time limits"),
+    "plan-year.timing.quarter": ("Quý {number}", "Q{number}"),
+    "plan-year.timing.before": ("Trước {date}", "Before {date}"),
     "plan-year.no-timing": ("Trong năm {year} (**)", "In {year} (**)"),
     "plan-year.table-note": (
         "Hạn ghi ngày lấy từ bộ tiêu chí {set}. (*) Bộ tiêu chí không quy định hạn: thời gian "
@@ -2531,6 +2591,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The set gives no reporting calendar; report as the level above asks.",
     ),
     "plan-year.organisation": ("IV. TỔ CHỨC THỰC HIỆN", "IV. IMPLEMENTATION"),
+    "plan-year.issue-by": (
+        "Kế hoạch này phải được ban hành chậm nhất ngày {date} (hạn của tiêu chí {id} trong "
+        "Bộ tiêu chí): {lead} hoàn thiện dự thảo, trình Chủ tịch Ủy ban nhân dân {kind} ký ban "
+        "hành trước thời hạn này.",
+        "{kind:.0}This plan must be issued by {date} at the latest (the due date of "
+        "sub-criterion {id} of the set): {lead} completes the draft and puts it to the "
+        "committee's chair for signature before then.",
+    ),
     "plan-year.funding": ("1. Kinh phí thực hiện", "1. Funding"),
     "plan-year.funding-text": (
         "Kinh phí thực hiện Kế hoạch được bố trí trong dự toán ngân sách {kind} năm {year}; bộ "
@@ -2615,6 +2683,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "json): các tiêu chí bị mất điểm được đánh dấu và đưa lên trước.",
         "Last year's evidence file (YAML), or its result (.json, evaluate --format json): the "
         "sub-criteria that lost points are flagged and come first.",
+    ),
+    "cli.help.plan-year-appraisal": (
+        "Tệp thẩm định của Hội đồng (như evaluate --appraisal) cho tệp minh chứng --previous: "
+        "khi kết quả thẩm định đã công bố, kế hoạch căn cứ điểm thẩm định cuối cùng.",
+        "The council's appraisal file (as evaluate --appraisal) of the --previous evidence: "
+        "once the appraisal is published, the plan stands on its final points.",
+    ),
+    "plan-year.set-year": (
+        "bộ tiêu chí {set} là của năm {set_year}, kế hoạch lập cho năm {year}: các nhiệm vụ, "
+        "chỉ tiêu và thời hạn theo bộ năm {set_year}; dùng bộ tiêu chí của năm {year} khi đã "
+        "ban hành (--criteria)",
+        "the set {set} is for {set_year} and the plan for {year}: its tasks, targets and "
+        "due dates follow the {set_year} set; use the {year} set once issued (--criteria)",
+    ),
+    "usage.plan-year-appraisal": (
+        "--appraisal cần --previous là tệp minh chứng YAML năm trước (kết quả JSON của "
+        "'evaluate --appraisal' đã chứa kết quả thẩm định)",
+        "--appraisal needs --previous to be last year's YAML evidence file (a JSON result of "
+        "'evaluate --appraisal' already holds the appraisal)",
     ),
     "cli.help.plan-year-format": (
         "markdown, docx (Word, A4, Times New Roman; cần --output) hoặc text. Mặc định: theo phần "
