@@ -226,7 +226,9 @@ def test_a_copy_of_another_year_is_refused_by_name(folder):
     assert "the files are of different years and cannot be ranked together: " in result.stderr
     # the odd one out first, with its year; then the year of the others
     assert "2024: vinh-linh/vinh-chap-2024.yaml; 2023: " in result.stderr
-    assert result.stderr.rstrip().endswith("; compare each year on its own")
+    assert result.stderr.rstrip().endswith(
+        "; compare each year on its own (give last year with --previous)"
+    )
     assert "Traceback" not in result.stderr
     vi = run("compare", ".")
     assert vi.exit_code == 2 and "các tệp thuộc những năm khác nhau" in vi.stderr

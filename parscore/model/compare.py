@@ -15,10 +15,11 @@ from pydantic import BaseModel, Field
 from parscore.model.common import RESULT_CONFIG, JsonNumber, Text
 from parscore.model.evidence import Unit
 from parscore.model.result import CriteriaRef, Notice, Reason, Totals
+from parscore.model.years import GroupChange, PreviousFigures, PreviousRef, Vanished
 
 GroupBy = Literal["district", "province", "none"]
 NoWeakest = Literal["at-or-above-median", "nothing-comparable"]
-COMPARISON_FORMAT: Literal["parscore-comparison/4"] = "parscore-comparison/4"
+COMPARISON_FORMAT: Literal["parscore-comparison/5"] = "parscore-comparison/5"
 #: which scores a comparison ranks: the self-assessments, or the final appraisals
 RankStage = Literal["self", "final"]
 
@@ -78,6 +79,9 @@ class RankRow(BaseModel):
     max: JsonNumber = Field(description="the set's total: the nominal maximum")
     applicable_max: JsonNumber = Field(
         description="max less the not-applicable sub-criteria: what the index divides by"
+    )
+    previous: PreviousFigures | None = Field(
+        default=None, description="with --previous: last year's figures and the change"
     )
     self_total: JsonNumber | None = Field(
         default=None,
@@ -177,6 +181,9 @@ class Group(BaseModel):
     fields: list[FieldStat]
     matrix: list[MatrixRow]
     items: list[ItemStat]
+    change: GroupChange | None = Field(
+        default=None, description="with --previous: the group against last year"
+    )
 
 
 class Excluded(BaseModel):
@@ -191,7 +198,7 @@ class Excluded(BaseModel):
 class Comparison(BaseModel):
     model_config = RESULT_CONFIG
 
-    format: Literal["parscore-comparison/4"] = COMPARISON_FORMAT
+    format: Literal["parscore-comparison/5"] = COMPARISON_FORMAT
     criteria: CriteriaRef
     year: int = Field(description="the year assessed: files of different years are refused")
     group_by: GroupBy
@@ -211,6 +218,13 @@ class Comparison(BaseModel):
         "listed, not ranked",
     )
     excluded: list[Excluded] = Field(default_factory=list)
+    previous: PreviousRef | None = Field(
+        default=None, description="with --previous: the year compared against"
+    )
+    vanished: list[Vanished] = Field(
+        default_factory=list,
+        description="with --previous: last year's units that no unit of this year continues",
+    )
     stage: RankStage = Field(
         default="self",
         description="'final': ranked on each commune's final appraisal (found among the files "

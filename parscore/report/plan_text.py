@@ -301,6 +301,11 @@ def _annex(plan: Plan, lang: str, top: int) -> list[Block]:
     for s in plan.survey:
         points = f"{format_points(s.points, lang)}/{format_points(s.max, lang)}"
         out.append(Block("bullet", f"{s.id} {s.name.get(lang)}: {points}"))
+    if plan.fell:  # plan --previous: what was lost since (parscore/report/years.py)
+        from parscore.report.years import plan_fell_lines
+
+        out.append(Block("item", f"{n + 1}. {render('years.plan-heading', None, lang)}"))
+        out += [Block("bullet", line) for line in plan_fell_lines(plan, lang)]
     return out
 
 
