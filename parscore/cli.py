@@ -1260,6 +1260,7 @@ def appraisal_request(
 )
 @SURVEY_OPTION
 @FORCE_OPTION
+@click.option("--no-cache", is_flag=True, help="cli.help.annex-no-cache")
 @LANG_OPTION
 @guarded
 def appraisal_annex(
@@ -1269,6 +1270,7 @@ def appraisal_annex(
     output: Path,
     survey: Path | None,
     force: bool,
+    no_cache: bool,
     lang: str,
 ) -> None:
     """The results annex of the province's decision (Phụ lục kết quả)."""
@@ -1292,7 +1294,7 @@ def appraisal_annex(
         found,
         criteria_ref,
         resolver().limits,
-        cache_folder=None,
+        cache_folder=None,  # a decision's annex is always scored afresh: --no-cache changes nothing
         group_by=group_by,  # type: ignore[arg-type]
         stage="final",
         survey=table,
@@ -1306,8 +1308,10 @@ def appraisal_annex(
     if not run.comparison.compared:
         raise UsageError("usage.annex-needs-appraisals")
     write = appraisal_docs.annex_docx if suffix == ".docx" else appraisal_docs.annex_xlsx
-    emit(write(run.comparison, lang), output, force, [*given, *run.read])
+    emit(write(run.comparison, lang, run.bodies), output, force, [*given, *run.read])
     echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
+    if mixed := appraisal_docs.issuer_warning(run.comparison, lang, display_name(output)):
+        echo(mixed.format(lang), err=True)
     missing = run.comparison.not_appraised
     for unit in missing:  # a decision's annex that lacks a commune must say so
         args = {"unit": unit.name}

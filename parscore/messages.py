@@ -850,9 +850,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Round {round}: {points} points — {why}.",
     ),
     "appraisal.decision-inputs": (
-        "Vòng {round}: sửa số liệu {inputs} — {why}.",
-        "Round {round}: inputs corrected to {inputs} — {why}.",
+        "Vòng {round}: sửa số liệu — {inputs} — {why}.",
+        "Round {round}: inputs corrected — {inputs} — {why}.",
     ),
+    "appraisal.input-change": (
+        "{label}: {value} (xã kê khai {commune})",
+        "{label}: {value} (the commune gave {commune})",
+    ),
+    "appraisal.yes": ("có", "yes"),
+    "appraisal.no": ("không", "no"),
     "appraisal.decision-explain": (
         "Vòng {round}: yêu cầu giải trình — {ask}{provisional}.",
         "Round {round}: explanation requested — {ask}{provisional}.",
@@ -891,8 +897,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "lines are not decided or await an explanation.",
     ),
     "appraisal.final-published": (
-        "Điểm công bố (thẩm định cuối): chỉ số {index}, {band}.",
-        "Published score (final appraisal): index {index}, {band}.",
+        "Điểm công bố (thẩm định cuối): điểm tự đánh giá {self}, điểm thẩm định {appraised} "
+        "(cả hai gồm điểm thưởng, điểm trừ, không gồm điểm điều tra xã hội học), tổng điểm "
+        "{total}, chỉ số {index}, {band}.",
+        "Published score (final appraisal): self-assessed points {self}, appraised points "
+        "{appraised} (both with bonus and penalty, without the survey), total {total}, index "
+        "{index}, {band}.",
     ),
     "appraisal.undecided-rule": (
         "Tiêu chí chưa quyết định được tạm tính theo điểm tính từ minh chứng của xã và liệt kê "
@@ -947,19 +957,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "files compared, matched to each commune by unit code and year), self — the "
         "self-assessments",
     ),
-    "comparison.self-total": ("Điểm tự đánh giá", "Self-assessed"),
+    "comparison.self-total": ("Điểm tự đánh giá", "Self-assessed points"),
     "comparison.self-gap": ("Tự chấm − thẩm định", "Self − appraised"),
     "comparison.stage-final-note": (
-        "Xếp hạng theo điểm thẩm định cuối; 'Điểm tự đánh giá' là tổng điểm xã tự chấm, "
-        "cột 'Tự chấm − thẩm định' là chênh lệch của từng đơn vị, bình quân {gap} điểm.",
-        "Ranked on the final appraisal; 'Self-assessed' is the commune's own total, "
-        "'Self − appraised' is each unit's gap, {gap} points on average.",
+        "Xếp hạng theo điểm thẩm định cuối. Điểm tự đánh giá (xã tự chấm) và điểm thẩm định "
+        "(hội đồng) gồm điểm thưởng, điểm trừ, không gồm điểm điều tra xã hội học: tổng điểm = "
+        "điểm thẩm định + điểm điều tra xã hội học; cột 'Tự chấm − thẩm định' là chênh lệch "
+        "của từng đơn vị, bình quân {gap} điểm.",
+        "Ranked on the final appraisal. Self-assessed points (the commune's claims) and "
+        "appraised points (the council's) include bonus and penalty, not the survey: total = "
+        "appraised + survey; 'Self − appraised' is each unit's gap, {gap} points on average.",
     ),
     "comparison.stage-final-short": (
         "Xếp hạng theo điểm thẩm định cuối; điểm tự đánh giá cao hơn điểm thẩm định bình quân "
-        "{gap} điểm.",
-        "Ranked on the final appraisal; self-assessed totals are {gap} points above the "
-        "appraised ones on average.",
+        "{gap} điểm (cả hai gồm điểm thưởng, điểm trừ, không gồm điểm điều tra xã hội học).",
+        "Ranked on the final appraisal; self-assessed points are {gap} points above the "
+        "appraised ones on average (both with bonus and penalty, without the survey).",
+    ),
+    "comparison.appraised": ("Điểm thẩm định", "Appraised points"),
+    "comparison.stage-self-note": (
+        "Xếp hạng theo điểm tính từ minh chứng tự đánh giá của từng xã (như parscore evaluate), "
+        "không theo điểm xã tự chấm; 'Điểm tự đánh giá' của bảng xếp hạng theo thẩm định cuối "
+        "là điểm xã tự chấm (điểm tính từ minh chứng ở tiêu chí xã không chấm).",
+        "Ranked on the points computed from each commune's self-assessment evidence (as parscore "
+        "evaluate scores it), not on the points it claimed; the 'Self-assessed points' of the "
+        "ranking on the final appraisal are the points it claimed (the computed ones where it "
+        "claimed none).",
     ),
     "comparison.not-appraised-title": (
         "Đơn vị chưa có kết quả thẩm định cuối",
@@ -976,6 +999,44 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "tệp thứ hai cho cùng đơn vị và năm (đã có {other}): không dùng",
         "a second file for the same unit and year ({other} already): not used",
     ),
+    "appraisal.group": (
+        "'{id}' là nhóm tiêu chí, không được chấm điểm trực tiếp: quyết định (hoặc giải trình) "
+        "cho từng tiêu chí thành phần ({children})",
+        "'{id}' is a group: it is not scored itself; decide (or answer) on each of its "
+        "sub-criteria ({children})",
+    ),
+    "appraisal.due-before-round": (
+        "hạn giải trình {due} trước ngày thẩm định vòng 1 ({date}): hạn phải sau ngày yêu cầu",
+        "explanation deadline {due} before round 1's date ({date}): it must come after the request",
+    ),
+    "appraisal.round2-before-round1": (
+        "vòng 2 ghi ngày {date}, trước vòng 1 ({first})",
+        "round 2 is dated {date}, before round 1 ({first})",
+    ),
+    "appraisal.no-due": (
+        "vòng 1 yêu cầu giải trình ({ids}) nhưng không ghi hạn (explanation_due): giải trình gửi "
+        "ngày nào cũng được tính",
+        "round 1 asks for explanations ({ids}) but sets no deadline (explanation_due): an "
+        "answer sent on any date is counted",
+    ),
+    "explanation.document-after": (
+        "giải trình '{id}' gửi ngày {sent} kèm văn bản ghi ngày {date}, sau ngày gửi: kiểm tra "
+        "lại ngày",
+        "answer '{id}' sent on {sent} cites a document dated {date}, after it was sent: check the "
+        "dates",
+    ),
+    "explanation.document-after-due": (
+        "giải trình '{id}' gửi ngày {sent} kèm văn bản ghi ngày {date}, sau ngày gửi và sau hạn "
+        "{due}: không được tính ở giai đoạn giải trình (vòng 2 quyết định)",
+        "answer '{id}' sent on {sent} cites a document dated {date}, after it was sent and after "
+        "the deadline {due}: not counted at the explanation stage (round 2 decides)",
+    ),
+    "explanation.no-appraisal": (
+        "tệp giải trình này không ứng với tệp thẩm định nào trong các tệp so sánh (theo mã đơn "
+        "vị và năm): không được đọc",
+        "this explanation file answers no appraisal file among the files compared (by unit code "
+        "and year): not read",
+    ),
     "appraisal.no-evidence": (
         "không có tệp minh chứng nào của đơn vị này trong các tệp so sánh",
         "no evidence file of this unit among the files compared",
@@ -983,6 +1044,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "appraisal-doc.committee": (
         "Ủy ban nhân dân tỉnh {province}",
         "{province} Provincial People's Committee",
+    ),
+    "appraisal-doc.committee-district": (
+        "Ủy ban nhân dân huyện {district}",
+        "{district} District People's Committee",
+    ),
+    "appraisal-doc.committee-named": (
+        "Ủy ban nhân dân {district}",
+        "People's Committee of {district}",
+    ),
+    "appraisal-doc.annex-provinces": (
+        "phụ lục gồm đơn vị của nhiều tỉnh ({names}): tiêu đề chỉ ghi 'Ủy ban nhân dân', không "
+        "ghi tên tỉnh; mỗi tỉnh ban hành quyết định của mình (lập phụ lục riêng cho từng tỉnh)",
+        "the annex holds units of several provinces ({names}): its header reads 'People's "
+        "Committee' with no province; each province issues its own decision (one annex per "
+        "province)",
+    ),
+    "appraisal-doc.annex-districts": (
+        "phụ lục năm {year} gồm đơn vị của nhiều huyện ({names}): trước 1/7/2025 mỗi huyện thẩm "
+        "định, xếp hạng các xã của mình; tiêu đề ghi Ủy ban nhân dân tỉnh",
+        "the {year} annex holds units of several districts ({names}): before 1/7/2025 each "
+        "district appraised and ranked its communes; the header names the province's committee",
     ),
     "appraisal-doc.council": ("HỘI ĐỒNG THẨM ĐỊNH CHỈ SỐ CCHC", "PAR INDEX APPRAISAL COUNCIL"),
     "appraisal-doc.minutes-number": ("Số: ....../BB-HĐTĐ", "No.: ....../BB-HĐTĐ"),
@@ -1025,11 +1107,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "appraisal-doc.conclusion": ("III. KẾT LUẬN", "III. CONCLUSION"),
     "appraisal-doc.final-line": (
-        "Điểm tự đánh giá {self}; điểm thẩm định {appraisal}, điểm điều tra xã hội học "
-        "{survey}, điểm thưởng {bonus}, điểm trừ {penalty}; tổng điểm {total}; Chỉ số CCHC "
+        "Điểm tự đánh giá {self}; điểm thẩm định {appraisal} (gồm điểm thưởng {bonus}, điểm "
+        "trừ {penalty}; không gồm điểm điều tra xã hội học); điểm điều tra xã hội học "
+        "{survey}; tổng điểm {total} = điểm thẩm định + điểm điều tra xã hội học; Chỉ số CCHC "
         "{index}, xếp loại {band}.",
-        "Self-assessed {self}; appraised {appraisal}, survey {survey}, bonus {bonus}, penalty "
-        "{penalty}; total {total}; PAR INDEX {index}, band {band}.",
+        "Self-assessed points {self}; appraised points {appraisal} (bonus {bonus} and penalty "
+        "{penalty} included, the survey not); survey {survey}; total {total} = appraised + "
+        "survey; PAR INDEX {index}, band {band}.",
     ),
     "appraisal-doc.annex-left-out": (
         "{unit} không có trong phụ lục: chưa có kết quả thẩm định cuối (không có tệp thẩm định, "
@@ -1068,7 +1152,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "After round 1, {council} asks {kind:.0}{name} People's Committee to explain, and to "
         "add evidence to, the {count} sub-criteria below, and to send it to the council {due}:",
     ),
-    "appraisal-doc.due": ("trước hết ngày {d}/{m}/{y}", "by {d}/{m}/{y}"),
+    "appraisal-doc.due": ("chậm nhất ngày {d}/{m}/{y}", "by {d}/{m}/{y}"),
     "appraisal-doc.no-due": (
         "trong thời hạn Hội đồng thông báo",
         "within the time the council sets",
@@ -1090,6 +1174,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "= điểm thẩm định + điểm điều tra xã hội học.",
         "(Annexed to Decision No. ....../QĐ-UBND of ...../...../...... ). Self-assessed and "
         "appraised points include bonus and penalty, not the survey; total = appraised + survey.",
+    ),
+    "appraisal-doc.annex-max": (
+        "Chỉ số CCHC = tổng điểm / điểm tối đa áp dụng × 100. Điểm tối đa áp dụng khác {max} "
+        "(có tiêu chí không áp dụng với đơn vị): {units}.",
+        "PAR INDEX = total / applicable maximum × 100. Applicable maximum other than {max} "
+        "(sub-criteria not applicable to the unit): {units}.",
     ),
     "appraisal-doc.annex-gap": (
         "Điểm tự đánh giá cao hơn điểm thẩm định bình quân {gap} điểm.",
@@ -1768,7 +1858,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "comparison.unit": ("Đơn vị", "Unit"),
     "comparison.code": ("Mã", "Code"),
     "comparison.kind": ("Loại đơn vị", "Kind"),
-    "comparison.appraisal": ("Điểm thẩm định", "Appraisal"),
+    "comparison.appraisal": (
+        "Điểm tiêu chí (không gồm điều tra XHH)",
+        "Criteria points (survey aside)",
+    ),
     "comparison.bonus-penalty": ("Thưởng / trừ", "Bonus / penalty"),
     "comparison.weakest": ("Lĩnh vực yếu nhất", "Weakest field"),
     "comparison.gap": ("Chênh lệch so với trung vị nhóm", "Gap to the group median"),
@@ -3363,6 +3456,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.jobs": (
         "Chấm các tệp trong ngần này tiến trình (kết quả không đổi).",
         "Score the files in this many processes (the output is the same).",
+    ),
+    "cli.help.annex-no-cache": (
+        "Như compare; phụ lục luôn chấm lại mọi tệp, không dùng bộ nhớ đệm, nên tùy chọn này "
+        "không đổi gì.",
+        "As for compare; the annex always scores every file again, without the cache, so this "
+        "changes nothing.",
     ),
     "cli.help.no-cache": (
         "Chấm lại mọi tệp, không đọc và không ghi bộ nhớ đệm của các lần chạy trước (trong thư "

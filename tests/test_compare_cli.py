@@ -268,7 +268,7 @@ def test_an_unfilled_template_is_listed_as_not_assessed_not_ranked_last(folder):
     assert "Vĩnh Thủy" not in table.split("Units not assessed")[0]
     csv_rows = run("compare", ".", "--format", "csv").stdout.splitlines()
     assert csv_rows[-1].startswith("Vĩnh Linh,,,Vĩnh Thủy,,xã,vinh-linh/vinh-thuy-2023.yaml,")
-    assert csv_rows[-1].endswith(",2023,,,not_assessed,Vĩnh Linh,,,")
+    assert csv_rows[-1].endswith(",2023,,,not_assessed,Vĩnh Linh,,,,self,,")
 
 
 def test_one_file_without_a_district_is_named_not_absorbed(folder):
@@ -380,7 +380,7 @@ def test_csv_columns_are_the_same_ascii_ids_in_every_language_with_decimal_point
     vi = run("compare", ".", "--format", "csv").stdout.splitlines()
     en = run("compare", ".", "--format", "csv", "--lang", "en").stdout.splitlines()
     assert vi[0] == en[0] and vi[0].isascii()
-    assert vi[0].split(",")[-10:] == [
+    assert vi[0].split(",")[-13:] == [
         "weakest_field",
         "weakest_gap",
         "year",
@@ -391,6 +391,9 @@ def test_csv_columns_are_the_same_ascii_ids_in_every_language_with_decimal_point
         "band_reason",
         "uncapped_total",
         "self_total",
+        "stage",
+        "self_points",
+        "appraised_points",
     ]
     header = vi[0].split(",")
     row = next(line.split(",") for line in vi if ",Vĩnh Long," in line)

@@ -42,6 +42,10 @@ class UnitRef(BaseModel):
         description="the district (before the 2025 reform) or former district the file names, "
         "whatever the grouping; None when it names none",
     )
+    province: str | None = Field(
+        default=None,
+        description="the province the file names (the appraisal annex's issuing body)",
+    )
 
 
 class RankRow(BaseModel):
@@ -64,7 +68,11 @@ class RankRow(BaseModel):
         description="the total before the set's cap (cap_total), when it went above the "
         "applicable maximum: total and index are then capped",
     )
-    appraisal: JsonNumber
+    appraisal: JsonNumber = Field(
+        description="the points of the sub-criteria the council appraises (all but the "
+        "survey's), before bonus and penalty, at the stage ranked: not the appraised points "
+        "(see 'appraised')"
+    )
     survey: JsonNumber
     bonus: JsonNumber
     penalty: JsonNumber
@@ -81,9 +89,22 @@ class RankRow(BaseModel):
         "claimed points, the computed ones where it claimed none)",
     )
 
+    self_points: JsonNumber | None = Field(
+        default=None,
+        description="ranked on the final appraisal: the self-assessed points (điểm tự đánh "
+        "giá), self_total less the survey: bonus and penalty included, the survey left out",
+    )
+    appraised: JsonNumber | None = Field(
+        default=None,
+        description="ranked on the final appraisal: the appraised points (điểm thẩm định), "
+        "total less the survey: bonus and penalty included, the survey left out, so that "
+        "total = appraised + survey",
+    )
+
     @property
     def gap(self) -> Decimal | None:
-        """Self-assessed total − appraised total, when ranked on the appraisal."""
+        """Self-assessed total − appraised total, when ranked on the appraisal (the same as
+        self_points − appraised: the survey is the same at every stage)."""
         return self.self_total - self.total if self.self_total is not None else None
 
     @property
@@ -214,6 +235,13 @@ class Comparison(BaseModel):
         description="ranked on the appraisal: units with no appraisal file, or whose final "
         "appraisal is not finished (items undecided or awaiting an explanation): listed, not "
         "ranked",
+    )
+    computed_self: bool = Field(
+        default=False,
+        description="ranked on the self-assessments while appraisal files were among the "
+        "files: the reports say that the ranking is on the points computed from each "
+        "commune's evidence, not on the points it claimed (which the appraised ranking shows "
+        "as self-assessed)",
     )
     mean_gap: JsonNumber | None = Field(
         default=None,

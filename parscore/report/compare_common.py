@@ -107,7 +107,9 @@ def stage_line(comparison: Comparison, lang: str, *, columns: bool = True) -> st
     """Ranked on the final appraisal: says so, with the mean gap to the self-assessments (and,
     with ``columns``, what the self-assessed columns are)."""
     if comparison.stage != "final":
-        return None
+        return (
+            render("comparison.stage-self-note", None, lang) if comparison.computed_self else None
+        )
     gap = format_signed(comparison.mean_gap, lang) if comparison.mean_gap is not None else "—"
     code = "comparison.stage-final-note" if columns else "comparison.stage-final-short"
     return render(code, {"gap": gap}, lang)
@@ -155,9 +157,13 @@ FILE = Column("comparison.file", lambda r, lang: r.unit.source, "text", "left")
 DISTRICT = Column("comparison.group-district", lambda r, lang: r.unit.district, "text", "left")
 #: the applicable maximum, only where it differs from the set's: the index is then not the total
 APPLICABLE_MAX = Column("comparison.applicable-max", lambda r, lang: r.reduced_max)
-#: ranked on the final appraisal: the self-assessed total beside, and self − appraised
-SELF_TOTAL = Column("comparison.self-total", lambda r, lang: r.self_total)
+#: ranked on the final appraisal: the self-assessed points beside the appraised ones, and
+#: self − appraised (both with bonus and penalty, without the survey: docs/appraisal.md)
+SELF_TOTAL = Column("comparison.self-total", lambda r, lang: r.self_points)
 GAP = Column("comparison.self-gap", lambda r, lang: r.gap)
+APPRAISED = Column("comparison.appraised", lambda r, lang: r.appraised)
+#: the points of the sub-criteria outside the survey, before bonus and penalty (any stage)
+CRITERIA_POINTS = Column("comparison.appraisal", lambda r, lang: r.appraisal)
 #: the ranking's own columns, shown by the table, Markdown and the workbook
 RANKING = [
     RANK,
@@ -170,7 +176,8 @@ RANKING = [
     APPLICABLE_MAX,
     SELF_TOTAL,
     GAP,
-    Column("comparison.appraisal", lambda r, lang: r.appraisal),
+    APPRAISED,
+    CRITERIA_POINTS,
     Column("result.survey", lambda r, lang: r.survey),
     Column("result.bonus", lambda r, lang: r.bonus),
     Column("result.penalty", lambda r, lang: r.penalty),
@@ -242,5 +249,7 @@ def ranking_columns(
     if comparison.group_by == "district" or not any(row.unit.district for row in rows):
         left_out.add(id(DISTRICT))
     if comparison.stage != "final":
-        left_out |= {id(SELF_TOTAL), id(GAP)}
+        left_out |= {id(SELF_TOTAL), id(GAP), id(APPRAISED)}
+    else:
+        left_out.add(id(CRITERIA_POINTS))
     return [column for column in chosen if id(column) not in left_out]

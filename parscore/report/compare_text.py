@@ -239,11 +239,19 @@ CSV_TAIL = [
     "band_reason",
     "uncapped_total",
     "self_total",
+    "stage",
+    "self_points",
+    "appraised_points",
 ]
 
 
 def _csv_ranked(
-    group: Group, row: RankRow, percents: Sequence[object], weakest: Sequence[object], lang: str
+    group: Group,
+    row: RankRow,
+    percents: Sequence[object],
+    weakest: Sequence[object],
+    lang: str,
+    stage: str = "self",
 ) -> list[object]:
     return [
         group.name or "",
@@ -270,6 +278,9 @@ def _csv_ranked(
         band_text(row.band, lang, row) if row.band_limits else "",
         "" if row.uncapped_total is None else row.uncapped_total,
         "" if row.self_total is None else row.self_total,
+        stage,
+        "" if row.self_points is None else row.self_points,
+        "" if row.appraised is None else row.appraised,
     ]
 
 
@@ -292,7 +303,7 @@ def to_csv(comparison: Comparison, opts: Options) -> str:
             m = matrix[row.unit.source]
             percents = ["" if m.percents.get(i) is None else m.percents[i] for i in ids]
             weakest = [m.weakest_field or "", "" if m.weakest_gap is None else m.weakest_gap]
-            cells = _csv_ranked(group, row, percents, weakest, opts.lang)
+            cells = _csv_ranked(group, row, percents, weakest, opts.lang, comparison.stage)
             writer.writerow([*cells, *(csv_cells(row, opts.lang) if against else [])])
     blank = [""] * (len(CSV_HEAD) - 7 + len(ids) + 2)  # index .. weakest_gap
     for status, units in (
@@ -302,7 +313,7 @@ def to_csv(comparison: Comparison, opts: Options) -> str:
     ):
         for u in units:
             identity = [u.group or "", "", "", u.name, u.code or "", u.kind, u.source]
-            tail = [u.year, "", "", status, u.district or "", "", "", ""]
+            tail = [u.year, "", "", status, u.district or "", "", "", "", comparison.stage, "", ""]
             writer.writerow(
                 [*identity, *blank, *tail, *([""] * len(CSV_PREVIOUS) if against else [])]
             )

@@ -583,7 +583,8 @@ def _rank_line(comparison: Comparison, row: _Row, colours: dict[str, str], lang:
         name=r.unit.name,
         code=r.unit.code or "",
         district=r.unit.district or "",
-        appraisal=format_points(r.appraisal, lang),
+        # ranked on the final appraisal: the appraised points (bonus and penalty included)
+        appraisal=format_points(r.appraisal if r.appraised is None else r.appraised, lang),
         survey=format_points(r.survey, lang),
         ledger=_ledger(r, lang),
         total=format_points(r.total, lang),
@@ -705,6 +706,8 @@ def _reduced_max_note(comparison: Comparison, lang: str) -> str:
 
 def _labels(comparison: Comparison, lang: str) -> dict[str, str]:
     labels = {key: render(code, None, lang) for key, code in _PAGE_LABELS.items()}
+    if comparison.stage == "final":
+        labels["appraisal"] = render("comparison.appraised", None, lang)
     labels["group"] = group_header(comparison, lang)
     return labels
 

@@ -57,6 +57,7 @@ class PlanDocument:
     recipients: list[str]  # "Nơi nhận:" first
     signature: list[str]  # "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", then the blank for the name
     annex: list[Block] = field(default_factory=list)
+    landscape: bool = False  # A4 landscape in Word (a wide table: the appraisal annex)
 
 
 # --- the content, once --------------------------------------------------------------------------

@@ -51,6 +51,7 @@ from parscore.report.compare_common import (
     heading,
     nominal_max,
     ranking_columns,
+    stage_line,
     unranked,
 )
 
@@ -229,6 +230,8 @@ def _formats(workbook: Any) -> dict[str, Any]:
 
 def _title_lines(comparison: Comparison, lang: str, *, applicable: bool = False) -> list[str]:
     lines = [heading(comparison, lang), render("comparison.units-note", None, lang)]
+    if (stage := stage_line(comparison, lang)) is not None:
+        lines.append(stage)  # which stage is ranked, and the mean gap, as text and HTML say
     most = nominal_max(comparison)
     if applicable and most is not None:
         lines.append(
