@@ -1471,6 +1471,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "mã đơn vị {code} đã có ở hàng {first}",
         "unit code {code} is already in row {first}",
     ),
+    "survey.duplicate-item": (
+        "tiêu chí {id} đã có cột ở {first}: mỗi tiêu chí điều tra một cột",
+        "item {id} already has a column at {first}: one column per survey item",
+    ),
+    "survey.missing-item": (
+        "bảng không có cột cho tiêu chí điều tra: {items} (hàng đầu ghi mỗi tiêu chí một cột)",
+        "the table has no column for the survey items: {items} (the first row names one column "
+        "per item)",
+    ),
+    "survey.no-responses": (
+        "'{value}': không có phiếu nào (tổng số phiếu 0); ghi số phiếu thực tế",
+        "'{value}': no responses at all (0 in all); give the real counts",
+    ),
+    "survey.short-row": (
+        "hàng chỉ có {cells} ô, bảng có {columns} cột: thiếu ô thì để trống, không bỏ dấu phân "
+        "cách",
+        "a row of {cells} cells in a table of {columns} columns: leave a missing value empty, "
+        "keep its separator",
+    ),
     "survey.extra-cell": (
         "ô ngoài các cột có tên: hàng đầu không ghi tiêu chí của cột này",
         "a cell past the named columns: the first row names no item for this column",
