@@ -1580,6 +1580,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ledger.booked": ("'{id}' không đạt: {name}", "'{id}' not met: {name}"),
     "ledger.entry": ("{text}", "{text}"),
     # --- batches ---------------------------------------------------------------------------
+    "batch.survey-table": (
+        "{path} là tệp CSV, không phải tệp minh chứng của xã: bảng kết quả điều tra của tỉnh "
+        "dùng với --survey (evaluate, compare)",
+        "{path} is a CSV file, not a commune's evidence: a province's survey table goes to "
+        "--survey (evaluate, compare)",
+    ),
     "batch.folder-loop": (
         "thư mục này đã được duyệt qua một liên kết khác (vòng lặp liên kết): bỏ qua",
         "this folder was already searched through another link (a link loop): skipped",

@@ -136,7 +136,7 @@ class _Finder:
                 file=place.file,
                 line=place.line,
                 column=place.column,
-                cell=place.cell,
+                cell=place.cell or None,
                 unit=self.r.checked.evidence.unit.name,
                 item=item,
                 stake=stake,
@@ -482,9 +482,9 @@ class ReviewRun:
 def _read_all(
     paths: Iterable[Path], resolver: CriteriaResolver
 ) -> tuple[list[_Reviewed], list[Problem], list[str], list[Path]]:
-    from parscore.batch import find_files
+    from parscore.batch import find_files, not_score_sheet
 
-    found = find_files(paths)
+    found = find_files(paths)  # compare's finding, and its skipping: see below
     reviewed: list[_Reviewed] = []
     problems = list(found.problems)
     left_out: list[str] = []
@@ -492,6 +492,8 @@ def _read_all(
         try:
             r = read(path, resolver, named=str(path) in found.named)
         except InputError as exc:
+            if not_score_sheet(exc) and str(path) not in found.named:
+                continue  # another workbook found beside the files (a survey table): as compare
             problems.extend(exc.problems)
             left_out.append(yamlsource.display_name(path))
             continue

@@ -307,3 +307,44 @@ def test_an_appraisal_file_named_is_refused_and_one_found_in_a_folder_is_left_al
     assert "vinh-chap-2023.yaml is an appraisal or explanation file" in named.stderr
     found = run("review", str(appraisal), "--format", "json")
     assert found.exit_code == 0 and json.loads(found.stdout)["files"] == []
+
+
+def test_yaml_findings_have_no_cell_in_json():
+    result = run("review", str(DATA / "planted.yaml"), "--format", "json")
+    cells = {f["cell"] for f in json.loads(result.stdout)["findings"]}
+    assert cells == {None}  # docs and schema: a workbook's Sheet!F14, else null
+
+
+def test_a_missing_file_alone_is_bad_input_as_in_compare(tmp_path):
+    missing = tmp_path / "nonexist.yaml"
+    for command in ("review", "compare"):
+        result = run(command, str(missing), "--lang", "en")
+        assert result.exit_code == 2, command
+        assert f"{missing}: no such file [file.not-found]" in result.stderr
+    # beside a file that is reviewed, it is a file left out
+    assert run("review", str(missing), str(DATA / "planted.yaml")).exit_code == 1
+
+
+def test_a_survey_table_is_skipped_in_a_folder_and_refused_by_name(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    root = Path(__file__).parent.parent
+    folder = tmp_path / "tinh"
+    folder.mkdir()
+    (folder / "set.yaml").write_text((DATA / "set.yaml").read_text("utf-8"), "utf-8")
+    (folder / "planted.yaml").write_text((DATA / "planted.yaml").read_text("utf-8"), "utf-8")
+    book = openpyxl.Workbook()
+    book.active.append(["ma_don_vi", "S.1"])
+    book.active.append(["20638", "148/200"])
+    book.save(folder / "khao-sat.xlsx")
+    table = folder / "khao-sat.csv"
+    table.write_text((root / "evidence" / "khao-sat-2023.csv").read_text("utf-8"), "utf-8")
+    result = run("review", str(folder), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["files"] == [str(folder / "planted.yaml")]
+    for command in ("review", "compare"):
+        named = run(command, str(table), "--lang", "en")
+        assert named.exit_code == 2, command
+        assert (
+            f"error: {table} is a CSV file, not a commune's evidence: a province's survey table "
+            "goes to --survey (evaluate, compare)"
+        ) in named.stderr
