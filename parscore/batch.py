@@ -50,9 +50,10 @@ class Found:
 
 def find_files(paths: Iterable[Path]) -> Found:
     """Files given by name, and ``.yaml``/``.yml``/``.xlsx`` files found below folders
-    (recursively, in name order); a ``.csv`` named (a survey table) is refused. A commune folder (one holding ``commune.yaml``,
-    :mod:`parscore.folder`), given or found, is one commune, not searched. A folder reached twice
-    through links (a loop) is searched once and said; a folder that cannot be read is said."""
+    (recursively, in name order); a ``.csv`` named (a survey table) is refused. A commune folder
+    (one holding ``commune.yaml``, :mod:`parscore.folder`), given or found, is one commune, not
+    searched. A folder reached twice through links (a loop) is searched once and said; a folder
+    that cannot be read is said."""
     from parscore.folder import is_commune_folder
 
     files: list[Path] = []
