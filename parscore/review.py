@@ -205,64 +205,63 @@ class _Finder:
             )
 
     def dates(self) -> None:
+        """Each date finding once per file: a date cited by several items (one report in
+        five, a date typed as an input and on its document) is one finding at its first
+        place, naming every item, its stake the sum of theirs (each item counted once)."""
         ev = self.r.checked.evidence
+        cited: list[tuple[dt.date, KeyPath, str, tuple[Any, ...], Decimal]] = []
         for node_id, item in ev.items.items():
             stake = self.r.stake(node_id)
-            for index, doc in enumerate(item.documents):
-                self.date(doc, ("items", node_id, "documents", index, "date"), node_id, stake)
             for name, value in self.r.checked.inputs.get(node_id, {}).items():
                 if isinstance(value, dt.date):
-                    self.day(value, ("items", node_id, name), node_id, stake)
+                    cited.append((value, ("items", node_id, name), node_id, (node_id,), stake))
+            for index, doc in enumerate(item.documents):
+                if doc.date is not None:
+                    keys = ("items", node_id, "documents", index, "date")
+                    cited.append((doc.date, keys, node_id, (node_id,), stake))
         for section in ("bonus", "penalty"):
-            entries = getattr(ev, section)
-            for index, entry in enumerate(entries):
+            for index, entry in enumerate(getattr(ev, section)):
                 stake = self.r.line_stake(section, index)
                 for number, doc in enumerate(entry.documents):
-                    keys = (section, index, "documents", number, "date")
-                    self.date(doc, keys, section, stake)
+                    if doc.date is not None:
+                        keys = (section, index, "documents", number, "date")
+                        cited.append((doc.date, keys, section, (section, index), stake))
+        groups: dict[tuple[str, dt.date], list[tuple[KeyPath, str, tuple[Any, ...], Decimal]]]
+        groups = {}
+        codes: dict[tuple[str, dt.date], tuple[str, dict[str, Any]]] = {}
+        for day, keys, item, who, stake in cited:
+            for kind, code, args in self.day(day):
+                groups.setdefault((kind, day), []).append((keys, item, who, stake))
+                codes[(kind, day)] = (code, args)
+        order = {node_id: n for n, node_id in enumerate(self.r.checked.criteria.leaf_ids)}
+        for (kind, day), cites in groups.items():
+            code, args = codes[(kind, day)]
+            # in the set's order, whatever order the file (or workbook, or folder) gives them
+            cites.sort(key=lambda c: (order.get(c[1], len(order)), c[2]))
+            stakes = {who: stake for _, _, who, stake in cites}  # an item counted once
+            items = ", ".join(dict.fromkeys(item for _, item, _, _ in cites))
+            self.add(kind, cites[0][0], items, sum(stakes.values(), Decimal(0)), code, **args)
 
-    def date(self, doc: Document, keys: KeyPath, item: str, stake: Decimal) -> None:
-        if doc.date is not None:
-            self.day(doc.date, keys, item, stake)
-
-    def day(self, day: dt.date, keys: KeyPath, item: str, stake: Decimal) -> None:
+    def day(self, day: dt.date) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """What is odd about a date: (kind, message code, its arguments)."""
         ev, cs = self.r.checked.evidence, self.r.checked.criteria
         assessed = ev.assessment.date if ev.assessment is not None else None
         if assessed is not None and day > assessed:
-            self.add(
+            yield (
                 "date-after-assessment",
-                keys,
-                item,
-                stake,
                 "review.date-after-assessment",
-                date=day,
-                assessed=assessed,
+                {"date": day, "assessed": assessed},
             )
         start, end = (cs.evidence_window or NATIONAL_WINDOW).dates(ev.year)
         if not start <= day <= end:
-            self.add(
-                "date-outside-window",
-                keys,
-                item,
-                stake,
-                "review.date-outside-window",
-                date=day,
-                start=start,
-                end=end,
-            )
+            args = {"date": day, "start": start, "end": end}
+            yield "date-outside-window", "review.date-outside-window", args
         off = holiday(day)
         if off is not None:
-            self.add(
-                "date-holiday",
-                keys,
-                item,
-                stake,
-                "review.date-holiday",
-                date=day,
-                holiday=Phrase(f"holiday.{off}"),
-            )
+            args = {"date": day, "holiday": Phrase(f"holiday.{off}")}
+            yield "date-holiday", "review.date-holiday", args
         elif day.weekday() == 6:
-            self.add("date-sunday", keys, item, stake, "review.date-sunday", date=day)
+            yield "date-sunday", "review.date-sunday", {"date": day}
 
     def agreements(self) -> None:
         inputs = self.r.checked.inputs

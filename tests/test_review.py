@@ -348,3 +348,40 @@ def test_a_survey_table_is_skipped_in_a_folder_and_refused_by_name(tmp_path):
             f"error: {table} is a CSV file, not a commune's evidence: a province's survey table "
             "goes to --survey (evaluate, compare)"
         ) in named.stderr
+
+
+EVIDENCE = Path(__file__).parent.parent / "evidence"
+
+
+def _ho_xa(tmp_path: Path, old: str, new: str) -> Path:
+    """The shipped Hồ Xá file with one change (its set is the built-in reference set)."""
+    text = (EVIDENCE / "ho-xa-2023.yaml").read_text("utf-8")
+    assert old in text
+    path = tmp_path / "ho-xa-2023.yaml"
+    path.write_text(text.replace(old, new), "utf-8")
+    return path
+
+
+def test_one_date_finding_per_date_naming_every_item_with_their_stakes_summed(tmp_path):
+    review = review_paths([EVIDENCE / "ho-xa-2023.yaml"]).review
+    late = [
+        (f.line, f.item, f.stake, f.reason.args["date"])
+        for f in review.findings
+        if f.kind == "date-after-assessment"
+    ]
+    # assessed 08/12/2023; the stakes are the items' claims: 3.2 4.97, 3.3 1, 3.4 3, 3.5 2,
+    # 3.6 2, 7.2 2 (249/BC-UBND of 11/12) and 7.1 3, 7.3 2, 7.4 2.66, 7.5 2 (251/BC-UBND of 12/12)
+    assert late == [
+        (152, "3.2, 3.3, 3.4, 3.5, 3.6, 7.2", D("14.97"), "2023-12-11"),
+        (274, "7.1, 7.3, 7.4, 7.5", D("9.66"), "2023-12-12"),
+        (324, "8.2", D(2), "2023-12-14"),
+        (265, "6.4", D(1), "2023-12-13"),
+    ]
+    # a Sunday typed as an input (q1, line 68) and on its report (line 73): one finding
+    path = _ho_xa(tmp_path, "08/03/2023", "05/03/2023")
+    sundays = [
+        (f.line, f.item, f.stake)
+        for f in review_paths([path]).review.findings
+        if f.kind == "date-sunday"
+    ]
+    assert sundays == [(68, "1.2.1", D(1))]
