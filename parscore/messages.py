@@ -1342,12 +1342,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "dated {date}, a day off: {holiday}",
     ),
     "review.number-date": (
-        "văn bản số {number} ghi ngày {date}, nơi khác ({where}) ghi ngày {first_date}",
-        "document {number} dated {date}; cited elsewhere ({where}) as of {first_date}",
+        "văn bản số {number} ghi ngày {date} ({here}){titles}, nơi khác ghi ngày {first_date} "
+        "({where})",
+        "document {number} dated {date} ({here}){titles}; cited as of {first_date} ({where})",
+    ),
+    "review.number-also-title": (
+        ", trích yếu '{title}' (nơi khác: '{first_title}')",
+        ", titled '{title}' (elsewhere: '{first_title}')",
     ),
     "review.number-title": (
-        "văn bản số {number} có trích yếu '{title}', nơi khác ({where}) ghi '{first_title}'",
-        "document {number} titled '{title}'; cited elsewhere ({where}) as '{first_title}'",
+        "văn bản số {number} có trích yếu '{title}' ({here}), nơi khác ghi '{first_title}' "
+        "({where})",
+        "document {number} titled '{title}' ({here}); cited as '{first_title}' ({where})",
     ),
     "review.figures-equal": (
         "số liệu phải bằng nhau ({name}) nhưng khác nhau: {values}",

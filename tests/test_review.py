@@ -56,8 +56,9 @@ def test_every_planted_finding_with_its_place_and_stake(planted):
         ("date-outside-window", "planted.yaml", 25, 36, D("1.67")),  # 03/12/2022
         ("document-type", "planted.yaml", 11, 18, D(1)),  # a report (BC) where KH is required
         ("date-holiday", "planted.yaml", 11, 37, D(1)),  # 22/01/2023: mùng 1 Tết Quý Mão
-        ("number-conflict", "planted.yaml", 28, 86, D("0.50")),  # 7/QĐ-UBND: another title
         ("claim-above", "planted.yaml", 17, 14, D("0.30")),  # 3 claimed, 2.70 computed
+        # a title alone differing is ranked after the rest: 7/QĐ-UBND, another title
+        ("number-conflict", "planted.yaml", 28, 86, D("0.50")),
     ]
 
 
@@ -385,3 +386,56 @@ def test_one_date_finding_per_date_naming_every_item_with_their_stakes_summed(tm
         if f.kind == "date-sunday"
     ]
     assert sundays == [(68, "1.2.1", D(1))]
+
+
+def _conflicts(path: Path) -> list[tuple[int, str | None, Decimal, str]]:
+    return [
+        (f.line, f.item, f.stake, f.reason.en)
+        for f in review_paths([path]).review.findings
+        if f.kind == "number-conflict"
+    ]
+
+
+def test_the_citation_that_differs_is_flagged_naming_every_other(tmp_path):
+    # 06/KH-UBND is cited by 1.1.1 (line 44), 1.1.2 (51) and 1.1.3 (57): only 1.1.1 mistyped
+    plan = 'date: "17/01/2023", issuer: "UBND thị trấn Hồ Xá", title: "Kế hoạch cải cách hành '
+    plan += 'chính thị trấn Hồ Xá năm 2023"}'
+    path = _ho_xa(tmp_path, plan, plan.replace("17/01", "18/01"))
+    p = str(path)
+    title = (
+        f"document 3398/QĐ-UBND titled 'Quyết định công nhận sáng kiến cấp huyện năm 2023' "
+        f"({p}:356); cited as 'Quyết định công nhận sáng kiến 'Trả kết quả TTHC qua dịch vụ "
+        f"bưu chính tại nhà cho người cao tuổi'' ({p}:109)"
+    )
+    assert _conflicts(path) == [
+        (
+            44,
+            "1.1.1",
+            D(1),  # 1.1.1's claim
+            f"document 06/KH-UBND dated 18/01/2023 ({p}:44); cited as of 17/01/2023 ({p}:51, "
+            f"{p}:57)",
+        ),
+        (356, "bonus", D("0.50"), title),  # a title alone: ranked after the rest
+    ]
+    # another date and another title: both said
+    path = _ho_xa(
+        tmp_path, plan, plan.replace("17/01", "18/01").replace("cải cách hành chính", "kiểm tra")
+    )
+    assert _conflicts(path)[0][3] == (
+        f"document 06/KH-UBND dated 18/01/2023 ({p}:44), titled 'Kế hoạch kiểm tra thị trấn Hồ "
+        f"Xá năm 2023' (elsewhere: 'Kế hoạch cải cách hành chính thị trấn Hồ Xá năm 2023'); "
+        f"cited as of 17/01/2023 ({p}:51, {p}:57)"
+    )
+
+
+def test_a_plain_d_and_a_spelled_out_issuer_are_the_same_document(tmp_path):
+    old = '{number: "3398/QĐ-UBND", date: "18/10/2023", issuer: "UBND huyện Vĩnh Linh", title: "'
+    old += "Quyết định công nhận sáng kiến cấp"
+    new = '{number: "3398/QD-UBND", date: "19/10/2023", issuer: "Ủy ban nhân dân huyện Vĩnh Linh"'
+    new += ', title: "Quyết định công nhận sáng kiến cấp'
+    path = _ho_xa(tmp_path, old, new)
+    (line, item, stake, why), *_ = _conflicts(path)
+    # 1-1 tie: the first cited (1.5, line 109) is taken as the document's date
+    assert (line, item, stake) == (356, "bonus", D("0.50"))
+    assert why.startswith("document 3398/QD-UBND dated 19/10/2023")
+    assert document_type("142/QD-UBND") == "QĐ" and document_type("05/HD-UBND") == "HD"
