@@ -439,3 +439,25 @@ def test_a_plain_d_and_a_spelled_out_issuer_are_the_same_document(tmp_path):
     assert (line, item, stake) == (356, "bonus", D("0.50"))
     assert why.startswith("document 3398/QD-UBND dated 19/10/2023")
     assert document_type("142/QD-UBND") == "QĐ" and document_type("05/HD-UBND") == "HD"
+
+
+def test_each_tet_break_is_listed_whole_weekends_included():
+    # a Saturday or Sunday next to a day of the Tết break is a day of it (the header's rule):
+    # 2025's break was 25/01 (Saturday) to 02/02 (Sunday)
+    days = [dt.date(2025, 1, 25) + dt.timedelta(days=n) for n in range(9)]
+    assert [holiday(d) for d in days] == ["tet"] * 9
+    assert holiday(dt.date(2025, 1, 24)) is None and holiday(dt.date(2025, 2, 3)) is None
+    for year in holiday_years():
+        tet = sorted(d for d in _days_off(year) if holiday(d) == "tet")
+        before, after = tet[0] - dt.timedelta(days=1), tet[-1] + dt.timedelta(days=1)
+        assert before.weekday() < 5 and after.weekday() < 5, year  # nothing left out
+        assert tet == [tet[0] + dt.timedelta(days=n) for n in range(len(tet))], year
+
+
+def _days_off(year: int) -> list[dt.date]:
+    start = dt.date(year, 1, 1)
+    return [
+        start + dt.timedelta(days=n)
+        for n in range(366)
+        if (start + dt.timedelta(days=n)).year == year
+    ]
