@@ -1486,6 +1486,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the table has no column for the survey items: {items} (the first row names one column "
         "per item)",
     ),
+    "survey.formula": (
+        "ô có công thức {formula} nhưng chưa có giá trị (tệp chưa được mở và lưu bằng Excel): "
+        "ghi giá trị vào ô",
+        "a formula ({formula}) without a value (the file was never opened and saved in Excel): "
+        "type the value",
+    ),
     "survey.no-responses": (
         "'{value}': không có phiếu nào (tổng số phiếu 0); ghi số phiếu thực tế",
         "'{value}': no responses at all (0 in all); give the real counts",

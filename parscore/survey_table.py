@@ -22,11 +22,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from parscore import xlsxcells
 from parscore.decimals import number_bound_problem, number_bounds_args
 from parscore.errors import InputError, Problem, Severity
 from parscore.model.checked import CheckedEvidence
 from parscore.model.common import comparable
 from parscore.model.evidence import Item
+from parscore.workbook import column_letter
 from parscore.yamlsource import DEFAULT_LIMITS, Limits, display_name, read_bytes
 
 
@@ -128,31 +130,16 @@ def _csv_cells(data: bytes, display: str) -> Iterator[tuple[list[tuple[Any, Plac
         yield places, Place(display, number, 1)
 
 
-def _column_letter(index: int) -> str:
-    letters = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _xlsx_cells(path: Path, display: str) -> Iterator[tuple[list[tuple[Any, Place]], Place]]:
-    import openpyxl  # a runtime dependency: a survey table in a workbook
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        raise InputError([Place(display).problem("survey.not-workbook")]) from None
-    try:
-        sheet = book.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
-            cells = []
-            for column, value in enumerate(values, 1):
-                cell = f"{sheet.title}!{_column_letter(column)}{number}"
-                cells.append((value, Place(display, cell=cell)))
-            yield cells, Place(display, cell=f"{sheet.title}!A{number}")
-    finally:
-        book.close()
+def _xlsx_cells(
+    data: bytes, display: str, limits: Limits
+) -> Iterator[tuple[list[tuple[Any, Place]], Place]]:
+    title, rows = xlsxcells.first_sheet(data, display, limits)
+    for number, values in enumerate(rows, 1):
+        cells = [
+            (value, Place(display, cell=f"{title}!{column_letter(column)}{number}"))
+            for column, value in enumerate(values)
+        ]
+        yield cells, Place(display, cell=f"{title}!A{number}")
 
 
 def _blank(raw: Any) -> bool:
@@ -163,10 +150,12 @@ def _value(raw: Any, place: Place) -> tuple[Value | None, Problem | None]:
     """A cell's points or satisfied/responses; (None, None) for an empty cell."""
     if _blank(raw):
         return None, None
+    if isinstance(raw, xlsxcells.Formula):
+        return None, place.problem("survey.formula", formula=raw.text)
     if isinstance(raw, bool):
         return None, place.problem("survey.bad-cell", value=str(raw))
-    if isinstance(raw, (int, float)):
-        raw = repr(raw) if isinstance(raw, float) else str(raw)
+    if isinstance(raw, (int, float)):  # a number cell, as YAML reads that number: 1e-05 too
+        raw = xlsxcells.number_text(raw) if isinstance(raw, float) else str(raw)
     text = str(raw).strip()
     if "," in text and "/" not in text:
         return None, place.problem(
@@ -200,7 +189,10 @@ def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> SurveyTable:
     if suffix not in (".csv", ".xlsx"):
         raise InputError([Place(display).problem("survey.not-table")])
     data = read_bytes(path, limits)  # the size limit and the refusals of any input file
-    rows_in = _csv_cells(data, display) if suffix == ".csv" else _xlsx_cells(path, display)
+    if suffix == ".csv":
+        rows_in = _csv_cells(data, display)
+    else:
+        rows_in = _xlsx_cells(data, display, limits)
     problems: list[Problem] = []
     items: list[tuple[str, Place]] = []
     rows: list[Row] = []

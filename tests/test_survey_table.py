@@ -322,3 +322,36 @@ def test_no_responses_at_all_is_refused_at_its_cell():
             "[survey.no-responses]"
         ],
     )
+
+
+def test_a_workbook_s_formula_without_value_and_a_number_in_exponent_form(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "KetQua"
+    sheet.append(["ma_don_vi", "S.1", "S.2", "S.3", "S.4", "S.5"])
+    # openpyxl saves a formula without its value, as any program writing a workbook does
+    sheet.append(["20638", "=1+2", 1e-05, 4, 4, 4])
+    path = tmp_path / "k.xlsx"
+    book.save(path)
+    code, lines = _errors(path)
+    assert code == 2
+    assert lines == [
+        f"{path}: KetQua!B2: a formula (=1+2) without a value (the file was never opened and "
+        "saved in Excel): type the value [survey.formula]"
+    ]
+    sheet["B2"] = 3
+    book.save(path)
+    result = run("evaluate", DONG_PHU, "--survey", path, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    # 1e-05 is the number 0.00001 (as YAML reads it), kept exact
+    assert _survey_points(result)["S.2"] == "0.00001"
+    assert _survey_points(result)["S.1"] == "3.00"
+
+
+def test_a_workbook_that_is_not_a_zip_is_refused_before_openpyxl(tmp_path):
+    path = tmp_path / "k.xlsx"
+    path.write_bytes(b"ma_don_vi,S.1\n")
+    code, lines = _errors(path)
+    assert code == 2
+    assert len(lines) == 1 and lines[0].endswith("[workbook.not-xlsx]")
