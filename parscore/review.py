@@ -524,7 +524,9 @@ def jumps(files: list[_Reviewed], previous: list[UnitResult], threshold: Decimal
                 "jump-index",
                 ("year",),
                 None,
-                now.total - then.total,
+                # last year's index is the share comparable across sets (a set may change its
+                # maximum): the points of this year's total above that share
+                now.total - then.index * now.applicable_max / 100,
                 "review.jump-index",
                 year=last.year,
                 before=then.index,
@@ -546,7 +548,7 @@ def jumps(files: list[_Reviewed], previous: list[UnitResult], threshold: Decimal
                     "jump-field",
                     keys,
                     f.id,
-                    f.points - old.points,
+                    f.points - old.points * f.applicable_max / old.applicable_max,
                     "review.jump-field",
                     prefer_key=first is not None,
                     id=f.id,

@@ -461,3 +461,19 @@ def _days_off(year: int) -> list[dt.date]:
         for n in range(366)
         if (start + dt.timedelta(days=n)).year == year
     ]
+
+
+def test_a_jump_over_a_set_of_another_maximum_is_counted_on_the_index(tmp_path):
+    last = tmp_path / "planted-2022.json"
+    written = run("evaluate", str(LAST / "planted-2022.yaml"), "--format", "json", "-o", str(last))
+    assert written.exit_code == 0, written.stderr
+    data = json.loads(last.read_text("utf-8"))
+    # last year's set twice as large: 0.60 of 16 is the same index, 3.75
+    data["totals"].update(total="0.60", max="16.00", applicable_max="16.00")
+    for f in data["fields"]:
+        f.update(points=str(D(f["points"]) * 2), applicable_max=str(D(f["applicable_max"]) * 2))
+    last.write_text(json.dumps(data), "utf-8")
+    review = review_paths([DATA / "planted.yaml"], previous=[last]).review
+    stakes = {f.kind: f.stake for f in review.findings if f.kind.startswith("jump")}
+    # 5.87 − 3.75% of this year's 8 = 5.87 − 0.30; field 2: 4.37 − 0.60 × 4/8 = 4.07
+    assert stakes == {"jump-index": D("5.57"), "jump-field": D("4.07")}
