@@ -477,3 +477,11 @@ def test_a_jump_over_a_set_of_another_maximum_is_counted_on_the_index(tmp_path):
     stakes = {f.kind: f.stake for f in review.findings if f.kind.startswith("jump")}
     # 5.87 − 3.75% of this year's 8 = 5.87 − 0.30; field 2: 4.37 − 0.60 × 4/8 = 4.07
     assert stakes == {"jump-index": D("5.57"), "jump-field": D("4.07")}
+
+
+def test_the_shipped_examples_plant_a_date_conflict():
+    # evidence/que-minh-2023.yaml's header: 3.6 cites 189/BC-UBND as of 12/11/2023, the five
+    # other citations as of 11/12/2023; its stake is 3.6's claim, 1.5 (computed 3/4 × 2 = 1.50)
+    review = review_paths([EVIDENCE / "que-minh-2023.yaml"]).review
+    found = [(f.item, f.stake) for f in review.findings if f.kind == "number-conflict"]
+    assert found == [("3.6", D("1.50"))]
