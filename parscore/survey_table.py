@@ -42,9 +42,12 @@ class Place:
     cell: str = ""  # "Sheet1!C4" in a workbook
 
     def problem(self, message: str, /, *, warning: bool = False, **args: Any) -> Problem:
-        file = f"{self.file}: {self.cell}" if self.cell else self.file
+        """A problem here, located as every problem is (a workbook's cell in ``cell``, its row
+        and column as line and column, as :mod:`parscore.workbook.read` places them)."""
         severity = Severity.WARNING if warning else Severity.ERROR
-        return Problem(message, args, file, self.line, self.column, (), severity)
+        return Problem(
+            message, args, self.file, self.line, self.column, (), severity, cell=self.cell
+        )
 
 
 _POINTS = re.compile(r"[0-9]+(\.[0-9]+)?")
@@ -136,10 +139,10 @@ def _xlsx_cells(
     title, rows = xlsxcells.first_sheet(data, display, limits)
     for number, values in enumerate(rows, 1):
         cells = [
-            (value, Place(display, cell=f"{title}!{column_letter(column)}{number}"))
+            (value, Place(display, number, column + 1, f"{title}!{column_letter(column)}{number}"))
             for column, value in enumerate(values)
         ]
-        yield cells, Place(display, cell=f"{title}!A{number}")
+        yield cells, Place(display, number, 1, f"{title}!A{number}")
 
 
 def _blank(raw: Any) -> bool:
