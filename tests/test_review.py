@@ -485,3 +485,11 @@ def test_the_shipped_examples_plant_a_date_conflict():
     review = review_paths([EVIDENCE / "que-minh-2023.yaml"]).review
     found = [(f.item, f.stake) for f in review.findings if f.kind == "number-conflict"]
     assert found == [("3.6", D("1.50"))]
+
+
+def test_the_shipped_examples_plant_figures_that_disagree():
+    # evidence/ho-xa-2023.yaml's header: 3.5 settled 2865, 3.2 settled 2856; the stake is the
+    # two items' claims, 3.2's 4.97 + 3.5's 2 (1950/2865 is still above 60%: its full 2 points)
+    review = review_paths([EVIDENCE / "ho-xa-2023.yaml"]).review
+    found = [(f.item, f.line, f.stake) for f in review.findings if f.kind == "figures-disagree"]
+    assert found == [("3.5", 171, D("6.97"))]
