@@ -50,9 +50,10 @@ class Found:
 
 def find_files(paths: Iterable[Path]) -> Found:
     """Files given by name, and ``.yaml``/``.yml``/``.xlsx`` files found below folders
-    (recursively, in name order). A commune folder (one holding ``commune.yaml``,
-    :mod:`parscore.folder`), given or found, is one commune, not searched. A folder reached twice
-    through links (a loop) is searched once and said; a folder that cannot be read is said."""
+    (recursively, in name order); a ``.csv`` named (a survey table) is refused. A commune folder
+    (one holding ``commune.yaml``, :mod:`parscore.folder`), given or found, is one commune, not
+    searched. A folder reached twice through links (a loop) is searched once and said; a folder
+    that cannot be read is said."""
     from parscore.folder import is_commune_folder
 
     files: list[Path] = []
@@ -101,6 +102,9 @@ def find_files(paths: Iterable[Path]) -> Found:
 
     named: set[str] = set()
     for path in paths:
+        if path.suffix.lower() == ".csv" and not path.is_dir():
+            # a CSV is never a commune's file: the province's survey table goes to --survey
+            raise UsageError("batch.survey-table", path=display_name(path))
         if path.is_dir() and not is_commune_folder(path):
             walk(path)
         else:
@@ -197,6 +201,12 @@ def score_file(
     return FileOutcome(path, summary, criteria_location=prepared.criteria_location)
 
 
+def not_score_sheet(exc: InputError) -> bool:
+    """Whether a workbook is another kind of workbook (a comparison written beside the files, a
+    province's survey table): found in a folder it is passed over, as a criteria set is."""
+    return [p.code for p in exc.problems] == ["workbook.not-score-sheet"]
+
+
 def _score_bundle(path: str, criteria: str | None, resolver: CriteriaResolver) -> FileOutcome:
     """A commune folder or a workbook: read through :func:`parscore.loading.load_evidence`,
     never cached (its bytes are not one file's)."""
@@ -208,8 +218,7 @@ def _score_bundle(path: str, criteria: str | None, resolver: CriteriaResolver) -
     except InputError as exc:
         # another workbook (a comparison written beside the files) is not evidence: found in a
         # folder it is passed over, as a criteria set is; named, it is refused
-        other = [p.code for p in exc.problems] == ["workbook.not-score-sheet"]
-        return FileOutcome(path, None, tuple(exc.problems), is_criteria=other)
+        return FileOutcome(path, None, tuple(exc.problems), is_criteria=not_score_sheet(exc))
     summary = summarize(score(prepared))
     return FileOutcome(path, summary, criteria_location=prepared.criteria_location)
 

@@ -66,10 +66,15 @@ DOCUMENT_TYPES = (
 _NUMBER = re.compile(r"\s*[0-9]+[a-zA-Z]?\s*/\s*(?:[0-9]{4}\s*/\s*)?([^/\s]+)\s*$")
 
 
+def _plain_d(text: str) -> str:
+    return text.casefold().replace("đ", "d")
+
+
 def document_type(number: str | None) -> str | None:
     """The type code of a document number: "10/KH-UBND" -> "KH", "05/2023/QĐ-UBND" -> "QĐ",
-    "123/UBND-VP" (an official letter, no type) -> "CV"; None when the number is not in that
-    form."""
+    "123/UBND-VP" (an official letter, no type) -> "CV"; a plain D for Đ is read as Đ where no
+    type is written with a D ("142/QD-UBND" -> "QĐ", "05/HD-UBND" stays "HD"); None when the
+    number is not in that form."""
     if not number:
         return None
     match = _NUMBER.match(number)
@@ -78,6 +83,9 @@ def document_type(number: str | None) -> str | None:
     head = match.group(1).split("-")[0]
     for code in DOCUMENT_TYPES:
         if head.casefold() == code.casefold():
+            return code
+    for code in DOCUMENT_TYPES:  # typed with a plain D ("142/QD-UBND"): HD, DA are types too
+        if _plain_d(head) == _plain_d(code):
             return code
     if "-" in match.group(1) and head.upper().startswith("UBND"):
         return "CV"  # "123/UBND-VP": the issuer first, then the drafting office

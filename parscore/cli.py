@@ -719,6 +719,8 @@ def review(
     kept = [f for f in run.review.findings if f.kind not in skip]
     result = run.review.model_copy(update={"findings": kept})
     opts = Options(lang=lang, width=_layout_width(output))
+    if result.left_out and not result.files:
+        sys.exit(EXIT_BAD_INPUT)  # nothing could be reviewed (as compare): bad input
     emit(chosen.reporter()(result, opts), output, force, [*paths, *run.read], bom=chosen.bom)
     if result.left_out:
         sys.exit(EXIT_PROBLEMS)

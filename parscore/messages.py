@@ -1432,12 +1432,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "dated {date}, a day off: {holiday}",
     ),
     "review.number-date": (
-        "văn bản số {number} ghi ngày {date}, nơi khác ({where}) ghi ngày {first_date}",
-        "document {number} dated {date}; cited elsewhere ({where}) as of {first_date}",
+        "văn bản số {number} ghi ngày {date} ({here}){titles}, nơi khác ghi ngày {first_date} "
+        "({where})",
+        "document {number} dated {date} ({here}){titles}; cited as of {first_date} ({where})",
+    ),
+    "review.number-also-title": (
+        ", trích yếu '{title}' (nơi khác: '{first_title}')",
+        ", titled '{title}' (elsewhere: '{first_title}')",
     ),
     "review.number-title": (
-        "văn bản số {number} có trích yếu '{title}', nơi khác ({where}) ghi '{first_title}'",
-        "document {number} titled '{title}'; cited elsewhere ({where}) as '{first_title}'",
+        "văn bản số {number} có trích yếu '{title}' ({here}), nơi khác ghi '{first_title}' "
+        "({where})",
+        "document {number} titled '{title}' ({here}); cited as '{first_title}' ({where})",
     ),
     "review.figures-equal": (
         "số liệu phải bằng nhau ({name}) nhưng khác nhau: {values}",
@@ -1561,6 +1567,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "mã đơn vị {code} đã có ở hàng {first}",
         "unit code {code} is already in row {first}",
     ),
+    "survey.duplicate-item": (
+        "tiêu chí {id} đã có cột ở {first}: mỗi tiêu chí điều tra một cột",
+        "item {id} already has a column at {first}: one column per survey item",
+    ),
+    "survey.missing-item": (
+        "bảng không có cột cho tiêu chí điều tra: {items} (hàng đầu ghi mỗi tiêu chí một cột)",
+        "the table has no column for the survey items: {items} (the first row names one column "
+        "per item)",
+    ),
+    "survey.formula": (
+        "ô có công thức {formula} nhưng chưa có giá trị (tệp chưa được mở và lưu bằng Excel): "
+        "ghi giá trị vào ô",
+        "a formula ({formula}) without a value (the file was never opened and saved in Excel): "
+        "type the value",
+    ),
+    "survey.no-responses": (
+        "'{value}': không có phiếu nào (tổng số phiếu 0); ghi số phiếu thực tế",
+        "'{value}': no responses at all (0 in all); give the real counts",
+    ),
+    "survey.short-row": (
+        "hàng chỉ có {cells} ô, bảng có {columns} cột: thiếu ô thì để trống, không bỏ dấu phân "
+        "cách",
+        "a row of {cells} cells in a table of {columns} columns: leave a missing value empty, "
+        "keep its separator",
+    ),
     "survey.extra-cell": (
         "ô ngoài các cột có tên: hàng đầu không ghi tiêu chí của cột này",
         "a cell past the named columns: the first row names no item for this column",
@@ -1651,6 +1682,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ledger.booked": ("'{id}' không đạt: {name}", "'{id}' not met: {name}"),
     "ledger.entry": ("{text}", "{text}"),
     # --- batches ---------------------------------------------------------------------------
+    "batch.survey-table": (
+        "{path} là tệp CSV, không phải tệp minh chứng của xã: bảng kết quả điều tra của tỉnh "
+        "dùng với --survey (evaluate, compare)",
+        "{path} is a CSV file, not a commune's evidence: a province's survey table goes to "
+        "--survey (evaluate, compare)",
+    ),
     "batch.folder-loop": (
         "thư mục này đã được duyệt qua một liên kết khác (vòng lặp liên kết): bỏ qua",
         "this folder was already searched through another link (a link loop): skipped",

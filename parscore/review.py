@@ -111,6 +111,32 @@ def read(path: Path, resolver: CriteriaResolver, *, named: bool = True) -> _Revi
     return _Reviewed(src, checked, result, {n.id: n for n in _leaves(nodes)})
 
 
+def _finding(
+    r: _Reviewed,
+    kind: str,
+    keys: KeyPath,
+    item: str | None,
+    stake: Decimal,
+    code: str,
+    prefer_key: bool,
+    args: dict[str, Any],
+) -> Finding:
+    """A finding placed at ``keys`` of the file ``r`` (or the office file or workbook cell that
+    gave it)."""
+    place = r.src.problem(code, keys, prefer_key=prefer_key)
+    return Finding(
+        kind=kind,  # type: ignore[arg-type]
+        file=place.file,
+        line=place.line,
+        column=place.column,
+        cell=place.cell or None,
+        unit=r.checked.evidence.unit.name,
+        item=item,
+        stake=stake,
+        reason=reason(code, args),
+    )
+
+
 class _Finder:
     """The findings of one file (and, across files, of document numbers)."""
 
@@ -129,20 +155,7 @@ class _Finder:
         prefer_key: bool = False,
         **args: Any,
     ) -> None:
-        place = self.r.src.problem(code, keys, prefer_key=prefer_key)  # the file that gave it
-        self.found.append(
-            Finding(
-                kind=kind,  # type: ignore[arg-type]
-                file=place.file,
-                line=place.line,
-                column=place.column,
-                cell=place.cell,
-                unit=self.r.checked.evidence.unit.name,
-                item=item,
-                stake=stake,
-                reason=reason(code, args),
-            )
-        )
+        self.found.append(_finding(self.r, kind, keys, item, stake, code, prefer_key, args))
 
     def run(self) -> list[Finding]:
         self.claims()
@@ -201,68 +214,71 @@ class _Finder:
                 id=node_id,
                 number=item.documents[misfit].number,
                 type=Phrase(f"doc-type.{types[misfit]}"),
-                expected=_type_names(node.document_types),
+                expected=", ".join(node.document_types),
             )
 
     def dates(self) -> None:
+        """Each date finding once per file: a date cited by several items (one report in
+        five, a date typed as an input and on its document) is one finding at its first
+        place, naming every item, its stake the sum of theirs (each item counted once)."""
         ev = self.r.checked.evidence
+        cited: list[tuple[dt.date, KeyPath, str, tuple[Any, ...], Decimal]] = []
+        keys: KeyPath
         for node_id, item in ev.items.items():
             stake = self.r.stake(node_id)
-            for index, doc in enumerate(item.documents):
-                self.date(doc, ("items", node_id, "documents", index, "date"), node_id, stake)
             for name, value in self.r.checked.inputs.get(node_id, {}).items():
                 if isinstance(value, dt.date):
-                    self.day(value, ("items", node_id, name), node_id, stake)
+                    cited.append((value, ("items", node_id, name), node_id, (node_id,), stake))
+            for index, doc in enumerate(item.documents):
+                if doc.date is not None:
+                    keys = ("items", node_id, "documents", index, "date")
+                    cited.append((doc.date, keys, node_id, (node_id,), stake))
         for section in ("bonus", "penalty"):
-            entries = getattr(ev, section)
-            for index, entry in enumerate(entries):
+            for index, entry in enumerate(getattr(ev, section)):
                 stake = self.r.line_stake(section, index)
                 for number, doc in enumerate(entry.documents):
-                    keys = (section, index, "documents", number, "date")
-                    self.date(doc, keys, section, stake)
+                    if doc.date is not None:
+                        keys = (section, index, "documents", number, "date")
+                        cited.append((doc.date, keys, section, (section, index), stake))
+        groups: dict[tuple[str, dt.date], list[tuple[KeyPath, str, tuple[Any, ...], Decimal]]]
+        groups = {}
+        codes: dict[tuple[str, dt.date], tuple[str, dict[str, Any]]] = {}
+        for day, where, cites_it, who, stake in cited:
+            for kind, code, args in self.day(day):
+                groups.setdefault((kind, day), []).append((where, cites_it, who, stake))
+                codes[(kind, day)] = (code, args)
+        order = {node_id: n for n, node_id in enumerate(self.r.checked.criteria.leaf_ids)}
+        for (kind, day), cites in groups.items():
+            code, args = codes[(kind, day)]
+            # in the set's order, whatever order the file (or workbook, or folder) gives them
+            cites.sort(key=lambda c: (order.get(c[1], len(order)), c[2]))
+            stakes = {who: stake for _, _, who, stake in cites}  # an item counted once
+            items = ", ".join(dict.fromkeys(item for _, item, _, _ in cites))
+            self.add(kind, cites[0][0], items, sum(stakes.values(), Decimal(0)), code, **args)
 
-    def date(self, doc: Document, keys: KeyPath, item: str, stake: Decimal) -> None:
-        if doc.date is not None:
-            self.day(doc.date, keys, item, stake)
-
-    def day(self, day: dt.date, keys: KeyPath, item: str, stake: Decimal) -> None:
+    def day(self, day: dt.date) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """What is odd about a date: (kind, message code, its arguments)."""
         ev, cs = self.r.checked.evidence, self.r.checked.criteria
         assessed = ev.assessment.date if ev.assessment is not None else None
         if assessed is not None and day > assessed:
-            self.add(
+            yield (
                 "date-after-assessment",
-                keys,
-                item,
-                stake,
                 "review.date-after-assessment",
-                date=day,
-                assessed=assessed,
+                {"date": day, "assessed": assessed},
             )
         start, end = (cs.evidence_window or NATIONAL_WINDOW).dates(ev.year)
         if not start <= day <= end:
-            self.add(
-                "date-outside-window",
-                keys,
-                item,
-                stake,
-                "review.date-outside-window",
-                date=day,
-                start=start,
-                end=end,
-            )
+            args = {"date": day, "start": start, "end": end}
+            yield "date-outside-window", "review.date-outside-window", args
         off = holiday(day)
         if off is not None:
-            self.add(
+            yield (
                 "date-holiday",
-                keys,
-                item,
-                stake,
                 "review.date-holiday",
-                date=day,
-                holiday=Phrase(f"holiday.{off}"),
+                {"date": day, "holiday": Phrase(f"holiday.{off}")},
             )
         elif day.weekday() == 6:
-            self.add("date-sunday", keys, item, stake, "review.date-sunday", date=day)
+            yield "date-sunday", "review.date-sunday", {"date": day}
 
     def agreements(self) -> None:
         inputs = self.r.checked.inputs
@@ -292,10 +308,6 @@ class _Finder:
                 name={"vi": agreement.name.vi, "en": agreement.name.en or agreement.name.vi},
                 values=shown,
             )
-
-
-def _type_names(codes: Iterable[str]) -> str:
-    return ", ".join(codes)
 
 
 # --- one document number, cited with different dates or titles ----------------------------------
@@ -329,8 +341,8 @@ def _citations(r: _Reviewed) -> Iterator[tuple[tuple[str, ...], _Citation]]:
         for index, doc in enumerate(docs):
             if doc.number is None:
                 continue
-            number = comparable(doc.number).replace(" ", "")
-            issuer = ("issuer", comparable(doc.issuer)) if doc.issuer else own
+            number = comparable(doc.number).replace(" ", "").replace("đ", "d")  # QĐ typed QD
+            issuer = ("issuer", _title_words(doc.issuer)) if doc.issuer else own
             where = keys + ("documents", index)
             citation = _Citation(r, where, item, stake, doc.number, doc.date, doc.title)
             yield (number, *issuer), citation
@@ -362,51 +374,129 @@ def _same_title(a: str | None, b: str | None) -> bool:
     return x in y or y in x
 
 
-def _same_year(a: _Citation, b: _Citation) -> bool:
-    return a.date is None or b.date is None or a.date.year == b.date.year
-
-
 def _short_place(place: Problem) -> str:
     """Where the first citation is, inside a finding's reason: ``file:line`` or, in a
     workbook, ``file: Sheet!F14``."""
     return f"{place.file}: {place.cell}" if place.cell else f"{place.file}:{place.line}"
 
 
+def _places(citations: Iterable[_Citation]) -> str:
+    return ", ".join(
+        dict.fromkeys(
+            _short_place(c.reviewed.src.problem("review.number-date", c.keys)) for c in citations
+        )
+    )
+
+
+def _stake(citations: Iterable[_Citation]) -> Decimal:
+    """The points riding on some citations: each item of each file counted once."""
+    stakes = {(id(c.reviewed), c.item, c.keys[:2]): c.stake for c in citations}
+    return sum(stakes.values(), Decimal(0))
+
+
+def _items(citations: Iterable[_Citation]) -> str:
+    return ", ".join(dict.fromkeys(c.item for c in citations))
+
+
+def _year_groups(citations: list[_Citation]) -> list[list[_Citation]]:
+    """Citations of one number that may be one document: numbers start again from 01 every
+    1 January (Nghị định 30/2020/NĐ-CP), so dated citations are grouped by their year; an
+    undated one joins every group."""
+    years = sorted({c.date.year for c in citations if c.date is not None})
+    undated = [c for c in citations if c.date is None]
+    if not years:
+        return [undated]
+    return [[c for c in citations if c.date is None or c.date.year == y] for y in years]
+
+
+def _conflict(group: list[_Citation]) -> Finding | None:
+    """One finding for one document cited inconsistently, placed at the citation that differs
+    from the others and naming every citation.
+
+    Dates: the date most citations give is taken as the document's (on a tie, the first
+    cited); the finding is at the first citation of another date, its stake that of every
+    citation of another date. Titles are free text (a decision described once by its kind,
+    once by what it decides), so a difference of title alone is the weaker signal: compared
+    only between citations of one date, and ranked after the findings on dates and figures
+    (:func:`_rank`). When both differ, the finding says both."""
+    dated = [(c, c.date) for c in group if c.date is not None]
+    counts: dict[dt.date, int] = {}
+    for _, day in dated:
+        counts[day] = counts.get(day, 0) + 1
+    if len(counts) > 1:
+        best = max(counts.values())
+        usual = next(day for _, day in dated if counts[day] == best)
+        odd = [c for c, day in dated if day != usual]
+        agreeing = [c for c in group if c.date == usual or c.date is None]
+        first = odd[0]
+        other_titles = [c.title for c in agreeing if not _same_title(first.title, c.title)]
+        titles: Any = ""
+        if other_titles:
+            titles = Phrase(
+                "review.number-also-title", {"title": first.title, "first_title": other_titles[0]}
+            )
+        return _finding(
+            first.reviewed,
+            "number-conflict",
+            first.keys + ("date",),
+            _items(odd),
+            _stake(odd),
+            "review.number-date",
+            False,
+            {
+                "number": first.number,
+                "date": first.date,
+                "here": _places(odd),
+                "first_date": usual,
+                "where": _places(c for c in agreeing),
+                "titles": titles,
+            },
+        )
+    reference = group[0]
+    odd = [c for c in group[1:] if not _same_title(reference.title, c.title)]
+    if not odd:
+        return None
+    first = odd[0]
+    agreeing = [c for c in group if c not in odd]
+    return _finding(
+        first.reviewed,
+        "number-conflict",
+        first.keys + ("title",),
+        _items(odd),
+        _stake(odd),
+        "review.number-title",
+        False,
+        {
+            "number": first.number,
+            "title": first.title or "",
+            "first_title": reference.title or "",
+            "here": _places(odd),
+            "where": _places(agreeing),
+        },
+    )
+
+
 def number_conflicts(files: list[_Reviewed]) -> list[Finding]:
-    """A number cited again with another date, or another title. Numbers start again from 01
-    every 1 January (Nghị định 30/2020/NĐ-CP): "45/BC-UBND" of December 2023 and of January
-    2024 are two documents, so citations dated in different years are never compared."""
+    """One finding per document number (of one issuer, one year) cited with different dates or
+    titles, in one file or across the files reviewed (:func:`_conflict`)."""
     cited: dict[tuple[str, ...], list[_Citation]] = {}
     for r in files:
         for key, citation in _citations(r):
             cited.setdefault(key, []).append(citation)
     found: list[Finding] = []
     for citations in cited.values():
-        for index, other in enumerate(citations[1:], 1):
-            first = next((c for c in citations[:index] if _same_year(c, other)), None)
-            if first is None:
-                continue
-            dates_differ = first.date and other.date and first.date != other.date
-            if not dates_differ and _same_title(first.title, other.title):
-                continue
-            finder = _Finder(other.reviewed)
-            where = _short_place(first.reviewed.src.problem("review.number-date", first.keys))
-            doc_keys = other.keys + (("date",) if dates_differ else ("title",))
-            finder.add(
-                "number-conflict",
-                doc_keys,
-                other.item,
-                other.stake,
-                "review.number-date" if dates_differ else "review.number-title",
-                number=other.number,
-                where=where,
-                date=other.date or first.date,
-                first_date=first.date or other.date,
-                title=other.title or "",
-                first_title=first.title or "",
-            )
-            found.extend(finder.found)
+        for group in _year_groups(citations):
+            if len(group) > 1 and (finding := _conflict(group)) is not None:
+                found.append(finding)
     return found
+
+
+def _rank(finding: Finding) -> tuple[Any, ...]:
+    """Most points at stake first; a difference of title alone after the rest (titles are free
+    text), findings worth no points last; then by place."""
+    weak = finding.reason.code == "review.number-title"
+    place = (finding.file, finding.line, finding.column, finding.kind)
+    return (finding.stake == 0, weak, -finding.stake, *place)
 
 
 # --- last year ------------------------------------------------------------------------------
@@ -434,7 +524,9 @@ def jumps(files: list[_Reviewed], previous: list[UnitResult], threshold: Decimal
                 "jump-index",
                 ("year",),
                 None,
-                now.total - then.total,
+                # last year's index is the share comparable across sets (a set may change its
+                # maximum): the points of this year's total above that share
+                now.total - then.index * now.applicable_max / 100,
                 "review.jump-index",
                 year=last.year,
                 before=then.index,
@@ -456,7 +548,7 @@ def jumps(files: list[_Reviewed], previous: list[UnitResult], threshold: Decimal
                     "jump-field",
                     keys,
                     f.id,
-                    f.points - old.points,
+                    f.points - old.points * f.applicable_max / old.applicable_max,
                     "review.jump-field",
                     prefer_key=first is not None,
                     id=f.id,
@@ -482,9 +574,9 @@ class ReviewRun:
 def _read_all(
     paths: Iterable[Path], resolver: CriteriaResolver
 ) -> tuple[list[_Reviewed], list[Problem], list[str], list[Path]]:
-    from parscore.batch import find_files
+    from parscore.batch import find_files, not_score_sheet
 
-    found = find_files(paths)
+    found = find_files(paths)  # compare's finding, and its skipping: see below
     reviewed: list[_Reviewed] = []
     problems = list(found.problems)
     left_out: list[str] = []
@@ -492,6 +584,8 @@ def _read_all(
         try:
             r = read(path, resolver, named=str(path) in found.named)
         except InputError as exc:
+            if not_score_sheet(exc) and str(path) not in found.named:
+                continue  # another workbook found beside the files (a survey table): as compare
             problems.extend(exc.problems)
             left_out.append(yamlsource.display_name(path))
             continue
@@ -558,7 +652,7 @@ def review_paths(
         left_out = left_out + out
         read_paths = read_paths + more_read
         findings.extend(jumps(files, before, threshold))
-    findings.sort(key=lambda f: (-f.stake, f.file, f.line, f.column, f.kind))
+    findings.sort(key=_rank)
     review = Review(
         files=[r.src.display for r in files],
         previous=[yamlsource.display_name(p) for p in previous],

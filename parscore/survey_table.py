@@ -15,8 +15,6 @@ the table, not in the evidence file.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,11 +22,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from parscore import xlsxcells
 from parscore.decimals import number_bound_problem, number_bounds_args
 from parscore.errors import InputError, Problem, Severity
 from parscore.model.checked import CheckedEvidence
 from parscore.model.common import comparable
 from parscore.model.evidence import Item
+from parscore.workbook import column_letter
 from parscore.yamlsource import DEFAULT_LIMITS, Limits, display_name, read_bytes
 
 
@@ -42,9 +42,12 @@ class Place:
     cell: str = ""  # "Sheet1!C4" in a workbook
 
     def problem(self, message: str, /, *, warning: bool = False, **args: Any) -> Problem:
-        file = f"{self.file}: {self.cell}" if self.cell else self.file
+        """A problem here, located as every problem is (a workbook's cell in ``cell``, its row
+        and column as line and column, as :mod:`parscore.workbook.read` places them)."""
         severity = Severity.WARNING if warning else Severity.ERROR
-        return Problem(message, args, file, self.line, self.column, (), severity)
+        return Problem(
+            message, args, self.file, self.line, self.column, (), severity, cell=self.cell
+        )
 
 
 _POINTS = re.compile(r"[0-9]+(\.[0-9]+)?")
@@ -65,6 +68,7 @@ class SurveyTable:
     display: str
     items: tuple[tuple[str, Place], ...]  # the columns' item ids, where each is named
     rows: tuple[Row, ...]
+    header: Place  # the first row, where a column the set asks for is missing
 
     def row(self, code: str | None) -> Row | None:
         if code is None:
@@ -73,7 +77,50 @@ class SurveyTable:
         return next((r for r in self.rows if comparable(r.code) == wanted), None)
 
 
-def _csv_cells(data: bytes, display: str) -> Iterator[tuple[list[tuple[str, Place]], Place]]:
+def _csv_fields(text: str, delimiter: str) -> Iterator[tuple[list[tuple[str, int, int]], int]]:
+    """The records of a CSV text, each field with the line and column where it starts (a quoted
+    field at its opening quote; a cell may hold line breaks, so a record may span lines), and
+    the line each record starts on. Quoting as :mod:`csv` reads it: ``""`` inside quotes is
+    one quote, text after a closing quote is kept."""
+    line, column, index, size = 1, 1, 0, len(text)
+    while index < size:
+        record: list[tuple[str, int, int]] = []
+        record_line = line
+        while True:
+            start_line, start_column = line, column
+            chars: list[str] = []
+            quoted = index < size and text[index] == '"'
+            if quoted:
+                index, column = index + 1, column + 1
+                while index < size:
+                    char = text[index]
+                    if char == '"' and text.startswith('""', index):
+                        chars.append('"')
+                        index, column = index + 2, column + 2
+                        continue
+                    index, column = index + 1, column + 1
+                    if char == '"':
+                        break
+                    if char == "\n" or (char == "\r" and not text.startswith("\r\n", index - 1)):
+                        line, column = line + 1, 1
+                    chars.append(char)
+            while index < size and text[index] not in (delimiter, "\n", "\r"):
+                chars.append(text[index])
+                index, column = index + 1, column + 1
+            record.append(("".join(chars), start_line, start_column))
+            if index < size and text[index] == delimiter:
+                index, column = index + 1, column + 1
+                continue
+            break
+        if text.startswith("\r\n", index):
+            index += 2
+        elif index < size:
+            index += 1
+        line, column = line + 1, 1
+        yield (record if record != [("", record_line, 1)] else []), record_line
+
+
+def _csv_cells(data: bytes, display: str) -> Iterator[tuple[list[tuple[Any, Place]], Place]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -81,49 +128,37 @@ def _csv_cells(data: bytes, display: str) -> Iterator[tuple[list[tuple[str, Plac
         raise InputError([Place(display).problem("file.not-utf8", byte=byte)]) from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if ";" in first and "," not in first else ","
-    for number, fields in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1):
-        places, column = [], 1
-        for value in fields:
-            places.append((value.strip(), Place(display, number, column)))
-            column += len(value) + 1
+    for fields, number in _csv_fields(text, delimiter):
+        places = [(value.strip(), Place(display, line, column)) for value, line, column in fields]
         yield places, Place(display, number, 1)
 
 
-def _column_letter(index: int) -> str:
-    letters = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+def _xlsx_cells(
+    data: bytes, display: str, limits: Limits
+) -> Iterator[tuple[list[tuple[Any, Place]], Place]]:
+    title, rows = xlsxcells.first_sheet(data, display, limits)
+    for number, values in enumerate(rows, 1):
+        cells = [
+            (value, Place(display, number, column + 1, f"{title}!{column_letter(column)}{number}"))
+            for column, value in enumerate(values)
+        ]
+        yield cells, Place(display, number, 1, f"{title}!A{number}")
 
 
-def _xlsx_cells(path: Path, display: str) -> Iterator[tuple[list[tuple[Any, Place]], Place]]:
-    import openpyxl  # a runtime dependency: a survey table in a workbook
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        raise InputError([Place(display).problem("survey.not-workbook")]) from None
-    try:
-        sheet = book.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
-            cells = []
-            for column, value in enumerate(values, 1):
-                cell = f"{sheet.title}!{_column_letter(column)}{number}"
-                cells.append((value, Place(display, cell=cell)))
-            yield cells, Place(display, cell=f"{sheet.title}!A{number}")
-    finally:
-        book.close()
+def _blank(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
 def _value(raw: Any, place: Place) -> tuple[Value | None, Problem | None]:
     """A cell's points or satisfied/responses; (None, None) for an empty cell."""
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
+    if _blank(raw):
         return None, None
+    if isinstance(raw, xlsxcells.Formula):
+        return None, place.problem("survey.formula", formula=raw.text)
     if isinstance(raw, bool):
         return None, place.problem("survey.bad-cell", value=str(raw))
-    if isinstance(raw, (int, float)):
-        raw = repr(raw) if isinstance(raw, float) else str(raw)
+    if isinstance(raw, (int, float)):  # a number cell, as YAML reads that number: 1e-05 too
+        raw = xlsxcells.number_text(raw) if isinstance(raw, float) else str(raw)
     text = str(raw).strip()
     if "," in text and "/" not in text:
         return None, place.problem(
@@ -134,6 +169,8 @@ def _value(raw: Any, place: Place) -> tuple[Value | None, Problem | None]:
         if any(number_bound_problem(p) for p in parts):
             args: dict[str, Any] = {"value": text, **number_bounds_args()}
             return None, place.problem("number.too-large", **args)
+        if int(parts[1]) == 0:  # no response at all: nothing was surveyed, not a zero
+            return None, place.problem("survey.no-responses", value=text)
         return ("counts", int(parts[0]), int(parts[1])), None
     if text.startswith("-") and _POINTS.fullmatch(text[1:]):
         return None, place.problem("value.negative", value=text)
@@ -155,21 +192,36 @@ def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> SurveyTable:
     if suffix not in (".csv", ".xlsx"):
         raise InputError([Place(display).problem("survey.not-table")])
     data = read_bytes(path, limits)  # the size limit and the refusals of any input file
-    rows_in = _csv_cells(data, display) if suffix == ".csv" else _xlsx_cells(path, display)
+    if suffix == ".csv":
+        rows_in = _csv_cells(data, display)
+    else:
+        rows_in = _xlsx_cells(data, display, limits)
     problems: list[Problem] = []
     items: list[tuple[str, Place]] = []
     rows: list[Row] = []
     seen: dict[str, Place] = {}
-    for index, (cells, row_place) in enumerate(rows_in):
-        if index == 0:
-            for raw, place in cells[1:]:
-                name = "" if raw is None else str(raw).strip()
-                if not name:
-                    problems.append(place.problem("survey.blank-header"))
-                items.append((name, place))
-            if not items:
-                problems.append(row_place.problem("survey.no-items"))
-            continue
+    table = [(cells, place) for cells, place in rows_in]
+    if table:
+        header, header_place = table[0]
+        names = [("" if raw is None else str(raw).strip(), place) for raw, place in header[1:]]
+        # a heading left empty at the right of the table (a formatted cell, a trailing comma)
+        # is no column, unless a value stands below it (then that value is a cell too many)
+        while names and not names[-1][0]:
+            names.pop()
+        named: dict[str, Place] = {}
+        for name, place in names:
+            if not name:
+                problems.append(place.problem("survey.blank-header"))
+            elif name in named:
+                first = named[name]
+                where = first.cell or f"{first.line}:{first.column}"
+                problems.append(place.problem("survey.duplicate-item", id=name, first=where))
+            else:
+                named[name] = place
+            items.append((name, place))
+        if not items:
+            problems.append(header_place.problem("survey.no-items"))
+    for cells, row_place in table[1:]:
         if all(raw is None or not str(raw).strip() for raw, _ in cells):
             continue  # a blank line
         code_raw, code_place = cells[0] if cells else (None, row_place)
@@ -185,6 +237,11 @@ def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> SurveyTable:
             problems.append(code_place.problem("survey.duplicate-code", code=code, first=where))
             continue
         seen[comparable(code)] = code_place
+        if len(cells) - 1 < len(items):  # a CSV row with fewer cells than the headings
+            problems.append(
+                row_place.problem("survey.short-row", cells=len(cells), columns=len(items) + 1)
+            )
+            continue
         values: list[tuple[str, Value, Place]] = []
         for (item, _), (raw, place) in zip(items, cells[1:], strict=False):
             value, problem = _value(raw, place)
@@ -192,17 +249,16 @@ def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> SurveyTable:
                 problems.append(problem)
             elif value is not None:
                 values.append((item, value, place))
-        if len(cells) - 1 > len(items):
-            _, place = cells[len(items) + 1]
-            extra = [raw for raw, _ in cells[len(items) + 1 :] if raw not in (None, "")]
-            if extra:
-                problems.append(place.problem("survey.extra-cell"))
+        extra = [place for raw, place in cells[len(items) + 1 :] if not _blank(raw)]
+        if extra:
+            problems.append(extra[0].problem("survey.extra-cell"))
         rows.append(Row(code, code_place, tuple(values)))
     if not items and not problems:
         problems.append(Place(display).problem("survey.no-items"))
     if problems:
         raise InputError(problems)
-    return SurveyTable(display, tuple(items), tuple(rows))
+    header_place = table[0][1] if table else Place(display)
+    return SurveyTable(display, tuple(items), tuple(rows), header_place)
 
 
 def apply(prepared: CheckedEvidence, table: SurveyTable) -> CheckedEvidence:
@@ -231,6 +287,10 @@ def apply(prepared: CheckedEvidence, table: SurveyTable) -> CheckedEvidence:
             problems.append(
                 place.problem("survey.unknown-item", id=item_id, items=", ".join(leaves))
             )
+    given = {item_id for item_id, _ in table.items}
+    missing = [i for i in cs.leaf_ids if i in survey_ids and i not in given]
+    if missing:  # a province's table without an item of the set is a mistake, not a zero
+        problems.append(table.header.problem("survey.missing-item", items=", ".join(missing)))
     if problems:
         raise InputError(problems)
     survey: dict[str, Item] = {}

@@ -56,8 +56,9 @@ def test_every_planted_finding_with_its_place_and_stake(planted):
         ("date-outside-window", "planted.yaml", 25, 36, D("1.67")),  # 03/12/2022
         ("document-type", "planted.yaml", 11, 18, D(1)),  # a report (BC) where KH is required
         ("date-holiday", "planted.yaml", 11, 37, D(1)),  # 22/01/2023: mùng 1 Tết Quý Mão
-        ("number-conflict", "planted.yaml", 28, 86, D("0.50")),  # 7/QĐ-UBND: another title
         ("claim-above", "planted.yaml", 17, 14, D("0.30")),  # 3 claimed, 2.70 computed
+        # a title alone differing is ranked after the rest: 7/QĐ-UBND, another title
+        ("number-conflict", "planted.yaml", 28, 86, D("0.50")),
     ]
 
 
@@ -307,3 +308,188 @@ def test_an_appraisal_file_named_is_refused_and_one_found_in_a_folder_is_left_al
     assert "vinh-chap-2023.yaml is an appraisal or explanation file" in named.stderr
     found = run("review", str(appraisal), "--format", "json")
     assert found.exit_code == 0 and json.loads(found.stdout)["files"] == []
+
+
+def test_yaml_findings_have_no_cell_in_json():
+    result = run("review", str(DATA / "planted.yaml"), "--format", "json")
+    cells = {f["cell"] for f in json.loads(result.stdout)["findings"]}
+    assert cells == {None}  # docs and schema: a workbook's Sheet!F14, else null
+
+
+def test_a_missing_file_alone_is_bad_input_as_in_compare(tmp_path):
+    missing = tmp_path / "nonexist.yaml"
+    for command in ("review", "compare"):
+        result = run(command, str(missing), "--lang", "en")
+        assert result.exit_code == 2, command
+        assert f"{missing}: no such file [file.not-found]" in result.stderr
+    # beside a file that is reviewed, it is a file left out
+    assert run("review", str(missing), str(DATA / "planted.yaml")).exit_code == 1
+
+
+def test_a_survey_table_is_skipped_in_a_folder_and_refused_by_name(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    root = Path(__file__).parent.parent
+    folder = tmp_path / "tinh"
+    folder.mkdir()
+    (folder / "set.yaml").write_text((DATA / "set.yaml").read_text("utf-8"), "utf-8")
+    (folder / "planted.yaml").write_text((DATA / "planted.yaml").read_text("utf-8"), "utf-8")
+    book = openpyxl.Workbook()
+    book.active.append(["ma_don_vi", "S.1"])
+    book.active.append(["20638", "148/200"])
+    book.save(folder / "khao-sat.xlsx")
+    table = folder / "khao-sat.csv"
+    table.write_text((root / "evidence" / "khao-sat-2023.csv").read_text("utf-8"), "utf-8")
+    result = run("review", str(folder), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["files"] == [str(folder / "planted.yaml")]
+    for command in ("review", "compare"):
+        named = run(command, str(table), "--lang", "en")
+        assert named.exit_code == 2, command
+        assert (
+            f"error: {table} is a CSV file, not a commune's evidence: a province's survey table "
+            "goes to --survey (evaluate, compare)"
+        ) in named.stderr
+
+
+EVIDENCE = Path(__file__).parent.parent / "evidence"
+
+
+def _ho_xa(tmp_path: Path, old: str, new: str) -> Path:
+    """The shipped Hồ Xá file with one change (its set is the built-in reference set)."""
+    text = (EVIDENCE / "ho-xa-2023.yaml").read_text("utf-8")
+    assert old in text
+    path = tmp_path / "ho-xa-2023.yaml"
+    path.write_text(text.replace(old, new), "utf-8")
+    return path
+
+
+def test_one_date_finding_per_date_naming_every_item_with_their_stakes_summed(tmp_path):
+    review = review_paths([EVIDENCE / "ho-xa-2023.yaml"]).review
+    late = [
+        (f.line, f.item, f.stake, f.reason.args["date"])
+        for f in review.findings
+        if f.kind == "date-after-assessment"
+    ]
+    # assessed 08/12/2023; the stakes are the items' claims: 3.2 4.97, 3.3 1, 3.4 3, 3.5 2,
+    # 3.6 2, 7.2 2 (249/BC-UBND of 11/12) and 7.1 3, 7.3 2, 7.4 2.66, 7.5 2 (251/BC-UBND of 12/12)
+    assert late == [
+        (152, "3.2, 3.3, 3.4, 3.5, 3.6, 7.2", D("14.97"), "2023-12-11"),
+        (274, "7.1, 7.3, 7.4, 7.5", D("9.66"), "2023-12-12"),
+        (324, "8.2", D(2), "2023-12-14"),
+        (265, "6.4", D(1), "2023-12-13"),
+    ]
+    # a Sunday typed as an input (q1, line 68) and on its report (line 73): one finding
+    path = _ho_xa(tmp_path, "08/03/2023", "05/03/2023")
+    sundays = [
+        (f.line, f.item, f.stake)
+        for f in review_paths([path]).review.findings
+        if f.kind == "date-sunday"
+    ]
+    assert sundays == [(68, "1.2.1", D(1))]
+
+
+def _conflicts(path: Path) -> list[tuple[int, str | None, Decimal, str]]:
+    return [
+        (f.line, f.item, f.stake, f.reason.en)
+        for f in review_paths([path]).review.findings
+        if f.kind == "number-conflict"
+    ]
+
+
+def test_the_citation_that_differs_is_flagged_naming_every_other(tmp_path):
+    # 06/KH-UBND is cited by 1.1.1 (line 44), 1.1.2 (51) and 1.1.3 (57): only 1.1.1 mistyped
+    plan = 'date: "17/01/2023", issuer: "UBND thị trấn Hồ Xá", title: "Kế hoạch cải cách hành '
+    plan += 'chính thị trấn Hồ Xá năm 2023"}'
+    path = _ho_xa(tmp_path, plan, plan.replace("17/01", "18/01"))
+    p = str(path)
+    title = (
+        f"document 3398/QĐ-UBND titled 'Quyết định công nhận sáng kiến cấp huyện năm 2023' "
+        f"({p}:356); cited as 'Quyết định công nhận sáng kiến 'Trả kết quả TTHC qua dịch vụ "
+        f"bưu chính tại nhà cho người cao tuổi'' ({p}:109)"
+    )
+    assert _conflicts(path) == [
+        (
+            44,
+            "1.1.1",
+            D(1),  # 1.1.1's claim
+            f"document 06/KH-UBND dated 18/01/2023 ({p}:44); cited as of 17/01/2023 ({p}:51, "
+            f"{p}:57)",
+        ),
+        (356, "bonus", D("0.50"), title),  # a title alone: ranked after the rest
+    ]
+    # another date and another title: both said
+    path = _ho_xa(
+        tmp_path, plan, plan.replace("17/01", "18/01").replace("cải cách hành chính", "kiểm tra")
+    )
+    assert _conflicts(path)[0][3] == (
+        f"document 06/KH-UBND dated 18/01/2023 ({p}:44), titled 'Kế hoạch kiểm tra thị trấn Hồ "
+        f"Xá năm 2023' (elsewhere: 'Kế hoạch cải cách hành chính thị trấn Hồ Xá năm 2023'); "
+        f"cited as of 17/01/2023 ({p}:51, {p}:57)"
+    )
+
+
+def test_a_plain_d_and_a_spelled_out_issuer_are_the_same_document(tmp_path):
+    old = '{number: "3398/QĐ-UBND", date: "18/10/2023", issuer: "UBND huyện Vĩnh Linh", title: "'
+    old += "Quyết định công nhận sáng kiến cấp"
+    new = '{number: "3398/QD-UBND", date: "19/10/2023", issuer: "Ủy ban nhân dân huyện Vĩnh Linh"'
+    new += ', title: "Quyết định công nhận sáng kiến cấp'
+    path = _ho_xa(tmp_path, old, new)
+    (line, item, stake, why), *_ = _conflicts(path)
+    # 1-1 tie: the first cited (1.5, line 109) is taken as the document's date
+    assert (line, item, stake) == (356, "bonus", D("0.50"))
+    assert why.startswith("document 3398/QD-UBND dated 19/10/2023")
+    assert document_type("142/QD-UBND") == "QĐ" and document_type("05/HD-UBND") == "HD"
+
+
+def test_each_tet_break_is_listed_whole_weekends_included():
+    # a Saturday or Sunday next to a day of the Tết break is a day of it (the header's rule):
+    # 2025's break was 25/01 (Saturday) to 02/02 (Sunday)
+    days = [dt.date(2025, 1, 25) + dt.timedelta(days=n) for n in range(9)]
+    assert [holiday(d) for d in days] == ["tet"] * 9
+    assert holiday(dt.date(2025, 1, 24)) is None and holiday(dt.date(2025, 2, 3)) is None
+    for year in holiday_years():
+        tet = sorted(d for d in _days_off(year) if holiday(d) == "tet")
+        before, after = tet[0] - dt.timedelta(days=1), tet[-1] + dt.timedelta(days=1)
+        assert before.weekday() < 5 and after.weekday() < 5, year  # nothing left out
+        assert tet == [tet[0] + dt.timedelta(days=n) for n in range(len(tet))], year
+
+
+def _days_off(year: int) -> list[dt.date]:
+    start = dt.date(year, 1, 1)
+    return [
+        start + dt.timedelta(days=n)
+        for n in range(366)
+        if (start + dt.timedelta(days=n)).year == year
+    ]
+
+
+def test_a_jump_over_a_set_of_another_maximum_is_counted_on_the_index(tmp_path):
+    last = tmp_path / "planted-2022.json"
+    written = run("evaluate", str(LAST / "planted-2022.yaml"), "--format", "json", "-o", str(last))
+    assert written.exit_code == 0, written.stderr
+    data = json.loads(last.read_text("utf-8"))
+    # last year's set twice as large: 0.60 of 16 is the same index, 3.75
+    data["totals"].update(total="0.60", max="16.00", applicable_max="16.00")
+    for f in data["fields"]:
+        f.update(points=str(D(f["points"]) * 2), applicable_max=str(D(f["applicable_max"]) * 2))
+    last.write_text(json.dumps(data), "utf-8")
+    review = review_paths([DATA / "planted.yaml"], previous=[last]).review
+    stakes = {f.kind: f.stake for f in review.findings if f.kind.startswith("jump")}
+    # 5.87 − 3.75% of this year's 8 = 5.87 − 0.30; field 2: 4.37 − 0.60 × 4/8 = 4.07
+    assert stakes == {"jump-index": D("5.57"), "jump-field": D("4.07")}
+
+
+def test_the_shipped_examples_plant_a_date_conflict():
+    # evidence/que-minh-2023.yaml's header: 3.6 cites 189/BC-UBND as of 12/11/2023, the five
+    # other citations as of 11/12/2023; its stake is 3.6's claim, 1.5 (computed 3/4 × 2 = 1.50)
+    review = review_paths([EVIDENCE / "que-minh-2023.yaml"]).review
+    found = [(f.item, f.stake) for f in review.findings if f.kind == "number-conflict"]
+    assert found == [("3.6", D("1.50"))]
+
+
+def test_the_shipped_examples_plant_figures_that_disagree():
+    # evidence/ho-xa-2023.yaml's header: 3.5 settled 2865, 3.2 settled 2856; the stake is the
+    # two items' claims, 3.2's 4.97 + 3.5's 2 (1950/2865 is still above 60%: its full 2 points)
+    review = review_paths([EVIDENCE / "ho-xa-2023.yaml"]).review
+    found = [(f.item, f.line, f.stake) for f in review.findings if f.kind == "figures-disagree"]
+    assert found == [("3.5", 171, D("6.97"))]

@@ -117,7 +117,7 @@ def test_values_the_rule_refuses_are_placed_in_the_table(tmp_path):
     assert f"{table}:1:8: 'S.9' is not a survey item of the criteria set; its survey items: " in (
         result.stderr
     )
-    table.write_text("ma,S.1,S.2\n19225,6,250/200\n", "utf-8")
+    table.write_text("ma,S.1,S.2,S.3,S.4,S.5\n19225,6,250/200,,,\n", "utf-8")
     result = run("evaluate", VINH_LONG, "--survey", table, "--lang", "en")
     assert f"{table}:2:7: " in result.stderr and "[evidence.points-over-max]" in result.stderr
     assert f"{table}:2:9: 'satisfied' (250) is greater than 'responses' (200)" in result.stderr
@@ -211,3 +211,147 @@ def test_the_appraised_ranking_takes_the_survey_table_too(tmp_path):
     assert (dong_phu(shipped)["survey"], dong_phu(shipped)["total"]) == ("20.53", "54.67")
     assert (dong_phu(changed)["survey"], dong_phu(changed)["total"]) == ("21.83", "55.97")
     assert dong_phu(changed)["appraisal"] == "34.64"
+
+
+# --- crafted tables (tests/data/survey/, code 20638 = Đông Phú) ------------------------------
+
+CRAFTED = ROOT / "tests" / "data" / "survey"
+DONG_PHU = EVIDENCE / "dong-phu-2023.yaml"
+
+
+def _errors(table: Path) -> tuple[int, list[str]]:
+    result = run("evaluate", DONG_PHU, "--survey", table, "--lang", "en", "--format", "json")
+    lines = [line for line in result.stderr.splitlines() if line.startswith(str(table))]
+    return result.exit_code, lines
+
+
+def test_an_item_named_twice_is_refused_at_its_second_heading():
+    # ma_don_vi,S.1,S.1,S.3…: the second S.1 starts at column 15 of line 1
+    table = CRAFTED / "dup-header.csv"
+    assert _errors(table) == (
+        2,
+        [
+            f"{table}:1:15: item S.1 already has a column at 1:11: one column per survey item "
+            "[survey.duplicate-item]"
+        ],
+    )
+
+
+def test_a_missing_column_and_a_short_row_are_refused():
+    table = CRAFTED / "missing-col.csv"  # S.1…S.4: the set's S.5 has no column
+    code, lines = _errors(table)
+    assert code == 2
+    assert lines == [
+        f"{table}:1:1: the table has no column for the survey items: S.5 (the first row names "
+        "one column per item) [survey.missing-item]"
+    ]
+    table = CRAFTED / "short-row.csv"  # six headings, a row of five cells
+    code, lines = _errors(table)
+    assert code == 2
+    assert lines == [
+        f"{table}:2:1: a row of 5 cells in a table of 6 columns: leave a missing value empty, "
+        "keep its separator [survey.short-row]"
+    ]
+
+
+def test_empty_headings_at_the_right_are_no_columns(tmp_path):
+    table = tmp_path / "t.csv"  # a trailing comma on the header line
+    table.write_text(
+        "ma_don_vi,S.1,S.2,S.3,S.4,S.5,\n20638,148/200,139/200,131/200,142/200,127/200\n", "utf-8"
+    )
+    result = run("evaluate", DONG_PHU, "--survey", table, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    # S.1 is worth 5: 148/200 × 5 = 3.70
+    assert _survey_points(result)["S.1"] == "3.70"
+    # a stray value below an empty heading is one cell too many, nothing else
+    table.write_text(
+        "ma_don_vi,S.1,S.2,S.3,S.4,S.5,,\n20638,148/200,139/200,131/200,142/200,127/200,,9\n",
+        "utf-8",
+    )
+    assert _errors(table) == (
+        2,
+        [
+            f"{table}:2:48: a cell past the named columns: the first row names no item for this "
+            "column [survey.extra-cell]"
+        ],
+    )
+
+
+def test_a_workbook_with_formatted_empty_cells_at_the_right(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "KetQua"
+    sheet.append(["ma_don_vi", "S.1", "S.2", "S.3", "S.4", "S.5"])
+    sheet.append(["20638", "148/200", "139/200", "131/200", "142/200", "127/200"])
+    sheet["G1"].number_format = "0.00"  # formatted, empty: the row reads as eight cells
+    sheet["H1"].number_format = "0.00"
+    path = tmp_path / "k.xlsx"
+    book.save(path)
+    result = run("evaluate", DONG_PHU, "--survey", path, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    sheet["H2"] = "x"
+    book.save(path)
+    code, lines = _errors(path)
+    assert code == 2
+    assert lines == [
+        f"{path}: KetQua!H2: a cell past the named columns: the first row names no item for "
+        "this column [survey.extra-cell]"
+    ]
+
+
+def test_csv_places_count_quoted_fields_and_line_breaks_inside_cells():
+    table = CRAFTED / "quoted-col.csv"  # "20638","148/200","139/200",abc: abc at column 29
+    code, lines = _errors(table)
+    assert code == 2
+    assert lines == [
+        f"{table}:2:29: 'abc' is neither points (4.58) nor satisfied/responses (412/450) "
+        "[survey.bad-cell]"
+    ]
+    table = CRAFTED / "multiline.csv"  # row 2's last cell holds a line break: row 3 is line 4
+    code, lines = _errors(table)
+    assert lines == [f"{table}:4:1: unit code 20638 is already in row 2 [survey.duplicate-code]"]
+
+
+def test_no_responses_at_all_is_refused_at_its_cell():
+    table = CRAFTED / "zero-resp.csv"  # S.2 = 0/0, at column 15
+    assert _errors(table) == (
+        2,
+        [
+            f"{table}:2:15: '0/0': no responses at all (0 in all); give the real counts "
+            "[survey.no-responses]"
+        ],
+    )
+
+
+def test_a_workbook_s_formula_without_value_and_a_number_in_exponent_form(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "KetQua"
+    sheet.append(["ma_don_vi", "S.1", "S.2", "S.3", "S.4", "S.5"])
+    # openpyxl saves a formula without its value, as any program writing a workbook does
+    sheet.append(["20638", "=1+2", 1e-05, 4, 4, 4])
+    path = tmp_path / "k.xlsx"
+    book.save(path)
+    code, lines = _errors(path)
+    assert code == 2
+    assert lines == [
+        f"{path}: KetQua!B2: a formula (=1+2) without a value (the file was never opened and "
+        "saved in Excel): type the value [survey.formula]"
+    ]
+    sheet["B2"] = 3
+    book.save(path)
+    result = run("evaluate", DONG_PHU, "--survey", path, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    # 1e-05 is the number 0.00001 (as YAML reads it), kept exact
+    assert _survey_points(result)["S.2"] == "0.00001"
+    assert _survey_points(result)["S.1"] == "3.00"
+
+
+def test_a_workbook_that_is_not_a_zip_is_refused_before_openpyxl(tmp_path):
+    path = tmp_path / "k.xlsx"
+    path.write_bytes(b"ma_don_vi,S.1\n")
+    code, lines = _errors(path)
+    assert code == 2
+    assert len(lines) == 1 and lines[0].endswith("[workbook.not-xlsx]")

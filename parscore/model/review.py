@@ -44,7 +44,11 @@ class Finding(BaseModel):
         default=None, description="in a score-sheet workbook, the sheet and cell: Chấm điểm!F14"
     )
     unit: str = Field(description="the unit's name")
-    item: str | None = Field(default=None, description="the sub-criterion, bonus or penalty")
+    item: str | None = Field(
+        default=None,
+        description="the sub-criterion, bonus or penalty; several, comma-separated, when one "
+        "date or document is cited by several (3.2, 3.3)",
+    )
     stake: JsonNumber = Field(description="the points that depend on it")
     reason: Reason
 
