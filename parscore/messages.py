@@ -1915,6 +1915,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the code {unit_code} is '{name}' this year and was '{previous}' last year: a code reused "
         "for another unit; declare the arrangement with --lineage",
     ),
+    "previous.code-reused-lineage": (
+        "mã {unit_code} năm nay là của '{name}', năm trước là của '{previous}': tệp sắp xếp "
+        "(--lineage) chưa ghi '{name}' được hình thành từ đơn vị nào; hãy thêm vào tệp đó",
+        "the code {unit_code} is '{name}' this year and was '{previous}' last year: the lineage "
+        "(--lineage) does not say what '{name}' was formed from; add it there",
+    ),
+    "previous.code-twice": (
+        "mã {unit_code} có hai đơn vị trong số liệu năm trước: '{first}' và '{second}'",
+        "the code {unit_code} belongs to two units in last year's figures: '{first}' and "
+        "'{second}'",
+    ),
+    "lineage.code-other-unit": (
+        "tệp sắp xếp ghi mã {unit_code} là '{name}' (huyện {district}), nhưng năm trước mã "
+        "{unit_code} là '{previous}' (huyện {previous_district})",
+        "the lineage gives the code {unit_code} to '{name}' (district {district}), but last "
+        "year {unit_code} was '{previous}' (district {previous_district})",
+    ),
     "previous.code-merged": (
         "mã {unit_code} của '{name}' là mã của '{previous}' năm trước, đơn vị mà tệp sắp xếp ghi "
         "đã sáp nhập vào '{successor}': mã đã dùng lại cho một đơn vị khác",

@@ -48,7 +48,7 @@ def check_against(cw: Crosswalk, src: Source, old: dict[str, Item], new: dict[st
         )
 
 
-def read_lineage(path: Path, limits: Limits) -> Lineage:
+def read_lineage(path: Path, limits: Limits) -> tuple[Lineage, Source]:
     """A lineage file: its shape, then each new unit and each old unit listed once."""
     src = yamlsource.load_file(path, limits)
     lineage: Lineage = _model(src, Lineage, "lineage")
@@ -88,7 +88,7 @@ def read_lineage(path: Path, limits: Limits) -> Lineage:
             old_seen.setdefault(old_key, (index, unit.name))
     if problems:
         raise InputError(problems)
-    return lineage
+    return lineage, src
 
 
 # --- last year's comparison, from its JSON ------------------------------------------------------
@@ -315,7 +315,7 @@ def against_last_year(
     names and last year lacks) and the files read."""
     from parscore import batch
     from parscore.errors import UsageError
-    from parscore.years import CodeReused, against_previous
+    from parscore.years import Conflicts, against_previous
 
     problems: list[Problem] = []
     read: list[Path] = list(previous)
@@ -341,9 +341,9 @@ def against_last_year(
                 )
             ]
         )
-    lineage = None
+    lineage, lineage_src = None, None
     if lineage_path is not None:
-        lineage = read_lineage(lineage_path, limits)
+        lineage, lineage_src = read_lineage(lineage_path, limits)
         read.append(lineage_path)
     try:
         updated, missing = against_previous(
@@ -352,29 +352,39 @@ def against_last_year(
             lineage,
             display_name(lineage_path) if lineage_path is not None else None,
         )
-    except CodeReused as exc:
-        if exc.successor is not None:
-            raise UsageError(
-                "previous.code-merged",
-                unit_code=exc.code,
-                name=exc.name,
-                previous=exc.previous,
-                successor=exc.successor,
-            ) from None
-        raise UsageError(
-            "previous.code-reused", unit_code=exc.code, name=exc.name, previous=exc.previous
+    except Conflicts as exc:
+        raise InputError(
+            [_conflict_problem(c, lineage_src, before.source, limits) for c in exc.found]
         ) from None
-    where = display_name(lineage_path) if lineage_path is not None else ""
     problems += [
-        Problem(
+        lineage_src.problem(
             "previous.predecessor-missing",
-            {"unit": m.unit, "predecessor": m.predecessor},
-            where,
+            ("units", m.entry, "formed_from", m.position),
             severity=Severity.WARNING,
+            unit=m.unit,
+            predecessor=m.predecessor,
         )
         for m in missing
+        if lineage_src is not None
     ]
     return updated, problems, read
+
+
+def _conflict_problem(c: Any, lineage_src: Source | None, before: str, limits: Limits) -> Problem:
+    """A conflict placed: at its lineage line, at the code in this year's evidence file (when
+    it is a YAML file), else at the file."""
+    if c.lineage_keys is not None and lineage_src is not None:
+        return lineage_src.problem(c.code, c.lineage_keys, **c.args)
+    if c.unit_source is None:
+        return Problem(c.code, c.args, before)
+    path = Path(c.unit_source)
+    if path.is_file() and path.suffix.lower() in (".yaml", ".yml"):
+        try:
+            src = yamlsource.load_file(path, limits)
+            return src.problem(c.code, ("unit", "code"), **c.args)
+        except InputError:
+            pass
+    return Problem(c.code, c.args, c.unit_source)
 
 
 def plan_since(plan: Any, history: Any) -> Any:

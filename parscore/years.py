@@ -456,13 +456,24 @@ class PastYear:
     units: list[Past]
 
 
-class CodeReused(Exception):
-    """A unit code of this year that belonged to another commune last year, or to an old
-    commune the lineage merged into another new one (``successor``)."""
+@dataclass(frozen=True)
+class Conflict:
+    """A unit code or a lineage line that contradicts last year's figures: its message code and
+    arguments, placed either in the lineage file (``lineage_keys``) or at the code of this
+    year's unit (``unit_source``, its evidence file)."""
 
-    def __init__(self, code: str, name: str, previous: str, successor: str | None = None):
-        super().__init__(code)
-        self.code, self.name, self.previous, self.successor = code, name, previous, successor
+    code: str
+    args: dict[str, Any]
+    lineage_keys: tuple[str | int, ...] | None = None
+    unit_source: str | None = None
+
+
+class Conflicts(Exception):
+    """Every :class:`Conflict` of a comparison against last year, raised together."""
+
+    def __init__(self, found: list[Conflict]):
+        super().__init__(", ".join(c.code for c in found))
+        self.found = found
 
 
 @dataclass(frozen=True)
@@ -471,6 +482,8 @@ class Missing:
 
     unit: str
     predecessor: str
+    entry: int = 0  # where in the lineage: units[entry].formed_from[position]
+    position: int = 0
 
 
 def _key_name(name: str) -> str:
@@ -484,21 +497,37 @@ class _Index:
     def __init__(self, past: list[Past], lineage: Lineage | None):
         self.by_code: dict[str, Past] = {}
         self.by_name: dict[str, list[Past]] = {}
+        self.code_twice: list[tuple[Past, Past]] = []  # two of last year's units, one code
         for p in past:
             if p.code:
-                self.by_code.setdefault(comparable(p.code), p)
+                first = self.by_code.setdefault(comparable(p.code), p)
+                if first is not p:
+                    self.code_twice.append((first, p))
             self.by_name.setdefault(_key_name(p.name), []).append(p)
         self.successor_code: dict[str, Successor] = {}
         self.successor_name: dict[tuple[str, str], Successor] = {}
-        for unit in lineage.units if lineage is not None else []:
+        self.position: dict[int, int] = {}  # id(successor) → its entry in the lineage
+        for k, unit in enumerate(lineage.units if lineage is not None else []):
+            self.position[id(unit)] = k
             if unit.code:
                 self.successor_code[comparable(unit.code)] = unit
             self.successor_name.setdefault((_key_name(unit.name), unit.kind), unit)
 
     def find(self, code: str | None, name: str, district: str | None) -> Past | None:
-        """An old unit the lineage names: by its code, else by its only name (in its district)."""
+        """An old unit the lineage names: by its code, else by its only name (in its district).
+        A code found under another name or district: :class:`Mismatch`."""
         if code:
-            return self.by_code.get(comparable(code))
+            hit = self.by_code.get(comparable(code))
+            if hit is not None and (
+                _key_name(hit.name) != _key_name(name)
+                or (
+                    district is not None
+                    and hit.district is not None
+                    and comparable(hit.district) != comparable(district)
+                )
+            ):
+                raise Mismatch(hit)
+            return hit
         hits = self.by_name.get(_key_name(name), [])
         if district is not None:
             hits = [
@@ -517,6 +546,14 @@ class _Index:
         if found is not None and found.code and row.unit.code:
             return None  # the same name under another code: another unit
         return found
+
+
+class Mismatch(Exception):
+    """A lineage's predecessor code that was another unit last year (``past``)."""
+
+    def __init__(self, past: Past):
+        super().__init__(past.name)
+        self.past = past
 
 
 def _band_order(comparison: Comparison) -> list[str]:
@@ -562,18 +599,31 @@ def _derive(match: _Match) -> tuple[Decimal, str]:
 
 
 def _match(
-    row: RankRow, index: _Index, claimed: dict[str, str]
+    row: RankRow, index: _Index, claimed: dict[str, str], conflicts: list[Conflict]
 ) -> tuple[_Match | None, list[Missing]]:
     successor = index.successor(row)
     if successor is not None:
         found, missing = [], []
-        for pred in successor.formed_from:
-            hit = index.find(pred.code, pred.name, pred.district)
+        entry = index.position[id(successor)]
+        for position, pred in enumerate(successor.formed_from):
+            try:
+                hit = index.find(pred.code, pred.name, pred.district)
+            except Mismatch as exc:
+                keys = ("units", entry, "formed_from", position, "code")
+                args = {
+                    "unit_code": pred.code,
+                    "name": pred.name,
+                    "district": pred.district or "—",
+                    "previous": exc.past.name,
+                    "previous_district": exc.past.district or "—",
+                }
+                conflicts.append(Conflict("lineage.code-other-unit", args, lineage_keys=keys))
+                continue
             if hit is None:
-                missing.append(Missing(row.unit.name, pred.name))
+                missing.append(Missing(row.unit.name, pred.name, entry, position))
             else:
                 found.append(hit)
-        if missing:
+        if missing or len(found) < len(successor.formed_from):
             return None, missing
         weights = None
         if any(p.weight is not None for p in successor.formed_from):
@@ -584,10 +634,15 @@ def _match(
         hit = index.by_code.get(code)
         if hit is None:
             return None, []
-        if _key_name(hit.name) != _key_name(row.unit.name):
-            raise CodeReused(row.unit.code, row.unit.name, hit.name)
+        args = {"unit_code": row.unit.code, "name": row.unit.name, "previous": hit.name}
         if code in claimed:  # the lineage says this old unit went into another new one
-            raise CodeReused(row.unit.code, row.unit.name, hit.name, claimed[code])
+            args["successor"] = claimed[code]
+            conflicts.append(Conflict("previous.code-merged", args, unit_source=row.unit.source))
+            return None, []
+        if _key_name(hit.name) != _key_name(row.unit.name):
+            reused = "previous.code-reused-lineage" if index.position else "previous.code-reused"
+            conflicts.append(Conflict(reused, args, unit_source=row.unit.source))
+            return None, []
         return _Match([hit], None, False), []
     hits = [p for p in index.by_name.get(_key_name(row.unit.name), []) if p.kind == row.unit.kind]
     if len(hits) != 1:
@@ -618,8 +673,9 @@ def against_previous(
 ) -> tuple[Comparison, list[Missing]]:
     """``comparison`` with, on each ranked unit, last year's figures and the change; on each
     group, the units up, down and unchanged, the mean change, the best and worst movers and the
-    band moves; and the units of last year that nothing continues. Raises :class:`CodeReused`
-    when a code of this year was another commune's."""
+    band moves; and the units of last year that nothing continues. Raises :class:`Conflicts`
+    with every code of this year that was another commune's and every lineage line whose code
+    was another unit last year."""
     order = _band_order(comparison)
     claimed: dict[str, str] = {}  # old codes taken over by a lineage's successors
     if lineage is not None:
@@ -628,13 +684,20 @@ def against_previous(
                 if pred.code and not (unit.code and comparable(unit.code) == comparable(pred.code)):
                     claimed[comparable(pred.code)] = unit.name
     lookup = _Index(before.units, lineage)
+    conflicts: list[Conflict] = [
+        Conflict(
+            "previous.code-twice",
+            {"unit_code": a.code, "first": a.name, "second": b.name},
+        )
+        for a, b in lookup.code_twice
+    ]
     used: set[int] = set()
     missing: list[Missing] = []
     groups: list[Group] = []
     for group in comparison.groups:
         rows: list[RankRow] = []
         for row in group.ranking:
-            match, lost = _match(row, lookup, claimed)
+            match, lost = _match(row, lookup, claimed, conflicts)
             missing += lost
             if match is None:
                 rows.append(row)
@@ -663,6 +726,8 @@ def against_previous(
         groups.append(
             group.model_copy(update={"ranking": rows, "change": _group_change(rows, order)})
         )
+    if conflicts:
+        raise Conflicts(conflicts)
     vanished = [
         Vanished(name=p.name, code=p.code, group=p.group, index=p.index)
         for p in before.units

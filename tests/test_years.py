@@ -707,3 +707,86 @@ def test_options_that_need_one_another():
     code, _, stderr = run("evaluate", evidence, "--missing", "--previous", evidence)
     assert code == 2
     assert "--previous does not go with --missing" in stderr
+
+
+# --- review of issue #16: what a Department specialist found --------------------------------------
+
+
+def _so_sanh(tmp_path: Path) -> Path:
+    out = tmp_path / "so-sanh-2023.json"
+    code, _, stderr = run("compare", str(ROOT / "evidence"), "--format", "json", "-o", str(out))
+    assert code == 0, stderr
+    return out
+
+
+def test_a_lineage_code_that_was_another_unit_is_refused_at_its_line(tmp_path):
+    # 20638 is Đông Phú (Quế Sơn, another province), not Vĩnh Chấp: nothing may be derived from it
+    lineage = tmp_path / "lin.yaml"
+    lineage.write_text(
+        LINEAGE.read_text(encoding="utf-8").replace(
+            '{code: "19213", name: "Vĩnh Chấp"', '{code: "20638", name: "Vĩnh Chấp"'
+        ),
+        encoding="utf-8",
+    )
+    code, stdout, stderr = run(
+        "compare",
+        str(Y2025 / "vinh-linh-2025.yaml"),
+        str(Y2025 / "que-son-2025.yaml"),
+        "--previous",
+        str(_so_sanh(tmp_path)),
+        "--lineage",
+        str(lineage),
+    )
+    assert code == 2
+    assert stdout == ""
+    assert (
+        "lin.yaml:19:16: the lineage gives the code 20638 to 'Vĩnh Chấp' (district Vĩnh Linh), "
+        "but last year 20638 was 'Đông Phú' (district Quế Sơn) [lineage.code-other-unit]"
+    ) in stderr
+
+
+def test_every_reused_code_is_placed_at_its_file_with_the_right_hint(tmp_path):
+    folder = tmp_path / "2025"
+    shutil.copytree(Y2025, folder)
+    # Quế Sơn takes Đông Phú's code (the lineage, its entry renumbered, says nothing of it),
+    # Đông Phú takes Quế Minh's (which the lineage merged into Quế Sơn) under its own name
+    for name, old, new in (
+        ("que-son-2025.yaml", '"90002"', '"20638"'),
+        ("dong-phu-2025.yaml", '"20638"', '"20662"'),
+    ):
+        path = folder / name
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(f"code: {old}", f"code: {new}"),
+            encoding="utf-8",
+        )
+    lineage = tmp_path / "lineage.yaml"
+    lineage.write_text(
+        LINEAGE.read_text(encoding="utf-8").replace('  - code: "90002"', '  - code: "90009"'),
+        encoding="utf-8",
+    )
+    code, _, stderr = run(
+        "compare",
+        str(folder),
+        "--previous",
+        str(ROOT / "evidence"),
+        "--lineage",
+        str(lineage),
+        "--no-cache",
+    )
+    assert code == 2
+    line = next(
+        n
+        for n, text in enumerate((folder / "que-son-2025.yaml").read_text().splitlines(), 1)
+        if 'code: "20638"' in text
+    )
+    assert (
+        f"que-son-2025.yaml:{line}:9: the code 20638 is 'Quế Sơn' this year and was 'Đông Phú' last "
+        "year: the lineage (--lineage) does not say what 'Quế Sơn' was formed from; add it there "
+        "[previous.code-reused-lineage]"
+    ) in stderr
+    assert "declare the arrangement with --lineage" not in stderr
+    assert (
+        "the code 20662 of 'Đông Phú' was the code of 'Quế Minh' last year, which the lineage "
+        "merged into 'Quế Sơn': a code reused for another unit [previous.code-merged]"
+    ) in stderr
+    assert "dong-phu-2025.yaml:" in stderr
