@@ -2021,6 +2021,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Năm {year}: chỉ số {index}, {band}; năm {then}: {then_index}, {then_band} ({change})",
         "{year}: index {index}, {band}; {then}: {then_index}, {then_band} ({change})",
     ),
+    "years.points-of-percent": ("%", " points"),
     "years.up": ("tăng {value}", "up {value}"),
     "years.down": ("giảm {value}", "down {value}"),
     "years.no-change": ("không đổi", "unchanged"),
@@ -2089,22 +2090,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{group}: against {year}",
     ),
     "years.summary": (
-        "Chỉ số trung bình {mean_now}%, {change} so với năm {year} (các đơn vị có số liệu hai "
-        "năm: {compared}); {up} đơn vị tăng điểm, {down} đơn vị giảm, {unchanged} không đổi.",
-        "Mean index {mean_now}%, {change} against {year} (units with figures for both years: "
-        "{compared}); {up} units rose, {down} fell, {unchanged} unchanged.",
+        "Các đơn vị có số liệu hai năm ({compared}): chỉ số bình quân {mean_now}%, {change} so "
+        "với năm {year}; {up} đơn vị tăng điểm, {down} đơn vị giảm, {unchanged} không đổi.",
+        "Units with figures for both years ({compared}): mean index {mean_now}%, {change} "
+        "against {year}; {up} units rose, {down} fell, {unchanged} unchanged.",
     ),
     "years.summary-none": (
         "Không đơn vị nào có số liệu năm {year}.",
         "No unit has figures for {year}.",
     ),
     "years.best": (
-        "Tăng nhiều nhất: {kind} {name} ({change}).",
-        "Largest rise: {name} ({kind}), {change}.",
+        "Tăng nhiều nhất: {units} ({change}).",
+        "Largest rise: {units}, {change}.",
     ),
     "years.worst": (
-        "Giảm nhiều nhất: {kind} {name} ({change}).",
-        "Largest fall: {name} ({kind}), {change}.",
+        "Giảm nhiều nhất: {units} ({change}).",
+        "Largest fall: {units}, {change}.",
+    ),
+    "years.mover-derived": (
+        "(*: so với số liệu năm trước suy ra từ các đơn vị cũ)",
+        "(*: against last year's figures derived from the old units)",
     ),
     "years.band-up": (
         "{kind} {name}: từ {then} lên {now}",

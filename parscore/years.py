@@ -32,6 +32,7 @@ from parscore.model.years import (
     PreviousFigures,
     PreviousRef,
     Successor,
+    TiedMover,
     UnitHistory,
     Vanished,
     YearChange,
@@ -750,13 +751,27 @@ def against_previous(
 def _group_change(rows: list[RankRow], order: list[str]) -> GroupChange:
     with_prev = [r for r in rows if r.previous is not None]
     changes = [r.previous.index_change for r in with_prev if r.previous is not None]
-    best = max(with_prev, key=lambda r: r.previous.index_change, default=None)  # type: ignore[union-attr]
-    worst = min(with_prev, key=lambda r: r.previous.index_change, default=None)  # type: ignore[union-attr]
 
-    def mover(row: RankRow | None, sign: int) -> Mover | None:
-        if row is None or row.previous is None or row.previous.index_change * sign <= 0:
+    def mover(sign: int) -> Mover | None:
+        """The largest rise (sign 1) or fall (-1), every unit tied with it named."""
+        moved = [r for r in with_prev if r.previous and r.previous.index_change * sign > 0]
+        if not moved:
             return None
-        return Mover(name=row.unit.name, kind=row.unit.kind, change=row.previous.index_change)
+        top = max(r.previous.index_change * sign for r in moved if r.previous)
+        tied = [r for r in moved if r.previous and r.previous.index_change * sign == top]
+        first, *others = tied
+        assert first.previous is not None
+        return Mover(
+            name=first.unit.name,
+            kind=first.unit.kind,
+            change=first.previous.index_change,
+            derived=first.previous.derived,
+            tied=[
+                TiedMover(name=r.unit.name, kind=r.unit.kind, derived=bool(r.previous.derived))
+                for r in others
+                if r.previous
+            ],
+        )
 
     def mean(values: Sequence[Decimal]) -> Decimal | None:
         if not values:
@@ -782,7 +797,7 @@ def _group_change(rows: list[RankRow], order: list[str]) -> GroupChange:
         mean_then=mean([r.previous.index for r in with_prev if r.previous is not None]),
         mean_now=mean([r.index for r in with_prev]),
         mean_change=mean(changes),
-        best=mover(best, 1),
-        worst=mover(worst, -1),
+        best=mover(1),
+        worst=mover(-1),
         band_moves=moves,
     )

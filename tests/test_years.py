@@ -294,11 +294,17 @@ def test_a_merged_unit_from_three_predecessors_weighted_and_one_from_two_by_the_
         "mean_then": "67.25",
         "mean_now": "71.95",
         "mean_change": "4.70",
-        "best": {"name": "Quế Sơn", "kind": "xã", "change": "5.90"},
+        "best": {"name": "Quế Sơn", "kind": "xã", "change": "5.90", "derived": True, "tied": []},
         "worst": None,
         "band_moves": [],
     }
-    assert groups["Quảng Trị"]["worst"] == {"name": "Vĩnh Linh", "kind": "xã", "change": "-0.95"}
+    assert groups["Quảng Trị"]["worst"] == {
+        "name": "Vĩnh Linh",
+        "kind": "xã",
+        "change": "-0.95",
+        "derived": True,
+        "tied": [],
+    }
     assert comparison["vanished"] == []
     assert comparison["previous"]["lineage_basis"].startswith("Nghị quyết số 0000")
 
@@ -391,11 +397,15 @@ def test_the_summary_is_worded_as_published():
     assert code == 0
     flat = " ".join(stdout.split())
     assert (
-        "Chỉ số trung bình 71,95%, tăng 4,70% so với năm 2023 (các đơn vị có số liệu hai năm: "
-        "2); 2 đơn vị tăng điểm, 0 đơn vị giảm, 0 không đổi."
+        "Các đơn vị có số liệu hai năm (2): chỉ số bình quân 71,95%, tăng 4,70% so với năm 2023; "
+        "2 đơn vị tăng điểm, 0 đơn vị giảm, 0 không đổi."
     ) in flat
-    assert "Tăng nhiều nhất: xã Quế Sơn (tăng 5,90%)." in flat
-    assert "Giảm nhiều nhất: xã Vĩnh Linh (giảm 0,95%)." in flat
+    # both against derived figures: marked, and the mark said
+    assert (
+        "Tăng nhiều nhất: xã Quế Sơn* (tăng 5,90%). (*: so với số liệu năm trước suy ra từ các "
+        "đơn vị cũ)"
+    ) in flat
+    assert "Giảm nhiều nhất: xã Vĩnh Linh* (giảm 0,95%)." in flat
 
 
 def test_every_format_shows_last_year(tmp_path):
@@ -432,7 +442,7 @@ def test_every_format_shows_last_year(tmp_path):
             assert first.endswith("79.27,mean,5.90,,,,derived,")
         else:
             assert "79.27%* (mean of Quế Minh, Quế Xuân 1)" in text
-            assert "up 5.90%" in text
+            assert "up 5.90 points" in text
 
 
 def test_a_previous_year_must_come_before():
@@ -499,7 +509,7 @@ def test_band_moves_are_worded_as_published(tmp_path):
     assert "xã Đông Phú: từ yếu lên trung bình" in flat
     # 58.73 − 40.00 = +18.73, now the best improver of Đà Nẵng; (5.90 + 18.73) / 2 = 12.315
     assert "Tăng nhiều nhất: xã Đông Phú (tăng 18,73%)." in flat
-    assert "Chỉ số trung bình 71,95%, tăng 12,32% so với năm 2023" in flat
+    assert "chỉ số bình quân 71,95%, tăng 12,32% so với năm 2023" in flat
 
 
 def test_a_code_the_lineage_merged_into_another_unit_is_caught(tmp_path):
@@ -790,3 +800,26 @@ def test_every_reused_code_is_placed_at_its_file_with_the_right_hint(tmp_path):
         "merged into 'Quế Sơn': a code reused for another unit [previous.code-merged]"
     ) in stderr
     assert "dong-phu-2025.yaml:" in stderr
+
+
+def test_units_tied_for_the_largest_rise_are_all_named(tmp_path):
+    last = tmp_path / "so-sanh-2023.json"
+    code, _, stderr = run("compare", str(ROOT / "evidence"), "--format", "json", "-o", str(last))
+    assert code == 0, stderr
+    data = json.loads(last.read_text(encoding="utf-8"))
+    for group in data["groups"]:
+        for row in group["ranking"]:
+            if row["unit"]["name"] == "Đông Phú":  # 58.73 − 52.83 = 5.90, as Quế Sơn's rise
+                row["index"] = "52.83"
+    last.write_text(json.dumps(data), encoding="utf-8")
+    args = ["compare", str(Y2025), "--previous", str(last), "--lineage", str(LINEAGE)]
+    code, stdout, stderr = run(*args, "--no-cache")
+    assert code == 0, stderr
+    flat = " ".join(stdout.split())
+    assert (
+        "Largest rise: xã Quế Sơn*, xã Đông Phú, up 5.90 points. (*: against last year's "
+        "figures derived from the old units)"
+    ) in flat
+    code, stdout, _ = run(*args, "--no-cache", "--format", "json")
+    best = next(g for g in json.loads(stdout)["groups"] if g["name"] == "Đà Nẵng")["change"]["best"]
+    assert best["tied"] == [{"name": "Đông Phú", "kind": "xã", "derived": False}]

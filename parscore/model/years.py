@@ -226,6 +226,20 @@ class Mover(BaseModel):
     name: str
     kind: str
     change: JsonNumber
+    derived: bool = Field(
+        default=False, description="the change is against previous figures derived by the lineage"
+    )
+    tied: list[TiedMover] = Field(
+        default_factory=list, description="the other units with the same change, in rank order"
+    )
+
+
+class TiedMover(BaseModel):
+    model_config = RESULT_CONFIG
+
+    name: str
+    kind: str
+    derived: bool = False
 
 
 class BandMove(BaseModel):

@@ -163,6 +163,8 @@ def change_words(value: Decimal | None, lang: str, unit: str = "%") -> str:
     if value == 0:
         return render("years.no-change", None, lang)
     code = "years.up" if value > 0 else "years.down"
+    if unit == "%":  # a change of a percentage: points of it ("tăng 1,36%" as published)
+        unit = render("years.points-of-percent", None, lang)
     return render(code, {"value": format_points(abs(value), lang) + unit}, lang)
 
 
@@ -463,12 +465,20 @@ def group_change_lines(comparison: Comparison, group: Group, lang: str) -> list[
     ]
     for code, mover in (("years.best", change.best), ("years.worst", change.worst)):
         if mover is not None:
+            units = [(mover.kind, mover.name, mover.derived)]
+            units += [(t.kind, t.name, t.derived) for t in mover.tied]
+            marked = any(derived for _, _, derived in units)
             args = {
-                "kind": mover.kind,
-                "name": mover.name,
+                "units": ", ".join(
+                    f"{kind} {name}{'*' if derived and marked else ''}"
+                    for kind, name, derived in units
+                ),
                 "change": change_words(mover.change, lang),
             }
-            lines.append(render(code, args, lang))
+            line = render(code, args, lang)
+            if marked:
+                line += " " + render("years.mover-derived", None, lang)
+            lines.append(line)
     for move in change.band_moves:
         args = {
             "kind": move.kind,
