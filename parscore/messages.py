@@ -1915,6 +1915,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the code {unit_code} is '{name}' this year and was '{previous}' last year: a code reused "
         "for another unit; declare the arrangement with --lineage",
     ),
+    "previous.stage-differs": (
+        "năm {year} theo {stage}, năm {then} theo {then_stage}: so sánh hai loại điểm khác nhau",
+        "{year} is on the {stage}, {then} on the {then_stage}: two kinds of score compared",
+    ),
     "previous.code-reused-lineage": (
         "mã {unit_code} năm nay là của '{name}', năm trước là của '{previous}': tệp sắp xếp "
         "(--lineage) chưa ghi '{name}' được hình thành từ đơn vị nào; hãy thêm vào tệp đó",
@@ -2020,6 +2024,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "years.index-line": (
         "Năm {year}: chỉ số {index}, {band}; năm {then}: {then_index}, {then_band} ({change})",
         "{year}: index {index}, {band}; {then}: {then_index}, {then_band} ({change})",
+    ),
+    "years.stage-self": ("điểm tự đánh giá", "self-assessments"),
+    "years.stage-final": ("điểm thẩm định cuối", "final appraisals"),
+    "years.stages": (
+        "Năm {year} và năm {then} đều theo {stage}.",
+        "{year} and {then} are both on the {stage}.",
+    ),
+    "years.stages-differ": (
+        "Lưu ý: năm {year} theo {stage}, năm {then} theo {then_stage}: hai loại điểm khác nhau, "
+        "mức tăng/giảm gồm cả chênh lệch giữa tự chấm và thẩm định.",
+        "Note: {year} is on the {stage}, {then} on the {then_stage}: two kinds of score, so the "
+        "changes include the gap between self-assessment and appraisal.",
     ),
     "years.points-of-percent": ("%", " points"),
     "years.up": ("tăng {value}", "up {value}"),

@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from parscore import yamlsource
 from parscore.checks.pydantic_errors import validation_problems
 from parscore.errors import InputError, Problem, Severity
+from parscore.messages import Phrase
 from parscore.model.common import Text, comparable
 from parscore.model.result import CriteriaRef
 from parscore.model.years import Crosswalk, Lineage
@@ -138,6 +139,7 @@ class _JsonComparison(BaseModel):
     group_by: str
     criteria: CriteriaRef
     groups: list[_JsonGroup]
+    stage: Literal["self", "final"] = "self"  # before parscore-comparison/4: self-assessments
 
 
 def read_comparison_json(path: Path, limits: Limits) -> PastYear:
@@ -162,13 +164,17 @@ def read_comparison_json(path: Path, limits: Limits) -> PastYear:
         error = exc.errors(include_url=False)[0]
         where = ".".join(str(part) for part in error["loc"])
         raise _bad(display, f"{where}: {error['msg']}"[:200]) from None
-    return PastYear(read.year, read.criteria, read.group_by, display, _ranked(read.groups))
+    return PastYear(
+        read.year, read.criteria, read.group_by, display, _ranked(read.groups), read.stage
+    )
 
 
 def past_of(comparison: Any, source: str) -> PastYear:
     """Last year's comparison, computed from its files, as :class:`PastYear`."""
     units = _ranked(comparison.groups)
-    return PastYear(comparison.year, comparison.criteria, comparison.group_by, source, units)
+    return PastYear(
+        comparison.year, comparison.criteria, comparison.group_by, source, units, comparison.stage
+    )
 
 
 def _ranked(groups: Any) -> list[Past]:
@@ -356,6 +362,20 @@ def against_last_year(
         raise InputError(
             [_conflict_problem(c, lineage_src, before.source, limits) for c in exc.found]
         ) from None
+    if before.stage != comparison.stage:
+        problems.append(
+            Problem(
+                "previous.stage-differs",
+                {
+                    "year": comparison.year,
+                    "stage": Phrase(f"years.stage-{comparison.stage}"),
+                    "then": before.year,
+                    "then_stage": Phrase(f"years.stage-{before.stage}"),
+                },
+                before.source,
+                severity=Severity.WARNING,
+            )
+        )
     problems += [
         lineage_src.problem(
             "previous.predecessor-missing",

@@ -455,6 +455,7 @@ class PastYear:
     group_by: str
     source: str
     units: list[Past]
+    stage: str = "self"  # ranked on the self-assessments, or on the final appraisals
 
 
 @dataclass(frozen=True)
@@ -741,6 +742,7 @@ def against_previous(
         source=before.source,
         lineage=lineage_name,
         lineage_basis=lineage.basis if lineage is not None else None,
+        stage=before.stage,  # type: ignore[arg-type]
     )
     updated = comparison.model_copy(
         update={"groups": groups, "previous": ref, "vanished": vanished}

@@ -823,3 +823,36 @@ def test_units_tied_for_the_largest_rise_are_all_named(tmp_path):
     code, stdout, _ = run(*args, "--no-cache", "--format", "json")
     best = next(g for g in json.loads(stdout)["groups"] if g["name"] == "Đà Nẵng")["change"]["best"]
     assert best["tied"] == [{"name": "Đông Phú", "kind": "xã", "derived": False}]
+
+
+def test_this_years_self_scores_against_last_years_appraisals_are_said(tmp_path):
+    final = tmp_path / "final-2023.json"
+    code, _, stderr = run(
+        "compare",
+        str(ROOT / "evidence"),
+        str(ROOT / "appraisal"),
+        "--format",
+        "json",
+        "-o",
+        str(final),
+    )
+    assert code == 0, stderr
+    assert json.loads(final.read_text(encoding="utf-8"))["stage"] == "final"
+    args = ["compare", str(Y2025), "--previous", str(final), "--lineage", str(LINEAGE)]
+    code, stdout, stderr = run(*args, "--no-cache")
+    assert code == 0, stderr
+    assert (
+        "final-2023.json: warning: 2025 is on the self-assessments, 2023 on the final "
+        "appraisals: two kinds of score compared [previous.stage-differs]"
+    ) in stderr
+    flat = " ".join(stdout.split())
+    assert "Note: 2025 is on the self-assessments, 2023 on the final appraisals" in flat
+    code, stdout, _ = run(*args, "--no-cache", "--format", "json")
+    data = json.loads(stdout)
+    assert (data["stage"], data["previous"]["stage"]) == ("self", "final")
+    # the same stage both years: said, no warning
+    code, stdout, stderr = run(
+        "compare", str(Y2025), "--previous", str(_so_sanh(tmp_path)), "--lineage", str(LINEAGE)
+    )
+    assert "stage-differs" not in stderr
+    assert "2025 and 2023 are both on the self-assessments." in " ".join(stdout.split())

@@ -288,3 +288,8 @@ class PreviousRef(BaseModel):
     source: str = Field(description="last year's files, or the comparison JSON read")
     lineage: str | None = Field(default=None, description="the lineage file used")
     lineage_basis: str | None = None
+    stage: Literal["self", "final"] = Field(
+        default="self",
+        description="what last year was ranked on: 'final' appraisals or 'self' assessments "
+        "(the comparison's own stage says this year's)",
+    )

@@ -498,7 +498,14 @@ def notes(comparison: Comparison, lang: str) -> list[str]:
     if prev is None:
         return []
     rows = [r for g in comparison.groups for r in g.ranking if r.previous is not None]
-    out = []
+    stages = {
+        "year": comparison.year,
+        "stage": Phrase(f"years.stage-{comparison.stage}"),
+        "then": prev.year,
+        "then_stage": Phrase(f"years.stage-{prev.stage}"),
+    }
+    code = "years.stages" if prev.stage == comparison.stage else "years.stages-differ"
+    out = [render(code, stages, lang)]
     if any(r.previous is not None and r.previous.derived for r in rows):
         out.append(render("years.derived-note", {"basis": prev.lineage_basis or "—"}, lang))
     if any(r.previous is not None and r.previous.rank_note == "other-group" for r in rows):
