@@ -440,9 +440,52 @@ def test_every_format_shows_last_year(tmp_path):
                 "rank_change,rank_note,previous_band"
             )
             assert first.endswith("79.27,mean,5.90,,,,derived,")
-        else:
+        elif fmt == "html":
             assert "79.27%* (mean of Quế Minh, Quế Xuân 1)" in text
             assert "up 5.90 points" in text
+        else:  # Markdown: last year in a table of its own, the rule under it
+            rows = [[c.strip() for c in line.split("|")] for line in text.splitlines()]
+            assert [
+                "",
+                "1/2",
+                "Quế Sơn",
+                "85.17%",
+                "79.27%*",
+                "+5.90",
+                "",
+                "derived",
+                "",
+                "",
+            ] in rows
+            assert "- Quế Sơn*: mean of Quế Minh, Quế Xuân 1" in text
+            assert "up 5.90 points" in text
+
+
+@pytest.mark.parametrize("columns", ["120", "80"])
+def test_the_table_against_last_year_stays_a_table_in_a_terminal(columns):
+    args = ["compare", str(Y2025), "--previous", str(ROOT / "evidence"), "--lineage"]
+    result = CliRunner(env={"COLUMNS": columns}).invoke(
+        main, [*args, str(LINEAGE), "--no-cache", "--lang", "en"]
+    )
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= int(columns)
+    # a row per unit, not a block of "heading: value" records
+    assert not any(line.strip().startswith("Previous index:") for line in lines)
+    rows = [line.split() for line in lines if line.lstrip().startswith(("1/2", "2/2", "1/1"))]
+    assert ["1/2", "Quế", "Sơn", "85.17%", "79.27%*", "+5.90", "derived"] in rows
+    assert [
+        "2/2",
+        "Đông",
+        "Phú",
+        "58.73%",
+        "55.23%",
+        "+3.50",
+        "3/3",
+        "other",
+        "group",
+        "Average",
+    ] in rows
 
 
 def test_a_previous_year_must_come_before():

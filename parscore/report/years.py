@@ -543,6 +543,61 @@ def row_cells(row: RankRow, lang: str) -> list[str]:
     ]
 
 
+def previous_table(comparison: Comparison, group: Group, lang: str) -> Table | None:
+    """The group against last year, a table of its own beside the ranking (so that the ranking
+    keeps its columns in a terminal of 120): rank, unit, index now and then (a derived one
+    marked *), the change in points, last year's rank and the rank change (a short reason when
+    not compared: the notes under the title say why), last year's band. Under it, each derived
+    figure's rule and old units."""
+    prev = comparison.previous
+    if prev is None or not any(r.previous is not None for r in group.ranking):
+        return None
+    rows = []
+    for r in group.ranking:
+        p = r.previous
+        cells = [f"{r.rank}/{r.of}", r.unit.name, format_percent(r.index, lang)]
+        if p is None:
+            rows.append([*cells, "", "", "", "", ""])
+            continue
+        if p.rank_change is None:
+            moved = render(f"years.rank-short-{p.rank_note or 'not-ranked'}", None, lang)
+        else:
+            moved = f"{p.rank_change:+d}".replace("-", "−") if p.rank_change else "0"
+        rows.append(
+            [
+                *cells,
+                format_percent(p.index, lang) + ("*" if p.derived else ""),
+                format_signed(p.index_change, lang),
+                prev_rank_text(p),
+                moved,
+                p.band.get(lang) if p.band is not None else "",
+            ]
+        )
+    years = {"year": comparison.year, "then": prev.year}
+    headers = [
+        render("comparison.rank", None, lang),
+        render("comparison.unit", None, lang),
+        render("years.index-of", {"year": comparison.year}, lang),
+        render("years.index-of", {"year": prev.year}, lang),
+        render("years.change-points", None, lang),
+        render("years.rank-of", {"year": prev.year}, lang),
+        render("years.rank-change", None, lang),
+        render("years.band-of", years, lang),
+    ]
+    return Table(
+        headers, rows, ["right", "left", "right", "right", "right", "right", "left", "left"]
+    )
+
+
+def derived_lines(group: Group, lang: str) -> list[str]:
+    """ "Quế Sơn*: bình quân của Quế Minh, Quế Xuân 1": how each derived figure was made."""
+    return [
+        f"{r.unit.name}*: {derived_text(r.previous, lang)}"
+        for r in group.ranking
+        if r.previous is not None and r.previous.derived
+    ]
+
+
 PREVIOUS_HEADINGS = [
     "years.prev-index",
     "years.index-change",
