@@ -1915,6 +1915,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the code {unit_code} is '{name}' this year and was '{previous}' last year: a code reused "
         "for another unit; declare the arrangement with --lineage",
     ),
+    "previous.other-unit": (
+        "tệp này là của '{then_name}' (mã {then_code}), không phải '{name}' (mã {unit_code}): số "
+        "liệu của đơn vị khác không là số liệu năm trước của đơn vị này; nếu '{name}' được hình "
+        "thành từ '{then_name}', khai báo bằng --lineage",
+        "this file is '{then_name}' (code {then_code}), not '{name}' (code {unit_code}): another "
+        "unit's figures are not this unit's past; if '{name}' was formed from '{then_name}', "
+        "declare it with --lineage",
+    ),
+    "previous.not-a-predecessor": (
+        "tệp này là của '{then_name}' (mã {then_code}), mà tệp sắp xếp (--lineage) không ghi là "
+        "đơn vị cũ của '{name}' (mã {unit_code})",
+        "this file is '{then_name}' (code {then_code}), which the lineage (--lineage) does not "
+        "list among the old units of '{name}' (code {unit_code})",
+    ),
+    "previous.predecessors-lacking": (
+        "'{unit}' được hình thành từ nhiều đơn vị cũ; thiếu tệp năm {year} của: {lacking} "
+        "(số liệu suy ra cần đủ mọi đơn vị cũ)",
+        "'{unit}' was formed from several old units; the {year} file of {lacking} is not given "
+        "(derived figures need every old unit)",
+    ),
     "previous.stage-differs": (
         "năm {year} theo {stage}, năm {then} theo {then_stage}: so sánh hai loại điểm khác nhau",
         "{year} is on the {stage}, {then} on the {then_stage}: two kinds of score compared",
@@ -2022,8 +2042,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name} ({kind}): PAR INDEX {year} against earlier years",
     ),
     "years.index-line": (
-        "Năm {year}: chỉ số {index}, {band}; năm {then}: {then_index}, {then_band} ({change})",
-        "{year}: index {index}, {band}; {then}: {then_index}, {then_band} ({change})",
+        "Năm {year}: chỉ số {index}, {band}; năm {then} ({then_unit}): {then_index}, {then_band} "
+        "({change})",
+        "{year}: index {index}, {band}; {then} ({then_unit}): {then_index}, {then_band} ({change})",
     ),
     "years.stage-self": ("điểm tự đánh giá", "self-assessments"),
     "years.stage-final": ("điểm thẩm định cuối", "final appraisals"),
@@ -2066,9 +2087,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "years.how-same-set": ("cùng bộ tiêu chí", "the same criteria set"),
     "years.how-same-structure": ("hai bộ cùng các tiêu chí", "the two sets have the same items"),
     "years.how-crosswalk": ("theo bảng đối chiếu {file}", "through the crosswalk {file}"),
+    "years.not-derived": ("không xếp loại (số liệu suy ra)", "no band (derived figures)"),
+    "years.how-derived": (
+        "không so (số liệu năm trước suy ra từ các đơn vị cũ: chỉ so chỉ số)",
+        "not compared (last year's figures are derived from the old units: the index only)",
+    ),
     "years.how-not-compared": (
         "không so (hai bộ khác nhau, không có bảng đối chiếu)",
         "not compared (the sets differ and no crosswalk was given)",
+    ),
+    "years.plan-none-fell": (
+        "Không tiêu chí thành phần nào giảm điểm so với năm {year}.",
+        "No sub-criterion lost points since {year}.",
     ),
     "years.plan-fell": (
         "{id} giảm từ {then} xuống {now} điểm so với năm {year}",

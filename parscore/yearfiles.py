@@ -255,18 +255,26 @@ def unit_history(
     crosswalk_paths: list[Path],
     resolver: Any,
     criteria: str | None = None,
+    lineage_path: Path | None = None,
 ) -> tuple[Any, list[Problem]]:
     """``evaluate FILE --previous OLD...``: the unit now against each earlier file, each item
     through the crosswalk given for its two sets (by id when the sets have the same items).
+    An earlier file of another unit is refused unless the lineage names it among the unit's
+    old units; several old units of one year give the index derived as ``compare`` derives it.
     Returns the history and the notices to print (a set pair without a crosswalk)."""
     from parscore.engine import evaluate
     from parscore.loading import load_evidence
-    from parscore.years import history, items_of, same_structure
+    from parscore.years import derived_change, history, items_of, same_structure
 
     now = evaluate(load_evidence(current, resolver, criteria=criteria))
     crosswalks = [read_crosswalk(p, resolver.limits) for p in crosswalk_paths]
+    lineage, lineage_src = (
+        read_lineage(lineage_path, resolver.limits) if lineage_path is not None else (None, None)
+    )
+    successor = _successor_of(now.unit, lineage) if lineage is not None else None
     earlier: list[tuple[Any, Crosswalk | None, str | None]] = []
     notices: list[Problem] = []
+    theirs: dict[int, list[tuple[int, Any]]] = {}  # year → (position in the lineage, result)
     for path in previous:
         then = evaluate(load_evidence(path, resolver))
         if then.year >= now.year:
@@ -279,6 +287,12 @@ def unit_history(
                     )
                 ]
             )
+        if not _same_unit(now.unit, then.unit):
+            position = _predecessor(successor, then.unit) if successor is not None else None
+            if position is None:
+                raise InputError([_other_unit(now.unit, then.unit, path, lineage_path)])
+            theirs.setdefault(then.year, []).append((position, then))
+            continue
         old_items, new_items = items_of(then.fields), items_of(now.fields)
         found = crosswalk_for(crosswalks, then.criteria.id, now.criteria.id)
         same = then.criteria.id == now.criteria.id and then.criteria.version == now.criteria.version
@@ -295,7 +309,74 @@ def unit_history(
                 )
             )
         earlier.append((then, None, None))
-    return history(now, earlier), notices
+    derived = []
+    for year, olds in sorted(theirs.items()):
+        assert successor is not None and lineage_src is not None
+        olds.sort(key=lambda o: o[0])
+        given = {o[0] for o in olds}
+        lacking = [p.name for k, p in enumerate(successor.formed_from) if k not in given]
+        if lacking:
+            entry = lineage.units.index(successor)  # type: ignore[union-attr]
+            raise InputError(
+                [
+                    lineage_src.problem(
+                        "previous.predecessors-lacking",
+                        ("units", entry, "formed_from"),
+                        unit=now.unit.name,
+                        year=year,
+                        lacking=", ".join(lacking),
+                    )
+                ]
+            )
+        if len(olds) == 1:  # a unit renamed or recoded: its own figures, through the lineage
+            earlier.append((olds[0][1], None, None))
+            continue
+        weights = None
+        if any(p.weight is not None for p in successor.formed_from):
+            weights = [p.weight or Decimal(0) for p in successor.formed_from]
+        derived.append(derived_change(now, [o[1] for o in olds], weights))
+    return history(now, earlier, derived), notices
+
+
+def _same_unit(now: Any, then: Any) -> bool:
+    """The same unit: the same code when both files give one, else the same name."""
+    if now.code and then.code:
+        return bool(comparable(now.code) == comparable(then.code))
+    return bool(comparable(now.name) == comparable(then.name))
+
+
+def _successor_of(unit: Any, lineage: Lineage) -> Any:
+    """The lineage's entry for this year's unit: by code when both give one, else by name."""
+    for entry in lineage.units:
+        if entry.code and unit.code:
+            if comparable(entry.code) == comparable(unit.code):
+                return entry
+        elif comparable(entry.name) == comparable(unit.name):
+            return entry
+    return None
+
+
+def _predecessor(successor: Any, unit: Any) -> int | None:
+    """Where the lineage lists an earlier file's unit among the successor's old units."""
+    for position, pred in enumerate(successor.formed_from):
+        if pred.code and unit.code:
+            if comparable(pred.code) == comparable(unit.code):
+                return position
+        elif comparable(pred.name) == comparable(unit.name):
+            return position
+    return None
+
+
+def _other_unit(now: Any, then: Any, path: Path, lineage_path: Path | None) -> Problem:
+    args = {
+        "name": now.name,
+        "unit_code": now.code or "—",
+        "then_name": then.name,
+        "then_code": then.code or "—",
+    }
+    if lineage_path is not None:
+        return Problem("previous.not-a-predecessor", args, display_name(path))
+    return Problem("previous.other-unit", args, display_name(path))
 
 
 def set_diff(old_ref: str, new_ref: str, resolver: Any) -> tuple[Any, Any, Any]:
@@ -410,9 +491,10 @@ def _conflict_problem(c: Any, lineage_src: Source | None, before: str, limits: L
 def plan_since(plan: Any, history: Any) -> Any:
     """``plan --previous``: the plan with the sub-criteria that lost points since the latest
     earlier year (through its crosswalk), most lost first."""
-    if not history.previous:
+    own = [c for c in history.previous if not c.derived]  # derived figures have no items
+    if not own:
         return plan
-    latest = history.previous[0]
+    latest = own[0]
     fell = sorted(
         (c for c in latest.items if c.weighted_change is not None and c.weighted_change < 0),
         key=lambda c: c.weighted_change,  # type: ignore[arg-type, return-value]

@@ -386,6 +386,7 @@ def year_change(
     return YearChange(
         year=then.year,
         source=then.source,
+        unit=then.unit,
         criteria=then.criteria,
         items_compared=how,
         crosswalk=crosswalk_name if how == "crosswalk" else None,
@@ -411,11 +412,47 @@ def item_label(change: ItemChange) -> str:
     return _label(change)
 
 
+def derived_change(
+    now: UnitResult, olds: Sequence[UnitResult], weights: list[Decimal] | None
+) -> YearChange:
+    """The unit now against the old units it was formed from, one year: the index derived as
+    ``compare`` derives it (the plain mean; weighted when the lineage gives weights), rounded
+    once; fields and items are not derived (never an old unit's figures as the unit's own)."""
+    past = [
+        Past(o.unit.name, o.unit.code, o.unit.kind, None, None, None, None, o.totals.index, None)
+        for o in olds
+    ]
+    index, rule = _derive(_Match(past, weights, True))
+    first = olds[0]
+    return YearChange(
+        year=first.year,
+        source=", ".join(o.source for o in olds),
+        unit=None,
+        derived=True,
+        rule=rule,  # type: ignore[arg-type]
+        predecessors=[o.unit for o in olds],
+        criteria=first.criteria,
+        items_compared="derived",
+        index=index,
+        band=None,
+        index_change=now.totals.index - index,
+        total=None,
+        fields=[],
+        items=[],
+        rose=[],
+        fell=[],
+    )
+
+
 def history(
-    now: UnitResult, earlier: Sequence[tuple[UnitResult, Crosswalk | None, str | None]]
+    now: UnitResult,
+    earlier: Sequence[tuple[UnitResult, Crosswalk | None, str | None]],
+    derived: Sequence[YearChange] = (),
 ) -> UnitHistory:
     """The unit now against each earlier year (latest first)."""
     ordered = sorted(earlier, key=lambda e: -e[0].year)
+    changes = [year_change(now, then, cw, name) for then, cw, name in ordered]
+    changes = sorted([*changes, *derived], key=lambda c: -c.year)
     return UnitHistory(
         unit=now.unit,
         year=now.year,
@@ -424,7 +461,7 @@ def history(
         index=now.totals.index,
         band=now.totals.band,
         total=now.totals.total,
-        previous=[year_change(now, then, cw, name) for then, cw, name in ordered],
+        previous=changes,
     )
 
 

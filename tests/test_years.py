@@ -24,6 +24,24 @@ LINEAGE = YEARS / "lineage-2025.yaml"
 Y2025 = YEARS / "2025"
 
 
+#: Vĩnh Linh's 2025 file under Vĩnh Chấp's name and code: the same unit in 2023 and 2025, so that
+#: evaluate --previous compares it item by item (Vĩnh Linh itself has three old units)
+VC2025 = Path()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _vinh_chap_2025(tmp_path_factory: pytest.TempPathFactory) -> None:
+    global VC2025
+    VC2025 = tmp_path_factory.mktemp("years") / "vinh-chap-2025.yaml"
+    text = (Y2025 / "vinh-linh-2025.yaml").read_text(encoding="utf-8")
+    VC2025.write_text(
+        text.replace('name: "Vĩnh Linh"', 'name: "Vĩnh Chấp"').replace(
+            'code: "90001"', 'code: "19213"'
+        ),
+        encoding="utf-8",
+    )
+
+
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, [*args, "--lang", "en"])
     return result.exit_code, result.stdout, result.stderr
@@ -120,7 +138,7 @@ def test_criteria_diff_prints_the_changes_and_drafts_a_crosswalk_that_checks(tmp
     # the draft is a valid crosswalk as it is: used, it compares 2.4 as new
     code, stdout, stderr = run(
         "evaluate",
-        str(Y2025 / "vinh-linh-2025.yaml"),
+        str(VC2025),
         "--previous",
         str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
         "--crosswalk",
@@ -136,7 +154,7 @@ def test_criteria_diff_prints_the_changes_and_drafts_a_crosswalk_that_checks(tmp
 def _history(*extra: str) -> dict:
     code, stdout, stderr = run(
         "evaluate",
-        str(Y2025 / "vinh-linh-2025.yaml"),
+        str(VC2025),
         "--previous",
         str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
         *extra,
@@ -191,7 +209,7 @@ def test_evaluate_previous_follows_the_crosswalk_item_by_item():
 def test_evaluate_previous_without_a_crosswalk_compares_the_index_and_fields_only():
     code, _, stderr = run(
         "evaluate",
-        str(Y2025 / "vinh-linh-2025.yaml"),
+        str(VC2025),
         "--previous",
         str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
     )
@@ -228,7 +246,7 @@ def test_a_broken_crosswalk_is_reported_at_its_lines(tmp_path):
     line = text.splitlines().index('  - {old: "8.3", new: "8.9"}') + 1
     code, _, stderr = run(
         "evaluate",
-        str(Y2025 / "vinh-linh-2025.yaml"),
+        str(VC2025),
         "--previous",
         str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
         "--crosswalk",
@@ -668,7 +686,7 @@ def test_an_old_unit_missing_from_last_year_leaves_the_unit_without_previous_fig
 def test_the_history_csv_is_for_programs():
     code, stdout, _ = run(
         "evaluate",
-        str(Y2025 / "vinh-linh-2025.yaml"),
+        str(VC2025),
         "--previous",
         str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
         "--crosswalk",
@@ -679,11 +697,14 @@ def test_the_history_csv_is_for_programs():
     assert code == 0
     rows = stdout.splitlines()
     assert rows[0] == (
-        "year,then_year,level,old,new,status,then,then_max,now,now_max,change,weighted_change"
+        "year,then_year,level,old,new,status,then,then_max,now,now_max,change,weighted_change,"
+        "then_unit,then_code,derived"
     )
-    assert rows[1] == "2025,2023,index,,,,84.41,,86.91,,2.50,"
-    assert "2025,2023,item,2.3,2.3 2.4,split,1.00,1.00,1.00,1.00,0.00,0.00" in rows
-    assert "2025,2023,item,3.4,3.4,reweighted,1.50,3.00,4.00,4.00,2.50,2.00" in rows
+    assert rows[1] == "2025,2023,index,,,,84.41,,86.91,,2.50,,Vĩnh Chấp,19213,"
+    assert "2025,2023,item,2.3,2.3 2.4,split,1.00,1.00,1.00,1.00,0.00,0.00,Vĩnh Chấp,19213," in rows
+    assert (
+        "2025,2023,item,3.4,3.4,reweighted,1.50,3.00,4.00,4.00,2.50,2.00,Vĩnh Chấp,19213," in rows
+    )
 
 
 def test_crosswalks_chain_through_a_set_between(tmp_path):
@@ -715,7 +736,7 @@ def test_crosswalks_chain_through_a_set_between(tmp_path):
     )
     code, _, stderr = run(
         "evaluate",
-        str(Y2025 / "vinh-linh-2025.yaml"),
+        str(VC2025),
         "--previous",
         str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
         "--crosswalk",
@@ -899,3 +920,104 @@ def test_this_years_self_scores_against_last_years_appraisals_are_said(tmp_path)
     )
     assert "stage-differs" not in stderr
     assert "2025 and 2023 are both on the self-assessments." in " ".join(stdout.split())
+
+
+def test_evaluate_previous_refuses_another_units_file():
+    # Vĩnh Chấp is one of Vĩnh Linh's three old units; Đông Phú is another commune altogether
+    for now, then in (
+        ("vinh-linh-2025.yaml", "vinh-chap-2023.yaml"),
+        ("que-son-2025.yaml", "dong-phu-2023.yaml"),
+    ):
+        for command in ("evaluate", "plan"):
+            code, stdout, stderr = run(
+                command,
+                str(Y2025 / now),
+                "--previous",
+                str(ROOT / "evidence" / then),
+                "--crosswalk",
+                str(CROSSWALK),
+            )
+            assert code == 2, (command, now)
+            assert stdout == ""
+            assert "[previous.other-unit]" in stderr
+    code, _, stderr = run(
+        "evaluate",
+        str(Y2025 / "que-son-2025.yaml"),
+        "--previous",
+        str(ROOT / "evidence" / "dong-phu-2023.yaml"),
+        "--lineage",
+        str(LINEAGE),
+    )
+    assert code == 2
+    assert (
+        "dong-phu-2023.yaml: this file is 'Đông Phú' (code 20638), which the lineage "
+        "(--lineage) does not list among the old units of 'Quế Sơn' (code 90002) "
+        "[previous.not-a-predecessor]"
+    ) in " ".join(stderr.split())
+
+
+def test_evaluate_previous_derives_a_merged_units_past_from_every_old_unit():
+    olds = ["ho-xa-2023.yaml", "vinh-chap-2023.yaml", "vinh-long-2023.yaml"]
+    args = ["evaluate", str(Y2025 / "vinh-linh-2025.yaml"), "--crosswalk", str(CROSSWALK)]
+    for old in olds:
+        args += ["--previous", str(ROOT / "evidence" / old)]
+    code, stdout, stderr = run(*args, "--lineage", str(LINEAGE), "--format", "json")
+    assert code == 0, stderr
+    (past,) = json.loads(stdout)["previous"]
+    # (16000 × 96.64 + 9000 × 84.41 + 7000 × 72.22) / 32000 = 87.858… → 87.86, as compare derives
+    assert (past["derived"], past["rule"], past["index"], past["index_change"]) == (
+        True,
+        "weighted",
+        "87.86",
+        "-0.95",
+    )
+    assert past["unit"] is None and past["band"] is None
+    assert [u["name"] for u in past["predecessors"]] == ["Hồ Xá", "Vĩnh Chấp", "Vĩnh Long"]
+    assert (past["items_compared"], past["items"], past["fields"]) == ("derived", [], [])
+    code, stdout, _ = run(*args, "--lineage", str(LINEAGE), "--format", "csv")
+    assert stdout.splitlines()[1] == (
+        "2025,2023,index,,,,87.86,,86.91,,-0.95,,Hồ Xá + Vĩnh Chấp + Vĩnh Long,,weighted"
+    )
+    code, stdout, _ = run(*args, "--lineage", str(LINEAGE))
+    flat = " ".join(stdout.split())
+    assert (
+        "2023 (*weighted mean of Hồ Xá, Vĩnh Chấp, Vĩnh Long): 87.86%*, no band (derived "
+        "figures) (down 0.95 points)"
+    ) in flat
+    # one old unit missing: refused at the lineage, never derived from the others
+    code, _, stderr = run(*args[:-2], "--lineage", str(LINEAGE))
+    assert code == 2
+    assert "the 2023 file of Vĩnh Long is not given" in " ".join(stderr.split())
+    # the plan has no items to compare against derived figures: it says nothing fell from them
+    code, stdout, stderr = run("plan", *args[1:], "--lineage", str(LINEAGE))
+    assert code == 0, stderr
+    assert "lost points" not in stdout
+
+
+def test_evaluate_previous_names_the_unit_it_compares_with():
+    code, stdout, _ = run(
+        "evaluate",
+        str(Y2025 / "dong-phu-2025.yaml"),
+        "--previous",
+        str(ROOT / "evidence" / "dong-phu-2023.yaml"),
+        "--crosswalk",
+        str(CROSSWALK),
+        "--format",
+        "json",
+    )
+    assert code == 0
+    (past,) = json.loads(stdout)["previous"]
+    assert (past["unit"]["name"], past["unit"]["code"], past["derived"]) == (
+        "Đông Phú",
+        "20638",
+        False,
+    )
+    code, stdout, _ = run(
+        "evaluate",
+        str(Y2025 / "dong-phu-2025.yaml"),
+        "--previous",
+        str(ROOT / "evidence" / "dong-phu-2023.yaml"),
+        "--crosswalk",
+        str(CROSSWALK),
+    )
+    assert "2023 (thị trấn Đông Phú): 55.23%" in " ".join(stdout.split())

@@ -160,13 +160,23 @@ class YearChange(BaseModel):
 
     year: int
     source: str
+    unit: Unit | None = Field(
+        default=None, description="the unit whose figures these are (None: derived, see below)"
+    )
+    derived: bool = Field(
+        default=False,
+        description="the figures are derived from several old units the lineage names "
+        "(the index only: by the rule, never passed off as the unit's own)",
+    )
+    rule: Literal["own", "mean", "weighted"] = "own"
+    predecessors: list[Unit] = Field(default_factory=list, description="the old units, derived")
     criteria: CriteriaRef
-    items_compared: Literal["same-set", "same-structure", "crosswalk", "not-compared"]
+    items_compared: Literal["same-set", "same-structure", "crosswalk", "not-compared", "derived"]
     crosswalk: str | None = Field(default=None, description="the crosswalk file used")
     index: JsonNumber
     band: Text | None
     index_change: JsonNumber = Field(description="index now − index then (both as published)")
-    total: JsonNumber
+    total: JsonNumber | None = Field(description="the total then (None when derived)")
     fields: list[FieldChange]
     items: list[ItemChange]
     rose: list[str] = Field(description="the items that rose most, by their current ids")

@@ -184,8 +184,11 @@ def _history_sections(history: UnitHistory, opts: Options, md: bool) -> list[Sec
                     "index": format_percent(history.index, lang),
                     "band": _band(history.band, lang),
                     "then": past.year,
-                    "then_index": format_percent(past.index, lang),
-                    "then_band": _band(past.band, lang),
+                    "then_unit": _then_unit(past, lang),
+                    "then_index": format_percent(past.index, lang) + ("*" if past.derived else ""),
+                    "then_band": _band(past.band, lang)
+                    if not past.derived
+                    else render("years.not-derived", None, lang),
                     "change": change_words(past.index_change, lang),
                 },
                 lang,
@@ -209,6 +212,8 @@ def _history_sections(history: UnitHistory, opts: Options, md: bool) -> list[Sec
             lang,
         )
         sections.append(Section(since, lines=lines))
+        if past.derived:  # the index only: no field or item is derived
+            continue
         then_h = render("years.then", {"year": past.year}, lang)
         now_h = render("years.now", {"year": history.year}, lang)
         sections.append(
@@ -259,6 +264,15 @@ def _history_sections(history: UnitHistory, opts: Options, md: bool) -> list[Sec
                 )
             )
     return sections
+
+
+def _then_unit(past: Any, lang: str) -> str:
+    """Whose figures these are: "xã Vĩnh Chấp", or "*bình quân gia quyền của Hồ Xá, …"."""
+    if past.derived:
+        code = "years.rule-weighted" if past.rule == "weighted" else "years.rule-mean"
+        return "*" + render(code, {"units": ", ".join(u.name for u in past.predecessors)}, lang)
+    unit = past.unit
+    return f"{unit.kind} {unit.name}" if unit is not None else ""
 
 
 def _pick(items: list[ItemChange], labels: list[str]) -> list[ItemChange]:
@@ -337,10 +351,23 @@ def history_csv(history: UnitHistory, opts: Options) -> str:
             "now_max",
             "change",
             "weighted_change",
+            "then_unit",
+            "then_code",
+            "derived",
         ]
     )
     blank = ""
     for past in history.previous:
+        # whose figures: the unit's own (its name and code then), or derived ("mean", "weighted")
+        whose = (
+            [" + ".join(u.name for u in past.predecessors), "", past.rule]
+            if past.derived
+            else [
+                past.unit.name if past.unit else "",
+                _or(past.unit.code if past.unit else None),
+                "",
+            ]
+        )
         writer.writerow(
             [
                 history.year,
@@ -355,6 +382,7 @@ def history_csv(history: UnitHistory, opts: Options) -> str:
                 blank,
                 past.index_change,
                 blank,
+                *whose,
             ]
         )
         for f in past.fields:
@@ -372,6 +400,7 @@ def history_csv(history: UnitHistory, opts: Options) -> str:
                     "",
                     _or(f.change),
                     "",
+                    *whose,
                 ]
             )
         for c in past.items:
@@ -389,6 +418,7 @@ def history_csv(history: UnitHistory, opts: Options) -> str:
                     _or(c.now_max),
                     _or(c.change),
                     _or(c.weighted_change),
+                    *whose,
                 ]
             )
     return out.getvalue()
