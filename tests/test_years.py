@@ -1021,3 +1021,11 @@ def test_evaluate_previous_names_the_unit_it_compares_with():
         str(CROSSWALK),
     )
     assert "2023 (thị trấn Đông Phú): 55.23%" in " ".join(stdout.split())
+
+
+def test_the_plan_says_when_nothing_lost_points():
+    # Vĩnh Chấp 2023 → 2025: no item fell at this year's maxima (see the crosswalk test above)
+    args = ["plan", str(VC2025), "--previous", str(ROOT / "evidence" / "vinh-chap-2023.yaml")]
+    code, stdout, stderr = run(*args, "--crosswalk", str(CROSSWALK))
+    assert code == 0, stderr
+    assert "No sub-criterion lost points since 2023." in " ".join(stdout.split())
