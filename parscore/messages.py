@@ -2148,6 +2148,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Units with figures for both years ({compared}): mean index {mean_now}%, {change} "
         "against {year}; {up} units rose, {down} fell, {unchanged} unchanged.",
     ),
+    "years.lacking-line": (
+        "{unit}: không có số liệu năm {year} vì thiếu đơn vị cũ {predecessor} (tệp sắp xếp "
+        "{where}).",
+        "{unit}: no figures for {year}: the old unit {predecessor} is missing (lineage {where}).",
+    ),
+    "years.merged-lacking": (
+        "sáp nhập vào {unit}; thiếu số liệu",
+        "merged into {unit}; figures missing",
+    ),
     "years.summary-none": (
         "Không đơn vị nào có số liệu năm {year}.",
         "No unit has figures for {year}.",

@@ -20,7 +20,7 @@ from parscore.errors import InputError, Problem, Severity
 from parscore.messages import Phrase
 from parscore.model.common import Text, comparable
 from parscore.model.result import CriteriaRef
-from parscore.model.years import Crosswalk, Lineage
+from parscore.model.years import Crosswalk, Lineage, MissingPredecessor
 from parscore.yamlsource import Limits, Source, display_name
 from parscore.years import Item, Past, PastYear, check_crosswalk
 
@@ -456,6 +456,21 @@ def against_last_year(
                 before.source,
                 severity=Severity.WARNING,
             )
+        )
+    if missing and lineage_src is not None and updated.previous is not None:
+        said = [
+            MissingPredecessor(
+                unit=m.unit,
+                predecessor=m.predecessor,
+                where="{}:{}".format(
+                    lineage_src.display,
+                    lineage_src.position(("units", m.entry, "formed_from", m.position))[0],
+                ),
+            )
+            for m in missing
+        ]
+        updated = updated.model_copy(
+            update={"previous": updated.previous.model_copy(update={"missing": said})}
         )
     problems += [
         lineage_src.problem(

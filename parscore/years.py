@@ -546,6 +546,7 @@ class _Index:
         self.successor_code: dict[str, Successor] = {}
         self.successor_name: dict[tuple[str, str], Successor] = {}
         self.position: dict[int, int] = {}  # id(successor) → its entry in the lineage
+        self.merged_lacking: dict[int, str] = {}  # id(past) → the new unit left without figures
         for k, unit in enumerate(lineage.units if lineage is not None else []):
             self.position[id(unit)] = k
             if unit.code:
@@ -663,6 +664,8 @@ def _match(
             else:
                 found.append(hit)
         if missing or len(found) < len(successor.formed_from):
+            for hit in found:
+                index.merged_lacking[id(hit)] = row.unit.name
             return None, missing
         weights = None
         if any(p.weight is not None for p in successor.formed_from):
@@ -768,7 +771,13 @@ def against_previous(
     if conflicts:
         raise Conflicts(conflicts)
     vanished = [
-        Vanished(name=p.name, code=p.code, group=p.group, index=p.index)
+        Vanished(
+            name=p.name,
+            code=p.code,
+            group=p.group,
+            index=p.index,
+            merged_into=lookup.merged_lacking.get(id(p)),
+        )
         for p in before.units
         if id(p) not in used
     ]

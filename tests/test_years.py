@@ -1029,3 +1029,33 @@ def test_the_plan_says_when_nothing_lost_points():
     code, stdout, stderr = run(*args, "--crosswalk", str(CROSSWALK))
     assert code == 0, stderr
     assert "No sub-criterion lost points since 2023." in " ".join(stdout.split())
+
+
+def test_a_missing_old_unit_is_explained_in_the_report_with_its_lineage_line(tmp_path):
+    lineage = tmp_path / "lineage.yaml"
+    lineage.write_text(
+        LINEAGE.read_text(encoding="utf-8").replace(
+            '{code: "20641", name: "Quế Xuân 1", district: "Quế Sơn"}',
+            '{code: "20999", name: "Quế Phú", district: "Quế Sơn"}',
+        ),
+        encoding="utf-8",
+    )
+    line = next(
+        n for n, text in enumerate(lineage.read_text().splitlines(), 1) if "Quế Phú" in text
+    )
+    args = ["compare", str(Y2025), "--previous", str(ROOT / "evidence"), "--lineage"]
+    code, stdout, _ = run(*args, str(lineage), "--no-cache")
+    assert code == 0
+    flat = " ".join(stdout.split())
+    assert (
+        f"Quế Sơn: no figures for 2023: the old unit Quế Phú is missing (lineage {lineage}:{line})."
+    ) in flat
+    # Quế Minh went into Quế Sơn: not "no longer compared" without a word
+    assert "Quế Minh (Quế Sơn): 85.67% — merged into Quế Sơn; figures missing" in flat
+    code, stdout, _ = run(*args, str(lineage), "--no-cache", "--format", "json")
+    data = json.loads(stdout)
+    assert data["previous"]["missing"] == [
+        {"unit": "Quế Sơn", "predecessor": "Quế Phú", "where": f"{lineage}:{line}"}
+    ]
+    merged = {u["name"]: u["merged_into"] for u in data["vanished"]}
+    assert merged == {"Quế Minh": "Quế Sơn", "Quế Xuân 1": None}

@@ -287,6 +287,21 @@ class Vanished(BaseModel):
     code: str | None = None
     group: str | None = None
     index: JsonNumber
+    merged_into: str | None = Field(
+        default=None,
+        description="the new unit the lineage merged it into, left without previous figures "
+        "because another of its old units is missing",
+    )
+
+
+class MissingPredecessor(BaseModel):
+    """An old unit the lineage names and last year's figures lack: its new unit has none."""
+
+    model_config = RESULT_CONFIG
+
+    unit: str = Field(description="the new unit")
+    predecessor: str
+    where: str = Field(description="the lineage line: file:line")
 
 
 class PreviousRef(BaseModel):
@@ -298,6 +313,11 @@ class PreviousRef(BaseModel):
     source: str = Field(description="last year's files, or the comparison JSON read")
     lineage: str | None = Field(default=None, description="the lineage file used")
     lineage_basis: str | None = None
+    missing: list[MissingPredecessor] = Field(
+        default_factory=list,
+        description="old units the lineage names that last year lacks (their new units have "
+        "no previous figures)",
+    )
     stage: Literal["self", "final"] = Field(
         default="self",
         description="what last year was ranked on: 'final' appraisals or 'self' assessments "

@@ -476,8 +476,18 @@ def group_change_lines(comparison: Comparison, group: Group, lang: str) -> list[
     prev = comparison.previous
     if change is None or prev is None:
         return []
+    names = {r.unit.name for r in group.ranking}
+    lacking = [
+        render(
+            "years.lacking-line",
+            {"unit": m.unit, "year": prev.year, "predecessor": m.predecessor, "where": m.where},
+            lang,
+        )
+        for m in prev.missing
+        if m.unit in names
+    ]
     if change.compared == 0:
-        return [render("years.summary-none", {"year": prev.year}, lang)]
+        return [render("years.summary-none", {"year": prev.year}, lang), *lacking]
     lines = [
         render(
             "years.summary",
@@ -519,7 +529,7 @@ def group_change_lines(comparison: Comparison, group: Group, lang: str) -> list[
         lines.append(render(f"years.band-{move.direction}", args, lang))
     if change.new:
         lines.append(render("years.new-units", {"units": ", ".join(change.new)}, lang))
-    return lines
+    return lines + lacking
 
 
 def notes(comparison: Comparison, lang: str) -> list[str]:
@@ -669,6 +679,11 @@ def vanished_lines(comparison: Comparison, lang: str) -> list[str]:
     """Last year's units that no unit of this year continues, with their index then."""
     return [
         f"{u.name}{f' ({u.group})' if u.group else ''}: {format_percent(u.index, lang)}"
+        + (
+            " — " + render("years.merged-lacking", {"unit": u.merged_into}, lang)
+            if u.merged_into
+            else ""
+        )
         for u in comparison.vanished
     ]
 
