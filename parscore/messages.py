@@ -1876,6 +1876,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} sub-criteria of the new set {set} are not in the crosswalk (write old: [] for "
         "a new one): {listing}",
     ),
+    "crosswalk.not-used": (
+        "bảng đối chiếu này ({old} → {new}) không dùng cho {pairs}",
+        "this crosswalk ({old} → {new}) is not used for {pairs}",
+    ),
     "crosswalk.wrong-sets": (
         "bảng đối chiếu {file} nối bộ {old} với bộ {new}, không phải {then} với {now}",
         "the crosswalk {file} maps the set {old} onto {new}, not {then} onto {now}",

@@ -275,6 +275,8 @@ def unit_history(
     earlier: list[tuple[Any, Crosswalk | None, str | None]] = []
     notices: list[Problem] = []
     theirs: dict[int, list[tuple[int, Any]]] = {}  # year → (position in the lineage, result)
+    used: set[int] = set()  # the crosswalks a chain took
+    pairs: list[tuple[str, str]] = []  # the set pairs that needed one
     for path in previous:
         then = evaluate(load_evidence(path, resolver))
         if then.year >= now.year:
@@ -296,7 +298,10 @@ def unit_history(
         old_items, new_items = items_of(then.fields), items_of(now.fields)
         found = crosswalk_for(crosswalks, then.criteria.id, now.criteria.id)
         same = then.criteria.id == now.criteria.id and then.criteria.version == now.criteria.version
+        if not same:
+            pairs.append((then.criteria.id, now.criteria.id))
         if found is not None and not same:
+            used.update(id(cw) for cw, _ in found)
             earlier.append((then, *chained(found, old_items, new_items)))
             continue
         if not same and not same_structure(old_items, new_items):
@@ -309,6 +314,7 @@ def unit_history(
                 )
             )
         earlier.append((then, None, None))
+    notices += _unused(crosswalks, used, pairs)
     derived = []
     for year, olds in sorted(theirs.items()):
         assert successor is not None and lineage_src is not None
@@ -336,6 +342,34 @@ def unit_history(
             weights = [p.weight or Decimal(0) for p in successor.formed_from]
         derived.append(derived_change(now, [o[1] for o in olds], weights))
     return history(now, earlier, derived), notices
+
+
+def _unused(
+    crosswalks: list[tuple[Crosswalk, Source]], used: set[int], pairs: list[tuple[str, str]]
+) -> list[Problem]:
+    """A crosswalk given and used for no pair of sets: said with its sets and the pairs; an
+    error when it maps neither way between the sets of a pair (a warning when it runs the other
+    way round, or when no pair needed one)."""
+    found = []
+    for cw, src in crosswalks:
+        if id(cw) in used:
+            continue
+        reversed_ = (cw.crosswalk.new, cw.crosswalk.old)
+        matches = not pairs or reversed_ in pairs  # only the other way round: a warning
+        found.append(
+            src.problem(
+                "crosswalk.not-used",
+                ("crosswalk",),
+                prefer_key=True,
+                severity=Severity.WARNING if matches else Severity.ERROR,
+                old=cw.crosswalk.old,
+                new=cw.crosswalk.new,
+                pairs=", ".join(f"{a} → {b}" for a, b in pairs) or "—",
+            )
+        )
+    if any(p.severity is Severity.ERROR for p in found):
+        raise InputError(found)
+    return found
 
 
 def _same_unit(now: Any, then: Any) -> bool:

@@ -1059,3 +1059,33 @@ def test_a_missing_old_unit_is_explained_in_the_report_with_its_lineage_line(tmp
     ]
     merged = {u["name"]: u["merged_into"] for u in data["vanished"]}
     assert merged == {"Quế Minh": "Quế Sơn", "Quế Xuân 1": None}
+
+
+def test_a_crosswalk_for_another_pair_of_sets_is_said_not_used(tmp_path):
+    text = CROSSWALK.read_text(encoding="utf-8")
+    wrong, backwards = tmp_path / "wrong.yaml", tmp_path / "backwards.yaml"
+    wrong.write_text(text.replace('old: "ref-commune-2023"', 'old: "ref-commune-2024"'), "utf-8")
+    backwards.write_text(
+        text.replace('old: "ref-commune-2023"', 'old: "X"')
+        .replace('new: "ref-commune-2025"', 'new: "ref-commune-2023"')
+        .replace('old: "X"', 'old: "ref-commune-2025"'),
+        "utf-8",
+    )
+    args = [
+        "evaluate",
+        str(Y2025 / "dong-phu-2025.yaml"),
+        "--previous",
+        str(ROOT / "evidence" / "dong-phu-2023.yaml"),
+    ]
+    code, stdout, stderr = run(*args, "--crosswalk", str(wrong))
+    assert code == 2 and stdout == ""
+    assert (
+        "wrong.yaml:11:1: this crosswalk (ref-commune-2024 → ref-commune-2025) is not used for "
+        "ref-commune-2023 → ref-commune-2025 [crosswalk.not-used]"
+    ) in " ".join(stderr.split())
+    code, stdout, stderr = run(*args, "--crosswalk", str(backwards))
+    assert code == 0
+    assert (
+        "backwards.yaml:11:1: warning: this crosswalk (ref-commune-2025 → ref-commune-2023) is not "
+        "used" in stderr
+    )
