@@ -1909,6 +1909,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không phải kết quả 'parscore compare --format json' (format: {found})",
         "not the output of 'parscore compare --format json' (format: {found})",
     ),
+    "previous.json-alone": (
+        "--previous nhận một tệp kết quả so sánh JSON ({file}) hoặc các tệp, thư mục minh chứng, "
+        "không nhận cả hai: {listing}",
+        "--previous takes one comparison JSON ({file}) or evidence files and folders, not both: "
+        "{listing}",
+    ),
+    "previous.mixed-years": (
+        "các tệp đưa vào --previous thuộc những năm khác nhau: {listing}; --previous là số liệu "
+        "của một năm",
+        "the files given with --previous are of different years: {listing}; --previous is one "
+        "year's figures",
+    ),
+    "previous.old-version": (
+        "kết quả so sánh {found} là phiên bản cũ, không đọc được: cần parscore-comparison/3 trở "
+        "lên (chạy lại 'parscore compare --format json')",
+        "the comparison {found} is an old version, not supported: parscore-comparison/3 or later "
+        "is needed (run 'parscore compare --format json' again)",
+    ),
     "previous.not-earlier": (
         "năm trước ({then}) phải trước năm so sánh ({now})",
         "the previous year ({then}) must come before the year compared ({now})",

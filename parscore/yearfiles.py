@@ -158,6 +158,11 @@ def read_comparison_json(path: Path, limits: Limits) -> PastYear:
         raise InputError(
             [Problem("previous.not-comparison", {"found": str(found or "—")[:40]}, display)]
         )
+    version = str(doc["format"]).removeprefix("parscore-comparison/")
+    if not version.isdigit() or int(version) < 3:
+        raise InputError(
+            [Problem("previous.old-version", {"found": str(doc["format"])[:40]}, display)]
+        )
     try:
         read = _JsonComparison.model_validate(doc)
     except ValidationError as exc:
@@ -440,14 +445,24 @@ def against_last_year(
 
     problems: list[Problem] = []
     read: list[Path] = list(previous)
-    if len(previous) == 1 and looks_like_comparison(previous[0]):
+    jsons = [p for p in previous if looks_like_comparison(p)]
+    if jsons and len(previous) > 1:  # one comparison JSON, or evidence files: never both
+        raise UsageError(
+            "previous.json-alone",
+            listing=", ".join(display_name(p) for p in previous),
+            file=display_name(jsons[0]),
+        )
+    if jsons:
         before = read_comparison_json(previous[0], limits)
     else:
         run = batch.compare_paths(previous, None, limits, **scoring)
         problems += run.problems
         read += run.read
-        if run.refusal is not None:
-            raise run.refusal
+        refusal = run.refusal
+        if isinstance(refusal, UsageError) and refusal.code == "compare.mixed-years":
+            raise UsageError("previous.mixed-years", **refusal.args_)  # its hint is for --previous
+        if refusal is not None:
+            raise refusal
         if run.comparison is None:
             raise InputError(problems) if problems else UsageError("batch.nothing")
         source = ", ".join(display_name(p) for p in previous)

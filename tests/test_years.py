@@ -1089,3 +1089,46 @@ def test_a_crosswalk_for_another_pair_of_sets_is_said_not_used(tmp_path):
         "backwards.yaml:11:1: warning: this crosswalk (ref-commune-2025 → ref-commune-2023) is not "
         "used" in stderr
     )
+
+
+def test_mixed_inputs_of_last_year_are_refused_for_what_they_are(tmp_path):
+    last = _so_sanh(tmp_path)
+    base = ["compare", str(Y2025), "--no-cache", "--previous", str(last), "--previous"]
+    for other in (str(last), str(ROOT / "evidence")):
+        code, stdout, stderr = run(*base, other)
+        assert code == 2 and stdout == ""
+        assert "--previous takes one comparison JSON" in stderr
+        assert "is a criteria set" not in stderr
+    later = tmp_path / "dong-phu-2024.yaml"
+    later.write_text(
+        (ROOT / "evidence" / "dong-phu-2023.yaml")
+        .read_text(encoding="utf-8")
+        .replace("\nyear: 2023", "\nyear: 2024"),
+        encoding="utf-8",
+    )
+    code, _, stderr = run(
+        "compare",
+        str(Y2025),
+        "--no-cache",
+        "--previous",
+        str(ROOT / "evidence" / "ho-xa-2023.yaml"),
+        "--previous",
+        str(later),
+    )
+    assert code == 2
+    assert "the files given with --previous are of different years" in stderr
+    assert "give last year with --previous" not in stderr
+    old = tmp_path / "old.json"
+    old.write_text(
+        last.read_text(encoding="utf-8").replace(
+            '"parscore-comparison/5"', '"parscore-comparison/2"'
+        ),
+        encoding="utf-8",
+    )
+    code, _, stderr = run("compare", str(Y2025), "--no-cache", "--previous", str(old))
+    assert code == 2
+    assert (
+        "the comparison parscore-comparison/2 is an old version, not supported: "
+        "parscore-comparison/3 or later is needed"
+    ) in " ".join(stderr.split())
+    assert "Field required" not in stderr
