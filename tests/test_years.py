@@ -1132,3 +1132,22 @@ def test_mixed_inputs_of_last_year_are_refused_for_what_they_are(tmp_path):
         "parscore-comparison/3 or later is needed"
     ) in " ".join(stderr.split())
     assert "Field required" not in stderr
+
+
+def test_the_workbook_rows_against_last_year_are_as_high_as_their_lines(tmp_path):
+    import openpyxl
+
+    out = tmp_path / "c.xlsx"
+    args = ["compare", str(Y2025), "--previous", str(ROOT / "evidence"), "--lineage"]
+    code, _, stderr = run(*args, str(LINEAGE), "--no-cache", "--format", "xlsx", "-o", str(out))
+    assert code == 0, stderr
+    sheet = openpyxl.load_workbook(out)["Against last year"]
+    row = next(r for r in sheet.iter_rows() if r[0].value == "Đà Nẵng")
+    summary = row[8].value
+    assert "Largest rise" in summary
+    # two lines of text, 121 and 102 characters, in a column of 80 (about 89 characters):
+    # each wraps once, so four lines of 15 points (the text read as one wrapped paragraph gave
+    # three, and the mark's line was clipped)
+    first, second = summary.split("\n")
+    assert (len(first), len(second)) == (121, 102)
+    assert sheet.row_dimensions[row[0].row].height == 60
