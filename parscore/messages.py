@@ -1861,8 +1861,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{id}' is not a scored sub-criterion of the set {set}",
     ),
     "crosswalk.listed-twice": (
-        "'{id}' đã có ở mục đối chiếu thứ {entry}: mỗi tiêu chí ghi một lần",
-        "'{id}' is already in entry {entry}: each sub-criterion is listed once",
+        "'{id}' đã có ở dòng {first_line}: mỗi tiêu chí ghi một lần",
+        "'{id}' is already on line {first_line}: each sub-criterion is listed once",
     ),
     "crosswalk.unlisted-old": (
         "{count} tiêu chí của bộ cũ {set} chưa có trong bảng đối chiếu (ghi new: [] nếu đã bỏ): "

@@ -43,6 +43,9 @@ def read_crosswalk(path: Path, limits: Limits) -> tuple[Crosswalk, Source]:
 def check_against(cw: Crosswalk, src: Source, old: dict[str, Item], new: dict[str, Item]) -> None:
     """The crosswalk's ids against the two sets' sub-criteria; every problem placed."""
     findings = check_crosswalk(cw, old, new)
+    for f in findings:
+        if "first" in f.args:  # listed twice: the line of its first entry, as the file shows it
+            f.args["first_line"] = src.position(f.args.pop("first"))[0]
     if findings:
         raise InputError(
             [src.problem(f.code, f.keys, prefer_key=len(f.keys) == 1, **f.args) for f in findings]
@@ -69,9 +72,12 @@ def read_lineage(path: Path, limits: Limits) -> tuple[Lineage, Source]:
         if any(w is not None for w in weights) and not all(
             w is not None and w > 0 for w in weights
         ):
+            lacking = next(k for k, w in enumerate(weights) if w is None or w <= 0)
             problems.append(
                 src.problem(
-                    "lineage.weights-partial", ("units", index, "formed_from"), name=unit.name
+                    "lineage.weights-partial",
+                    ("units", index, "formed_from", lacking),
+                    name=unit.name,
                 )
             )
         for position, pred in enumerate(unit.formed_from):

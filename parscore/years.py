@@ -122,7 +122,7 @@ def check_crosswalk(cw: Crosswalk, old: dict[str, Item], new: dict[str, Item]) -
     """Every id known to its set, listed once; every sub-criterion of both sets listed; an entry
     with neither side refused. A crosswalk is complete, so that nothing is matched by accident."""
     found: list[Finding] = []
-    seen: dict[str, dict[str, int]] = {"old": {}, "new": {}}
+    seen: dict[str, dict[str, tuple[str | int, ...]]] = {"old": {}, "new": {}}
     for index, entry in enumerate(cw.items):
         if not entry.old and not entry.new:
             found.append(Finding("crosswalk.empty-entry", ("items", index)))
@@ -134,10 +134,10 @@ def check_crosswalk(cw: Crosswalk, old: dict[str, Item], new: dict[str, Item]) -
                         Finding("crosswalk.unknown-item", keys, {"id": item, "set": set_id})
                     )
                 elif item in seen[side]:
-                    args = {"id": item, "entry": seen[side][item] + 1}
+                    args = {"id": item, "first": seen[side][item]}  # its first place (keys)
                     found.append(Finding("crosswalk.listed-twice", keys, args))
                 else:
-                    seen[side][item] = index
+                    seen[side][item] = keys
     for side, known, set_id in (("old", old, cw.crosswalk.old), ("new", new, cw.crosswalk.new)):
         missing = [i for i in known if i not in seen[side]]
         if missing:

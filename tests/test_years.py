@@ -116,7 +116,10 @@ def test_a_crosswalk_lists_every_item_of_both_sets_once():
     )
     found = {(f.code, f.keys): f.args for f in check_crosswalk(cw, OLD, NEW)}
     assert found == {
-        ("crosswalk.listed-twice", ("items", 3, "old", 0)): {"id": "1.4", "entry": 3},
+        ("crosswalk.listed-twice", ("items", 3, "old", 0)): {
+            "id": "1.4",
+            "first": ("items", 2, "old", 0),
+        },
         ("crosswalk.unknown-item", ("items", 3, "new", 0)): {"id": "1.9", "set": "b"},
         ("crosswalk.empty-entry", ("items", 4)): {},
         ("crosswalk.unlisted-old", ("items",)): {"set": "a", "listing": "1.2, 1.5", "count": 2},
@@ -459,6 +462,7 @@ def test_every_format_shows_last_year(tmp_path):
             )
             assert first.endswith("79.27,mean,5.90,,,,derived,")
         elif fmt == "html":
+            assert '<a href="#previous">' in text and '<section id="previous"' in text
             assert "79.27%* (mean of Quế Minh, Quế Xuân 1)" in text
             assert "up 5.90 points" in text
         else:  # Markdown: last year in a table of its own, the rule under it
@@ -1151,3 +1155,55 @@ def test_the_workbook_rows_against_last_year_are_as_high_as_their_lines(tmp_path
     first, second = summary.split("\n")
     assert (len(first), len(second)) == (121, 102)
     assert sheet.row_dimensions[row[0].row].height == 60
+
+
+def test_a_crosswalk_item_listed_twice_and_a_missing_weight_are_placed_at_their_lines(tmp_path):
+    text = CROSSWALK.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    first = next(n for n, line in enumerate(lines, 1) if line.startswith('  - {old: "8.3"'))
+    twice = tmp_path / "cw.yaml"
+    twice.write_text(
+        text.replace(
+            '  - {old: "8.3", new: "8.3"}\n',
+            '  - {old: ["8.3"], new: "8.3"}\n  - {old: "8.3", new: []}\n',
+        ),
+        encoding="utf-8",
+    )
+    code, _, stderr = run(
+        "evaluate",
+        str(VC2025),
+        "--previous",
+        str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
+        "--crosswalk",
+        str(twice),
+    )
+    assert code == 2
+    assert f"'8.3' is already on line {first}: each sub-criterion is listed once" in stderr
+    weights = tmp_path / "lineage.yaml"
+    weights.write_text(
+        LINEAGE.read_text(encoding="utf-8").replace(
+            'name: "Vĩnh Chấp", district: "Vĩnh Linh", weight: 9000}',
+            'name: "Vĩnh Chấp", district: "Vĩnh Linh"}',
+        ),
+        encoding="utf-8",
+    )
+    line = next(
+        n for n, text in enumerate(weights.read_text().splitlines(), 1) if "Vĩnh Chấp" in text
+    )
+    code, _, stderr = run(
+        "compare",
+        str(Y2025),
+        "--previous",
+        str(ROOT / "evidence"),
+        "--lineage",
+        str(weights),
+        "--no-cache",
+    )
+    assert code == 2
+    assert f"lineage.yaml:{line}:" in stderr and "[lineage.weights-partial]" in stderr
+
+
+def test_the_2025_sets_header_points_at_a_shipped_crosswalk():
+    head = (ROOT / "criteria" / "ref-commune-2025.yaml").read_text(encoding="utf-8")
+    named = [w for w in head.split() if w.startswith("docs/") and w.endswith(".yaml")]
+    assert named and all((ROOT / w).is_file() for w in named)
