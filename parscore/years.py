@@ -396,20 +396,16 @@ def year_change(
         total=then.totals.total,
         fields=fields,
         items=items,
-        rose=[_label(m[2]) for m in rose],
-        fell=[_label(m[2]) for m in fell],
+        rose=[item_label(m[2]) for m in rose],
+        fell=[item_label(m[2]) for m in fell],
     )
 
 
-def _label(change: ItemChange) -> str:
+def item_label(change: ItemChange) -> str:
     """An item change by its ids: "3.4", "2.3 → 2.3 + 2.4", "4.1 + 4.2 → 4.1"."""
     if change.old == change.new:
         return change.new[0]
     return f"{' + '.join(change.old) or '—'} → {' + '.join(change.new) or '—'}"
-
-
-def item_label(change: ItemChange) -> str:
-    return _label(change)
 
 
 def derived_change(

@@ -1207,3 +1207,18 @@ def test_the_2025_sets_header_points_at_a_shipped_crosswalk():
     head = (ROOT / "criteria" / "ref-commune-2025.yaml").read_text(encoding="utf-8")
     named = [w for w in head.split() if w.startswith("docs/") and w.endswith(".yaml")]
     assert named and all((ROOT / w).is_file() for w in named)
+
+
+def test_two_units_of_last_year_under_one_code_are_refused(tmp_path):
+    last = _so_sanh(tmp_path)
+    data = json.loads(last.read_text(encoding="utf-8"))
+    for group in data["groups"]:
+        for row in group["ranking"]:
+            if row["unit"]["name"] == "Vĩnh Long":  # given Đông Phú's code by mistake
+                row["unit"]["code"] = "20638"
+    last.write_text(json.dumps(data), encoding="utf-8")
+    code, _, stderr = run("compare", str(Y2025), "--previous", str(last), "--no-cache")
+    assert code == 2
+    assert (
+        "the code 20638 belongs to two units in last year's figures: 'Đông Phú' and 'Vĩnh Long'"
+    ) in " ".join(stderr.split())
