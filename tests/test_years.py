@@ -985,7 +985,7 @@ def test_evaluate_previous_derives_a_merged_units_past_from_every_old_unit():
     code, stdout, _ = run(*args, "--lineage", str(LINEAGE))
     flat = " ".join(stdout.split())
     assert (
-        "2023 (*weighted mean of Hồ Xá, Vĩnh Chấp, Vĩnh Long): 87.86%*, no band (derived "
+        "2023 (weighted mean of Hồ Xá, Vĩnh Chấp, Vĩnh Long): 87.86%*, no band (derived "
         "figures) (down 0.95 points)"
     ) in flat
     # one old unit missing: refused at the lineage, never derived from the others

@@ -267,10 +267,11 @@ def _history_sections(history: UnitHistory, opts: Options, md: bool) -> list[Sec
 
 
 def _then_unit(past: Any, lang: str) -> str:
-    """Whose figures these are: "xã Vĩnh Chấp", or "*bình quân gia quyền của Hồ Xá, …"."""
+    """Whose figures these are: "xã Vĩnh Chấp", or "bình quân gia quyền của Hồ Xá, …" (the
+    index beside it marked *; a second * here would pair with it as emphasis in Markdown)."""
     if past.derived:
         code = "years.rule-weighted" if past.rule == "weighted" else "years.rule-mean"
-        return "*" + render(code, {"units": ", ".join(u.name for u in past.predecessors)}, lang)
+        return render(code, {"units": ", ".join(u.name for u in past.predecessors)}, lang)
     unit = past.unit
     return f"{unit.kind} {unit.name}" if unit is not None else ""
 
