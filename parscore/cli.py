@@ -424,6 +424,7 @@ def main(
 )
 @PREVIOUS_OPTION
 @CROSSWALK_OPTION
+@click.option("--lineage", type=click.Path(path_type=Path), metavar="FILE", help="cli.help.lineage")
 @click.option("--appraisal", type=click.Path(path_type=Path), help="cli.help.appraisal")
 @click.option("--explanation", type=click.Path(path_type=Path), help="cli.help.explanation")
 @click.option("--standing", is_flag=True, help="cli.help.standing")
@@ -443,6 +444,7 @@ def evaluate(
     crosswalks: tuple[Path, ...],
     standing: bool,
     survey: Path | None,
+    lineage: Path | None = None,
     appraisal: Path | None = None,
     explanation: Path | None = None,
 ) -> None:
@@ -453,14 +455,16 @@ def evaluate(
 
     if previous and (missing or standing or appraisal is not None):
         raise UsageError("years.previous-with-missing")
+    if lineage is not None and not previous:
+        raise UsageError("years.lineage-without-previous")
     if previous:  # the unit against its past (parscore/yearfiles.py)
         from parscore.yearfiles import unit_history
 
         chosen = formats.get("history", fmt)
-        read = [evidence, *previous, *crosswalks]
+        read = [evidence, *previous, *crosswalks, *([lineage] if lineage else [])]
         _check_output(chosen, output, force, read)
         past, notices = unit_history(
-            evidence, list(previous), list(crosswalks), resolver(), criteria_ref
+            evidence, list(previous), list(crosswalks), resolver(), criteria_ref, lineage
         )
         print_problems(notices, lang)
         opts = Options(lang=lang, detail=detail, top=top, width=_layout_width(output))
@@ -766,6 +770,7 @@ def _progress_bar(lang: str) -> Callable[..., Any]:
 @FORCE_OPTION
 @PREVIOUS_OPTION
 @CROSSWALK_OPTION
+@click.option("--lineage", type=click.Path(path_type=Path), metavar="FILE", help="cli.help.lineage")
 @guarded
 def plan(
     evidence: Path,
@@ -778,6 +783,7 @@ def plan(
     force: bool,
     previous: tuple[Path, ...],
     crosswalks: tuple[Path, ...],
+    lineage: Path | None = None,
 ) -> None:
     """Draft next year's improvement plan from a commune's EVIDENCE (Kế hoạch cải thiện)."""
     from parscore.engine import evaluate as run
@@ -790,12 +796,14 @@ def plan(
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
     drafted = make_plan(run(prepared), target)
     read = [evidence]
+    if lineage is not None and not previous:
+        raise UsageError("years.lineage-without-previous")
     if previous:  # what was lost since the earlier year (parscore/yearfiles.py)
         from parscore.yearfiles import plan_since, unit_history
 
-        read += [*previous, *crosswalks]
+        read += [*previous, *crosswalks, *([lineage] if lineage else [])]
         past, notices = unit_history(
-            evidence, list(previous), list(crosswalks), resolver(), criteria_ref
+            evidence, list(previous), list(crosswalks), resolver(), criteria_ref, lineage
         )
         print_problems(notices, lang)
         drafted = plan_since(drafted, past)

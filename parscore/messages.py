@@ -1991,8 +1991,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{id}' is not a scored sub-criterion of the set {set}",
     ),
     "crosswalk.listed-twice": (
-        "'{id}' đã có ở mục đối chiếu thứ {entry}: mỗi tiêu chí ghi một lần",
-        "'{id}' is already in entry {entry}: each sub-criterion is listed once",
+        "'{id}' đã có ở dòng {first_line}: mỗi tiêu chí ghi một lần",
+        "'{id}' is already on line {first_line}: each sub-criterion is listed once",
     ),
     "crosswalk.unlisted-old": (
         "{count} tiêu chí của bộ cũ {set} chưa có trong bảng đối chiếu (ghi new: [] nếu đã bỏ): "
@@ -2005,6 +2005,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "tiêu chí mới): {listing}",
         "{count} sub-criteria of the new set {set} are not in the crosswalk (write old: [] for "
         "a new one): {listing}",
+    ),
+    "crosswalk.not-used": (
+        "bảng đối chiếu này ({old} → {new}) không dùng cho {pairs}",
+        "this crosswalk ({old} → {new}) is not used for {pairs}",
     ),
     "crosswalk.wrong-sets": (
         "bảng đối chiếu {file} nối bộ {old} với bộ {new}, không phải {then} với {now}",
@@ -2035,6 +2039,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không phải kết quả 'parscore compare --format json' (format: {found})",
         "not the output of 'parscore compare --format json' (format: {found})",
     ),
+    "previous.json-alone": (
+        "--previous nhận một tệp kết quả so sánh JSON ({file}) hoặc các tệp, thư mục minh chứng, "
+        "không nhận cả hai: {listing}",
+        "--previous takes one comparison JSON ({file}) or evidence files and folders, not both: "
+        "{listing}",
+    ),
+    "previous.mixed-years": (
+        "các tệp đưa vào --previous thuộc những năm khác nhau: {listing}; --previous là số liệu "
+        "của một năm",
+        "the files given with --previous are of different years: {listing}; --previous is one "
+        "year's figures",
+    ),
+    "previous.old-version": (
+        "kết quả so sánh {found} là phiên bản cũ, không đọc được: cần parscore-comparison/3 trở "
+        "lên (chạy lại 'parscore compare --format json')",
+        "the comparison {found} is an old version, not supported: parscore-comparison/3 or later "
+        "is needed (run 'parscore compare --format json' again)",
+    ),
     "previous.not-earlier": (
         "năm trước ({then}) phải trước năm so sánh ({now})",
         "the previous year ({then}) must come before the year compared ({now})",
@@ -2044,6 +2066,47 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "một đơn vị khác; hãy khai báo việc sắp xếp đơn vị bằng --lineage",
         "the code {unit_code} is '{name}' this year and was '{previous}' last year: a code reused "
         "for another unit; declare the arrangement with --lineage",
+    ),
+    "previous.other-unit": (
+        "tệp này là của '{then_name}' (mã {then_code}), không phải '{name}' (mã {unit_code}): số "
+        "liệu của đơn vị khác không là số liệu năm trước của đơn vị này; nếu '{name}' được hình "
+        "thành từ '{then_name}', khai báo bằng --lineage",
+        "this file is '{then_name}' (code {then_code}), not '{name}' (code {unit_code}): another "
+        "unit's figures are not this unit's past; if '{name}' was formed from '{then_name}', "
+        "declare it with --lineage",
+    ),
+    "previous.not-a-predecessor": (
+        "tệp này là của '{then_name}' (mã {then_code}), mà tệp sắp xếp (--lineage) không ghi là "
+        "đơn vị cũ của '{name}' (mã {unit_code})",
+        "this file is '{then_name}' (code {then_code}), which the lineage (--lineage) does not "
+        "list among the old units of '{name}' (code {unit_code})",
+    ),
+    "previous.predecessors-lacking": (
+        "'{unit}' được hình thành từ nhiều đơn vị cũ; thiếu tệp năm {year} của: {lacking} "
+        "(số liệu suy ra cần đủ mọi đơn vị cũ)",
+        "'{unit}' was formed from several old units; the {year} file of {lacking} is not given "
+        "(derived figures need every old unit)",
+    ),
+    "previous.stage-differs": (
+        "năm {year} theo {stage}, năm {then} theo {then_stage}: so sánh hai loại điểm khác nhau",
+        "{year} is on the {stage}, {then} on the {then_stage}: two kinds of score compared",
+    ),
+    "previous.code-reused-lineage": (
+        "mã {unit_code} năm nay là của '{name}', năm trước là của '{previous}': tệp sắp xếp "
+        "(--lineage) chưa ghi '{name}' được hình thành từ đơn vị nào; hãy thêm vào tệp đó",
+        "the code {unit_code} is '{name}' this year and was '{previous}' last year: the lineage "
+        "(--lineage) does not say what '{name}' was formed from; add it there",
+    ),
+    "previous.code-twice": (
+        "mã {unit_code} có hai đơn vị trong số liệu năm trước: '{first}' và '{second}'",
+        "the code {unit_code} belongs to two units in last year's figures: '{first}' and "
+        "'{second}'",
+    ),
+    "lineage.code-other-unit": (
+        "tệp sắp xếp ghi mã {unit_code} là '{name}' (huyện {district}), nhưng năm trước mã "
+        "{unit_code} là '{previous}' (huyện {previous_district})",
+        "the lineage gives the code {unit_code} to '{name}' (district {district}), but last "
+        "year {unit_code} was '{previous}' (district {previous_district})",
     ),
     "previous.code-merged": (
         "mã {unit_code} của '{name}' là mã của '{previous}' năm trước, đơn vị mà tệp sắp xếp ghi "
@@ -2131,9 +2194,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name} ({kind}): PAR INDEX {year} against earlier years",
     ),
     "years.index-line": (
-        "Năm {year}: chỉ số {index}, {band}; năm {then}: {then_index}, {then_band} ({change})",
-        "{year}: index {index}, {band}; {then}: {then_index}, {then_band} ({change})",
+        "Năm {year}: chỉ số {index}, {band}; năm {then} ({then_unit}): {then_index}, {then_band} "
+        "({change})",
+        "{year}: index {index}, {band}; {then} ({then_unit}): {then_index}, {then_band} ({change})",
     ),
+    "years.stage-self": ("điểm tự đánh giá", "self-assessments"),
+    "years.stage-final": ("điểm thẩm định cuối", "final appraisals"),
+    "years.stages": (
+        "Năm {year} và năm {then} đều theo {stage}.",
+        "{year} and {then} are both on the {stage}.",
+    ),
+    "years.stages-differ": (
+        "Lưu ý: năm {year} theo {stage}, năm {then} theo {then_stage}: hai loại điểm khác nhau, "
+        "mức tăng/giảm gồm cả chênh lệch giữa tự chấm và thẩm định.",
+        "Note: {year} is on the {stage}, {then} on the {then_stage}: two kinds of score, so the "
+        "changes include the gap between self-assessment and appraisal.",
+    ),
+    "years.points-of-percent": ("%", " points"),
     "years.up": ("tăng {value}", "up {value}"),
     "years.down": ("giảm {value}", "down {value}"),
     "years.no-change": ("không đổi", "unchanged"),
@@ -2162,9 +2239,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "years.how-same-set": ("cùng bộ tiêu chí", "the same criteria set"),
     "years.how-same-structure": ("hai bộ cùng các tiêu chí", "the two sets have the same items"),
     "years.how-crosswalk": ("theo bảng đối chiếu {file}", "through the crosswalk {file}"),
+    "years.not-derived": ("không xếp loại (số liệu suy ra)", "no band (derived figures)"),
+    "years.how-derived": (
+        "không so (số liệu năm trước suy ra từ các đơn vị cũ: chỉ so chỉ số)",
+        "not compared (last year's figures are derived from the old units: the index only)",
+    ),
     "years.how-not-compared": (
         "không so (hai bộ khác nhau, không có bảng đối chiếu)",
         "not compared (the sets differ and no crosswalk was given)",
+    ),
+    "years.plan-none-fell": (
+        "Không tiêu chí thành phần nào giảm điểm so với năm {year}.",
+        "No sub-criterion lost points since {year}.",
     ),
     "years.plan-fell": (
         "{id} giảm từ {then} xuống {now} điểm so với năm {year}",
@@ -2186,6 +2272,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "years.rank-up": ("tăng {count} bậc", "up {count} places"),
     "years.rank-down": ("giảm {count} bậc", "down {count} places"),
     "years.rank-same": ("giữ nguyên", "unchanged"),
+    "years.rank-short-other-group": ("khác nhóm", "other group"),
+    "years.rank-short-derived": ("suy ra", "derived"),
+    "years.rank-short-not-ranked": ("—", "—"),
+    "years.index-of": ("Chỉ số {year}", "Index {year}"),
+    "years.rank-of": ("Vị thứ {year}", "Rank {year}"),
+    "years.band-of": ("Xếp loại {then}", "Band {then}"),
+    "years.change-points": ("Tăng/giảm", "Change"),
     "years.rank-other-group": ("không so (xếp hạng khác nhóm)", "not compared (another group)"),
     "years.rank-derived": ("không so (số liệu suy ra)", "not compared (derived figures)"),
     "years.rank-not-ranked": ("không so", "not compared"),
@@ -2202,22 +2295,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{group}: against {year}",
     ),
     "years.summary": (
-        "Chỉ số trung bình {mean_now}%, {change} so với năm {year} (các đơn vị có số liệu hai "
-        "năm: {compared}); {up} đơn vị tăng điểm, {down} đơn vị giảm, {unchanged} không đổi.",
-        "Mean index {mean_now}%, {change} against {year} (units with figures for both years: "
-        "{compared}); {up} units rose, {down} fell, {unchanged} unchanged.",
+        "Các đơn vị có số liệu hai năm ({compared}): chỉ số bình quân {mean_now}%, {change} so "
+        "với năm {year}; {up} đơn vị tăng điểm, {down} đơn vị giảm, {unchanged} không đổi.",
+        "Units with figures for both years ({compared}): mean index {mean_now}%, {change} "
+        "against {year}; {up} units rose, {down} fell, {unchanged} unchanged.",
+    ),
+    "years.lacking-line": (
+        "{unit}: không có số liệu năm {year} vì thiếu đơn vị cũ {predecessor} (tệp sắp xếp "
+        "{where}).",
+        "{unit}: no figures for {year}: the old unit {predecessor} is missing (lineage {where}).",
+    ),
+    "years.merged-lacking": (
+        "sáp nhập vào {unit}; thiếu số liệu",
+        "merged into {unit}; figures missing",
     ),
     "years.summary-none": (
         "Không đơn vị nào có số liệu năm {year}.",
         "No unit has figures for {year}.",
     ),
     "years.best": (
-        "Tăng nhiều nhất: {kind} {name} ({change}).",
-        "Largest rise: {name} ({kind}), {change}.",
+        "Tăng nhiều nhất: {units} ({change}).",
+        "Largest rise: {units}, {change}.",
     ),
     "years.worst": (
-        "Giảm nhiều nhất: {kind} {name} ({change}).",
-        "Largest fall: {name} ({kind}), {change}.",
+        "Giảm nhiều nhất: {units} ({change}).",
+        "Largest fall: {units}, {change}.",
+    ),
+    "years.mover-derived": (
+        "(*: so với số liệu năm trước suy ra từ các đơn vị cũ)",
+        "(*: against last year's figures derived from the old units)",
     ),
     "years.band-up": (
         "{kind} {name}: từ {then} lên {now}",

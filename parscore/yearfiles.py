@@ -10,16 +10,17 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from parscore import yamlsource
 from parscore.checks.pydantic_errors import validation_problems
 from parscore.errors import InputError, Problem, Severity
+from parscore.messages import Phrase
 from parscore.model.common import Text, comparable
 from parscore.model.result import CriteriaRef
-from parscore.model.years import Crosswalk, Lineage
+from parscore.model.years import Crosswalk, Lineage, MissingPredecessor
 from parscore.yamlsource import Limits, Source, display_name
 from parscore.years import Item, Past, PastYear, check_crosswalk
 
@@ -42,13 +43,16 @@ def read_crosswalk(path: Path, limits: Limits) -> tuple[Crosswalk, Source]:
 def check_against(cw: Crosswalk, src: Source, old: dict[str, Item], new: dict[str, Item]) -> None:
     """The crosswalk's ids against the two sets' sub-criteria; every problem placed."""
     findings = check_crosswalk(cw, old, new)
+    for f in findings:
+        if "first" in f.args:  # listed twice: the line of its first entry, as the file shows it
+            f.args["first_line"] = src.position(f.args.pop("first"))[0]
     if findings:
         raise InputError(
             [src.problem(f.code, f.keys, prefer_key=len(f.keys) == 1, **f.args) for f in findings]
         )
 
 
-def read_lineage(path: Path, limits: Limits) -> Lineage:
+def read_lineage(path: Path, limits: Limits) -> tuple[Lineage, Source]:
     """A lineage file: its shape, then each new unit and each old unit listed once."""
     src = yamlsource.load_file(path, limits)
     lineage: Lineage = _model(src, Lineage, "lineage")
@@ -68,9 +72,12 @@ def read_lineage(path: Path, limits: Limits) -> Lineage:
         if any(w is not None for w in weights) and not all(
             w is not None and w > 0 for w in weights
         ):
+            lacking = next(k for k, w in enumerate(weights) if w is None or w <= 0)
             problems.append(
                 src.problem(
-                    "lineage.weights-partial", ("units", index, "formed_from"), name=unit.name
+                    "lineage.weights-partial",
+                    ("units", index, "formed_from", lacking),
+                    name=unit.name,
                 )
             )
         for position, pred in enumerate(unit.formed_from):
@@ -88,7 +95,7 @@ def read_lineage(path: Path, limits: Limits) -> Lineage:
             old_seen.setdefault(old_key, (index, unit.name))
     if problems:
         raise InputError(problems)
-    return lineage
+    return lineage, src
 
 
 # --- last year's comparison, from its JSON ------------------------------------------------------
@@ -138,6 +145,7 @@ class _JsonComparison(BaseModel):
     group_by: str
     criteria: CriteriaRef
     groups: list[_JsonGroup]
+    stage: Literal["self", "final"] = "self"  # before parscore-comparison/4: self-assessments
 
 
 def read_comparison_json(path: Path, limits: Limits) -> PastYear:
@@ -156,19 +164,28 @@ def read_comparison_json(path: Path, limits: Limits) -> PastYear:
         raise InputError(
             [Problem("previous.not-comparison", {"found": str(found or "—")[:40]}, display)]
         )
+    version = str(doc["format"]).removeprefix("parscore-comparison/")
+    if not version.isdigit() or int(version) < 3:
+        raise InputError(
+            [Problem("previous.old-version", {"found": str(doc["format"])[:40]}, display)]
+        )
     try:
         read = _JsonComparison.model_validate(doc)
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         where = ".".join(str(part) for part in error["loc"])
         raise _bad(display, f"{where}: {error['msg']}"[:200]) from None
-    return PastYear(read.year, read.criteria, read.group_by, display, _ranked(read.groups))
+    return PastYear(
+        read.year, read.criteria, read.group_by, display, _ranked(read.groups), read.stage
+    )
 
 
 def past_of(comparison: Any, source: str) -> PastYear:
     """Last year's comparison, computed from its files, as :class:`PastYear`."""
     units = _ranked(comparison.groups)
-    return PastYear(comparison.year, comparison.criteria, comparison.group_by, source, units)
+    return PastYear(
+        comparison.year, comparison.criteria, comparison.group_by, source, units, comparison.stage
+    )
 
 
 def _ranked(groups: Any) -> list[Past]:
@@ -249,18 +266,28 @@ def unit_history(
     crosswalk_paths: list[Path],
     resolver: Any,
     criteria: str | None = None,
+    lineage_path: Path | None = None,
 ) -> tuple[Any, list[Problem]]:
     """``evaluate FILE --previous OLD...``: the unit now against each earlier file, each item
     through the crosswalk given for its two sets (by id when the sets have the same items).
+    An earlier file of another unit is refused unless the lineage names it among the unit's
+    old units; several old units of one year give the index derived as ``compare`` derives it.
     Returns the history and the notices to print (a set pair without a crosswalk)."""
     from parscore.engine import evaluate
     from parscore.loading import load_evidence
-    from parscore.years import history, items_of, same_structure
+    from parscore.years import derived_change, history, items_of, same_structure
 
     now = evaluate(load_evidence(current, resolver, criteria=criteria))
     crosswalks = [read_crosswalk(p, resolver.limits) for p in crosswalk_paths]
+    lineage, lineage_src = (
+        read_lineage(lineage_path, resolver.limits) if lineage_path is not None else (None, None)
+    )
+    successor = _successor_of(now.unit, lineage) if lineage is not None else None
     earlier: list[tuple[Any, Crosswalk | None, str | None]] = []
     notices: list[Problem] = []
+    theirs: dict[int, list[tuple[int, Any]]] = {}  # year → (position in the lineage, result)
+    used: set[int] = set()  # the crosswalks a chain took
+    pairs: list[tuple[str, str]] = []  # the set pairs that needed one
     for path in previous:
         then = evaluate(load_evidence(path, resolver))
         if then.year >= now.year:
@@ -273,10 +300,19 @@ def unit_history(
                     )
                 ]
             )
+        if not _same_unit(now.unit, then.unit):
+            position = _predecessor(successor, then.unit) if successor is not None else None
+            if position is None:
+                raise InputError([_other_unit(now.unit, then.unit, path, lineage_path)])
+            theirs.setdefault(then.year, []).append((position, then))
+            continue
         old_items, new_items = items_of(then.fields), items_of(now.fields)
         found = crosswalk_for(crosswalks, then.criteria.id, now.criteria.id)
         same = then.criteria.id == now.criteria.id and then.criteria.version == now.criteria.version
+        if not same:
+            pairs.append((then.criteria.id, now.criteria.id))
         if found is not None and not same:
+            used.update(id(cw) for cw, _ in found)
             earlier.append((then, *chained(found, old_items, new_items)))
             continue
         if not same and not same_structure(old_items, new_items):
@@ -289,7 +325,103 @@ def unit_history(
                 )
             )
         earlier.append((then, None, None))
-    return history(now, earlier), notices
+    notices += _unused(crosswalks, used, pairs)
+    derived = []
+    for year, olds in sorted(theirs.items()):
+        assert successor is not None and lineage_src is not None
+        olds.sort(key=lambda o: o[0])
+        given = {o[0] for o in olds}
+        lacking = [p.name for k, p in enumerate(successor.formed_from) if k not in given]
+        if lacking:
+            entry = lineage.units.index(successor)  # type: ignore[union-attr]
+            raise InputError(
+                [
+                    lineage_src.problem(
+                        "previous.predecessors-lacking",
+                        ("units", entry, "formed_from"),
+                        unit=now.unit.name,
+                        year=year,
+                        lacking=", ".join(lacking),
+                    )
+                ]
+            )
+        if len(olds) == 1:  # a unit renamed or recoded: its own figures, through the lineage
+            earlier.append((olds[0][1], None, None))
+            continue
+        weights = None
+        if any(p.weight is not None for p in successor.formed_from):
+            weights = [p.weight or Decimal(0) for p in successor.formed_from]
+        derived.append(derived_change(now, [o[1] for o in olds], weights))
+    return history(now, earlier, derived), notices
+
+
+def _unused(
+    crosswalks: list[tuple[Crosswalk, Source]], used: set[int], pairs: list[tuple[str, str]]
+) -> list[Problem]:
+    """A crosswalk given and used for no pair of sets: said with its sets and the pairs; an
+    error when it maps neither way between the sets of a pair (a warning when it runs the other
+    way round, or when no pair needed one)."""
+    found = []
+    for cw, src in crosswalks:
+        if id(cw) in used:
+            continue
+        reversed_ = (cw.crosswalk.new, cw.crosswalk.old)
+        matches = not pairs or reversed_ in pairs  # only the other way round: a warning
+        found.append(
+            src.problem(
+                "crosswalk.not-used",
+                ("crosswalk",),
+                prefer_key=True,
+                severity=Severity.WARNING if matches else Severity.ERROR,
+                old=cw.crosswalk.old,
+                new=cw.crosswalk.new,
+                pairs=", ".join(f"{a} → {b}" for a, b in pairs) or "—",
+            )
+        )
+    if any(p.severity is Severity.ERROR for p in found):
+        raise InputError(found)
+    return found
+
+
+def _same_unit(now: Any, then: Any) -> bool:
+    """The same unit: the same code when both files give one, else the same name."""
+    if now.code and then.code:
+        return bool(comparable(now.code) == comparable(then.code))
+    return bool(comparable(now.name) == comparable(then.name))
+
+
+def _successor_of(unit: Any, lineage: Lineage) -> Any:
+    """The lineage's entry for this year's unit: by code when both give one, else by name."""
+    for entry in lineage.units:
+        if entry.code and unit.code:
+            if comparable(entry.code) == comparable(unit.code):
+                return entry
+        elif comparable(entry.name) == comparable(unit.name):
+            return entry
+    return None
+
+
+def _predecessor(successor: Any, unit: Any) -> int | None:
+    """Where the lineage lists an earlier file's unit among the successor's old units."""
+    for position, pred in enumerate(successor.formed_from):
+        if pred.code and unit.code:
+            if comparable(pred.code) == comparable(unit.code):
+                return position
+        elif comparable(pred.name) == comparable(unit.name):
+            return position
+    return None
+
+
+def _other_unit(now: Any, then: Any, path: Path, lineage_path: Path | None) -> Problem:
+    args = {
+        "name": now.name,
+        "unit_code": now.code or "—",
+        "then_name": then.name,
+        "then_code": then.code or "—",
+    }
+    if lineage_path is not None:
+        return Problem("previous.not-a-predecessor", args, display_name(path))
+    return Problem("previous.other-unit", args, display_name(path))
 
 
 def set_diff(old_ref: str, new_ref: str, resolver: Any) -> tuple[Any, Any, Any]:
@@ -315,18 +447,28 @@ def against_last_year(
     names and last year lacks) and the files read."""
     from parscore import batch
     from parscore.errors import UsageError
-    from parscore.years import CodeReused, against_previous
+    from parscore.years import Conflicts, against_previous
 
     problems: list[Problem] = []
     read: list[Path] = list(previous)
-    if len(previous) == 1 and looks_like_comparison(previous[0]):
+    jsons = [p for p in previous if looks_like_comparison(p)]
+    if jsons and len(previous) > 1:  # one comparison JSON, or evidence files: never both
+        raise UsageError(
+            "previous.json-alone",
+            listing=", ".join(display_name(p) for p in previous),
+            file=display_name(jsons[0]),
+        )
+    if jsons:
         before = read_comparison_json(previous[0], limits)
     else:
         run = batch.compare_paths(previous, None, limits, **scoring)
         problems += run.problems
         read += run.read
-        if run.refusal is not None:
-            raise run.refusal
+        refusal = run.refusal
+        if isinstance(refusal, UsageError) and refusal.code == "compare.mixed-years":
+            raise UsageError("previous.mixed-years", **refusal.args_)  # its hint is for --previous
+        if refusal is not None:
+            raise refusal
         if run.comparison is None:
             raise InputError(problems) if problems else UsageError("batch.nothing")
         source = ", ".join(display_name(p) for p in previous)
@@ -341,9 +483,9 @@ def against_last_year(
                 )
             ]
         )
-    lineage = None
+    lineage, lineage_src = None, None
     if lineage_path is not None:
-        lineage = read_lineage(lineage_path, limits)
+        lineage, lineage_src = read_lineage(lineage_path, limits)
         read.append(lineage_path)
     try:
         updated, missing = against_previous(
@@ -352,37 +494,77 @@ def against_last_year(
             lineage,
             display_name(lineage_path) if lineage_path is not None else None,
         )
-    except CodeReused as exc:
-        if exc.successor is not None:
-            raise UsageError(
-                "previous.code-merged",
-                unit_code=exc.code,
-                name=exc.name,
-                previous=exc.previous,
-                successor=exc.successor,
-            ) from None
-        raise UsageError(
-            "previous.code-reused", unit_code=exc.code, name=exc.name, previous=exc.previous
+    except Conflicts as exc:
+        raise InputError(
+            [_conflict_problem(c, lineage_src, before.source, limits) for c in exc.found]
         ) from None
-    where = display_name(lineage_path) if lineage_path is not None else ""
+    if before.stage != comparison.stage:
+        problems.append(
+            Problem(
+                "previous.stage-differs",
+                {
+                    "year": comparison.year,
+                    "stage": Phrase(f"years.stage-{comparison.stage}"),
+                    "then": before.year,
+                    "then_stage": Phrase(f"years.stage-{before.stage}"),
+                },
+                before.source,
+                severity=Severity.WARNING,
+            )
+        )
+    if missing and lineage_src is not None and updated.previous is not None:
+        said = [
+            MissingPredecessor(
+                unit=m.unit,
+                predecessor=m.predecessor,
+                where="{}:{}".format(
+                    lineage_src.display,
+                    lineage_src.position(("units", m.entry, "formed_from", m.position))[0],
+                ),
+            )
+            for m in missing
+        ]
+        updated = updated.model_copy(
+            update={"previous": updated.previous.model_copy(update={"missing": said})}
+        )
     problems += [
-        Problem(
+        lineage_src.problem(
             "previous.predecessor-missing",
-            {"unit": m.unit, "predecessor": m.predecessor},
-            where,
+            ("units", m.entry, "formed_from", m.position),
             severity=Severity.WARNING,
+            unit=m.unit,
+            predecessor=m.predecessor,
         )
         for m in missing
+        if lineage_src is not None
     ]
     return updated, problems, read
+
+
+def _conflict_problem(c: Any, lineage_src: Source | None, before: str, limits: Limits) -> Problem:
+    """A conflict placed: at its lineage line, at the code in this year's evidence file (when
+    it is a YAML file), else at the file."""
+    if c.lineage_keys is not None and lineage_src is not None:
+        return lineage_src.problem(c.code, c.lineage_keys, **c.args)
+    if c.unit_source is None:
+        return Problem(c.code, c.args, before)
+    path = Path(c.unit_source)
+    if path.is_file() and path.suffix.lower() in (".yaml", ".yml"):
+        try:
+            src = yamlsource.load_file(path, limits)
+            return src.problem(c.code, ("unit", "code"), **c.args)
+        except InputError:
+            pass
+    return Problem(c.code, c.args, c.unit_source)
 
 
 def plan_since(plan: Any, history: Any) -> Any:
     """``plan --previous``: the plan with the sub-criteria that lost points since the latest
     earlier year (through its crosswalk), most lost first."""
-    if not history.previous:
+    own = [c for c in history.previous if not c.derived]  # derived figures have no items
+    if not own:
         return plan
-    latest = history.previous[0]
+    latest = own[0]
     fell = sorted(
         (c for c in latest.items if c.weighted_change is not None and c.weighted_change < 0),
         key=lambda c: c.weighted_change,  # type: ignore[arg-type, return-value]

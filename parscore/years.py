@@ -32,6 +32,7 @@ from parscore.model.years import (
     PreviousFigures,
     PreviousRef,
     Successor,
+    TiedMover,
     UnitHistory,
     Vanished,
     YearChange,
@@ -121,7 +122,7 @@ def check_crosswalk(cw: Crosswalk, old: dict[str, Item], new: dict[str, Item]) -
     """Every id known to its set, listed once; every sub-criterion of both sets listed; an entry
     with neither side refused. A crosswalk is complete, so that nothing is matched by accident."""
     found: list[Finding] = []
-    seen: dict[str, dict[str, int]] = {"old": {}, "new": {}}
+    seen: dict[str, dict[str, tuple[str | int, ...]]] = {"old": {}, "new": {}}
     for index, entry in enumerate(cw.items):
         if not entry.old and not entry.new:
             found.append(Finding("crosswalk.empty-entry", ("items", index)))
@@ -133,10 +134,10 @@ def check_crosswalk(cw: Crosswalk, old: dict[str, Item], new: dict[str, Item]) -
                         Finding("crosswalk.unknown-item", keys, {"id": item, "set": set_id})
                     )
                 elif item in seen[side]:
-                    args = {"id": item, "entry": seen[side][item] + 1}
+                    args = {"id": item, "first": seen[side][item]}  # its first place (keys)
                     found.append(Finding("crosswalk.listed-twice", keys, args))
                 else:
-                    seen[side][item] = index
+                    seen[side][item] = keys
     for side, known, set_id in (("old", old, cw.crosswalk.old), ("new", new, cw.crosswalk.new)):
         missing = [i for i in known if i not in seen[side]]
         if missing:
@@ -385,6 +386,7 @@ def year_change(
     return YearChange(
         year=then.year,
         source=then.source,
+        unit=then.unit,
         criteria=then.criteria,
         items_compared=how,
         crosswalk=crosswalk_name if how == "crosswalk" else None,
@@ -394,27 +396,59 @@ def year_change(
         total=then.totals.total,
         fields=fields,
         items=items,
-        rose=[_label(m[2]) for m in rose],
-        fell=[_label(m[2]) for m in fell],
+        rose=[item_label(m[2]) for m in rose],
+        fell=[item_label(m[2]) for m in fell],
     )
 
 
-def _label(change: ItemChange) -> str:
+def item_label(change: ItemChange) -> str:
     """An item change by its ids: "3.4", "2.3 → 2.3 + 2.4", "4.1 + 4.2 → 4.1"."""
     if change.old == change.new:
         return change.new[0]
     return f"{' + '.join(change.old) or '—'} → {' + '.join(change.new) or '—'}"
 
 
-def item_label(change: ItemChange) -> str:
-    return _label(change)
+def derived_change(
+    now: UnitResult, olds: Sequence[UnitResult], weights: list[Decimal] | None
+) -> YearChange:
+    """The unit now against the old units it was formed from, one year: the index derived as
+    ``compare`` derives it (the plain mean; weighted when the lineage gives weights), rounded
+    once; fields and items are not derived (never an old unit's figures as the unit's own)."""
+    past = [
+        Past(o.unit.name, o.unit.code, o.unit.kind, None, None, None, None, o.totals.index, None)
+        for o in olds
+    ]
+    index, rule = _derive(_Match(past, weights, True))
+    first = olds[0]
+    return YearChange(
+        year=first.year,
+        source=", ".join(o.source for o in olds),
+        unit=None,
+        derived=True,
+        rule=rule,  # type: ignore[arg-type]
+        predecessors=[o.unit for o in olds],
+        criteria=first.criteria,
+        items_compared="derived",
+        index=index,
+        band=None,
+        index_change=now.totals.index - index,
+        total=None,
+        fields=[],
+        items=[],
+        rose=[],
+        fell=[],
+    )
 
 
 def history(
-    now: UnitResult, earlier: Sequence[tuple[UnitResult, Crosswalk | None, str | None]]
+    now: UnitResult,
+    earlier: Sequence[tuple[UnitResult, Crosswalk | None, str | None]],
+    derived: Sequence[YearChange] = (),
 ) -> UnitHistory:
     """The unit now against each earlier year (latest first)."""
     ordered = sorted(earlier, key=lambda e: -e[0].year)
+    changes = [year_change(now, then, cw, name) for then, cw, name in ordered]
+    changes = sorted([*changes, *derived], key=lambda c: -c.year)
     return UnitHistory(
         unit=now.unit,
         year=now.year,
@@ -423,7 +457,7 @@ def history(
         index=now.totals.index,
         band=now.totals.band,
         total=now.totals.total,
-        previous=[year_change(now, then, cw, name) for then, cw, name in ordered],
+        previous=changes,
     )
 
 
@@ -454,15 +488,27 @@ class PastYear:
     group_by: str
     source: str
     units: list[Past]
+    stage: str = "self"  # ranked on the self-assessments, or on the final appraisals
 
 
-class CodeReused(Exception):
-    """A unit code of this year that belonged to another commune last year, or to an old
-    commune the lineage merged into another new one (``successor``)."""
+@dataclass(frozen=True)
+class Conflict:
+    """A unit code or a lineage line that contradicts last year's figures: its message code and
+    arguments, placed either in the lineage file (``lineage_keys``) or at the code of this
+    year's unit (``unit_source``, its evidence file)."""
 
-    def __init__(self, code: str, name: str, previous: str, successor: str | None = None):
-        super().__init__(code)
-        self.code, self.name, self.previous, self.successor = code, name, previous, successor
+    code: str
+    args: dict[str, Any]
+    lineage_keys: tuple[str | int, ...] | None = None
+    unit_source: str | None = None
+
+
+class Conflicts(Exception):
+    """Every :class:`Conflict` of a comparison against last year, raised together."""
+
+    def __init__(self, found: list[Conflict]):
+        super().__init__(", ".join(c.code for c in found))
+        self.found = found
 
 
 @dataclass(frozen=True)
@@ -471,6 +517,8 @@ class Missing:
 
     unit: str
     predecessor: str
+    entry: int = 0  # where in the lineage: units[entry].formed_from[position]
+    position: int = 0
 
 
 def _key_name(name: str) -> str:
@@ -484,21 +532,38 @@ class _Index:
     def __init__(self, past: list[Past], lineage: Lineage | None):
         self.by_code: dict[str, Past] = {}
         self.by_name: dict[str, list[Past]] = {}
+        self.code_twice: list[tuple[Past, Past]] = []  # two of last year's units, one code
         for p in past:
             if p.code:
-                self.by_code.setdefault(comparable(p.code), p)
+                first = self.by_code.setdefault(comparable(p.code), p)
+                if first is not p:
+                    self.code_twice.append((first, p))
             self.by_name.setdefault(_key_name(p.name), []).append(p)
         self.successor_code: dict[str, Successor] = {}
         self.successor_name: dict[tuple[str, str], Successor] = {}
-        for unit in lineage.units if lineage is not None else []:
+        self.position: dict[int, int] = {}  # id(successor) → its entry in the lineage
+        self.merged_lacking: dict[int, str] = {}  # id(past) → the new unit left without figures
+        for k, unit in enumerate(lineage.units if lineage is not None else []):
+            self.position[id(unit)] = k
             if unit.code:
                 self.successor_code[comparable(unit.code)] = unit
             self.successor_name.setdefault((_key_name(unit.name), unit.kind), unit)
 
     def find(self, code: str | None, name: str, district: str | None) -> Past | None:
-        """An old unit the lineage names: by its code, else by its only name (in its district)."""
+        """An old unit the lineage names: by its code, else by its only name (in its district).
+        A code found under another name or district: :class:`Mismatch`."""
         if code:
-            return self.by_code.get(comparable(code))
+            hit = self.by_code.get(comparable(code))
+            if hit is not None and (
+                _key_name(hit.name) != _key_name(name)
+                or (
+                    district is not None
+                    and hit.district is not None
+                    and comparable(hit.district) != comparable(district)
+                )
+            ):
+                raise Mismatch(hit)
+            return hit
         hits = self.by_name.get(_key_name(name), [])
         if district is not None:
             hits = [
@@ -517,6 +582,14 @@ class _Index:
         if found is not None and found.code and row.unit.code:
             return None  # the same name under another code: another unit
         return found
+
+
+class Mismatch(Exception):
+    """A lineage's predecessor code that was another unit last year (``past``)."""
+
+    def __init__(self, past: Past):
+        super().__init__(past.name)
+        self.past = past
 
 
 def _band_order(comparison: Comparison) -> list[str]:
@@ -562,18 +635,33 @@ def _derive(match: _Match) -> tuple[Decimal, str]:
 
 
 def _match(
-    row: RankRow, index: _Index, claimed: dict[str, str]
+    row: RankRow, index: _Index, claimed: dict[str, str], conflicts: list[Conflict]
 ) -> tuple[_Match | None, list[Missing]]:
     successor = index.successor(row)
     if successor is not None:
         found, missing = [], []
-        for pred in successor.formed_from:
-            hit = index.find(pred.code, pred.name, pred.district)
+        entry = index.position[id(successor)]
+        for position, pred in enumerate(successor.formed_from):
+            try:
+                hit = index.find(pred.code, pred.name, pred.district)
+            except Mismatch as exc:
+                keys = ("units", entry, "formed_from", position, "code")
+                args = {
+                    "unit_code": pred.code,
+                    "name": pred.name,
+                    "district": pred.district or "—",
+                    "previous": exc.past.name,
+                    "previous_district": exc.past.district or "—",
+                }
+                conflicts.append(Conflict("lineage.code-other-unit", args, lineage_keys=keys))
+                continue
             if hit is None:
-                missing.append(Missing(row.unit.name, pred.name))
+                missing.append(Missing(row.unit.name, pred.name, entry, position))
             else:
                 found.append(hit)
-        if missing:
+        if missing or len(found) < len(successor.formed_from):
+            for hit in found:
+                index.merged_lacking[id(hit)] = row.unit.name
             return None, missing
         weights = None
         if any(p.weight is not None for p in successor.formed_from):
@@ -584,10 +672,15 @@ def _match(
         hit = index.by_code.get(code)
         if hit is None:
             return None, []
-        if _key_name(hit.name) != _key_name(row.unit.name):
-            raise CodeReused(row.unit.code, row.unit.name, hit.name)
+        args = {"unit_code": row.unit.code, "name": row.unit.name, "previous": hit.name}
         if code in claimed:  # the lineage says this old unit went into another new one
-            raise CodeReused(row.unit.code, row.unit.name, hit.name, claimed[code])
+            args["successor"] = claimed[code]
+            conflicts.append(Conflict("previous.code-merged", args, unit_source=row.unit.source))
+            return None, []
+        if _key_name(hit.name) != _key_name(row.unit.name):
+            reused = "previous.code-reused-lineage" if index.position else "previous.code-reused"
+            conflicts.append(Conflict(reused, args, unit_source=row.unit.source))
+            return None, []
         return _Match([hit], None, False), []
     hits = [p for p in index.by_name.get(_key_name(row.unit.name), []) if p.kind == row.unit.kind]
     if len(hits) != 1:
@@ -618,8 +711,9 @@ def against_previous(
 ) -> tuple[Comparison, list[Missing]]:
     """``comparison`` with, on each ranked unit, last year's figures and the change; on each
     group, the units up, down and unchanged, the mean change, the best and worst movers and the
-    band moves; and the units of last year that nothing continues. Raises :class:`CodeReused`
-    when a code of this year was another commune's."""
+    band moves; and the units of last year that nothing continues. Raises :class:`Conflicts`
+    with every code of this year that was another commune's and every lineage line whose code
+    was another unit last year."""
     order = _band_order(comparison)
     claimed: dict[str, str] = {}  # old codes taken over by a lineage's successors
     if lineage is not None:
@@ -628,13 +722,20 @@ def against_previous(
                 if pred.code and not (unit.code and comparable(unit.code) == comparable(pred.code)):
                     claimed[comparable(pred.code)] = unit.name
     lookup = _Index(before.units, lineage)
+    conflicts: list[Conflict] = [
+        Conflict(
+            "previous.code-twice",
+            {"unit_code": a.code, "first": a.name, "second": b.name},
+        )
+        for a, b in lookup.code_twice
+    ]
     used: set[int] = set()
     missing: list[Missing] = []
     groups: list[Group] = []
     for group in comparison.groups:
         rows: list[RankRow] = []
         for row in group.ranking:
-            match, lost = _match(row, lookup, claimed)
+            match, lost = _match(row, lookup, claimed, conflicts)
             missing += lost
             if match is None:
                 rows.append(row)
@@ -663,8 +764,16 @@ def against_previous(
         groups.append(
             group.model_copy(update={"ranking": rows, "change": _group_change(rows, order)})
         )
+    if conflicts:
+        raise Conflicts(conflicts)
     vanished = [
-        Vanished(name=p.name, code=p.code, group=p.group, index=p.index)
+        Vanished(
+            name=p.name,
+            code=p.code,
+            group=p.group,
+            index=p.index,
+            merged_into=lookup.merged_lacking.get(id(p)),
+        )
         for p in before.units
         if id(p) not in used
     ]
@@ -675,6 +784,7 @@ def against_previous(
         source=before.source,
         lineage=lineage_name,
         lineage_basis=lineage.basis if lineage is not None else None,
+        stage=before.stage,  # type: ignore[arg-type]
     )
     updated = comparison.model_copy(
         update={"groups": groups, "previous": ref, "vanished": vanished}
@@ -685,13 +795,27 @@ def against_previous(
 def _group_change(rows: list[RankRow], order: list[str]) -> GroupChange:
     with_prev = [r for r in rows if r.previous is not None]
     changes = [r.previous.index_change for r in with_prev if r.previous is not None]
-    best = max(with_prev, key=lambda r: r.previous.index_change, default=None)  # type: ignore[union-attr]
-    worst = min(with_prev, key=lambda r: r.previous.index_change, default=None)  # type: ignore[union-attr]
 
-    def mover(row: RankRow | None, sign: int) -> Mover | None:
-        if row is None or row.previous is None or row.previous.index_change * sign <= 0:
+    def mover(sign: int) -> Mover | None:
+        """The largest rise (sign 1) or fall (-1), every unit tied with it named."""
+        moved = [r for r in with_prev if r.previous and r.previous.index_change * sign > 0]
+        if not moved:
             return None
-        return Mover(name=row.unit.name, kind=row.unit.kind, change=row.previous.index_change)
+        top = max(r.previous.index_change * sign for r in moved if r.previous)
+        tied = [r for r in moved if r.previous and r.previous.index_change * sign == top]
+        first, *others = tied
+        assert first.previous is not None
+        return Mover(
+            name=first.unit.name,
+            kind=first.unit.kind,
+            change=first.previous.index_change,
+            derived=first.previous.derived,
+            tied=[
+                TiedMover(name=r.unit.name, kind=r.unit.kind, derived=bool(r.previous.derived))
+                for r in others
+                if r.previous
+            ],
+        )
 
     def mean(values: Sequence[Decimal]) -> Decimal | None:
         if not values:
@@ -717,7 +841,7 @@ def _group_change(rows: list[RankRow], order: list[str]) -> GroupChange:
         mean_then=mean([r.previous.index for r in with_prev if r.previous is not None]),
         mean_now=mean([r.index for r in with_prev]),
         mean_change=mean(changes),
-        best=mover(best, 1),
-        worst=mover(worst, -1),
+        best=mover(1),
+        worst=mover(-1),
         band_moves=moves,
     )

@@ -252,8 +252,8 @@ APPRAISAL_COMMANDS: list[tuple[list[str], set[int]]] = [
 # year over year (docs/years.md): a mutated crosswalk or lineage with the shipped years
 YEARS = ROOT / "docs" / "examples" / "years"
 YEAR_FILES = [YEARS / "crosswalk-2023-2025.yaml", YEARS / "lineage-2025.yaml"]
-_VINH_LINH = str(YEARS / "2025" / "vinh-linh-2025.yaml")
-_VINH_CHAP = str(ROOT / "evidence" / "vinh-chap-2023.yaml")
+_VINH_LINH = str(YEARS / "2025" / "dong-phu-2025.yaml")  # the same unit both years (code 20638)
+_VINH_CHAP = str(ROOT / "evidence" / "dong-phu-2023.yaml")
 CROSSWALK_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["evaluate", _VINH_LINH, "--previous", _VINH_CHAP, "--crosswalk", "FILE"], {0, 2}),
     (["plan", _VINH_LINH, "--previous", _VINH_CHAP, "--crosswalk", "FILE"], {0, 2}),

@@ -24,6 +24,24 @@ LINEAGE = YEARS / "lineage-2025.yaml"
 Y2025 = YEARS / "2025"
 
 
+#: Vĩnh Linh's 2025 file under Vĩnh Chấp's name and code: the same unit in 2023 and 2025, so that
+#: evaluate --previous compares it item by item (Vĩnh Linh itself has three old units)
+VC2025 = Path()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _vinh_chap_2025(tmp_path_factory: pytest.TempPathFactory) -> None:
+    global VC2025
+    VC2025 = tmp_path_factory.mktemp("years") / "vinh-chap-2025.yaml"
+    text = (Y2025 / "vinh-linh-2025.yaml").read_text(encoding="utf-8")
+    VC2025.write_text(
+        text.replace('name: "Vĩnh Linh"', 'name: "Vĩnh Chấp"').replace(
+            'code: "90001"', 'code: "19213"'
+        ),
+        encoding="utf-8",
+    )
+
+
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, [*args, "--lang", "en"])
     return result.exit_code, result.stdout, result.stderr
@@ -98,7 +116,10 @@ def test_a_crosswalk_lists_every_item_of_both_sets_once():
     )
     found = {(f.code, f.keys): f.args for f in check_crosswalk(cw, OLD, NEW)}
     assert found == {
-        ("crosswalk.listed-twice", ("items", 3, "old", 0)): {"id": "1.4", "entry": 3},
+        ("crosswalk.listed-twice", ("items", 3, "old", 0)): {
+            "id": "1.4",
+            "first": ("items", 2, "old", 0),
+        },
         ("crosswalk.unknown-item", ("items", 3, "new", 0)): {"id": "1.9", "set": "b"},
         ("crosswalk.empty-entry", ("items", 4)): {},
         ("crosswalk.unlisted-old", ("items",)): {"set": "a", "listing": "1.2, 1.5", "count": 2},
@@ -120,7 +141,7 @@ def test_criteria_diff_prints_the_changes_and_drafts_a_crosswalk_that_checks(tmp
     # the draft is a valid crosswalk as it is: used, it compares 2.4 as new
     code, stdout, stderr = run(
         "evaluate",
-        str(Y2025 / "vinh-linh-2025.yaml"),
+        str(VC2025),
         "--previous",
         str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
         "--crosswalk",
@@ -136,7 +157,7 @@ def test_criteria_diff_prints_the_changes_and_drafts_a_crosswalk_that_checks(tmp
 def _history(*extra: str) -> dict:
     code, stdout, stderr = run(
         "evaluate",
-        str(Y2025 / "vinh-linh-2025.yaml"),
+        str(VC2025),
         "--previous",
         str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
         *extra,
@@ -191,7 +212,7 @@ def test_evaluate_previous_follows_the_crosswalk_item_by_item():
 def test_evaluate_previous_without_a_crosswalk_compares_the_index_and_fields_only():
     code, _, stderr = run(
         "evaluate",
-        str(Y2025 / "vinh-linh-2025.yaml"),
+        str(VC2025),
         "--previous",
         str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
     )
@@ -228,7 +249,7 @@ def test_a_broken_crosswalk_is_reported_at_its_lines(tmp_path):
     line = text.splitlines().index('  - {old: "8.3", new: "8.9"}') + 1
     code, _, stderr = run(
         "evaluate",
-        str(Y2025 / "vinh-linh-2025.yaml"),
+        str(VC2025),
         "--previous",
         str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
         "--crosswalk",
@@ -294,11 +315,17 @@ def test_a_merged_unit_from_three_predecessors_weighted_and_one_from_two_by_the_
         "mean_then": "67.25",
         "mean_now": "71.95",
         "mean_change": "4.70",
-        "best": {"name": "Quế Sơn", "kind": "xã", "change": "5.90"},
+        "best": {"name": "Quế Sơn", "kind": "xã", "change": "5.90", "derived": True, "tied": []},
         "worst": None,
         "band_moves": [],
     }
-    assert groups["Quảng Trị"]["worst"] == {"name": "Vĩnh Linh", "kind": "xã", "change": "-0.95"}
+    assert groups["Quảng Trị"]["worst"] == {
+        "name": "Vĩnh Linh",
+        "kind": "xã",
+        "change": "-0.95",
+        "derived": True,
+        "tied": [],
+    }
     assert comparison["vanished"] == []
     assert comparison["previous"]["lineage_basis"].startswith("Nghị quyết số 0000")
 
@@ -391,11 +418,15 @@ def test_the_summary_is_worded_as_published():
     assert code == 0
     flat = " ".join(stdout.split())
     assert (
-        "Chỉ số trung bình 71,95%, tăng 4,70% so với năm 2023 (các đơn vị có số liệu hai năm: "
-        "2); 2 đơn vị tăng điểm, 0 đơn vị giảm, 0 không đổi."
+        "Các đơn vị có số liệu hai năm (2): chỉ số bình quân 71,95%, tăng 4,70% so với năm 2023; "
+        "2 đơn vị tăng điểm, 0 đơn vị giảm, 0 không đổi."
     ) in flat
-    assert "Tăng nhiều nhất: xã Quế Sơn (tăng 5,90%)." in flat
-    assert "Giảm nhiều nhất: xã Vĩnh Linh (giảm 0,95%)." in flat
+    # both against derived figures: marked, and the mark said
+    assert (
+        "Tăng nhiều nhất: xã Quế Sơn* (tăng 5,90%). (*: so với số liệu năm trước suy ra từ các "
+        "đơn vị cũ)"
+    ) in flat
+    assert "Giảm nhiều nhất: xã Vĩnh Linh* (giảm 0,95%)." in flat
 
 
 def test_every_format_shows_last_year(tmp_path):
@@ -430,9 +461,53 @@ def test_every_format_shows_last_year(tmp_path):
                 "rank_change,rank_note,previous_band"
             )
             assert first.endswith("79.27,mean,5.90,,,,derived,")
-        else:
+        elif fmt == "html":
+            assert '<a href="#previous">' in text and '<section id="previous"' in text
             assert "79.27%* (mean of Quế Minh, Quế Xuân 1)" in text
-            assert "up 5.90%" in text
+            assert "up 5.90 points" in text
+        else:  # Markdown: last year in a table of its own, the rule under it
+            rows = [[c.strip() for c in line.split("|")] for line in text.splitlines()]
+            assert [
+                "",
+                "1/2",
+                "Quế Sơn",
+                "85.17%",
+                "79.27%*",
+                "+5.90",
+                "",
+                "derived",
+                "",
+                "",
+            ] in rows
+            assert "- Quế Sơn*: mean of Quế Minh, Quế Xuân 1" in text
+            assert "up 5.90 points" in text
+
+
+@pytest.mark.parametrize("columns", ["120", "80"])
+def test_the_table_against_last_year_stays_a_table_in_a_terminal(columns):
+    args = ["compare", str(Y2025), "--previous", str(ROOT / "evidence"), "--lineage"]
+    result = CliRunner(env={"COLUMNS": columns}).invoke(
+        main, [*args, str(LINEAGE), "--no-cache", "--lang", "en"]
+    )
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= int(columns)
+    # a row per unit, not a block of "heading: value" records
+    assert not any(line.strip().startswith("Previous index:") for line in lines)
+    rows = [line.split() for line in lines if line.lstrip().startswith(("1/2", "2/2", "1/1"))]
+    assert ["1/2", "Quế", "Sơn", "85.17%", "79.27%*", "+5.90", "derived"] in rows
+    assert [
+        "2/2",
+        "Đông",
+        "Phú",
+        "58.73%",
+        "55.23%",
+        "+3.50",
+        "3/3",
+        "other",
+        "group",
+        "Average",
+    ] in rows
 
 
 def test_a_previous_year_must_come_before():
@@ -499,7 +574,7 @@ def test_band_moves_are_worded_as_published(tmp_path):
     assert "xã Đông Phú: từ yếu lên trung bình" in flat
     # 58.73 − 40.00 = +18.73, now the best improver of Đà Nẵng; (5.90 + 18.73) / 2 = 12.315
     assert "Tăng nhiều nhất: xã Đông Phú (tăng 18,73%)." in flat
-    assert "Chỉ số trung bình 71,95%, tăng 12,32% so với năm 2023" in flat
+    assert "chỉ số bình quân 71,95%, tăng 12,32% so với năm 2023" in flat
 
 
 def test_a_code_the_lineage_merged_into_another_unit_is_caught(tmp_path):
@@ -615,7 +690,7 @@ def test_an_old_unit_missing_from_last_year_leaves_the_unit_without_previous_fig
 def test_the_history_csv_is_for_programs():
     code, stdout, _ = run(
         "evaluate",
-        str(Y2025 / "vinh-linh-2025.yaml"),
+        str(VC2025),
         "--previous",
         str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
         "--crosswalk",
@@ -626,11 +701,14 @@ def test_the_history_csv_is_for_programs():
     assert code == 0
     rows = stdout.splitlines()
     assert rows[0] == (
-        "year,then_year,level,old,new,status,then,then_max,now,now_max,change,weighted_change"
+        "year,then_year,level,old,new,status,then,then_max,now,now_max,change,weighted_change,"
+        "then_unit,then_code,derived"
     )
-    assert rows[1] == "2025,2023,index,,,,84.41,,86.91,,2.50,"
-    assert "2025,2023,item,2.3,2.3 2.4,split,1.00,1.00,1.00,1.00,0.00,0.00" in rows
-    assert "2025,2023,item,3.4,3.4,reweighted,1.50,3.00,4.00,4.00,2.50,2.00" in rows
+    assert rows[1] == "2025,2023,index,,,,84.41,,86.91,,2.50,,Vĩnh Chấp,19213,"
+    assert "2025,2023,item,2.3,2.3 2.4,split,1.00,1.00,1.00,1.00,0.00,0.00,Vĩnh Chấp,19213," in rows
+    assert (
+        "2025,2023,item,3.4,3.4,reweighted,1.50,3.00,4.00,4.00,2.50,2.00,Vĩnh Chấp,19213," in rows
+    )
 
 
 def test_crosswalks_chain_through_a_set_between(tmp_path):
@@ -662,7 +740,7 @@ def test_crosswalks_chain_through_a_set_between(tmp_path):
     )
     code, _, stderr = run(
         "evaluate",
-        str(Y2025 / "vinh-linh-2025.yaml"),
+        str(VC2025),
         "--previous",
         str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
         "--crosswalk",
@@ -707,3 +785,440 @@ def test_options_that_need_one_another():
     code, _, stderr = run("evaluate", evidence, "--missing", "--previous", evidence)
     assert code == 2
     assert "--previous does not go with --missing" in stderr
+
+
+# --- review of issue #16: what a Department specialist found --------------------------------------
+
+
+def _so_sanh(tmp_path: Path) -> Path:
+    out = tmp_path / "so-sanh-2023.json"
+    code, _, stderr = run("compare", str(ROOT / "evidence"), "--format", "json", "-o", str(out))
+    assert code == 0, stderr
+    return out
+
+
+def test_a_lineage_code_that_was_another_unit_is_refused_at_its_line(tmp_path):
+    # 20638 is Đông Phú (Quế Sơn, another province), not Vĩnh Chấp: nothing may be derived from it
+    lineage = tmp_path / "lin.yaml"
+    lineage.write_text(
+        LINEAGE.read_text(encoding="utf-8").replace(
+            '{code: "19213", name: "Vĩnh Chấp"', '{code: "20638", name: "Vĩnh Chấp"'
+        ),
+        encoding="utf-8",
+    )
+    code, stdout, stderr = run(
+        "compare",
+        str(Y2025 / "vinh-linh-2025.yaml"),
+        str(Y2025 / "que-son-2025.yaml"),
+        "--previous",
+        str(_so_sanh(tmp_path)),
+        "--lineage",
+        str(lineage),
+    )
+    assert code == 2
+    assert stdout == ""
+    assert (
+        "lin.yaml:19:16: the lineage gives the code 20638 to 'Vĩnh Chấp' (district Vĩnh Linh), "
+        "but last year 20638 was 'Đông Phú' (district Quế Sơn) [lineage.code-other-unit]"
+    ) in stderr
+
+
+def test_every_reused_code_is_placed_at_its_file_with_the_right_hint(tmp_path):
+    folder = tmp_path / "2025"
+    shutil.copytree(Y2025, folder)
+    # Quế Sơn takes Đông Phú's code (the lineage, its entry renumbered, says nothing of it),
+    # Đông Phú takes Quế Minh's (which the lineage merged into Quế Sơn) under its own name
+    for name, old, new in (
+        ("que-son-2025.yaml", '"90002"', '"20638"'),
+        ("dong-phu-2025.yaml", '"20638"', '"20662"'),
+    ):
+        path = folder / name
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(f"code: {old}", f"code: {new}"),
+            encoding="utf-8",
+        )
+    lineage = tmp_path / "lineage.yaml"
+    lineage.write_text(
+        LINEAGE.read_text(encoding="utf-8").replace('  - code: "90002"', '  - code: "90009"'),
+        encoding="utf-8",
+    )
+    code, _, stderr = run(
+        "compare",
+        str(folder),
+        "--previous",
+        str(ROOT / "evidence"),
+        "--lineage",
+        str(lineage),
+        "--no-cache",
+    )
+    assert code == 2
+    line = next(
+        n
+        for n, text in enumerate((folder / "que-son-2025.yaml").read_text().splitlines(), 1)
+        if 'code: "20638"' in text
+    )
+    assert (
+        f"que-son-2025.yaml:{line}:9: the code 20638 is 'Quế Sơn' this year and was 'Đông Phú' last "
+        "year: the lineage (--lineage) does not say what 'Quế Sơn' was formed from; add it there "
+        "[previous.code-reused-lineage]"
+    ) in stderr
+    assert "declare the arrangement with --lineage" not in stderr
+    assert (
+        "the code 20662 of 'Đông Phú' was the code of 'Quế Minh' last year, which the lineage "
+        "merged into 'Quế Sơn': a code reused for another unit [previous.code-merged]"
+    ) in stderr
+    assert "dong-phu-2025.yaml:" in stderr
+
+
+def test_units_tied_for_the_largest_rise_are_all_named(tmp_path):
+    last = tmp_path / "so-sanh-2023.json"
+    code, _, stderr = run("compare", str(ROOT / "evidence"), "--format", "json", "-o", str(last))
+    assert code == 0, stderr
+    data = json.loads(last.read_text(encoding="utf-8"))
+    for group in data["groups"]:
+        for row in group["ranking"]:
+            if row["unit"]["name"] == "Đông Phú":  # 58.73 − 52.83 = 5.90, as Quế Sơn's rise
+                row["index"] = "52.83"
+    last.write_text(json.dumps(data), encoding="utf-8")
+    args = ["compare", str(Y2025), "--previous", str(last), "--lineage", str(LINEAGE)]
+    code, stdout, stderr = run(*args, "--no-cache")
+    assert code == 0, stderr
+    flat = " ".join(stdout.split())
+    assert (
+        "Largest rise: xã Quế Sơn*, xã Đông Phú, up 5.90 points. (*: against last year's "
+        "figures derived from the old units)"
+    ) in flat
+    code, stdout, _ = run(*args, "--no-cache", "--format", "json")
+    best = next(g for g in json.loads(stdout)["groups"] if g["name"] == "Đà Nẵng")["change"]["best"]
+    assert best["tied"] == [{"name": "Đông Phú", "kind": "xã", "derived": False}]
+
+
+def test_this_years_self_scores_against_last_years_appraisals_are_said(tmp_path):
+    final = tmp_path / "final-2023.json"
+    code, _, stderr = run(
+        "compare",
+        str(ROOT / "evidence"),
+        str(ROOT / "appraisal"),
+        "--format",
+        "json",
+        "-o",
+        str(final),
+    )
+    assert code == 0, stderr
+    assert json.loads(final.read_text(encoding="utf-8"))["stage"] == "final"
+    args = ["compare", str(Y2025), "--previous", str(final), "--lineage", str(LINEAGE)]
+    code, stdout, stderr = run(*args, "--no-cache")
+    assert code == 0, stderr
+    assert (
+        "final-2023.json: warning: 2025 is on the self-assessments, 2023 on the final "
+        "appraisals: two kinds of score compared [previous.stage-differs]"
+    ) in stderr
+    flat = " ".join(stdout.split())
+    assert "Note: 2025 is on the self-assessments, 2023 on the final appraisals" in flat
+    code, stdout, _ = run(*args, "--no-cache", "--format", "json")
+    data = json.loads(stdout)
+    assert (data["stage"], data["previous"]["stage"]) == ("self", "final")
+    # the same stage both years: said, no warning
+    code, stdout, stderr = run(
+        "compare", str(Y2025), "--previous", str(_so_sanh(tmp_path)), "--lineage", str(LINEAGE)
+    )
+    assert "stage-differs" not in stderr
+    assert "2025 and 2023 are both on the self-assessments." in " ".join(stdout.split())
+
+
+def test_evaluate_previous_refuses_another_units_file():
+    # Vĩnh Chấp is one of Vĩnh Linh's three old units; Đông Phú is another commune altogether
+    for now, then in (
+        ("vinh-linh-2025.yaml", "vinh-chap-2023.yaml"),
+        ("que-son-2025.yaml", "dong-phu-2023.yaml"),
+    ):
+        for command in ("evaluate", "plan"):
+            code, stdout, stderr = run(
+                command,
+                str(Y2025 / now),
+                "--previous",
+                str(ROOT / "evidence" / then),
+                "--crosswalk",
+                str(CROSSWALK),
+            )
+            assert code == 2, (command, now)
+            assert stdout == ""
+            assert "[previous.other-unit]" in stderr
+    code, _, stderr = run(
+        "evaluate",
+        str(Y2025 / "que-son-2025.yaml"),
+        "--previous",
+        str(ROOT / "evidence" / "dong-phu-2023.yaml"),
+        "--lineage",
+        str(LINEAGE),
+    )
+    assert code == 2
+    assert (
+        "dong-phu-2023.yaml: this file is 'Đông Phú' (code 20638), which the lineage "
+        "(--lineage) does not list among the old units of 'Quế Sơn' (code 90002) "
+        "[previous.not-a-predecessor]"
+    ) in " ".join(stderr.split())
+
+
+def test_evaluate_previous_derives_a_merged_units_past_from_every_old_unit():
+    olds = ["ho-xa-2023.yaml", "vinh-chap-2023.yaml", "vinh-long-2023.yaml"]
+    args = ["evaluate", str(Y2025 / "vinh-linh-2025.yaml"), "--crosswalk", str(CROSSWALK)]
+    for old in olds:
+        args += ["--previous", str(ROOT / "evidence" / old)]
+    code, stdout, stderr = run(*args, "--lineage", str(LINEAGE), "--format", "json")
+    assert code == 0, stderr
+    (past,) = json.loads(stdout)["previous"]
+    # (16000 × 96.64 + 9000 × 84.41 + 7000 × 72.22) / 32000 = 87.858… → 87.86, as compare derives
+    assert (past["derived"], past["rule"], past["index"], past["index_change"]) == (
+        True,
+        "weighted",
+        "87.86",
+        "-0.95",
+    )
+    assert past["unit"] is None and past["band"] is None
+    assert [u["name"] for u in past["predecessors"]] == ["Hồ Xá", "Vĩnh Chấp", "Vĩnh Long"]
+    assert (past["items_compared"], past["items"], past["fields"]) == ("derived", [], [])
+    code, stdout, _ = run(*args, "--lineage", str(LINEAGE), "--format", "csv")
+    assert stdout.splitlines()[1] == (
+        "2025,2023,index,,,,87.86,,86.91,,-0.95,,Hồ Xá + Vĩnh Chấp + Vĩnh Long,,weighted"
+    )
+    code, stdout, _ = run(*args, "--lineage", str(LINEAGE))
+    flat = " ".join(stdout.split())
+    assert (
+        "2023 (weighted mean of Hồ Xá, Vĩnh Chấp, Vĩnh Long): 87.86%*, no band (derived "
+        "figures) (down 0.95 points)"
+    ) in flat
+    # one old unit missing: refused at the lineage, never derived from the others
+    code, _, stderr = run(*args[:-2], "--lineage", str(LINEAGE))
+    assert code == 2
+    assert "the 2023 file of Vĩnh Long is not given" in " ".join(stderr.split())
+    # the plan has no items to compare against derived figures: it says nothing fell from them
+    code, stdout, stderr = run("plan", *args[1:], "--lineage", str(LINEAGE))
+    assert code == 0, stderr
+    assert "lost points" not in stdout
+
+
+def test_evaluate_previous_names_the_unit_it_compares_with():
+    code, stdout, _ = run(
+        "evaluate",
+        str(Y2025 / "dong-phu-2025.yaml"),
+        "--previous",
+        str(ROOT / "evidence" / "dong-phu-2023.yaml"),
+        "--crosswalk",
+        str(CROSSWALK),
+        "--format",
+        "json",
+    )
+    assert code == 0
+    (past,) = json.loads(stdout)["previous"]
+    assert (past["unit"]["name"], past["unit"]["code"], past["derived"]) == (
+        "Đông Phú",
+        "20638",
+        False,
+    )
+    code, stdout, _ = run(
+        "evaluate",
+        str(Y2025 / "dong-phu-2025.yaml"),
+        "--previous",
+        str(ROOT / "evidence" / "dong-phu-2023.yaml"),
+        "--crosswalk",
+        str(CROSSWALK),
+    )
+    assert "2023 (thị trấn Đông Phú): 55.23%" in " ".join(stdout.split())
+
+
+def test_the_plan_says_when_nothing_lost_points():
+    # Vĩnh Chấp 2023 → 2025: no item fell at this year's maxima (see the crosswalk test above)
+    args = ["plan", str(VC2025), "--previous", str(ROOT / "evidence" / "vinh-chap-2023.yaml")]
+    code, stdout, stderr = run(*args, "--crosswalk", str(CROSSWALK))
+    assert code == 0, stderr
+    assert "No sub-criterion lost points since 2023." in " ".join(stdout.split())
+
+
+def test_a_missing_old_unit_is_explained_in_the_report_with_its_lineage_line(tmp_path):
+    lineage = tmp_path / "lineage.yaml"
+    lineage.write_text(
+        LINEAGE.read_text(encoding="utf-8").replace(
+            '{code: "20641", name: "Quế Xuân 1", district: "Quế Sơn"}',
+            '{code: "20999", name: "Quế Phú", district: "Quế Sơn"}',
+        ),
+        encoding="utf-8",
+    )
+    line = next(
+        n for n, text in enumerate(lineage.read_text().splitlines(), 1) if "Quế Phú" in text
+    )
+    args = ["compare", str(Y2025), "--previous", str(ROOT / "evidence"), "--lineage"]
+    code, stdout, _ = run(*args, str(lineage), "--no-cache")
+    assert code == 0
+    flat = " ".join(stdout.split())
+    assert (
+        f"Quế Sơn: no figures for 2023: the old unit Quế Phú is missing (lineage {lineage}:{line})."
+    ) in flat
+    # Quế Minh went into Quế Sơn: not "no longer compared" without a word
+    assert "Quế Minh (Quế Sơn): 85.67% — merged into Quế Sơn; figures missing" in flat
+    code, stdout, _ = run(*args, str(lineage), "--no-cache", "--format", "json")
+    data = json.loads(stdout)
+    assert data["previous"]["missing"] == [
+        {"unit": "Quế Sơn", "predecessor": "Quế Phú", "where": f"{lineage}:{line}"}
+    ]
+    merged = {u["name"]: u["merged_into"] for u in data["vanished"]}
+    assert merged == {"Quế Minh": "Quế Sơn", "Quế Xuân 1": None}
+
+
+def test_a_crosswalk_for_another_pair_of_sets_is_said_not_used(tmp_path):
+    text = CROSSWALK.read_text(encoding="utf-8")
+    wrong, backwards = tmp_path / "wrong.yaml", tmp_path / "backwards.yaml"
+    wrong.write_text(text.replace('old: "ref-commune-2023"', 'old: "ref-commune-2024"'), "utf-8")
+    backwards.write_text(
+        text.replace('old: "ref-commune-2023"', 'old: "X"')
+        .replace('new: "ref-commune-2025"', 'new: "ref-commune-2023"')
+        .replace('old: "X"', 'old: "ref-commune-2025"'),
+        "utf-8",
+    )
+    args = [
+        "evaluate",
+        str(Y2025 / "dong-phu-2025.yaml"),
+        "--previous",
+        str(ROOT / "evidence" / "dong-phu-2023.yaml"),
+    ]
+    code, stdout, stderr = run(*args, "--crosswalk", str(wrong))
+    assert code == 2 and stdout == ""
+    assert (
+        "wrong.yaml:11:1: this crosswalk (ref-commune-2024 → ref-commune-2025) is not used for "
+        "ref-commune-2023 → ref-commune-2025 [crosswalk.not-used]"
+    ) in " ".join(stderr.split())
+    code, stdout, stderr = run(*args, "--crosswalk", str(backwards))
+    assert code == 0
+    assert (
+        "backwards.yaml:11:1: warning: this crosswalk (ref-commune-2025 → ref-commune-2023) is not "
+        "used" in stderr
+    )
+
+
+def test_mixed_inputs_of_last_year_are_refused_for_what_they_are(tmp_path):
+    last = _so_sanh(tmp_path)
+    base = ["compare", str(Y2025), "--no-cache", "--previous", str(last), "--previous"]
+    for other in (str(last), str(ROOT / "evidence")):
+        code, stdout, stderr = run(*base, other)
+        assert code == 2 and stdout == ""
+        assert "--previous takes one comparison JSON" in stderr
+        assert "is a criteria set" not in stderr
+    later = tmp_path / "dong-phu-2024.yaml"
+    later.write_text(
+        (ROOT / "evidence" / "dong-phu-2023.yaml")
+        .read_text(encoding="utf-8")
+        .replace("\nyear: 2023", "\nyear: 2024"),
+        encoding="utf-8",
+    )
+    code, _, stderr = run(
+        "compare",
+        str(Y2025),
+        "--no-cache",
+        "--previous",
+        str(ROOT / "evidence" / "ho-xa-2023.yaml"),
+        "--previous",
+        str(later),
+    )
+    assert code == 2
+    assert "the files given with --previous are of different years" in stderr
+    assert "give last year with --previous" not in stderr
+    old = tmp_path / "old.json"
+    old.write_text(
+        last.read_text(encoding="utf-8").replace(
+            '"parscore-comparison/5"', '"parscore-comparison/2"'
+        ),
+        encoding="utf-8",
+    )
+    code, _, stderr = run("compare", str(Y2025), "--no-cache", "--previous", str(old))
+    assert code == 2
+    assert (
+        "the comparison parscore-comparison/2 is an old version, not supported: "
+        "parscore-comparison/3 or later is needed"
+    ) in " ".join(stderr.split())
+    assert "Field required" not in stderr
+
+
+def test_the_workbook_rows_against_last_year_are_as_high_as_their_lines(tmp_path):
+    import openpyxl
+
+    out = tmp_path / "c.xlsx"
+    args = ["compare", str(Y2025), "--previous", str(ROOT / "evidence"), "--lineage"]
+    code, _, stderr = run(*args, str(LINEAGE), "--no-cache", "--format", "xlsx", "-o", str(out))
+    assert code == 0, stderr
+    sheet = openpyxl.load_workbook(out)["Against last year"]
+    row = next(r for r in sheet.iter_rows() if r[0].value == "Đà Nẵng")
+    summary = row[8].value
+    assert "Largest rise" in summary
+    # two lines of text, 121 and 102 characters, in a column of 80 (about 89 characters):
+    # each wraps once, so four lines of 15 points (the text read as one wrapped paragraph gave
+    # three, and the mark's line was clipped)
+    first, second = summary.split("\n")
+    assert (len(first), len(second)) == (121, 102)
+    assert sheet.row_dimensions[row[0].row].height == 60
+
+
+def test_a_crosswalk_item_listed_twice_and_a_missing_weight_are_placed_at_their_lines(tmp_path):
+    text = CROSSWALK.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    first = next(n for n, line in enumerate(lines, 1) if line.startswith('  - {old: "8.3"'))
+    twice = tmp_path / "cw.yaml"
+    twice.write_text(
+        text.replace(
+            '  - {old: "8.3", new: "8.3"}\n',
+            '  - {old: ["8.3"], new: "8.3"}\n  - {old: "8.3", new: []}\n',
+        ),
+        encoding="utf-8",
+    )
+    code, _, stderr = run(
+        "evaluate",
+        str(VC2025),
+        "--previous",
+        str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
+        "--crosswalk",
+        str(twice),
+    )
+    assert code == 2
+    assert f"'8.3' is already on line {first}: each sub-criterion is listed once" in stderr
+    weights = tmp_path / "lineage.yaml"
+    weights.write_text(
+        LINEAGE.read_text(encoding="utf-8").replace(
+            'name: "Vĩnh Chấp", district: "Vĩnh Linh", weight: 9000}',
+            'name: "Vĩnh Chấp", district: "Vĩnh Linh"}',
+        ),
+        encoding="utf-8",
+    )
+    line = next(
+        n for n, text in enumerate(weights.read_text().splitlines(), 1) if "Vĩnh Chấp" in text
+    )
+    code, _, stderr = run(
+        "compare",
+        str(Y2025),
+        "--previous",
+        str(ROOT / "evidence"),
+        "--lineage",
+        str(weights),
+        "--no-cache",
+    )
+    assert code == 2
+    assert f"lineage.yaml:{line}:" in stderr and "[lineage.weights-partial]" in stderr
+
+
+def test_the_2025_sets_header_points_at_a_shipped_crosswalk():
+    head = (ROOT / "criteria" / "ref-commune-2025.yaml").read_text(encoding="utf-8")
+    named = [w for w in head.split() if w.startswith("docs/") and w.endswith(".yaml")]
+    assert named and all((ROOT / w).is_file() for w in named)
+
+
+def test_two_units_of_last_year_under_one_code_are_refused(tmp_path):
+    last = _so_sanh(tmp_path)
+    data = json.loads(last.read_text(encoding="utf-8"))
+    for group in data["groups"]:
+        for row in group["ranking"]:
+            if row["unit"]["name"] == "Vĩnh Long":  # given Đông Phú's code by mistake
+                row["unit"]["code"] = "20638"
+    last.write_text(json.dumps(data), encoding="utf-8")
+    code, _, stderr = run("compare", str(Y2025), "--previous", str(last), "--no-cache")
+    assert code == 2
+    assert (
+        "the code 20638 belongs to two units in last year's figures: 'Đông Phú' and 'Vĩnh Long'"
+    ) in " ".join(stderr.split())

@@ -160,13 +160,23 @@ class YearChange(BaseModel):
 
     year: int
     source: str
+    unit: Unit | None = Field(
+        default=None, description="the unit whose figures these are (None: derived, see below)"
+    )
+    derived: bool = Field(
+        default=False,
+        description="the figures are derived from several old units the lineage names "
+        "(the index only: by the rule, never passed off as the unit's own)",
+    )
+    rule: Literal["own", "mean", "weighted"] = "own"
+    predecessors: list[Unit] = Field(default_factory=list, description="the old units, derived")
     criteria: CriteriaRef
-    items_compared: Literal["same-set", "same-structure", "crosswalk", "not-compared"]
+    items_compared: Literal["same-set", "same-structure", "crosswalk", "not-compared", "derived"]
     crosswalk: str | None = Field(default=None, description="the crosswalk file used")
     index: JsonNumber
     band: Text | None
     index_change: JsonNumber = Field(description="index now − index then (both as published)")
-    total: JsonNumber
+    total: JsonNumber | None = Field(description="the total then (None when derived)")
     fields: list[FieldChange]
     items: list[ItemChange]
     rose: list[str] = Field(description="the items that rose most, by their current ids")
@@ -226,6 +236,20 @@ class Mover(BaseModel):
     name: str
     kind: str
     change: JsonNumber
+    derived: bool = Field(
+        default=False, description="the change is against previous figures derived by the lineage"
+    )
+    tied: list[TiedMover] = Field(
+        default_factory=list, description="the other units with the same change, in rank order"
+    )
+
+
+class TiedMover(BaseModel):
+    model_config = RESULT_CONFIG
+
+    name: str
+    kind: str
+    derived: bool = False
 
 
 class BandMove(BaseModel):
@@ -263,6 +287,21 @@ class Vanished(BaseModel):
     code: str | None = None
     group: str | None = None
     index: JsonNumber
+    merged_into: str | None = Field(
+        default=None,
+        description="the new unit the lineage merged it into, left without previous figures "
+        "because another of its old units is missing",
+    )
+
+
+class MissingPredecessor(BaseModel):
+    """An old unit the lineage names and last year's figures lack: its new unit has none."""
+
+    model_config = RESULT_CONFIG
+
+    unit: str = Field(description="the new unit")
+    predecessor: str
+    where: str = Field(description="the lineage line: file:line")
 
 
 class PreviousRef(BaseModel):
@@ -274,3 +313,13 @@ class PreviousRef(BaseModel):
     source: str = Field(description="last year's files, or the comparison JSON read")
     lineage: str | None = Field(default=None, description="the lineage file used")
     lineage_basis: str | None = None
+    missing: list[MissingPredecessor] = Field(
+        default_factory=list,
+        description="old units the lineage names that last year lacks (their new units have "
+        "no previous figures)",
+    )
+    stage: Literal["self", "final"] = Field(
+        default="self",
+        description="what last year was ranked on: 'final' appraisals or 'self' assessments "
+        "(the comparison's own stage says this year's)",
+    )

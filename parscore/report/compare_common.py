@@ -11,6 +11,15 @@ from typing import Any, Literal
 from parscore.classify import band_words
 from parscore.compare import Comparison, Group, MatrixRow, RankRow, UnitRef
 from parscore.messages import Phrase, format_signed, render
+from parscore.model.years import PreviousFigures
+from parscore.report.years import (
+    change_words,
+    derived_text,
+    heading_suffix,
+    prev_rank_text,
+    previous_index_text,
+    rank_change_text,
+)
 
 #: the colour scale of percentages achieved, red at 0, yellow at 50, green at 100 (XLSX and HTML)
 SCALE_RED, SCALE_YELLOW, SCALE_GREEN = "#F8696B", "#FFEB84", "#63BE7B"
@@ -47,8 +56,6 @@ def group_title(comparison: Comparison, group: Group, lang: str) -> str:
 def heading(comparison: Comparison, lang: str) -> str:
     """The comparison's title: the year, the criteria set and how units are grouped (and the
     year it is compared against)."""
-    from parscore.report.years import heading_suffix
-
     return heading_suffix(comparison, lang, _heading(comparison, lang))
 
 
@@ -184,47 +191,41 @@ RANKING = [
 ]
 
 
-def _previous(position: int) -> Callable[[RankRow, str], Any]:
-    from parscore.report.years import row_cells
+def _previous(cell: Callable[[PreviousFigures, str], Any]) -> Callable[[RankRow, str], Any]:
+    """A cell of last year's figures (empty for a unit without them)."""
+    return lambda r, lang: cell(r.previous, lang) if r.previous is not None else ""
 
-    return lambda r, lang: row_cells(r, lang)[position]
 
+PREV_RANK = Column("years.prev-rank", _previous(lambda p, lang: prev_rank_text(p)), "text")
+RANK_CHANGE = Column("years.rank-change", _previous(rank_change_text), "text")
+PREV_BAND = Column(
+    "years.prev-band",
+    _previous(lambda p, lang: p.band.get(lang) if p.band is not None else ""),
+    "text",
+    "left",
+)
 
 #: with --previous: last year's index (derived ones marked), the change, last year's rank, the
 #: rank change (or why it is not compared) and last year's band (parscore/report/years.py)
 PREVIOUS = [
-    Column(code, _previous(position), "text", "right" if position < 4 else "left")
-    for position, code in enumerate(
-        [
-            "years.prev-index",
-            "years.index-change",
-            "years.prev-rank",
-            "years.rank-change",
-            "years.prev-band",
-        ]
-    )
+    Column("years.prev-index", _previous(previous_index_text), "text"),
+    Column(
+        "years.index-change", _previous(lambda p, lang: change_words(p.index_change, lang)), "text"
+    ),
+    PREV_RANK,
+    RANK_CHANGE,
+    PREV_BAND,
 ]
-
-
-def _previous_value(attr: str) -> Callable[[RankRow, str], Any]:
-    return lambda r, lang: getattr(r.previous, attr) if r.previous is not None else None
-
-
-def _previous_rule(r: RankRow, lang: str) -> str:
-    from parscore.report.years import derived_text
-
-    return derived_text(r.previous, lang) if r.previous is not None else ""
-
 
 #: the same, as numbers where they are numbers (the workbook): last year's index, how it was
 #: derived (empty: its own), the change, last year's rank, the rank change (or why not), band
 PREVIOUS_NUMBERS = [
-    Column("years.prev-index", _previous_value("index"), "percent"),
-    Column("years.derived", _previous_rule, "text", "left"),
-    Column("years.index-change", _previous_value("index_change")),
-    PREVIOUS[2],
-    PREVIOUS[3],
-    PREVIOUS[4],
+    Column("years.prev-index", lambda r, lang: r.previous and r.previous.index, "percent"),
+    Column("years.derived", _previous(derived_text), "text", "left"),
+    Column("years.index-change", lambda r, lang: r.previous and r.previous.index_change),
+    PREV_RANK,
+    RANK_CHANGE,
+    PREV_BAND,
 ]
 
 

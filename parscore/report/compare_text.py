@@ -49,10 +49,17 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
 
 def _against_last_year(comparison: Comparison, group: Group, lang: str, md: bool) -> list[Section]:
     """With --previous: the group against last year, in the published wording."""
-    from parscore.report.years import group_change_lines
+    from parscore.report.years import derived_lines, group_change_lines, previous_table
 
-    lines = group_change_lines(comparison, group, lang)
-    return [Section("", lines=[("- " if md else "") + line for line in lines])] if lines else []
+    table = previous_table(comparison, group, lang)
+    lines = [*derived_lines(group, lang), *group_change_lines(comparison, group, lang)]
+    sections = []
+    if table is not None and comparison.previous is not None:
+        args = {"group": group_title(comparison, group, lang), "year": comparison.previous.year}
+        sections.append(Section(render("years.change-title", args, lang), table=table))
+    if lines:
+        sections.append(Section("", lines=[("- " if md else "") + line for line in lines]))
+    return sections
 
 
 def _titled(comparison: Comparison, group: Group, code: str, lang: str) -> str:
@@ -62,7 +69,7 @@ def _titled(comparison: Comparison, group: Group, code: str, lang: str) -> str:
 
 def _ranking(comparison: Comparison, group: Group, lang: str, md: bool) -> Section:
     title = group_title(comparison, group, lang)
-    columns = ranking_columns(comparison, group=group)
+    columns = ranking_columns(comparison, group=group, previous=[])  # last year: its own table
     return Section(
         f"{title}: {render('comparison.sheet-ranking', None, lang).lower()}",
         table=Table(

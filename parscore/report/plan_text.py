@@ -301,11 +301,15 @@ def _annex(plan: Plan, lang: str, top: int) -> list[Block]:
     for s in plan.survey:
         points = f"{format_points(s.points, lang)}/{format_points(s.max, lang)}"
         out.append(Block("bullet", f"{s.id} {s.name.get(lang)}: {points}"))
-    if plan.fell:  # plan --previous: what was lost since (parscore/report/years.py)
+    if plan.since_year is not None:  # plan --previous: what was lost since (report/years.py)
         from parscore.report.years import plan_fell_lines
 
         out.append(Block("item", f"{n + 1}. {render('years.plan-heading', None, lang)}"))
         out += [Block("bullet", line) for line in plan_fell_lines(plan, lang)]
+        if not plan.fell:
+            out.append(
+                Block("para", render("years.plan-none-fell", {"year": plan.since_year}, lang))
+            )
     return out
 
 

@@ -66,7 +66,10 @@ _TITLE_HEIGHT = 20  # for a line of the 14-point title
 
 def _lines(text: str, width: int) -> int:
     """About how many lines ``text`` takes in a column ``width`` characters wide, wrapped at
-    spaces (neither Excel nor LibreOffice sizes rows on opening a file, nor on printing it)."""
+    spaces (neither Excel nor LibreOffice sizes rows on opening a file, nor on printing it);
+    each line of a text of several lines wraps on its own."""
+    if "\n" in text:
+        return sum(_lines(part, width) for part in text.split("\n"))
     room = width - 1 + width // 8  # a column's width counts wide digits; letters are narrower
     lines, used = 1, 0
     for word in text.split(" "):

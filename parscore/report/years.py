@@ -163,6 +163,8 @@ def change_words(value: Decimal | None, lang: str, unit: str = "%") -> str:
     if value == 0:
         return render("years.no-change", None, lang)
     code = "years.up" if value > 0 else "years.down"
+    if unit == "%":  # a change of a percentage: points of it ("tăng 1,36%" as published)
+        unit = render("years.points-of-percent", None, lang)
     return render(code, {"value": format_points(abs(value), lang) + unit}, lang)
 
 
@@ -182,8 +184,11 @@ def _history_sections(history: UnitHistory, opts: Options, md: bool) -> list[Sec
                     "index": format_percent(history.index, lang),
                     "band": _band(history.band, lang),
                     "then": past.year,
-                    "then_index": format_percent(past.index, lang),
-                    "then_band": _band(past.band, lang),
+                    "then_unit": _then_unit(past, lang),
+                    "then_index": format_percent(past.index, lang) + ("*" if past.derived else ""),
+                    "then_band": _band(past.band, lang)
+                    if not past.derived
+                    else render("years.not-derived", None, lang),
                     "change": change_words(past.index_change, lang),
                 },
                 lang,
@@ -207,6 +212,8 @@ def _history_sections(history: UnitHistory, opts: Options, md: bool) -> list[Sec
             lang,
         )
         sections.append(Section(since, lines=lines))
+        if past.derived:  # the index only: no field or item is derived
+            continue
         then_h = render("years.then", {"year": past.year}, lang)
         now_h = render("years.now", {"year": history.year}, lang)
         sections.append(
@@ -257,6 +264,16 @@ def _history_sections(history: UnitHistory, opts: Options, md: bool) -> list[Sec
                 )
             )
     return sections
+
+
+def _then_unit(past: Any, lang: str) -> str:
+    """Whose figures these are: "xã Vĩnh Chấp", or "bình quân gia quyền của Hồ Xá, …" (the
+    index beside it marked *; a second * here would pair with it as emphasis in Markdown)."""
+    if past.derived:
+        code = "years.rule-weighted" if past.rule == "weighted" else "years.rule-mean"
+        return render(code, {"units": ", ".join(u.name for u in past.predecessors)}, lang)
+    unit = past.unit
+    return f"{unit.kind} {unit.name}" if unit is not None else ""
 
 
 def _pick(items: list[ItemChange], labels: list[str]) -> list[ItemChange]:
@@ -335,10 +352,23 @@ def history_csv(history: UnitHistory, opts: Options) -> str:
             "now_max",
             "change",
             "weighted_change",
+            "then_unit",
+            "then_code",
+            "derived",
         ]
     )
     blank = ""
     for past in history.previous:
+        # whose figures: the unit's own (its name and code then), or derived ("mean", "weighted")
+        whose = (
+            [" + ".join(u.name for u in past.predecessors), "", past.rule]
+            if past.derived
+            else [
+                past.unit.name if past.unit else "",
+                _or(past.unit.code if past.unit else None),
+                "",
+            ]
+        )
         writer.writerow(
             [
                 history.year,
@@ -353,6 +383,7 @@ def history_csv(history: UnitHistory, opts: Options) -> str:
                 blank,
                 past.index_change,
                 blank,
+                *whose,
             ]
         )
         for f in past.fields:
@@ -370,6 +401,7 @@ def history_csv(history: UnitHistory, opts: Options) -> str:
                     "",
                     _or(f.change),
                     "",
+                    *whose,
                 ]
             )
         for c in past.items:
@@ -387,6 +419,7 @@ def history_csv(history: UnitHistory, opts: Options) -> str:
                     _or(c.now_max),
                     _or(c.change),
                     _or(c.weighted_change),
+                    *whose,
                 ]
             )
     return out.getvalue()
@@ -444,8 +477,18 @@ def group_change_lines(comparison: Comparison, group: Group, lang: str) -> list[
     prev = comparison.previous
     if change is None or prev is None:
         return []
+    names = {r.unit.name for r in group.ranking}
+    lacking = [
+        render(
+            "years.lacking-line",
+            {"unit": m.unit, "year": prev.year, "predecessor": m.predecessor, "where": m.where},
+            lang,
+        )
+        for m in prev.missing
+        if m.unit in names
+    ]
     if change.compared == 0:
-        return [render("years.summary-none", {"year": prev.year}, lang)]
+        return [render("years.summary-none", {"year": prev.year}, lang), *lacking]
     lines = [
         render(
             "years.summary",
@@ -463,12 +506,20 @@ def group_change_lines(comparison: Comparison, group: Group, lang: str) -> list[
     ]
     for code, mover in (("years.best", change.best), ("years.worst", change.worst)):
         if mover is not None:
+            units = [(mover.kind, mover.name, mover.derived)]
+            units += [(t.kind, t.name, t.derived) for t in mover.tied]
+            marked = any(derived for _, _, derived in units)
             args = {
-                "kind": mover.kind,
-                "name": mover.name,
+                "units": ", ".join(
+                    f"{kind} {name}{'*' if derived and marked else ''}"
+                    for kind, name, derived in units
+                ),
                 "change": change_words(mover.change, lang),
             }
-            lines.append(render(code, args, lang))
+            line = render(code, args, lang)
+            if marked:
+                line += " " + render("years.mover-derived", None, lang)
+            lines.append(line)
     for move in change.band_moves:
         args = {
             "kind": move.kind,
@@ -479,7 +530,7 @@ def group_change_lines(comparison: Comparison, group: Group, lang: str) -> list[
         lines.append(render(f"years.band-{move.direction}", args, lang))
     if change.new:
         lines.append(render("years.new-units", {"units": ", ".join(change.new)}, lang))
-    return lines
+    return lines + lacking
 
 
 def notes(comparison: Comparison, lang: str) -> list[str]:
@@ -488,7 +539,14 @@ def notes(comparison: Comparison, lang: str) -> list[str]:
     if prev is None:
         return []
     rows = [r for g in comparison.groups for r in g.ranking if r.previous is not None]
-    out = []
+    stages = {
+        "year": comparison.year,
+        "stage": Phrase(f"years.stage-{comparison.stage}"),
+        "then": prev.year,
+        "then_stage": Phrase(f"years.stage-{prev.stage}"),
+    }
+    code = "years.stages" if prev.stage == comparison.stage else "years.stages-differ"
+    out = [render(code, stages, lang)]
     if any(r.previous is not None and r.previous.derived for r in rows):
         out.append(render("years.derived-note", {"basis": prev.lineage_basis or "—"}, lang))
     if any(r.previous is not None and r.previous.rank_note == "other-group" for r in rows):
@@ -523,6 +581,61 @@ def row_cells(row: RankRow, lang: str) -> list[str]:
         prev_rank_text(p),
         rank_change_text(p, lang),
         _band(p.band, lang) if p.band is not None else "",
+    ]
+
+
+def previous_table(comparison: Comparison, group: Group, lang: str) -> Table | None:
+    """The group against last year, a table of its own beside the ranking (so that the ranking
+    keeps its columns in a terminal of 120): rank, unit, index now and then (a derived one
+    marked *), the change in points, last year's rank and the rank change (a short reason when
+    not compared: the notes under the title say why), last year's band. Under it, each derived
+    figure's rule and old units."""
+    prev = comparison.previous
+    if prev is None or not any(r.previous is not None for r in group.ranking):
+        return None
+    rows = []
+    for r in group.ranking:
+        p = r.previous
+        cells = [f"{r.rank}/{r.of}", r.unit.name, format_percent(r.index, lang)]
+        if p is None:
+            rows.append([*cells, "", "", "", "", ""])
+            continue
+        if p.rank_change is None:
+            moved = render(f"years.rank-short-{p.rank_note or 'not-ranked'}", None, lang)
+        else:
+            moved = f"{p.rank_change:+d}".replace("-", "−") if p.rank_change else "0"
+        rows.append(
+            [
+                *cells,
+                format_percent(p.index, lang) + ("*" if p.derived else ""),
+                format_signed(p.index_change, lang),
+                prev_rank_text(p),
+                moved,
+                p.band.get(lang) if p.band is not None else "",
+            ]
+        )
+    years = {"year": comparison.year, "then": prev.year}
+    headers = [
+        render("comparison.rank", None, lang),
+        render("comparison.unit", None, lang),
+        render("years.index-of", {"year": comparison.year}, lang),
+        render("years.index-of", {"year": prev.year}, lang),
+        render("years.change-points", None, lang),
+        render("years.rank-of", {"year": prev.year}, lang),
+        render("years.rank-change", None, lang),
+        render("years.band-of", years, lang),
+    ]
+    return Table(
+        headers, rows, ["right", "left", "right", "right", "right", "right", "left", "left"]
+    )
+
+
+def derived_lines(group: Group, lang: str) -> list[str]:
+    """ "Quế Sơn*: bình quân của Quế Minh, Quế Xuân 1": how each derived figure was made."""
+    return [
+        f"{r.unit.name}*: {derived_text(r.previous, lang)}"
+        for r in group.ranking
+        if r.previous is not None and r.previous.derived
     ]
 
 
@@ -567,6 +680,11 @@ def vanished_lines(comparison: Comparison, lang: str) -> list[str]:
     """Last year's units that no unit of this year continues, with their index then."""
     return [
         f"{u.name}{f' ({u.group})' if u.group else ''}: {format_percent(u.index, lang)}"
+        + (
+            " — " + render("years.merged-lacking", {"unit": u.merged_into}, lang)
+            if u.merged_into
+            else ""
+        )
         for u in comparison.vanished
     ]
 
