@@ -81,7 +81,11 @@ class FolderSource(Source):
         super().__init__(display, head.text, head.root, data)
         self.head = head
         self.owners = owners
-        self.files = frozenset({head.display, *(s.display for s in owners.values())})
+        self._files = frozenset({head.display, *(s.display for s in owners.values())})
+
+    @property
+    def files(self) -> frozenset[str]:
+        return self._files
 
     def _owner(self, keys: KeyPath) -> Source:
         return self.owners.get(tuple(keys[:2]), self.head)

@@ -54,6 +54,7 @@ __all__ = [
     "criteria_from_source",
     "document_kind",
     "evidence_from_bytes",
+    "evidence_base",
     "evidence_from_source",
     "evidence_source",
     "is_workbook",
@@ -63,6 +64,7 @@ __all__ = [
     "shipped_sets",
 ]
 
+WORKBOOK_SUFFIX = ".xlsx"
 _EVIDENCE_KEYS = model_keys(Evidence) | RESERVED_KEYS
 
 
@@ -79,8 +81,9 @@ def evidence_from_source(
     ``base`` (the file's folder).
     """
     data = src.data
+    early = list(src.read_problems)  # a workbook's inserted row, said with everything else
     if not isinstance(data, dict):
-        raise InputError([src.problem("doc.not-mapping", found=found(data))])
+        raise InputError([*early, src.problem("doc.not-mapping", found=found(data))])
     shape: list[Problem] = []
     removed: list[KeyPath] = []
     try:
@@ -90,21 +93,16 @@ def evidence_from_source(
         shape = validation_problems(src, exc, known_keys=_EVIDENCE_KEYS)
         ev, removed = salvage(Evidence, data, exc)
     if ev is None:
-        raise InputError(under_indented(src, shape))
+        raise InputError(early + under_indented(src, shape))
     try:
         checked = _check_against_set(src, resolver, ev, criteria, base)
     except InputError as exc:
-        problems = shape + kept(exc.problems, _files(src), removed)
-        raise InputError(under_indented(src, problems)) from None
-    if shape:
-        problems = shape + kept(list(checked.warnings), _files(src), removed)
-        raise InputError(under_indented(src, problems))
+        problems = shape + kept(exc.problems, src.files, removed)
+        raise InputError(early + under_indented(src, problems)) from None
+    if shape or early:
+        problems = shape + kept(list(checked.warnings), src.files, removed)
+        raise InputError(early + under_indented(src, problems))
     return checked
-
-
-def _files(src: Source) -> frozenset[str]:
-    """The files a source was read from: one, or a commune folder's (:mod:`parscore.folder`)."""
-    return getattr(src, "files", frozenset({src.display}))
 
 
 def _check_against_set(
@@ -173,14 +171,21 @@ def load_evidence(
     resolver = resolver or CriteriaResolver()
     src = evidence_source(path, resolver.limits)
     if src is not None:
-        base = path if path.is_dir() else path.parent
-        return evidence_from_source(src, resolver, criteria=criteria, base=base)
+        return evidence_from_source(src, resolver, criteria=criteria, base=evidence_base(path))
     data = yamlsource.read_bytes(path, resolver.limits)
     return evidence_from_bytes(data, path, resolver, criteria=criteria)
 
 
+def evidence_base(path: FsPath) -> FsPath:
+    """Where relative paths in a commune's evidence are taken from: a folder is its own base,
+    a file's is the folder it is in."""
+    return path if path.is_dir() else path.parent
+
+
 def is_workbook(path: FsPath) -> bool:
-    return path.suffix.lower() == ".xlsx"
+    """A score-sheet workbook, told by its name (any case: .xlsx, .XLSX); the one test of it
+    (batch, compare, template and convert ask here)."""
+    return path.suffix.lower() == WORKBOOK_SUFFIX
 
 
 def evidence_source(path: FsPath, limits: yamlsource.Limits) -> Source | None:

@@ -2700,9 +2700,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "standing.no-explanation": ("Thiếu giải trình", "No explanation"),
     "workbook.row-without-key": (
         "dòng này được chèn thêm vào bảng nên parscore không biết nó thuộc tiêu chí nào: ghi "
-        "vào các dòng có sẵn (còn dòng tài liệu trống), hoặc chuyển sang YAML (parscore convert)",
+        "vào các dòng có sẵn; một tài liệu kiểm chứng nữa thì chèn dòng ngay dưới dòng "
+        '"Tài liệu kiểm chứng" và chỉ điền các cột của tài liệu (số, ngày, cơ quan, trích '
+        "yếu, trang)",
         "this row was inserted into the sheet, so parscore cannot tell what it belongs to: use "
-        "the rows already there (spare document rows), or move to YAML (parscore convert)",
+        "the rows already there; for one more document, insert the row directly under a "
+        '"Document" row and fill only the document\'s columns (number, date, issuer, title, '
+        "page)",
+    ),
+    "workbook.bad-key": (
+        "khóa ẩn của dòng này (cột {column}, ẩn) đã bị sửa thành '{key}', parscore không biết "
+        "dòng thuộc về đâu: lấy lại dòng từ bảng gốc (parscore template --format xlsx)",
+        "the hidden key of this row (column {column}, hidden) was edited to '{key}', so parscore "
+        "cannot tell what the row belongs to: copy the row back from a fresh sheet (parscore "
+        "template --format xlsx)",
     ),
     "workbook.row-twice": (
         "dòng này là bản sao của dòng {first} (cùng khóa ẩn): xóa một trong hai dòng",

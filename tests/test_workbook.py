@@ -9,6 +9,7 @@ import io
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -310,9 +311,7 @@ def test_a_control_character_in_a_cell(blank: bytes, tmp_path: Path) -> None:
     at = _rows(openpyxl.load_workbook(io.BytesIO(blank))["Chấm điểm"])
     row = at[("1.1.2", "")]
     path = _fill(blank, tmp_path, {f"L{row}": "giải\u202etrình"})
-    with pytest.raises(InputError) as info:
-        workbook_source(path.read_bytes(), "x.xlsx", Limits())
-    [problem] = info.value.problems
+    [problem] = workbook_source(path.read_bytes(), "x.xlsx", Limits()).read_problems
     assert (problem.code, problem.cell) == ("workbook.control-char", f"Chấm điểm!L{row}")
 
 
@@ -345,17 +344,184 @@ def test_an_inserted_row_and_a_copied_row_are_refused_not_dropped(
     wb = openpyxl.load_workbook(io.BytesIO(blank))
     ws = wb["Chấm điểm"]
     ws.protection.sheet = False  # as a clerk who unprotects it does
-    ws.insert_rows(doc + 1)  # a third document row, without a key
-    ws[f"G{doc + 1}"] = "25/QĐ-UBND"
+    ws.insert_rows(doc + 1)  # a row without a key, holding a value (not a document's)
+    ws[f"F{doc + 1}"] = "thêm"
     ws[f"P{doc + 2}"] = ws[f"P{doc}"].value  # the row below now claims doc row 2's key
     path = tmp_path / "r.xlsx"
     wb.save(path)
-    with pytest.raises(InputError) as info:
-        workbook_source(path.read_bytes(), "r.xlsx", DEFAULT_LIMITS)
-    assert [(p.code, p.cell) for p in info.value.problems] == [
-        ("workbook.row-without-key", f"Chấm điểm!G{doc + 1}"),
+    src = workbook_source(path.read_bytes(), "r.xlsx", DEFAULT_LIMITS)
+    assert [(p.code, p.cell) for p in src.read_problems] == [
+        ("workbook.row-without-key", f"Chấm điểm!F{doc + 1}"),
         ("workbook.row-twice", f"Chấm điểm!A{doc + 2}"),
     ]
+
+
+def _example_book() -> openpyxl.Workbook:
+    return openpyxl.load_workbook(ROOT / "examples" / "vinh-chap-2023.xlsx")
+
+
+def _key_row(ws: Any, key: str) -> int:
+    column = {"Thông tin": 3, "Chấm điểm": 16, "Thưởng - Trừ": 10}[ws.title]
+    return next(r for r in range(1, ws.max_row + 1) if ws.cell(r, column).value == key)
+
+
+def _evaluate_exit(path: Path) -> tuple[int, str]:
+    run = CliRunner().invoke(main, ["--lang", "en", "evaluate", str(path)])
+    return run.exit_code, run.output
+
+
+def test_a_deleted_head_row_or_an_edited_key_is_a_located_error_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    """The reviewer's workbooks: each an exit 2 naming the cell (an internal error before)."""
+    wb = _example_book()
+    head = wb["Thông tin"]
+    head[f"B{_key_row(head, 'district.code')}"] = "19"
+    head.delete_rows(_key_row(head, "district.name"))  # the district's name row deleted
+    wb.save(tmp_path / "district.xlsx")
+    wb = _example_book()
+    ledger = wb["Thưởng - Trừ"]
+    ledger["J5"] = "ledger|bonus|x|0"
+    ledger["B5"] = "Sáng kiến"
+    wb.save(tmp_path / "ledger.xlsx")
+    wb = _example_book()
+    items = wb["Chấm điểm"]
+    row = _key_row(items, "input|items|1.5|initiatives")
+    items[f"P{row}"] = "input|items|1.5"  # a key of no shape parscore writes
+    wb.save(tmp_path / "item.xlsx")
+    code, out = _evaluate_exit(tmp_path / "district.xlsx")
+    assert code == 2 and "district.xlsx: Thông tin!B" in out and "Traceback" not in out
+    code, out = _evaluate_exit(tmp_path / "ledger.xlsx")
+    assert code == 2 and "ledger.xlsx: Thưởng - Trừ!J5:" in out and "[workbook.bad-key]" in out
+    code, out = _evaluate_exit(tmp_path / "item.xlsx")
+    assert code == 2 and f"item.xlsx: Chấm điểm!P{row}:" in out and "'input|items|1.5'" in out
+
+
+_KEY_PARTS = st.sampled_from(
+    [
+        "item",
+        "input",
+        "doc",
+        "field",
+        "ledger",
+        "items",
+        "survey",
+        "bonus",
+        "penalty",
+        "1.1.1",
+        "1.5",
+        "9.9",
+        "x",
+        "0",
+        "-1",
+        "99999999999",
+        "",
+        "year",
+        "unit.name",
+        "district.name",
+        "initiatives",
+        "documents",
+        "claimed",
+    ]
+)
+_KEYS = st.one_of(
+    st.lists(_KEY_PARTS, min_size=1, max_size=5).map("|".join),
+    st.text(max_size=20),
+    st.integers(-5, 10**6),
+    st.none(),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    edits=st.lists(
+        st.tuples(
+            st.sampled_from(["Thông tin", "Chấm điểm", "Thưởng - Trừ"]),
+            st.integers(0, 10**6),
+            _KEYS,
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_whatever_is_typed_over_a_hidden_key_is_read_or_refused_never_a_crash(
+    tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[str, int, object]]
+) -> None:
+    """The sheets are protected without a password: any key may be edited. No edit is an
+    internal error; each refusal is placed at a cell."""
+    wb = _example_book()
+    for sheet, pick, key in edits:
+        ws = wb[sheet]
+        column = {"Thông tin": 3, "Chấm điểm": 16, "Thưởng - Trừ": 10}[sheet]
+        rows = [r for r in range(1, ws.max_row + 1) if ws.cell(r, column).value]
+        try:
+            ws.cell(rows[pick % len(rows)], column).value = key
+        except Exception:  # noqa: BLE001 - openpyxl refuses some text (control characters)
+            continue
+    path = tmp_path_factory.mktemp("keys") / "k.xlsx"
+    wb.save(path)
+    try:
+        evaluate(load_evidence(path))
+    except InputError as exc:
+        assert exc.problems
+        assert all(p.cell for p in exc.problems if p.line)
+
+
+def test_a_row_problem_is_reported_with_every_other_problem(blank: bytes, tmp_path: Path) -> None:
+    """An inserted row used to hide every other problem of the workbook (one error, six more
+    found once the row was gone): all are said in one run."""
+    at = _rows(openpyxl.load_workbook(io.BytesIO(blank))["Chấm điểm"])
+    wb = openpyxl.load_workbook(io.BytesIO(blank))
+    ws = wb["Chấm điểm"]
+    ws[f"F{at[('1.5', 'Số sáng kiến, giải pháp CCHC được công nhận')]}"] = -1
+    ws[f"M{at[('1.1.4', '')]}"] = 5  # over its maximum, 1.5
+    row = at[("2.3", "Tài liệu kiểm chứng 2")]
+    ws.insert_rows(row)
+    ws[f"F{row}"] = "thêm"  # a value in an inserted row, not a document's column
+    path = tmp_path / "b.xlsx"
+    wb.save(path)
+    with pytest.raises(InputError) as info:
+        load_evidence(path)
+    assert sorted((p.code, p.cell) for p in info.value.problems) == [
+        ("evidence.claimed-over-max", f"Chấm điểm!M{at[('1.1.4', '')]}"),
+        (
+            "value.negative",
+            f"Chấm điểm!F{at[('1.5', 'Số sáng kiến, giải pháp CCHC được công nhận')]}",
+        ),
+        ("workbook.row-without-key", f"Chấm điểm!F{row}"),
+    ]
+
+
+def test_a_row_inserted_under_a_document_row_is_one_more_document(
+    blank: bytes, tmp_path: Path
+) -> None:
+    """1.2.1 expects four reports: the clerk inserts rows under the last document row and
+    fills them; each is read as one more document, placed at its cells."""
+    at = _rows(openpyxl.load_workbook(io.BytesIO(blank))["Chấm điểm"])
+    last = max(r for (i, label), r in at.items() if i == "1.2.1" and label.startswith("Tài liệu"))
+    wb = openpyxl.load_workbook(io.BytesIO(blank))
+    ws = wb["Chấm điểm"]
+    ws.protection.sheet = False
+    ws.insert_rows(last + 1, 2)
+    ws[f"G{last}"] = "1/BC-UBND"
+    ws[f"G{last + 1}"] = "2/BC-UBND"
+    ws[f"H{last + 1}"] = dt.datetime(2023, 6, 10)
+    ws[f"G{last + 2}"] = "3/BC-UBND"
+    ws[f"H{last + 2}"] = "31/02/2023"  # refused at its cell, as any document's date
+    path = tmp_path / "d.xlsx"
+    wb.save(path)
+    src = workbook_source(path.read_bytes(), "d.xlsx", DEFAULT_LIMITS)
+    assert src.read_problems == []
+    docs = src.data["items"]["1.2.1"]["documents"]
+    assert docs == [
+        {"number": "1/BC-UBND"},
+        {"number": "2/BC-UBND", "date": "10/06/2023"},
+        {"number": "3/BC-UBND", "date": "31/02/2023"},
+    ]
+    assert (
+        src.problem("x", ("items", "1.2.1", "documents", 2, "date")).cell
+        == f"Chấm điểm!H{last + 2}"
+    )
 
 
 @pytest.mark.parametrize(

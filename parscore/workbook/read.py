@@ -40,6 +40,7 @@ from parscore.workbook import (
     DOCUMENT_KEYS,
     HEAD_FIRST_ROW,
     HEAD_KEY,
+    HEAD_KEYS,
     HEAD_VALUE,
     ITEM_COLUMNS,
     ITEMS_HEADER_ROW,
@@ -70,6 +71,33 @@ _UNSAFE = re.compile(
 )
 
 Cell = tuple[str, int, int]  # sheet, row (1-based), column (0-based)
+
+_INDEX = re.compile(r"[0-9]{1,6}")
+_SECTIONS = ("items", "survey")
+
+#: the keys parscore writes in each sheet's hidden column, by their parts (docs/workbook.md)
+_KEY_SHAPES = {
+    SHEET_HEAD: lambda p: len(p) == 1 and p[0] in HEAD_KEYS,
+    SHEET_ITEMS: lambda p: (
+        (p[0] == "field" and len(p) == 2)
+        or (p[0] == "item" and len(p) == 3 and p[1] in _SECTIONS and bool(p[2]))
+        or (p[0] == "input" and len(p) == 4 and p[1] in _SECTIONS and all(p[2:]))
+        or (
+            p[0] == "doc"
+            and len(p) == 4
+            and p[1] in _SECTIONS
+            and bool(p[2])
+            and bool(_INDEX.fullmatch(p[3]))
+        )
+    ),
+    SHEET_LEDGER: lambda p: (
+        len(p) == 4
+        and p[0] == "ledger"
+        and p[1] in ("bonus", "penalty")
+        and bool(_INDEX.fullmatch(p[2]))
+        and bool(_INDEX.fullmatch(p[3]))
+    ),
+}
 
 
 class WorkbookSource(Source):
@@ -221,10 +249,11 @@ class _Reader:
 
     def keyed(
         self, sheet: str, number: int, values: tuple[Any, ...], key_col: int, fill: tuple[int, ...]
-    ) -> str | None:
-        """The row's key; a row without one (inserted while the sheet was unprotected) that
-        holds a value is refused at that value, and so is a key met twice (a row copied):
-        parscore cannot tell what such a value belongs to, and never drops it silently."""
+    ) -> list[str] | None:
+        """The row's key, in its parts; a row without one (inserted while the sheet was
+        unprotected) that holds a value is refused at that value, and so is a key met twice (a
+        row copied) and a key edited into one parscore does not write: parscore cannot tell what
+        such a row belongs to, and never drops its values silently."""
         key = values[key_col]
         if isinstance(key, str) and key:
             if (sheet, key) in self.seen:
@@ -232,12 +261,28 @@ class _Reader:
                 self.problem("workbook.row-twice", (sheet, number, 0), first=first)
                 return None
             self.seen[(sheet, key)] = number
-            return key
+            parts = key.split("|")
+            if not _KEY_SHAPES[sheet](parts):
+                self.bad_key(sheet, number, key_col, key)
+                return None
+            return parts
+        if key is not None and str(key).strip():  # a number or a date typed over the key
+            self.bad_key(sheet, number, key_col, key)
+            return None
         for col in fill:
             if values[col] is not None and str(values[col]).strip():
                 self.problem("workbook.row-without-key", (sheet, number, col))
                 break
         return None
+
+    def bad_key(self, sheet: str, number: int, key_col: int, key: Any) -> None:
+        text = key if isinstance(key, str) else _from_float(key) if isinstance(key, float) else key
+        self.problem(
+            "workbook.bad-key",
+            (sheet, number, key_col),
+            key=str(text)[:60],
+            column=column_letter(key_col),
+        )
 
     def problem(self, code: str, cell: Cell, **args: Any) -> None:
         sheet, row, col = cell
@@ -322,17 +367,20 @@ class _Reader:
         self.items(wb, data)
         if SHEET_LEDGER in names:
             self.ledgers(wb, data)
-        if self.problems:
-            raise InputError(self.problems)
-        return WorkbookSource(self.display, data, self.cells)
+        # the sheet's own problems (an inserted row, a value out of bounds) are reported with
+        # every problem the checks find in what was read, in one run
+        src = WorkbookSource(self.display, data, self.cells)
+        src.read_problems = self.problems
+        return src
 
     def head(self, wb: Any, data: dict[str, Any]) -> None:
         given: dict[str, Any] = {}
         where: dict[str, Cell] = {}
         for number, values in self.rows(wb, SHEET_HEAD, HEAD_KEY + 1, HEAD_FIRST_ROW + 1):
-            key = self.keyed(SHEET_HEAD, number, values, HEAD_KEY, (HEAD_VALUE,))
-            if key is None:
+            parts = self.keyed(SHEET_HEAD, number, values, HEAD_KEY, (HEAD_VALUE,))
+            if parts is None:
                 continue
+            key = parts[0]
             cell = (SHEET_HEAD, number, HEAD_VALUE)
             where[key] = cell
             raw = values[HEAD_VALUE]
@@ -363,7 +411,10 @@ class _Reader:
             for sub in ("name", "code"):
                 if f"{level}.{sub}" in where:
                     self.cells[("unit", "parents", index, sub)] = where[f"{level}.{sub}"]
-            self.cells[("unit", "parents", index)] = where[f"{level}.name"]
+            # the name's row, or the code's when the name's row was deleted
+            self.cells[("unit", "parents", index)] = (
+                where.get(f"{level}.name") or where[f"{level}.code"]
+            )
         if parents:
             unit["parents"] = parents
         data["unit"] = unit
@@ -394,12 +445,20 @@ class _Reader:
         items: dict[tuple[str, str], dict[str, Any]] = {}
         documents: dict[tuple[str, str], list[dict[str, Any]]] = {}
         fill = tuple(range(COL["value"], COL["key"]))
+        not_documents = tuple(c for c in fill if ITEM_COLUMNS[c] not in DOCUMENT_KEYS)
+        last_doc: list[str] | None = None  # the document row above, for a row inserted under it
         for number, values in self.rows(wb, SHEET_ITEMS, width, ITEMS_HEADER_ROW + 2):
-            key = self.keyed(SHEET_ITEMS, number, values, COL["key"], fill)
-            if key is None:
-                continue
-            parts = key.split("|")
-            if parts[0] not in ("item", "input", "doc") or len(parts) < 3:
+            parts: list[str] | None
+            if (
+                last_doc is not None
+                and values[COL["key"]] is None
+                and all(values[c] is None or not str(values[c]).strip() for c in not_documents)
+            ):
+                parts = last_doc  # one more document of the sub-criterion above
+            else:
+                parts = self.keyed(SHEET_ITEMS, number, values, COL["key"], fill)
+            last_doc = parts if parts is not None and parts[0] == "doc" else None
+            if parts is None or parts[0] == "field":
                 continue
             section, node_id = parts[1], parts[2]
             path = (section, node_id)
@@ -420,7 +479,7 @@ class _Reader:
                     )
                     if value is not None:
                         item[column] = value
-            elif parts[0] == "input" and len(parts) == 4:
+            elif parts[0] == "input":
                 name = parts[3]
                 self.cells[(*path, name)] = at("value")
                 value = self.value(values[COL["value"]], at("value"), yes_no=True)
@@ -456,11 +515,8 @@ class _Reader:
         for number, values in self.rows(
             wb, SHEET_LEDGER, len(LEDGER_COLUMNS), LEDGER_HEADER_ROW + 2
         ):
-            key = self.keyed(SHEET_LEDGER, number, values, LCOL["key"], fill)
-            if key is None:
-                continue
-            parts = key.split("|")
-            if parts[0] != "ledger" or len(parts) != 4 or parts[1] not in ("bonus", "penalty"):
+            parts = self.keyed(SHEET_LEDGER, number, values, LCOL["key"], fill)
+            if parts is None:
                 continue
             which, line_no, doc_no = parts[1], int(parts[2]), int(parts[3])
             here = (which, line_no)
