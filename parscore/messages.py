@@ -2536,9 +2536,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "4. Kiểm tra và chấm: parscore validate <tệp>.xlsx (mỗi lỗi ghi rõ trang và ô, ví dụ "
         "«Chấm điểm!F14»); parscore evaluate <tệp>.xlsx; việc còn thiếu theo bộ phận: parscore "
         "evaluate --missing <tệp>.xlsx; kế hoạch cải thiện: parscore plan <tệp>.xlsx.\n"
-        "5. Không thêm, xóa hay sắp xếp lại dòng, không đổi tên trang: parscore tìm mỗi ô theo "
-        "khóa ẩn của dòng. Cần thêm văn bản: dùng các dòng tài liệu còn trống, hoặc chuyển sang "
-        "tệp YAML (parscore convert).",
+        "5. Không xóa hay sắp xếp lại dòng, không đổi tên trang: parscore tìm mỗi ô theo khóa "
+        "ẩn của dòng. Cần thêm văn bản: dùng các dòng tài liệu còn trống, hoặc chèn một dòng "
+        "ngay dưới một dòng «Tài liệu kiểm chứng» và chỉ điền các cột của tài liệu (số, ngày, "
+        "cơ quan ban hành, trích yếu, trang); dòng chèn ở chỗ khác bị báo lỗi.",
         "HOW TO FILL THE SCORE SHEET\n"
         "1. Sheet «Thông tin» (unit): check the unit's name and the year; write the "
         "self-assessment group and the date.\n"
@@ -2563,9 +2564,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "4. Check and score: parscore validate <file>.xlsx (each problem names its sheet and "
         "cell, e.g. «Chấm điểm!F14»); parscore evaluate <file>.xlsx; what is still missing per "
         "office: parscore evaluate --missing <file>.xlsx; the plan: parscore plan <file>.xlsx.\n"
-        "5. Do not insert, delete or sort rows, nor rename sheets: parscore finds each cell by "
-        "its row's hidden key. More documents: use the spare document rows, or move to the "
-        "YAML file (parscore convert).",
+        "5. Do not delete or sort rows, nor rename sheets: parscore finds each cell by its "
+        "row's hidden key. More documents: use the spare document rows, or insert a row "
+        "directly under a «Document» row and fill only the document's columns (number, date, "
+        "issuer, title, page); a row inserted anywhere else is refused.",
     ),
     "workbook.head-title": ("Thông tin đơn vị và đợt đánh giá", "The unit and the assessment"),
     "workbook.head-unit.name": ("Tên đơn vị", "Unit name"),

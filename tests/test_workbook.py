@@ -71,6 +71,18 @@ def test_the_sheets_their_protection_and_printing(blank: bytes) -> None:
     assert counts and rules[f"F{counts[0].row}"].type == "whole"
 
 
+def test_enough_document_rows_and_rows_may_be_inserted(blank: bytes) -> None:
+    """1.2.1 asks for four dated reports: four document rows; every other sub-criterion three;
+    the score sheet lets a row be inserted (one more document), not deleted."""
+    ws = openpyxl.load_workbook(io.BytesIO(blank))["Chấm điểm"]
+    at = _rows(ws)
+    for ident, count in (("1.2.1", 4), ("1.1.1", 3), ("1.5", 3)):
+        labels = sorted(lab for (i, lab) in at if i == ident and lab.startswith("Tài liệu"))
+        assert labels == [f"Tài liệu kiểm chứng {n}" for n in range(1, count + 1)], ident
+    assert ws.protection.sheet and not ws.protection.insertRows
+    assert ws.protection.deleteRows and ws.protection.sort
+
+
 # --- a clerk fills it ---------------------------------------------------------------------------
 
 

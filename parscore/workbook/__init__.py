@@ -92,8 +92,10 @@ YES, NO = "Có", "Không"
 UNIT_KINDS = ("xã", "phường", "đặc khu", "thị trấn", "huyện", "thị xã", "thành phố")
 DISCIPLINES = ("none", "reprimand", "warning", "demotion", "dismissal")
 
-#: empty document rows under each sub-criterion, and empty lines per ledger, to fill
-SPARE_DOCUMENTS = 2
+#: document rows under each sub-criterion: at least this many, one for each date its rule asks
+#: (1.2.1: four reports), and one spare below those given; a row inserted directly under a
+#: document row is one more document; and empty lines per ledger, to fill
+MIN_DOCUMENTS = 3
 SPARE_LEDGER_LINES = 5
 
 

@@ -33,12 +33,12 @@ from parscore.workbook import (
     LCOL,
     LEDGER_COLUMNS,
     LEDGER_HEADER_ROW,
+    MIN_DOCUMENTS,
     NO,
     SHEET_GUIDE,
     SHEET_HEAD,
     SHEET_ITEMS,
     SHEET_LEDGER,
-    SPARE_DOCUMENTS,
     SPARE_LEDGER_LINES,
     UNIT_KINDS,
     YES,
@@ -108,10 +108,12 @@ def _print_setup(ws: Any, header_row: int, footer: str) -> None:
     ws.set_footer(f"&L{footer}&R&P/&N")
 
 
-def _protect(ws: Any) -> None:
-    """Locked structure: cells are filled, columns and rows may be widened, nothing inserted,
-    deleted or sorted (the hidden keys would no longer match their rows)."""
-    ws.protect("", {"format_columns": True, "format_rows": True, "select_locked_cells": True})
+def _protect(ws: Any, *, insert_rows: bool = False) -> None:
+    """Locked structure: cells are filled, columns and rows may be widened, nothing deleted or
+    sorted (the hidden keys would no longer match their rows); on the score sheet rows may be
+    inserted (one more document under a document row; anywhere else the reader refuses it)."""
+    options = {"format_columns": True, "format_rows": True, "select_locked_cells": True}
+    ws.protect("", {**options, "insert_rows": insert_rows})
 
 
 def _cell_text(value: Any) -> str:
@@ -307,7 +309,7 @@ class _Writer:
             for node in survey:
                 self.block(ws, "survey", node, given.get(node.id))
         _print_setup(ws, header, SHEET_ITEMS)
-        _protect(ws)
+        _protect(ws, insert_rows=True)
 
     def heading(self, ws: Any, ident: str, text: str, maximum: Decimal | None) -> None:
         row = self.row
@@ -368,8 +370,10 @@ class _Writer:
             ws.set_row(row, _LINE * _lines(label, _ITEM_WIDTHS["text"]))
             row += 1
         documents = listed(item.get("documents"))
-        spare = SPARE_DOCUMENTS if node.scored_by == "commune" else 1  # the survey's report
-        count = len(documents) + spare
+        count = len(documents) + 1  # one spare row at least; more are inserted under it
+        if node.scored_by == "commune":  # a row for each document the rule dates, 3 at least
+            dated = sum(1 for spec in specs if spec.type == "date")
+            count = max(count, MIN_DOCUMENTS, dated)
         for index in range(count):
             doc = documents[index] if index < len(documents) else {}
             doc = doc if isinstance(doc, dict) else {}
