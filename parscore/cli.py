@@ -969,7 +969,7 @@ def template(
     import unicodedata
 
     from parscore.checks.evidence import kind_problem
-    from parscore.loading import load_criteria, looks_like_path
+    from parscore.loading import is_workbook, load_criteria, looks_like_path
     from parscore.output import check_target
     from parscore.report.template import UnitInfo, render_template, schema_name
 
@@ -991,7 +991,7 @@ def template(
         district=nfc(district),
         province=nfc(province),
     )
-    fmt = fmt or ("xlsx" if output.suffix.lower() == ".xlsx" else "yaml")
+    fmt = fmt or ("xlsx" if is_workbook(output) else "yaml")
     if as_folder and (fmt == "xlsx" or with_schema):
         raise UsageError("usage.template-folder")
     ref = criteria_ref
@@ -1244,9 +1244,10 @@ def convert(evidence: Path, output: Path, as_folder: bool, force: bool, lang: st
     """One commune's evidence from one form to another: YAML, a folder of office files, the
     score sheet workbook (Chuyển dạng tệp minh chứng)."""
     from parscore.convert import converted, write
+    from parscore.loading import is_workbook
     from parscore.yamlsource import display_name
 
-    kind = "folder" if as_folder else "xlsx" if output.suffix.lower() == ".xlsx" else "yaml"
+    kind = "folder" if as_folder else "xlsx" if is_workbook(output) else "yaml"
     files = converted(evidence, output, kind, resolver(), lang)
     write(files, force=force, inputs=[evidence])
     for path in files:

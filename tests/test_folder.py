@@ -172,6 +172,18 @@ def test_compare_tells_a_commune_folder_from_a_folder_of_communes(tmp_path: Path
     assert code == 2 and "vc.xlsx" in err
 
 
+def test_compare_finds_a_workbook_named_in_upper_case(tmp_path: Path) -> None:
+    """An old Excel saves ``VL.XLSX``: found in a folder as ``vl.xlsx`` is (it was skipped)."""
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(ROOT / "examples" / "vinh-chap-2023.xlsx", batch / "VC.XLSX")
+    shutil.copy(ROOT / "evidence" / "vinh-long-2023.yaml", batch / "VL.YAML")
+    code, out, _ = _run("compare", str(batch), "--format", "csv")
+    assert code == 0
+    rows = out.splitlines()[1:]
+    assert len(rows) == 2 and sum("Vĩnh Chấp" in r for r in rows) == 1
+
+
 def test_validate_and_plan_take_a_folder(folder: Path, tmp_path: Path) -> None:
     code, out, _ = _run("validate", str(folder))
     assert code == 0 and out == f"{folder.as_posix()}: valid\n"
