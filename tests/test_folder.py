@@ -104,6 +104,21 @@ def _problems(path: Path) -> list[str]:
     return [p.format("en", show_source=False) for p in info.value.problems]
 
 
+def test_an_under_indented_key_in_an_office_file_is_said_as_in_one_file(folder: Path) -> None:
+    """``found: 5`` typed at the ids' indentation: the indentation hint, as in a single file
+    (in an office file the checks' own messages were shown instead)."""
+    office = folder / "cong-chuc-tu-phap-ho-tich.yaml"
+    text = office.read_text("utf-8")
+    assert "    found: 2\n" in text
+    office.write_text(text.replace("    found: 2\n", "", 1) + "  found: 2\n", "utf-8")
+    line = len(office.read_text("utf-8").splitlines())
+    problems = _problems(folder)
+    hints = [p for p in problems if "[evidence.under-indented]" in p]
+    assert len(hints) == 1
+    assert hints[0].startswith(f"{office.as_posix()}:{line}:3:") and "'found'" in hints[0]
+    assert not any("[evidence.unknown-id]" in p or "[value.id]" in p for p in problems)
+
+
 def test_an_item_in_two_files_names_both_places(folder: Path) -> None:
     (folder / "them.yaml").write_text('items:\n  "3.2":\n    on_time: 1\n', "utf-8")
     first = folder / "bo-phan-mot-cua.yaml"
