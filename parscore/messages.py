@@ -2710,6 +2710,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         '"Document" row and fill only the document\'s columns (number, date, issuer, title, '
         "page)",
     ),
+    "workbook.plan-title": (
+        "Kế hoạch CCHC năm của xã (nhiệm vụ)",
+        "The commune's own year reform plan (tasks)",
+    ),
+    "workbook.plan-note": (
+        "Mỗi dòng một nhiệm vụ của kế hoạch. «Phục vụ tiêu chí»: các mã, cách nhau bởi dấu phẩy "
+        "(1.4, 3); «Phối hợp»: mỗi đơn vị một dòng hoặc cách nhau bởi dấu chấm phẩy.",
+        "One task of the plan a row. «Serves»: the ids, separated by commas (1.4, 3); "
+        "«Support»: one a line, or separated by semicolons.",
+    ),
+    "workbook.pcol-item": ("Ghi ở tiêu chí", "Listed under"),
+    "workbook.pcol-task": ("Nội dung nhiệm vụ", "Task"),
+    "workbook.pcol-serves": ("Phục vụ tiêu chí", "Serves"),
+    "workbook.pcol-lead": ("Chủ trì", "Lead"),
+    "workbook.pcol-support": ("Phối hợp", "Support"),
+    "workbook.pcol-due": ("Thời gian hoàn thành", "Due"),
+    "workbook.plan-no-item": (
+        "nhiệm vụ này chưa ghi tiêu chí có kế hoạch (cột A, ví dụ 1.1.3): ghi mã tiêu chí",
+        "this task does not say under which sub-criterion the plan is listed (column A, e.g. "
+        "1.1.3): write its id",
+    ),
     "workbook.bad-key": (
         "khóa ẩn của dòng này (cột {column}, ẩn) đã bị sửa thành '{key}', parscore không biết "
         "dòng thuộc về đâu: lấy lại dòng từ bảng gốc (parscore template --format xlsx)",

@@ -4,8 +4,10 @@ loses nothing; hostile workbooks are refused with a message."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
+import typing
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 from parscore import yamlsource
 from parscore.cli import main
@@ -23,6 +26,7 @@ from parscore.convert import evidence_text
 from parscore.engine import evaluate
 from parscore.errors import InputError
 from parscore.loading import CriteriaResolver, evidence_from_source, load_criteria, load_evidence
+from parscore.model.evidence import Evidence, Item
 from parscore.report.template import UnitInfo
 from parscore.workbook.read import workbook_source
 from parscore.workbook.write import workbook_bytes
@@ -44,7 +48,7 @@ def test_the_same_input_gives_the_same_bytes(blank: bytes) -> None:
 
 def test_the_sheets_their_protection_and_printing(blank: bytes) -> None:
     wb = openpyxl.load_workbook(io.BytesIO(blank))
-    assert wb.sheetnames == ["Hướng dẫn", "Thông tin", "Chấm điểm", "Thưởng - Trừ"]
+    assert wb.sheetnames == ["Hướng dẫn", "Thông tin", "Chấm điểm", "Thưởng - Trừ", "Kế hoạch"]
     assert "CÁCH ĐIỀN" in wb["Hướng dẫn"]["A4"].value
     ws = wb["Chấm điểm"]
     assert ws.protection.sheet
@@ -240,6 +244,104 @@ def test_round_trip_loses_nothing(path: Path, tmp_path: Path) -> None:
     again = evidence_from_source(yamlsource.load_text(back, "y.yaml"), resolver)
     assert again.evidence == original.evidence
     assert evaluate(again).totals == evaluate(original).totals
+
+
+def _model_paths(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> set[tuple[str, ...]]:
+    """Every key path the evidence model has (an item's id as ``*``)."""
+    paths: set[tuple[str, ...]] = set()
+    for name, field in model.model_fields.items():
+        path = (*prefix, name)
+        paths.add(path)
+        keyed = typing.get_origin(field.annotation) is dict
+        stack = [field.annotation]
+        while stack:
+            kind = stack.pop()
+            if isinstance(kind, type) and issubclass(kind, BaseModel):
+                paths |= _model_paths(kind, (*path, "*") if keyed else path)
+            else:
+                stack.extend(typing.get_args(kind))
+    return paths
+
+
+def _data_paths(value: object, prefix: tuple[str, ...] = ()) -> set[tuple[str, ...]]:
+    """Every key path a document fills (an item's id as ``*``; its inputs left out)."""
+    paths: set[tuple[str, ...]] = set()
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            if prefix[-1:] in (("items",), ("survey",)):
+                paths |= _data_paths(sub, (*prefix, "*"))
+            elif not (len(prefix) == 2 and prefix[1] == "*" and key not in Item.model_fields):
+                paths |= {(*prefix, key)} | _data_paths(sub, (*prefix, key))
+    elif isinstance(value, list):
+        for sub in value:
+            paths |= _data_paths(sub, prefix)
+    return paths
+
+
+def _filled(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _filled(v) for k, v in value.items() if v not in (None, [], {})}
+    if isinstance(value, list):
+        return [_filled(v) for v in value]
+    return value
+
+
+def test_every_key_of_the_evidence_model_goes_through_the_workbook_and_back() -> None:
+    """The example with every key the model has filled (plan_tasks was lost before): written
+    as a workbook and read back, the same document. A key added to the model later fails the
+    first assertion until this document, and so the workbook, carries it."""
+    data = copy.deepcopy(yamlsource.load_file(ROOT / "evidence" / "vinh-chap-2023.yaml").data)
+    data["unit"]["code"] = "19213"
+    data["unit"]["parents"] = [
+        {"level": "district", "name": "Vĩnh Linh", "code": "464"},
+        {"level": "province", "name": "Quảng Trị", "code": "45"},
+    ]
+    data["notes"] = "Ghi chú chung"
+    data["facts"] = {"discipline": "none"}
+    data["assessment"]["date"] = "11/12/2023"
+    task = {"task": "Tuyên truyền CCHC", "serves": ["1.4", "3"], "lead": "Công chức VH-XH"}
+    task |= {"support": ["Đoàn thanh niên", "Hội phụ nữ, MTTQ"], "due": "Quý I năm 2023"}
+    data["items"]["1.1.3"] |= {"plan_tasks": [task], "note": "ghi chú"}
+    data["survey"]["S.2"] |= {
+        "claimed": 1,
+        "explanation": "giải trình",
+        "note": "ghi chú",
+        "nothing_occurred": "lý do",
+        "plan_tasks": [
+            {
+                "task": "Khảo sát",
+                "serves": ["S.2"],
+                "lead": "Sở",
+                "support": ["Thôn"],
+                "due": "Quý IV",
+            }
+        ],
+    }
+    data["bonus"][0] |= {"kind": "initiative", "points": Decimal("0.5")}
+    data["bonus"][0]["documents"][0]["section"] = "Điều 1"
+    doc = {"number": "1/QĐ", "date": "01/02/2023", "issuer": "UBND", "title": "t", "section": "s"}
+    data["penalty"] = [{"reason": "Chậm", "kind": "late", "points": 1, "documents": [doc]}]
+    assert _data_paths(data) == _model_paths(Evidence)
+    cs = load_criteria("ref-commune-2023")
+    from parscore.convert import unit_info
+
+    book = workbook_bytes(cs, unit_info(data), "vi", data["criteria"], data)
+    back = workbook_source(book, "x.xlsx", DEFAULT_LIMITS)
+    assert back.read_problems == []
+    assert _filled(back.data) == _filled(data)
+
+
+def test_the_plan_sheet_places_its_problems(tmp_path: Path) -> None:
+    wb = _example_book()
+    ws = wb["Kế hoạch"]
+    ws["A4"], ws["B4"], ws["C4"] = "1.1.3", "Rà soát TTHC", "3, 9.9"
+    ws["B5"] = "Một nhiệm vụ không ghi tiêu chí"
+    wb.save(tmp_path / "p.xlsx")
+    with pytest.raises(InputError) as info:
+        load_evidence(tmp_path / "p.xlsx")
+    found = {(p.code, p.cell) for p in info.value.problems}
+    assert ("workbook.plan-no-item", "Kế hoạch!A5") in found
+    assert ("evidence.plan-unknown-item", "Kế hoạch!C4") in found
 
 
 def test_convert_on_the_command_line(tmp_path: Path) -> None:

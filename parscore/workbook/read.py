@@ -48,9 +48,13 @@ from parscore.workbook import (
     LEDGER_COLUMNS,
     LEDGER_HEADER_ROW,
     NO,
+    PCOL,
+    PLAN_COLUMNS,
+    PLAN_HEADER_ROW,
     SHEET_HEAD,
     SHEET_ITEMS,
     SHEET_LEDGER,
+    SHEET_PLAN,
     YES,
     column_letter,
 )
@@ -90,6 +94,7 @@ _KEY_SHAPES = {
             and bool(_INDEX.fullmatch(p[3]))
         )
     ),
+    SHEET_PLAN: lambda p: len(p) == 2 and p[0] == "plan" and bool(_INDEX.fullmatch(p[1])),
     SHEET_LEDGER: lambda p: (
         len(p) == 4
         and p[0] == "ledger"
@@ -367,6 +372,8 @@ class _Reader:
         self.items(wb, data)
         if SHEET_LEDGER in names:
             self.ledgers(wb, data)
+        if SHEET_PLAN in names:
+            self.plan(wb, data)
         # the sheet's own problems (an inserted row, a value out of bounds) are reported with
         # every problem the checks find in what was read, in one run
         src = WorkbookSource(self.display, data, self.cells)
@@ -570,6 +577,50 @@ class _Reader:
                 kept.append(line)
             if kept:
                 data[which] = kept
+
+    def plan(self, wb: Any, data: dict[str, Any]) -> None:
+        """The plan sheet's tasks, each into ``plan_tasks`` of the sub-criterion its row names."""
+        fill = tuple(range(PCOL["item"], PCOL["key"]))
+        for number, values in self.rows(wb, SHEET_PLAN, len(PLAN_COLUMNS), PLAN_HEADER_ROW + 2):
+            if self.keyed(SHEET_PLAN, number, values, PCOL["key"], fill) is None:
+                continue
+
+            def at(column: str, row: int = number) -> Cell:
+                return (SHEET_PLAN, row, PCOL[column])
+
+            read = {name: self.text(values[PCOL[name]], at(name)) for name in PLAN_COLUMNS[:-1]}
+            task: dict[str, Any] = {}
+            for name in ("task", "serves", "lead", "support", "due"):
+                text = read[name]
+                if text is None:
+                    continue
+                if name == "serves":
+                    task[name] = [ref for ref in re.split(r"[,;\s]+", text) if ref]
+                elif name == "support":
+                    task[name] = [n.strip() for n in re.split(r"[;\n]", text) if n.strip()]
+                else:
+                    task[name] = text.strip()
+            if not task:  # an empty row, or only the sub-criterion's id
+                continue
+            node_id = read["item"].strip() if isinstance(read["item"], str) else None
+            if not node_id:
+                self.problem("workbook.plan-no-item", at("item"))
+                continue
+            survey = (SHEET_ITEMS, f"item|survey|{node_id}") in self.seen
+            section = "survey" if survey else "items"
+            item = data.setdefault(section, {}).setdefault(node_id, {})
+            tasks = item.setdefault("plan_tasks", [])
+            path = (section, node_id, "plan_tasks")
+            self.cells.setdefault((section, node_id), at("item"))
+            self.cells.setdefault(path, at("task"))
+            index = len(tasks)
+            tasks.append(task)
+            self.cells[(*path, index)] = at("task")
+            for name in ("task", "serves", "lead", "support", "due"):
+                self.cells[(*path, index, name)] = at(name)
+            for name in ("serves", "support"):
+                for k in range(len(task.get(name, []))):
+                    self.cells[(*path, index, name, k)] = at(name)
 
 
 def _ordered(item: dict[str, Any], docs: list[dict[str, Any]]) -> dict[str, Any]:

@@ -35,11 +35,15 @@ from parscore.workbook import (
     LEDGER_HEADER_ROW,
     MIN_DOCUMENTS,
     NO,
+    PCOL,
+    PLAN_HEADER_ROW,
     SHEET_GUIDE,
     SHEET_HEAD,
     SHEET_ITEMS,
     SHEET_LEDGER,
+    SHEET_PLAN,
     SPARE_LEDGER_LINES,
+    SPARE_PLAN_TASKS,
     UNIT_KINDS,
     YES,
     listed,
@@ -74,6 +78,15 @@ _LEDGER_WIDTHS = {
     "issuer": 18,
     "title": 30,
     "section": 9,
+    "key": 10,
+}
+_PLAN_WIDTHS = {
+    "item": 10,
+    "task": 50,
+    "serves": 16,
+    "lead": 24,
+    "support": 28,
+    "due": 16,
     "key": 10,
 }
 _LINE = 15  # points, a line of the 10-point font
@@ -451,6 +464,50 @@ class _Writer:
         _print_setup(ws, header, SHEET_LEDGER)
         _protect(ws)
 
+    def plan(self, data: dict[str, Any]) -> None:
+        """The commune's own year plan: each task of ``plan_tasks`` a row, with the id of the
+        sub-criterion whose evidence lists it, and spare rows to fill."""
+        ws = self.wb.add_worksheet(SHEET_PLAN)
+        for name, index in PCOL.items():
+            options = {"hidden": True} if name == "key" else None
+            ws.set_column(index, index, _PLAN_WIDTHS[name], None, options)
+        ws.merge_range(0, 0, 0, PCOL["due"], self.t("workbook.plan-title"), self.f["title"])
+        ws.merge_range(1, 0, 1, PCOL["due"], self.t("workbook.plan-note"), self.f["note"])
+        ws.set_row(1, _LINE * 2)
+        header = PLAN_HEADER_ROW
+        for name, index in PCOL.items():
+            heading = "" if name == "key" else self.t(f"workbook.pcol-{name}")
+            ws.write_string(header, index, heading, self.f["header"])
+        ws.set_row(header, _LINE * 2)
+        ws.freeze_panes(header + 1, 0)
+        tasks = [
+            (node_id, task)
+            for section in ("items", "survey")
+            for node_id, item in mapping(data.get(section)).items()
+            for task in listed(mapping(item).get("plan_tasks"))
+        ]
+        row = header + 1
+        for index in range(len(tasks) + SPARE_PLAN_TASKS):
+            node_id, task = tasks[index] if index < len(tasks) else (None, {})
+            task = mapping(task)
+            serves = ", ".join(str(ref) for ref in listed(task.get("serves"))) or None
+            support = "\n".join(str(name) for name in listed(task.get("support"))) or None
+            texts = {
+                "item": node_id,
+                "task": task.get("task"),
+                "serves": serves,
+                "lead": task.get("lead"),
+                "support": support,
+                "due": task.get("due"),
+            }
+            for name, value in texts.items():
+                self.value(ws, row, PCOL[name], value, "text")
+            ws.write_string(row, PCOL["key"], f"plan|{index}")
+            ws.set_row(row, _LINE * _height(texts, _PLAN_WIDTHS))
+            row += 1
+        _print_setup(ws, header, SHEET_PLAN)
+        _protect(ws)
+
 
 YES_NO = (YES, NO)
 
@@ -486,6 +543,7 @@ def workbook_bytes(
     writer.head(unit, year, criteria_ref or cs.id, data)
     writer.items(unit, year, data)
     writer.ledgers(data)
+    writer.plan(data)
     wb.close()
     return out.getvalue()
 
