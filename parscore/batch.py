@@ -28,7 +28,7 @@ from parscore.cache import CacheEntry, ResultCache
 from parscore.compare import compare, outline_of, summarize
 from parscore.errors import InputError, Problem, UsageError
 from parscore.escaping import escaped
-from parscore.loading import CriteriaResolver, is_workbook
+from parscore.loading import CriteriaResolver, is_workbook, looks_like_workbook
 from parscore.model.common import comparable
 from parscore.model.compare import Comparison, Excluded, GroupBy, RankStage, UnitSummary
 from parscore.yamlsource import Limits, display_name, read_bytes
@@ -160,7 +160,7 @@ def score_file(
     resolver, cache = _resolver(limits), _cache(cache_folder)
     file = Path(path)
     display = display_name(file)
-    if file.is_dir() or is_workbook(file):  # a commune folder or a workbook
+    if file.is_dir() or is_workbook(file) or looks_like_workbook(file):  # a folder, a workbook
         return _score_bundle(path, criteria, resolver)
     try:
         data = read_bytes(file, limits)

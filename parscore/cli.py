@@ -970,7 +970,7 @@ def template(
 
     from parscore.checks.evidence import kind_problem
     from parscore.loading import is_workbook, load_criteria, looks_like_path
-    from parscore.output import check_target
+    from parscore.output import check_suffix, check_target
     from parscore.report.template import UnitInfo, render_template, schema_name
 
     read = [Path(criteria_ref)] if looks_like_path(criteria_ref) else []
@@ -994,6 +994,7 @@ def template(
     fmt = fmt or ("xlsx" if is_workbook(output) else "yaml")
     if as_folder and (fmt == "xlsx" or with_schema):
         raise UsageError("usage.template-folder")
+    check_suffix(output, "folder" if as_folder else fmt)
     ref = criteria_ref
     if looks_like_path(criteria_ref):  # the file names its set relative to where it is
         where = output.resolve() if as_folder else output.resolve().parent
@@ -1245,9 +1246,11 @@ def convert(evidence: Path, output: Path, as_folder: bool, force: bool, lang: st
     score sheet workbook (Chuyển dạng tệp minh chứng)."""
     from parscore.convert import converted, write
     from parscore.loading import is_workbook
+    from parscore.output import check_suffix
     from parscore.yamlsource import display_name
 
     kind = "folder" if as_folder else "xlsx" if is_workbook(output) else "yaml"
+    check_suffix(output, kind)
     files = converted(evidence, output, kind, resolver(), lang)
     write(files, force=force, inputs=[evidence])
     for path in files:

@@ -40,7 +40,7 @@ from parscore.criteria_sets import (
     looks_like_path,
     shipped_sets,
 )
-from parscore.errors import InputError, KeyPath, Problem
+from parscore.errors import InputError, KeyPath, Problem, Severity
 from parscore.model.checked import CheckedEvidence
 from parscore.model.common import found
 from parscore.model.criteria import CriteriaSet
@@ -61,10 +61,12 @@ __all__ = [
     "load_criteria",
     "load_evidence",
     "looks_like_path",
+    "looks_like_workbook",
     "shipped_sets",
 ]
 
 WORKBOOK_SUFFIX = ".xlsx"
+ZIP_SIGNATURE = b"PK\x03\x04"
 _EVIDENCE_KEYS = model_keys(Evidence) | RESERVED_KEYS
 
 
@@ -81,7 +83,10 @@ def evidence_from_source(
     ``base`` (the file's folder).
     """
     data = src.data
-    early = list(src.read_problems)  # a workbook's inserted row, said with everything else
+    # a workbook's inserted row, said with everything else; a warning (a workbook named .yaml)
+    # travels with the warnings
+    early = [p for p in src.read_problems if p.severity is Severity.ERROR]
+    noted = [p for p in src.read_problems if p.severity is not Severity.ERROR]
     if not isinstance(data, dict):
         raise InputError([*early, src.problem("doc.not-mapping", found=found(data))])
     shape: list[Problem] = []
@@ -98,10 +103,12 @@ def evidence_from_source(
         checked = _check_against_set(src, resolver, ev, criteria, base)
     except InputError as exc:
         problems = shape + kept(exc.problems, src.files, removed)
-        raise InputError(early + under_indented(src, problems)) from None
+        raise InputError(early + noted + under_indented(src, problems)) from None
     if shape or early:
-        problems = shape + kept(list(checked.warnings), src.files, removed)
+        problems = shape + kept(noted + list(checked.warnings), src.files, removed)
         raise InputError(early + under_indented(src, problems))
+    if noted:
+        return checked.model_copy(update={"warnings": (*noted, *checked.warnings)})
     return checked
 
 
@@ -198,7 +205,24 @@ def evidence_source(path: FsPath, limits: yamlsource.Limits) -> Source | None:
         from parscore.workbook.read import read_workbook
 
         return read_workbook(path, limits)
+    if looks_like_workbook(path):  # a workbook saved under another name: read as one, said
+        from parscore.workbook.read import read_workbook
+
+        src = read_workbook(path, limits)
+        warning = Problem("workbook.misnamed", {}, src.display, severity=Severity.WARNING)
+        src.read_problems.insert(0, warning)
+        return src
     return None
+
+
+def looks_like_workbook(path: FsPath) -> bool:
+    """A file that begins as a zip archive (an .xlsx workbook) whatever its name; not a YAML
+    file, which is text."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == ZIP_SIGNATURE
+    except OSError:
+        return False  # reported when it is read
 
 
 def check_criteria(src: Source, resolver: CriteriaResolver, path: FsPath) -> CriteriaSet:

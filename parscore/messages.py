@@ -2487,6 +2487,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The evidence {office} leads. Fill only the sub-criteria below; the unit, year and "
         "criteria set are in the head file commune.yaml.",
     ),
+    "usage.output-suffix": (
+        "{path}: tên không hợp với thứ được ghi vào ({kind}): đổi tên (ví dụ ….xlsx "
+        "cho bảng tính, ….yaml cho tệp YAML, thư mục không có đuôi tệp)",
+        "{path}: the name does not fit what is written into it ({kind}): rename it (e.g. "
+        "….xlsx for the workbook, ….yaml for a YAML file, a folder without a file suffix)",
+    ),
+    "output.kind-yaml": ("tệp YAML, .yaml", "a YAML file, .yaml"),
+    "output.kind-xlsx": ("bảng tính, .xlsx", "a workbook, .xlsx"),
+    "output.kind-folder": ("một thư mục", "a folder"),
     "usage.template-folder": (
         "--folder viết các tệp YAML của từng bộ phận: không dùng cùng --format xlsx hay --schema",
         "--folder writes each office's YAML file: not with --format xlsx or --schema",
@@ -2730,6 +2739,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nhiệm vụ này chưa ghi tiêu chí có kế hoạch (cột A, ví dụ 1.1.3): ghi mã tiêu chí",
         "this task does not say under which sub-criterion the plan is listed (column A, e.g. "
         "1.1.3): write its id",
+    ),
+    "workbook.misnamed": (
+        "tệp này là bảng tính Excel (.xlsx) dù tên không phải ….xlsx: đã đọc như bảng tính; "
+        "hãy đổi tên thành ….xlsx",
+        "this file is an Excel workbook (.xlsx) though not named ….xlsx: read as a workbook; "
+        "rename it ….xlsx",
     ),
     "workbook.bad-key": (
         "khóa ẩn của dòng này (cột {column}, ẩn) đã bị sửa thành '{key}', parscore không biết "

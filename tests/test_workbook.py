@@ -711,3 +711,50 @@ def test_the_template_command_writes_the_workbook(tmp_path: Path) -> None:
         main, [*args, "--folder", "--format", "xlsx", "-o", str(tmp_path / "f")]
     )
     assert refused.exit_code == 2 and not (tmp_path / "f").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["template", "--criteria", "ref-commune-2023", "--unit", "X", "-o", "t.xls"],
+        ["template", "--criteria", "ref-commune-2023", "--unit", "X", "-o", "t.ods"],
+        [
+            "template",
+            "--criteria",
+            "ref-commune-2023",
+            "--unit",
+            "X",
+            "--format",
+            "xlsx",
+            "-o",
+            "t.yaml",
+        ],
+        ["convert", str(ROOT / "evidence" / "vinh-chap-2023.yaml"), "-o", "out.xls"],
+        ["convert", str(ROOT / "evidence" / "vinh-chap-2023.yaml"), "--folder", "-o", "ff.xlsx"],
+    ],
+    ids=lambda a: " ".join(a[-3:]),
+)
+def test_an_output_named_for_another_format_is_refused(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """YAML text under .xls, a workbook under .yaml, a folder named .xlsx: refused, nothing
+    written (they were written, and then called damaged or not UTF-8)."""
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(main, [*args, "--lang", "en"])
+    assert run.exit_code == 2 and "the name does not fit what is written" in run.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_workbook_named_otherwise_is_read_as_one_and_said(tmp_path: Path) -> None:
+    misnamed = tmp_path / "vc.yaml"
+    misnamed.write_bytes((ROOT / "examples" / "vinh-chap-2023.xlsx").read_bytes())
+    run = CliRunner().invoke(main, ["validate", str(misnamed), "--lang", "en"])
+    assert run.exit_code == 0
+    assert "vc.yaml: warning: this file is an Excel workbook" in run.stderr
+    ours = evaluate(load_evidence(misnamed)).totals
+    assert ours == evaluate(load_evidence(ROOT / "evidence" / "vinh-chap-2023.yaml")).totals
+    batch = tmp_path / "b"
+    batch.mkdir()
+    misnamed.rename(batch / "vc.yaml")
+    run = CliRunner().invoke(main, ["compare", str(batch), "--format", "csv"])
+    assert run.exit_code == 0 and "Vĩnh Chấp" in run.stdout
