@@ -2618,6 +2618,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "workbook.col-note": ("Ghi chú", "Note"),
     "workbook.document": ("Tài liệu kiểm chứng {n}", "Document {n}"),
     "workbook.type-bool": ("Có/Không", "Có = yes / Không = no"),
+    "workbook.type-choice": ("chọn trong danh sách", "pick from the list"),
     "workbook.or": ("hoặc: {text}", "or: {text}"),
     "workbook.ledger-title": ("Điểm thưởng và điểm trừ", "Bonus and penalty"),
     "workbook.ledger-bonus": ("Thưởng", "Bonus"),
@@ -2745,6 +2746,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "hãy đổi tên thành ….xlsx",
         "this file is an Excel workbook (.xlsx) though not named ….xlsx: read as a workbook; "
         "rename it ….xlsx",
+    ),
+    "workbook.expected-yes-no": (
+        "cần Có hoặc Không (chọn trong danh sách), nhận được {found}",
+        "expected Có (yes) or Không (no), picked from the list; got {found}",
+    ),
+    "workbook.nothing-with-inputs": (
+        "đã ghi «Không phát sinh» thì không ghi dữ liệu chấm ({inputs})",
+        "«Không phát sinh» (nothing occurred) cannot stand beside inputs ({inputs})",
+    ),
+    "workbook.partial-ratio": (
+        "cần ghi cả {part} và {total}",
+        "both {part} and {total} are needed",
     ),
     "workbook.bad-key": (
         "khóa ẩn của dòng này (cột {column}, ẩn) đã bị sửa thành '{key}', parscore không biết "

@@ -24,7 +24,7 @@ from parscore import yamlsource
 from parscore.cli import main
 from parscore.convert import evidence_text
 from parscore.engine import evaluate
-from parscore.errors import InputError
+from parscore.errors import InputError, Problem
 from parscore.loading import CriteriaResolver, evidence_from_source, load_criteria, load_evidence
 from parscore.model.evidence import Evidence, Item
 from parscore.report.template import UnitInfo
@@ -48,7 +48,7 @@ def test_the_same_input_gives_the_same_bytes(blank: bytes) -> None:
 
 def test_the_sheets_their_protection_and_printing(blank: bytes) -> None:
     wb = openpyxl.load_workbook(io.BytesIO(blank))
-    assert wb.sheetnames == ["Hướng dẫn", "Thông tin", "Chấm điểm", "Thưởng - Trừ", "Kế hoạch"]
+    assert wb.sheetnames[:5] == ["Hướng dẫn", "Thông tin", "Chấm điểm", "Thưởng - Trừ", "Kế hoạch"]
     assert "CÁCH ĐIỀN" in wb["Hướng dẫn"]["A4"].value
     ws = wb["Chấm điểm"]
     assert ws.protection.sheet
@@ -60,13 +60,16 @@ def test_the_sheets_their_protection_and_printing(blank: bytes) -> None:
     # the first sub-criterion of the set, its three inputs, its two spare document rows
     assert [ws.cell(r, 1).value for r in range(5, 7)] == ["1", "1.1.1"]
     assert ws["B6"].value == "Ban hành kế hoạch CCHC năm" and ws["C6"].value == 1
-    assert ws["B7"].value == "Tình trạng (một trong: on_time, late, not_done)"
+    assert ws["B7"].value == "Tình trạng (chọn trong danh sách)"
     assert ws["B10"].value == "Tài liệu kiểm chứng 1"
     assert ws["A6"].protection.locked and ws["F6"].protection.locked  # structure
     assert not ws["F7"].protection.locked  # an input
     assert not ws["G10"].protection.locked and not ws["L6"].protection.locked
     rules = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
-    assert rules["F7"].type == "list" and rules["F7"].formula1 == '"on_time,late,not_done"'
+    assert rules["F7"].type == "list" and rules["F7"].formula1 == "'Danh sách'!$C$2:$C$4"
+    lists = wb["Danh sách"]
+    assert lists.sheet_state == "hidden"
+    assert [lists[f"C{r}"].value for r in (2, 3, 4)] == ["đúng hạn", "chậm", "không thực hiện"]
     assert rules["F8"].type == "date"
     assert rules["M6"].type == "decimal" and float(rules["M6"].formula2) == 1  # claimed, 0 to 1
     bools = [c for c in ws["B"] if c.value and "(Có/Không)" in str(c.value)]
@@ -196,7 +199,7 @@ def test_wrong_values_are_placed_at_their_cells_with_the_yaml_messages(
     assert [(where, code) for where, code, _ in got] == sorted(
         [
             (f"{name}: Chấm điểm!F{done_on}", "value.expected-date"),
-            (f"{name}: Chấm điểm!F{met}", "value.expected-bool"),
+            (f"{name}: Chấm điểm!F{met}", "workbook.expected-yes-no"),
             (f"{name}: Chấm điểm!M{at[('1.1.3', '')]}", "value.decimal-comma"),
             (f"{name}: Chấm điểm!F{on_time}", "value.negative"),
         ],
@@ -213,8 +216,13 @@ def test_wrong_values_are_placed_at_their_cells_with_the_yaml_messages(
     )
     with pytest.raises(InputError) as info:
         evidence_from_source(yamlsource.load_text(yaml_text, "x.yaml"), CriteriaResolver())
-    assert sorted((p.code, p.message("en")) for p in info.value.errors) == sorted(
-        (code, message) for _, code, message in got
+    # the same messages, but for yes or no, said as the sheet says it (Có/Không, not true/false)
+    yes_no = {"value.expected-bool": "workbook.expected-yes-no"}
+    assert sorted(
+        (yes_no.get(p.code, p.code), p.message("en")) for p in info.value.errors
+    ) == sorted(
+        (code, message.replace("Có (yes) or Không (no), picked from the list;", "true or false,"))
+        for _, code, message in got
     )
 
 
@@ -225,7 +233,7 @@ def test_validate_names_the_sheet_and_cell(blank: bytes, tmp_path: Path) -> None
     run = CliRunner().invoke(main, ["validate", str(path), "--lang", "en"])
     assert run.exit_code == 1
     assert f"vinh-chap-2024.xlsx: Chấm điểm!F{row}: " in run.stderr
-    assert "[value.expected-bool]" in run.stderr
+    assert "[workbook.expected-yes-no]" in run.stderr
 
 
 # --- YAML -> XLSX -> YAML -------------------------------------------------------------------------
@@ -758,3 +766,51 @@ def test_a_workbook_named_otherwise_is_read_as_one_and_said(tmp_path: Path) -> N
     misnamed.rename(batch / "vc.yaml")
     run = CliRunner().invoke(main, ["compare", str(batch), "--format", "csv"])
     assert run.exit_code == 0 and "Vĩnh Chấp" in run.stdout
+
+
+def test_the_clerk_sees_labels_not_yaml_keys(blank: bytes, tmp_path: Path) -> None:
+    """Drop-downs offer the set's level labels and read them back to the ids; hints and
+    messages name inputs by the labels the sheet shows, and Có/Không, never YAML keys."""
+    ws = openpyxl.load_workbook(io.BytesIO(blank))["Chấm điểm"]
+    at = _rows(ws)
+    how = {ident: ws[f"D{row}"].value for (ident, label), row in at.items() if not label}
+    assert "Ghi «Tình trạng» khi không có ngày" in how["1.1.1"]
+    assert "ghi «Điểm Bộ chỉ số 766» và «Thang điểm (100)» 100" in how["7.4"]
+    assert "status" not in how["1.1.1"] and "percent" not in how["7.4"]
+    path = _fill(
+        blank,
+        tmp_path,
+        {
+            f"F{at[('1.1.1', 'Tình trạng')]}": "chậm",  # picked from the list
+            f"F{at[('1.4', 'Mức đạt được')]}": "có kế hoạch, chưa thực hiện đầy đủ",  # typed
+        },
+    )
+    src = workbook_source(path.read_bytes(), "x.xlsx", DEFAULT_LIMITS)
+    assert src.data["items"]["1.1.1"]["status"] == "late"
+    assert src.data["items"]["1.4"]["level"] == "partly"
+    path = _fill(
+        blank,
+        tmp_path,
+        {
+            f"F{at[('1.1.3', 'Đạt yêu cầu')]}": "Yes",
+            f"F{at[('1.4', 'Mức đạt được')]}": "Một phần",
+            f"F{at[('2.2', 'Số văn bản trái quy định đã được xử lý')]}": 2,
+        },
+    )
+    messages = {p.code: p.message("vi") for p in _problems_of(path)}
+    assert messages["workbook.expected-yes-no"] == (
+        "cần Có hoặc Không (chọn trong danh sách), nhận được 'Yes'"
+    )
+    assert messages["workbook.partial-ratio"].startswith(  # a long argument is shortened
+        "cần ghi cả «Số văn bản trái quy định đã được xử lý» và «Số văn bản trái quy định"
+    )
+    assert messages["evidence.unknown-level"] == (
+        "mức 'Một phần' không có trong tiêu chí '1.4': chọn một trong Có kế hoạch và thực "
+        "hiện đầy đủ; Có kế hoạch, chưa thực hiện đầy đủ; Không có kế hoạch"
+    )
+
+
+def _problems_of(path: Path) -> list[Problem]:
+    with pytest.raises(InputError) as info:
+        load_evidence(path)
+    return list(info.value.problems)

@@ -27,6 +27,9 @@ SHEET_HEAD = "Thông tin"
 SHEET_ITEMS = "Chấm điểm"
 SHEET_LEDGER = "Thưởng - Trừ"
 SHEET_PLAN = "Kế hoạch"
+#: hidden: the levels each drop-down offers, by the set's labels (key, level id, label), read
+#: back to the ids
+SHEET_LISTS = "Danh sách"
 
 #: the columns of the score sheet, in order (A, B, ...); the last one holds the row's key
 ITEM_COLUMNS = (

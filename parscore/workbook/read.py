@@ -54,6 +54,7 @@ from parscore.workbook import (
     SHEET_HEAD,
     SHEET_ITEMS,
     SHEET_LEDGER,
+    SHEET_LISTS,
     SHEET_PLAN,
     YES,
     column_letter,
@@ -63,6 +64,8 @@ from parscore.yamlsource import Limits, Source, display_name, read_bytes
 #: the unzipped parts of a workbook may be this many times --max-file-size, no more
 UNZIPPED_FACTOR = 20
 MAX_PARTS = 1000
+#: the rows of the hidden sheet of drop-down labels read (the reference set has 15)
+MAX_LIST_ROWS = 2000
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUES = frozenset({"true", "True", "TRUE"})
@@ -75,6 +78,15 @@ _UNSAFE = re.compile(
 )
 
 Cell = tuple[str, int, int]  # sheet, row (1-based), column (0-based)
+
+#: the YAML messages whose words are a YAML file's, said in the workbook's words
+_WORDING = {
+    "value.expected-bool": "workbook.expected-yes-no",
+    "evidence.nothing-with-inputs": "workbook.nothing-with-inputs",
+    "evidence.partial-ratio": "workbook.partial-ratio",
+}
+#: the arguments of messages that name inputs (one, or several joined by ", ")
+_NAME_ARGS = ("part", "total", "first", "second", "key", "inputs")
 
 _INDEX = re.compile(r"[0-9]{1,6}")
 _SECTIONS = ("items", "survey")
@@ -108,9 +120,42 @@ _KEY_SHAPES = {
 class WorkbookSource(Source):
     """A workbook's evidence document, with the cell of every value."""
 
-    def __init__(self, display: str, data: Any, cells: dict[KeyPath, Cell]):
+    def __init__(
+        self,
+        display: str,
+        data: Any,
+        cells: dict[KeyPath, Cell],
+        labels: dict[tuple[str, str], dict[str, str]] | None = None,
+        levels: dict[str, dict[str, str]] | None = None,
+    ):
         super().__init__(display, "", None, data)
         self.cells = cells
+        #: (section, id) -> input name -> the label the sheet shows for it (column B)
+        self.labels = labels or {}
+        #: an input's row key -> level id -> the label its drop-down offers
+        self.levels = levels or {}
+
+    def worded(self, code: str, keys: KeyPath, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        """A message as the sheet's clerk reads it: the inputs named by the labels the sheet
+        shows, not by their YAML keys, and the workbook's words (Có/Không, «Không phát sinh»)
+        where the YAML message names a YAML value or key."""
+        if len(keys) < 2:
+            return _WORDING.get(code, code), args
+        path = (str(keys[0]), str(keys[1]))
+        names = self.labels.get(path, {})
+        levels = self.levels.get("|".join(("input", *path, str(keys[-1]))), {})
+        if levels and isinstance(args.get("choices"), str):  # the drop-down's labels
+            args = {**args, "choices": "; ".join(levels.values())}
+        if names:
+            args = dict(args)
+            for arg in _NAME_ARGS:
+                if isinstance(args.get(arg), str):
+                    args[arg] = re.sub(
+                        r"[A-Za-z_][A-Za-z0-9_]*",
+                        lambda m: f"«{names[m.group()]}»" if m.group() in names else m.group(),
+                        args[arg],
+                    )
+        return _WORDING.get(code, code), args
 
     def cell_of(self, keys: KeyPath) -> Cell | None:
         keys = tuple(keys)
@@ -133,6 +178,7 @@ class WorkbookSource(Source):
         severity: Severity = Severity.ERROR,
         **args: Any,
     ) -> Problem:
+        code, args = self.worded(code, keys, args)
         cell = self.cell_of(keys)
         if cell is None:
             return Problem(code, args, self.display, 0, 0, tuple(keys), severity)
@@ -216,6 +262,9 @@ class _Reader:
         self.problems: list[Problem] = []
         self.visited = 0
         self.seen: dict[tuple[str, str], int] = {}  # (sheet, a row's key) -> its row
+        self.labels: dict[str, dict[str, str]] = {}  # an input's key -> its levels' labels
+        self.input_labels: dict[tuple[str, str], dict[str, str]] = {}
+        self.shown_levels: dict[str, dict[str, str]] = {}  # an input's key -> label -> id
 
     # -- cells ------------------------------------------------------------------------------
     def rows(self, wb: Any, sheet: str, width: int, first: int) -> Any:
@@ -368,6 +417,8 @@ class _Reader:
                 "workbook.not-score-sheet", self.display, sheets=f"{SHEET_HEAD}, {SHEET_ITEMS}"
             )
         data: dict[str, Any] = {}
+        if SHEET_LISTS in names:
+            self.read_lists(wb)
         self.head(wb, data)
         self.items(wb, data)
         if SHEET_LEDGER in names:
@@ -376,9 +427,26 @@ class _Reader:
             self.plan(wb, data)
         # the sheet's own problems (an inserted row, a value out of bounds) are reported with
         # every problem the checks find in what was read, in one run
-        src = WorkbookSource(self.display, data, self.cells)
+        levels = {
+            key: {choice: label for label, choice in by_label.items()}
+            for key, by_label in self.shown_levels.items()
+        }
+        src = WorkbookSource(self.display, data, self.cells, self.input_labels, levels)
         src.read_problems = self.problems
         return src
+
+    def read_lists(self, wb: Any) -> None:
+        """The drop-downs' labels: a label typed or picked is read as its level's id."""
+        try:  # parscore's own hidden sheet: its first rows only, not counted as the clerk's
+            rows = list(wb[SHEET_LISTS].iter_rows(min_row=2, max_row=MAX_LIST_ROWS + 1, max_col=3))
+        except Exception as exc:  # noqa: BLE001 - any damage openpyxl meets is the file's
+            raise _refuse("workbook.unreadable", self.display, reason=type(exc).__name__) from None
+        for cells in rows:
+            key, choice, label = (tuple(cell.value for cell in cells) + (None,) * 3)[:3]
+            if isinstance(key, str) and isinstance(choice, str) and isinstance(label, str):
+                shown = unicodedata.normalize("NFC", label).strip()
+                self.labels.setdefault(key, {}).setdefault(shown.casefold(), choice)
+                self.shown_levels.setdefault(key, {}).setdefault(shown, choice)
 
     def head(self, wb: Any, data: dict[str, Any]) -> None:
         given: dict[str, Any] = {}
@@ -489,7 +557,13 @@ class _Reader:
             elif parts[0] == "input":
                 name = parts[3]
                 self.cells[(*path, name)] = at("value")
+                shown = values[COL["text"]]
+                if isinstance(shown, str) and shown.strip():
+                    self.input_labels.setdefault(path, {})[name] = _label(shown)
                 value = self.value(values[COL["value"]], at("value"), yes_no=True)
+                levels = self.labels.get("|".join(parts), {})
+                if isinstance(value, str) and value.strip().casefold() in levels:
+                    value = levels[value.strip().casefold()]
                 if value is not None:
                     item[name] = value
             elif parts[0] == "doc":
@@ -621,6 +695,16 @@ class _Reader:
             for name in ("serves", "support"):
                 for k in range(len(task.get(name, []))):
                     self.cells[(*path, index, name, k)] = at(name)
+
+
+def _label(shown: str) -> str:
+    """An input's label as the sheet shows it in column B, without the type hint in brackets
+    and the "hoặc:" of an alternative: "Tỷ lệ (%) (số)" -> "Tỷ lệ (%)"."""
+    text = shown.strip()
+    for prefix in ("hoặc: ", "or: "):
+        text = text.removeprefix(prefix)
+    head, bracket, _ = text.rpartition(" (")
+    return head if bracket and head else text
 
 
 def _ordered(item: dict[str, Any], docs: list[dict[str, Any]]) -> dict[str, Any]:

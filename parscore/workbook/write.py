@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -41,6 +42,7 @@ from parscore.workbook import (
     SHEET_HEAD,
     SHEET_ITEMS,
     SHEET_LEDGER,
+    SHEET_LISTS,
     SHEET_PLAN,
     SPARE_LEDGER_LINES,
     SPARE_PLAN_TASKS,
@@ -147,18 +149,36 @@ def _height(texts: dict[str, Any], widths: dict[str, int] = _ITEM_WIDTHS) -> int
     return lines
 
 
+def _with_labels(text: str, specs: list[InputSpec], lang: str) -> str:
+    """A hint that names inputs by their YAML keys ("Ghi status khi không có ngày", "ghi score
+    và scale 100") names them by the labels the sheet shows ("Ghi «Tình trạng» …")."""
+    for spec in specs:
+        pattern = rf"(?<![\w«./-])'?{re.escape(spec.name)}'?(?![\w»/-])"
+        text = re.sub(pattern, f"«{spec.label.get(lang)}»", text)
+    return text
+
+
 class _Writer:
     def __init__(self, wb: Any, cs: CriteriaSet, lang: str) -> None:
         self.wb = wb
         self.cs = cs
         self.lang = lang
         self.f = _formats(wb)
+        self.lists: list[tuple[int, str, str, str]] = []  # row, key, level id, label
 
     def t(self, code: str, **args: Any) -> str:
         return render(code, args, self.lang)
 
     # -- a value to fill, with what parscore reads it as -----------------------------------
-    def value(self, ws: Any, row: int, col: int, value: Any, kind: str) -> None:
+    def value(
+        self,
+        ws: Any,
+        row: int,
+        col: int,
+        value: Any,
+        kind: str,
+        labels: dict[str, str] | None = None,
+    ) -> None:
         """``kind``: text, date, number, or an input type; ``value`` as the YAML reader gives it
         (None: left to fill)."""
         if value is None:
@@ -169,6 +189,9 @@ class _Writer:
             return
         if kind == "bool" and isinstance(value, bool):
             ws.write_string(row, col, YES if value else NO, self.f["fill"])
+            return
+        if kind == "choice" and labels and isinstance(value, str) and value in labels:
+            ws.write_string(row, col, labels[value], self.f["fill"])
             return
         if kind == "date" and isinstance(value, (str, dt.date)):
             try:
@@ -209,6 +232,8 @@ class _Writer:
                 "maximum": _LAST_DATE,
                 "error_type": "warning",
             }
+        elif kind == "choice" and "source" in extra:  # the levels' labels, on the lists sheet
+            rule = {"validate": "list", "source": extra.pop("source")}
         elif kind in ("choice", "bool", "list"):
             rule = {"validate": "list", "source": list(extra["choices"])}
         else:
@@ -348,7 +373,8 @@ class _Writer:
             how.append(hint)
         if node.evidence:
             how.append(self.t("template.evidence", evidence=node.evidence.get(lang)))
-        how_text = "\n".join(how)
+        specs = node.kind.inputs(node.rule)
+        how_text = _with_labels("\n".join(how), specs, lang)
         lead = (node.lead or "") + (f" (+ {', '.join(node.support)})" if node.support else "")
         name = node.name.get(lang)
         ws.write_string(row, COL["id"], node.id, f["item"])
@@ -366,7 +392,6 @@ class _Writer:
         height = _height({"how": how_text, "text": name, "lead": lead, **filled})
         ws.set_row(row, _LINE * (height + 1))
         row += 1
-        specs = node.kind.inputs(node.rule)
         groups = list(dict.fromkeys(s.group for s in specs if s.group))
         for spec in specs:
             label = self.input_label(spec, groups)
@@ -376,10 +401,17 @@ class _Writer:
                 ws.write_blank(row, COL[col], None, f["text"])
             ws.write_blank(row, COL["nothing_occurred"], None, f["text"])
             ws.write_blank(row, COL["note"], None, f["text"])
-            self.value(ws, row, COL["value"], item.get(spec.name), spec.type)
+            key = f"input|{section}|{node.id}|{spec.name}"
+            labels = self.choice_labels(key, spec)
+            self.value(ws, row, COL["value"], item.get(spec.name), spec.type, labels)
             choices = YES_NO if spec.type == "bool" else spec.choices
-            self.validate(ws, row, COL["value"], spec.type, choices=choices)
-            ws.write_string(row, COL["key"], f"input|{section}|{node.id}|{spec.name}")
+            if labels:
+                first, last = self.lists[-len(labels)][0], self.lists[-1][0]
+                source = f"='{SHEET_LISTS}'!$C${first + 1}:$C${last + 1}"
+                self.validate(ws, row, COL["value"], spec.type, choices=choices, source=source)
+            else:
+                self.validate(ws, row, COL["value"], spec.type, choices=choices)
+            ws.write_string(row, COL["key"], key)
             ws.set_row(row, _LINE * _lines(label, _ITEM_WIDTHS["text"]))
             row += 1
         documents = listed(item.get("documents"))
@@ -405,7 +437,33 @@ class _Writer:
             row += 1
         self.row = row
 
+    def choice_labels(self, key: str, spec: InputSpec) -> dict[str, str]:
+        """A choice's levels by the set's labels (id -> label), listed on the lists sheet for
+        the drop-down; none when the labels are missing or two are alike (the ids are offered)."""
+        if spec.type != "choice" or len(spec.choice_labels) != len(spec.choices):
+            return {}
+        labels = {
+            c: t.get(self.lang) for c, t in zip(spec.choices, spec.choice_labels, strict=True)
+        }
+        if len({label.casefold() for label in labels.values()}) != len(labels):
+            return {}
+        for choice, label in labels.items():
+            self.lists.append((len(self.lists) + 1, key, choice, label))
+        return labels
+
+    def lists_sheet(self) -> None:
+        """The hidden sheet of the drop-downs' labels: key, level id, label."""
+        ws = self.wb.add_worksheet(SHEET_LISTS)
+        ws.write_row(0, 0, ("key", "id", "label"))
+        for row, key, choice, label in self.lists:
+            ws.write_row(row, 0, (key, choice, label))
+        ws.set_column(0, 2, 30)
+        ws.hide()
+        ws.protect("", {"select_locked_cells": True})
+
     def input_label(self, spec: InputSpec, groups: list[str]) -> str:
+        if spec.type == "choice" and len(spec.choice_labels) == len(spec.choices):
+            return f"{spec.label.get(self.lang)} ({self.t('workbook.type-choice')})"
         kind = "workbook.type-bool" if spec.type == "bool" else f"template.type-{spec.type}"
         hint = self.t(kind, choices=", ".join(spec.choices))
         text = f"{spec.label.get(self.lang)} ({hint})"
@@ -544,6 +602,7 @@ def workbook_bytes(
     writer.items(unit, year, data)
     writer.ledgers(data)
     writer.plan(data)
+    writer.lists_sheet()
     wb.close()
     return out.getvalue()
 
