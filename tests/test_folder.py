@@ -236,8 +236,8 @@ def test_where_the_meeting_stands_per_office(tmp_path: Path) -> None:
     assert out.splitlines() == [
         "office,items,filled,not_filled,lacking_document,lacking_explanation,at_stake",
         "Văn phòng HĐND và UBND,20,18,1.5 5.1,,,3.00",
+        "Công chức Tư pháp – Hộ tịch,5,4,2.3,,,1.00",  # --missing's order: 2.3 before 7.5
         "Công chức Văn hóa – Xã hội,2,2,,,7.5,2.00",
-        "Công chức Tư pháp – Hộ tịch,5,4,2.3,,,1.00",
         "Bộ phận Một cửa,7,7,,,,0.00",
         "Công chức Tài chính – Kế toán,5,5,,,,0.00",
     ]
@@ -259,3 +259,40 @@ def test_a_comparison_workbook_beside_the_files_is_passed_over(tmp_path: Path) -
     assert code == 0 and len(out.splitlines()) == 3  # the two communes, the workbook passed over
     code, _, err = _run("compare", str(batch), str(report))  # named: refused, said
     assert code == 1 and "[workbook.not-score-sheet]" in err
+
+
+def test_standing_counts_every_item_once_in_the_to_do_lists_order(tmp_path: Path) -> None:
+    """1.1.1, scored from its document's date alone, is filled (it was neither filled nor not
+    filled: 19 + 0 of 20); the offices come in --missing's order (the one with something to do
+    first), then the others in the set's."""
+    from parscore import yamlsource
+    from parscore.convert import evidence_text
+
+    data = yamlsource.load_file(EXAMPLE).data
+    del data["items"]["2.3"]  # led by Công chức Tư pháp – Hộ tịch, the third office in the set
+    path = tmp_path / "vc.yaml"
+    path.write_text(evidence_text(data), "utf-8")
+    code, out, _ = _run("evaluate", str(path), "--standing", "--format", "csv")
+    assert code == 0
+    assert out.splitlines() == [
+        "office,items,filled,not_filled,lacking_document,lacking_explanation,at_stake",
+        "Công chức Tư pháp – Hộ tịch,5,4,2.3,,,1.00",
+        "Văn phòng HĐND và UBND,20,20,,,,0.00",
+        "Công chức Văn hóa – Xã hội,2,2,,,,0.00",
+        "Bộ phận Một cửa,7,7,,,,0.00",
+        "Công chức Tài chính – Kế toán,5,5,,,,0.00",
+    ]
+    missing = _run("evaluate", str(path), "--missing")[1]
+    assert "Công chức Tư pháp – Hộ tịch" in missing and "Văn phòng HĐND" not in missing
+
+
+def test_standing_in_80_columns_keeps_office_names_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In Vietnamese, the clerk's language (English headings are single long words)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    run = CliRunner().invoke(main, ["evaluate", str(EXAMPLE), "--standing"])
+    code, out = run.exit_code, run.stdout
+    assert code == 0
+    lines = out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    for name in ("Văn phòng HĐND và UBND", "Công chức Tài chính – Kế toán"):
+        assert any(line.startswith(name + " ") for line in lines), name
