@@ -219,6 +219,8 @@ def looks_like_workbook(path: FsPath) -> bool:
     """A file that begins as a zip archive (an .xlsx workbook) whatever its name; not a YAML
     file, which is text."""
     try:
+        if not path.is_file():  # a FIFO or a device is never opened here (it would wait)
+            return False
         with path.open("rb") as handle:
             return handle.read(4) == ZIP_SIGNATURE
     except OSError:
