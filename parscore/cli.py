@@ -839,6 +839,10 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
                 check_criteria(src, sets, path)
             elif kind == "evidence":
                 problems = list(evidence_from_source(src, sets, base=base).warnings)
+                from parscore.folder import head_alone
+
+                if bundle is None and (alone := head_alone(path)) is not None:
+                    problems.insert(0, alone)
             elif kind in ("appraisal", "explanation"):
                 from parscore.appraisal.checks import check_file
 

@@ -180,7 +180,13 @@ def load_evidence(
     if src is not None:
         return evidence_from_source(src, resolver, criteria=criteria, base=evidence_base(path))
     data = yamlsource.read_bytes(path, resolver.limits)
-    return evidence_from_bytes(data, path, resolver, criteria=criteria)
+    checked = evidence_from_bytes(data, path, resolver, criteria=criteria)
+    from parscore.folder import head_alone
+
+    alone = head_alone(path)  # a commune folder's head file named alone: said
+    if alone is not None:
+        return checked.model_copy(update={"warnings": (alone, *checked.warnings)})
+    return checked
 
 
 def evidence_base(path: FsPath) -> FsPath:

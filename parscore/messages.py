@@ -2469,6 +2469,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{key}' là {value} ở đây nhưng là {expected} ở tệp chung ({path})",
         "'{key}' is {value} here but {expected} in the head file ({path})",
     ),
+    "folder.empty-file": (
+        "tệp của bộ phận chưa ghi gì (trống hoặc chỉ có chú thích): bỏ qua",
+        "the office file holds nothing yet (empty, or comments only): skipped",
+    ),
+    "folder.workbook-ignored": (
+        "bảng tính nằm trong thư mục hồ sơ của xã không được đọc (hồ sơ là các tệp YAML): "
+        "chấm riêng bảng tính, hoặc chuyển nó sang tệp YAML (parscore convert)",
+        "a workbook inside a commune folder is not read (the folder's evidence is its YAML "
+        "files): score the workbook on its own, or convert it to YAML (parscore convert)",
+    ),
+    "folder.head-alone": (
+        "đây là tệp chung của thư mục hồ sơ {folder}: {count} tệp của các bộ phận bên cạnh "
+        "không được đọc; để chấm cả xã, ghi tên thư mục: parscore evaluate {folder}",
+        "this is the head file of the commune folder {folder}: the {count} office files beside "
+        "it are not read; to score the whole commune, name the folder: parscore evaluate {folder}",
+    ),
     "folder.head-key": (
         "khóa '{key}' chỉ ghi ở tệp chung commune.yaml; tệp của bộ phận chỉ ghi items:, survey: "
         "(và unit:, year:, criteria: nếu muốn, giống tệp chung)",

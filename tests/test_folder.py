@@ -139,7 +139,7 @@ def test_a_year_or_unit_that_differs_from_the_head(folder: Path) -> None:
     name_line = head.index('  name: "Vĩnh Chấp"') + 1
     where = folder.as_posix()
     assert _problems(folder) == [
-        f"{where}/cong-chuc-van-hoa-xa-hoi.yaml:3:9: 'unit.name' is Vĩnh Tú here but Vĩnh Chấp in "
+        f'{where}/cong-chuc-van-hoa-xa-hoi.yaml:3:9: \'unit.name\' is "Vĩnh Tú" here but "Vĩnh Chấp" in '
         f"the head file ({where}/commune.yaml:{name_line}:9) [folder.differs]",
         f"{where}/cong-chuc-van-hoa-xa-hoi.yaml:4:7: 'year' is 2024 here but 2023 in the head "
         f"file ({where}/commune.yaml:{year_line}:7) [folder.differs]",
@@ -296,3 +296,40 @@ def test_standing_in_80_columns_keeps_office_names_whole(monkeypatch: pytest.Mon
     assert all(len(line) <= 80 for line in lines)
     for name in ("Văn phòng HĐND và UBND", "Công chức Tài chính – Kế toán"):
         assert any(line.startswith(name + " ") for line in lines), name
+
+
+def test_an_empty_office_file_is_skipped_and_said_with_the_other_problems(folder: Path) -> None:
+    """An office file not filled yet (empty, or comments only) refused the whole commune and
+    hid the other files' problems: it is skipped with a warning, the others are reported."""
+    (folder / "moi.yaml").write_text("# bộ phận mới: chưa ghi\n", "utf-8")
+    (folder / "them.yaml").write_text('items:\n  "9.9": {x: 1}\n', "utf-8")
+    problems = _problems(folder)
+    assert any(
+        p.startswith(f"{(folder / 'moi.yaml').as_posix()}:") and "[folder.empty-file]" in p
+        for p in problems
+    )
+    assert any("them.yaml" in p and "[evidence.unknown-id]" in p for p in problems)
+    (folder / "them.yaml").unlink()
+    checked = load_evidence(folder)  # only the empty file: a warning
+    assert [w.code for w in checked.warnings if w.code.startswith("folder.")] == [
+        "folder.empty-file"
+    ]
+
+
+def test_a_value_that_differs_only_by_type_or_a_space_is_shown_quoted(folder: Path) -> None:
+    (folder / "z.yaml").write_text('year: "2023"\nunit: {name: "Vĩnh Chấp "}\n', "utf-8")
+    problems = [p for p in _problems(folder) if "[folder.differs]" in p]
+    assert len(problems) == 2
+    assert "'year' is \"2023\" here but 2023 in the head file" in problems[0]
+    assert '\'unit.name\' is "Vĩnh Chấp " here but "Vĩnh Chấp" in the head file' in problems[1]
+
+
+def test_a_workbook_in_the_folder_and_the_head_file_alone_are_said(folder: Path) -> None:
+    shutil.copy(ROOT / "examples" / "vinh-chap-2023.xlsx", folder / "bang.xlsx")
+    code, _, err = _run("validate", str(folder))
+    assert code == 0
+    assert f"{(folder / 'bang.xlsx').as_posix()}: warning: a workbook inside a commune" in err
+    code, _, err = _run("validate", str(folder / "commune.yaml"))
+    assert "[folder.head-alone]" in err and "name the folder" in err
+    code, out, err = _run("evaluate", str(folder / "commune.yaml"))
+    assert "name the folder" in out + err
