@@ -53,7 +53,7 @@ def office_files(folder: Path, head: Path) -> list[Path]:
         names = sorted(os.listdir(folder))
     except OSError as exc:
         raise InputError(
-            [Problem("file.unreadable", {"reason": exc.strerror or str(exc)}, _shown(folder))]
+            [Problem("file.unreadable", {"reason": exc.strerror or str(exc)}, display_name(folder))]
         ) from None
     return [
         folder / name
@@ -63,14 +63,6 @@ def office_files(folder: Path, head: Path) -> list[Path]:
         and name != head.name
         and not (folder / name).is_dir()
     ]
-
-
-def _shown(folder: Path) -> str:
-    return display_name(folder)
-
-
-def _place(problem: Problem) -> str:
-    return problem.where()
 
 
 class FolderSource(Source):
@@ -126,7 +118,7 @@ def _differs(head: Source, office: Source, key: str, problems: list[Problem]) ->
                     key=".".join(str(k) for k in path),
                     value=_shown_value(value),
                     expected=_shown_value(expected),
-                    path=_place(there),
+                    path=there.where(),
                 )
             )
 
@@ -212,7 +204,7 @@ def _merge_section(
 def read_folder(folder: Path, limits: Limits) -> FolderSource:
     """A commune folder's files read and merged (not yet checked against the set)."""
     head_path = head_file(folder)
-    shown = _shown(folder)
+    shown = display_name(folder)
     if head_path is None:
         raise InputError([Problem("folder.no-head", {"head": HEAD_NAMES[0]}, shown)])
     paths = office_files(folder, head_path)

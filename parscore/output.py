@@ -246,3 +246,27 @@ def write_private(path: Path, data: bytes) -> None:
     parscore's; no ``fsync`` either: losing an entry only makes the next run slower. Raises
     ``OSError``."""
     _replace_with(path, data, mode=0o600, durable=False)
+
+
+def write_files(
+    files: dict[Path, bytes],
+    *,
+    force: bool,
+    inputs: Iterable[Path] = (),
+    folder: Path | None = None,
+) -> list[Path]:
+    """Several outputs written as one: every target checked before the first is written (a
+    refusal leaves nothing half-written), ``folder`` made if missing (refused when a file has
+    its name), then each written whole. The paths written, in order."""
+    inputs = list(inputs)
+    if folder is not None and folder.exists() and not folder.is_dir():
+        raise UsageError("usage.template-folder-file", path=display_name(folder))
+    for path in files:
+        check_target(path, force=force, inputs=inputs)
+    for path, data in files.items():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError("usage.template-folder-file", path=display_name(path.parent)) from exc
+        write_atomic(path, data, force=force, inputs=inputs)
+    return list(files)

@@ -101,6 +101,7 @@ SPARE_PLAN_TASKS = 10
 
 #: what a yes/no input is written as (a drop-down), and read back
 YES, NO = "Có", "Không"
+YES_NO = (YES, NO)
 UNIT_KINDS = ("xã", "phường", "đặc khu", "thị trấn", "huyện", "thị xã", "thành phố")
 DISCIPLINES = ("none", "reprimand", "warning", "demotion", "dismissal")
 

@@ -19,8 +19,8 @@ from typing import Any
 from parscore.messages import render
 from parscore.model.common import parse_date
 from parscore.model.criteria import CriteriaSet, Node
-from parscore.report.template import _NOTHING, UnitInfo
-from parscore.report.xlsx import A4, FIXED_CREATED, _lines
+from parscore.report.template import NOTHING_OCCURRED, UnitInfo
+from parscore.report.xlsx import A4, FIXED_CREATED, wrapped_lines
 from parscore.rules import InputSpec
 from parscore.workbook import (
     COL,
@@ -48,6 +48,7 @@ from parscore.workbook import (
     SPARE_PLAN_TASKS,
     UNIT_KINDS,
     YES,
+    YES_NO,
     listed,
     mapping,
 )
@@ -145,7 +146,9 @@ def _height(texts: dict[str, Any], widths: dict[str, int] = _ITEM_WIDTHS) -> int
         if value is None:
             continue
         width = widths[column]
-        lines = max(lines, sum(_lines(part, width) for part in _cell_text(value).split("\n")))
+        lines = max(
+            lines, sum(wrapped_lines(part, width) for part in _cell_text(value).split("\n"))
+        )
     return lines
 
 
@@ -261,7 +264,7 @@ class _Writer:
         lines = [criteria, "", *self.t("workbook.guide").split("\n")]
         for index, line in enumerate(lines, start=1):
             ws.write_string(index, 0, line, self.f["guide"])
-            ws.set_row(index, _LINE * _lines(line, 110))
+            ws.set_row(index, _LINE * wrapped_lines(line, 110))
         ws.set_paper(A4)
         ws.set_landscape()
         ws.fit_to_pages(1, 0)
@@ -309,7 +312,7 @@ class _Writer:
                 self.validate(ws, row, HEAD_VALUE, "date")
             ws.write_string(row, HEAD_KEY, key)
             if given[key] is not None:
-                ws.set_row(row, _LINE * _lines(_cell_text(given[key]), 60))
+                ws.set_row(row, _LINE * wrapped_lines(_cell_text(given[key]), 60))
             row += 1
         _print_setup(ws, 0, SHEET_HEAD)
         _protect(ws)
@@ -358,7 +361,7 @@ class _Writer:
         if maximum is not None:
             ws.write_number(row, COL["max"], float(maximum), self.f["field"])
         ws.write_string(row, COL["key"], f"field|{ident}")
-        ws.set_row(row, _LINE * _lines(text, _ITEM_WIDTHS["text"]))
+        ws.set_row(row, _LINE * wrapped_lines(text, _ITEM_WIDTHS["text"]))
         self.row += 1
 
     def block(self, ws: Any, section: str, node: Node, item: Any) -> None:
@@ -367,7 +370,7 @@ class _Writer:
         lang, f, row = self.lang, self.f, self.row
         how = [node.kind.describe(node.rule, node.max, lang)]
         if node.when_nothing_occurred:
-            how.append(self.t(_NOTHING[node.when_nothing_occurred]))
+            how.append(self.t(NOTHING_OCCURRED[node.when_nothing_occurred]))
         hint = node.kind.fill_hint(node.rule, lang)
         if hint:
             how.append(hint)
@@ -412,7 +415,7 @@ class _Writer:
             else:
                 self.validate(ws, row, COL["value"], spec.type, choices=choices)
             ws.write_string(row, COL["key"], key)
-            ws.set_row(row, _LINE * _lines(label, _ITEM_WIDTHS["text"]))
+            ws.set_row(row, _LINE * wrapped_lines(label, _ITEM_WIDTHS["text"]))
             row += 1
         documents = listed(item.get("documents"))
         count = len(documents) + 1  # one spare row at least; more are inserted under it
@@ -565,9 +568,6 @@ class _Writer:
             row += 1
         _print_setup(ws, header, SHEET_PLAN)
         _protect(ws)
-
-
-YES_NO = (YES, NO)
 
 
 def workbook_bytes(
