@@ -2672,14 +2672,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the workbook unzips to {size}, over the limit of {limit} (change it with --max-file-size)",
     ),
     "workbook.unreadable": (
-        "không đọc được bảng tính ({reason}): tệp hỏng? Mở bằng Excel và lưu lại",
-        "cannot read the workbook ({reason}): damaged? Open it in Excel and save it again",
+        "không đọc được bảng tính: tệp hỏng? Mở bằng Excel và lưu lại",
+        "cannot read the workbook: damaged? Open it in Excel and save it again",
     ),
     "workbook.not-score-sheet": (
         "không phải bảng tự chấm điểm của parscore (cần các trang {sheets}): tạo bằng "
         "parscore template --format xlsx",
         "not a parscore score sheet (it needs the sheets {sheets}): write one with parscore "
         "template --format xlsx",
+    ),
+    "workbook.sheet-missing": (
+        "bảng tự chấm điểm thiếu trang «{sheet}» (bị đổi tên hoặc bị xóa?): đặt lại đúng tên "
+        "trang này",
+        "the score sheet has no sheet «{sheet}» (renamed or deleted?): give the sheet that name "
+        "again",
     ),
     "workbook.too-many-cells": (
         "bảng tính có quá nhiều ô (hơn {limit}) (đổi bằng --max-nodes)",

@@ -814,3 +814,40 @@ def _problems_of(path: Path) -> list[Problem]:
     with pytest.raises(InputError) as info:
         load_evidence(path)
     return list(info.value.problems)
+
+
+def test_a_renamed_sheet_is_named(tmp_path: Path) -> None:
+    wb = _example_book()
+    wb["Chấm điểm"].title = "Cham diem"
+    out = io.BytesIO()
+    wb.save(out)
+    with pytest.raises(InputError) as info:
+        workbook_source(out.getvalue(), "x.xlsx", DEFAULT_LIMITS)
+    [problem] = info.value.problems
+    assert problem.code == "workbook.sheet-missing"
+    assert problem.message("en") == (
+        "the score sheet has no sheet «Chấm điểm» (renamed or deleted?): give the sheet that name "
+        "again"
+    )
+
+
+def test_a_document_without_a_date_is_placed_at_its_date_cell(blank: bytes, tmp_path: Path) -> None:
+    at = _rows(openpyxl.load_workbook(io.BytesIO(blank))["Chấm điểm"])
+    doc = at[("1.1.2", "Tài liệu kiểm chứng 1")]
+    path = _fill(blank, tmp_path, {f"G{doc}": "10/KH-UBND"})
+    warnings = [w for w in load_evidence(path).warnings if w.code == "evidence.document-no-date"]
+    assert [w.cell for w in warnings] == [f"Chấm điểm!H{doc}"]
+
+
+def test_a_damaged_workbook_is_said_without_a_python_name() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<not xml")
+        archive.writestr("xl/workbook.xml", "<not xml")
+    with pytest.raises(InputError) as info:
+        workbook_source(out.getvalue(), "x.xlsx", DEFAULT_LIMITS)
+    [problem] = info.value.problems
+    assert problem.code == "workbook.unreadable"
+    assert problem.message("en") == (
+        "cannot read the workbook: damaged? Open it in Excel and save it again"
+    )

@@ -85,6 +85,8 @@ _WORDING = {
     "evidence.nothing-with-inputs": "workbook.nothing-with-inputs",
     "evidence.partial-ratio": "workbook.partial-ratio",
 }
+#: the messages about a value missing from a document, placed at that value's cell
+_AT_COLUMN = {"evidence.document-no-date": "date"}
 #: the arguments of messages that name inputs (one, or several joined by ", ")
 _NAME_ARGS = ("part", "total", "first", "second", "key", "inputs")
 
@@ -179,7 +181,8 @@ class WorkbookSource(Source):
         **args: Any,
     ) -> Problem:
         code, args = self.worded(code, keys, args)
-        cell = self.cell_of(keys)
+        # a document without a date: at its date cell (H), not at its number (G)
+        cell = self.cell_of((*keys, _AT_COLUMN[code]) if code in _AT_COLUMN else keys)
         if cell is None:
             return Problem(code, args, self.display, 0, 0, tuple(keys), severity)
         sheet, row, col = cell
@@ -230,8 +233,8 @@ def workbook_source(data: bytes, display: str, limits: Limits) -> WorkbookSource
         warnings.simplefilter("ignore")
         try:
             wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - any damage openpyxl meets is the file's
-            raise _refuse("workbook.unreadable", display, reason=type(exc).__name__) from None
+        except Exception:  # noqa: BLE001 - any damage openpyxl meets is the file's
+            raise _refuse("workbook.unreadable", display) from None
         try:
             return _Reader(display, limits).read(wb)
         finally:
@@ -278,10 +281,8 @@ class _Reader:
                 cells = next(rows)
             except StopIteration:
                 return
-            except Exception as exc:  # noqa: BLE001 - any damage openpyxl meets is the file's
-                raise _refuse(
-                    "workbook.unreadable", self.display, reason=type(exc).__name__
-                ) from None
+            except Exception:  # noqa: BLE001 - any damage openpyxl meets is the file's
+                raise _refuse("workbook.unreadable", self.display) from None
             number += 1
             values = tuple(_shown(cell) for cell in cells)
             self.visited += width
@@ -412,7 +413,10 @@ class _Reader:
     # -- sheets -----------------------------------------------------------------------------
     def read(self, wb: Any) -> WorkbookSource:
         names = set(wb.sheetnames)
-        if SHEET_ITEMS not in names or SHEET_HEAD not in names:
+        missing = [sheet for sheet in (SHEET_HEAD, SHEET_ITEMS) if sheet not in names]
+        if len(missing) == 1:  # one of the two renamed or deleted: named
+            raise _refuse("workbook.sheet-missing", self.display, sheet=missing[0])
+        if missing:
             raise _refuse(
                 "workbook.not-score-sheet", self.display, sheets=f"{SHEET_HEAD}, {SHEET_ITEMS}"
             )
@@ -439,8 +443,8 @@ class _Reader:
         """The drop-downs' labels: a label typed or picked is read as its level's id."""
         try:  # parscore's own hidden sheet: its first rows only, not counted as the clerk's
             rows = list(wb[SHEET_LISTS].iter_rows(min_row=2, max_row=MAX_LIST_ROWS + 1, max_col=3))
-        except Exception as exc:  # noqa: BLE001 - any damage openpyxl meets is the file's
-            raise _refuse("workbook.unreadable", self.display, reason=type(exc).__name__) from None
+        except Exception:  # noqa: BLE001 - any damage openpyxl meets is the file's
+            raise _refuse("workbook.unreadable", self.display) from None
         for cells in rows:
             key, choice, label = (tuple(cell.value for cell in cells) + (None,) * 3)[:3]
             if isinstance(key, str) and isinstance(choice, str) and isinstance(label, str):
