@@ -55,7 +55,13 @@ def test_the_sheets_their_protection_and_printing(blank: bytes) -> None:
     assert ws.print_title_rows == "$4:$4"
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.paperSize == 9  # A4
+    # two pages across (one page wide printed the 15 columns at about 5.5 pt), across then
+    # down, the id and the text repeated on each; every sheet's pages numbered
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0
+    assert ws.page_setup.fitToWidth == 2 and ws.page_setup.pageOrder == "overThenDown"
+    assert ws.print_title_cols == "$A:$B"
+    for sheet in ("Hướng dẫn", "Thông tin", "Chấm điểm", "Thưởng - Trừ", "Kế hoạch"):
+        assert wb[sheet].oddFooter.right.text == "&P/&N", sheet
     assert ws.column_dimensions["P"].hidden  # the rows' keys
     # the first sub-criterion of the set, its three inputs, its two spare document rows
     assert [ws.cell(r, 1).value for r in range(5, 7)] == ["1", "1.1.1"]

@@ -115,10 +115,16 @@ def _formats(wb: Any) -> dict[str, Any]:
     }
 
 
-def _print_setup(ws: Any, header_row: int, footer: str) -> None:
+def _print_setup(ws: Any, header_row: int, footer: str, *, pages_wide: int = 1) -> None:
+    """A4 landscape, ``pages_wide`` pages across (the score sheet's 15 columns fitted to one
+    page printed at about 5.5 pt: on two, printed across then down, with the id and the text
+    repeated on each, they print at full size), the header row on every page, page numbers."""
     ws.set_paper(A4)
     ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    ws.fit_to_pages(pages_wide, 0)
+    if pages_wide > 1:
+        ws.print_across()
+        ws.repeat_columns(COL["id"], COL["text"])
     ws.repeat_rows(header_row)
     ws.set_margins(left=0.3, right=0.3, top=0.5, bottom=0.6)
     ws.set_footer(f"&L{footer}&R&P/&N")
@@ -268,6 +274,7 @@ class _Writer:
         ws.set_paper(A4)
         ws.set_landscape()
         ws.fit_to_pages(1, 0)
+        ws.set_footer(f"&L{SHEET_GUIDE}&R&P/&N")
         ws.protect("", {"select_locked_cells": True})
         ws.activate()
 
@@ -349,7 +356,7 @@ class _Writer:
             self.heading(ws, "", self.t("template.survey"), None)
             for node in survey:
                 self.block(ws, "survey", node, given.get(node.id))
-        _print_setup(ws, header, SHEET_ITEMS)
+        _print_setup(ws, header, SHEET_ITEMS, pages_wide=2)
         _protect(ws, insert_rows=True)
 
     def heading(self, ws: Any, ident: str, text: str, maximum: Decimal | None) -> None:
