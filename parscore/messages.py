@@ -2634,6 +2634,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "workbook.col-note": ("Ghi chú", "Note"),
     "workbook.document": ("Tài liệu kiểm chứng {n}", "Document {n}"),
     "workbook.type-bool": ("Có/Không", "Có = yes / Không = no"),
+    "workbook.end": (
+        "— Hết bảng chấm điểm (phần ghi dưới dòng này, như chữ ký, không được đọc) —",
+        "— End of the score sheet (what is written below, such as signatures, is not read) —",
+    ),
     "workbook.type-choice": ("chọn trong danh sách", "pick from the list"),
     "workbook.or": ("hoặc: {text}", "or: {text}"),
     "workbook.ledger-title": ("Điểm thưởng và điểm trừ", "Bonus and penalty"),

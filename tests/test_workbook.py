@@ -422,9 +422,19 @@ def test_too_many_cells(blank: bytes) -> None:
     with pytest.raises(InputError) as info:
         workbook_source(blank, "x.xlsx", Limits(max_nodes=60))
     [problem] = info.value.problems
-    # the unit sheet's rows 3 to 13 of 3 cells (33); the score sheet's rows, from row 5, are 16
-    # cells wide: past 60 on row 6
-    assert (problem.code, problem.cell) == ("workbook.too-many-cells", "Chấm điểm!A6")
+    # the cells that hold something count: the unit sheet's 12 rows, label and key each (24),
+    # and 7 values (name, code, kind, district, province, year, set): 31; the score sheet's
+    # field row 5 (id, text, max, key: 35), 1.1.1's row (id, text, max, how, lead, key: 41), its
+    # 3 input and 3 document rows (label and key: 53), 1.1.2's row (59), its first input (61)
+    assert (problem.code, problem.cell) == ("workbook.too-many-cells", "Chấm điểm!A14")
+
+
+def test_a_stray_value_far_below_the_table_is_not_thousands_of_cells(
+    blank: bytes, tmp_path: Path
+) -> None:
+    """A value at A4000 was "more than 50000 cells" (the empty rows were counted)."""
+    path = _fill(blank, tmp_path, {"A4000": "x"})
+    assert evaluate(load_evidence(path)).totals.total == 0
 
 
 def test_another_workbook_is_not_a_score_sheet() -> None:
@@ -857,3 +867,13 @@ def test_a_damaged_workbook_is_said_without_a_python_name() -> None:
     assert problem.message("en") == (
         "cannot read the workbook: damaged? Open it in Excel and save it again"
     )
+
+
+def test_a_signature_block_below_the_table_is_not_read(blank: bytes, tmp_path: Path) -> None:
+    """Typed below the table's end row, it was "a row inserted" (an error)."""
+    ws = openpyxl.load_workbook(io.BytesIO(blank))["Chấm điểm"]
+    end = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 16).value == "end")
+    assert ws.cell(end, 2).value.startswith("— Hết bảng chấm điểm")
+    path = _fill(blank, tmp_path, {f"L{end + 2}": "CHỦ TỊCH UBND XÃ", f"F{end + 3}": "(ký)"})
+    assert workbook_source(path.read_bytes(), "x.xlsx", DEFAULT_LIMITS).read_problems == []
+    assert evaluate(load_evidence(path)).totals.total == 0

@@ -51,6 +51,8 @@ ITEM_COLUMNS = (
     "key",
 )
 COL = {name: index for index, name in enumerate(ITEM_COLUMNS)}
+#: the key of the score sheet's last row: rows below it (a signature block) are not read
+END_KEY = "end"
 
 #: the header row of the score sheet and of the ledger sheet (0-based, as XlsxWriter counts);
 #: the rows below it are the sheet's rows, and a value above it is not read

@@ -38,6 +38,7 @@ from parscore.messages import format_size
 from parscore.workbook import (
     COL,
     DOCUMENT_KEYS,
+    END_KEY,
     HEAD_FIRST_ROW,
     HEAD_KEY,
     HEAD_KEYS,
@@ -97,7 +98,8 @@ _SECTIONS = ("items", "survey")
 _KEY_SHAPES = {
     SHEET_HEAD: lambda p: len(p) == 1 and p[0] in HEAD_KEYS,
     SHEET_ITEMS: lambda p: (
-        (p[0] == "field" and len(p) == 2)
+        p == [END_KEY]
+        or (p[0] == "field" and len(p) == 2)
         or (p[0] == "item" and len(p) == 3 and p[1] in _SECTIONS and bool(p[2]))
         or (p[0] == "input" and len(p) == 4 and p[1] in _SECTIONS and all(p[2:]))
         or (
@@ -264,6 +266,7 @@ class _Reader:
         self.cells: dict[KeyPath, Cell] = {}
         self.problems: list[Problem] = []
         self.visited = 0
+        self.walked = 0
         self.seen: dict[tuple[str, str], int] = {}  # (sheet, a row's key) -> its row
         self.labels: dict[str, dict[str, str]] = {}  # an input's key -> its levels' labels
         self.input_labels: dict[tuple[str, str], dict[str, str]] = {}
@@ -285,8 +288,11 @@ class _Reader:
                 raise _refuse("workbook.unreadable", self.display) from None
             number += 1
             values = tuple(_shown(cell) for cell in cells)
-            self.visited += width
-            if self.visited > self.limits.max_nodes:
+            # the cells that hold something count (a stray value far below the table is not
+            # thousands of cells); the rows walked are bounded too
+            self.visited += sum(1 for value in values if value is not None)
+            self.walked += 1
+            if self.visited > self.limits.max_nodes or self.walked > self.limits.max_nodes:
                 cell = f"{sheet}!A{number}"
                 raise InputError(
                     [
@@ -537,6 +543,8 @@ class _Reader:
             else:
                 parts = self.keyed(SHEET_ITEMS, number, values, COL["key"], fill)
             last_doc = parts if parts is not None and parts[0] == "doc" else None
+            if parts == [END_KEY]:  # the table's end: below it, a signature block, not read
+                break
             if parts is None or parts[0] == "field":
                 continue
             section, node_id = parts[1], parts[2]

@@ -26,6 +26,7 @@ from parscore.workbook import (
     COL,
     DISCIPLINES,
     DOCUMENT_KEYS,
+    END_KEY,
     HEAD_FIRST_ROW,
     HEAD_KEY,
     HEAD_VALUE,
@@ -356,6 +357,10 @@ class _Writer:
             self.heading(ws, "", self.t("template.survey"), None)
             for node in survey:
                 self.block(ws, "survey", node, given.get(node.id))
+        # the table's end: what is typed below (a signature block) is not the evidence
+        ws.write_string(self.row, COL["text"], self.t("workbook.end"), self.f["note"])
+        ws.write_string(self.row, COL["key"], END_KEY)
+        ws.print_area(0, 0, self.row, COL["note"])
         _print_setup(ws, header, SHEET_ITEMS, pages_wide=2)
         _protect(ws, insert_rows=True)
 
