@@ -2691,6 +2691,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the score sheet has no sheet «{sheet}» (renamed or deleted?): give the sheet that name "
         "again",
     ),
+    "workbook.formula-no-value": (
+        "ô chứa công thức chưa được tính (không có giá trị): gõ thẳng giá trị vào ô, hoặc mở "
+        "bằng Excel và lưu lại",
+        "the cell holds a formula never computed (it has no value): type the value itself, or "
+        "open the file in Excel and save it again",
+    ),
     "workbook.too-many-cells": (
         "bảng tính có quá nhiều ô (hơn {limit}) (đổi bằng --max-nodes)",
         "the workbook holds too many cells (more than {limit}) (change it with --max-nodes)",

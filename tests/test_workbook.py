@@ -877,3 +877,14 @@ def test_a_signature_block_below_the_table_is_not_read(blank: bytes, tmp_path: P
     path = _fill(blank, tmp_path, {f"L{end + 2}": "CHỦ TỊCH UBND XÃ", f"F{end + 3}": "(ký)"})
     assert workbook_source(path.read_bytes(), "x.xlsx", DEFAULT_LIMITS).read_problems == []
     assert evaluate(load_evidence(path)).totals.total == 0
+
+
+def test_a_formula_never_computed_is_refused_not_read_as_empty(
+    blank: bytes, tmp_path: Path
+) -> None:
+    """openpyxl (a script) saves a formula without its value: the item went missing silently."""
+    at = _rows(openpyxl.load_workbook(io.BytesIO(blank))["Chấm điểm"])
+    row = at[("1.5", "Số sáng kiến, giải pháp CCHC được công nhận")]
+    path = _fill(blank, tmp_path, {f"F{row}": "=1+1"})
+    [problem] = _problems_of(path)
+    assert (problem.code, problem.cell) == ("workbook.formula-no-value", f"Chấm điểm!F{row}")

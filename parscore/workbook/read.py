@@ -237,10 +237,50 @@ def workbook_source(data: bytes, display: str, limits: Limits) -> WorkbookSource
             wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception:  # noqa: BLE001 - any damage openpyxl meets is the file's
             raise _refuse("workbook.unreadable", display) from None
+        reader = _Reader(display, limits)
+        reader.formulas = _formulas_without_value(data, limits)
         try:
-            return _Reader(display, limits).read(wb)
+            return reader.read(wb)
         finally:
             wb.close()
+
+
+def _formulas_without_value(data: bytes, limits: Limits) -> set[Cell]:
+    """The cells holding a formula Excel never computed (a file written by a script, or saved
+    without recalculating): read with the values they would be empty, and the item would go
+    missing silently. Looked for only when a sheet holds a formula at all."""
+    import openpyxl
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        if not any(b"<f" in archive.read(name) for name in sheets):
+            return set()
+    found: set[Cell] = set()
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        valued = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - refused, with its message, by the reading proper
+        return set()
+    try:
+        for sheet in (SHEET_HEAD, SHEET_ITEMS, SHEET_LEDGER, SHEET_PLAN):
+            if sheet not in wb.sheetnames or sheet not in valued.sheetnames:
+                continue
+            pairs = zip(
+                wb[sheet].iter_rows(max_row=limits.max_nodes, max_col=len(ITEM_COLUMNS)),
+                valued[sheet].iter_rows(max_row=limits.max_nodes, max_col=len(ITEM_COLUMNS)),
+                strict=False,
+            )
+            for formulas, values in pairs:
+                for formula, value in zip(formulas, values, strict=False):
+                    text = getattr(formula, "value", None)
+                    if isinstance(text, str) and text.startswith("=") and value.value is None:
+                        found.add((sheet, formula.row, formula.column - 1))
+    except Exception:  # noqa: BLE001 - refused, with its message, by the reading proper
+        return found
+    finally:
+        wb.close()
+        valued.close()
+    return found
 
 
 def _shown(cell: Any) -> Any:
@@ -267,6 +307,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.visited = 0
         self.walked = 0
+        self.formulas: set[Cell] = set()  # cells whose formula has no computed value
         self.seen: dict[tuple[str, str], int] = {}  # (sheet, a row's key) -> its row
         self.labels: dict[str, dict[str, str]] = {}  # an input's key -> its levels' labels
         self.input_labels: dict[tuple[str, str], dict[str, str]] = {}
@@ -306,6 +347,9 @@ class _Reader:
                         )
                     ]
                 )
+            for col in range(len(values)):
+                if values[col] is None and (sheet, number, col) in self.formulas:
+                    self.problem("workbook.formula-no-value", (sheet, number, col))
             yield number, tuple(values) + (None,) * (width - len(values))
 
     def keyed(
