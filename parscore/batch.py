@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from parscore import __version__
 from parscore.cache import CacheEntry, ResultCache
 from parscore.compare import compare, outline_of, summarize
-from parscore.errors import InputError, Problem, UsageError
+from parscore.errors import InputError, Problem, Severity, UsageError
 from parscore.escaping import escaped
 from parscore.loading import CriteriaResolver, is_workbook, looks_like_workbook
 from parscore.model.common import comparable
@@ -590,6 +590,9 @@ class ComparisonRun:
     problems: list[Problem]
     refusal: UsageError | None
     read: list[Path]
+    #: ranked on the final appraisal: evidence file → the body its council's documents are
+    #: issued under (``appraisal annex``'s header)
+    bodies: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def left_out(self) -> bool:
@@ -641,15 +644,18 @@ def compare_outcomes(
     excluded = [Excluded(file=o.display, problems=[notice(p) for p in o.problems]) for o in broken]
     excluded += [Excluded(file=p.file, problems=[notice(p)]) for p in found.problems]
     not_appraised: list[UnitSummary] = []
+    bodies: dict[str, tuple[str, str]] = {}
     chosen: RankStage = stage or ("final" if side else "self")
     if chosen == "final":  # each commune on its final appraisal (parscore/appraisal/batch.py)
         from parscore.appraisal.batch import appraised
 
         found_ap = appraised(good, side, limits, criteria, survey)
         summaries, not_appraised = found_ap.ranked, found_ap.not_appraised
+        bodies = found_ap.bodies
         problems += found_ap.problems
         for p in found_ap.problems:
-            excluded.append(Excluded(file=p.file, problems=[notice(p)]))
+            if p.severity is not Severity.WARNING:  # a warning leaves nothing out
+                excluded.append(Excluded(file=p.file, problems=[notice(p)]))
     criteria_set = CriteriaResolver(limits).load(good[0].criteria_location)  # as it is now
     comparison = compare(
         summaries,
@@ -659,7 +665,9 @@ def compare_outcomes(
         stage=chosen,
         not_appraised=not_appraised,
     )
-    return ComparisonRun(comparison, problems, None, read)
+    if chosen == "self" and side:  # says the ranking is on the computed points, not the claims
+        comparison = comparison.model_copy(update={"computed_self": True})
+    return ComparisonRun(comparison, problems, None, read, bodies)
 
 
 def compare_found(

@@ -56,6 +56,21 @@ CRITERIA_OPTION = click.option(
     help="cli.help.criteria-option",
 )
 FORCE_OPTION = click.option("--force", is_flag=True, help="cli.help.force")
+PREVIOUS_OPTION = click.option(
+    "--previous",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="cli.help.previous",
+)
+CROSSWALK_OPTION = click.option(
+    "--crosswalk",
+    "crosswalks",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="cli.help.crosswalk",
+)
 SURVEY_OPTION = click.option(
     "--survey", type=click.Path(path_type=Path), metavar="TABLE", help="cli.help.survey"
 )
@@ -407,6 +422,8 @@ def main(
     is_flag=True,
     help="cli.help.missing",
 )
+@PREVIOUS_OPTION
+@CROSSWALK_OPTION
 @click.option("--appraisal", type=click.Path(path_type=Path), help="cli.help.appraisal")
 @click.option("--explanation", type=click.Path(path_type=Path), help="cli.help.explanation")
 @click.option("--standing", is_flag=True, help="cli.help.standing")
@@ -422,6 +439,8 @@ def evaluate(
     detail: bool,
     top: int,
     missing: bool,
+    previous: tuple[Path, ...],
+    crosswalks: tuple[Path, ...],
     standing: bool,
     survey: Path | None,
     appraisal: Path | None = None,
@@ -432,6 +451,21 @@ def evaluate(
     from parscore.loading import load_evidence
     from parscore.report.common import Options
 
+    if previous and (missing or standing or appraisal is not None):
+        raise UsageError("years.previous-with-missing")
+    if previous:  # the unit against its past (parscore/yearfiles.py)
+        from parscore.yearfiles import unit_history
+
+        chosen = formats.get("history", fmt)
+        read = [evidence, *previous, *crosswalks]
+        _check_output(chosen, output, force, read)
+        past, notices = unit_history(
+            evidence, list(previous), list(crosswalks), resolver(), criteria_ref
+        )
+        print_problems(notices, lang)
+        opts = Options(lang=lang, detail=detail, top=top, width=_layout_width(output))
+        emit(chosen.reporter()(past, opts), output, force, read, bom=chosen.bom)
+        return
     if missing and standing:
         raise UsageError("usage.missing-standing")
     chosen = formats.get("todo" if missing else "standing" if standing else "result", fmt)
@@ -541,6 +575,14 @@ def _check_output(
     is_flag=True,
     help="cli.help.no-cache",
 )
+@click.option(
+    "--previous",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="cli.help.compare-previous",
+)
+@click.option("--lineage", type=click.Path(path_type=Path), metavar="FILE", help="cli.help.lineage")
 @click.option("--stage", type=click.Choice(["self", "final"]), help="cli.help.stage")
 @SURVEY_OPTION
 @guarded
@@ -555,6 +597,8 @@ def compare(
     detail: bool,
     jobs: int,
     no_cache: bool,
+    previous: tuple[Path, ...],
+    lineage: Path | None,
     survey: Path | None,
     stage: str | None = None,
 ) -> None:
@@ -569,6 +613,8 @@ def compare(
     from parscore.report.common import Options
 
     chosen = formats.get("comparison", fmt)
+    if lineage is not None and not previous:
+        raise UsageError("years.lineage-without-previous")
     found = batch.find_files(paths)
     # before any scoring: not a file given or found in a folder
     tables = [survey] if survey is not None else []
@@ -596,12 +642,24 @@ def compare(
         raise run.refusal
     if run.comparison is None:
         sys.exit(EXIT_BAD_INPUT)
+    comparison, read = run.comparison, [*paths, *run.read]
+    notices: list[Problem] = []
+    if previous:  # against last year (parscore/yearfiles.py, parscore/years.py)
+        from parscore.yearfiles import against_last_year
+
+        _check_output(chosen, output, force, [*read, *previous])
+        cache = None if no_cache else default_folder()
+        comparison, notices, more = against_last_year(
+            comparison, list(previous), lineage, limits, cache_folder=cache, jobs=jobs
+        )
+        print_problems(notices, lang)
+        read += more
     opts = Options(lang=lang, detail=detail, width=_layout_width(output))
-    report = chosen.reporter()(run.comparison, opts)
+    report = chosen.reporter()(comparison, opts)
     # worker processes (--jobs) read files this process has no record of: name them all
-    emit(report, output, force, [*paths, *run.read, *tables], bom=chosen.bom)
-    if run.left_out:
-        sys.exit(EXIT_PROBLEMS)
+    emit(report, output, force, [*read, *tables], bom=chosen.bom)
+    if run.left_out or (previous and any(p.severity is Severity.ERROR for p in notices)):
+        sys.exit(EXIT_PROBLEMS)  # a file left out, this year's or last year's
 
 
 @main.command(help="cli.help.review")
@@ -704,6 +762,8 @@ def _progress_bar(lang: str) -> Callable[..., Any]:
 @LANG_OPTION
 @OUTPUT_OPTION
 @FORCE_OPTION
+@PREVIOUS_OPTION
+@CROSSWALK_OPTION
 @guarded
 def plan(
     evidence: Path,
@@ -714,6 +774,8 @@ def plan(
     lang: str,
     output: Path | None,
     force: bool,
+    previous: tuple[Path, ...],
+    crosswalks: tuple[Path, ...],
 ) -> None:
     """Draft next year's improvement plan from a commune's EVIDENCE (Kế hoạch cải thiện)."""
     from parscore.engine import evaluate as run
@@ -725,8 +787,18 @@ def plan(
     _check_output(chosen, output, force, [evidence])
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
     drafted = make_plan(run(prepared), target)
+    read = [evidence]
+    if previous:  # what was lost since the earlier year (parscore/yearfiles.py)
+        from parscore.yearfiles import plan_since, unit_history
+
+        read += [*previous, *crosswalks]
+        past, notices = unit_history(
+            evidence, list(previous), list(crosswalks), resolver(), criteria_ref
+        )
+        print_problems(notices, lang)
+        drafted = plan_since(drafted, past)
     opts = Options(lang=lang, top=top, width=_layout_width(output))
-    emit(chosen.reporter()(drafted, opts), output, force, [evidence])
+    emit(chosen.reporter()(drafted, opts), output, force, read)
 
 
 _PLAN_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".json": "json"}
@@ -763,6 +835,12 @@ def _plan_format(output: Path | None, offered: list[str] | None = None) -> str:
     help="cli.help.plan-year-previous",
 )
 @click.option(
+    "--appraisal",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="cli.help.plan-year-appraisal",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(formats.names("plan-year")),
@@ -780,6 +858,7 @@ def plan_year(
     province: str | None,
     year: int | None,
     previous: Path | None,
+    appraisal: Path | None,
     fmt: str | None,
     lang: str,
     output: Path | None,
@@ -790,7 +869,7 @@ def plan_year(
     from parscore.report.common import Options
 
     chosen = formats.get("plan-year", fmt or _plan_format(output, formats.names("plan-year")))
-    inputs = [p for p in (previous,) if p is not None]
+    inputs = [p for p in (previous, appraisal) if p is not None]
     _check_output(chosen, output, force, inputs)
     drafted = draft(
         resolver(),
@@ -801,6 +880,8 @@ def plan_year(
         province=province,
         year=year,
         previous=previous,
+        appraisal=appraisal,
+        warn=lambda problems: print_problems(problems, lang),
     )
     opts = Options(lang=lang, width=_layout_width(output))
     emit(chosen.reporter()(drafted, opts), output, force, inputs)
@@ -862,21 +943,26 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
     sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
+#: every format whose JSON Schema ``parscore schema`` writes (parscore/schemas.py)
+SCHEMA_NAMES = (
+    "criteria",
+    "evidence",
+    "result",
+    "plan",
+    "comparison",
+    "appraisal",
+    "explanation",
+    "review",
+    "change",
+    "crosswalk",
+    "lineage",
+)
+
+
 @main.command(help="cli.help.schema")
 @click.argument(
     "which",
-    type=click.Choice(
-        [
-            "criteria",
-            "evidence",
-            "result",
-            "plan",
-            "comparison",
-            "appraisal",
-            "explanation",
-            "review",
-        ]
-    ),
+    type=click.Choice(SCHEMA_NAMES),
 )
 @click.option(
     "--criteria",
@@ -1183,6 +1269,7 @@ def appraisal_request(
 )
 @SURVEY_OPTION
 @FORCE_OPTION
+@click.option("--no-cache", is_flag=True, help="cli.help.annex-no-cache")
 @LANG_OPTION
 @guarded
 def appraisal_annex(
@@ -1192,6 +1279,7 @@ def appraisal_annex(
     output: Path,
     survey: Path | None,
     force: bool,
+    no_cache: bool,
     lang: str,
 ) -> None:
     """The results annex of the province's decision (Phụ lục kết quả)."""
@@ -1215,7 +1303,7 @@ def appraisal_annex(
         found,
         criteria_ref,
         resolver().limits,
-        cache_folder=None,
+        cache_folder=None,  # a decision's annex is always scored afresh: --no-cache changes nothing
         group_by=group_by,  # type: ignore[arg-type]
         stage="final",
         survey=table,
@@ -1229,8 +1317,10 @@ def appraisal_annex(
     if not run.comparison.compared:
         raise UsageError("usage.annex-needs-appraisals")
     write = appraisal_docs.annex_docx if suffix == ".docx" else appraisal_docs.annex_xlsx
-    emit(write(run.comparison, lang), output, force, [*given, *run.read])
+    emit(write(run.comparison, lang, run.bodies), output, force, [*given, *run.read])
     echo(render("cli.wrote", {"path": display_name(output)}, lang), err=True)
+    if mixed := appraisal_docs.issuer_warning(run.comparison, lang, display_name(output)):
+        echo(mixed.format(lang), err=True)
     missing = run.comparison.not_appraised
     for unit in missing:  # a decision's annex that lacks a commune must say so
         args = {"unit": unit.name}
@@ -1331,6 +1421,33 @@ def criteria_test(ref: str, cases: tuple[Path, ...], lang: str) -> None:
     if problems:
         raise InputError(problems)
     sys.exit(_report_cases(runs, lang))
+
+
+@criteria.command("diff", help="cli.help.criteria-diff")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="cli.help.diff-output")
+@FORCE_OPTION
+@LANG_OPTION
+@guarded
+def criteria_diff(old: str, new: str, output: Path | None, force: bool, lang: str) -> None:
+    """Compare two versions of a criteria set; draft the crosswalk (parscore/years.py)."""
+    from parscore.loading import looks_like_path
+    from parscore.report.common import Options
+    from parscore.report.years import diff_text, draft_crosswalk
+    from parscore.yamlsource import display_name
+    from parscore.yearfiles import set_diff
+
+    read = [Path(ref) for ref in (old, new) if looks_like_path(ref)]
+    if output is not None:
+        from parscore.output import check_target
+
+        check_target(output, force=force, inputs=read)
+    diff, old_set, new_set = set_diff(old, new, resolver())
+    echo(diff_text(diff, old_set, new_set, Options(lang=lang, width=_layout_width())), nl=False)
+    if output is not None:
+        emit(draft_crosswalk(diff, old_set, new_set, lang), output, force, read)
+        echo(render("years.draft-wrote", {"path": display_name(output)}, lang), err=True)
 
 
 def _report_cases(runs: list[Any], lang: str) -> int:

@@ -257,6 +257,7 @@ def _unit(summary: UnitSummary, group: str | None = None) -> UnitRef:
         year=summary.year,
         group=group,
         district=district.name if district is not None else None,
+        province=u.parent("province").name if u.parent("province") is not None else None,  # type: ignore[union-attr]
     )
 
 
@@ -298,6 +299,8 @@ def rank(units: Sequence[UnitSummary | UnitResult], group: str | None = None) ->
                 max=t.max,
                 applicable_max=t.applicable_max,
                 self_total=u.self_total,
+                self_points=None if u.self_total is None else u.self_total - t.survey,
+                appraised=None if u.self_total is None else t.total - t.survey,
             )
         )
     return rows

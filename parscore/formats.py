@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Literal
 
-Subject = Literal["result", "todo", "standing", "comparison", "plan", "plan-year", "review"]
+Subject = Literal[
+    "result", "todo", "standing", "comparison", "plan", "plan-year", "review", "history"
+]
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,18 @@ register("comparison", "json", "parscore.report.compare_text", "to_json")
 register("comparison", "markdown", "parscore.report.compare_text", "markdown")
 register("comparison", "xlsx", "parscore.report.xlsx", "to_xlsx", binary=True)
 register("comparison", "html", "parscore.report.html", "to_html")
+
+# a unit against its past (evaluate --previous): the same names as a result's
+for _name in ("table", "json", "csv", "markdown"):
+    register(
+        "history",
+        _name,
+        "parscore.report.years",
+        "HISTORY_REPORTERS",
+        key=_name,
+        bom=get("result", _name).bom,
+        shows_warnings=False,
+    )
 
 register("plan", "text", "parscore.report.plan_text", "text")
 register("plan", "markdown", "parscore.report.plan_text", "markdown")

@@ -850,9 +850,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Round {round}: {points} points — {why}.",
     ),
     "appraisal.decision-inputs": (
-        "Vòng {round}: sửa số liệu {inputs} — {why}.",
-        "Round {round}: inputs corrected to {inputs} — {why}.",
+        "Vòng {round}: sửa số liệu — {inputs} — {why}.",
+        "Round {round}: inputs corrected — {inputs} — {why}.",
     ),
+    "appraisal.input-change": (
+        "{label}: {value} (xã kê khai {commune})",
+        "{label}: {value} (the commune gave {commune})",
+    ),
+    "appraisal.yes": ("có", "yes"),
+    "appraisal.no": ("không", "no"),
     "appraisal.decision-explain": (
         "Vòng {round}: yêu cầu giải trình — {ask}{provisional}.",
         "Round {round}: explanation requested — {ask}{provisional}.",
@@ -891,8 +897,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "lines are not decided or await an explanation.",
     ),
     "appraisal.final-published": (
-        "Điểm công bố (thẩm định cuối): chỉ số {index}, {band}.",
-        "Published score (final appraisal): index {index}, {band}.",
+        "Điểm công bố (thẩm định cuối): điểm tự đánh giá {self}, điểm thẩm định {appraised} "
+        "(cả hai gồm điểm thưởng, điểm trừ, không gồm điểm điều tra xã hội học), tổng điểm "
+        "{total}, chỉ số {index}, {band}.",
+        "Published score (final appraisal): self-assessed points {self}, appraised points "
+        "{appraised} (both with bonus and penalty, without the survey), total {total}, index "
+        "{index}, {band}.",
     ),
     "appraisal.undecided-rule": (
         "Tiêu chí chưa quyết định được tạm tính theo điểm tính từ minh chứng của xã và liệt kê "
@@ -947,19 +957,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "files compared, matched to each commune by unit code and year), self — the "
         "self-assessments",
     ),
-    "comparison.self-total": ("Điểm tự đánh giá", "Self-assessed"),
+    "comparison.self-total": ("Điểm tự đánh giá", "Self-assessed points"),
     "comparison.self-gap": ("Tự chấm − thẩm định", "Self − appraised"),
     "comparison.stage-final-note": (
-        "Xếp hạng theo điểm thẩm định cuối; 'Điểm tự đánh giá' là tổng điểm xã tự chấm, "
-        "cột 'Tự chấm − thẩm định' là chênh lệch của từng đơn vị, bình quân {gap} điểm.",
-        "Ranked on the final appraisal; 'Self-assessed' is the commune's own total, "
-        "'Self − appraised' is each unit's gap, {gap} points on average.",
+        "Xếp hạng theo điểm thẩm định cuối. Điểm tự đánh giá (xã tự chấm) và điểm thẩm định "
+        "(hội đồng) gồm điểm thưởng, điểm trừ, không gồm điểm điều tra xã hội học: tổng điểm = "
+        "điểm thẩm định + điểm điều tra xã hội học; cột 'Tự chấm − thẩm định' là chênh lệch "
+        "của từng đơn vị, bình quân {gap} điểm.",
+        "Ranked on the final appraisal. Self-assessed points (the commune's claims) and "
+        "appraised points (the council's) include bonus and penalty, not the survey: total = "
+        "appraised + survey; 'Self − appraised' is each unit's gap, {gap} points on average.",
     ),
     "comparison.stage-final-short": (
         "Xếp hạng theo điểm thẩm định cuối; điểm tự đánh giá cao hơn điểm thẩm định bình quân "
-        "{gap} điểm.",
-        "Ranked on the final appraisal; self-assessed totals are {gap} points above the "
-        "appraised ones on average.",
+        "{gap} điểm (cả hai gồm điểm thưởng, điểm trừ, không gồm điểm điều tra xã hội học).",
+        "Ranked on the final appraisal; self-assessed points are {gap} points above the "
+        "appraised ones on average (both with bonus and penalty, without the survey).",
+    ),
+    "comparison.appraised": ("Điểm thẩm định", "Appraised points"),
+    "comparison.stage-self-note": (
+        "Xếp hạng theo điểm tính từ minh chứng tự đánh giá của từng xã (như parscore evaluate), "
+        "không theo điểm xã tự chấm; 'Điểm tự đánh giá' của bảng xếp hạng theo thẩm định cuối "
+        "là điểm xã tự chấm (điểm tính từ minh chứng ở tiêu chí xã không chấm).",
+        "Ranked on the points computed from each commune's self-assessment evidence (as parscore "
+        "evaluate scores it), not on the points it claimed; the 'Self-assessed points' of the "
+        "ranking on the final appraisal are the points it claimed (the computed ones where it "
+        "claimed none).",
     ),
     "comparison.not-appraised-title": (
         "Đơn vị chưa có kết quả thẩm định cuối",
@@ -976,6 +999,44 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "tệp thứ hai cho cùng đơn vị và năm (đã có {other}): không dùng",
         "a second file for the same unit and year ({other} already): not used",
     ),
+    "appraisal.group": (
+        "'{id}' là nhóm tiêu chí, không được chấm điểm trực tiếp: quyết định (hoặc giải trình) "
+        "cho từng tiêu chí thành phần ({children})",
+        "'{id}' is a group: it is not scored itself; decide (or answer) on each of its "
+        "sub-criteria ({children})",
+    ),
+    "appraisal.due-before-round": (
+        "hạn giải trình {due} trước ngày thẩm định vòng 1 ({date}): hạn phải sau ngày yêu cầu",
+        "explanation deadline {due} before round 1's date ({date}): it must come after the request",
+    ),
+    "appraisal.round2-before-round1": (
+        "vòng 2 ghi ngày {date}, trước vòng 1 ({first})",
+        "round 2 is dated {date}, before round 1 ({first})",
+    ),
+    "appraisal.no-due": (
+        "vòng 1 yêu cầu giải trình ({ids}) nhưng không ghi hạn (explanation_due): giải trình gửi "
+        "ngày nào cũng được tính",
+        "round 1 asks for explanations ({ids}) but sets no deadline (explanation_due): an "
+        "answer sent on any date is counted",
+    ),
+    "explanation.document-after": (
+        "giải trình '{id}' gửi ngày {sent} kèm văn bản ghi ngày {date}, sau ngày gửi: kiểm tra "
+        "lại ngày",
+        "answer '{id}' sent on {sent} cites a document dated {date}, after it was sent: check the "
+        "dates",
+    ),
+    "explanation.document-after-due": (
+        "giải trình '{id}' gửi ngày {sent} kèm văn bản ghi ngày {date}, sau ngày gửi và sau hạn "
+        "{due}: không được tính ở giai đoạn giải trình (vòng 2 quyết định)",
+        "answer '{id}' sent on {sent} cites a document dated {date}, after it was sent and after "
+        "the deadline {due}: not counted at the explanation stage (round 2 decides)",
+    ),
+    "explanation.no-appraisal": (
+        "tệp giải trình này không ứng với tệp thẩm định nào trong các tệp so sánh (theo mã đơn "
+        "vị và năm): không được đọc",
+        "this explanation file answers no appraisal file among the files compared (by unit code "
+        "and year): not read",
+    ),
     "appraisal.no-evidence": (
         "không có tệp minh chứng nào của đơn vị này trong các tệp so sánh",
         "no evidence file of this unit among the files compared",
@@ -983,6 +1044,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "appraisal-doc.committee": (
         "Ủy ban nhân dân tỉnh {province}",
         "{province} Provincial People's Committee",
+    ),
+    "appraisal-doc.committee-district": (
+        "Ủy ban nhân dân huyện {district}",
+        "{district} District People's Committee",
+    ),
+    "appraisal-doc.committee-named": (
+        "Ủy ban nhân dân {district}",
+        "People's Committee of {district}",
+    ),
+    "appraisal-doc.annex-provinces": (
+        "phụ lục gồm đơn vị của nhiều tỉnh ({names}): tiêu đề chỉ ghi 'Ủy ban nhân dân', không "
+        "ghi tên tỉnh; mỗi tỉnh ban hành quyết định của mình (lập phụ lục riêng cho từng tỉnh)",
+        "the annex holds units of several provinces ({names}): its header reads 'People's "
+        "Committee' with no province; each province issues its own decision (one annex per "
+        "province)",
+    ),
+    "appraisal-doc.annex-districts": (
+        "phụ lục năm {year} gồm đơn vị của nhiều huyện ({names}): trước 1/7/2025 mỗi huyện thẩm "
+        "định, xếp hạng các xã của mình; tiêu đề ghi Ủy ban nhân dân tỉnh",
+        "the {year} annex holds units of several districts ({names}): before 1/7/2025 each "
+        "district appraised and ranked its communes; the header names the province's committee",
     ),
     "appraisal-doc.council": ("HỘI ĐỒNG THẨM ĐỊNH CHỈ SỐ CCHC", "PAR INDEX APPRAISAL COUNCIL"),
     "appraisal-doc.minutes-number": ("Số: ....../BB-HĐTĐ", "No.: ....../BB-HĐTĐ"),
@@ -1025,11 +1107,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "appraisal-doc.conclusion": ("III. KẾT LUẬN", "III. CONCLUSION"),
     "appraisal-doc.final-line": (
-        "Điểm tự đánh giá {self}; điểm thẩm định {appraisal}, điểm điều tra xã hội học "
-        "{survey}, điểm thưởng {bonus}, điểm trừ {penalty}; tổng điểm {total}; Chỉ số CCHC "
+        "Điểm tự đánh giá {self}; điểm thẩm định {appraisal} (gồm điểm thưởng {bonus}, điểm "
+        "trừ {penalty}; không gồm điểm điều tra xã hội học); điểm điều tra xã hội học "
+        "{survey}; tổng điểm {total} = điểm thẩm định + điểm điều tra xã hội học; Chỉ số CCHC "
         "{index}, xếp loại {band}.",
-        "Self-assessed {self}; appraised {appraisal}, survey {survey}, bonus {bonus}, penalty "
-        "{penalty}; total {total}; PAR INDEX {index}, band {band}.",
+        "Self-assessed points {self}; appraised points {appraisal} (bonus {bonus} and penalty "
+        "{penalty} included, the survey not); survey {survey}; total {total} = appraised + "
+        "survey; PAR INDEX {index}, band {band}.",
     ),
     "appraisal-doc.annex-left-out": (
         "{unit} không có trong phụ lục: chưa có kết quả thẩm định cuối (không có tệp thẩm định, "
@@ -1068,7 +1152,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "After round 1, {council} asks {kind:.0}{name} People's Committee to explain, and to "
         "add evidence to, the {count} sub-criteria below, and to send it to the council {due}:",
     ),
-    "appraisal-doc.due": ("trước hết ngày {d}/{m}/{y}", "by {d}/{m}/{y}"),
+    "appraisal-doc.due": ("chậm nhất ngày {d}/{m}/{y}", "by {d}/{m}/{y}"),
     "appraisal-doc.no-due": (
         "trong thời hạn Hội đồng thông báo",
         "within the time the council sets",
@@ -1090,6 +1174,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "= điểm thẩm định + điểm điều tra xã hội học.",
         "(Annexed to Decision No. ....../QĐ-UBND of ...../...../...... ). Self-assessed and "
         "appraised points include bonus and penalty, not the survey; total = appraised + survey.",
+    ),
+    "appraisal-doc.annex-max": (
+        "Chỉ số CCHC = tổng điểm / điểm tối đa áp dụng × 100. Điểm tối đa áp dụng khác {max} "
+        "(có tiêu chí không áp dụng với đơn vị): {units}.",
+        "PAR INDEX = total / applicable maximum × 100. Applicable maximum other than {max} "
+        "(sub-criteria not applicable to the unit): {units}.",
     ),
     "appraisal-doc.annex-gap": (
         "Điểm tự đánh giá cao hơn điểm thẩm định bình quân {gap} điểm.",
@@ -1601,9 +1691,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "compare.mixed-years": (
         "các tệp thuộc những năm khác nhau, không xếp hạng chung được: {listing}; hãy so sánh "
-        "từng năm riêng",
+        "từng năm riêng (năm trước đưa vào bằng --previous)",
         "the files are of different years and cannot be ranked together: {listing}; compare "
-        "each year on its own",
+        "each year on its own (give last year with --previous)",
     ),
     "compare.duplicate-unit": (
         "{unit} năm {year} có hai tệp: {first} và {second}; hãy bỏ một tệp",
@@ -1768,7 +1858,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "comparison.unit": ("Đơn vị", "Unit"),
     "comparison.code": ("Mã", "Code"),
     "comparison.kind": ("Loại đơn vị", "Kind"),
-    "comparison.appraisal": ("Điểm thẩm định", "Appraisal"),
+    "comparison.appraisal": (
+        "Điểm tiêu chí (không gồm điều tra XHH)",
+        "Criteria points (survey aside)",
+    ),
     "comparison.bonus-penalty": ("Thưởng / trừ", "Bonus / penalty"),
     "comparison.weakest": ("Lĩnh vực yếu nhất", "Weakest field"),
     "comparison.gap": ("Chênh lệch so với trung vị nhóm", "Gap to the group median"),
@@ -1846,6 +1939,332 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "vàng 50, xanh 100.",
         "Rank within the group; columns 1, 2, … are the share of points achieved in each field "
         "(%): red 0, yellow 50, green 100.",
+    ),
+    # --- year over year: crosswalks, lineages, a unit and a group against their past ---------
+    "crosswalk.not-crosswalk": (
+        "không phải tệp đối chiếu bộ tiêu chí (cần khóa 'crosswalk:' với old và new)",
+        "not a crosswalk file (expected a 'crosswalk:' key with old and new)",
+    ),
+    "crosswalk.empty-entry": (
+        "mục đối chiếu không có tiêu chí cũ lẫn mới",
+        "an entry with neither an old nor a new sub-criterion",
+    ),
+    "crosswalk.unknown-item": (
+        "'{id}' không phải tiêu chí thành phần được chấm điểm của bộ {set}",
+        "'{id}' is not a scored sub-criterion of the set {set}",
+    ),
+    "crosswalk.listed-twice": (
+        "'{id}' đã có ở mục đối chiếu thứ {entry}: mỗi tiêu chí ghi một lần",
+        "'{id}' is already in entry {entry}: each sub-criterion is listed once",
+    ),
+    "crosswalk.unlisted-old": (
+        "{count} tiêu chí của bộ cũ {set} chưa có trong bảng đối chiếu (ghi new: [] nếu đã bỏ): "
+        "{listing}",
+        "{count} sub-criteria of the old set {set} are not in the crosswalk (write new: [] for "
+        "a dropped one): {listing}",
+    ),
+    "crosswalk.unlisted-new": (
+        "{count} tiêu chí của bộ mới {set} chưa có trong bảng đối chiếu (ghi old: [] nếu là "
+        "tiêu chí mới): {listing}",
+        "{count} sub-criteria of the new set {set} are not in the crosswalk (write old: [] for "
+        "a new one): {listing}",
+    ),
+    "crosswalk.wrong-sets": (
+        "bảng đối chiếu {file} nối bộ {old} với bộ {new}, không phải {then} với {now}",
+        "the crosswalk {file} maps the set {old} onto {new}, not {then} onto {now}",
+    ),
+    "lineage.not-lineage": (
+        "không phải tệp sáp nhập đơn vị (cần các khóa lineage, date, basis, units)",
+        "not a lineage file (expected the keys lineage, date, basis, units)",
+    ),
+    "lineage.unit-twice": (
+        "đơn vị '{name}' đã có ở mục thứ {entry}",
+        "the unit '{name}' is already entry {entry}",
+    ),
+    "lineage.predecessor-twice": (
+        "đơn vị cũ '{name}' đã được sáp nhập vào '{first}': một đơn vị cũ chỉ vào một đơn vị mới",
+        "the old unit '{name}' already went into '{first}': an old unit goes into one new unit",
+    ),
+    "lineage.weights-partial": (
+        "'{name}': trọng số (weight) phải ghi cho mọi đơn vị cũ, lớn hơn 0, hoặc không ghi cho "
+        "đơn vị nào (bình quân cộng)",
+        "'{name}': give a weight (greater than 0) to every old unit, or to none (the plain mean)",
+    ),
+    "previous.bad-json": (
+        "không đọc được kết quả so sánh năm trước (chi tiết bằng tiếng Anh): {detail}",
+        "cannot read last year's comparison: {detail}",
+    ),
+    "previous.not-comparison": (
+        "không phải kết quả 'parscore compare --format json' (format: {found})",
+        "not the output of 'parscore compare --format json' (format: {found})",
+    ),
+    "previous.not-earlier": (
+        "năm trước ({then}) phải trước năm so sánh ({now})",
+        "the previous year ({then}) must come before the year compared ({now})",
+    ),
+    "previous.code-reused": (
+        "mã {unit_code} năm nay là của '{name}', năm trước là của '{previous}': mã đã dùng lại cho "
+        "một đơn vị khác; hãy khai báo việc sắp xếp đơn vị bằng --lineage",
+        "the code {unit_code} is '{name}' this year and was '{previous}' last year: a code reused "
+        "for another unit; declare the arrangement with --lineage",
+    ),
+    "previous.code-merged": (
+        "mã {unit_code} của '{name}' là mã của '{previous}' năm trước, đơn vị mà tệp sắp xếp ghi "
+        "đã sáp nhập vào '{successor}': mã đã dùng lại cho một đơn vị khác",
+        "the code {unit_code} of '{name}' was the code of '{previous}' last year, which the "
+        "lineage merged into '{successor}': a code reused for another unit",
+    ),
+    "previous.predecessor-missing": (
+        "'{unit}': không tìm thấy đơn vị cũ '{predecessor}' trong số liệu năm trước: không tính "
+        "số liệu năm trước của đơn vị này",
+        "'{unit}': the old unit '{predecessor}' is not in last year's figures: no previous "
+        "figures for this unit",
+    ),
+    "previous.no-crosswalk": (
+        "bộ tiêu chí {then} (năm {year}) và {now} khác nhau: chỉ so sánh chỉ số và lĩnh vực; "
+        "để so từng tiêu chí, dùng --crosswalk (soạn bằng 'parscore criteria diff')",
+        "the sets {then} (year {year}) and {now} differ: only the index and the fields are "
+        "compared; for each sub-criterion, give --crosswalk (drafted by 'parscore criteria "
+        "diff')",
+    ),
+    "years.previous-with-missing": (
+        "--previous không dùng cùng --missing, --standing, --appraisal: các báo cáo đó là của "
+        "năm nay",
+        "--previous does not go with --missing, --standing or --appraisal: those reports are "
+        "this year's",
+    ),
+    "years.lineage-without-previous": (
+        "--lineage cần --previous (năm trước để so sánh)",
+        "--lineage needs --previous (last year, to compare with)",
+    ),
+    "years.status-same": ("giữ nguyên", "same"),
+    "years.status-reweighted": ("đổi điểm tối đa", "re-weighted"),
+    "years.status-renamed": ("đổi số hoặc tên", "renumbered or renamed"),
+    "years.status-split": ("tách", "split"),
+    "years.status-merged": ("gộp", "merged"),
+    "years.status-regrouped": ("sắp xếp lại", "regrouped"),
+    "years.status-new": ("mới", "new"),
+    "years.status-dropped": ("bỏ", "dropped"),
+    # criteria diff
+    "years.diff-title": (
+        "So sánh bộ tiêu chí {old} ({old_version}, năm {old_year}) với {new} ({new_version}, "
+        "năm {new_year})",
+        "Criteria set {old} ({old_version}, year {old_year}) against {new} ({new_version}, "
+        "year {new_year})",
+    ),
+    "years.diff-fields": ("Lĩnh vực đổi điểm tối đa", "Fields whose maximum changed"),
+    "years.diff-items": ("Tiêu chí thành phần thay đổi", "Sub-criteria that changed"),
+    "years.diff-count": (
+        "{same} tiêu chí giữ nguyên, {changed} thay đổi, {new} mới, {dropped} bỏ",
+        "{same} sub-criteria the same, {changed} changed, {new} new, {dropped} dropped",
+    ),
+    "years.diff-none": (
+        "Hai bộ có cùng các tiêu chí: không cần bảng đối chiếu.",
+        "The two sets have the same sub-criteria: no crosswalk is needed.",
+    ),
+    "years.old": ("Cũ", "Old"),
+    "years.new": ("Mới", "New"),
+    "years.change-kind": ("Loại thay đổi", "Kind of change"),
+    "years.max-old": ("Tối đa cũ", "Old max"),
+    "years.max-new": ("Tối đa mới", "New max"),
+    "years.name-changed": ("cùng số, tên khác: kiểm tra", "same id, another name: check it"),
+    "years.rule-changed": ("đổi cách chấm", "scored another way"),
+    "years.draft-wrote": (
+        "Đã soạn bảng đối chiếu {path}: kiểm tra từng dòng (tách, gộp) trước khi dùng.",
+        "Drafted the crosswalk {path}: check every line (splits, merges) before using it.",
+    ),
+    "years.draft-head": (
+        "Bảng đối chiếu bộ tiêu chí, do 'parscore criteria diff' soạn: kiểm tra trước khi dùng.\n"
+        "Mỗi tiêu chí của hai bộ ghi đúng một lần. old: [] là tiêu chí mới, new: [] là tiêu chí "
+        "đã bỏ;\n"
+        'tách: old: "2.3", new: ["2.3", "2.4"]; gộp: old: ["4.1", "4.2"], new: "4.1".\n'
+        "Bản nháp chỉ ghép cùng số hoặc cùng tên: tách và gộp do người biết phụ lục ghi.",
+        "Crosswalk between two criteria sets, drafted by 'parscore criteria diff': check it "
+        "before use.\n"
+        "Every sub-criterion of both sets is listed once. old: [] is a new one, new: [] a "
+        "dropped one;\n"
+        'split: old: "2.3", new: ["2.3", "2.4"]; merged: old: ["4.1", "4.2"], new: '
+        '"4.1".\n'
+        "The draft pairs only the same id or the same name: splits and merges are for the "
+        "person who knows the annexes.",
+    ),
+    # evaluate --previous
+    "years.history-title": (
+        "{kind} {name}: Chỉ số CCHC năm {year} so với các năm trước",
+        "{name} ({kind}): PAR INDEX {year} against earlier years",
+    ),
+    "years.index-line": (
+        "Năm {year}: chỉ số {index}, {band}; năm {then}: {then_index}, {then_band} ({change})",
+        "{year}: index {index}, {band}; {then}: {then_index}, {then_band} ({change})",
+    ),
+    "years.up": ("tăng {value}", "up {value}"),
+    "years.down": ("giảm {value}", "down {value}"),
+    "years.no-change": ("không đổi", "unchanged"),
+    "years.since": ("So với năm {year} ({set} {version})", "Against {year} ({set} {version})"),
+    "years.fields": ("Theo lĩnh vực", "By field"),
+    "years.items": ("Theo tiêu chí thành phần", "By sub-criterion"),
+    "years.items-moved": (
+        "Tiêu chí thành phần thay đổi điểm, mới hoặc bỏ (--detail: mọi tiêu chí)",
+        "Sub-criteria whose points changed, new or dropped (--detail: every one)",
+    ),
+    "years.then": ("Năm {year}", "{year}"),
+    "years.now": ("Năm {year}", "{year}"),
+    "years.change": ("Thay đổi", "Change"),
+    "years.rose-most": (
+        "Tăng nhiều nhất (theo điểm tối đa năm nay): {items}",
+        "Rose most (at this year's maxima): {items}",
+    ),
+    "years.fell-most": (
+        "Giảm nhiều nhất (theo điểm tối đa năm nay): {items}",
+        "Fell most (at this year's maxima): {items}",
+    ),
+    "years.items-by": (
+        "Đối chiếu tiêu chí: {how}",
+        "Sub-criteria compared: {how}",
+    ),
+    "years.how-same-set": ("cùng bộ tiêu chí", "the same criteria set"),
+    "years.how-same-structure": ("hai bộ cùng các tiêu chí", "the two sets have the same items"),
+    "years.how-crosswalk": ("theo bảng đối chiếu {file}", "through the crosswalk {file}"),
+    "years.how-not-compared": (
+        "không so (hai bộ khác nhau, không có bảng đối chiếu)",
+        "not compared (the sets differ and no crosswalk was given)",
+    ),
+    "years.plan-fell": (
+        "{id} giảm từ {then} xuống {now} điểm so với năm {year}",
+        "{id} fell from {then} to {now} points since {year}",
+    ),
+    "years.plan-heading": (
+        "Các tiêu chí giảm điểm so với năm trước",
+        "Sub-criteria that lost points since last year",
+    ),
+    # compare --previous
+    "years.prev-index": ("Chỉ số năm trước", "Previous index"),
+    "years.index-change": ("Tăng/giảm chỉ số", "Index change"),
+    "years.prev-rank": ("Vị thứ năm trước", "Previous rank"),
+    "years.rank-change": ("Tăng/giảm vị thứ", "Rank change"),
+    "years.prev-band": ("Xếp loại năm trước", "Previous band"),
+    "years.derived": ("Suy ra từ", "Derived from"),
+    "years.rule-mean": ("bình quân của {units}", "mean of {units}"),
+    "years.rule-weighted": ("bình quân gia quyền của {units}", "weighted mean of {units}"),
+    "years.rank-up": ("tăng {count} bậc", "up {count} places"),
+    "years.rank-down": ("giảm {count} bậc", "down {count} places"),
+    "years.rank-same": ("giữ nguyên", "unchanged"),
+    "years.rank-other-group": ("không so (xếp hạng khác nhóm)", "not compared (another group)"),
+    "years.rank-derived": ("không so (số liệu suy ra)", "not compared (derived figures)"),
+    "years.rank-not-ranked": ("không so", "not compared"),
+    "years.derived-mean": (
+        "{index}* (bình quân của {units})",
+        "{index}* (mean of {units})",
+    ),
+    "years.derived-weighted": (
+        "{index}* (bình quân gia quyền của {units})",
+        "{index}* (weighted mean of {units})",
+    ),
+    "years.change-title": (
+        "{group}: so với năm {year}",
+        "{group}: against {year}",
+    ),
+    "years.summary": (
+        "Chỉ số trung bình {mean_now}%, {change} so với năm {year} (các đơn vị có số liệu hai "
+        "năm: {compared}); {up} đơn vị tăng điểm, {down} đơn vị giảm, {unchanged} không đổi.",
+        "Mean index {mean_now}%, {change} against {year} (units with figures for both years: "
+        "{compared}); {up} units rose, {down} fell, {unchanged} unchanged.",
+    ),
+    "years.summary-none": (
+        "Không đơn vị nào có số liệu năm {year}.",
+        "No unit has figures for {year}.",
+    ),
+    "years.best": (
+        "Tăng nhiều nhất: {kind} {name} ({change}).",
+        "Largest rise: {name} ({kind}), {change}.",
+    ),
+    "years.worst": (
+        "Giảm nhiều nhất: {kind} {name} ({change}).",
+        "Largest fall: {name} ({kind}), {change}.",
+    ),
+    "years.band-up": (
+        "{kind} {name}: từ {then} lên {now}",
+        "{kind:.0}{name}: from {then} up to {now}",
+    ),
+    "years.band-down": (
+        "{kind} {name}: từ {then} xuống {now}",
+        "{kind:.0}{name}: from {then} down to {now}",
+    ),
+    "years.band-other": (
+        "{kind} {name}: từ {then} sang {now}",
+        "{kind:.0}{name}: from {then} to {now}",
+    ),
+    "years.new-units": (
+        "Không có số liệu năm trước: {units}.",
+        "No previous figures: {units}.",
+    ),
+    "years.vanished-title": (
+        "Đơn vị năm {year} không còn trong so sánh",
+        "Units of {year} no longer compared",
+    ),
+    "years.derived-note": (
+        "* Số liệu năm trước của đơn vị hình thành sau sắp xếp được suy ra từ các đơn vị cũ "
+        "(quy tắc ghi bên cạnh), không phải số liệu của chính đơn vị; vị thứ không so sánh. "
+        "Căn cứ: {basis}.",
+        "* The previous figures of a unit formed by the arrangement are derived from its old "
+        "units (the rule beside them), not the unit's own; its rank is not compared. Basis: "
+        "{basis}.",
+    ),
+    "years.other-group-note": (
+        "Vị thứ năm {then} xếp trong {then_grouping}, năm {now} trong {now_grouping}: thay "
+        "đổi vị thứ chỉ tính khi cùng nhóm.",
+        "Ranks of {then} were within {then_grouping}, of {now} within {now_grouping}: a rank "
+        "change is shown only within the same group.",
+    ),
+    "years.grouping-district": ("huyện", "the district"),
+    "years.grouping-province": ("tỉnh", "the province"),
+    "years.grouping-none": ("toàn bộ", "everyone"),
+    "years.heading-previous": (
+        "so với năm {year} ({source})",
+        "against {year} ({source})",
+    ),
+    "years.sheet-change": ("So với năm trước", "Against last year"),
+    "years.compared": ("Có số liệu hai năm", "With both years"),
+    "years.count-up": ("Tăng điểm", "Rose"),
+    "years.count-down": ("Giảm điểm", "Fell"),
+    "years.count-same": ("Không đổi", "Unchanged"),
+    "years.mean-then": ("Chỉ số bình quân năm trước", "Mean index last year"),
+    "years.summary-heading": ("Tóm tắt", "Summary"),
+    "years.vanished": ("Không còn so sánh", "No longer compared"),
+    "cli.help.previous": (
+        "Tệp minh chứng của đơn vị năm trước (một hoặc nhiều năm): in điểm từng lĩnh vực, "
+        "từng tiêu chí năm trước, năm nay và thay đổi.",
+        "The unit's evidence file of an earlier year (one or more): show each field and "
+        "sub-criterion then, now and the change.",
+    ),
+    "cli.help.crosswalk": (
+        "Bảng đối chiếu giữa hai phiên bản bộ tiêu chí (soạn bằng 'parscore criteria diff'); "
+        "có thể nêu nhiều lần.",
+        "A crosswalk between two versions of a criteria set (drafted by 'parscore criteria "
+        "diff'); may be given several times.",
+    ),
+    "cli.help.compare-previous": (
+        "Năm trước: tệp, thư mục tệp minh chứng, hoặc tệp JSON 'compare --format json' năm "
+        "trước; thêm chỉ số, vị thứ, xếp loại năm trước và thay đổi.",
+        "Last year: evidence files or folders, or last year's 'compare --format json' file; "
+        "adds the previous index, rank and band and the change.",
+    ),
+    "cli.help.lineage": (
+        "Tệp sắp xếp đơn vị (đơn vị mới ← các đơn vị cũ, ngày, căn cứ): số liệu năm trước của "
+        "đơn vị sáp nhập được suy ra từ các đơn vị cũ.",
+        "A lineage file (new unit ← old units, date, legal basis): a merged unit's previous "
+        "figures are derived from its old units.",
+    ),
+    "cli.help.criteria-diff": (
+        "So sánh hai phiên bản bộ tiêu chí: tiêu chí mới, bỏ, đổi số, đổi điểm; với --output, "
+        "soạn bảng đối chiếu (YAML) để kiểm tra rồi dùng với --crosswalk.",
+        "Compare two versions of a criteria set: new, dropped, renumbered, re-weighted "
+        "sub-criteria; with --output, draft the crosswalk (YAML) to check and use with "
+        "--crosswalk.",
+    ),
+    "cli.help.diff-output": (
+        "Ghi bản nháp bảng đối chiếu vào tệp này.",
+        "Write the draft crosswalk to this file.",
     ),
     # --- reports: the improvement plan, an administrative document (Nghị định 30/2020/NĐ-CP) --
     # the header: the issuing body on the left, the nation and the date on the right.
@@ -2084,17 +2503,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "plan-doc.survey-none": ("Không có mục nào bị mất điểm.", "No survey item lost points."),
     # --- the year's reform plan (parscore plan-year, parscore/plan_year.py) -------------------
-    # what the full points of a sub-criterion ask for (rule kinds' goal), after its name
+    # what the full points of a sub-criterion ask for (rule kinds' goal), after "yêu cầu:";
+    # "-of": naming what the set counts (its label, as a count noun)
     "plan-year.goal.on-time": ("hoàn thành đúng hạn", "done on time"),
-    "plan-year.goal.deliverables": ("gửi đủ, đúng hạn: {which}", "all sent on time: {which}"),
-    "plan-year.goal.share": ("đạt {band}", "reach {band}"),
-    "plan-year.goal.share-at": ("đạt từ {target}% trở lên", "reach {target}% or more"),
-    "plan-year.goal.share-all": ("đạt 100%", "reach 100%"),
-    "plan-year.goal.count": ("{label}: {band}", "{label}: {band}"),
+    "plan-year.goal.by": ("hoàn thành chậm nhất ngày {date}", "done by {date}"),
+    "plan-year.goal.deliverables": ("gửi đủ, đúng hạn {which}", "send on time: {which}"),
+    "plan-year.goal.share": ("đạt {band}", "{band}"),
+    "plan-year.goal.share-of": ("tỷ lệ {what} đạt {band}", "share of {what}: {band}"),
+    "plan-year.goal.share-at": ("đạt từ {target}% trở lên", "{target}% or more"),
+    "plan-year.goal.share-at-of": (
+        "tỷ lệ {what} đạt từ {target}% trở lên",
+        "share of {what}: {target}% or more",
+    ),
+    "plan-year.goal.share-all": ("đạt 100%", "100%"),
+    "plan-year.goal.share-all-of": ("tỷ lệ {what} đạt 100%", "share of {what}: 100%"),
+    "plan-year.goal.count": ("{band}", "{band}"),
+    "plan-year.goal.count-of": ("số {what}: {band}", "{what}: {band}"),
     "plan-year.goal.all-of": ("{items}", "{items}"),
     "plan-year.goal.level": ("{level}", "{level}"),
-    "plan-year.goal.none": ("không có trường hợp nào ({label}: 0)", "none ({label}: 0)"),
-    "plan-year.goal.at-least": ("ít nhất {count} {what}", "at least {count} {what}"),
+    "plan-year.goal.none": ("không để xảy ra trường hợp nào", "not a single case"),
+    "plan-year.goal.none-of": ("không có {what}", "no {what}"),
+    "plan-year.goal.at-least": ("ít nhất {count} {what}", "{what}: at least {count}"),
     # the document: header and title as the improvement plan's (plan-doc.)
     "plan-year.subtitle": (
         "Cải cách hành chính {kind} {name} năm {year}",
@@ -2106,9 +2535,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{kind:.0}Following the {set}{previous}, the People's Committee of {name} issues its "
         "administrative reform plan for {year}:",
     ),
-    "plan-year.opening-previous": (
-        "; căn cứ kết quả tự đánh giá Chỉ số cải cách hành chính năm {assessed} ({result})",
-        " and the {assessed} self-assessment of the PAR INDEX ({result})",
+    # last year's score the plan stands on (plan_year.Basis): named, with its index
+    "plan-year.opening-appraisal": (
+        "; căn cứ kết quả thẩm định Chỉ số cải cách hành chính năm {assessed} ({result})",
+        " and the appraised {assessed} PAR INDEX ({result})",
+    ),
+    "plan-year.opening-self": (
+        "; căn cứ kết quả tự đánh giá Chỉ số cải cách hành chính năm {assessed} ({result}; "
+        "chưa có kết quả thẩm định: các tiêu chí thành phần bị mất điểm xác định theo tài liệu "
+        "kiểm chứng, Chỉ số đạt {evidence})",
+        " and the {assessed} self-assessment of the PAR INDEX ({result}; not appraised yet: "
+        "the sub-criteria that lost points are those of the evidence, index {evidence})",
+    ),
+    "plan-year.opening-evidence": (
+        "; căn cứ kết quả tự đánh giá Chỉ số cải cách hành chính năm {assessed}, chấm theo tài "
+        "liệu kiểm chứng ({result})",
+        " and the {assessed} self-assessment of the PAR INDEX, scored from its evidence ({result})",
+    ),
+    "plan-year.appraisal-cut": (
+        "khắc phục tồn tại Hội đồng thẩm định đã nêu: “{reason}”",
+        "remedy what the appraisal council found: “{reason}”",
+    ),
+    "plan-year.appraisal-cut-bare": (
+        "khắc phục tồn tại Hội đồng thẩm định đã nêu",
+        "remedy what the appraisal council found",
     ),
     "plan-year.purpose": ("I. MỤC TIÊU, YÊU CẦU", "I. GOALS AND REQUIREMENTS"),
     "plan-year.aims": ("1. Mục tiêu", "1. Goals"),
@@ -2141,19 +2591,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Send every periodic report on time, as the reporting calendar of Part III sets out.",
     ),
     "plan-year.fields": ("II. NHIỆM VỤ TRỌNG TÂM", "II. MAIN TASKS"),
-    "plan-year.weak": (
+    "plan-year.weak-evidence": (
         "{number}. Khắc phục các tiêu chí thành phần bị mất điểm năm {assessed}",
         "{number}. Sub-criteria that lost points in {assessed}",
     ),
+    "plan-year.weak-self": (
+        "{number}. Khắc phục các tiêu chí thành phần bị mất điểm năm {assessed} (theo tài liệu "
+        "kiểm chứng; chưa có kết quả thẩm định)",
+        "{number}. Sub-criteria that lost points in {assessed} (by the evidence; not appraised "
+        "yet)",
+    ),
+    "plan-year.weak-appraisal": (
+        "{number}. Khắc phục các tiêu chí thành phần bị mất điểm qua thẩm định năm {assessed}",
+        "{number}. Sub-criteria that lost points in the {assessed} appraisal",
+    ),
     "plan-year.weak-line": (
         "{id} {name} (năm {assessed}: {points}/{max} điểm): {needed}; có thể tăng {gain} điểm.",
-        "{id} {name} ({assessed}: {points}/{max} points): {needed}; can gain {gain} points.",
+        "{id} {name} ({assessed}: {points} of {max} points): {needed}; gain: up to {gain}.",
     ),
     "plan-year.none-weak": (
         "Năm {assessed} không có tiêu chí thành phần nào bị mất điểm: duy trì kết quả đạt được.",
         "No sub-criterion lost points in {assessed}: keep up the results.",
     ),
-    "plan-year.content": ("{name}: {goal}", "{name}: {goal}"),
+    "plan-year.content": ("{task}; yêu cầu: {goal}", "{task}; target: {goal}"),
+    "plan-year.task-default": ("Thực hiện: {name}", "Carry out: {name}"),
     "plan-year.task-line": (
         "{content}{priority}. Sản phẩm: {evidence} (tiêu chí {id}).",
         "{content}{priority}. Output: {evidence} (sub-criterion {id}).",
@@ -2162,7 +2623,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{content}{priority} (tiêu chí {id}).",
         "{content}{priority} (sub-criterion {id}).",
     ),
-    "plan-year.priority": (" [ưu tiên: {needed}]", " [first: {needed}]"),
+    "plan-year.priority": (
+        " (ưu tiên thực hiện: mất điểm năm {assessed}, xem mục 1 Phần II)",
+        " (first: lost points in {assessed}, see item 1 of Part II)",
+    ),
+    "plan-year.priority-row": (
+        " (ưu tiên: mất điểm năm {assessed})",
+        " (first: lost points in {assessed})",
+    ),
     "plan-year.row": (
         "{content} (tiêu chí {id}){priority}",
         "{content} (sub-criterion {id}){priority}",
@@ -2178,6 +2646,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "plan-year.when-h": ("Thời gian hoàn thành", "Deadline"),
     "plan-year.due": ("Hạn {dates}", "By {dates}"),
     "plan-year.usual": ("{timing} (*)", "{timing} (*)"),
+    # the usual timings a set writes (report/plan_year.py timing_words), for --lang en
+    "plan-year.timing.ongoing": ("Thường xuyên", "Ongoing"),
+    "plan-year.timing.quarterly": ("Hằng quý", "Every quarter"),
+    "plan-year.timing.monthly": ("Hằng tháng", "Every month"),
+    "plan-year.timing.yearly": ("Hằng năm", "Every year"),
+    "plan-year.timing.all-year": ("Trong năm", "During the year"),
+    "plan-year.timing.first-half": ("6 tháng đầu năm", "First half of the year"),
+    "plan-year.timing.second-half": ("6 tháng cuối năm", "Second half of the year"),
+    "plan-year.timing.by-law": ("Theo thời hạn luật định", "Within the statutory time limits"),
+    "plan-year.timing.quarter": ("Quý {number}", "Q{number}"),
+    "plan-year.timing.before": ("Trước {date}", "Before {date}"),
     "plan-year.no-timing": ("Trong năm {year} (**)", "In {year} (**)"),
     "plan-year.table-note": (
         "Hạn ghi ngày lấy từ bộ tiêu chí {set}. (*) Bộ tiêu chí không quy định hạn: thời gian "
@@ -2205,6 +2684,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The set gives no reporting calendar; report as the level above asks.",
     ),
     "plan-year.organisation": ("IV. TỔ CHỨC THỰC HIỆN", "IV. IMPLEMENTATION"),
+    "plan-year.issue-by": (
+        "Kế hoạch này phải được ban hành chậm nhất ngày {date} (hạn của tiêu chí {id} trong "
+        "Bộ tiêu chí): {lead} hoàn thiện dự thảo, trình Chủ tịch Ủy ban nhân dân {kind} ký ban "
+        "hành trước thời hạn này.",
+        "{kind:.0}This plan must be issued by {date} at the latest (the due date of "
+        "sub-criterion {id} of the set): {lead} completes the draft and puts it to the "
+        "committee's chair for signature before then.",
+    ),
     "plan-year.funding": ("1. Kinh phí thực hiện", "1. Funding"),
     "plan-year.funding-text": (
         "Kinh phí thực hiện Kế hoạch được bố trí trong dự toán ngân sách {kind} năm {year}; bộ "
@@ -2289,6 +2776,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "json): các tiêu chí bị mất điểm được đánh dấu và đưa lên trước.",
         "Last year's evidence file (YAML), or its result (.json, evaluate --format json): the "
         "sub-criteria that lost points are flagged and come first.",
+    ),
+    "cli.help.plan-year-appraisal": (
+        "Tệp thẩm định của Hội đồng (như evaluate --appraisal) cho tệp minh chứng --previous: "
+        "khi kết quả thẩm định đã công bố, kế hoạch căn cứ điểm thẩm định cuối cùng.",
+        "The council's appraisal file (as evaluate --appraisal) of the --previous evidence: "
+        "once the appraisal is published, the plan stands on its final points.",
+    ),
+    "plan-year.set-year": (
+        "bộ tiêu chí {set} là của năm {set_year}, kế hoạch lập cho năm {year}: các nhiệm vụ, "
+        "chỉ tiêu và thời hạn theo bộ năm {set_year}; dùng bộ tiêu chí của năm {year} khi đã "
+        "ban hành (--criteria)",
+        "the set {set} is for {set_year} and the plan for {year}: its tasks, targets and "
+        "due dates follow the {set_year} set; use the {year} set once issued (--criteria)",
+    ),
+    "usage.plan-year-appraisal": (
+        "--appraisal cần --previous là tệp minh chứng YAML năm trước (kết quả JSON của "
+        "'evaluate --appraisal' đã chứa kết quả thẩm định)",
+        "--appraisal needs --previous to be last year's YAML evidence file (a JSON result of "
+        "'evaluate --appraisal' already holds the appraisal)",
     ),
     "cli.help.plan-year-format": (
         "markdown, docx (Word, A4, Times New Roman; cần --output) hoặc text. Mặc định: theo phần "
@@ -3045,6 +3551,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Chấm các tệp trong ngần này tiến trình (kết quả không đổi).",
         "Score the files in this many processes (the output is the same).",
     ),
+    "cli.help.annex-no-cache": (
+        "Như compare; phụ lục luôn chấm lại mọi tệp, không dùng bộ nhớ đệm, nên tùy chọn này "
+        "không đổi gì.",
+        "As for compare; the annex always scores every file again, without the cache, so this "
+        "changes nothing.",
+    ),
     "cli.help.no-cache": (
         "Chấm lại mọi tệp, không đọc và không ghi bộ nhớ đệm của các lần chạy trước (trong thư "
         "mục cache của người dùng, hoặc PARSCORE_CACHE_DIR; xóa đi không sao).",
@@ -3082,13 +3594,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.strict": ("Tính cả cảnh báo là lỗi.", "Count warnings as problems too."),
     "cli.help.schema": (
         "Ghi JSON Schema của bộ tiêu chí, tệp minh chứng, kết quả, kế hoạch, bảng so sánh hoặc "
-        "danh sách cần thẩm định trước (review) JSON.\n\n"
+        "danh sách cần thẩm định trước (review) JSON; change, crosswalk, lineage: so sánh với năm "
+        "trước (docs/years.md).\n\n"
         "Với 'evidence --criteria ID|PATH': lược đồ riêng của bộ tiêu chí đó. Trình soạn thảo "
         "có YAML language server kiểm tra và gợi ý cho các tệp bắt đầu bằng "
         "'# yaml-language-server: $schema=ref-commune-2023.schema.json' (tệp do 'parscore "
         "template' tạo có sẵn dòng này).",
         "Write the JSON Schema of criteria sets, evidence files, or JSON results, plans, "
-        "comparisons or reviews.\n\n"
+        "comparisons or reviews; change, crosswalk, lineage: year over year (docs/years.md).\n\n"
         "With 'evidence --criteria ID|PATH': that criteria set's own schema. Editors with the "
         "YAML language server check and complete files that start with "
         "'# yaml-language-server: $schema=ref-commune-2023.schema.json' (files written by "

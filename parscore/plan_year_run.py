@@ -5,9 +5,10 @@ and the year settled, then the pure draft (:func:`parscore.plan_year.make_year_p
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
-from parscore.errors import InputError, Problem, UsageError
+from parscore.errors import InputError, Problem, Severity, UsageError
 from parscore.loading import CriteriaResolver, load_criteria, load_evidence
 from parscore.model.criteria import CriteriaSet
 from parscore.model.evidence import Parent, Unit
@@ -68,17 +69,30 @@ def draft(
     province: str | None,
     year: int | None,
     previous: Path | None,
+    appraisal: Path | None = None,
+    warn: Callable[[list[Problem]], None] = lambda problems: None,
 ) -> YearPlan:
+    """The plan; with ``appraisal`` (the council's file on the ``previous`` evidence), it
+    stands on the published appraisal, as a JSON result of ``evaluate --appraisal`` does."""
     from parscore.checks.evidence import kind_problem
     from parscore.engine import evaluate
 
     result: UnitResult | None = None
     cs: CriteriaSet | None = None
-    if previous is not None and previous.suffix.lower() == ".json":
+    is_json = previous is not None and previous.suffix.lower() == ".json"
+    if appraisal is not None and (previous is None or is_json):
+        raise UsageError("usage.plan-year-appraisal")
+    if previous is not None and is_json:
         result = _result_file(previous, sets)
     elif previous is not None:
         prepared = load_evidence(previous, sets)
-        result, cs = evaluate(prepared), prepared.criteria
+        cs = prepared.criteria
+        if appraisal is not None:
+            from parscore.appraisal.run import appraisal_result
+
+            result = appraisal_result(prepared, appraisal, None, sets.limits, warn)
+        else:
+            result = evaluate(prepared)
     if criteria_ref is not None:
         cs = load_criteria(criteria_ref, sets)
     elif cs is None and result is not None:  # last year's set, until the new one is given
@@ -89,4 +103,7 @@ def draft(
     year = year or (result.year + 1 if result is not None else cs.year)
     if (problem := kind_problem(unit.kind, year)) is not None:
         raise UsageError(problem, kind=unit.kind, year=year)
+    if year not in (cs.year, cs.year + 1):  # the year after the set's: its set is not out yet
+        args = {"set": cs.id, "set_year": cs.year, "year": year}
+        warn([Problem("plan-year.set-year", args, cs.id, severity=Severity.WARNING)])
     return make_year_plan(cs, unit, year, result)

@@ -31,6 +31,9 @@ _TITLES = {
     "result": "parscore result (evaluate --format json)",
     "plan": "parscore improvement plan (plan --format json)",
     "comparison": "parscore comparison (compare --format json)",
+    "change": "parscore unit against its past (evaluate --previous --format json)",
+    "crosswalk": "parscore crosswalk between two criteria set versions",
+    "lineage": "parscore lineage of merged units",
     "appraisal": "parscore appraisal council's file (evaluate --appraisal)",
     "explanation": "parscore commune's explanation file (evaluate --explanation)",
     "review": "parscore review (review --format json)",
@@ -149,6 +152,17 @@ def schema(which: str) -> dict[str, Any]:
         body = Plan.model_json_schema(mode="serialization")
     elif which == "comparison":
         body = Comparison.model_json_schema(mode="serialization")
+    elif which in ("change", "crosswalk", "lineage"):  # year over year (docs/years.md)
+        from parscore.model.years import Crosswalk, Lineage, UnitHistory
+
+        if which == "change":
+            body = UnitHistory.model_json_schema(mode="serialization")
+        else:
+            body = (Crosswalk if which == "crosswalk" else Lineage).model_json_schema()
+        if which == "crosswalk":  # an id alone is a list of one
+            entry = body["$defs"]["CrosswalkEntry"]["properties"]
+            for side in ("old", "new"):
+                entry[side] = {"anyOf": [entry[side]["items"], entry[side]]}
     elif which in ("appraisal", "explanation"):
         from parscore.model.appraisal import Appraisal, Explanation
 

@@ -445,3 +445,328 @@ def test_the_annex_names_each_commune_it_leaves_out_and_exits_1(tmp_path):
     assert len(left) == 5
     assert any("Quế Minh" in line and "que-minh-2023.yaml" in line for line in left)
     assert not any("Hồ Xá" in line for line in left)
+
+
+# --- one definition of the self-assessed and appraised points (docs/appraisal.md) -------------
+# Quế Minh (shipped files): claimed total 88.88, final total 84.59, survey 26.10, bonus 0.50,
+# penalty 0.25. Self-assessed points = 88.88 − 26.10 = 62.78; appraised points = 84.59 − 26.10 =
+# 58.49 (bonus and penalty in, survey out); 58.49 + 26.10 = 84.59, the total.
+SHIPPED = [str(ROOT / "evidence"), str(ROOT / "appraisal")]
+
+
+def _csv_row(args: list[str], name: str) -> dict[str, str]:
+    import csv
+    import io
+
+    run = CliRunner().invoke(main, [*args, "--format", "csv"])
+    assert run.exit_code == 0, run.output
+    return next(r for r in csv.DictReader(io.StringIO(run.stdout)) if r["name"] == name)
+
+
+def test_self_assessed_and_appraised_points_are_one_thing_in_every_output(tmp_path):
+    import docx
+    import openpyxl
+
+    args = ["compare", *SHIPPED]
+    table = CliRunner().invoke(main, args).stdout
+    line = next(x for x in table.splitlines() if "Quế Minh" in x)
+    assert "62,78" in line and "58,49" in line and "88,88" not in line and "58,24" not in line
+    data = json.loads(CliRunner().invoke(main, [*args, "--format", "json"]).stdout)
+    row = next(r for g in data["groups"] for r in g["ranking"] if r["unit"]["name"] == "Quế Minh")
+    assert (row["self_points"], row["appraised"], row["total"]) == ("62.78", "58.49", "84.59")
+    csv_row = _csv_row(args, "Quế Minh")
+    assert (csv_row["self_points"], csv_row["appraised_points"]) == ("62.78", "58.49")
+    assert csv_row["self_total"] == "88.88" and csv_row["appraisal"] == "58.24"  # kept as they were
+    out = tmp_path / "c.xlsx"
+    assert CliRunner().invoke(main, [*args, "--format", "xlsx", "-o", str(out)]).exit_code == 0
+    cells = [[c.value for c in r] for r in openpyxl.load_workbook(out).worksheets[0].iter_rows()]
+    header = next(r for r in cells if "Điểm thẩm định" in r)
+    qm = next(r for r in cells if "Quế Minh" in r)
+    assert qm[header.index("Điểm thẩm định")] == 58.49
+    assert qm[header.index("Điểm tự đánh giá")] == 62.78
+    html = CliRunner().invoke(main, [*args, "--format", "html"]).stdout
+    assert "58,49" in html and "58,24" not in html
+    explanation = ["--explanation", str(ROOT / "appraisal/que-minh-2023-giai-trinh.yaml")]
+    doc = docx.Document(_docs(tmp_path, "minutes", *explanation))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Điểm tự đánh giá 62,78; điểm thẩm định 58,49" in text
+    shown = CliRunner().invoke(
+        main, ["evaluate", str(QM), "--appraisal", str(ROOT / "appraisal/que-minh-2023.yaml")]
+    )
+    assert "điểm tự đánh giá 62,78, điểm thẩm định 58,49" in shown.stdout
+    # the stage table's first column is not called "Điểm thẩm định" (its claimed row is the
+    # commune's, 62.53 before bonus and penalty)
+    stage_head = shown.stdout.split("Giai đoạn")[0].splitlines()[-1]
+    assert "thẩm" not in stage_head
+
+
+def test_stage_self_says_it_ranks_the_computed_points(tmp_path):
+    # Quế Minh: computed 85.67, claimed 88.88: --stage self ranks 85.67 and says so
+    run = CliRunner().invoke(main, ["compare", *SHIPPED, "--stage", "self", "--lang", "en"])
+    assert run.exit_code == 0, run.output
+    assert "85.67" in run.stdout and "88.88" not in run.stdout
+    assert "computed from each commune's self-assessment evidence" in run.stdout
+    assert "not on the points it claimed" in run.stdout
+    # without appraisal files the ranking is the plain comparison, with no such note
+    plain = CliRunner().invoke(main, ["compare", SHIPPED[0], "--lang", "en"])
+    assert "not on the points it claimed" not in plain.stdout
+
+
+def test_the_compare_workbook_and_csv_say_which_stage_is_ranked(tmp_path):
+    import openpyxl
+
+    out = tmp_path / "c.xlsx"
+    assert (
+        CliRunner()
+        .invoke(main, ["compare", *SHIPPED, "--format", "xlsx", "-o", str(out)])
+        .exit_code
+        == 0
+    )
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    title = " ".join(str(c.value) for r in sheet.iter_rows(max_row=4) for c in r if c.value)
+    # mean gap of the six: (4.29 + 4.89 + 4.81 + 1.06 + 1.85 + 0.56) / 6 = 17.46 / 6 = 2.91
+    assert "Xếp hạng theo điểm thẩm định cuối" in title and "+2,91" in title
+    assert _csv_row(["compare", *SHIPPED], "Quế Minh")["stage"] == "final"
+    assert _csv_row(["compare", *SHIPPED, "--stage", "self"], "Quế Minh")["stage"] == "self"
+
+
+def test_an_input_correction_is_shown_with_its_label_and_both_values(tmp_path):
+    import docx
+
+    # appraisal/que-minh-2023.yaml: 3.1 published 97 where the commune gave 101
+    shown = CliRunner().invoke(
+        main, ["evaluate", str(QM), "--appraisal", str(ROOT / "appraisal/que-minh-2023.yaml")]
+    )
+    flat = " ".join(shown.stdout.split())
+    assert "Số TTHC được công khai đầy đủ, đúng hạn: 97 (xã kê khai 101)" in flat
+    assert "published =" not in flat
+    doc = docx.Document(_docs(tmp_path, "minutes"))
+    cells = " ".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert "Số TTHC được công khai đầy đủ, đúng hạn: 97 (xã kê khai 101)" in cells
+    assert "published =" not in cells
+
+
+def _header(path: Path) -> str:
+    import docx
+
+    return docx.Document(path).tables[0].rows[0].cells[0].text.split("\n")[0]
+
+
+def _header_right(path: Path) -> str:
+    import docx
+
+    return docx.Document(path).tables[0].rows[0].cells[1].text.split("\n")[-1]
+
+
+def test_the_documents_header_names_the_body_the_council_sits_under(tmp_path):
+    shipped = (ROOT / "appraisal" / "que-minh-2023.yaml").read_text(encoding="utf-8")
+    shipped = shipped.replace('"../evidence/', f'"{ROOT}/evidence/')
+    district = shipped.replace(
+        "Hội đồng thẩm định Chỉ số CCHC cấp xã tỉnh Quảng Nam",
+        "Hội đồng thẩm định Chỉ số CCHC huyện Quế Sơn",
+    )
+    assert district != shipped
+    cases = [
+        (shipped, "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM"),  # the council names the province
+        (district, "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN"),  # the council names the district
+        # neither named: round 1 sat on 15/01/2024, before 1/7/2025: the district's
+        (shipped.replace("cấp xã tỉnh Quảng Nam", "cấp xã"), "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN"),
+        (
+            shipped.replace("\nunit:", '\nissuer: "Ủy ban nhân dân thị xã Điện Bàn"\nunit:', 1),
+            "ỦY BAN NHÂN DÂN THỊ XÃ ĐIỆN BÀN",
+        ),
+    ]
+    for n, (text, expected) in enumerate(cases):
+        ap = _write(tmp_path, f"ap{n}.yaml", text)
+        out = tmp_path / f"m{n}.docx"
+        run = CliRunner().invoke(
+            main, ["appraisal", "minutes", str(QM), "--appraisal", str(ap), "-o", str(out)]
+        )
+        assert run.exit_code == 0, run.output
+        assert _header(out) == expected
+        # dated where the body sits: "Quế Sơn, ngày 20 tháng 02 năm 2024" for the district's
+        right = _header_right(out)
+        place = "Quế Sơn" if "QUẾ SƠN" in expected else "Quảng Nam"
+        assert right.startswith(f"{place}, ngày 20 tháng 02 năm 2024"), right
+
+
+def test_the_annex_header_is_the_councils_body_and_warns_when_it_spans_provinces(tmp_path):
+    def annex(council: str | None) -> str:
+        folder = tmp_path / f"que-son-{council}"
+        folder.mkdir()
+        for name in ("que-minh-2023", "que-xuan-1-2023", "dong-phu-2023"):
+            evidence = (ROOT / "evidence" / f"{name}.yaml").read_bytes()
+            (folder / f"{name}.yaml").write_bytes(evidence)
+            text = (ROOT / "appraisal" / f"{name}.yaml").read_text(encoding="utf-8")
+            if council is not None:
+                text = text.replace("cấp xã tỉnh Quảng Nam", council)
+            (folder / f"{name}-tham-dinh.yaml").write_text(text, encoding="utf-8")
+        out = tmp_path / f"{council}.docx"
+        run = CliRunner().invoke(main, ["appraisal", "annex", str(folder), "-o", str(out)])
+        assert run.exit_code == 0, run.output
+        assert "cảnh báo" not in run.stderr
+        return _header(out)
+
+    # the shipped councils name the province: the annex is headed as their minutes are
+    assert annex(None) == "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM"
+    assert annex("huyện Quế Sơn") == "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN"
+    # naming neither: 2023, before 1/7/2025, one district: the district's committee
+    assert annex("cấp xã") == "ỦY BAN NHÂN DÂN HUYỆN QUẾ SƠN"
+    out = tmp_path / "two.docx"
+    run = CliRunner().invoke(main, ["appraisal", "annex", *SHIPPED, "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    assert _header(out) == "ỦY BAN NHÂN DÂN"
+    assert "nhiều tỉnh (Quảng Nam, Quảng Trị)" in run.stderr
+
+
+def test_annex_accepts_no_cache_as_compare_does(tmp_path):
+    out = tmp_path / "a.xlsx"
+    args = ["appraisal", "annex", *SHIPPED, "-o", str(out)]
+    plain = CliRunner().invoke(main, args)
+    again = CliRunner().invoke(main, [*args[:-2], "-o", str(tmp_path / "b.xlsx"), "--no-cache"])
+    assert plain.exit_code == 0 and again.exit_code == 0, again.output
+    assert out.read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+
+
+def test_the_request_says_by_when_and_the_tables_fit_their_words(tmp_path):
+    import docx
+    import openpyxl
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
+
+    doc = docx.Document(_docs(tmp_path, "request"))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "chậm nhất ngày 31/01/2024" in text and "trước hết" not in text
+    # "STT" at 13 pt bold needs about 0.9 cm plus the cell's margins (2 × 0.19 cm)
+    assert doc.tables[1].columns[0].width >= Cm(1.3)
+    out = tmp_path / "annex.docx"
+    CliRunner().invoke(main, ["appraisal", "annex", *SHIPPED, "-o", str(out)])
+    annex = docx.Document(out)
+    assert annex.sections[0].orientation == WD_ORIENT.LANDSCAPE
+    widths = [c.width for c in annex.tables[1].columns]
+    assert widths[0] >= Cm(1.3) and widths[1] >= Cm(5)  # "thị trấn Đông Phú" on one line
+    assert sum(widths) <= Cm(24.7)  # 29.7 − 3 − 2 cm of margins
+    out = tmp_path / "annex.xlsx"
+    CliRunner().invoke(main, ["appraisal", "annex", *SHIPPED, "-o", str(out)])
+    sheet = openpyxl.load_workbook(out).active
+    row = next(r for r in sheet.iter_rows() if any(c.value == "xã Quế Minh" for c in r))
+    assert {c.font.name for c in row} == {"Times New Roman"}
+
+
+def test_dates_that_disagree_are_refused_or_warned_with_their_place(tmp_path):
+    checked = load_evidence(QM)
+    early_due = HEAD + ROUND1.replace(
+        'explanation_due: "31/01/2024"', 'explanation_due: "10/01/2024"'
+    )
+    with pytest.raises(InputError) as exc:
+        load_appraisal(_write(tmp_path, "a.yaml", early_due), checked)
+    # line 8 of the file: HEAD is lines 1-4, round1 5, its date 6, appraisers 7, the deadline 8
+    assert [(p.code, p.line) for p in exc.value.problems] == [("appraisal.due-before-round", 8)]
+    r2_first = HEAD + ROUND1 + 'round2:\n  date: "10/01/2024"\n  items: {}\n'
+    with pytest.raises(InputError) as exc:
+        load_appraisal(_write(tmp_path, "b.yaml", r2_first), checked)
+    assert [p.code for p in exc.value.problems] == ["appraisal.round2-before-round1"]
+    no_due = HEAD + ROUND1.replace('  explanation_due: "31/01/2024"\n', "")
+    found = load_appraisal(_write(tmp_path, "c.yaml", no_due), checked)
+    assert [(p.code, p.args["ids"]) for p in found.warnings] == [("appraisal.no-due", "1.1.1")]
+
+
+ANSWER = """unit: {name: "Quế Minh", code: "20662"}
+year: 2023
+criteria: ref-commune-2023
+by: "UBND xã Quế Minh"
+date: "30/01/2024"
+answers:
+  "1.1.1":
+    text: "bổ sung bản chính"
+    claimed: 1
+    documents:
+      - {number: "05/BC-UBND", date: "%s", issuer: "UBND xã Quế Minh", title: "Báo cáo"}
+"""
+
+
+def test_an_answer_citing_a_document_dated_after_it_and_the_deadline_is_not_counted(tmp_path):
+    # sent 30/01, deadline 31/01: a document of 06/02 cannot have been sent with it
+    ap = _stages(tmp_path, HEAD + ROUND1, ANSWER % "06/02/2024")
+    explanation = next(s for s in ap.stages if s.stage == "explanation")
+    assert explanation.late == ["1.1.1"] and explanation.awaiting == ["1.1.1"]
+    checked = load_evidence(QM)
+    ex = _write(tmp_path, "ex2.yaml", ANSWER % "06/02/2024")
+    found = load_appraisal(tmp_path / "ap.yaml", checked, ex)
+    assert [(p.code, p.line) for p in found.warnings] == [("explanation.document-after-due", 11)]
+    # a document dated on the day it was sent is counted: 1.00 at the explanation stage
+    ap = _stages(tmp_path, HEAD + ROUND1, ANSWER % "30/01/2024")
+    item = next(i for i in ap.items if i.id == "1.1.1")
+    assert item.points["explanation"] == Decimal("1.00")
+
+
+def test_validate_refuses_an_answer_claiming_more_than_the_maximum(tmp_path):
+    path = _write(tmp_path, "ex.yaml", (ANSWER % "29/01/2024").replace("claimed: 1", "claimed: 3"))
+    run = CliRunner().invoke(main, ["validate", str(path)])
+    assert run.exit_code == 1
+    assert "ex.yaml:9:14:" in run.output and "appraisal.points-over-max" in run.output
+    ok = _write(tmp_path, "ok.yaml", ANSWER % "29/01/2024")
+    assert CliRunner().invoke(main, ["validate", str(ok)]).exit_code == 0
+
+
+def test_compare_warns_of_an_explanation_no_appraisal_answers(tmp_path):
+    folder = tmp_path / "nam"
+    folder.mkdir()
+    (folder / "que-minh.yaml").write_bytes(QM.read_bytes())
+    _write(folder, "que-minh-giai-trinh.yaml", ANSWER % "29/01/2024")
+    run = CliRunner().invoke(main, ["compare", str(folder), "--no-cache"])
+    assert "explanation.no-appraisal" in run.stderr and "que-minh-giai-trinh.yaml" in run.stderr
+
+
+def test_the_annex_says_which_unit_is_scored_out_of_less_than_100(tmp_path):
+    import docx
+    import openpyxl
+
+    # Vĩnh Long: total 70.94 out of an applicable 99 → 71.66%; everyone else out of 100
+    note = "Điểm tối đa áp dụng khác 100,00 (có tiêu chí không áp dụng với đơn vị): xã Vĩnh Long 99,00."
+    for suffix in ("docx", "xlsx"):
+        out = tmp_path / f"a.{suffix}"
+        assert (
+            CliRunner().invoke(main, ["appraisal", "annex", *SHIPPED, "-o", str(out)]).exit_code
+            == 0
+        )
+    text = "\n".join(p.text for p in docx.Document(tmp_path / "a.docx").paragraphs)
+    assert note in text
+    sheet = openpyxl.load_workbook(tmp_path / "a.xlsx").active
+    assert any(note in str(c.value) for r in sheet.iter_rows(max_row=6) for c in r)
+
+
+def test_messages_say_what_is_wrong_once_and_in_the_council_s_words(tmp_path):
+    checked = load_evidence(QM)
+    text = HEAD + (
+        "round1:\n"
+        "  items:\n"
+        '    "8": {decision: agreed}\n'  # line 7: a group
+        '    "3.2": {decision: points, points: -1, reason: "x"}\n'  # line 8
+        '    "3.4": {decision: points, points: "một", reason: "x"}\n'  # line 9
+    )
+    with pytest.raises(InputError) as exc:
+        load_appraisal(_write(tmp_path, "ap.yaml", text), checked)
+    got = sorted((p.line, p.code) for p in exc.value.problems)
+    assert [line for line, _ in got] == [7, 8, 9]  # one problem each: no "needs 'points'"
+    assert got[0][1] == "appraisal.group"
+    assert "appraisal.needs" not in {code for _, code in got}
+    group = next(p for p in exc.value.problems if p.code == "appraisal.group").format("vi")
+    assert "quyết định" in group and "minh chứng" not in group
+
+
+def test_minutes_before_round_two_do_not_call_the_commune_s_claims_appraised(tmp_path):
+    import docx
+
+    # round 1 asked about 1.1.1, the commune answered; no round 2 yet: the last stage is the
+    # explanation, headed as such
+    shipped = (ROOT / "appraisal" / "que-minh-2023.yaml").read_text(encoding="utf-8")
+    shipped = shipped.replace('"../evidence/', f'"{ROOT}/evidence/')
+    ap = _write(tmp_path, "ap.yaml", shipped.split("\nround2:")[0] + "\n")
+    out = tmp_path / "m.docx"
+    args = ["appraisal", "minutes", str(QM), "--appraisal", str(ap), "-o", str(out)]
+    explanation = ["--explanation", str(ROOT / "appraisal/que-minh-2023-giai-trinh.yaml")]
+    run = CliRunner().invoke(main, [*args, *explanation])
+    assert run.exit_code == 0, run.output
+    heads = [c.text for c in docx.Document(out).tables[1].rows[0].cells]
+    assert heads[-1] == "Sau giải trình" and "Điểm thẩm định" not in heads

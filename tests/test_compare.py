@@ -544,7 +544,7 @@ def test_comparison_json_parses_back_unchanged(score):
     again = Comparison.model_validate_json(text)
     assert again == comparison
     assert again.model_dump_json() == text
-    assert comparison.format == "parscore-comparison/4"
+    assert comparison.format == "parscore-comparison/5"
     assert comparison.criteria == results[0].criteria
     assert [f.id for f in comparison.fields] == ["1", "2"]
     # the whole comparison's field figures: every ranked unit of both districts together,

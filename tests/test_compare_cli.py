@@ -226,7 +226,9 @@ def test_a_copy_of_another_year_is_refused_by_name(folder):
     assert "the files are of different years and cannot be ranked together: " in result.stderr
     # the odd one out first, with its year; then the year of the others
     assert "2024: vinh-linh/vinh-chap-2024.yaml; 2023: " in result.stderr
-    assert result.stderr.rstrip().endswith("; compare each year on its own")
+    assert result.stderr.rstrip().endswith(
+        "; compare each year on its own (give last year with --previous)"
+    )
     assert "Traceback" not in result.stderr
     vi = run("compare", ".")
     assert vi.exit_code == 2 and "các tệp thuộc những năm khác nhau" in vi.stderr
@@ -266,7 +268,7 @@ def test_an_unfilled_template_is_listed_as_not_assessed_not_ranked_last(folder):
     assert "Vĩnh Thủy" not in table.split("Units not assessed")[0]
     csv_rows = run("compare", ".", "--format", "csv").stdout.splitlines()
     assert csv_rows[-1].startswith("Vĩnh Linh,,,Vĩnh Thủy,,xã,vinh-linh/vinh-thuy-2023.yaml,")
-    assert csv_rows[-1].endswith(",2023,,,not_assessed,Vĩnh Linh,,,")
+    assert csv_rows[-1].endswith(",2023,,,not_assessed,Vĩnh Linh,,,,self,,")
 
 
 def test_one_file_without_a_district_is_named_not_absorbed(folder):
@@ -378,7 +380,7 @@ def test_csv_columns_are_the_same_ascii_ids_in_every_language_with_decimal_point
     vi = run("compare", ".", "--format", "csv").stdout.splitlines()
     en = run("compare", ".", "--format", "csv", "--lang", "en").stdout.splitlines()
     assert vi[0] == en[0] and vi[0].isascii()
-    assert vi[0].split(",")[-10:] == [
+    assert vi[0].split(",")[-13:] == [
         "weakest_field",
         "weakest_gap",
         "year",
@@ -389,6 +391,9 @@ def test_csv_columns_are_the_same_ascii_ids_in_every_language_with_decimal_point
         "band_reason",
         "uncapped_total",
         "self_total",
+        "stage",
+        "self_points",
+        "appraised_points",
     ]
     header = vi[0].split(",")
     row = next(line.split(",") for line in vi if ",Vĩnh Long," in line)

@@ -139,7 +139,7 @@ def test_xlsx_ranking_header_order_and_ranks(comparison, workbook):
         "Xếp loại",
         "Tổng điểm",
         "Tối đa áp dụng",  # Vĩnh Long's maximum is 99
-        "Điểm thẩm định",
+        "Điểm tiêu chí (không gồm điều tra XHH)",
         "Điều tra xã hội học",
         "Điểm thưởng",
         "Điểm trừ",

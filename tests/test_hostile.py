@@ -249,6 +249,23 @@ APPRAISAL_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["appraisal", "request", "EVIDENCE", "--appraisal", "AP", "-o", "OUT.docx"], {0, 2}),
     (["appraisal", "annex", "DIR", "-o", "OUT.xlsx"], {0, 1, 2}),
 ]
+# year over year (docs/years.md): a mutated crosswalk or lineage with the shipped years
+YEARS = ROOT / "docs" / "examples" / "years"
+YEAR_FILES = [YEARS / "crosswalk-2023-2025.yaml", YEARS / "lineage-2025.yaml"]
+_VINH_LINH = str(YEARS / "2025" / "vinh-linh-2025.yaml")
+_VINH_CHAP = str(ROOT / "evidence" / "vinh-chap-2023.yaml")
+CROSSWALK_COMMANDS: list[tuple[list[str], set[int]]] = [
+    (["evaluate", _VINH_LINH, "--previous", _VINH_CHAP, "--crosswalk", "FILE"], {0, 2}),
+    (["plan", _VINH_LINH, "--previous", _VINH_CHAP, "--crosswalk", "FILE"], {0, 2}),
+]
+LINEAGE_COMMANDS: list[tuple[list[str], set[int]]] = [
+    (
+        ["compare", str(YEARS / "2025"), "--previous", str(ROOT / "evidence"), "--lineage", "FILE"]
+        + ["--no-cache", "--format", fmt, "-o", "OUT"],
+        {0, 1, 2},
+    )
+    for fmt in ("json", "html")
+]
 CASE_COMMANDS: list[tuple[list[str], set[int]]] = [
     (["criteria", "test", "SET", "FILE"], {0, 1, 2}),
     (["criteria", "test", "SET", "FILE", "--lang", "en"], {0, 1, 2}),
@@ -335,6 +352,7 @@ def _cases() -> list[tuple[str, Path]]:
         [("evidence", path) for path in EXAMPLES]
         + [("criteria", path) for path in SETS]
         + [("cases", path) for path in CASE_FILES]
+        + [(path.stem.split("-")[0], path) for path in YEAR_FILES]
         + [("appraisal", path) for path in APPRAISAL_FILES]
     )
 
@@ -350,6 +368,8 @@ def test_mutations_never_crash_hang_or_mislead(
     commands = {
         "evidence": EVIDENCE_COMMANDS,
         "criteria": SET_COMMANDS,
+        "crosswalk": CROSSWALK_COMMANDS,
+        "lineage": LINEAGE_COMMANDS,
         "appraisal": APPRAISAL_COMMANDS,
     }.get(kind, CASE_COMMANDS)
     for n, mutation in enumerate(_mutations(text, rng, RUNS)):
@@ -363,8 +383,8 @@ def test_mutations_never_crash_hang_or_mislead(
             shutil.copy(ROOT / "appraisal" / "que-minh-2023-giai-trinh.yaml", answers)
             target = answers if "giai-trinh" in source.name else appraisal
             target.write_bytes(mutation.data)
-        elif kind == "cases":  # a case file of a shipped set, run against that set
-            target = folder / "cases.yaml"
+        elif kind in ("cases", "crosswalk", "lineage"):  # run with the shipped files
+            target = folder / f"{kind}.yaml"
             target.write_bytes(mutation.data)
         elif kind == "evidence":
             target = folder / "x.yaml"

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from parscore import yamlsource
-from parscore.cli import main
+from parscore.cli import SCHEMA_NAMES, main
 from parscore.loading import load_criteria
 from parscore.schemas import _fix, evidence_schema_for, schema
 
@@ -61,18 +61,7 @@ def run(*args: str):
 
 
 def exported() -> list[tuple[str, dict[str, Any]]]:
-    schemas = [
-        (which, json.loads(run("schema", which).stdout))
-        for which in (
-            "criteria",
-            "evidence",
-            "result",
-            "plan",
-            "comparison",
-            "appraisal",
-            "explanation",
-        )
-    ]
+    schemas = [(which, json.loads(run("schema", which).stdout)) for which in SCHEMA_NAMES]
     for ref in ("ref-commune-2023", str(MINI_SET)):
         shown = run("schema", "evidence", "--criteria", ref)
         assert shown.exit_code == 0, shown.stderr

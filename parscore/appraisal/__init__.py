@@ -24,21 +24,27 @@ commune's: no scoring is written twice. Pure: no file is read here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parscore.engine import Fixed, evaluate
 from parscore.model.appraisal import ItemDecision
 from parscore.model.checked import CheckedEvidence
+from parscore.model.common import Text
 from parscore.model.evidence import Item
 from parscore.model.result import UnitResult, typed_value
+
+if TYPE_CHECKING:
+    from parscore.appraisal.checks import CheckedAppraisal
 from parscore.model.stages import (
+    STAGES,
     AnswerView,
     AppraisalStages,
     Decided,
     FieldStages,
+    InputChange,
     ItemStages,
     LedgerStages,
     LedgerStatus,
@@ -154,17 +160,38 @@ def _totals(stage: Stage, result: UnitResult, plan: _Plan) -> StageTotals:
     )
 
 
-def _decided(decision: ItemDecision | None, inputs: Mapping[str, Any] | None) -> Decided:
+def _decided(
+    decision: ItemDecision | None,
+    inputs: Mapping[str, Any] | None,
+    checked: CheckedEvidence | None = None,
+    node_id: str = "",
+) -> Decided:
     status = _status(decision)
     if decision is None:
         return Decided(status=status)
+    given = {k: typed_value(inputs[k]) for k in decision.inputs or {} if inputs and k in inputs}
     return Decided(
         status=status,
         points=decision.points,
-        inputs={k: typed_value(inputs[k]) for k in decision.inputs or {} if inputs and k in inputs},
+        inputs=given,
+        changes=_changes(given, checked, node_id) if checked is not None else [],
         reason=decision.reason,
         ask=decision.ask,
     )
+
+
+def _changes(given: dict[str, Any], checked: CheckedEvidence, node_id: str) -> list[InputChange]:
+    """The inputs the council set, each with the rule's label and the commune's value."""
+    node = checked.criteria.node_map.get(node_id)
+    specs = {s.name: s for s in node.kind.inputs(node.rule)} if node is not None else {}
+    own = checked.inputs.get(node_id, {})
+    out = []
+    for name, value in given.items():
+        spec = specs.get(name)
+        label = spec.label if spec is not None else Text(vi=name, en=name)
+        commune = typed_value(own[name]) if own.get(name) is not None else None
+        out.append(InputChange(name=name, label=label, value=value, commune=commune))
+    return out
 
 
 def _ledger_status(lines: list[Any], index: int) -> LedgerStatus:
@@ -180,81 +207,19 @@ def _last_decision(first: list[Any], second: list[Any] | None, index: int) -> Le
     return _ledger_status(first, index) if status == "undecided" else status
 
 
-def appraise(checked: CheckedEvidence, appraisal: Any) -> UnitResult:
-    """The commune's computed result with its appraisal, stage by stage (``appraisal``: a
-    :class:`parscore.appraisal.checks.CheckedAppraisal`)."""
+def appraise(checked: CheckedEvidence, appraisal: CheckedAppraisal) -> UnitResult:
+    """The commune's computed result with its appraisal, stage by stage."""
     return appraise_stages(checked, appraisal)[0]
 
 
 def appraise_stages(
-    checked: CheckedEvidence, appraisal: Any
+    checked: CheckedEvidence, appraisal: CheckedAppraisal
 ) -> tuple[UnitResult, dict[Stage, UnitResult]]:
-    """:func:`appraise`, and each stage's own full result (what a comparison ranks)."""
-    ap = appraisal.appraisal
+    """:func:`appraise`, and each stage's own full result (what a comparison ranks): the plan
+    of each stage that exists, each scored by the engine, then what the report shows."""
     computed = evaluate(checked)
     leaves = [n for n in computed.leaves() if n.scored_by == "commune"]
-    r1, r2 = appraisal.round1, appraisal.round2
-    answers = appraisal.explanation.answers if appraisal.explanation is not None else {}
-
-    plans: dict[Stage, _Plan] = {}
-    claims = {n.id: n.claimed for n in leaves if n.claimed is not None}
-    if claims:
-        claimed = _Plan()
-        for node in leaves:
-            if node.claimed is not None:
-                claimed.fixed[node.id] = Fixed(node.claimed, "reason.claimed-points", None)
-            else:
-                claimed.unclaimed.append(node.id)
-        plans["claimed"] = claimed
-    plans["computed"] = _Plan()
-
-    round1 = _Plan()
-    for node in leaves:
-        _apply(round1, node.id, r1.round.items.get(node.id), r1.inputs, 1)
-    for section in ("bonus", "penalty"):
-        lines = getattr(r1.round, section)
-        for index in range(len(getattr(checked.evidence, section))):
-            round1.ledger(section, index, _ledger_status(lines, index))
-    plans["round1"] = round1
-
-    if appraisal.explanation is not None:
-        explained = _Plan(
-            fixed=dict(round1.fixed),
-            inputs=dict(round1.inputs),
-            reasons=dict(round1.reasons),
-            refused=round1.refused,
-            undecided=list(round1.undecided),
-            undecided_lines=list(round1.undecided_lines),
-        )
-        for node_id in round1.awaiting:
-            answer = answers.get(node_id)
-            if answer is None:
-                explained.awaiting.append(node_id)
-            elif node_id in appraisal.late:
-                explained.late.append(node_id)
-                explained.awaiting.append(node_id)
-            elif answer.claimed is not None:
-                explained.fixed[node_id] = Fixed(
-                    answer.claimed, "reason.explanation-claimed", {"text": answer.text}
-                )
-        plans["explanation"] = explained
-
-    requested = [n.id for n in leaves if _status(r1.round.items.get(n.id)) == "explain"]
-    if r2 is not None or not requested:
-        final = _Plan()
-        rnd2_items = r2.round.items if r2 is not None else {}
-        for node in leaves:
-            if node.id in rnd2_items:
-                _apply(final, node.id, rnd2_items[node.id], r2.inputs, 2)  # type: ignore[union-attr]
-            else:
-                _apply(final, node.id, r1.round.items.get(node.id), r1.inputs, 1)
-        for section in ("bonus", "penalty"):
-            first = getattr(r1.round, section)
-            second = getattr(r2.round, section) if r2 is not None else None
-            for index in range(len(getattr(checked.evidence, section))):
-                final.ledger(section, index, _last_decision(first, second, index))
-        plans["final"] = final
-
+    plans = _plans(checked, appraisal, leaves)
     results: dict[Stage, UnitResult] = {
         stage: (computed if stage == "computed" else score_stages(checked, plan))
         for stage, plan in plans.items()
@@ -262,12 +227,130 @@ def appraise_stages(
     points: dict[Stage, dict[str, Decimal]] = {
         stage: {n.id: n.points for n in result.nodes()} for stage, result in results.items()
     }
-    last: Stage = list(plans)[-1]
 
     def by_stage(node_id: str) -> dict[Stage, Decimal | None]:
-        stages: tuple[Stage, ...] = ("claimed", "computed", "round1", "explanation", "final")
-        return {s: points[s].get(node_id) if s in points else None for s in stages}
+        return {s: points[s].get(node_id) if s in points else None for s in STAGES}
 
+    ap = appraisal.appraisal
+    explanation = appraisal.explanation
+    stages = AppraisalStages(
+        council=ap.council,
+        issuer=ap.issuer,
+        file=appraisal.source,
+        explanation_file=appraisal.explanation_source or None,
+        explanation_by=explanation.by if explanation is not None else None,
+        explanation_date=explanation.date if explanation is not None else None,
+        round1=_round_info(ap.round1),
+        round2=_round_info(ap.round2) if ap.round2 is not None else None,
+        stages=[_totals(stage, results[stage], plan) for stage, plan in plans.items()],
+        fields=[
+            FieldStages(id=f.id, name=f.name, max=f.max, points=by_stage(f.id))
+            for f in computed.fields
+        ],
+        items=_items(checked, appraisal, computed, leaves, by_stage, points[list(plans)[-1]]),
+        ledger=_ledger_stages(checked, appraisal, computed),
+    )
+    return computed.model_copy(update={"appraisal": stages}), results
+
+
+def _plans(
+    checked: CheckedEvidence, appraisal: CheckedAppraisal, leaves: list[Any]
+) -> dict[Stage, _Plan]:
+    """How each stage that exists scores, in order: claimed (when the commune claimed any
+    points), computed, round 1, explanation (when there are answers), final (when round 2 was
+    held, or round 1 asked for no explanation)."""
+    plans: dict[Stage, _Plan] = {}
+    if any(n.claimed is not None for n in leaves):
+        plans["claimed"] = _claimed_plan(leaves)
+    plans["computed"] = _Plan()
+    round1 = plans["round1"] = _round1_plan(checked, appraisal, leaves)
+    if appraisal.explanation is not None:
+        plans["explanation"] = _explained_plan(round1, appraisal)
+    r1, r2 = appraisal.round1, appraisal.round2
+    requested = [n.id for n in leaves if _status(r1.round.items.get(n.id)) == "explain"]
+    if r2 is not None or not requested:
+        plans["final"] = _final_plan(checked, appraisal, leaves)
+    return plans
+
+
+def _claimed_plan(leaves: list[Any]) -> _Plan:
+    """The commune's claimed points fixed; an item it claimed none for at its computed points."""
+    claimed = _Plan()
+    for node in leaves:
+        if node.claimed is not None:
+            claimed.fixed[node.id] = Fixed(node.claimed, "reason.claimed-points", None)
+        else:
+            claimed.unclaimed.append(node.id)
+    return claimed
+
+
+def _round1_plan(checked: CheckedEvidence, appraisal: CheckedAppraisal, leaves: list[Any]) -> _Plan:
+    r1 = appraisal.round1
+    round1 = _Plan()
+    for node in leaves:
+        _apply(round1, node.id, r1.round.items.get(node.id), r1.inputs, 1)
+    for section in ("bonus", "penalty"):
+        lines = getattr(r1.round, section)
+        for index in range(len(getattr(checked.evidence, section))):
+            round1.ledger(section, index, _ledger_status(lines, index))
+    return round1
+
+
+def _explained_plan(round1: _Plan, appraisal: CheckedAppraisal) -> _Plan:
+    """Round 1, with each answer sent in time that claims points counted at them."""
+    answers = appraisal.explanation.answers if appraisal.explanation is not None else {}
+    explained = _Plan(
+        fixed=dict(round1.fixed),
+        inputs=dict(round1.inputs),
+        reasons=dict(round1.reasons),
+        refused=round1.refused,
+        undecided=list(round1.undecided),
+        undecided_lines=list(round1.undecided_lines),
+    )
+    for node_id in round1.awaiting:
+        answer = answers.get(node_id)
+        if answer is None:
+            explained.awaiting.append(node_id)
+        elif node_id in appraisal.late:
+            explained.late.append(node_id)
+            explained.awaiting.append(node_id)
+        elif answer.claimed is not None:
+            explained.fixed[node_id] = Fixed(
+                answer.claimed, "reason.explanation-claimed", {"text": answer.text}
+            )
+    return explained
+
+
+def _final_plan(checked: CheckedEvidence, appraisal: CheckedAppraisal, leaves: list[Any]) -> _Plan:
+    """Round 2's decisions over round 1's, item by item and line by line."""
+    r1, r2 = appraisal.round1, appraisal.round2
+    final = _Plan()
+    rnd2_items = r2.round.items if r2 is not None else {}
+    for node in leaves:
+        if r2 is not None and node.id in rnd2_items:
+            _apply(final, node.id, rnd2_items[node.id], r2.inputs, 2)
+        else:
+            _apply(final, node.id, r1.round.items.get(node.id), r1.inputs, 1)
+    for section in ("bonus", "penalty"):
+        first = getattr(r1.round, section)
+        second = getattr(r2.round, section) if r2 is not None else None
+        for index in range(len(getattr(checked.evidence, section))):
+            final.ledger(section, index, _last_decision(first, second, index))
+    return final
+
+
+def _items(
+    checked: CheckedEvidence,
+    appraisal: CheckedAppraisal,
+    computed: UnitResult,
+    leaves: list[Any],
+    by_stage: Callable[[str], dict[Stage, Decimal | None]],
+    last: dict[str, Decimal],
+) -> list[ItemStages]:
+    """Each commune-scored sub-criterion at every stage, with the decisions and the answer."""
+    r1, r2 = appraisal.round1, appraisal.round2
+    explanation = appraisal.explanation
+    answers = explanation.answers if explanation is not None else {}
     field_of = {n.id: f.id for f in computed.fields for n in f.walk()}
     items = []
     for node in leaves:
@@ -279,22 +362,34 @@ def appraise_stages(
                 field=field_of[node.id],
                 max=node.max,
                 points=by_stage(node.id),
-                round1=_decided(r1.round.items.get(node.id), r1.inputs.get(node.id)),
+                round1=_decided(
+                    r1.round.items.get(node.id), r1.inputs.get(node.id), checked, node.id
+                ),
                 answer=None
-                if answer is None or appraisal.explanation is None
+                if answer is None or explanation is None
                 else AnswerView(
                     text=answer.text,
                     claimed=answer.claimed,
-                    date=answer.date or appraisal.explanation.date,
+                    date=answer.date or explanation.date,
                     late=node.id in appraisal.late,
                     documents=list(answer.documents),
                 ),
-                round2=_decided(r2.round.items.get(node.id), r2.inputs.get(node.id))
+                round2=_decided(
+                    r2.round.items.get(node.id), r2.inputs.get(node.id), checked, node.id
+                )
                 if r2 is not None and node.id in r2.round.items
                 else None,
-                changed=points[last][node.id] != node.points,
+                changed=last[node.id] != node.points,
             )
         )
+    return items
+
+
+def _ledger_stages(
+    checked: CheckedEvidence, appraisal: CheckedAppraisal, computed: UnitResult
+) -> list[LedgerStages]:
+    """Each bonus and penalty line of the evidence with round 1's and the final decision."""
+    r1, r2 = appraisal.round1, appraisal.round2
     ledger = []
     for section in ("bonus", "penalty"):
         first = getattr(r1.round, section)
@@ -319,23 +414,7 @@ def appraise_stages(
                     reason=decision.reason if decision is not None else None,
                 )
             )
-    stages = AppraisalStages(
-        council=ap.council,
-        file=appraisal.source,
-        explanation_file=appraisal.explanation_source or None,
-        explanation_by=appraisal.explanation.by if appraisal.explanation is not None else None,
-        explanation_date=appraisal.explanation.date if appraisal.explanation is not None else None,
-        round1=_round_info(ap.round1),
-        round2=_round_info(ap.round2) if ap.round2 is not None else None,
-        stages=[_totals(stage, results[stage], plan) for stage, plan in plans.items()],
-        fields=[
-            FieldStages(id=f.id, name=f.name, max=f.max, points=by_stage(f.id))
-            for f in computed.fields
-        ],
-        items=items,
-        ledger=ledger,
-    )
-    return computed.model_copy(update={"appraisal": stages}), results
+    return ledger
 
 
 def _round_info(rnd: Any) -> RoundInfo:

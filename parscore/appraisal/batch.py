@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from parscore import yamlsource
-from parscore.errors import InputError, Problem
+from parscore.errors import InputError, Problem, Severity
 from parscore.model.appraisal import Appraisal, Explanation
 from parscore.model.common import comparable
 from parscore.model.compare import UnitSummary
@@ -32,6 +32,8 @@ class Appraised:
     ranked: list[UnitSummary] = field(default_factory=list)
     not_appraised: list[UnitSummary] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: evidence file → the body its council's documents are issued under (the annex's header)
+    bodies: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def _key(code: str | None, name: str, year: int) -> tuple[str, str, int]:
@@ -57,9 +59,10 @@ def appraised(
     survey table (:mod:`parscore.survey_table`), whose rows replace the files' survey points at
     every stage, as they did when the files were scored."""
     from parscore.appraisal import appraise_stages
-    from parscore.appraisal.checks import _model, check_appraisal, check_explanation
+    from parscore.appraisal.checks import check_appraisal, check_explanation, read_model
     from parscore.compare import summarize
     from parscore.loading import CriteriaResolver, document_kind, load_evidence
+    from parscore.report.appraisal_docs import body_of
 
     out = Appraised()
     tables: dict[str, dict[tuple[str, str, int], yamlsource.Source]] = {
@@ -71,7 +74,7 @@ def appraised(
             src = yamlsource.load_file(Path(outcome.file), limits)
             kind = document_kind(src.data)
             assert kind in tables, "told apart by content"
-            doc = _model(src, Appraisal if kind == "appraisal" else Explanation)
+            doc = read_model(src, Appraisal if kind == "appraisal" else Explanation)
         except InputError as exc:
             out.problems.extend(exc.problems)
             continue
@@ -83,6 +86,7 @@ def appraised(
         tables[kind][unit_key] = src
     resolver = CriteriaResolver(limits)
     used: set[tuple[str, str, int]] = set()
+    used_answers: set[tuple[str, str, int]] = set()
     for outcome in good:
         summary: UnitSummary = outcome.summary
         keys = _keys(summary.unit, summary.year)
@@ -91,6 +95,9 @@ def appraised(
             out.not_appraised.append(summary)
             continue
         used.add(key)
+        answers_key = next((k for k in keys if k in tables["explanation"]), None)
+        if answers_key is not None:
+            used_answers.add(answers_key)
         try:
             checked = load_evidence(Path(outcome.file), resolver, criteria=criteria)
             if survey is not None:
@@ -98,11 +105,8 @@ def appraised(
 
                 checked = apply(checked, survey)
             ap = check_appraisal(tables["appraisal"][key], checked)
-            answers = next(
-                (tables["explanation"][k] for k in keys if k in tables["explanation"]), None
-            )
-            if answers is not None:
-                ap = check_explanation(answers, checked, ap)
+            if answers_key is not None:
+                ap = check_explanation(tables["explanation"][answers_key], checked, ap)
         except InputError as exc:
             out.problems.extend(exc.problems)
             out.not_appraised.append(summary)
@@ -111,6 +115,7 @@ def appraised(
         if full.appraisal is None or full.appraisal.published is None:
             out.not_appraised.append(summary)
             continue
+        out.bodies[summary.source] = body_of(full)
         self_stage = results.get("claimed") or results["computed"]
         out.ranked.append(
             summarize(results["final"]).model_copy(
@@ -120,4 +125,9 @@ def appraised(
     for seen, src in tables["appraisal"].items():
         if seen not in used:
             out.problems.append(src.problem("appraisal.no-evidence", ("unit",)))
+    for seen, src in tables["explanation"].items():
+        if seen not in used_answers:  # no appraisal to answer: said, so that it is not lost
+            out.problems.append(
+                src.problem("explanation.no-appraisal", ("unit",), severity=Severity.WARNING)
+            )
     return out

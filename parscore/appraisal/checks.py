@@ -74,7 +74,8 @@ def _read(path: Path, limits: Limits) -> Source:
     )
 
 
-def _model(src: Source, model: type[BaseModel]) -> Any:
+def read_model(src: Source, model: type[BaseModel]) -> Any:
+    """``model`` (an appraisal or an answer file) from ``src``, or its problems, located."""
     if not isinstance(src.data, dict):
         raise InputError([src.problem("doc.not-mapping", found=found(src.data))])
     try:
@@ -137,7 +138,7 @@ class _Checker:
             return None
         if not node.is_leaf:
             children = ", ".join(n.id for n in node.walk() if n.is_leaf)
-            self.add("evidence.not-scored", path, prefer_key=True, id=node_id, children=children)
+            self.add("appraisal.group", path, prefer_key=True, id=node_id, children=children)
             return None
         if node.scored_by != "commune":
             self.add("appraisal.survey-item", path, prefer_key=True, id=node_id)
@@ -186,7 +187,8 @@ class _Checker:
                 max=node.max,
                 id=node.id,
             )
-        if d.decision == "points" and d.points is None:
+        typed = self._raw(path)  # a key typed but refused was said already: not "needed" again
+        if d.decision == "points" and d.points is None and typed.get("points") is None:
             self.add("appraisal.needs", path, prefer_key=True, key="points", decision="points")
         if d.decision in ("points", "inputs") and d.reason is None:
             self.add("appraisal.needs", path, prefer_key=True, key="reason", decision=d.decision)
@@ -260,6 +262,26 @@ class _Checker:
         elif line.decision == "refused" and line.reason is None:
             self.add("appraisal.needs", path, key="reason", decision="refused")
 
+    def dates(self, appraisal: Appraisal) -> None:
+        """The rounds' dates agree: the explanation deadline not before round 1, round 2 not
+        before round 1; a request for explanation has a deadline (warned: every answer counts)."""
+        r1, r2 = appraisal.round1, appraisal.round2
+        due = r1.explanation_due
+        if due is not None and r1.date is not None and due < r1.date:
+            self.add(
+                "appraisal.due-before-round",
+                ("round1", "explanation_due"),
+                due=due,
+                date=r1.date,
+            )
+        if r2 is not None and r2.date is not None and r1.date is not None and r2.date < r1.date:
+            self.add(
+                "appraisal.round2-before-round1", ("round2", "date"), date=r2.date, first=r1.date
+            )
+        asked = [i for i, d in r1.items.items() if d.decision == "explain"]
+        if asked and due is None:
+            self.warn("appraisal.no-due", ("round1",), ids=", ".join(asked))
+
     def raise_errors(self) -> None:
         if any(p.severity is Severity.ERROR for p in self.problems):
             raise InputError(self.problems)
@@ -292,6 +314,7 @@ def check_appraisal(src: Source, checked: CheckedEvidence) -> CheckedAppraisal:
     checker.same_commune(appraisal.unit, appraisal.year, appraisal.criteria)
     round1 = checker.round("round1", appraisal.round1)
     round2 = checker.round("round2", appraisal.round2) if appraisal.round2 is not None else None
+    checker.dates(appraisal)
     if shape:
         raise InputError(shape + kept(checker.problems, src.display, removed))
     checker.raise_errors()
@@ -345,6 +368,21 @@ def check_explanation(
             where = path + ("date",) if answer.date is not None else ("date",)
             checker.warn("explanation.late", where, id=node_id, date=sent, due=due)
             late.add(node_id)
+            continue
+        for index, doc in enumerate(answer.documents):
+            if doc.date is not None and doc.date > sent:  # it cannot have been sent with it
+                counted = due is None or doc.date <= due
+                checker.warn(
+                    "explanation.document-after" if counted else "explanation.document-after-due",
+                    path + ("documents", index, "date"),
+                    id=node_id,
+                    date=doc.date,
+                    sent=sent,
+                    due=due or "—",
+                )
+                if not counted:
+                    late.add(node_id)
+                    break
     if shape:
         raise InputError(shape + kept(checker.problems, src.display, removed))
     checker.raise_errors()
@@ -374,6 +412,37 @@ def load_appraisal(
     return result
 
 
+def _check_answers(
+    src: Source, explanation: Explanation, path: Path, resolver: Any
+) -> list[Problem]:
+    """``validate`` on an answer file: each answer against the criteria set it names (an item
+    the set has, scored by the commune, claiming at most its maximum), as ``evaluate`` checks
+    them against the evidence. A set that cannot be found leaves the answers unchecked."""
+    try:
+        cs = resolver.load(explanation.criteria, path.parent)
+    except InputError:
+        return []
+    problems = []
+    for node_id, answer in explanation.answers.items():
+        node = cs.node_map.get(node_id)
+        where: KeyPath = ("answers", node_id)
+        if node is None or not node.is_leaf or node.scored_by != "commune":
+            continue  # said with its evidence (evaluate --explanation)
+        if answer.claimed is not None and answer.claimed > node.max:
+            problems.append(
+                src.problem(
+                    "appraisal.points-over-max",
+                    where + ("claimed",),
+                    value=answer.claimed,
+                    max=node.max,
+                    id=node_id,
+                )
+            )
+    if problems:
+        raise InputError(problems)
+    return []
+
+
 def check_file(src: Source, kind: str, path: Path, resolver: Any) -> list[Problem]:
     """``validate`` on an appraisal or explanation file: its shape; an appraisal naming its
     evidence (``evidence:``) is also checked against it. The problems (warnings only when the
@@ -381,9 +450,8 @@ def check_file(src: Source, kind: str, path: Path, resolver: Any) -> list[Proble
     from parscore.loading import load_evidence
 
     if kind == "explanation":
-        _model(src, Explanation)
-        return []
-    appraisal: Appraisal = _model(src, Appraisal)
+        return _check_answers(src, read_model(src, Explanation), path, resolver)
+    appraisal: Appraisal = read_model(src, Appraisal)
     if appraisal.evidence is None:
         return []
     evidence = path.parent / appraisal.evidence

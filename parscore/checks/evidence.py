@@ -145,10 +145,15 @@ class _EvidenceChecker:
     def plan_tasks(self) -> None:
         """The commune's own year plan, listed as ``plan_tasks`` (under 1.1.2 or 1.1.3): every
         sub-criterion a task serves is one of the set's; the scored sub-criteria that no task
-        serves are warned about, once, at the first list."""
+        serves are warned about, once, at the first list (an empty list too: a plan with no
+        task covers nothing)."""
         from parscore.plan_year import uncovered
 
-        listed = [(node_id, item) for node_id, item in self.ev.items.items() if item.plan_tasks]
+        listed = [
+            (node_id, item)
+            for node_id, item in self.ev.items.items()
+            if "plan_tasks" in item.model_fields_set
+        ]
         if not listed:
             return
         served: list[str] = []

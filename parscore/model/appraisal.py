@@ -108,6 +108,13 @@ class Appraisal(BaseModel):
     model_config = INPUT_CONFIG
 
     council: NonEmptyStr = Field(description="the appraisal council (hội đồng thẩm định)")
+    issuer: OptionalText = Field(
+        default=None,
+        description="the body the council's documents are issued under, as their header "
+        "writes it ('Ủy ban nhân dân huyện Quế Sơn'); by default the district's People's "
+        "Committee when the council names the commune's district or sat before 1/7/2025, "
+        "else the province's",
+    )
     unit: UnitName
     year: int = Field(ge=2000, le=2100)
     criteria: NonEmptyStr = Field(description="the criteria set's id: the evidence's")

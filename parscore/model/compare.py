@@ -15,10 +15,11 @@ from pydantic import BaseModel, Field
 from parscore.model.common import RESULT_CONFIG, JsonNumber, Text
 from parscore.model.evidence import Unit
 from parscore.model.result import CriteriaRef, Notice, Reason, Totals
+from parscore.model.years import GroupChange, PreviousFigures, PreviousRef, Vanished
 
 GroupBy = Literal["district", "province", "none"]
 NoWeakest = Literal["at-or-above-median", "nothing-comparable"]
-COMPARISON_FORMAT: Literal["parscore-comparison/4"] = "parscore-comparison/4"
+COMPARISON_FORMAT: Literal["parscore-comparison/5"] = "parscore-comparison/5"
 #: which scores a comparison ranks: the self-assessments, or the final appraisals
 RankStage = Literal["self", "final"]
 
@@ -40,6 +41,10 @@ class UnitRef(BaseModel):
         default=None,
         description="the district (before the 2025 reform) or former district the file names, "
         "whatever the grouping; None when it names none",
+    )
+    province: str | None = Field(
+        default=None,
+        description="the province the file names (the appraisal annex's issuing body)",
     )
 
 
@@ -63,7 +68,11 @@ class RankRow(BaseModel):
         description="the total before the set's cap (cap_total), when it went above the "
         "applicable maximum: total and index are then capped",
     )
-    appraisal: JsonNumber
+    appraisal: JsonNumber = Field(
+        description="the points of the sub-criteria the council appraises (all but the "
+        "survey's), before bonus and penalty, at the stage ranked: not the appraised points "
+        "(see 'appraised')"
+    )
     survey: JsonNumber
     bonus: JsonNumber
     penalty: JsonNumber
@@ -71,15 +80,31 @@ class RankRow(BaseModel):
     applicable_max: JsonNumber = Field(
         description="max less the not-applicable sub-criteria: what the index divides by"
     )
+    previous: PreviousFigures | None = Field(
+        default=None, description="with --previous: last year's figures and the change"
+    )
     self_total: JsonNumber | None = Field(
         default=None,
         description="ranked on the final appraisal: the commune's self-assessed total (its "
         "claimed points, the computed ones where it claimed none)",
     )
 
+    self_points: JsonNumber | None = Field(
+        default=None,
+        description="ranked on the final appraisal: the self-assessed points (điểm tự đánh "
+        "giá), self_total less the survey: bonus and penalty included, the survey left out",
+    )
+    appraised: JsonNumber | None = Field(
+        default=None,
+        description="ranked on the final appraisal: the appraised points (điểm thẩm định), "
+        "total less the survey: bonus and penalty included, the survey left out, so that "
+        "total = appraised + survey",
+    )
+
     @property
     def gap(self) -> Decimal | None:
-        """Self-assessed total − appraised total, when ranked on the appraisal."""
+        """Self-assessed total − appraised total, when ranked on the appraisal (the same as
+        self_points − appraised: the survey is the same at every stage)."""
         return self.self_total - self.total if self.self_total is not None else None
 
     @property
@@ -156,6 +181,9 @@ class Group(BaseModel):
     fields: list[FieldStat]
     matrix: list[MatrixRow]
     items: list[ItemStat]
+    change: GroupChange | None = Field(
+        default=None, description="with --previous: the group against last year"
+    )
 
 
 class Excluded(BaseModel):
@@ -170,7 +198,7 @@ class Excluded(BaseModel):
 class Comparison(BaseModel):
     model_config = RESULT_CONFIG
 
-    format: Literal["parscore-comparison/4"] = COMPARISON_FORMAT
+    format: Literal["parscore-comparison/5"] = COMPARISON_FORMAT
     criteria: CriteriaRef
     year: int = Field(description="the year assessed: files of different years are refused")
     group_by: GroupBy
@@ -190,6 +218,13 @@ class Comparison(BaseModel):
         "listed, not ranked",
     )
     excluded: list[Excluded] = Field(default_factory=list)
+    previous: PreviousRef | None = Field(
+        default=None, description="with --previous: the year compared against"
+    )
+    vanished: list[Vanished] = Field(
+        default_factory=list,
+        description="with --previous: last year's units that no unit of this year continues",
+    )
     stage: RankStage = Field(
         default="self",
         description="'final': ranked on each commune's final appraisal (found among the files "
@@ -200,6 +235,13 @@ class Comparison(BaseModel):
         description="ranked on the appraisal: units with no appraisal file, or whose final "
         "appraisal is not finished (items undecided or awaiting an explanation): listed, not "
         "ranked",
+    )
+    computed_self: bool = Field(
+        default=False,
+        description="ranked on the self-assessments while appraisal files were among the "
+        "files: the reports say that the ranking is on the points computed from each "
+        "commune's evidence, not on the points it claimed (which the appraised ranking shows "
+        "as self-assessed)",
     )
     mean_gap: JsonNumber | None = Field(
         default=None,

@@ -44,6 +44,11 @@ class Node(BaseModel):
         description="a field's short English id (direction, procedures, ...)",
     )
     name: Text = Field(description="official Vietnamese name, and English")
+    task: Text | None = Field(
+        default=None,
+        description="the year's reform plan's task for it, as an imperative (a verb first: "
+        '"Xây dựng, ban hành Kế hoạch kiểm tra CCHC"); default: "Thực hiện: <name>"',
+    )
     max: Points = Field(description="maximum points")
     rule: Rule | None = None
     children: list[Node] | None = Field(default=None, min_length=1)

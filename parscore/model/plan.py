@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from parscore.model.common import RESULT_CONFIG, JsonNumber, Text
 from parscore.model.evidence import Unit
 from parscore.model.result import CriteriaRef, FieldScore, Reason
+from parscore.model.years import ItemChange
 
 Cost = Literal["document", "explanation", "evidence", "action"]
 
@@ -94,3 +95,10 @@ class Plan(BaseModel):
     )
     survey: list[SurveyGap]
     target: TargetPlan | None = None
+    since_year: int | None = Field(
+        default=None, description="with --previous: the earlier year the items are compared with"
+    )
+    fell: list[ItemChange] = Field(
+        default_factory=list,
+        description="with --previous: the sub-criteria that lost points since then, most first",
+    )

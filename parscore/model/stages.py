@@ -5,6 +5,7 @@ after its explanation, and final (round 2). Built by :mod:`parscore.appraisal`."
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -24,7 +25,11 @@ class StageTotals(BaseModel):
     model_config = RESULT_CONFIG
 
     stage: Stage
-    appraisal: JsonNumber
+    appraisal: JsonNumber = Field(
+        description="the points of the sub-criteria outside the survey, before bonus and "
+        "penalty, at this stage (at the claimed stage too): not the appraised points, which are "
+        "total − survey (docs/appraisal.md)"
+    )
     survey: JsonNumber
     bonus: JsonNumber
     penalty: JsonNumber
@@ -57,6 +62,13 @@ class StageTotals(BaseModel):
     )
 
     @property
+    def points(self) -> Decimal:
+        """Total less the survey (bonus and penalty included): the self-assessed points at the
+        claimed (or computed) stage, the appraised points at the council's stages; total =
+        points + survey, as published tables write it."""
+        return self.total - self.survey
+
+    @property
     def open_count(self) -> int:
         """How many decisions this stage still lacks: sub-criteria and bonus/penalty lines."""
         return len(self.undecided) + len(self.awaiting) + len(self.undecided_lines)
@@ -64,6 +76,18 @@ class StageTotals(BaseModel):
     @property
     def complete(self) -> bool:
         return self.open_count == 0
+
+
+class InputChange(BaseModel):
+    """One input the council corrected: the rule's label for it, the council's value and the
+    commune's (None when the commune gave none)."""
+
+    model_config = RESULT_CONFIG
+
+    name: str
+    label: Text
+    value: str | int | bool | None
+    commune: str | int | bool | None = None
 
 
 class Decided(BaseModel):
@@ -74,6 +98,10 @@ class Decided(BaseModel):
     status: Status
     points: JsonNumber | None = None
     inputs: dict[str, str | int | bool | None] = Field(default_factory=dict)
+    changes: list[InputChange] = Field(
+        default_factory=list,
+        description="'inputs': each input the council set, labelled, beside the commune's value",
+    )
     reason: str | None = None
     ask: str | None = None
 
@@ -141,6 +169,9 @@ class AppraisalStages(BaseModel):
     model_config = RESULT_CONFIG
 
     council: str
+    issuer: str | None = Field(
+        default=None, description="the body the documents are issued under, when the file says"
+    )
     file: str = Field(description="the council's appraisal file")
     explanation_file: str | None = None
     explanation_by: str | None = None

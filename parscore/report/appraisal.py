@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from parscore.messages import Phrase, format_date, format_percent, format_points, render
 from parscore.model.result import UnitResult
-from parscore.model.stages import AppraisalStages, Decided, ItemStages, Stage
+from parscore.model.stages import AppraisalStages, Decided, InputChange, ItemStages, Stage
 from parscore.report.common import Options, unit_line
 from parscore.report.text import Section, Table, render_sections
 
@@ -115,12 +115,30 @@ def _by_field(ap: AppraisalStages, lang: str) -> Section:
     return Section(render("appraisal.by-field", None, lang), table=table)
 
 
+def _value(value: object, lang: str) -> str:
+    if isinstance(value, bool):
+        return render("appraisal.yes" if value else "appraisal.no", None, lang)
+    return str(value)
+
+
+def _change(change: InputChange, lang: str) -> str:
+    """'Số TTHC được công khai đầy đủ, đúng hạn: 97 (xã kê khai 101)'."""
+    args = {
+        "label": change.label.get(lang),
+        "value": _value(change.value, lang),
+        "commune": _value(change.commune, lang) if change.commune is not None else "—",
+    }
+    return render("appraisal.input-change", args, lang)
+
+
 def _decision_text(d: Decided, round_no: int, lang: str) -> str:
     args: dict[str, object] = {"round": round_no}
     if d.status == "points":
         args |= {"points": _points(d.points, lang), "why": d.reason or ""}
     elif d.status == "inputs":
-        shown = ", ".join(f"{k} = {v}" for k, v in d.inputs.items())
+        shown = "; ".join(_change(c, lang) for c in d.changes) or ", ".join(
+            f"{k} = {v}" for k, v in d.inputs.items()
+        )
         args |= {"inputs": shown, "why": d.reason or ""}
     elif d.status == "explain":
         provisional = (
@@ -132,7 +150,9 @@ def _decision_text(d: Decided, round_no: int, lang: str) -> str:
     return render(f"appraisal.decision-{d.status}", args, lang)
 
 
-def _why(item: ItemStages, lang: str) -> str:
+def why(item: ItemStages, lang: str) -> str:
+    """What was decided on ``item`` and why, round by round, with the answer between: the
+    words of the terminal report and of the minutes."""
     parts = [_decision_text(item.round1, 1, lang)]
     if item.answer is not None:
         args = {
@@ -166,7 +186,7 @@ def _items(ap: AppraisalStages, lang: str, detail: bool) -> Section:
     rows = [
         [i.id, format_points(i.max, lang)]
         + [_points(i.points[s], lang) for s in stages]
-        + [_why(i, lang)]
+        + [why(i, lang)]
         for i in shown
     ]
     align = ["left"] + ["right"] * (1 + len(stages)) + ["left"]
@@ -215,7 +235,15 @@ def _published(ap: AppraisalStages, lang: str) -> Section:
         line = render("appraisal.final-open", args, lang)
     else:
         band = final.band.get(lang) if final.band is not None else "—"
-        published = {"index": format_percent(final.index, lang), "band": band}
+        own = ap.stage("claimed") or ap.stage("computed")
+        assert own is not None, "every appraisal has its self-assessed stage"
+        published = {
+            "self": format_points(own.points, lang),
+            "appraised": format_points(final.points, lang),
+            "total": format_points(final.total, lang),
+            "index": format_percent(final.index, lang),
+            "band": band,
+        }
         line = render("appraisal.final-published", published, lang)
     return Section("", lines=[line, render("appraisal.undecided-rule", None, lang)])
 

@@ -18,11 +18,15 @@ import datetime as dt
 import io
 from decimal import Decimal
 
+from parscore.errors import Problem, Severity
 from parscore.messages import Phrase, format_percent, format_points, render
+from parscore.model.common import comparable
 from parscore.model.compare import Comparison
 from parscore.model.result import UnitResult
-from parscore.model.stages import AppraisalStages, ItemStages, RoundInfo
-from parscore.report.plan_docx import document_docx
+from parscore.model.stages import AppraisalStages, RoundInfo
+from parscore.report.appraisal import why
+from parscore.report.compare_common import nominal_max
+from parscore.report.plan_docx import FONT, document_docx
 from parscore.report.plan_text import Block, PlanDocument, Table
 
 
@@ -43,10 +47,65 @@ def _province(result: UnitResult) -> str:
     return province.name if province is not None else ""
 
 
+#: evidence file → the body its council's documents are issued under (:func:`body_of`)
+#: ("text", an issuer as written) or (level, name): a district or a province
+Body = tuple[str, str]
+Bodies = dict[str, Body]
+
+#: the day districts ceased to appraise and rank their communes (DOMAIN §6)
+REFORM = dt.date(2025, 7, 1)
+_DISTRICT_KINDS = ("huyện", "quận", "thị xã", "thành phố")
+
+
+def committee(level: str, name: str, lang: str) -> str:
+    """'Ủy ban nhân dân huyện Quế Sơn', 'Ủy ban nhân dân tỉnh Quảng Nam' (a district's name that
+    carries its kind, 'thị xã Điện Bàn', is written as it is)."""
+    if level == "district":
+        kind = any(comparable(name).startswith(k + " ") for k in _DISTRICT_KINDS)
+        code = "appraisal-doc.committee-named" if kind else "appraisal-doc.committee-district"
+        return render(code, {"district": name}, lang)
+    return render("appraisal-doc.committee", {"province": name}, lang)
+
+
+def body_of(result: UnitResult) -> tuple[str, str]:
+    """The body the council's documents are issued under, in no language: ("text", the file's
+    ``issuer:``); else ("district", name) when the council's name names the commune's
+    district, ("province", name) when it names the province; else by date: the district
+    before 1/7/2025 (round 1's date, else the year assessed: up to 2024), the province since."""
+    ap = _stages(result)
+    if ap.issuer:
+        return "text", ap.issuer
+    district, province = result.unit.parent("district"), result.unit.parent("province")
+    council = comparable(ap.council)
+    if district is not None and comparable(district.name) in council:
+        return "district", district.name
+    if province is not None and comparable(province.name) in council:
+        return "province", province.name
+    before = ap.round1.date < REFORM if ap.round1.date is not None else result.year <= 2024
+    if before and district is not None:
+        return "district", district.name
+    return "province", _province(result)
+
+
+def _place(result: UnitResult) -> str:
+    """Where the documents are dated: the issuing district or province ("Quế Sơn, ngày …")."""
+    level, name = body_of(result)
+    return name if level != "text" and name else _province(result) or result.unit.name
+
+
+def body_text(body: tuple[str, str], lang: str) -> str:
+    level, name = body
+    return name if level == "text" else committee(level, name, lang)
+
+
+def issuer(result: UnitResult, lang: str) -> str:
+    """The header's first line: :func:`body_of` written in ``lang``."""
+    return body_text(body_of(result), lang)
+
+
 def _left(result: UnitResult, number: str, lang: str) -> list[str]:
-    committee = render("appraisal-doc.committee", {"province": _province(result)}, lang)
     return [
-        committee.upper(),
+        issuer(result, lang).upper(),
         render("appraisal-doc.council", None, lang),
         render(number, None, lang),
     ]
@@ -67,12 +126,6 @@ def _self_stage(ap: AppraisalStages) -> str:
 
 def _last(ap: AppraisalStages) -> str:
     return ap.stages[-1].stage
-
-
-def _why(item: ItemStages, lang: str) -> str:
-    from parscore.report.appraisal import _why as why  # the same words as the terminal report
-
-    return why(item, lang)
 
 
 def _names(result: UnitResult) -> dict[str, object]:
@@ -116,7 +169,7 @@ def minutes(result: UnitResult, lang: str) -> PlanDocument:
             "para",
             "",
             Table(
-                heads=[render(c, None, lang) for c in _FIELD_HEADS],
+                heads=_heads(_FIELD_HEADS, last, lang),
                 rows=[
                     [
                         f"{f.id}. {f.name.get(lang)}",
@@ -139,13 +192,13 @@ def minutes(result: UnitResult, lang: str) -> PlanDocument:
                 "para",
                 "",
                 Table(
-                    heads=[render(c, None, lang) for c in _ITEM_HEADS],
+                    heads=_heads(_ITEM_HEADS, last, lang),
                     rows=[
                         [
                             i.id,
                             _p(i.points[own], lang),  # type: ignore[index]
                             _p(i.points[last], lang),  # type: ignore[index]
-                            _why(i, lang),
+                            why(i, lang),  # the words of the terminal report
                         ]
                         for i in changed
                     ],
@@ -174,7 +227,7 @@ def minutes(result: UnitResult, lang: str) -> PlanDocument:
         body.append(Block("para", last_round.conclusion))
     return PlanDocument(
         left=_left(result, "appraisal-doc.minutes-number", lang),
-        right=_nation(_province(result) or result.unit.name, last_round.date, lang),
+        right=_nation(_place(result), last_round.date, lang),
         title=render("appraisal-doc.minutes-title", None, lang),
         subtitle=render("appraisal-doc.minutes-subtitle", _names(result), lang),
         body=body,
@@ -192,6 +245,13 @@ _FIELD_HEADS = (
 _ITEM_HEADS = ("appraisal.item", "appraisal-doc.self", "appraisal-doc.appraised", "appraisal.why")
 
 
+def _heads(codes: tuple[str, ...], last: str, lang: str) -> list[str]:
+    """The heads, the last stage's column named after it when it is not the council's final
+    appraisal (after the explanation, round 2 not held yet: the commune's own claims)."""
+    appraised = "appraisal-doc.appraised" if last == "final" else f"appraisal.stage-{last}"
+    return [render(appraised if c == "appraisal-doc.appraised" else c, None, lang) for c in codes]
+
+
 def _conclusion(ap: AppraisalStages, lang: str) -> list[str]:
     own = ap.stage(_self_stage(ap))  # type: ignore[arg-type]
     final = ap.stage("final")
@@ -203,8 +263,8 @@ def _conclusion(ap: AppraisalStages, lang: str) -> list[str]:
         return lines
     band = final.band.get(lang) if final.band is not None else "—"
     args = {
-        "self": format_points(own.total, lang),
-        "appraisal": format_points(final.appraisal, lang),
+        "self": format_points(own.points, lang),
+        "appraisal": format_points(final.points, lang),
         "survey": format_points(final.survey, lang),
         "bonus": format_points(final.bonus, lang),
         "penalty": format_points(final.penalty, lang),
@@ -261,13 +321,13 @@ def request(result: UnitResult, lang: str) -> PlanDocument:
         ]
         body.append(
             Block(
-                "para", "", Table(heads, rows, right=(0, 2, 3), widths_cm=(1.0, 5.0, 2.0, 2.0, 6.0))
+                "para", "", Table(heads, rows, right=(0, 2, 3), widths_cm=(1.4, 4.6, 2.0, 2.0, 6.0))
             )
         )
     body.append(Block("para", render("appraisal-doc.request-closing", {"due": deadline}, lang)))
     return PlanDocument(
         left=_left(result, "appraisal-doc.request-number", lang),
-        right=_nation(_province(result) or result.unit.name, ap.round1.date, lang),
+        right=_nation(_place(result), ap.round1.date, lang),
         title=render("appraisal-doc.request-title", None, lang),
         subtitle=render("appraisal-doc.request-subtitle", _names(result), lang),
         body=body,
@@ -300,13 +360,12 @@ def annex_rows(comparison: Comparison, lang: str) -> list[tuple[str | None, list
     for group in comparison.groups:
         rows: list[list[object]] = []
         for n, row in enumerate(group.ranking, start=1):
-            own = row.self_total - row.survey if row.self_total is not None else None
             rows.append(
                 [
                     n,
                     render("plan-doc.unit", {"kind": row.unit.kind, "name": row.unit.name}, lang),
-                    own,
-                    row.total - row.survey,
+                    row.self_points,
+                    row.appraised,
                     row.survey,
                     row.total,
                     row.index,
@@ -326,7 +385,25 @@ def _cell(value: object, lang: str, index: bool = False) -> str:
     return str(value)
 
 
-def annex(comparison: Comparison, lang: str) -> PlanDocument:
+def annex_max_note(comparison: Comparison, lang: str) -> str | None:
+    """The units whose applicable maximum is not the set's (their index is then not their
+    total), each with it: 'xã Vĩnh Long 99,00'; None when there are none."""
+    most = nominal_max(comparison)
+    if most is None:
+        return None
+    units = [
+        render("plan-doc.unit", {"kind": r.unit.kind, "name": r.unit.name}, lang)
+        + " "
+        + format_points(r.reduced_max, lang)
+        for g in comparison.groups
+        for r in g.ranking
+        if r.reduced_max is not None
+    ]
+    args = {"max": format_points(most, lang), "units": ", ".join(units)}
+    return render("appraisal-doc.annex-max", args, lang)
+
+
+def annex(comparison: Comparison, lang: str, bodies: Bodies | None = None) -> PlanDocument:
     body = [
         Block("note", render("appraisal-doc.annex-note", None, lang)),
     ]
@@ -342,37 +419,74 @@ def annex(comparison: Comparison, lang: str) -> PlanDocument:
                     [render(c, None, lang) for c in _ANNEX_HEADS],
                     table_rows,
                     right=(0, 2, 3, 4, 5, 6, 8),
-                    widths_cm=(0.9, 3.0, 1.7, 1.7, 1.7, 1.7, 1.8, 2.0, 1.5),
+                    # A4 landscape (24.7 cm): "STT", "thị trấn Đông Phú", "Trung bình" and
+                    # "84,59%" each on one line at 13 pt
+                    widths_cm=(1.5, 5.6, 2.6, 2.6, 2.6, 2.4, 2.5, 2.9, 2.0),
                 ),
             )
         )
+    if (reduced := annex_max_note(comparison, lang)) is not None:
+        body.append(Block("para", reduced))
     if comparison.mean_gap is not None:
         gap = {"gap": format_points(comparison.mean_gap, lang)}
         body.append(Block("para", render("appraisal-doc.annex-gap", gap, lang)))
     return PlanDocument(
-        left=[render("plan-doc.committee", None, lang), _annex_province(comparison).upper(), ""],
+        left=[annex_issuer(comparison, lang, bodies)[0].upper(), "", ""],
         right=[render("plan-doc.nation", None, lang), render("plan-doc.motto", None, lang), ""],
         title=render("appraisal-doc.annex-title", None, lang),
         subtitle=render("appraisal-doc.annex-subtitle", {"year": comparison.year}, lang),
         body=body,
         recipients=[],
         signature=[],
+        landscape=True,
     )
 
 
-def _annex_province(comparison: Comparison) -> str:
-    """The province, when the comparison is of one province's units."""
-    names = {g.name for g in comparison.groups if g.name is not None}
-    if comparison.group_by == "province" and len(names) == 1:
-        return next(iter(names))
-    return ""
+def annex_issuer(
+    comparison: Comparison, lang: str, bodies: Bodies | None = None
+) -> tuple[str, str | None]:
+    """The body the annex's decision is issued under: the one their councils' files give
+    (``bodies``: evidence file → :func:`body_of`) when they all give the same; else from its
+    communes: their district's People's Committee for a year before the reform (up to 2024)
+    when they are of one district, their province's when they are of one province; and the
+    code of a warning when they span provinces (the header then names no committee) or,
+    before the reform, districts (each district ranked its own communes then)."""
+    units = [r.unit for g in comparison.groups for r in g.ranking]
+    given = {bodies[u.source] for u in units if u.source in bodies} if bodies else set()
+    if len(given) == 1:
+        return body_text(next(iter(given)), lang), None
+    provinces = sorted({u.province for u in units if u.province})
+    districts = sorted({u.district for u in units if u.district})
+    before = comparison.year <= 2024
+    if before and len(districts) == 1 and len(provinces) <= 1:
+        return committee("district", districts[0], lang), None
+    if len(provinces) == 1:
+        warning = "appraisal-doc.annex-districts" if before and len(districts) > 1 else None
+        return committee("province", provinces[0], lang), warning
+    none = render("plan-doc.committee", None, lang)
+    return none, "appraisal-doc.annex-provinces" if len(provinces) > 1 else None
 
 
-def annex_docx(comparison: Comparison, lang: str) -> bytes:
-    return document_docx(annex(comparison, lang), lang)
+def issuer_warning(
+    comparison: Comparison, lang: str, output: str, bodies: Bodies | None = None
+) -> Problem | None:
+    """The warning when the annex's communes span provinces (or districts, before the
+    reform): its header cannot name their one issuing body."""
+    _, code = annex_issuer(comparison, lang, bodies)
+    if code is None:
+        return None
+    units = [r.unit for g in comparison.groups for r in g.ranking]
+    level = "province" if code.endswith("provinces") else "district"
+    names = sorted({getattr(u, level) for u in units if getattr(u, level)})
+    args = {"names": ", ".join(names), "year": comparison.year}
+    return Problem(code, args, output, severity=Severity.WARNING)
 
 
-def annex_xlsx(comparison: Comparison, lang: str) -> bytes:
+def annex_docx(comparison: Comparison, lang: str, bodies: Bodies | None = None) -> bytes:
+    return document_docx(annex(comparison, lang, bodies), lang)
+
+
+def annex_xlsx(comparison: Comparison, lang: str, bodies: Bodies | None = None) -> bytes:
     """The annex as a workbook: one sheet, numbers as numbers (two decimals)."""
     import xlsxwriter
 
@@ -382,9 +496,14 @@ def annex_xlsx(comparison: Comparison, lang: str) -> bytes:
     workbook = xlsxwriter.Workbook(out, {"in_memory": True})
     title = render("appraisal-doc.annex-subtitle", {"year": comparison.year}, lang)
     workbook.set_properties({"title": title, "author": "parscore", "created": FIXED_CREATED})
-    sheet = _Sheet(workbook, render("appraisal-doc.annex-sheet", None, lang), _formats(workbook))
+    formats = _formats(workbook)
+    for cell_format in formats.values():  # the decision's font, as its Word annex
+        cell_format.set_font_name(FONT)
+    sheet = _Sheet(workbook, render("appraisal-doc.annex-sheet", None, lang), formats)
     notes = [render("appraisal-doc.annex-title", None, lang) + " — " + title]
     notes.append(render("appraisal-doc.annex-note", None, lang))
+    if (reduced := annex_max_note(comparison, lang)) is not None:
+        notes.append(reduced)
     if comparison.mean_gap is not None:
         notes.append(
             render(

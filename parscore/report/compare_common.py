@@ -45,7 +45,14 @@ def group_title(comparison: Comparison, group: Group, lang: str) -> str:
 
 
 def heading(comparison: Comparison, lang: str) -> str:
-    """The comparison's title: the year, the criteria set and how units are grouped."""
+    """The comparison's title: the year, the criteria set and how units are grouped (and the
+    year it is compared against)."""
+    from parscore.report.years import heading_suffix
+
+    return heading_suffix(comparison, lang, _heading(comparison, lang))
+
+
+def _heading(comparison: Comparison, lang: str) -> str:
     return render(
         "comparison.compare-heading",
         {
@@ -100,7 +107,9 @@ def stage_line(comparison: Comparison, lang: str, *, columns: bool = True) -> st
     """Ranked on the final appraisal: says so, with the mean gap to the self-assessments (and,
     with ``columns``, what the self-assessed columns are)."""
     if comparison.stage != "final":
-        return None
+        return (
+            render("comparison.stage-self-note", None, lang) if comparison.computed_self else None
+        )
     gap = format_signed(comparison.mean_gap, lang) if comparison.mean_gap is not None else "—"
     code = "comparison.stage-final-note" if columns else "comparison.stage-final-short"
     return render(code, {"gap": gap}, lang)
@@ -148,9 +157,13 @@ FILE = Column("comparison.file", lambda r, lang: r.unit.source, "text", "left")
 DISTRICT = Column("comparison.group-district", lambda r, lang: r.unit.district, "text", "left")
 #: the applicable maximum, only where it differs from the set's: the index is then not the total
 APPLICABLE_MAX = Column("comparison.applicable-max", lambda r, lang: r.reduced_max)
-#: ranked on the final appraisal: the self-assessed total beside, and self − appraised
-SELF_TOTAL = Column("comparison.self-total", lambda r, lang: r.self_total)
+#: ranked on the final appraisal: the self-assessed points beside the appraised ones, and
+#: self − appraised (both with bonus and penalty, without the survey: docs/appraisal.md)
+SELF_TOTAL = Column("comparison.self-total", lambda r, lang: r.self_points)
 GAP = Column("comparison.self-gap", lambda r, lang: r.gap)
+APPRAISED = Column("comparison.appraised", lambda r, lang: r.appraised)
+#: the points of the sub-criteria outside the survey, before bonus and penalty (any stage)
+CRITERIA_POINTS = Column("comparison.appraisal", lambda r, lang: r.appraisal)
 #: the ranking's own columns, shown by the table, Markdown and the workbook
 RANKING = [
     RANK,
@@ -163,20 +176,72 @@ RANKING = [
     APPLICABLE_MAX,
     SELF_TOTAL,
     GAP,
-    Column("comparison.appraisal", lambda r, lang: r.appraisal),
+    APPRAISED,
+    CRITERIA_POINTS,
     Column("result.survey", lambda r, lang: r.survey),
     Column("result.bonus", lambda r, lang: r.bonus),
     Column("result.penalty", lambda r, lang: r.penalty),
 ]
 
 
+def _previous(position: int) -> Callable[[RankRow, str], Any]:
+    from parscore.report.years import row_cells
+
+    return lambda r, lang: row_cells(r, lang)[position]
+
+
+#: with --previous: last year's index (derived ones marked), the change, last year's rank, the
+#: rank change (or why it is not compared) and last year's band (parscore/report/years.py)
+PREVIOUS = [
+    Column(code, _previous(position), "text", "right" if position < 4 else "left")
+    for position, code in enumerate(
+        [
+            "years.prev-index",
+            "years.index-change",
+            "years.prev-rank",
+            "years.rank-change",
+            "years.prev-band",
+        ]
+    )
+]
+
+
+def _previous_value(attr: str) -> Callable[[RankRow, str], Any]:
+    return lambda r, lang: getattr(r.previous, attr) if r.previous is not None else None
+
+
+def _previous_rule(r: RankRow, lang: str) -> str:
+    from parscore.report.years import derived_text
+
+    return derived_text(r.previous, lang) if r.previous is not None else ""
+
+
+#: the same, as numbers where they are numbers (the workbook): last year's index, how it was
+#: derived (empty: its own), the change, last year's rank, the rank change (or why not), band
+PREVIOUS_NUMBERS = [
+    Column("years.prev-index", _previous_value("index"), "percent"),
+    Column("years.derived", _previous_rule, "text", "left"),
+    Column("years.index-change", _previous_value("index_change")),
+    PREVIOUS[2],
+    PREVIOUS[3],
+    PREVIOUS[4],
+]
+
+
 def ranking_columns(
-    comparison: Comparison, columns: list[Column] | None = None, group: Group | None = None
+    comparison: Comparison,
+    columns: list[Column] | None = None,
+    group: Group | None = None,
+    previous: list[Column] = PREVIOUS,
 ) -> list[Column]:
     """The ranking's columns (``RANKING`` by default), without the applicable maximum when
     every ranked unit's (of ``group``, when given) is the set's, and without the district when
-    the ranking is by district or no file names one."""
+    the ranking is by district or no file names one; with last year's after the band when the
+    comparison is against last year."""
     chosen = RANKING if columns is None else columns
+    if comparison.previous is not None:
+        after = next((i for i, c in enumerate(chosen) if c.code == "result.band"), len(chosen))
+        chosen = [*chosen[: after + 1], *previous, *chosen[after + 1 :]]
     rows = group.ranking if group is not None else [r for g in comparison.groups for r in g.ranking]
     left_out = set()
     if not any(row.reduced_max is not None for row in rows):
@@ -184,5 +249,7 @@ def ranking_columns(
     if comparison.group_by == "district" or not any(row.unit.district for row in rows):
         left_out.add(id(DISTRICT))
     if comparison.stage != "final":
-        left_out |= {id(SELF_TOTAL), id(GAP)}
+        left_out |= {id(SELF_TOTAL), id(GAP), id(APPRAISED)}
+    else:
+        left_out.add(id(CRITERIA_POINTS))
     return [column for column in chosen if id(column) not in left_out]

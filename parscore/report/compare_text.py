@@ -39,11 +39,20 @@ def _group_sections(comparison: Comparison, group: Group, opts: Options, md: boo
     lang = opts.lang
     sections = [
         _ranking(comparison, group, lang, md),
+        *_against_last_year(comparison, group, lang, md),
         _bands(group, lang),
         _field_stats(comparison, group, lang, md),
         _matrix(comparison, group, lang, md),
     ]
     return sections + ([_items_full(comparison, group, lang, md)] if opts.detail else [])
+
+
+def _against_last_year(comparison: Comparison, group: Group, lang: str, md: bool) -> list[Section]:
+    """With --previous: the group against last year, in the published wording."""
+    from parscore.report.years import group_change_lines
+
+    lines = group_change_lines(comparison, group, lang)
+    return [Section("", lines=[("- " if md else "") + line for line in lines])] if lines else []
 
 
 def _titled(comparison: Comparison, group: Group, code: str, lang: str) -> str:
@@ -162,10 +171,15 @@ def _unranked(comparison: Comparison, lang: str, md: bool) -> list[Section]:
 
 
 def _sections(comparison: Comparison, opts: Options, md: bool) -> list[Section]:
+    from parscore.report.years import notes as previous_notes
+    from parscore.report.years import vanished_section
+
     sections: list[Section] = _notes(comparison, opts.lang)
+    sections += [Section("", lines=[note]) for note in previous_notes(comparison, opts.lang)]
     for group in comparison.groups:
         sections.extend(_group_sections(comparison, group, opts, md))
     sections.extend(_unranked(comparison, opts.lang, md))
+    sections.extend(vanished_section(comparison, opts.lang, md))
     if comparison.excluded:
         lines = []
         for excluded in comparison.excluded:
@@ -225,11 +239,19 @@ CSV_TAIL = [
     "band_reason",
     "uncapped_total",
     "self_total",
+    "stage",
+    "self_points",
+    "appraised_points",
 ]
 
 
 def _csv_ranked(
-    group: Group, row: RankRow, percents: Sequence[object], weakest: Sequence[object], lang: str
+    group: Group,
+    row: RankRow,
+    percents: Sequence[object],
+    weakest: Sequence[object],
+    lang: str,
+    stage: str = "self",
 ) -> list[object]:
     return [
         group.name or "",
@@ -256,6 +278,9 @@ def _csv_ranked(
         band_text(row.band, lang, row) if row.band_limits else "",
         "" if row.uncapped_total is None else row.uncapped_total,
         "" if row.self_total is None else row.self_total,
+        stage,
+        "" if row.self_points is None else row.self_points,
+        "" if row.appraised is None else row.appraised,
     ]
 
 
@@ -266,14 +291,20 @@ def to_csv(comparison: Comparison, opts: Options) -> str:
     ids = [f.id for f in comparison.fields]
     out = io.StringIO()
     writer = SafeCSVWriter(out)
-    writer.writerow([*CSV_HEAD, *(f"field_{i}" for i in ids), *CSV_TAIL])
+    from parscore.report.years import CSV_PREVIOUS, csv_cells
+
+    against = comparison.previous is not None  # --previous: last year's columns at the end
+    writer.writerow(
+        [*CSV_HEAD, *(f"field_{i}" for i in ids), *CSV_TAIL, *(CSV_PREVIOUS if against else [])]
+    )
     for group in comparison.groups:
         matrix = {m.unit.source: m for m in group.matrix}
         for row in group.ranking:
             m = matrix[row.unit.source]
             percents = ["" if m.percents.get(i) is None else m.percents[i] for i in ids]
             weakest = [m.weakest_field or "", "" if m.weakest_gap is None else m.weakest_gap]
-            writer.writerow(_csv_ranked(group, row, percents, weakest, opts.lang))
+            cells = _csv_ranked(group, row, percents, weakest, opts.lang, comparison.stage)
+            writer.writerow([*cells, *(csv_cells(row, opts.lang) if against else [])])
     blank = [""] * (len(CSV_HEAD) - 7 + len(ids) + 2)  # index .. weakest_gap
     for status, units in (
         ("not_assessed", comparison.not_assessed),
@@ -282,6 +313,8 @@ def to_csv(comparison: Comparison, opts: Options) -> str:
     ):
         for u in units:
             identity = [u.group or "", "", "", u.name, u.code or "", u.kind, u.source]
-            tail = [u.year, "", "", status, u.district or "", "", "", ""]
-            writer.writerow([*identity, *blank, *tail])
+            tail = [u.year, "", "", status, u.district or "", "", "", "", comparison.stage, "", ""]
+            writer.writerow(
+                [*identity, *blank, *tail, *([""] * len(CSV_PREVIOUS) if against else [])]
+            )
     return out.getvalue()

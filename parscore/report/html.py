@@ -190,6 +190,26 @@ class RankLine:
 
 
 @dataclass(frozen=True)
+class ChangeBlock:
+    """With --previous: one group against last year: its summary lines and, per ranked unit,
+    its rank, name, index and last year's figures in words (parscore/report/years.py)."""
+
+    heading: str
+    lines: list[str]
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
+class AgainstLastYear:
+    title: str
+    notes: list[str]
+    headers: list[str]
+    groups: list[ChangeBlock]
+    vanished_title: str
+    vanished: list[str]
+
+
+@dataclass(frozen=True)
 class RankBlock:
     """The ranking's rows of one group (one <tbody>), under its heading row."""
 
@@ -284,6 +304,7 @@ class Page:
     items: list[ItemBlock]
     unranked: list[Unranked] = field(default_factory=list)
     excluded: list[ProblemLine] = field(default_factory=list)
+    against: AgainstLastYear | None = None
     stage_note: str = ""  # ranked on the final appraisal: says so, with the mean gap
 
 
@@ -562,7 +583,8 @@ def _rank_line(comparison: Comparison, row: _Row, colours: dict[str, str], lang:
         name=r.unit.name,
         code=r.unit.code or "",
         district=r.unit.district or "",
-        appraisal=format_points(r.appraisal, lang),
+        # ranked on the final appraisal: the appraised points (bonus and penalty included)
+        appraisal=format_points(r.appraisal if r.appraised is None else r.appraised, lang),
         survey=format_points(r.survey, lang),
         ledger=_ledger(r, lang),
         total=format_points(r.total, lang),
@@ -684,6 +706,8 @@ def _reduced_max_note(comparison: Comparison, lang: str) -> str:
 
 def _labels(comparison: Comparison, lang: str) -> dict[str, str]:
     labels = {key: render(code, None, lang) for key, code in _PAGE_LABELS.items()}
+    if comparison.stage == "final":
+        labels["appraisal"] = render("comparison.appraised", None, lang)
     labels["group"] = group_header(comparison, lang)
     return labels
 
@@ -709,6 +733,41 @@ def _titles(comparison: Comparison, lang: str) -> tuple[str, str]:
     if len(comparison.groups) == 1 and comparison.groups[0].name is not None:
         heading += " — " + group_title(comparison, comparison.groups[0], lang)
     return heading, compare_heading(comparison, lang)
+
+
+def _against(comparison: Comparison, lang: str) -> AgainstLastYear | None:
+    """With --previous: each group against last year (parscore/report/years.py)."""
+    from parscore.report.years import (
+        PREVIOUS_HEADINGS,
+        group_change_lines,
+        notes,
+        row_cells,
+        vanished_lines,
+    )
+
+    prev = comparison.previous
+    if prev is None:
+        return None
+    codes = ["comparison.rank", "comparison.unit", "result.index", *PREVIOUS_HEADINGS]
+    return AgainstLastYear(
+        title=render("years.sheet-change", None, lang) + f" ({prev.year})",
+        notes=notes(comparison, lang),
+        headers=[render(code, None, lang) for code in codes],
+        groups=[
+            ChangeBlock(
+                heading=group_title(comparison, group, lang),
+                lines=group_change_lines(comparison, group, lang),
+                rows=[
+                    [f"{r.rank}/{r.of}", r.unit.name, format_percent(r.index, lang)]
+                    + row_cells(r, lang)
+                    for r in group.ranking
+                ],
+            )
+            for group in comparison.groups
+        ],
+        vanished_title=render("years.vanished-title", {"year": prev.year}, lang),
+        vanished=vanished_lines(comparison, lang),
+    )
 
 
 def page(comparison: Comparison, opts: Options) -> Page:
@@ -741,6 +800,7 @@ def page(comparison: Comparison, opts: Options) -> Page:
         items=_item_blocks(comparison, items, lang),
         unranked=_unranked(comparison, lang),
         excluded=_excluded(comparison, lang),
+        against=_against(comparison, lang),
     )
 
 

@@ -62,6 +62,8 @@ def document_docx(content: PlanDocument, lang: str) -> bytes:
 
     doc = Document()
     _page_and_styles(doc, lang)
+    if content.landscape:
+        _landscape(doc)
     _page_number(doc)
     w = _Writer(doc)
     _header_block(w, content)
@@ -105,6 +107,16 @@ def _size(rpr: Any, points: float) -> None:
         else:
             rpr.append(szcs)
     szcs.set(qn("w:val"), str(int(points * 2)))
+
+
+def _landscape(doc: DocumentObject) -> None:
+    """A4 landscape, the same margins: 24.7 cm of text width."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
+
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21)
 
 
 def _page_and_styles(doc: DocumentObject, lang: str) -> None:

@@ -57,6 +57,7 @@ class PlanDocument:
     recipients: list[str]  # "Nơi nhận:" first
     signature: list[str]  # "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", then the blank for the name
     annex: list[Block] = field(default_factory=list)
+    landscape: bool = False  # A4 landscape in Word (a wide table: the appraisal annex)
 
 
 # --- the content, once --------------------------------------------------------------------------
@@ -300,6 +301,11 @@ def _annex(plan: Plan, lang: str, top: int) -> list[Block]:
     for s in plan.survey:
         points = f"{format_points(s.points, lang)}/{format_points(s.max, lang)}"
         out.append(Block("bullet", f"{s.id} {s.name.get(lang)}: {points}"))
+    if plan.fell:  # plan --previous: what was lost since (parscore/report/years.py)
+        from parscore.report.years import plan_fell_lines
+
+        out.append(Block("item", f"{n + 1}. {render('years.plan-heading', None, lang)}"))
+        out += [Block("bullet", line) for line in plan_fell_lines(plan, lang)]
     return out
 
 

@@ -11,6 +11,8 @@ improvement plan's own (``text_document``, ``markdown_document``, ``document_doc
 
 from __future__ import annotations
 
+import re
+
 from parscore.messages import format_date, format_percent, format_points, render
 from parscore.plan_year import Task, YearPlan
 from parscore.report.common import Options
@@ -102,7 +104,10 @@ def _opening(plan: YearPlan, lang: str) -> str:
             )
         else:
             result = render("plan-doc.result", {"index": index}, lang)
-        before = render("plan-year.opening-previous", {"assessed": p.year, "result": result}, lang)
+        args = {"assessed": p.year, "result": result}
+        if p.evidence_index is not None:
+            args["evidence"] = format_percent(p.evidence_index, lang)
+        before = render(f"plan-year.opening-{p.basis}", args, lang)
     args = {
         "set": plan.criteria_title.get(lang),
         "previous": before,
@@ -137,27 +142,57 @@ def _purpose(plan: YearPlan, lang: str) -> list[Block]:
     ]
 
 
+#: rule kinds whose goal says what is needed better than the improvement plan's step
+#: ("ít nhất 1 sáng kiến ..." rather than "số sáng kiến ...: từ 0 thành 1"); the share kinds
+#: keep their step, which says by how much ("nâng tỷ lệ từ 24,89% lên 35% (thêm 117 ...)")
+GOAL_SAYS_IT = frozenset({"per_item", "count_bands", "deduction", "levels"})
+
+
+def _lower_first(said: str) -> str:
+    return said[:1].lower() + said[1:] if said[1:2].islower() else said  # "TTHC" stays
+
+
 def needed(task: Task, assessed: int, lang: str) -> str:
-    """What last year's result says the sub-criterion needs: its missing document or
-    explanation, then the best step (the improvement plan's words), as a clause."""
-    said = goals(list(task.steps), lang, assessed).rstrip(".")
-    return said[:1].lower() + said[1:] if said[1:2].islower() else said
+    """What last year's result says the sub-criterion needs, as a clause: what the council
+    found (when it cut the item), its missing document or explanation, then the best step (the
+    improvement plan's words) or, for the kinds whose goal says it better, the goal."""
+    steps = list(task.steps)
+    parts = []
+    if task.cut:
+        parts.append(_lower_first(steps.pop(0).action.get(lang)))
+    if task.goal is not None and task.kind in GOAL_SAYS_IT:
+        rest = [s for s in steps if s.cost != "action"]
+        if rest:
+            parts.append(_lower_first(goals(rest, lang, assessed).rstrip(".")))
+        if any(s.cost == "action" for s in steps):
+            parts.append(_lower_first(task.goal.get(lang)))
+    elif steps:
+        parts.append(_lower_first(goals(steps, lang, assessed).rstrip(".")))
+    return "; ".join(parts)
+
+
+def task_words(task: Task, lang: str) -> str:
+    """The task as the set words it (a verb first), else "Thực hiện: <the sub-criterion>"."""
+    if task.task is not None:
+        return task.task.get(lang)
+    return render("plan-year.task-default", {"name": task.name.get(lang)}, lang)
 
 
 def content(task: Task, lang: str) -> str:
-    """The task: the sub-criterion's name and what its full points ask for."""
-    name = task.name.get(lang)
+    """The task and what its full points ask for ("...; yêu cầu: ...")."""
+    said = task_words(task, lang)
     if task.goal is None:
-        return name
+        return said
     goal = task.goal.get(lang)
     goal = goal[:1].lower() + goal[1:] if goal[1:2].islower() else goal  # "TTHC" stays
-    return render("plan-year.content", {"name": name, "goal": goal}, lang)
+    return render("plan-year.content", {"task": said, "goal": goal}, lang)
 
 
-def _priority(plan: YearPlan, task: Task, lang: str) -> str:
+def _priority(plan: YearPlan, task: Task, lang: str, code: str = "plan-year.priority") -> str:
+    """A weak task's mark: what it needs is said once, in item 1 of Part II."""
     if not task.weak or plan.previous is None:
         return ""
-    return render("plan-year.priority", {"needed": needed(task, plan.previous.year, lang)}, lang)
+    return render(code, {"assessed": plan.previous.year}, lang)
 
 
 def _main_tasks(plan: YearPlan, lang: str) -> list[Block]:
@@ -167,9 +202,8 @@ def _main_tasks(plan: YearPlan, lang: str) -> list[Block]:
     if plan.previous is not None:
         number = 1
         assessed = plan.previous.year
-        out.append(
-            Block("field", render("plan-year.weak", {"number": 1, "assessed": assessed}, lang))
-        )
+        heading = f"plan-year.weak-{plan.previous.basis}"
+        out.append(Block("field", render(heading, {"number": 1, "assessed": assessed}, lang)))
         weak = plan.weak_tasks()
         if not weak:
             out.append(Block("para", render("plan-year.none-weak", {"assessed": assessed}, lang)))
@@ -199,6 +233,42 @@ def _main_tasks(plan: YearPlan, lang: str) -> list[Block]:
     return out
 
 
+#: the usual timings a set writes (in Vietnamese: ``timing`` is the set's words), each with
+#: its catalogue code; a timing not among them is shown as the set writes it
+_TIMINGS = {
+    "thường xuyên": "plan-year.timing.ongoing",
+    "hằng quý": "plan-year.timing.quarterly",
+    "hàng quý": "plan-year.timing.quarterly",
+    "hằng tháng": "plan-year.timing.monthly",
+    "hàng tháng": "plan-year.timing.monthly",
+    "hằng năm": "plan-year.timing.yearly",
+    "hàng năm": "plan-year.timing.yearly",
+    "cả năm": "plan-year.timing.all-year",
+    "trong năm": "plan-year.timing.all-year",
+    "6 tháng đầu năm": "plan-year.timing.first-half",
+    "6 tháng cuối năm": "plan-year.timing.second-half",
+    "theo thời hạn luật định": "plan-year.timing.by-law",
+}
+_QUARTER = re.compile(r"quý (i|ii|iii|iv)")
+_BEFORE = re.compile(r"trước (?:ngày )?(\d{1,2}/\d{1,2}(?:/\d{4})?)")
+
+
+def timing_words(timing: str, lang: str) -> str:
+    """The set's usual timing in ``lang``: the common words ("Quý IV", "Thường xuyên",
+    "Trước 31/01") through the catalogue; any other as the set writes it."""
+    if lang == "vi":
+        return timing
+    said = " ".join(timing.lower().split())
+    if (code := _TIMINGS.get(said)) is not None:
+        return render(code, None, lang)
+    if (quarter := _QUARTER.fullmatch(said)) is not None:
+        number = ("i", "ii", "iii", "iv").index(quarter.group(1)) + 1
+        return render("plan-year.timing.quarter", {"number": number}, lang)
+    if (before := _BEFORE.fullmatch(said)) is not None:
+        return render("plan-year.timing.before", {"date": before.group(1)}, lang)
+    return timing
+
+
 def deadline(task: Task, year: int, lang: str) -> str:
     """The set's due dates; else the lead office's usual timing from the set, marked (*);
     else the year, marked (**)."""
@@ -206,7 +276,8 @@ def deadline(task: Task, year: int, lang: str) -> str:
         dates = ", ".join(format_date(d, lang) for d in task.due)
         return render("plan-year.due", {"dates": dates}, lang)
     if task.timing:
-        return render("plan-year.usual", {"timing": task.timing, "year": year}, lang)
+        shown = timing_words(task.timing, lang)
+        return render("plan-year.usual", {"timing": shown, "year": year}, lang)
     return render("plan-year.no-timing", {"year": year}, lang)
 
 
@@ -224,7 +295,7 @@ def task_rows(plan: YearPlan, lang: str) -> tuple[list[list[str]], tuple[int, ..
                 {
                     "content": content(task, lang),
                     "id": task.id,
-                    "priority": _priority(plan, task, lang),
+                    "priority": _priority(plan, task, lang, "plan-year.priority-row"),
                 },
                 lang,
             )
@@ -289,8 +360,13 @@ def _organisation(plan: YearPlan, lang: str) -> list[Block]:
     """IV. Funding, then what each lead office is responsible for (its task numbers in Part
     III, "II.3": group II, task 3), then the other bodies."""
     kind = plan.unit.kind
-    out = [
-        Block("section", render("plan-year.organisation", None, lang)),
+    out = [Block("section", render("plan-year.organisation", None, lang))]
+    if plan.issue_by is not None:
+        due = plan.issue_by.due[0]
+        lead = plan.issue_by.lead or render("plan-doc.no-lead", None, lang)
+        args = {"date": format_date(due, lang), "id": plan.issue_by.id, "kind": kind, "lead": lead}
+        out.append(Block("para", render("plan-year.issue-by", args, lang)))
+    out += [
         Block("item", render("plan-year.funding", None, lang)),
         Block("para", render("plan-year.funding-text", {"kind": kind, "year": plan.year}, lang)),
     ]

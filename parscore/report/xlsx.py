@@ -39,6 +39,7 @@ from parscore.report.common import FORMULA_START, Options
 from parscore.report.compare_common import (
     FILE,
     KIND,
+    PREVIOUS_NUMBERS,
     RANK_NUMBER,
     RANKING,
     SCALE_GREEN,
@@ -50,6 +51,7 @@ from parscore.report.compare_common import (
     heading,
     nominal_max,
     ranking_columns,
+    stage_line,
     unranked,
 )
 
@@ -230,6 +232,8 @@ def _formats(workbook: Any) -> dict[str, Any]:
 
 def _title_lines(comparison: Comparison, lang: str, *, applicable: bool = False) -> list[str]:
     lines = [heading(comparison, lang), render("comparison.units-note", None, lang)]
+    if (stage := stage_line(comparison, lang)) is not None:
+        lines.append(stage)  # which stage is ranked, and the mean gap, as text and HTML say
     most = nominal_max(comparison)
     if applicable and most is not None:
         lines.append(
@@ -239,7 +243,7 @@ def _title_lines(comparison: Comparison, lang: str, *, applicable: bool = False)
 
 
 def _ranking(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
-    columns = ranking_columns(comparison, _RANKING)
+    columns = ranking_columns(comparison, _RANKING, previous=PREVIOUS_NUMBERS)
     sheet.title(_title_lines(comparison, lang, applicable=True))
     sheet.header([group_header(comparison, lang), *(render(c.code, None, lang) for c in columns)])
     for group in comparison.groups:
@@ -344,6 +348,44 @@ def _bands(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
     sheet.finish(len(headers), _footer(lang), freeze_cols=1)
 
 
+def _against_last_year(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
+    """With --previous: per group, the units up, down and unchanged, the mean index then and
+    now and its change, and the summary in the published wording (parscore/report/years.py)."""
+    from parscore.report.years import group_change_lines, notes, vanished_lines
+
+    headers = [
+        group_header(comparison, lang),
+        render("years.compared", None, lang),
+        render("years.count-up", None, lang),
+        render("years.count-down", None, lang),
+        render("years.count-same", None, lang),
+        render("years.mean-then", None, lang),
+        render("comparison.mean-index", None, lang),
+        render("years.index-change", None, lang),
+        render("years.summary-heading", None, lang),
+    ]
+    sheet.title([*_title_lines(comparison, lang), *notes(comparison, lang)])
+    sheet.wrapped[len(headers) - 1] = 80
+    sheet.header(headers)
+    for group in comparison.groups:
+        change = group.change
+        if change is None:
+            continue
+        sheet.text(0, group_name(comparison, group, lang))
+        for col, count in enumerate((change.compared, change.up, change.down, change.unchanged)):
+            sheet.integer(col + 1, count)
+        sheet.number(5, change.mean_then, "percent")
+        sheet.number(6, change.mean_now, "percent")
+        sheet.number(7, change.mean_change)
+        sheet.text(8, "\n".join(group_change_lines(comparison, group, lang)))
+        sheet.next_row()
+    for line in vanished_lines(comparison, lang):
+        sheet.text(0, render("years.vanished", None, lang))
+        sheet.text(8, line)
+        sheet.next_row()
+    sheet.finish(len(headers), _footer(lang), freeze_cols=1)
+
+
 def _items(sheet: _Sheet, comparison: Comparison, lang: str) -> None:
     headers = [
         group_header(comparison, lang),
@@ -428,6 +470,7 @@ _SHEETS = [
     ("comparison.sheet-ranking", _ranking, lambda c: True),
     ("comparison.sheet-fields", _fields, lambda c: True),
     ("comparison.sheet-bands", _bands, lambda c: True),
+    ("years.sheet-change", _against_last_year, lambda c: c.previous is not None),
     ("comparison.sheet-items", _items, lambda c: True),
     ("comparison.sheet-unranked", _unranked, lambda c: bool(unranked(c))),
     ("comparison.sheet-excluded", _excluded, lambda c: bool(c.excluded)),

@@ -209,6 +209,16 @@ class Goal:
     due: tuple[dt.date, ...] = ()
 
 
+def named_goal(code: str, name: Any, args: dict[str, Any] | None = None) -> Goal:
+    """A goal over a count or a share, naming what is counted when the set labels it
+    ("tỷ lệ hồ sơ trực tuyến đạt từ 35% trở lên", ``{code}-of``), else without it."""
+    if name.label is None:  # an input's bare name is no word for a plan
+        return Goal(code, dict(args or {}))
+    # "vốn đã giải ngân (triệu đồng)": the unit is no part of the goal
+    what = {lang: re.sub(r"\s*\([^()]*\)$", "", noun) for lang, noun in count_noun(name).items()}
+    return Goal(f"{code}-of", {**(args or {}), "what": what})
+
+
 @dataclass(frozen=True)
 class Context:
     """What a rule may know beyond its inputs."""

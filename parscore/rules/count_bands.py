@@ -25,6 +25,7 @@ from parscore.rules.base import (
     count_input,
     describe_bands,
     label,
+    named_goal,
     text_arg,
 )
 
@@ -95,9 +96,11 @@ class CountBands(RuleKind):
 
     @classmethod
     def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
-        shown = text_arg(params.count.label or label("rule.input.count"))
-        return Goal(
-            "plan-year.goal.count", {"label": shown, "band": band_arg(best_band(params.bands))}
+        best = best_band(params.bands).interval
+        if best.high == 0 and best.high_inclusive:  # "at most 0": none at all
+            return named_goal("plan-year.goal.none", params.count)
+        return named_goal(
+            "plan-year.goal.count", params.count, {"band": band_arg(best_band(params.bands))}
         )
 
     @classmethod

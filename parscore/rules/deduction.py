@@ -20,6 +20,7 @@ from parscore.rules.base import (
     Scored,
     count_input,
     label,
+    named_goal,
     points_text,
     text_arg,
     words,
@@ -85,8 +86,7 @@ class Deduction(RuleKind):
 
     @classmethod
     def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
-        shown = text_arg(params.count.label or label("rule.input.count"))
-        return Goal("plan-year.goal.none", {"label": shown})
+        return named_goal("plan-year.goal.none", params.count)
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:

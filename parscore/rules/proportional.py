@@ -18,6 +18,7 @@ from parscore.rules.base import (
     ShareKind,
     ShareParams,
     both,
+    named_goal,
     points_phrase,
     points_text,
     share_args,
@@ -92,8 +93,9 @@ class Proportional(ShareKind):
     @classmethod
     def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
         if params.full_at is not None:  # full points at the set's target
-            return Goal("plan-year.goal.share-at", {"target": params.full_at})
-        return Goal("plan-year.goal.share-all")
+            args = {"target": params.full_at}
+            return named_goal("plan-year.goal.share-at", params.part, args)
+        return named_goal("plan-year.goal.share-all", params.part)
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:

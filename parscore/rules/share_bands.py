@@ -27,6 +27,7 @@ from parscore.rules.base import (
     best_band,
     both,
     describe_bands,
+    named_goal,
     share_args,
     share_gain,
     share_more,
@@ -111,8 +112,8 @@ class Bands(ShareKind):
         best = best_band(params.bands)
         iv = best.interval
         if iv.low == HUNDRED and iv.low_inclusive and not params.may_exceed:
-            return Goal("plan-year.goal.share-all")  # "from 100% up" is all of it
-        return Goal("plan-year.goal.share", {"band": band_arg(best, "%")})
+            return named_goal("plan-year.goal.share-all", params.part)  # "from 100%": all
+        return named_goal("plan-year.goal.share", params.part, {"band": band_arg(best, "%")})
 
     @classmethod
     def describe(cls, params: Any, maximum: Decimal, lang: str) -> str:

@@ -153,7 +153,12 @@ class Timeliness(RuleKind):
     @classmethod
     def goal(cls, params: Any, maximum: Decimal, year: int) -> Goal | None:
         due = params.due_in(year)
-        return Goal("plan-year.goal.on-time", {}, (due,) if due is not None else ())
+        if due is None:
+            return Goal("plan-year.goal.on-time")
+        from parscore.messages import LANGS, format_date
+
+        shown = {lang: format_date(due, lang) for lang in LANGS}
+        return Goal("plan-year.goal.by", {"date": shown}, (due,))
 
     @classmethod
     def fill_hint(cls, params: Any, lang: str) -> str | None:
