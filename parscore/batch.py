@@ -28,7 +28,7 @@ from parscore.cache import CacheEntry, ResultCache
 from parscore.compare import compare, outline_of, summarize
 from parscore.errors import InputError, Problem, Severity, UsageError
 from parscore.escaping import escaped
-from parscore.loading import CriteriaResolver
+from parscore.loading import CriteriaResolver, is_workbook, looks_like_workbook
 from parscore.model.common import comparable
 from parscore.model.compare import Comparison, Excluded, GroupBy, RankStage, UnitSummary
 from parscore.yamlsource import Limits, display_name, read_bytes
@@ -36,7 +36,13 @@ from parscore.yamlsource import Limits, display_name, read_bytes
 if TYPE_CHECKING:  # read by the commands that take --survey
     from parscore.survey_table import SurveyTable
 
-SUFFIXES = (".yaml", ".yml", ".xlsx")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def is_evidence_name(path: Path) -> bool:
+    """A file a folder search scores: YAML or a workbook, by its suffix in any case (a
+    ``VL.XLSX`` saved by an old Excel is a workbook too)."""
+    return path.suffix.lower() in YAML_SUFFIXES or is_workbook(path)
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,7 @@ def find_files(paths: Iterable[Path]) -> Found:
                 add_file(path)
             elif is_dir:
                 walk(path)
-            elif entry.name.endswith(SUFFIXES) and not entry.name.startswith((".", "~$")):
+            elif is_evidence_name(path) and not entry.name.startswith((".", "~$")):
                 if entry.is_symlink() and not path.exists():
                     problems.append(Problem("batch.broken-link", {}, display_name(path)))
                     continue
@@ -158,7 +164,7 @@ def score_file(
     resolver, cache = _resolver(limits), _cache(cache_folder)
     file = Path(path)
     display = display_name(file)
-    if file.is_dir() or file.suffix.lower() == ".xlsx":  # a commune folder or a workbook
+    if file.is_dir() or is_workbook(file) or looks_like_workbook(file):  # a folder, a workbook
         return _score_bundle(path, criteria, resolver)
     try:
         data = read_bytes(file, limits)

@@ -910,6 +910,7 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
     from parscore.loading import (
         check_criteria,
         document_kind,
+        evidence_base,
         evidence_from_source,
         evidence_source,
     )
@@ -923,13 +924,17 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
             bundle = evidence_source(path, sets.limits)  # a commune folder or a workbook
             src = bundle or yamlsource.load_file(path, sets.limits)
             kind = "evidence" if bundle is not None else document_kind(src.data)
-            base = path if path.is_dir() else path.parent
+            base = evidence_base(path)
             if not isinstance(src.data, dict):
                 problems = [src.problem("doc.not-mapping", found=found(src.data))]
             elif kind == "criteria":
                 check_criteria(src, sets, path)
             elif kind == "evidence":
                 problems = list(evidence_from_source(src, sets, base=base).warnings)
+                from parscore.folder import head_alone
+
+                if bundle is None and (alone := head_alone(path)) is not None:
+                    problems.insert(0, alone)
             elif kind in ("appraisal", "explanation"):
                 from parscore.appraisal.checks import check_file
 
@@ -1065,8 +1070,8 @@ def template(
     import unicodedata
 
     from parscore.checks.evidence import kind_problem
-    from parscore.loading import load_criteria, looks_like_path
-    from parscore.output import check_target
+    from parscore.loading import is_workbook, load_criteria, looks_like_path
+    from parscore.output import check_suffix, check_target
     from parscore.report.template import UnitInfo, render_template, schema_name
 
     read = [Path(criteria_ref)] if looks_like_path(criteria_ref) else []
@@ -1087,9 +1092,10 @@ def template(
         district=nfc(district),
         province=nfc(province),
     )
-    fmt = fmt or ("xlsx" if output.suffix.lower() == ".xlsx" else "yaml")
+    fmt = fmt or ("xlsx" if is_workbook(output) else "yaml")
     if as_folder and (fmt == "xlsx" or with_schema):
         raise UsageError("usage.template-folder")
+    check_suffix(output, "folder" if as_folder else fmt)
     ref = criteria_ref
     if looks_like_path(criteria_ref):  # the file names its set relative to where it is
         where = output.resolve() if as_folder else output.resolve().parent
@@ -1097,9 +1103,12 @@ def template(
     from parscore.yamlsource import display_name
 
     if as_folder:
-        from parscore.report.template import write_folder
+        from parscore.output import write_files
+        from parscore.report.template import render_folder
 
-        for path in write_folder(cs, info, lang, ref, output, force=force, inputs=read):
+        texts = render_folder(cs, info, lang, ref)
+        files = {output / name: text.encode("utf-8") for name, text in texts.items()}
+        for path in write_files(files, force=force, inputs=read, folder=output):
             echo(render("cli.wrote", {"path": display_name(path)}, lang), err=True)
         return
     if fmt == "xlsx":
@@ -1343,12 +1352,15 @@ def appraisal_annex(
 def convert(evidence: Path, output: Path, as_folder: bool, force: bool, lang: str) -> None:
     """One commune's evidence from one form to another: YAML, a folder of office files, the
     score sheet workbook (Chuyển dạng tệp minh chứng)."""
-    from parscore.convert import converted, write
+    from parscore.convert import converted
+    from parscore.loading import is_workbook
+    from parscore.output import check_suffix, write_files
     from parscore.yamlsource import display_name
 
-    kind = "folder" if as_folder else "xlsx" if output.suffix.lower() == ".xlsx" else "yaml"
+    kind = "folder" if as_folder else "xlsx" if is_workbook(output) else "yaml"
+    check_suffix(output, kind)
     files = converted(evidence, output, kind, resolver(), lang)
-    write(files, force=force, inputs=[evidence])
+    write_files(files, force=force, inputs=[evidence], folder=output if as_folder else None)
     for path in files:
         echo(render("cli.wrote", {"path": display_name(path)}, lang), err=True)
 

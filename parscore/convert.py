@@ -20,6 +20,7 @@ from typing import Any
 
 from parscore.loading import (
     CriteriaResolver,
+    evidence_base,
     evidence_from_source,
     evidence_source,
     looks_like_path,
@@ -123,8 +124,7 @@ def split_by_office(data: dict[str, Any], cs: CriteriaSet) -> dict[str, dict[str
 def read_checked(path: Path, resolver: CriteriaResolver) -> tuple[Source, CheckedEvidence]:
     """Any form of one commune's evidence, read and checked (errors raised, located)."""
     src = evidence_source(path, resolver.limits) or load_file(path, resolver.limits)
-    base = path if path.is_dir() else path.parent
-    return src, evidence_from_source(src, resolver, base=base)
+    return src, evidence_from_source(src, resolver, base=evidence_base(path))
 
 
 def _moved_ref(data: dict[str, Any], source: Path, target_folder: Path) -> dict[str, Any]:
@@ -132,7 +132,7 @@ def _moved_ref(data: dict[str, Any], source: Path, target_folder: Path) -> dict[
     ref = data.get("criteria")
     if not isinstance(ref, str) or not looks_like_path(ref) or Path(ref).is_absolute():
         return data
-    base = source if source.is_dir() else source.parent
+    base = evidence_base(source)
     moved = os.path.relpath((base / ref).resolve(), target_folder.resolve())
     return {**data, "criteria": Path(moved).as_posix()}
 
@@ -173,15 +173,4 @@ def converted(
     return {target: evidence_text(data, comment).encode("utf-8")}
 
 
-def write(files: dict[Path, bytes], *, force: bool, inputs: list[Path]) -> None:
-    """Every target checked before the first is written; each written whole."""
-    from parscore.output import check_target, write_atomic
-
-    for path in files:
-        check_target(path, force=force, inputs=inputs)
-    for path, data in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data, force=force, inputs=inputs)
-
-
-__all__ = ["converted", "evidence_text", "split_by_office", "write"]
+__all__ = ["converted", "evidence_text", "split_by_office"]

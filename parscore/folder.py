@@ -53,7 +53,7 @@ def office_files(folder: Path, head: Path) -> list[Path]:
         names = sorted(os.listdir(folder))
     except OSError as exc:
         raise InputError(
-            [Problem("file.unreadable", {"reason": exc.strerror or str(exc)}, _shown(folder))]
+            [Problem("file.unreadable", {"reason": exc.strerror or str(exc)}, display_name(folder))]
         ) from None
     return [
         folder / name
@@ -65,14 +65,6 @@ def office_files(folder: Path, head: Path) -> list[Path]:
     ]
 
 
-def _shown(folder: Path) -> str:
-    return display_name(folder)
-
-
-def _place(problem: Problem) -> str:
-    return problem.where()
-
-
 class FolderSource(Source):
     """The head and office files of one commune, merged: ``data`` is the merged document and
     every key path is placed in the file that gave it."""
@@ -81,7 +73,11 @@ class FolderSource(Source):
         super().__init__(display, head.text, head.root, data)
         self.head = head
         self.owners = owners
-        self.files = frozenset({head.display, *(s.display for s in owners.values())})
+        self._files = frozenset({head.display, *(s.display for s in owners.values())})
+
+    @property
+    def files(self) -> frozenset[str]:
+        return self._files
 
     def _owner(self, keys: KeyPath) -> Source:
         return self.owners.get(tuple(keys[:2]), self.head)
@@ -120,15 +116,23 @@ def _differs(head: Source, office: Source, key: str, problems: list[Problem]) ->
                     "folder.differs",
                     path,
                     key=".".join(str(k) for k in path),
-                    value=str(value),
-                    expected=str(expected),
-                    path=_place(there),
+                    value=_shown_value(value),
+                    expected=_shown_value(expected),
+                    path=there.where(),
                 )
             )
 
 
+def _shown_value(value: Any) -> str:
+    """A value as typed, text quoted: "2024" (text) and 2024 (a number), "Thử " and "Thử" are
+    told apart in the message."""
+    return f'"{value}"' if isinstance(value, str) else str(value)
+
+
 def merge(head: Source, offices: list[Source], display: str) -> FolderSource:
-    """The head and office files as one document; problems of the merge raised together."""
+    """The head and office files as one document. The merge's problems travel with it
+    (``read_problems``), reported with every problem the checks find, in one run; an empty
+    office file (nothing, or only comments) is skipped with a warning."""
     problems: list[Problem] = []
     if not isinstance(head.data, dict):
         from parscore.model.common import found
@@ -140,6 +144,9 @@ def merge(head: Source, offices: list[Source], display: str) -> FolderSource:
         if isinstance(data.get(section), dict):
             data[section] = dict(data[section])
     for office in offices:
+        if office.data is None:  # an office file not filled yet
+            problems.append(office.problem("folder.empty-file", severity=Severity.WARNING))
+            continue
         if not isinstance(office.data, dict):
             from parscore.model.common import found
 
@@ -154,9 +161,9 @@ def merge(head: Source, offices: list[Source], display: str) -> FolderSource:
                 problems.append(
                     office.problem("folder.head-key", (key,), prefer_key=True, key=str(key))
                 )
-    if problems:
-        raise InputError(problems)
-    return FolderSource(display, head, data, owners)
+    merged = FolderSource(display, head, data, owners)
+    merged.read_problems = problems
+    return merged
 
 
 def _merge_section(
@@ -197,19 +204,61 @@ def _merge_section(
 def read_folder(folder: Path, limits: Limits) -> FolderSource:
     """A commune folder's files read and merged (not yet checked against the set)."""
     head_path = head_file(folder)
-    shown = _shown(folder)
+    shown = display_name(folder)
     if head_path is None:
         raise InputError([Problem("folder.no-head", {"head": HEAD_NAMES[0]}, shown)])
     paths = office_files(folder, head_path)
     if len(paths) > MAX_FILES:
         raise InputError([Problem("folder.too-many", {"limit": MAX_FILES}, shown)])
-    sources: list[Source] = []
+    head = yamlsource.load_file(head_path, limits)
+    offices: list[Source] = []
     problems: list[Problem] = []
-    for path in [head_path, *paths]:
+    for path in paths:  # a file that cannot be read is said with the others' problems
         try:
-            sources.append(yamlsource.load_file(path, limits))
+            offices.append(yamlsource.load_file(path, limits))
         except InputError as exc:
-            problems += exc.problems
-    if problems:
-        raise InputError(problems)
-    return merge(sources[0], sources[1:], shown)
+            if [p.code for p in exc.problems] == ["file.empty"]:  # not filled yet: skipped
+                empty = Problem(
+                    "folder.empty-file", {}, display_name(path), severity=Severity.WARNING
+                )
+                problems.append(empty)
+            else:
+                problems += exc.problems
+    for path in _workbooks(folder):
+        problems.append(
+            Problem("folder.workbook-ignored", {}, display_name(path), severity=Severity.WARNING)
+        )
+    merged = merge(head, offices, shown)
+    merged.read_problems = problems + merged.read_problems
+    return merged
+
+
+def _workbooks(folder: Path) -> list[Path]:
+    """Workbooks lying in a commune folder: not read (the folder's evidence is its YAML)."""
+    from parscore.loading import is_workbook
+
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    return [folder / n for n in names if is_workbook(Path(n)) and not n.startswith((".", "~$"))]
+
+
+def head_alone(path: Path) -> Problem | None:
+    """A warning when ``path`` is a commune folder's head file read alone: the office files
+    beside it are not read (give the folder)."""
+    if path.name not in HEAD_NAMES or path.parent.name == "":
+        return None
+    try:
+        offices = office_files(path.parent, path)
+    except InputError:
+        return None
+    if not offices:
+        return None
+    folder = display_name(path.parent)
+    return Problem(
+        "folder.head-alone",
+        {"folder": folder, "count": len(offices)},
+        display_name(path),
+        severity=Severity.WARNING,
+    )

@@ -40,7 +40,7 @@ from parscore.criteria_sets import (
     looks_like_path,
     shipped_sets,
 )
-from parscore.errors import InputError, KeyPath, Problem
+from parscore.errors import InputError, KeyPath, Problem, Severity
 from parscore.model.checked import CheckedEvidence
 from parscore.model.common import found
 from parscore.model.criteria import CriteriaSet
@@ -54,15 +54,19 @@ __all__ = [
     "criteria_from_source",
     "document_kind",
     "evidence_from_bytes",
+    "evidence_base",
     "evidence_from_source",
     "evidence_source",
     "is_workbook",
     "load_criteria",
     "load_evidence",
     "looks_like_path",
+    "looks_like_workbook",
     "shipped_sets",
 ]
 
+WORKBOOK_SUFFIX = ".xlsx"
+ZIP_SIGNATURE = b"PK\x03\x04"
 _EVIDENCE_KEYS = model_keys(Evidence) | RESERVED_KEYS
 
 
@@ -79,8 +83,12 @@ def evidence_from_source(
     ``base`` (the file's folder).
     """
     data = src.data
+    # a workbook's inserted row, said with everything else; a warning (a workbook named .yaml)
+    # travels with the warnings
+    early = [p for p in src.read_problems if p.severity is Severity.ERROR]
+    noted = [p for p in src.read_problems if p.severity is not Severity.ERROR]
     if not isinstance(data, dict):
-        raise InputError([src.problem("doc.not-mapping", found=found(data))])
+        raise InputError([*early, src.problem("doc.not-mapping", found=found(data))])
     shape: list[Problem] = []
     removed: list[KeyPath] = []
     try:
@@ -90,21 +98,18 @@ def evidence_from_source(
         shape = validation_problems(src, exc, known_keys=_EVIDENCE_KEYS)
         ev, removed = salvage(Evidence, data, exc)
     if ev is None:
-        raise InputError(under_indented(src, shape))
+        raise InputError(early + under_indented(src, shape))
     try:
         checked = _check_against_set(src, resolver, ev, criteria, base)
     except InputError as exc:
-        problems = shape + kept(exc.problems, _files(src), removed)
-        raise InputError(under_indented(src, problems)) from None
-    if shape:
-        problems = shape + kept(list(checked.warnings), _files(src), removed)
-        raise InputError(under_indented(src, problems))
+        problems = shape + kept(exc.problems, src.files, removed)
+        raise InputError(early + noted + under_indented(src, problems)) from None
+    if shape or early:
+        problems = shape + kept(noted + list(checked.warnings), src.files, removed)
+        raise InputError(early + under_indented(src, problems))
+    if noted:
+        return checked.model_copy(update={"warnings": (*noted, *checked.warnings)})
     return checked
-
-
-def _files(src: Source) -> frozenset[str]:
-    """The files a source was read from: one, or a commune folder's (:mod:`parscore.folder`)."""
-    return getattr(src, "files", frozenset({src.display}))
 
 
 def _check_against_set(
@@ -173,14 +178,27 @@ def load_evidence(
     resolver = resolver or CriteriaResolver()
     src = evidence_source(path, resolver.limits)
     if src is not None:
-        base = path if path.is_dir() else path.parent
-        return evidence_from_source(src, resolver, criteria=criteria, base=base)
+        return evidence_from_source(src, resolver, criteria=criteria, base=evidence_base(path))
     data = yamlsource.read_bytes(path, resolver.limits)
-    return evidence_from_bytes(data, path, resolver, criteria=criteria)
+    checked = evidence_from_bytes(data, path, resolver, criteria=criteria)
+    from parscore.folder import head_alone
+
+    alone = head_alone(path)  # a commune folder's head file named alone: said
+    if alone is not None:
+        return checked.model_copy(update={"warnings": (alone, *checked.warnings)})
+    return checked
+
+
+def evidence_base(path: FsPath) -> FsPath:
+    """Where relative paths in a commune's evidence are taken from: a folder is its own base,
+    a file's is the folder it is in."""
+    return path if path.is_dir() else path.parent
 
 
 def is_workbook(path: FsPath) -> bool:
-    return path.suffix.lower() == ".xlsx"
+    """A score-sheet workbook, told by its name (any case: .xlsx, .XLSX); the one test of it
+    (batch, compare, template and convert ask here)."""
+    return path.suffix.lower() == WORKBOOK_SUFFIX
 
 
 def evidence_source(path: FsPath, limits: yamlsource.Limits) -> Source | None:
@@ -193,7 +211,26 @@ def evidence_source(path: FsPath, limits: yamlsource.Limits) -> Source | None:
         from parscore.workbook.read import read_workbook
 
         return read_workbook(path, limits)
+    if looks_like_workbook(path):  # a workbook saved under another name: read as one, said
+        from parscore.workbook.read import read_workbook
+
+        src = read_workbook(path, limits)
+        warning = Problem("workbook.misnamed", {}, src.display, severity=Severity.WARNING)
+        src.read_problems.insert(0, warning)
+        return src
     return None
+
+
+def looks_like_workbook(path: FsPath) -> bool:
+    """A file that begins as a zip archive (an .xlsx workbook) whatever its name; not a YAML
+    file, which is text."""
+    try:
+        if not path.is_file():  # a FIFO or a device is never opened here (it would wait)
+            return False
+        with path.open("rb") as handle:
+            return handle.read(4) == ZIP_SIGNATURE
+    except OSError:
+        return False  # reported when it is read
 
 
 def check_criteria(src: Source, resolver: CriteriaResolver, path: FsPath) -> CriteriaSet:

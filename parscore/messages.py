@@ -3118,6 +3118,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{key}' là {value} ở đây nhưng là {expected} ở tệp chung ({path})",
         "'{key}' is {value} here but {expected} in the head file ({path})",
     ),
+    "folder.empty-file": (
+        "tệp của bộ phận chưa ghi gì (trống hoặc chỉ có chú thích): bỏ qua",
+        "the office file holds nothing yet (empty, or comments only): skipped",
+    ),
+    "folder.workbook-ignored": (
+        "bảng tính nằm trong thư mục hồ sơ của xã không được đọc (hồ sơ là các tệp YAML): "
+        "chấm riêng bảng tính, hoặc chuyển nó sang tệp YAML (parscore convert)",
+        "a workbook inside a commune folder is not read (the folder's evidence is its YAML "
+        "files): score the workbook on its own, or convert it to YAML (parscore convert)",
+    ),
+    "folder.head-alone": (
+        "đây là tệp chung của thư mục hồ sơ {folder}: {count} tệp của các bộ phận bên cạnh "
+        "không được đọc; để chấm cả xã, ghi tên thư mục: parscore evaluate {folder}",
+        "this is the head file of the commune folder {folder}: the {count} office files beside "
+        "it are not read; to score the whole commune, name the folder: parscore evaluate {folder}",
+    ),
     "folder.head-key": (
         "khóa '{key}' chỉ ghi ở tệp chung commune.yaml; tệp của bộ phận chỉ ghi items:, survey: "
         "(và unit:, year:, criteria: nếu muốn, giống tệp chung)",
@@ -3136,6 +3152,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The evidence {office} leads. Fill only the sub-criteria below; the unit, year and "
         "criteria set are in the head file commune.yaml.",
     ),
+    "usage.output-suffix": (
+        "{path}: tên không hợp với thứ được ghi vào ({kind}): đổi tên (ví dụ ….xlsx "
+        "cho bảng tính, ….yaml cho tệp YAML, thư mục không có đuôi tệp)",
+        "{path}: the name does not fit what is written into it ({kind}): rename it (e.g. "
+        "….xlsx for the workbook, ….yaml for a YAML file, a folder without a file suffix)",
+    ),
+    "output.kind-yaml": ("tệp YAML, .yaml", "a YAML file, .yaml"),
+    "output.kind-xlsx": ("bảng tính, .xlsx", "a workbook, .xlsx"),
+    "output.kind-folder": ("một thư mục", "a folder"),
     "usage.template-folder": (
         "--folder viết các tệp YAML của từng bộ phận: không dùng cùng --format xlsx hay --schema",
         "--folder writes each office's YAML file: not with --format xlsx or --schema",
@@ -3185,9 +3210,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "4. Kiểm tra và chấm: parscore validate <tệp>.xlsx (mỗi lỗi ghi rõ trang và ô, ví dụ "
         "«Chấm điểm!F14»); parscore evaluate <tệp>.xlsx; việc còn thiếu theo bộ phận: parscore "
         "evaluate --missing <tệp>.xlsx; kế hoạch cải thiện: parscore plan <tệp>.xlsx.\n"
-        "5. Không thêm, xóa hay sắp xếp lại dòng, không đổi tên trang: parscore tìm mỗi ô theo "
-        "khóa ẩn của dòng. Cần thêm văn bản: dùng các dòng tài liệu còn trống, hoặc chuyển sang "
-        "tệp YAML (parscore convert).",
+        "5. Không xóa hay sắp xếp lại dòng, không đổi tên trang: parscore tìm mỗi ô theo khóa "
+        "ẩn của dòng. Cần thêm văn bản: dùng các dòng tài liệu còn trống, hoặc chèn một dòng "
+        "ngay dưới một dòng «Tài liệu kiểm chứng» và chỉ điền các cột của tài liệu (số, ngày, "
+        "cơ quan ban hành, trích yếu, trang); dòng chèn ở chỗ khác bị báo lỗi.",
         "HOW TO FILL THE SCORE SHEET\n"
         "1. Sheet «Thông tin» (unit): check the unit's name and the year; write the "
         "self-assessment group and the date.\n"
@@ -3212,9 +3238,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "4. Check and score: parscore validate <file>.xlsx (each problem names its sheet and "
         "cell, e.g. «Chấm điểm!F14»); parscore evaluate <file>.xlsx; what is still missing per "
         "office: parscore evaluate --missing <file>.xlsx; the plan: parscore plan <file>.xlsx.\n"
-        "5. Do not insert, delete or sort rows, nor rename sheets: parscore finds each cell by "
-        "its row's hidden key. More documents: use the spare document rows, or move to the "
-        "YAML file (parscore convert).",
+        "5. Do not delete or sort rows, nor rename sheets: parscore finds each cell by its "
+        "row's hidden key. More documents: use the spare document rows, or insert a row "
+        "directly under a «Document» row and fill only the document's columns (number, date, "
+        "issuer, title, page); a row inserted anywhere else is refused.",
     ),
     "workbook.head-title": ("Thông tin đơn vị và đợt đánh giá", "The unit and the assessment"),
     "workbook.head-unit.name": ("Tên đơn vị", "Unit name"),
@@ -3256,6 +3283,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "workbook.col-note": ("Ghi chú", "Note"),
     "workbook.document": ("Tài liệu kiểm chứng {n}", "Document {n}"),
     "workbook.type-bool": ("Có/Không", "Có = yes / Không = no"),
+    "workbook.end": (
+        "— Hết bảng chấm điểm (phần ghi dưới dòng này, như chữ ký, không được đọc) —",
+        "— End of the score sheet (what is written below, such as signatures, is not read) —",
+    ),
+    "workbook.type-choice": ("chọn trong danh sách", "pick from the list"),
     "workbook.or": ("hoặc: {text}", "or: {text}"),
     "workbook.ledger-title": ("Điểm thưởng và điểm trừ", "Bonus and penalty"),
     "workbook.ledger-bonus": ("Thưởng", "Bonus"),
@@ -3293,14 +3325,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the workbook unzips to {size}, over the limit of {limit} (change it with --max-file-size)",
     ),
     "workbook.unreadable": (
-        "không đọc được bảng tính ({reason}): tệp hỏng? Mở bằng Excel và lưu lại",
-        "cannot read the workbook ({reason}): damaged? Open it in Excel and save it again",
+        "không đọc được bảng tính: tệp hỏng? Mở bằng Excel và lưu lại",
+        "cannot read the workbook: damaged? Open it in Excel and save it again",
     ),
     "workbook.not-score-sheet": (
         "không phải bảng tự chấm điểm của parscore (cần các trang {sheets}): tạo bằng "
         "parscore template --format xlsx",
         "not a parscore score sheet (it needs the sheets {sheets}): write one with parscore "
         "template --format xlsx",
+    ),
+    "workbook.sheet-missing": (
+        "bảng tự chấm điểm thiếu trang «{sheet}» (bị đổi tên hoặc bị xóa?): đặt lại đúng tên "
+        "trang này",
+        "the score sheet has no sheet «{sheet}» (renamed or deleted?): give the sheet that name "
+        "again",
+    ),
+    "workbook.formula-no-value": (
+        "ô chứa công thức chưa được tính (không có giá trị): gõ thẳng giá trị vào ô, hoặc mở "
+        "bằng Excel và lưu lại",
+        "the cell holds a formula never computed (it has no value): type the value itself, or "
+        "open the file in Excel and save it again",
     ),
     "workbook.too-many-cells": (
         "bảng tính có quá nhiều ô (hơn {limit}) (đổi bằng --max-nodes)",
@@ -3349,9 +3393,59 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "standing.no-explanation": ("Thiếu giải trình", "No explanation"),
     "workbook.row-without-key": (
         "dòng này được chèn thêm vào bảng nên parscore không biết nó thuộc tiêu chí nào: ghi "
-        "vào các dòng có sẵn (còn dòng tài liệu trống), hoặc chuyển sang YAML (parscore convert)",
+        "vào các dòng có sẵn; một tài liệu kiểm chứng nữa thì chèn dòng ngay dưới dòng "
+        '"Tài liệu kiểm chứng" và chỉ điền các cột của tài liệu (số, ngày, cơ quan, trích '
+        "yếu, trang)",
         "this row was inserted into the sheet, so parscore cannot tell what it belongs to: use "
-        "the rows already there (spare document rows), or move to YAML (parscore convert)",
+        "the rows already there; for one more document, insert the row directly under a "
+        '"Document" row and fill only the document\'s columns (number, date, issuer, title, '
+        "page)",
+    ),
+    "workbook.plan-title": (
+        "Kế hoạch CCHC năm của xã (nhiệm vụ)",
+        "The commune's own year reform plan (tasks)",
+    ),
+    "workbook.plan-note": (
+        "Mỗi dòng một nhiệm vụ của kế hoạch. «Phục vụ tiêu chí»: các mã, cách nhau bởi dấu phẩy "
+        "(1.4, 3); «Phối hợp»: mỗi đơn vị một dòng hoặc cách nhau bởi dấu chấm phẩy.",
+        "One task of the plan a row. «Serves»: the ids, separated by commas (1.4, 3); "
+        "«Support»: one a line, or separated by semicolons.",
+    ),
+    "workbook.pcol-item": ("Ghi ở tiêu chí", "Listed under"),
+    "workbook.pcol-task": ("Nội dung nhiệm vụ", "Task"),
+    "workbook.pcol-serves": ("Phục vụ tiêu chí", "Serves"),
+    "workbook.pcol-lead": ("Chủ trì", "Lead"),
+    "workbook.pcol-support": ("Phối hợp", "Support"),
+    "workbook.pcol-due": ("Thời gian hoàn thành", "Due"),
+    "workbook.plan-no-item": (
+        "nhiệm vụ này chưa ghi tiêu chí có kế hoạch (cột A, ví dụ 1.1.3): ghi mã tiêu chí",
+        "this task does not say under which sub-criterion the plan is listed (column A, e.g. "
+        "1.1.3): write its id",
+    ),
+    "workbook.misnamed": (
+        "tệp này là bảng tính Excel (.xlsx) dù tên không phải ….xlsx: đã đọc như bảng tính; "
+        "hãy đổi tên thành ….xlsx",
+        "this file is an Excel workbook (.xlsx) though not named ….xlsx: read as a workbook; "
+        "rename it ….xlsx",
+    ),
+    "workbook.expected-yes-no": (
+        "cần Có hoặc Không (chọn trong danh sách), nhận được {found}",
+        "expected Có (yes) or Không (no), picked from the list; got {found}",
+    ),
+    "workbook.nothing-with-inputs": (
+        "đã ghi «Không phát sinh» thì không ghi dữ liệu chấm ({inputs})",
+        "«Không phát sinh» (nothing occurred) cannot stand beside inputs ({inputs})",
+    ),
+    "workbook.partial-ratio": (
+        "cần ghi cả {part} và {total}",
+        "both {part} and {total} are needed",
+    ),
+    "workbook.bad-key": (
+        "khóa ẩn của dòng này (cột {column}, ẩn) đã bị sửa thành '{key}', parscore không biết "
+        "dòng thuộc về đâu: lấy lại dòng từ bảng gốc (parscore template --format xlsx)",
+        "the hidden key of this row (column {column}, hidden) was edited to '{key}', so parscore "
+        "cannot tell what the row belongs to: copy the row back from a fresh sheet (parscore "
+        "template --format xlsx)",
     ),
     "workbook.row-twice": (
         "dòng này là bản sao của dòng {first} (cùng khóa ẩn): xóa một trong hai dòng",

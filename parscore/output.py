@@ -63,6 +63,30 @@ def _failed(path: Path, exc: OSError) -> UsageError:
     )
 
 
+#: names that say a file of another kind: YAML text or a folder written under one of them would
+#: be opened by the wrong program (a .xls that Excel calls damaged)
+_OTHER_KINDS = frozenset(
+    {".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".json", ".doc", ".docx", ".odt", ".pdf", ".html"}
+)
+_SUFFIXES = {"yaml": (".yaml", ".yml"), "xlsx": (".xlsx",)}
+
+
+def check_suffix(path: Path, kind: str) -> None:
+    """The output's name fits what is written into it (``kind``: yaml, xlsx or folder): a
+    workbook is named .xlsx, a YAML file not .xlsx/.xls/.ods (nor another office kind), a folder
+    not like a file. A usage error before anything is written."""
+    suffix = path.suffix.lower()
+    if kind == "xlsx":
+        bad = suffix not in _SUFFIXES["xlsx"]
+    elif kind == "yaml":
+        bad = str(path) != "-" and (suffix in _OTHER_KINDS or suffix in _SUFFIXES["xlsx"])
+    else:
+        bad = suffix in _OTHER_KINDS or any(suffix in names for names in _SUFFIXES.values())
+    if bad:
+        kind_text = Phrase(f"output.kind-{kind}")
+        raise UsageError("usage.output-suffix", path=display_name(path), kind=kind_text)
+
+
 def check_target(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> None:
     """Refuse a target that would overwrite something: a file read in this run (or one of
     ``inputs``, remembered as read from now on), a folder or special file, or, without
@@ -222,3 +246,27 @@ def write_private(path: Path, data: bytes) -> None:
     parscore's; no ``fsync`` either: losing an entry only makes the next run slower. Raises
     ``OSError``."""
     _replace_with(path, data, mode=0o600, durable=False)
+
+
+def write_files(
+    files: dict[Path, bytes],
+    *,
+    force: bool,
+    inputs: Iterable[Path] = (),
+    folder: Path | None = None,
+) -> list[Path]:
+    """Several outputs written as one: every target checked before the first is written (a
+    refusal leaves nothing half-written), ``folder`` made if missing (refused when a file has
+    its name), then each written whole. The paths written, in order."""
+    inputs = list(inputs)
+    if folder is not None and folder.exists() and not folder.is_dir():
+        raise UsageError("usage.template-folder-file", path=display_name(folder))
+    for path in files:
+        check_target(path, force=force, inputs=inputs)
+    for path, data in files.items():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError("usage.template-folder-file", path=display_name(path.parent)) from exc
+        write_atomic(path, data, force=force, inputs=inputs)
+    return list(files)

@@ -42,6 +42,7 @@ from parscore.errors import InputError, KeyPath, Problem, UsageError
 from parscore.loading import (
     CriteriaResolver,
     document_kind,
+    evidence_base,
     evidence_from_source,
     evidence_source,
 )
@@ -105,7 +106,7 @@ def read(path: Path, resolver: CriteriaResolver, *, named: bool = True) -> _Revi
                 code = "usage.not-evidence" if kind == "criteria" else "review.not-evidence"
                 raise UsageError(code, path=src.display)
             return None
-    checked = evidence_from_source(src, resolver, base=path if path.is_dir() else path.parent)
+    checked = evidence_from_source(src, resolver, base=evidence_base(path))
     result = evaluate(checked)
     nodes = list(result.fields) + ([result.survey] if result.survey else [])
     return _Reviewed(src, checked, result, {n.id: n for n in _leaves(nodes)})

@@ -3,7 +3,8 @@ folder of office files or a workbook), per lead office, how many of its sub-crit
 which still lack a document or an explanation, and the points still at stake.
 
 Pure, and built on the to-do list of ``--missing`` (:mod:`parscore.todo`): an item is *filled*
-when it gives inputs or says that nothing occurred; what it still *needs* and the points *at
+unless the to-do list calls its evidence missing (so every item is counted once: filled, or not
+filled); what it still *needs* and the points *at
 stake* are the to-do list's, so the two views never disagree. Every office that leads a
 sub-criterion the commune fills is listed, in the set's order, those with nothing left to do
 too, so the group sees the whole table. Survey rows are not the commune's and are left out.
@@ -22,6 +23,9 @@ from parscore.model.result import UnitResult
 from parscore.report import text
 from parscore.report.common import Options, SafeCSVWriter
 from parscore.todo import todo
+
+#: an office's name whole ("Công chức Tài chính – Kế toán") before a heading takes the room
+OFFICE_WIDTH = 32
 
 
 class OfficeStanding(BaseModel):
@@ -55,22 +59,24 @@ def standing(result: UnitResult) -> Standing:
     }
     stakes = {group.office: group.at_stake for group in todo_list.groups}
     led: dict[str | None, list[str]] = {}
-    filled: dict[str | None, int] = {}
     for field in result.fields:
         for node in field.walk():
             if node.rule is None or node.scored_by != "commune":
                 continue
             led.setdefault(node.lead, []).append(node.id)
-            given = bool(node.inputs) or node.nothing_occurred is not None
-            filled[node.lead] = filled.get(node.lead, 0) + int(given)
+    # the offices in the to-do list's order, then those with nothing left to do, in the set's
+    order = [group.office for group in todo_list.groups if group.office in led]
+    order += [office for office in led if office not in order]
     offices = []
-    for office, ids in led.items():
-        need = needs.get(office, {})
+    for office in order:
+        ids, need = led[office], needs.get(office, {})
         offices.append(
             OfficeStanding(
                 office=office,
                 items=len(ids),
-                filled=filled.get(office, 0),
+                # every item counted once: filled unless the to-do list calls it missing (1.1.1,
+                # scored from its document's date alone, is filled though it has no input)
+                filled=sum(1 for i in ids if need.get(i) != "evidence"),
                 not_filled=[i for i in ids if need.get(i) == "evidence"],
                 lacking_document=[i for i in ids if need.get(i) == "document"],
                 lacking_explanation=[i for i in ids if need.get(i) == "explanation"],
@@ -135,7 +141,9 @@ def standing_text(view: Standing, opts: Options, markdown: bool) -> str:
         ]
     )
     align = ["left", "right", "right", "right", "right", "right", "right"]
-    sections = [text.Section("", table=text.Table(headers, rows, align))]
+    # in a narrow terminal the offices' names whole first, then the number columns' headings
+    table = text.Table(headers, rows, align, readable=OFFICE_WIDTH)
+    sections = [text.Section("", table=table)]
     for o in view.offices:
         if not (o.not_filled or o.lacking_document or o.lacking_explanation):
             continue

@@ -164,6 +164,14 @@ class Source:
         self.root = root
         self.data = data
         self._lines: list[str] | None = None
+        #: problems met while reading (a workbook's inserted row): reported with every other
+        #: problem of the document, in one run (:func:`parscore.loading.evidence_from_source`)
+        self.read_problems: list[Problem] = []
+
+    @property
+    def files(self) -> frozenset[str]:
+        """The files this document was read from (a commune folder has several)."""
+        return frozenset({self.display})
 
     # -- positions --------------------------------------------------------------------------
     def node_at(self, keys: KeyPath, *, prefer_key: bool = False) -> yaml.Node | None:

@@ -104,6 +104,21 @@ def _problems(path: Path) -> list[str]:
     return [p.format("en", show_source=False) for p in info.value.problems]
 
 
+def test_an_under_indented_key_in_an_office_file_is_said_as_in_one_file(folder: Path) -> None:
+    """``found: 5`` typed at the ids' indentation: the indentation hint, as in a single file
+    (in an office file the checks' own messages were shown instead)."""
+    office = folder / "cong-chuc-tu-phap-ho-tich.yaml"
+    text = office.read_text("utf-8")
+    assert "    found: 2\n" in text
+    office.write_text(text.replace("    found: 2\n", "", 1) + "  found: 2\n", "utf-8")
+    line = len(office.read_text("utf-8").splitlines())
+    problems = _problems(folder)
+    hints = [p for p in problems if "[evidence.under-indented]" in p]
+    assert len(hints) == 1
+    assert hints[0].startswith(f"{office.as_posix()}:{line}:3:") and "'found'" in hints[0]
+    assert not any("[evidence.unknown-id]" in p or "[value.id]" in p for p in problems)
+
+
 def test_an_item_in_two_files_names_both_places(folder: Path) -> None:
     (folder / "them.yaml").write_text('items:\n  "3.2":\n    on_time: 1\n', "utf-8")
     first = folder / "bo-phan-mot-cua.yaml"
@@ -124,7 +139,7 @@ def test_a_year_or_unit_that_differs_from_the_head(folder: Path) -> None:
     name_line = head.index('  name: "Vĩnh Chấp"') + 1
     where = folder.as_posix()
     assert _problems(folder) == [
-        f"{where}/cong-chuc-van-hoa-xa-hoi.yaml:3:9: 'unit.name' is Vĩnh Tú here but Vĩnh Chấp in "
+        f'{where}/cong-chuc-van-hoa-xa-hoi.yaml:3:9: \'unit.name\' is "Vĩnh Tú" here but "Vĩnh Chấp" in '
         f"the head file ({where}/commune.yaml:{name_line}:9) [folder.differs]",
         f"{where}/cong-chuc-van-hoa-xa-hoi.yaml:4:7: 'year' is 2024 here but 2023 in the head "
         f"file ({where}/commune.yaml:{year_line}:7) [folder.differs]",
@@ -172,6 +187,18 @@ def test_compare_tells_a_commune_folder_from_a_folder_of_communes(tmp_path: Path
     assert code == 2 and "vc.xlsx" in err
 
 
+def test_compare_finds_a_workbook_named_in_upper_case(tmp_path: Path) -> None:
+    """An old Excel saves ``VL.XLSX``: found in a folder as ``vl.xlsx`` is (it was skipped)."""
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(ROOT / "examples" / "vinh-chap-2023.xlsx", batch / "VC.XLSX")
+    shutil.copy(ROOT / "evidence" / "vinh-long-2023.yaml", batch / "VL.YAML")
+    code, out, _ = _run("compare", str(batch), "--format", "csv")
+    assert code == 0
+    rows = out.splitlines()[1:]
+    assert len(rows) == 2 and sum("Vĩnh Chấp" in r for r in rows) == 1
+
+
 def test_validate_and_plan_take_a_folder(folder: Path, tmp_path: Path) -> None:
     code, out, _ = _run("validate", str(folder))
     assert code == 0 and out == f"{folder.as_posix()}: valid\n"
@@ -209,8 +236,8 @@ def test_where_the_meeting_stands_per_office(tmp_path: Path) -> None:
     assert out.splitlines() == [
         "office,items,filled,not_filled,lacking_document,lacking_explanation,at_stake",
         "Văn phòng HĐND và UBND,20,18,1.5 5.1,,,3.00",
+        "Công chức Tư pháp – Hộ tịch,5,4,2.3,,,1.00",  # --missing's order: 2.3 before 7.5
         "Công chức Văn hóa – Xã hội,2,2,,,7.5,2.00",
-        "Công chức Tư pháp – Hộ tịch,5,4,2.3,,,1.00",
         "Bộ phận Một cửa,7,7,,,,0.00",
         "Công chức Tài chính – Kế toán,5,5,,,,0.00",
     ]
@@ -232,3 +259,77 @@ def test_a_comparison_workbook_beside_the_files_is_passed_over(tmp_path: Path) -
     assert code == 0 and len(out.splitlines()) == 3  # the two communes, the workbook passed over
     code, _, err = _run("compare", str(batch), str(report))  # named: refused, said
     assert code == 1 and "[workbook.not-score-sheet]" in err
+
+
+def test_standing_counts_every_item_once_in_the_to_do_lists_order(tmp_path: Path) -> None:
+    """1.1.1, scored from its document's date alone, is filled (it was neither filled nor not
+    filled: 19 + 0 of 20); the offices come in --missing's order (the one with something to do
+    first), then the others in the set's."""
+    from parscore import yamlsource
+    from parscore.convert import evidence_text
+
+    data = yamlsource.load_file(EXAMPLE).data
+    del data["items"]["2.3"]  # led by Công chức Tư pháp – Hộ tịch, the third office in the set
+    path = tmp_path / "vc.yaml"
+    path.write_text(evidence_text(data), "utf-8")
+    code, out, _ = _run("evaluate", str(path), "--standing", "--format", "csv")
+    assert code == 0
+    assert out.splitlines() == [
+        "office,items,filled,not_filled,lacking_document,lacking_explanation,at_stake",
+        "Công chức Tư pháp – Hộ tịch,5,4,2.3,,,1.00",
+        "Văn phòng HĐND và UBND,20,20,,,,0.00",
+        "Công chức Văn hóa – Xã hội,2,2,,,,0.00",
+        "Bộ phận Một cửa,7,7,,,,0.00",
+        "Công chức Tài chính – Kế toán,5,5,,,,0.00",
+    ]
+    missing = _run("evaluate", str(path), "--missing")[1]
+    assert "Công chức Tư pháp – Hộ tịch" in missing and "Văn phòng HĐND" not in missing
+
+
+def test_standing_in_80_columns_keeps_office_names_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In Vietnamese, the clerk's language (English headings are single long words)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    run = CliRunner().invoke(main, ["evaluate", str(EXAMPLE), "--standing"])
+    code, out = run.exit_code, run.stdout
+    assert code == 0
+    lines = out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    for name in ("Văn phòng HĐND và UBND", "Công chức Tài chính – Kế toán"):
+        assert any(line.startswith(name + " ") for line in lines), name
+
+
+def test_an_empty_office_file_is_skipped_and_said_with_the_other_problems(folder: Path) -> None:
+    """An office file not filled yet (empty, or comments only) refused the whole commune and
+    hid the other files' problems: it is skipped with a warning, the others are reported."""
+    (folder / "moi.yaml").write_text("# bộ phận mới: chưa ghi\n", "utf-8")
+    (folder / "them.yaml").write_text('items:\n  "9.9": {x: 1}\n', "utf-8")
+    problems = _problems(folder)
+    assert any(
+        p.startswith(f"{(folder / 'moi.yaml').as_posix()}:") and "[folder.empty-file]" in p
+        for p in problems
+    )
+    assert any("them.yaml" in p and "[evidence.unknown-id]" in p for p in problems)
+    (folder / "them.yaml").unlink()
+    checked = load_evidence(folder)  # only the empty file: a warning
+    assert [w.code for w in checked.warnings if w.code.startswith("folder.")] == [
+        "folder.empty-file"
+    ]
+
+
+def test_a_value_that_differs_only_by_type_or_a_space_is_shown_quoted(folder: Path) -> None:
+    (folder / "z.yaml").write_text('year: "2023"\nunit: {name: "Vĩnh Chấp "}\n', "utf-8")
+    problems = [p for p in _problems(folder) if "[folder.differs]" in p]
+    assert len(problems) == 2
+    assert "'year' is \"2023\" here but 2023 in the head file" in problems[0]
+    assert '\'unit.name\' is "Vĩnh Chấp " here but "Vĩnh Chấp" in the head file' in problems[1]
+
+
+def test_a_workbook_in_the_folder_and_the_head_file_alone_are_said(folder: Path) -> None:
+    shutil.copy(ROOT / "examples" / "vinh-chap-2023.xlsx", folder / "bang.xlsx")
+    code, _, err = _run("validate", str(folder))
+    assert code == 0
+    assert f"{(folder / 'bang.xlsx').as_posix()}: warning: a workbook inside a commune" in err
+    code, _, err = _run("validate", str(folder / "commune.yaml"))
+    assert "[folder.head-alone]" in err and "name the folder" in err
+    code, out, err = _run("evaluate", str(folder / "commune.yaml"))
+    assert "name the folder" in out + err

@@ -60,7 +60,7 @@ def under_indented(src: Source, problems: list[Problem]) -> list[Problem]:
         hint = None
         if (
             problem.code in _SYMPTOMS
-            and problem.file == src.display
+            and problem.file in src.files  # one file, or a commune folder's office file
             and len(problem.keys) == 2
             and problem.keys[0] in _SECTIONS
         ):

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from parscore.messages import Phrase, format_number, format_points, render
 from parscore.model.criteria import CriteriaSet, LedgerRule, Node
 from parscore.rules import InputSpec
 
 #: what a sub-criterion scores when nothing to score occurred in the year
-_NOTHING = {
+NOTHING_OCCURRED = {
     "full_points": "template.nothing-full-points",
     "not_applicable": "template.nothing-not-applicable",
     "zero": "template.nothing-zero",
@@ -60,7 +59,7 @@ def _item_comments(node: Node, lang: str, indent: str) -> list[str]:
         render("template.rule", {"rule": kind.describe(node.rule, node.max, lang)}, lang),
     ]
     if node.when_nothing_occurred:
-        what = Phrase(_NOTHING[node.when_nothing_occurred])
+        what = Phrase(NOTHING_OCCURRED[node.when_nothing_occurred])
         texts.append(render("template.nothing", {"what": what}, lang))
     texts.append(kind.fill_hint(node.rule, lang) or "")
     if node.evidence:
@@ -313,35 +312,3 @@ def _survey_and_ledgers_of(cs: CriteriaSet, lang: str, rows: list[Node]) -> list
         lines += [_comment(render("template.penalty", None, lang), "")]
         lines += [*_ledger_kinds(cs.penalty, lang), "penalty: []"]
     return lines
-
-
-def write_folder(
-    cs: CriteriaSet,
-    unit: UnitInfo,
-    lang: str,
-    criteria_ref: str | None,
-    folder: Path,
-    *,
-    force: bool,
-    inputs: list[Path],
-) -> list[Path]:
-    """:func:`render_folder` written into ``folder`` (made if missing): every target checked
-    before the first is written, each written whole. The paths written, in order."""
-    import os
-
-    from parscore.errors import UsageError
-    from parscore.output import check_target, write_atomic
-
-    files = render_folder(cs, unit, lang, criteria_ref)
-    if folder.exists() and not folder.is_dir():
-        raise UsageError("usage.template-folder-file", path=str(folder))
-    targets = [folder / name for name in files]
-    for target in targets:
-        check_target(target, force=force, inputs=inputs)
-    try:
-        os.makedirs(folder, exist_ok=True)
-    except OSError as exc:
-        raise UsageError("usage.template-folder-file", path=str(folder)) from exc
-    for target, text in zip(targets, files.values(), strict=True):
-        write_atomic(target, text.encode("utf-8"), force=force, inputs=inputs)
-    return targets

@@ -30,6 +30,9 @@ class Table:
     #: in a terminal too narrow for the whole table, the columns from this one on are written
     #: under each row instead (``width.fit_table``)
     notes_from: int | None = None
+    #: in a narrow terminal, the width a text column gets before the headings of the number
+    #: columns do (``width.READABLE``; wider where the names matter more than the headings)
+    readable: int | None = None
 
 
 @dataclass
@@ -69,6 +72,10 @@ def _fitted(table: Table, width: int) -> str:
     ``widths`` entry when it has one (a long text is easier to read in a narrower column)."""
     if table.widths is not None:
         width = min(width, _capped_width(table))
+    if table.readable is not None:
+        return fit_table(
+            table.headers, table.rows, table.align, width, table.notes_from, table.readable
+        )
     return fit_table(table.headers, table.rows, table.align, width, table.notes_from)
 
 

@@ -151,7 +151,11 @@ def natural_width(headers: list[str], rows: list[list[str]]) -> int:
 
 
 def column_widths(
-    headers: list[str], rows: list[list[str]], wraps: list[bool], width: int
+    headers: list[str],
+    rows: list[list[str]],
+    wraps: list[bool],
+    width: int,
+    readable_width: int = READABLE,
 ) -> list[int] | None:
     """The width of each column so that the table fits ``width`` cells (None: it cannot)."""
     count = len(headers)
@@ -177,7 +181,7 @@ def column_widths(
     widths = list(least)
     texts = [i for i in range(count) if wraps[i]]
     numbers = [i for i in range(count) if not wraps[i]]
-    readable = [min(n, max(m, READABLE)) for n, m in zip(natural, least, strict=True)]
+    readable = [min(n, max(m, readable_width)) for n, m in zip(natural, least, strict=True)]
     two_lines = [_two_line_width(headers[i], least[i]) for i in range(count)]
     left = _grow(widths, readable, texts, room - sum(least))
     left = _grow(widths, two_lines, numbers, left)
@@ -228,6 +232,7 @@ def fit_table(
     align: list[str],
     width: int,
     notes_from: int | None = None,
+    readable: int = READABLE,
 ) -> str:
     """A table in at most ``width`` cells a line. Left-aligned columns (text) may wrap,
     right-aligned ones (numbers) never do. With ``notes_from``, when the whole table is wider
@@ -235,7 +240,7 @@ def fit_table(
     lines (long reasons read better across the page than in a narrow column)."""
     if notes_from is not None and natural_width(headers, rows) > width:
         return _with_notes(headers, rows, align, width, notes_from)
-    widths = column_widths(headers, rows, [a != "right" for a in align], width)
+    widths = column_widths(headers, rows, [a != "right" for a in align], width, readable)
     if widths is None:
         return stacked(headers, rows, width)
     out = _row_lines(headers, widths, align, bottom=True)

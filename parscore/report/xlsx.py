@@ -64,7 +64,7 @@ _LINE_HEIGHT = 15  # points, for a line of the default 11-point font
 _TITLE_HEIGHT = 20  # for a line of the 14-point title
 
 
-def _lines(text: str, width: int) -> int:
+def wrapped_lines(text: str, width: int) -> int:
     """About how many lines ``text`` takes in a column ``width`` characters wide, wrapped at
     spaces (neither Excel nor LibreOffice sizes rows on opening a file, nor on printing it);
     each line of a text of several lines wraps on its own."""
@@ -117,7 +117,7 @@ class _Sheet:
                 self.ws.merge_range(row, 0, row, printed - 1, line, self.formats[style])
             else:
                 self.ws.write_string(row, 0, line, self.formats[style])
-            self.ws.set_row(row, height * _lines(line, width * (3 if row == 0 else 4) // 4))
+            self.ws.set_row(row, height * wrapped_lines(line, width * (3 if row == 0 else 4) // 4))
 
     def header(self, headers: Sequence[str]) -> None:
         """The header row; a heading wraps on words rather than widening its column much."""
@@ -138,7 +138,7 @@ class _Sheet:
         quoted = value.startswith(FORMULA_START)
         self.ws.write_string(self.row, col, value, self.formats["quoted" if quoted else style])
         if col in self.wrapped:  # its row is made as high as the text needs, printed too
-            self.lines = max(self.lines, _lines(value, self.wrapped[col]))
+            self.lines = max(self.lines, wrapped_lines(value, self.wrapped[col]))
         else:
             self._width(col, value)
 
@@ -186,7 +186,9 @@ class _Sheet:
         for col in range(columns):
             self.ws.set_column(col, col, self.width(col))
         self._write_title(printed)
-        lines = max((_lines(h, self.width(c)) for c, h in enumerate(self.headers)), default=1)
+        lines = max(
+            (wrapped_lines(h, self.width(c)) for c, h in enumerate(self.headers)), default=1
+        )
         self.ws.set_row(self.header_row, _LINE_HEIGHT * lines)
         if self.row > self.header_row + 1:
             self.ws.autofilter(self.header_row, 0, self.row - 1, columns - 1)

@@ -170,6 +170,9 @@ class InputSpec:
     #: The message code for a value that is not one of ``choices`` (default ``value.choice``);
     #: it is given the item's ``id`` beside the usual arguments.
     unknown_choice: str | None = None
+    #: what each of ``choices`` is called for people (the set's level labels): the workbook's
+    #: drop-down offers these and reads them back to the ids
+    choice_labels: tuple[Text, ...] = ()
 
 
 def count_input(params: Any) -> InputSpec:

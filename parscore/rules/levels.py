@@ -62,6 +62,7 @@ class Levels(RuleKind):
                 "choice",
                 label("rule.input.level"),
                 choices=tuple(level.id for level in params.levels),
+                choice_labels=tuple(level.label for level in params.levels),
                 unknown_choice="evidence.unknown-level",
             )
         ]

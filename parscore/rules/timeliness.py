@@ -91,7 +91,13 @@ class Timeliness(RuleKind):
     @classmethod
     def inputs(cls, params: Any) -> list[InputSpec]:
         return [
-            InputSpec("status", "choice", label("rule.input.status"), choices=STATUSES),
+            InputSpec(
+                "status",
+                "choice",
+                label("rule.input.status"),
+                choices=STATUSES,
+                choice_labels=tuple(label(f"rule.status.{status}") for status in STATUSES),
+            ),
             InputSpec("due", "date", label("rule.input.due")),
             InputSpec("done_on", "date", label("rule.input.done-on")),
         ]

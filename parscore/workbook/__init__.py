@@ -10,7 +10,8 @@ The layout both sides share (docs/workbook.md):
   text, maximum, how it is scored, lead office, explanation, claimed score, "nothing occurred",
   note), a row per input (its meaning, and the value in column F), and rows for its documents
   (số, ngày, cơ quan ban hành, trích yếu, trang); survey rows follow under their own heading;
-- ``Thưởng - Trừ``: the bonus and penalty lines.
+- ``Thưởng - Trừ``: the bonus and penalty lines;
+- ``Kế hoạch``: the tasks of the commune's own year plan (``plan_tasks``), one a row.
 
 Each row's last column, hidden and locked, holds its key ("input|items|1.1.1|status"): the reader
 finds every value by it, never by the row's number, and places every problem at its cell.
@@ -25,6 +26,10 @@ SHEET_GUIDE = "Hướng dẫn"
 SHEET_HEAD = "Thông tin"
 SHEET_ITEMS = "Chấm điểm"
 SHEET_LEDGER = "Thưởng - Trừ"
+SHEET_PLAN = "Kế hoạch"
+#: hidden: the levels each drop-down offers, by the set's labels (key, level id, label), read
+#: back to the ids
+SHEET_LISTS = "Danh sách"
 
 #: the columns of the score sheet, in order (A, B, ...); the last one holds the row's key
 ITEM_COLUMNS = (
@@ -46,6 +51,8 @@ ITEM_COLUMNS = (
     "key",
 )
 COL = {name: index for index, name in enumerate(ITEM_COLUMNS)}
+#: the key of the score sheet's last row: rows below it (a signature block) are not read
+END_KEY = "end"
 
 #: the header row of the score sheet and of the ledger sheet (0-based, as XlsxWriter counts);
 #: the rows below it are the sheet's rows, and a value above it is not read
@@ -87,13 +94,23 @@ LEDGER_COLUMNS = (
 LCOL = {name: index for index, name in enumerate(LEDGER_COLUMNS)}
 DOCUMENT_KEYS = ("number", "date", "issuer", "title", "section")
 
+#: the plan sheet: the commune's own year plan (``plan_tasks``), one task a row: the
+#: sub-criterion whose evidence lists it (1.1.3), the task, the ids it serves, lead, support, due
+PLAN_COLUMNS = ("item", "task", "serves", "lead", "support", "due", "key")
+PCOL = {name: index for index, name in enumerate(PLAN_COLUMNS)}
+PLAN_HEADER_ROW = 2
+SPARE_PLAN_TASKS = 10
+
 #: what a yes/no input is written as (a drop-down), and read back
 YES, NO = "Có", "Không"
+YES_NO = (YES, NO)
 UNIT_KINDS = ("xã", "phường", "đặc khu", "thị trấn", "huyện", "thị xã", "thành phố")
 DISCIPLINES = ("none", "reprimand", "warning", "demotion", "dismissal")
 
-#: empty document rows under each sub-criterion, and empty lines per ledger, to fill
-SPARE_DOCUMENTS = 2
+#: document rows under each sub-criterion: at least this many, one for each date its rule asks
+#: (1.2.1: four reports), and one spare below those given; a row inserted directly under a
+#: document row is one more document; and empty lines per ledger, to fill
+MIN_DOCUMENTS = 3
 SPARE_LEDGER_LINES = 5
 
 

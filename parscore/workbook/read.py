@@ -38,8 +38,10 @@ from parscore.messages import format_size
 from parscore.workbook import (
     COL,
     DOCUMENT_KEYS,
+    END_KEY,
     HEAD_FIRST_ROW,
     HEAD_KEY,
+    HEAD_KEYS,
     HEAD_VALUE,
     ITEM_COLUMNS,
     ITEMS_HEADER_ROW,
@@ -47,9 +49,14 @@ from parscore.workbook import (
     LEDGER_COLUMNS,
     LEDGER_HEADER_ROW,
     NO,
+    PCOL,
+    PLAN_COLUMNS,
+    PLAN_HEADER_ROW,
     SHEET_HEAD,
     SHEET_ITEMS,
     SHEET_LEDGER,
+    SHEET_LISTS,
+    SHEET_PLAN,
     YES,
     column_letter,
 )
@@ -58,6 +65,8 @@ from parscore.yamlsource import Limits, Source, display_name, read_bytes
 #: the unzipped parts of a workbook may be this many times --max-file-size, no more
 UNZIPPED_FACTOR = 20
 MAX_PARTS = 1000
+#: the rows of the hidden sheet of drop-down labels read (the reference set has 15)
+MAX_LIST_ROWS = 2000
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUES = frozenset({"true", "True", "TRUE"})
@@ -71,13 +80,86 @@ _UNSAFE = re.compile(
 
 Cell = tuple[str, int, int]  # sheet, row (1-based), column (0-based)
 
+#: the YAML messages whose words are a YAML file's, said in the workbook's words
+_WORDING = {
+    "value.expected-bool": "workbook.expected-yes-no",
+    "evidence.nothing-with-inputs": "workbook.nothing-with-inputs",
+    "evidence.partial-ratio": "workbook.partial-ratio",
+}
+#: the messages about a value missing from a document, placed at that value's cell
+_AT_COLUMN = {"evidence.document-no-date": "date"}
+#: the arguments of messages that name inputs (one, or several joined by ", ")
+_NAME_ARGS = ("part", "total", "first", "second", "key", "inputs")
+
+_INDEX = re.compile(r"[0-9]{1,6}")
+_SECTIONS = ("items", "survey")
+
+#: the keys parscore writes in each sheet's hidden column, by their parts (docs/workbook.md)
+_KEY_SHAPES = {
+    SHEET_HEAD: lambda p: len(p) == 1 and p[0] in HEAD_KEYS,
+    SHEET_ITEMS: lambda p: (
+        p == [END_KEY]
+        or (p[0] == "field" and len(p) == 2)
+        or (p[0] == "item" and len(p) == 3 and p[1] in _SECTIONS and bool(p[2]))
+        or (p[0] == "input" and len(p) == 4 and p[1] in _SECTIONS and all(p[2:]))
+        or (
+            p[0] == "doc"
+            and len(p) == 4
+            and p[1] in _SECTIONS
+            and bool(p[2])
+            and bool(_INDEX.fullmatch(p[3]))
+        )
+    ),
+    SHEET_PLAN: lambda p: len(p) == 2 and p[0] == "plan" and bool(_INDEX.fullmatch(p[1])),
+    SHEET_LEDGER: lambda p: (
+        len(p) == 4
+        and p[0] == "ledger"
+        and p[1] in ("bonus", "penalty")
+        and bool(_INDEX.fullmatch(p[2]))
+        and bool(_INDEX.fullmatch(p[3]))
+    ),
+}
+
 
 class WorkbookSource(Source):
     """A workbook's evidence document, with the cell of every value."""
 
-    def __init__(self, display: str, data: Any, cells: dict[KeyPath, Cell]):
+    def __init__(
+        self,
+        display: str,
+        data: Any,
+        cells: dict[KeyPath, Cell],
+        labels: dict[tuple[str, str], dict[str, str]] | None = None,
+        levels: dict[str, dict[str, str]] | None = None,
+    ):
         super().__init__(display, "", None, data)
         self.cells = cells
+        #: (section, id) -> input name -> the label the sheet shows for it (column B)
+        self.labels = labels or {}
+        #: an input's row key -> level id -> the label its drop-down offers
+        self.levels = levels or {}
+
+    def worded(self, code: str, keys: KeyPath, args: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        """A message as the sheet's clerk reads it: the inputs named by the labels the sheet
+        shows, not by their YAML keys, and the workbook's words (Có/Không, «Không phát sinh»)
+        where the YAML message names a YAML value or key."""
+        if len(keys) < 2:
+            return _WORDING.get(code, code), args
+        path = (str(keys[0]), str(keys[1]))
+        names = self.labels.get(path, {})
+        levels = self.levels.get("|".join(("input", *path, str(keys[-1]))), {})
+        if levels and isinstance(args.get("choices"), str):  # the drop-down's labels
+            args = {**args, "choices": "; ".join(levels.values())}
+        if names:
+            args = dict(args)
+            for arg in _NAME_ARGS:
+                if isinstance(args.get(arg), str):
+                    args[arg] = re.sub(
+                        r"[A-Za-z_][A-Za-z0-9_]*",
+                        lambda m: f"«{names[m.group()]}»" if m.group() in names else m.group(),
+                        args[arg],
+                    )
+        return _WORDING.get(code, code), args
 
     def cell_of(self, keys: KeyPath) -> Cell | None:
         keys = tuple(keys)
@@ -100,7 +182,9 @@ class WorkbookSource(Source):
         severity: Severity = Severity.ERROR,
         **args: Any,
     ) -> Problem:
-        cell = self.cell_of(keys)
+        code, args = self.worded(code, keys, args)
+        # a document without a date: at its date cell (H), not at its number (G)
+        cell = self.cell_of((*keys, _AT_COLUMN[code]) if code in _AT_COLUMN else keys)
         if cell is None:
             return Problem(code, args, self.display, 0, 0, tuple(keys), severity)
         sheet, row, col = cell
@@ -151,12 +235,52 @@ def workbook_source(data: bytes, display: str, limits: Limits) -> WorkbookSource
         warnings.simplefilter("ignore")
         try:
             wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - any damage openpyxl meets is the file's
-            raise _refuse("workbook.unreadable", display, reason=type(exc).__name__) from None
+        except Exception:  # noqa: BLE001 - any damage openpyxl meets is the file's
+            raise _refuse("workbook.unreadable", display) from None
+        reader = _Reader(display, limits)
+        reader.formulas = _formulas_without_value(data, limits)
         try:
-            return _Reader(display, limits).read(wb)
+            return reader.read(wb)
         finally:
             wb.close()
+
+
+def _formulas_without_value(data: bytes, limits: Limits) -> set[Cell]:
+    """The cells holding a formula Excel never computed (a file written by a script, or saved
+    without recalculating): read with the values they would be empty, and the item would go
+    missing silently. Looked for only when a sheet holds a formula at all."""
+    import openpyxl
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        if not any(b"<f" in archive.read(name) for name in sheets):
+            return set()
+    found: set[Cell] = set()
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        valued = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - refused, with its message, by the reading proper
+        return set()
+    try:
+        for sheet in (SHEET_HEAD, SHEET_ITEMS, SHEET_LEDGER, SHEET_PLAN):
+            if sheet not in wb.sheetnames or sheet not in valued.sheetnames:
+                continue
+            pairs = zip(
+                wb[sheet].iter_rows(max_row=limits.max_nodes, max_col=len(ITEM_COLUMNS)),
+                valued[sheet].iter_rows(max_row=limits.max_nodes, max_col=len(ITEM_COLUMNS)),
+                strict=False,
+            )
+            for formulas, values in pairs:
+                for formula, value in zip(formulas, values, strict=False):
+                    text = getattr(formula, "value", None)
+                    if isinstance(text, str) and text.startswith("=") and value.value is None:
+                        found.add((sheet, formula.row, formula.column - 1))
+    except Exception:  # noqa: BLE001 - refused, with its message, by the reading proper
+        return found
+    finally:
+        wb.close()
+        valued.close()
+    return found
 
 
 def _shown(cell: Any) -> Any:
@@ -182,7 +306,12 @@ class _Reader:
         self.cells: dict[KeyPath, Cell] = {}
         self.problems: list[Problem] = []
         self.visited = 0
+        self.walked = 0
+        self.formulas: set[Cell] = set()  # cells whose formula has no computed value
         self.seen: dict[tuple[str, str], int] = {}  # (sheet, a row's key) -> its row
+        self.labels: dict[str, dict[str, str]] = {}  # an input's key -> its levels' labels
+        self.input_labels: dict[tuple[str, str], dict[str, str]] = {}
+        self.shown_levels: dict[str, dict[str, str]] = {}  # an input's key -> label -> id
 
     # -- cells ------------------------------------------------------------------------------
     def rows(self, wb: Any, sheet: str, width: int, first: int) -> Any:
@@ -196,14 +325,15 @@ class _Reader:
                 cells = next(rows)
             except StopIteration:
                 return
-            except Exception as exc:  # noqa: BLE001 - any damage openpyxl meets is the file's
-                raise _refuse(
-                    "workbook.unreadable", self.display, reason=type(exc).__name__
-                ) from None
+            except Exception:  # noqa: BLE001 - any damage openpyxl meets is the file's
+                raise _refuse("workbook.unreadable", self.display) from None
             number += 1
             values = tuple(_shown(cell) for cell in cells)
-            self.visited += width
-            if self.visited > self.limits.max_nodes:
+            # the cells that hold something count (a stray value far below the table is not
+            # thousands of cells); the rows walked are bounded too
+            self.visited += sum(1 for value in values if value is not None)
+            self.walked += 1
+            if self.visited > self.limits.max_nodes or self.walked > self.limits.max_nodes:
                 cell = f"{sheet}!A{number}"
                 raise InputError(
                     [
@@ -217,14 +347,18 @@ class _Reader:
                         )
                     ]
                 )
+            for col in range(len(values)):
+                if values[col] is None and (sheet, number, col) in self.formulas:
+                    self.problem("workbook.formula-no-value", (sheet, number, col))
             yield number, tuple(values) + (None,) * (width - len(values))
 
     def keyed(
         self, sheet: str, number: int, values: tuple[Any, ...], key_col: int, fill: tuple[int, ...]
-    ) -> str | None:
-        """The row's key; a row without one (inserted while the sheet was unprotected) that
-        holds a value is refused at that value, and so is a key met twice (a row copied):
-        parscore cannot tell what such a value belongs to, and never drops it silently."""
+    ) -> list[str] | None:
+        """The row's key, in its parts; a row without one (inserted while the sheet was
+        unprotected) that holds a value is refused at that value, and so is a key met twice (a
+        row copied) and a key edited into one parscore does not write: parscore cannot tell what
+        such a row belongs to, and never drops its values silently."""
         key = values[key_col]
         if isinstance(key, str) and key:
             if (sheet, key) in self.seen:
@@ -232,12 +366,28 @@ class _Reader:
                 self.problem("workbook.row-twice", (sheet, number, 0), first=first)
                 return None
             self.seen[(sheet, key)] = number
-            return key
+            parts = key.split("|")
+            if not _KEY_SHAPES[sheet](parts):
+                self.bad_key(sheet, number, key_col, key)
+                return None
+            return parts
+        if key is not None and str(key).strip():  # a number or a date typed over the key
+            self.bad_key(sheet, number, key_col, key)
+            return None
         for col in fill:
             if values[col] is not None and str(values[col]).strip():
                 self.problem("workbook.row-without-key", (sheet, number, col))
                 break
         return None
+
+    def bad_key(self, sheet: str, number: int, key_col: int, key: Any) -> None:
+        text = key if isinstance(key, str) else _from_float(key) if isinstance(key, float) else key
+        self.problem(
+            "workbook.bad-key",
+            (sheet, number, key_col),
+            key=str(text)[:60],
+            column=column_letter(key_col),
+        )
 
     def problem(self, code: str, cell: Cell, **args: Any) -> None:
         sheet, row, col = cell
@@ -313,26 +463,53 @@ class _Reader:
     # -- sheets -----------------------------------------------------------------------------
     def read(self, wb: Any) -> WorkbookSource:
         names = set(wb.sheetnames)
-        if SHEET_ITEMS not in names or SHEET_HEAD not in names:
+        missing = [sheet for sheet in (SHEET_HEAD, SHEET_ITEMS) if sheet not in names]
+        if len(missing) == 1:  # one of the two renamed or deleted: named
+            raise _refuse("workbook.sheet-missing", self.display, sheet=missing[0])
+        if missing:
             raise _refuse(
                 "workbook.not-score-sheet", self.display, sheets=f"{SHEET_HEAD}, {SHEET_ITEMS}"
             )
         data: dict[str, Any] = {}
+        if SHEET_LISTS in names:
+            self.read_lists(wb)
         self.head(wb, data)
         self.items(wb, data)
         if SHEET_LEDGER in names:
             self.ledgers(wb, data)
-        if self.problems:
-            raise InputError(self.problems)
-        return WorkbookSource(self.display, data, self.cells)
+        if SHEET_PLAN in names:
+            self.plan(wb, data)
+        # the sheet's own problems (an inserted row, a value out of bounds) are reported with
+        # every problem the checks find in what was read, in one run
+        levels = {
+            key: {choice: label for label, choice in by_label.items()}
+            for key, by_label in self.shown_levels.items()
+        }
+        src = WorkbookSource(self.display, data, self.cells, self.input_labels, levels)
+        src.read_problems = self.problems
+        return src
+
+    def read_lists(self, wb: Any) -> None:
+        """The drop-downs' labels: a label typed or picked is read as its level's id."""
+        try:  # parscore's own hidden sheet: its first rows only, not counted as the clerk's
+            rows = list(wb[SHEET_LISTS].iter_rows(min_row=2, max_row=MAX_LIST_ROWS + 1, max_col=3))
+        except Exception:  # noqa: BLE001 - any damage openpyxl meets is the file's
+            raise _refuse("workbook.unreadable", self.display) from None
+        for cells in rows:
+            key, choice, label = (tuple(cell.value for cell in cells) + (None,) * 3)[:3]
+            if isinstance(key, str) and isinstance(choice, str) and isinstance(label, str):
+                shown = unicodedata.normalize("NFC", label).strip()
+                self.labels.setdefault(key, {}).setdefault(shown.casefold(), choice)
+                self.shown_levels.setdefault(key, {}).setdefault(shown, choice)
 
     def head(self, wb: Any, data: dict[str, Any]) -> None:
         given: dict[str, Any] = {}
         where: dict[str, Cell] = {}
         for number, values in self.rows(wb, SHEET_HEAD, HEAD_KEY + 1, HEAD_FIRST_ROW + 1):
-            key = self.keyed(SHEET_HEAD, number, values, HEAD_KEY, (HEAD_VALUE,))
-            if key is None:
+            parts = self.keyed(SHEET_HEAD, number, values, HEAD_KEY, (HEAD_VALUE,))
+            if parts is None:
                 continue
+            key = parts[0]
             cell = (SHEET_HEAD, number, HEAD_VALUE)
             where[key] = cell
             raw = values[HEAD_VALUE]
@@ -363,7 +540,10 @@ class _Reader:
             for sub in ("name", "code"):
                 if f"{level}.{sub}" in where:
                     self.cells[("unit", "parents", index, sub)] = where[f"{level}.{sub}"]
-            self.cells[("unit", "parents", index)] = where[f"{level}.name"]
+            # the name's row, or the code's when the name's row was deleted
+            self.cells[("unit", "parents", index)] = (
+                where.get(f"{level}.name") or where[f"{level}.code"]
+            )
         if parents:
             unit["parents"] = parents
         data["unit"] = unit
@@ -394,12 +574,22 @@ class _Reader:
         items: dict[tuple[str, str], dict[str, Any]] = {}
         documents: dict[tuple[str, str], list[dict[str, Any]]] = {}
         fill = tuple(range(COL["value"], COL["key"]))
+        not_documents = tuple(c for c in fill if ITEM_COLUMNS[c] not in DOCUMENT_KEYS)
+        last_doc: list[str] | None = None  # the document row above, for a row inserted under it
         for number, values in self.rows(wb, SHEET_ITEMS, width, ITEMS_HEADER_ROW + 2):
-            key = self.keyed(SHEET_ITEMS, number, values, COL["key"], fill)
-            if key is None:
-                continue
-            parts = key.split("|")
-            if parts[0] not in ("item", "input", "doc") or len(parts) < 3:
+            parts: list[str] | None
+            if (
+                last_doc is not None
+                and values[COL["key"]] is None
+                and all(values[c] is None or not str(values[c]).strip() for c in not_documents)
+            ):
+                parts = last_doc  # one more document of the sub-criterion above
+            else:
+                parts = self.keyed(SHEET_ITEMS, number, values, COL["key"], fill)
+            last_doc = parts if parts is not None and parts[0] == "doc" else None
+            if parts == [END_KEY]:  # the table's end: below it, a signature block, not read
+                break
+            if parts is None or parts[0] == "field":
                 continue
             section, node_id = parts[1], parts[2]
             path = (section, node_id)
@@ -420,10 +610,16 @@ class _Reader:
                     )
                     if value is not None:
                         item[column] = value
-            elif parts[0] == "input" and len(parts) == 4:
+            elif parts[0] == "input":
                 name = parts[3]
                 self.cells[(*path, name)] = at("value")
+                shown = values[COL["text"]]
+                if isinstance(shown, str) and shown.strip():
+                    self.input_labels.setdefault(path, {})[name] = _label(shown)
                 value = self.value(values[COL["value"]], at("value"), yes_no=True)
+                levels = self.labels.get("|".join(parts), {})
+                if isinstance(value, str) and value.strip().casefold() in levels:
+                    value = levels[value.strip().casefold()]
                 if value is not None:
                     item[name] = value
             elif parts[0] == "doc":
@@ -456,11 +652,8 @@ class _Reader:
         for number, values in self.rows(
             wb, SHEET_LEDGER, len(LEDGER_COLUMNS), LEDGER_HEADER_ROW + 2
         ):
-            key = self.keyed(SHEET_LEDGER, number, values, LCOL["key"], fill)
-            if key is None:
-                continue
-            parts = key.split("|")
-            if parts[0] != "ledger" or len(parts) != 4 or parts[1] not in ("bonus", "penalty"):
+            parts = self.keyed(SHEET_LEDGER, number, values, LCOL["key"], fill)
+            if parts is None:
                 continue
             which, line_no, doc_no = parts[1], int(parts[2]), int(parts[3])
             here = (which, line_no)
@@ -514,6 +707,60 @@ class _Reader:
                 kept.append(line)
             if kept:
                 data[which] = kept
+
+    def plan(self, wb: Any, data: dict[str, Any]) -> None:
+        """The plan sheet's tasks, each into ``plan_tasks`` of the sub-criterion its row names."""
+        fill = tuple(range(PCOL["item"], PCOL["key"]))
+        for number, values in self.rows(wb, SHEET_PLAN, len(PLAN_COLUMNS), PLAN_HEADER_ROW + 2):
+            if self.keyed(SHEET_PLAN, number, values, PCOL["key"], fill) is None:
+                continue
+
+            def at(column: str, row: int = number) -> Cell:
+                return (SHEET_PLAN, row, PCOL[column])
+
+            read = {name: self.text(values[PCOL[name]], at(name)) for name in PLAN_COLUMNS[:-1]}
+            task: dict[str, Any] = {}
+            for name in ("task", "serves", "lead", "support", "due"):
+                text = read[name]
+                if text is None:
+                    continue
+                if name == "serves":
+                    task[name] = [ref for ref in re.split(r"[,;\s]+", text) if ref]
+                elif name == "support":
+                    task[name] = [n.strip() for n in re.split(r"[;\n]", text) if n.strip()]
+                else:
+                    task[name] = text.strip()
+            if not task:  # an empty row, or only the sub-criterion's id
+                continue
+            node_id = read["item"].strip() if isinstance(read["item"], str) else None
+            if not node_id:
+                self.problem("workbook.plan-no-item", at("item"))
+                continue
+            survey = (SHEET_ITEMS, f"item|survey|{node_id}") in self.seen
+            section = "survey" if survey else "items"
+            item = data.setdefault(section, {}).setdefault(node_id, {})
+            tasks = item.setdefault("plan_tasks", [])
+            path = (section, node_id, "plan_tasks")
+            self.cells.setdefault((section, node_id), at("item"))
+            self.cells.setdefault(path, at("task"))
+            index = len(tasks)
+            tasks.append(task)
+            self.cells[(*path, index)] = at("task")
+            for name in ("task", "serves", "lead", "support", "due"):
+                self.cells[(*path, index, name)] = at(name)
+            for name in ("serves", "support"):
+                for k in range(len(task.get(name, []))):
+                    self.cells[(*path, index, name, k)] = at(name)
+
+
+def _label(shown: str) -> str:
+    """An input's label as the sheet shows it in column B, without the type hint in brackets
+    and the "hoặc:" of an alternative: "Tỷ lệ (%) (số)" -> "Tỷ lệ (%)"."""
+    text = shown.strip()
+    for prefix in ("hoặc: ", "or: "):
+        text = text.removeprefix(prefix)
+    head, bracket, _ = text.rpartition(" (")
+    return head if bracket and head else text
 
 
 def _ordered(item: dict[str, Any], docs: list[dict[str, Any]]) -> dict[str, Any]:

@@ -12,19 +12,21 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 from typing import Any
 
 from parscore.messages import render
 from parscore.model.common import parse_date
 from parscore.model.criteria import CriteriaSet, Node
-from parscore.report.template import _NOTHING, UnitInfo
-from parscore.report.xlsx import A4, FIXED_CREATED, _lines
+from parscore.report.template import NOTHING_OCCURRED, UnitInfo
+from parscore.report.xlsx import A4, FIXED_CREATED, wrapped_lines
 from parscore.rules import InputSpec
 from parscore.workbook import (
     COL,
     DISCIPLINES,
     DOCUMENT_KEYS,
+    END_KEY,
     HEAD_FIRST_ROW,
     HEAD_KEY,
     HEAD_VALUE,
@@ -33,15 +35,21 @@ from parscore.workbook import (
     LCOL,
     LEDGER_COLUMNS,
     LEDGER_HEADER_ROW,
+    MIN_DOCUMENTS,
     NO,
+    PCOL,
+    PLAN_HEADER_ROW,
     SHEET_GUIDE,
     SHEET_HEAD,
     SHEET_ITEMS,
     SHEET_LEDGER,
-    SPARE_DOCUMENTS,
+    SHEET_LISTS,
+    SHEET_PLAN,
     SPARE_LEDGER_LINES,
+    SPARE_PLAN_TASKS,
     UNIT_KINDS,
     YES,
+    YES_NO,
     listed,
     mapping,
 )
@@ -76,6 +84,15 @@ _LEDGER_WIDTHS = {
     "section": 9,
     "key": 10,
 }
+_PLAN_WIDTHS = {
+    "item": 10,
+    "task": 50,
+    "serves": 16,
+    "lead": 24,
+    "support": 28,
+    "due": 16,
+    "key": 10,
+}
 _LINE = 15  # points, a line of the 10-point font
 _FIRST_DATE, _LAST_DATE = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 
@@ -99,19 +116,27 @@ def _formats(wb: Any) -> dict[str, Any]:
     }
 
 
-def _print_setup(ws: Any, header_row: int, footer: str) -> None:
+def _print_setup(ws: Any, header_row: int, footer: str, *, pages_wide: int = 1) -> None:
+    """A4 landscape, ``pages_wide`` pages across (the score sheet's 15 columns fitted to one
+    page printed at about 5.5 pt: on two, printed across then down, with the id and the text
+    repeated on each, they print at full size), the header row on every page, page numbers."""
     ws.set_paper(A4)
     ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    ws.fit_to_pages(pages_wide, 0)
+    if pages_wide > 1:
+        ws.print_across()
+        ws.repeat_columns(COL["id"], COL["text"])
     ws.repeat_rows(header_row)
     ws.set_margins(left=0.3, right=0.3, top=0.5, bottom=0.6)
     ws.set_footer(f"&L{footer}&R&P/&N")
 
 
-def _protect(ws: Any) -> None:
-    """Locked structure: cells are filled, columns and rows may be widened, nothing inserted,
-    deleted or sorted (the hidden keys would no longer match their rows)."""
-    ws.protect("", {"format_columns": True, "format_rows": True, "select_locked_cells": True})
+def _protect(ws: Any, *, insert_rows: bool = False) -> None:
+    """Locked structure: cells are filled, columns and rows may be widened, nothing deleted or
+    sorted (the hidden keys would no longer match their rows); on the score sheet rows may be
+    inserted (one more document under a document row; anywhere else the reader refuses it)."""
+    options = {"format_columns": True, "format_rows": True, "select_locked_cells": True}
+    ws.protect("", {**options, "insert_rows": insert_rows})
 
 
 def _cell_text(value: Any) -> str:
@@ -128,8 +153,19 @@ def _height(texts: dict[str, Any], widths: dict[str, int] = _ITEM_WIDTHS) -> int
         if value is None:
             continue
         width = widths[column]
-        lines = max(lines, sum(_lines(part, width) for part in _cell_text(value).split("\n")))
+        lines = max(
+            lines, sum(wrapped_lines(part, width) for part in _cell_text(value).split("\n"))
+        )
     return lines
+
+
+def _with_labels(text: str, specs: list[InputSpec], lang: str) -> str:
+    """A hint that names inputs by their YAML keys ("Ghi status khi không có ngày", "ghi score
+    và scale 100") names them by the labels the sheet shows ("Ghi «Tình trạng» …")."""
+    for spec in specs:
+        pattern = rf"(?<![\w«./-])'?{re.escape(spec.name)}'?(?![\w»/-])"
+        text = re.sub(pattern, f"«{spec.label.get(lang)}»", text)
+    return text
 
 
 class _Writer:
@@ -138,12 +174,21 @@ class _Writer:
         self.cs = cs
         self.lang = lang
         self.f = _formats(wb)
+        self.lists: list[tuple[int, str, str, str]] = []  # row, key, level id, label
 
     def t(self, code: str, **args: Any) -> str:
         return render(code, args, self.lang)
 
     # -- a value to fill, with what parscore reads it as -----------------------------------
-    def value(self, ws: Any, row: int, col: int, value: Any, kind: str) -> None:
+    def value(
+        self,
+        ws: Any,
+        row: int,
+        col: int,
+        value: Any,
+        kind: str,
+        labels: dict[str, str] | None = None,
+    ) -> None:
         """``kind``: text, date, number, or an input type; ``value`` as the YAML reader gives it
         (None: left to fill)."""
         if value is None:
@@ -154,6 +199,9 @@ class _Writer:
             return
         if kind == "bool" and isinstance(value, bool):
             ws.write_string(row, col, YES if value else NO, self.f["fill"])
+            return
+        if kind == "choice" and labels and isinstance(value, str) and value in labels:
+            ws.write_string(row, col, labels[value], self.f["fill"])
             return
         if kind == "date" and isinstance(value, (str, dt.date)):
             try:
@@ -194,6 +242,8 @@ class _Writer:
                 "maximum": _LAST_DATE,
                 "error_type": "warning",
             }
+        elif kind == "choice" and "source" in extra:  # the levels' labels, on the lists sheet
+            rule = {"validate": "list", "source": extra.pop("source")}
         elif kind in ("choice", "bool", "list"):
             rule = {"validate": "list", "source": list(extra["choices"])}
         else:
@@ -221,10 +271,11 @@ class _Writer:
         lines = [criteria, "", *self.t("workbook.guide").split("\n")]
         for index, line in enumerate(lines, start=1):
             ws.write_string(index, 0, line, self.f["guide"])
-            ws.set_row(index, _LINE * _lines(line, 110))
+            ws.set_row(index, _LINE * wrapped_lines(line, 110))
         ws.set_paper(A4)
         ws.set_landscape()
         ws.fit_to_pages(1, 0)
+        ws.set_footer(f"&L{SHEET_GUIDE}&R&P/&N")
         ws.protect("", {"select_locked_cells": True})
         ws.activate()
 
@@ -269,7 +320,7 @@ class _Writer:
                 self.validate(ws, row, HEAD_VALUE, "date")
             ws.write_string(row, HEAD_KEY, key)
             if given[key] is not None:
-                ws.set_row(row, _LINE * _lines(_cell_text(given[key]), 60))
+                ws.set_row(row, _LINE * wrapped_lines(_cell_text(given[key]), 60))
             row += 1
         _print_setup(ws, 0, SHEET_HEAD)
         _protect(ws)
@@ -306,8 +357,12 @@ class _Writer:
             self.heading(ws, "", self.t("template.survey"), None)
             for node in survey:
                 self.block(ws, "survey", node, given.get(node.id))
-        _print_setup(ws, header, SHEET_ITEMS)
-        _protect(ws)
+        # the table's end: what is typed below (a signature block) is not the evidence
+        ws.write_string(self.row, COL["text"], self.t("workbook.end"), self.f["note"])
+        ws.write_string(self.row, COL["key"], END_KEY)
+        ws.print_area(0, 0, self.row, COL["note"])
+        _print_setup(ws, header, SHEET_ITEMS, pages_wide=2)
+        _protect(ws, insert_rows=True)
 
     def heading(self, ws: Any, ident: str, text: str, maximum: Decimal | None) -> None:
         row = self.row
@@ -318,7 +373,7 @@ class _Writer:
         if maximum is not None:
             ws.write_number(row, COL["max"], float(maximum), self.f["field"])
         ws.write_string(row, COL["key"], f"field|{ident}")
-        ws.set_row(row, _LINE * _lines(text, _ITEM_WIDTHS["text"]))
+        ws.set_row(row, _LINE * wrapped_lines(text, _ITEM_WIDTHS["text"]))
         self.row += 1
 
     def block(self, ws: Any, section: str, node: Node, item: Any) -> None:
@@ -327,13 +382,14 @@ class _Writer:
         lang, f, row = self.lang, self.f, self.row
         how = [node.kind.describe(node.rule, node.max, lang)]
         if node.when_nothing_occurred:
-            how.append(self.t(_NOTHING[node.when_nothing_occurred]))
+            how.append(self.t(NOTHING_OCCURRED[node.when_nothing_occurred]))
         hint = node.kind.fill_hint(node.rule, lang)
         if hint:
             how.append(hint)
         if node.evidence:
             how.append(self.t("template.evidence", evidence=node.evidence.get(lang)))
-        how_text = "\n".join(how)
+        specs = node.kind.inputs(node.rule)
+        how_text = _with_labels("\n".join(how), specs, lang)
         lead = (node.lead or "") + (f" (+ {', '.join(node.support)})" if node.support else "")
         name = node.name.get(lang)
         ws.write_string(row, COL["id"], node.id, f["item"])
@@ -351,7 +407,6 @@ class _Writer:
         height = _height({"how": how_text, "text": name, "lead": lead, **filled})
         ws.set_row(row, _LINE * (height + 1))
         row += 1
-        specs = node.kind.inputs(node.rule)
         groups = list(dict.fromkeys(s.group for s in specs if s.group))
         for spec in specs:
             label = self.input_label(spec, groups)
@@ -361,15 +416,24 @@ class _Writer:
                 ws.write_blank(row, COL[col], None, f["text"])
             ws.write_blank(row, COL["nothing_occurred"], None, f["text"])
             ws.write_blank(row, COL["note"], None, f["text"])
-            self.value(ws, row, COL["value"], item.get(spec.name), spec.type)
+            key = f"input|{section}|{node.id}|{spec.name}"
+            labels = self.choice_labels(key, spec)
+            self.value(ws, row, COL["value"], item.get(spec.name), spec.type, labels)
             choices = YES_NO if spec.type == "bool" else spec.choices
-            self.validate(ws, row, COL["value"], spec.type, choices=choices)
-            ws.write_string(row, COL["key"], f"input|{section}|{node.id}|{spec.name}")
-            ws.set_row(row, _LINE * _lines(label, _ITEM_WIDTHS["text"]))
+            if labels:
+                first, last = self.lists[-len(labels)][0], self.lists[-1][0]
+                source = f"='{SHEET_LISTS}'!$C${first + 1}:$C${last + 1}"
+                self.validate(ws, row, COL["value"], spec.type, choices=choices, source=source)
+            else:
+                self.validate(ws, row, COL["value"], spec.type, choices=choices)
+            ws.write_string(row, COL["key"], key)
+            ws.set_row(row, _LINE * wrapped_lines(label, _ITEM_WIDTHS["text"]))
             row += 1
         documents = listed(item.get("documents"))
-        spare = SPARE_DOCUMENTS if node.scored_by == "commune" else 1  # the survey's report
-        count = len(documents) + spare
+        count = len(documents) + 1  # one spare row at least; more are inserted under it
+        if node.scored_by == "commune":  # a row for each document the rule dates, 3 at least
+            dated = sum(1 for spec in specs if spec.type == "date")
+            count = max(count, MIN_DOCUMENTS, dated)
         for index in range(count):
             doc = documents[index] if index < len(documents) else {}
             doc = doc if isinstance(doc, dict) else {}
@@ -388,7 +452,33 @@ class _Writer:
             row += 1
         self.row = row
 
+    def choice_labels(self, key: str, spec: InputSpec) -> dict[str, str]:
+        """A choice's levels by the set's labels (id -> label), listed on the lists sheet for
+        the drop-down; none when the labels are missing or two are alike (the ids are offered)."""
+        if spec.type != "choice" or len(spec.choice_labels) != len(spec.choices):
+            return {}
+        labels = {
+            c: t.get(self.lang) for c, t in zip(spec.choices, spec.choice_labels, strict=True)
+        }
+        if len({label.casefold() for label in labels.values()}) != len(labels):
+            return {}
+        for choice, label in labels.items():
+            self.lists.append((len(self.lists) + 1, key, choice, label))
+        return labels
+
+    def lists_sheet(self) -> None:
+        """The hidden sheet of the drop-downs' labels: key, level id, label."""
+        ws = self.wb.add_worksheet(SHEET_LISTS)
+        ws.write_row(0, 0, ("key", "id", "label"))
+        for row, key, choice, label in self.lists:
+            ws.write_row(row, 0, (key, choice, label))
+        ws.set_column(0, 2, 30)
+        ws.hide()
+        ws.protect("", {"select_locked_cells": True})
+
     def input_label(self, spec: InputSpec, groups: list[str]) -> str:
+        if spec.type == "choice" and len(spec.choice_labels) == len(spec.choices):
+            return f"{spec.label.get(self.lang)} ({self.t('workbook.type-choice')})"
         kind = "workbook.type-bool" if spec.type == "bool" else f"template.type-{spec.type}"
         hint = self.t(kind, choices=", ".join(spec.choices))
         text = f"{spec.label.get(self.lang)} ({hint})"
@@ -447,8 +537,49 @@ class _Writer:
         _print_setup(ws, header, SHEET_LEDGER)
         _protect(ws)
 
-
-YES_NO = (YES, NO)
+    def plan(self, data: dict[str, Any]) -> None:
+        """The commune's own year plan: each task of ``plan_tasks`` a row, with the id of the
+        sub-criterion whose evidence lists it, and spare rows to fill."""
+        ws = self.wb.add_worksheet(SHEET_PLAN)
+        for name, index in PCOL.items():
+            options = {"hidden": True} if name == "key" else None
+            ws.set_column(index, index, _PLAN_WIDTHS[name], None, options)
+        ws.merge_range(0, 0, 0, PCOL["due"], self.t("workbook.plan-title"), self.f["title"])
+        ws.merge_range(1, 0, 1, PCOL["due"], self.t("workbook.plan-note"), self.f["note"])
+        ws.set_row(1, _LINE * 2)
+        header = PLAN_HEADER_ROW
+        for name, index in PCOL.items():
+            heading = "" if name == "key" else self.t(f"workbook.pcol-{name}")
+            ws.write_string(header, index, heading, self.f["header"])
+        ws.set_row(header, _LINE * 2)
+        ws.freeze_panes(header + 1, 0)
+        tasks = [
+            (node_id, task)
+            for section in ("items", "survey")
+            for node_id, item in mapping(data.get(section)).items()
+            for task in listed(mapping(item).get("plan_tasks"))
+        ]
+        row = header + 1
+        for index in range(len(tasks) + SPARE_PLAN_TASKS):
+            node_id, task = tasks[index] if index < len(tasks) else (None, {})
+            task = mapping(task)
+            serves = ", ".join(str(ref) for ref in listed(task.get("serves"))) or None
+            support = "\n".join(str(name) for name in listed(task.get("support"))) or None
+            texts = {
+                "item": node_id,
+                "task": task.get("task"),
+                "serves": serves,
+                "lead": task.get("lead"),
+                "support": support,
+                "due": task.get("due"),
+            }
+            for name, value in texts.items():
+                self.value(ws, row, PCOL[name], value, "text")
+            ws.write_string(row, PCOL["key"], f"plan|{index}")
+            ws.set_row(row, _LINE * _height(texts, _PLAN_WIDTHS))
+            row += 1
+        _print_setup(ws, header, SHEET_PLAN)
+        _protect(ws)
 
 
 def workbook_bytes(
@@ -482,6 +613,8 @@ def workbook_bytes(
     writer.head(unit, year, criteria_ref or cs.id, data)
     writer.items(unit, year, data)
     writer.ledgers(data)
+    writer.plan(data)
+    writer.lists_sheet()
     wb.close()
     return out.getvalue()
 
