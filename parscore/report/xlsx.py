@@ -69,7 +69,7 @@ def wrapped_lines(text: str, width: int) -> int:
     spaces (neither Excel nor LibreOffice sizes rows on opening a file, nor on printing it);
     each line of a text of several lines wraps on its own."""
     if "\n" in text:
-        return sum(_lines(part, width) for part in text.split("\n"))
+        return sum(wrapped_lines(part, width) for part in text.split("\n"))
     room = width - 1 + width // 8  # a column's width counts wide digits; letters are narrower
     lines, used = 1, 0
     for word in text.split(" "):
