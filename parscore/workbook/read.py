@@ -15,7 +15,8 @@ same messages and refusals:
 - control characters a YAML file may not hold are refused here too, placed at their cell.
 
 The reading is bounded like the YAML reader's: the file's size (``--max-file-size``), its
-unzipped size (:data:`UNZIPPED_FACTOR` times that), and the cells visited (``--max-nodes``).
+unzipped size (:data:`parscore.xlsxcells.UNZIPPED_FACTOR` times that), and the cells visited
+(``--max-nodes``).
 openpyxl reads it (in read-only mode): the standard library has no reader of the format.
 """
 
@@ -60,11 +61,10 @@ from parscore.workbook import (
     YES,
     column_letter,
 )
+from parscore.xlsxcells import check_zip, from_float, shown
 from parscore.yamlsource import Limits, Source, display_name, read_bytes
 
 #: the unzipped parts of a workbook may be this many times --max-file-size, no more
-UNZIPPED_FACTOR = 20
-MAX_PARTS = 1000
 #: the rows of the hidden sheet of drop-down labels read (the reference set has 15)
 MAX_LIST_ROWS = 2000
 
@@ -201,22 +201,6 @@ def _refuse(code: str, display: str, **args: Any) -> InputError:
     return InputError([Problem(code, args, display)])
 
 
-def _check_zip(data: bytes, display: str, limits: Limits) -> None:
-    """Before openpyxl sees it: a zip (an .xls or a password-protected file is not), whose
-    parts unzip to a bounded size (a small file may unzip to gigabytes)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise _refuse("workbook.not-xlsx", display) from None
-    limit = limits.max_bytes * UNZIPPED_FACTOR
-    size = sum(part.file_size for part in parts)
-    if len(parts) > MAX_PARTS or size > limit:
-        raise _refuse(
-            "workbook.too-large", display, size=format_size(size), limit=format_size(limit)
-        )
-
-
 def workbook_source(data: bytes, display: str, limits: Limits) -> WorkbookSource:
     """A workbook's bytes as a located evidence document (not yet checked against its set)."""
     if len(data) > limits.max_bytes:
@@ -226,7 +210,7 @@ def workbook_source(data: bytes, display: str, limits: Limits) -> WorkbookSource
             size=format_size(len(data)),
             limit=format_size(limits.max_bytes),
         )
-    _check_zip(data, display, limits)
+    check_zip(data, display, limits)
     import openpyxl  # only when a workbook is read
 
     # openpyxl warns on stderr about what it does not support (or a date out of range, which it
@@ -283,22 +267,6 @@ def _formulas_without_value(data: bytes, limits: Limits) -> set[Cell]:
     return found
 
 
-def _shown(cell: Any) -> Any:
-    value = cell.value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if "%" in (getattr(cell, "number_format", None) or ""):
-            hundred = Decimal(_from_float(float(value))) * 100
-            return f"{plain(hundred.normalize())}%"
-    return value
-
-
-def _from_float(value: float) -> str:
-    """The shortest text that reads back as the same double: what was typed in the cell."""
-    if value.is_integer() and abs(value) < 1e16:
-        return str(int(value))
-    return repr(value)
-
-
 class _Reader:
     def __init__(self, display: str, limits: Limits):
         self.display = display
@@ -328,7 +296,7 @@ class _Reader:
             except Exception:  # noqa: BLE001 - any damage openpyxl meets is the file's
                 raise _refuse("workbook.unreadable", self.display) from None
             number += 1
-            values = tuple(_shown(cell) for cell in cells)
+            values = tuple(shown(cell) for cell in cells)
             # the cells that hold something count (a stray value far below the table is not
             # thousands of cells); the rows walked are bounded too
             self.visited += sum(1 for value in values if value is not None)
@@ -381,7 +349,7 @@ class _Reader:
         return None
 
     def bad_key(self, sheet: str, number: int, key_col: int, key: Any) -> None:
-        text = key if isinstance(key, str) else _from_float(key) if isinstance(key, float) else key
+        text = key if isinstance(key, str) else from_float(key) if isinstance(key, float) else key
         self.problem(
             "workbook.bad-key",
             (sheet, number, key_col),
@@ -408,7 +376,7 @@ class _Reader:
         if isinstance(value, bool):
             return "true" if value else "false"
         if isinstance(value, float):
-            return _from_float(value)
+            return from_float(value)
         if isinstance(value, (dt.datetime, dt.date)):
             return _day(value)
         return str(value)
@@ -430,7 +398,7 @@ class _Reader:
             if not math.isfinite(value):
                 self.problem("yaml.not-finite", cell, value=str(value))
                 return None
-            return self.number(_from_float(value), cell)
+            return self.number(from_float(value), cell)
         if isinstance(value, (dt.datetime, dt.date)):
             return _day(value)
         text = self.text(value, cell)
