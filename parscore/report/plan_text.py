@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from tabulate import tabulate
 
@@ -63,9 +63,11 @@ class PlanDocument:
 # --- the content, once --------------------------------------------------------------------------
 
 
-def document(plan: Plan, lang: str, top: int = 10) -> PlanDocument:
-    unit = plan.unit
-    names = {"kind": unit.kind, "name": unit.name, "year": plan.year}
+def commune_header(unit: Any, year: int, lang: str) -> tuple[list[str], list[str]]:
+    """The two header columns of a document a commune's People's Committee issues (Nghị định
+    30/2020): the committee, the unit and the number blank; the nation, the motto, the place and
+    the date blank. ``unit``: anything with ``kind`` and ``name``."""
+    names = {"kind": unit.kind, "name": unit.name, "year": year}
     left = [
         render("plan-doc.committee", None, lang),
         render("plan-doc.unit", names, lang).upper(),
@@ -74,8 +76,24 @@ def document(plan: Plan, lang: str, top: int = 10) -> PlanDocument:
     right = [
         render("plan-doc.nation", None, lang),
         render("plan-doc.motto", None, lang),
-        render("plan-doc.date", {"place": unit.name, "year": plan.year}, lang),
+        render("plan-doc.date", {"place": unit.name, "year": year}, lang),
     ]
+    return left, right
+
+
+def commune_signature(lang: str) -> list[str]:
+    """On behalf of the People's Committee, the chairman, the blank for the name."""
+    return [
+        render("plan-doc.on-behalf", None, lang),
+        render("plan-doc.chair", None, lang),
+        render("plan-doc.signer", None, lang),
+    ]
+
+
+def document(plan: Plan, lang: str, top: int = 10) -> PlanDocument:
+    unit = plan.unit
+    names = {"kind": unit.kind, "name": unit.name, "year": plan.year}
+    left, right = commune_header(unit, plan.year, lang)
     body = [
         Block("para", _opening(plan, lang)),
         *_purpose(plan, lang),
@@ -90,11 +108,7 @@ def document(plan: Plan, lang: str, top: int = 10) -> PlanDocument:
         subtitle=render("plan-doc.subtitle", names, lang),
         body=body,
         recipients=_recipients(plan, lang),
-        signature=[
-            render("plan-doc.on-behalf", None, lang),
-            render("plan-doc.chair", None, lang),
-            render("plan-doc.signer", None, lang),
-        ],
+        signature=commune_signature(lang),
         annex=_annex(plan, lang, top),
     )
 

@@ -20,6 +20,8 @@ from parscore.report.plan_text import (
     Block,
     PlanDocument,
     Table,
+    commune_header,
+    commune_signature,
     goals,
     markdown_document,
     recipients,
@@ -59,16 +61,7 @@ def roman(number: int) -> str:
 def document(plan: YearPlan, lang: str) -> PlanDocument:
     unit = plan.unit
     names = {"kind": unit.kind, "name": unit.name, "year": plan.year}
-    left = [
-        render("plan-doc.committee", None, lang),
-        render("plan-doc.unit", names, lang).upper(),
-        render("plan-doc.number", None, lang),
-    ]
-    right = [
-        render("plan-doc.nation", None, lang),
-        render("plan-doc.motto", None, lang),
-        render("plan-doc.date", {"place": unit.name, "year": plan.year}, lang),
-    ]
+    left, right = commune_header(unit, plan.year, lang)
     body = [
         Block("para", _opening(plan, lang)),
         *_purpose(plan, lang),
@@ -85,11 +78,7 @@ def document(plan: YearPlan, lang: str) -> PlanDocument:
         subtitle=render("plan-year.subtitle", names, lang),
         body=body,
         recipients=recipients(unit, plan.year, lang),
-        signature=[
-            render("plan-doc.on-behalf", None, lang),
-            render("plan-doc.chair", None, lang),
-            render("plan-doc.signer", None, lang),
-        ],
+        signature=commune_signature(lang),
     )
 
 
