@@ -131,3 +131,18 @@ def test_the_reference_set_s_cases_ship_in_the_wheel(installed: Path, tmp_path: 
     assert tested.returncode == 0, tested.stdout + tested.stderr
     assert "parscore/criteria/cases/ref-commune-2023.yaml: " in tested.stdout
     assert tested.stdout.rstrip().endswith(" passed, 0 failed")
+
+
+def test_every_package_of_the_source_tree_is_in_the_wheel():
+    # pyproject.toml lists the packages by hand: a new one (parscore/appraisal/ was one) must be
+    # added there, or a non-editable install lacks it
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "parscore").rglob("__init__.py")
+    }
+    assert found - listed == set()
