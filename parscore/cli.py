@@ -939,6 +939,9 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
                 from parscore.appraisal.checks import check_file
 
                 problems = check_file(src, kind, path, sets)
+            elif kind == "output":
+                shown = {"path": src.display, "format": src.data["format"]}
+                problems = [src.problem("usage.parscore-output", **shown)]
             else:
                 problems = [src.problem("doc.unknown-kind")]
         except InputError as exc:

@@ -130,9 +130,22 @@ def _check_against_set(
     return check_evidence(src, resolver.load(location), ev, location)
 
 
+#: what is said of a file of another kind given where evidence is expected
+NOT_EVIDENCE = {
+    "criteria": "usage.not-evidence",
+    "appraisal": "usage.appraisal-file",
+    "explanation": "usage.appraisal-file",
+    "output": "usage.parscore-output",
+}
+
+
 def document_kind(data: Any) -> str | None:
-    """'criteria', 'evidence', 'appraisal' or 'explanation', told apart by content."""
+    """'criteria', 'evidence', 'appraisal' or 'explanation', told apart by content; 'output'
+    for a file parscore wrote (``format: parscore-…``: a result, a comparison, a plan...)."""
     if isinstance(data, dict):
+        written = data.get("format")
+        if isinstance(written, str) and written.startswith("parscore-"):
+            return "output"
         if ("council" in data or "round1" in data) and "unit" in data:
             return "appraisal"
         if "answers" in data and "unit" in data:
@@ -157,11 +170,10 @@ def evidence_from_bytes(
     bytes: the located reader, or a fast path with its problems (:mod:`parscore.fastyaml`)."""
     src = read(data, yamlsource.display_name(path), resolver.limits)
     kind = document_kind(src.data)
-    if kind in ("criteria", "appraisal", "explanation"):
+    if kind in ("criteria", "appraisal", "explanation", "output"):
         from parscore.errors import UsageError
 
-        code = "usage.not-evidence" if kind == "criteria" else "usage.appraisal-file"
-        raise UsageError(code, path=src.display)
+        raise UsageError(NOT_EVIDENCE[kind], path=src.display, format=src.data.get("format"))
     return evidence_from_source(src, resolver, criteria=criteria, base=path.parent)
 
 

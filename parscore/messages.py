@@ -3968,6 +3968,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "định dạng này là tệp nhị phân: hãy ghi ra tệp bằng --output",
         "this format is a binary file: write it to a file with --output",
     ),
+    "usage.parscore-output": (
+        "{path} là kết quả do parscore ghi ({format}), không phải tệp minh chứng hay bộ tiêu chí",
+        "{path} is an output parscore wrote ({format}), not an evidence file or a criteria set",
+    ),
     "usage.not-evidence": (
         "{path} là bộ tiêu chí, không phải tệp minh chứng",
         "{path} is a criteria set, not an evidence file",

@@ -40,6 +40,7 @@ from parscore.decimals import percent
 from parscore.engine import evaluate
 from parscore.errors import InputError, KeyPath, Problem, UsageError
 from parscore.loading import (
+    NOT_EVIDENCE,
     CriteriaResolver,
     document_kind,
     evidence_base,
@@ -103,8 +104,9 @@ def read(path: Path, resolver: CriteriaResolver, *, named: bool = True) -> _Revi
         kind = document_kind(src.data)
         if kind not in ("evidence", None):  # a criteria set, an appraisal, an explanation
             if named:
-                code = "usage.not-evidence" if kind == "criteria" else "review.not-evidence"
-                raise UsageError(code, path=src.display)
+                code = "review.not-evidence" if kind in ("appraisal", "explanation") else None
+                code = code or NOT_EVIDENCE[kind or ""]
+                raise UsageError(code, path=src.display, format=src.data.get("format"))
             return None
     checked = evidence_from_source(src, resolver, base=evidence_base(path))
     result = evaluate(checked)

@@ -188,6 +188,19 @@ def test_bad_input_exits_2_with_located_messages_and_no_traceback(work):
     assert result.stderr.rstrip().endswith("2 lỗi, 0 cảnh báo")
 
 
+def test_an_output_of_parscore_is_named_as_such_where_evidence_is_expected(tmp_path):
+    # a comparison's JSON has `fields:` and was taken for a criteria set
+    root = Path(__file__).parent.parent
+    written = tmp_path / "so-sanh.json"
+    made = run("compare", str(root / "evidence"), "--format", "json", "-o", str(written))
+    assert made.exit_code == 0
+    said = "so-sanh.json is an output parscore wrote (parscore-comparison/"
+    for command in (["evaluate"], ["compare"], ["review"], ["validate"]):
+        result = run(*command, str(written), "--lang", "en")
+        assert result.exit_code == (1 if command == ["validate"] else 2), command
+        assert said in result.stderr and "criteria set, not an evidence" not in result.stderr
+
+
 def test_evaluate_refuses_a_criteria_file(work):
     result = run("evaluate", "set.yaml", "--lang", "en")
     assert result.exit_code == 2
