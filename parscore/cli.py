@@ -455,8 +455,7 @@ def evaluate(
 
     if previous and (missing or standing or appraisal is not None):
         raise UsageError("years.previous-with-missing")
-    if lineage is not None and not previous:
-        raise UsageError("years.lineage-without-previous")
+    _needs_previous(previous, lineage=lineage, crosswalks=crosswalks)
     if previous:  # the unit against its past (parscore/yearfiles.py)
         from parscore.yearfiles import unit_history
 
@@ -513,6 +512,17 @@ def evaluate(
     else:
         text = chosen.reporter()(result, opts)
     emit(text, output, force, inputs, bom=chosen.bom)
+
+
+def _needs_previous(
+    previous: tuple[Path, ...], *, lineage: Path | None, crosswalks: tuple[Path, ...] = ()
+) -> None:
+    """--lineage and --crosswalk say how last year maps onto this one: without --previous they
+    would be ignored, so they are refused."""
+    if not previous and lineage is not None:
+        raise UsageError("years.lineage-without-previous")
+    if not previous and crosswalks:
+        raise UsageError("years.crosswalk-without-previous")
 
 
 def _survey_rows_unused(table: Any, run: Any, lang: str) -> None:
@@ -617,8 +627,7 @@ def compare(
     from parscore.report.common import Options
 
     chosen = formats.get("comparison", fmt)
-    if lineage is not None and not previous:
-        raise UsageError("years.lineage-without-previous")
+    _needs_previous(previous, lineage=lineage)
     found = batch.find_files(paths)
     # before any scoring: not a file given or found in a folder
     tables = [survey] if survey is not None else []
@@ -796,8 +805,7 @@ def plan(
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
     drafted = make_plan(run(prepared), target)
     read = [evidence]
-    if lineage is not None and not previous:
-        raise UsageError("years.lineage-without-previous")
+    _needs_previous(previous, lineage=lineage, crosswalks=crosswalks)
     if previous:  # what was lost since the earlier year (parscore/yearfiles.py)
         from parscore.yearfiles import plan_since, unit_history
 

@@ -2133,6 +2133,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--previous does not go with --missing, --standing or --appraisal: those reports are "
         "this year's",
     ),
+    "years.crosswalk-without-previous": (
+        "--crosswalk cần --previous (năm trước để so sánh)",
+        "--crosswalk needs --previous (last year, to compare with)",
+    ),
     "years.lineage-without-previous": (
         "--lineage cần --previous (năm trước để so sánh)",
         "--lineage needs --previous (last year, to compare with)",

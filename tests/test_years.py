@@ -785,6 +785,12 @@ def test_options_that_need_one_another():
     code, _, stderr = run("evaluate", evidence, "--missing", "--previous", evidence)
     assert code == 2
     assert "--previous does not go with --missing" in stderr
+    for command in ("evaluate", "plan"):  # a crosswalk alone would be ignored
+        code, _, stderr = run(command, evidence, "--crosswalk", str(CROSSWALK))
+        assert (code, stderr) == (
+            2,
+            "error: --crosswalk needs --previous (last year, to compare with)\n",
+        )
 
 
 # --- review of issue #16: what a Department specialist found --------------------------------------
