@@ -886,6 +886,8 @@ def plan_year(
     from parscore.plan_year_run import draft
     from parscore.report.common import Options
 
+    if unit_name is not None and not unit_name.strip():
+        raise UsageError("usage.blank-unit")
     chosen = formats.get("plan-year", fmt or _plan_format(output, formats.names("plan-year")))
     inputs = [p for p in (previous, appraisal) if p is not None]
     _check_output(chosen, output, force, inputs)
@@ -1085,6 +1087,8 @@ def template(
     from parscore.output import check_suffix, check_target
     from parscore.report.template import UnitInfo, render_template, schema_name
 
+    if not unit_name.strip():  # the file written would be refused by validate
+        raise UsageError("usage.blank-unit")
     read = [Path(criteria_ref)] if looks_like_path(criteria_ref) else []
     if not as_folder:  # each file of a folder is checked before any is written
         check_target(output, force=force, inputs=read)

@@ -3972,6 +3972,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "định dạng này là tệp nhị phân: hãy ghi ra tệp bằng --output",
         "this format is a binary file: write it to a file with --output",
     ),
+    "usage.blank-unit": (
+        '--unit không được để trống: ghi tên đơn vị, ví dụ --unit "Vĩnh Chấp"',
+        '--unit cannot be blank: give the unit\'s name, e.g. --unit "Vĩnh Chấp"',
+    ),
     "usage.parscore-output": (
         "{path} là kết quả do parscore ghi ({format}), không phải tệp minh chứng hay bộ tiêu chí",
         "{path} is an output parscore wrote ({format}), not an evidence file or a criteria set",

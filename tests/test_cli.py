@@ -201,6 +201,19 @@ def test_an_output_of_parscore_is_named_as_such_where_evidence_is_expected(tmp_p
         assert said in result.stderr and "criteria set, not an evidence" not in result.stderr
 
 
+def test_a_blank_unit_name_is_refused_before_anything_is_written(tmp_path):
+    # the template would hold `name: ""`, which validate refuses
+    out = tmp_path / "t.yaml"
+    for command in (
+        ["template", "--criteria", "ref-commune-2023", "-o", str(out)],
+        ["plan-year", "--criteria", "ref-commune-2023", "--year", "2024", "-o", str(out)],
+    ):
+        result = run(*command, "--unit", "  ", "--lang", "en")
+        assert result.exit_code == 2, command
+        assert "--unit cannot be blank" in result.stderr
+        assert not out.exists()
+
+
 def test_evaluate_refuses_a_criteria_file(work):
     result = run("evaluate", "set.yaml", "--lang", "en")
     assert result.exit_code == 2
