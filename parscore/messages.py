@@ -3972,6 +3972,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "định dạng này là tệp nhị phân: hãy ghi ra tệp bằng --output",
         "this format is a binary file: write it to a file with --output",
     ),
+    "output.no-folder": (
+        "thư mục {folder} không có (hãy tạo thư mục trước)",
+        "there is no folder {folder} (create it first)",
+    ),
+    "output.no-permission": (
+        "không có quyền ghi vào {folder}",
+        "no permission to write in {folder}",
+    ),
+    "output.disk-full": ("ổ đĩa đã đầy", "the disk is full"),
+    "output.read-only": ("{folder} chỉ đọc được, không ghi được", "{folder} is read-only"),
     "usage.blank-unit": (
         '--unit không được để trống: ghi tên đơn vị, ví dụ --unit "Vĩnh Chấp"',
         '--unit cannot be blank: give the unit\'s name, e.g. --unit "Vĩnh Chấp"',

@@ -19,6 +19,7 @@ one, never half of one, and no temporary file.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import signal
@@ -57,10 +58,22 @@ _KINDS = {  # what a special file is, for the message: a catalogue code
 }
 
 
+#: the system's reasons a file cannot be written, in the user's language
+_REASONS = {
+    errno.ENOENT: "output.no-folder",
+    errno.ENOTDIR: "output.no-folder",
+    errno.EACCES: "output.no-permission",
+    errno.EPERM: "output.no-permission",
+    errno.ENOSPC: "output.disk-full",
+    errno.EROFS: "output.read-only",
+}
+
+
 def _failed(path: Path, exc: OSError) -> UsageError:
-    return UsageError(
-        "usage.write-failed", path=display_name(path), reason=exc.strerror or str(exc)
-    )
+    code = _REASONS.get(exc.errno or 0)
+    folder = display_name(path.parent) if str(path.parent) not in ("", ".") else "."
+    reason = Phrase(code, {"folder": folder}) if code else exc.strerror or str(exc)
+    return UsageError("usage.write-failed", path=display_name(path), reason=reason)
 
 
 #: names that say a file of another kind: YAML text or a folder written under one of them would

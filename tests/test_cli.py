@@ -214,6 +214,15 @@ def test_a_blank_unit_name_is_refused_before_anything_is_written(tmp_path):
         assert not out.exists()
 
 
+def test_an_output_in_a_missing_folder_is_told_in_the_users_language(tmp_path):
+    evidence = str(Path(__file__).parent.parent / "evidence" / "que-minh-2023.yaml")
+    target = tmp_path / "khong-co" / "x.txt"
+    said = run("evaluate", evidence, "-o", str(target))
+    assert said.exit_code == 2
+    assert ": thư mục " in said.stderr and " không có (hãy tạo thư mục trước)" in said.stderr
+    assert "No such file" not in said.stderr
+
+
 def test_evaluate_refuses_a_criteria_file(work):
     result = run("evaluate", "set.yaml", "--lang", "en")
     assert result.exit_code == 2
