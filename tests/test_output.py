@@ -50,7 +50,8 @@ def test_a_failing_disk_is_a_usage_error(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(UsageError) as info:
         write_atomic(tmp_path / "out.txt", b"data", force=False)
-    assert "No space left on device" in info.value.message("en")
+    assert info.value.message("en").endswith("out.txt: the disk is full")
+    assert info.value.message("vi").endswith("out.txt: ổ đĩa đã đầy")
     assert os.listdir(tmp_path) == []
 
 
