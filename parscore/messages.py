@@ -941,8 +941,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The commune's answers to round 1's requests (needs --appraisal)",
     ),
     "cli.help.appraisal-group": (
-        "Thẩm định: lập tệp thẩm định của hội đồng từ tệp minh chứng của xã",
-        "Appraisal: write the council's appraisal file from a commune's evidence",
+        "Thẩm định của hội đồng: lập tệp thẩm định từ minh chứng của xã (init), biên bản thẩm "
+        "định (minutes), văn bản đề nghị giải trình (request), phụ lục kết quả của quyết định "
+        "công bố (annex)",
+        "The council's appraisal: its file drafted from a commune's evidence (init), the minutes "
+        "(minutes), the request for explanation (request), the results annex of the province's "
+        "decision (annex)",
     ),
     "cli.help.appraisal-init": (
         "Lập sẵn tệp thẩm định: mọi tiêu chí với điểm tự chấm và điểm tính từ minh chứng, "
@@ -3593,14 +3597,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.help.main": (
         "parscore — chấm điểm Chỉ số cải cách hành chính (PAR INDEX) cấp xã.\n\n"
-        "Chấm điểm xã, phường, thị trấn theo Chỉ số CCHC từ một bộ tiêu chí (YAML) và một tệp "
-        "minh chứng (YAML), giải thích từng điểm và chỉ ra những lĩnh vực yếu nhất. Bảng in ra "
+        "Chấm điểm xã, phường, thị trấn (từ 1/7/2025: xã, phường, đặc khu) theo Chỉ số CCHC từ "
+        "một bộ tiêu chí (YAML) và minh chứng của đơn vị (tệp YAML, thư mục các tệp của từng bộ "
+        "phận, hoặc bảng tự chấm điểm Excel), giải thích từng điểm và chỉ ra những lĩnh vực yếu "
+        "nhất; thẩm định, so sánh giữa các năm và lập kế hoạch CCHC năm. Bảng in ra "
         "vừa với chiều rộng cửa sổ dòng lệnh; khi chuyển qua ống dẫn hay ghi ra tệp, bảng rộng "
         "100 cột (biến COLUMNS đổi chiều rộng này).",
         "parscore — scores Vietnamese communes against the PAR INDEX (Chỉ số cải cách hành "
         "chính).\n\n"
-        "Scores communes from a criteria set (YAML) and an evidence file (YAML), explains every "
-        "point and shows the weakest areas. Tables fit the terminal's width; piped or written "
+        "Scores communes (xã, phường, thị trấn; since 1/7/2025 xã, phường, đặc khu) from a "
+        "criteria set (YAML) and the unit's evidence (a YAML file, a folder of the offices' "
+        "files, or the Excel score sheet), explains every point and shows the weakest areas; "
+        "appraisal, year over year and the year's reform plan. Tables fit the terminal's width; "
+        "piped or written "
         "to a file they are 100 columns wide (the COLUMNS variable changes that).",
     ),
     "cli.help.max-file-size": (
