@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from parscore import __version__, formats
-from parscore.cli_help import HelpGroup, help_lang
+from parscore.cli_help import HelpGroup, help_lang, show_version
 from parscore.errors import InputError, Problem, Severity, UsageError
 from parscore.messages import LANGS, Phrase, render
 
@@ -353,7 +353,14 @@ def resolver() -> CriteriaResolver:
 @click.group(
     cls=_Main, help="cli.help.main", context_settings={"help_option_names": ["-h", "--help"]}
 )
-@click.version_option(__version__, prog_name="parscore", help="cli.help.version")
+@click.option(
+    "--version",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=show_version,
+    help="cli.help.version",
+)
 @click.option(
     "--max-file-size",
     type=ByteSize(),

@@ -48,6 +48,16 @@ def help_lang(ctx: click.Context | None) -> str:
     return chosen if chosen in LANGS else env if env in LANGS else "vi"
 
 
+def show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version``: parscore's version, in the help's language."""
+    if not value or ctx.resilient_parsing:
+        return
+    from parscore import __version__
+
+    click.echo(render("cli.version", {"version": __version__}, help_lang(ctx)))
+    ctx.exit()
+
+
 def _extras(text: str, lang: str) -> str:
     """Click's "[default: x; required]" after an option's help, in ``lang``."""
     head, bracket, rest = text.rpartition("  [") if text.endswith("]") else ("", "", "")

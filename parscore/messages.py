@@ -3184,9 +3184,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "from --output's extension)",
     ),
     "cli.help.template-folder": (
-        "viết một thư mục: tệp chung commune.yaml và một tệp cho mỗi bộ phận chủ trì, chỉ có "
+        "Viết một thư mục: tệp chung commune.yaml và một tệp cho mỗi bộ phận chủ trì, chỉ có "
         "các tiêu chí của bộ phận đó (--output là thư mục)",
-        "write a folder: the head file commune.yaml and one file per lead office with only "
+        "Write a folder: the head file commune.yaml and one file per lead office with only "
         "its sub-criteria (--output is the folder)",
     ),
     "workbook.title": (
@@ -3576,6 +3576,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.required": ("bắt buộc", "required"),
     "cli.help.help": ("Hiện trợ giúp này rồi thoát.", "Show this message and exit."),
     "cli.help.version": ("Hiện phiên bản rồi thoát.", "Show the version and exit."),
+    "cli.version": ("parscore, phiên bản {version}", "parscore, version {version}"),
     "cli.help.exit-codes": ("Mã thoát", "Exit codes"),
     "cli.help.exit-0": ("thành công", "success"),
     "cli.help.exit-1": (

@@ -332,8 +332,15 @@ def test_usage_errors_exit_2(work):
     assert run("schema", "nothing").exit_code == 2
 
 
-def test_version_and_help():
-    assert run("--version").stdout.startswith("parscore, version ")
+def test_version_and_help(monkeypatch):
+    from parscore import __version__
+
+    monkeypatch.delenv("PARSCORE_LANG", raising=False)
+    assert run("--version").stdout == f"parscore, phiên bản {__version__}\n"
+    assert run("--version", "--lang", "en").stdout == f"parscore, version {__version__}\n"
+    assert run("--lang=en", "--version").exit_code == 0
+    monkeypatch.setenv("PARSCORE_LANG", "en")
+    assert run("--version").stdout == f"parscore, version {__version__}\n"
     assert "evaluate" in run("--help").stdout
 
 
