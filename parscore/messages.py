@@ -1390,7 +1390,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nâng tỷ lệ từ {now}% lên {target}{more}",
         "raise the share from {now}% to {target}{more}",
     ),
-    "plan.count": ("{label}: từ {count} thành {target}", "{label}: from {count} to {target}"),
+    "plan.count-up": (
+        "{label}: tăng từ {count} lên {target}",
+        "{label}: raise it from {count} to {target}",
+    ),
+    "plan.count-down": (
+        "{label}: giảm từ {count} xuống {target}",
+        "{label}: bring it down from {count} to {target}",
+    ),
     "plan.on-time": ("hoàn thành đúng hạn{due}", "do it on time{due}"),
     "plan.level": ("đạt mức: {level}", "reach the level: {level}"),
     "plan.conditions": (

@@ -199,6 +199,12 @@ class Gain:
     args: dict[str, Any] = field(default_factory=dict)
 
 
+def count_gain(points: Decimal, label: Any, count: int, target: int) -> Gain:
+    """The points after a count is raised (or brought down) from ``count`` to ``target``."""
+    code = "plan.count-up" if target > count else "plan.count-down"
+    return Gain(points, code, {"label": label, "count": count, "target": target})
+
+
 @dataclass(frozen=True)
 class Goal:
     """What the full points of a sub-criterion ask for in a year, as the set writes it: a

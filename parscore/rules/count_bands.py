@@ -22,6 +22,7 @@ from parscore.rules.base import (
     band_arg,
     band_problems,
     best_band,
+    count_gain,
     count_input,
     describe_bands,
     label,
@@ -90,8 +91,7 @@ class CountBands(RuleKind):
             low = max(int(whole.low), 0) if whole.low is not None else 0
             high = int(whole.high) - 1 if whole.high is not None else None
             target = low if count < low else high if high is not None and count > high else count
-            args = {"label": shown, "count": count, "target": target}
-            gains.append(Gain(band.points, "plan.count", args))
+            gains.append(count_gain(band.points, shown, count, target))
         return gains
 
     @classmethod

@@ -18,6 +18,7 @@ from parscore.rules.base import (
     RuleKind,
     RuleParams,
     Scored,
+    count_gain,
     count_input,
     label,
     named_goal,
@@ -73,7 +74,7 @@ class Deduction(RuleKind):
         if count == 0 or points >= maximum:  # a floor at the maximum: nothing to gain
             return []
         shown = text_arg(params.count.label or label("rule.input.count"))
-        return [Gain(maximum, "plan.count", {"label": shown, "count": count, "target": 0})]
+        return [count_gain(maximum, shown, count, 0)]
 
     @classmethod
     def score(cls, params: Any, maximum: Decimal, values: dict[str, Any], ctx: Context) -> Scored:

@@ -19,6 +19,7 @@ from parscore.rules.base import (
     RuleKind,
     RuleParams,
     Scored,
+    count_gain,
     count_noun,
     label,
     points_phrase,
@@ -83,12 +84,10 @@ class PerItem(RuleKind):
             return []
         shown = text_arg(params.count.label or label("rule.input.items"))
         full = math.ceil(cap / params.per_item)  # the fewest items that reach the cap
-        gains = [Gain(cap, "plan.count", {"label": shown, "count": count, "target": full})]
+        gains = [count_gain(cap, shown, count, full)]
         if full > count + 1:  # and the next step: one more item
             after = tidy(params.per_item * (count + 1))
-            gains.append(
-                Gain(after, "plan.count", {"label": shown, "count": count, "target": count + 1})
-            )
+            gains.append(count_gain(after, shown, count, count + 1))
         return gains
 
     @classmethod
