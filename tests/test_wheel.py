@@ -104,7 +104,7 @@ def test_shipped_sets_are_found_from_any_folder(installed: Path, tmp_path: Path)
 
 def test_python_dash_m_works(installed: Path, tmp_path: Path):
     result = _run([str(installed / "python"), "-m", "parscore", "--version"], cwd=tmp_path)
-    assert result.returncode == 0 and "parscore, version" in result.stdout
+    assert result.returncode == 0 and "parscore, phiên bản" in result.stdout
 
 
 def test_criteria_show_and_the_meeting_list_from_a_wheel(installed: Path, tmp_path: Path):
