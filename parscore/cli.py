@@ -408,8 +408,6 @@ def main(
     "--format",
     "fmt",
     type=click.Choice(formats.names("result")),
-    default="table",
-    show_default=True,
     help="cli.help.format",
 )
 @LANG_OPTION
@@ -440,7 +438,7 @@ def main(
 def evaluate(
     evidence: Path,
     criteria_ref: str | None,
-    fmt: str,
+    fmt: str | None,
     lang: str,
     output: Path | None,
     force: bool,
@@ -466,7 +464,7 @@ def evaluate(
     if previous:  # the unit against its past (parscore/yearfiles.py)
         from parscore.yearfiles import unit_history
 
-        chosen = formats.get("history", fmt)
+        chosen = formats.for_output("history", fmt, output)
         read = [evidence, *previous, *crosswalks, *([lineage] if lineage else [])]
         _check_output(chosen, output, force, read)
         past, notices = unit_history(
@@ -478,10 +476,14 @@ def evaluate(
         return
     if missing and standing:
         raise UsageError("usage.missing-standing")
-    chosen = formats.get("todo" if missing else "standing" if standing else "result", fmt)
+    chosen = formats.for_output(
+        "todo" if missing else "standing" if standing else "result", fmt, output
+    )
     if explanation is not None and appraisal is None:
         raise UsageError("usage.explanation-needs-appraisal")
-    if appraisal is not None and (missing or standing or fmt not in ("table", "markdown", "json")):
+    if appraisal is not None and (
+        missing or standing or chosen.name not in ("table", "markdown", "json")
+    ):
         raise UsageError("usage.appraisal-format")
     inputs = [p for p in (evidence, appraisal, explanation, survey) if p is not None]
     _check_output(chosen, output, force, inputs)
@@ -497,7 +499,7 @@ def evaluate(
             prepared,
             appraisal,
             explanation,
-            fmt,
+            chosen.name,
             Options(lang=lang, detail=detail, top=top, width=_layout_width(output)),
             resolver().limits,
             lambda problems: print_problems(problems, lang),
@@ -553,13 +555,15 @@ def _layout_width(output: Path | None = None) -> int:
 def _check_output(
     chosen: formats.Format, output: Path | None, force: bool, inputs: list[Path]
 ) -> None:
-    """Before any work: a binary format needs --output, which must be a file it may write."""
+    """Before any work: a binary format needs --output, which must be a file it may write,
+    named for what is written into it."""
     if chosen.binary and output is None:
         raise UsageError("usage.needs-output")
     if output is not None:
         from parscore.output import check_target
 
         check_target(output, force=force, inputs=inputs)
+        formats.check_name(chosen, output)
 
 
 @main.command(help="cli.help.compare")
@@ -574,8 +578,6 @@ def _check_output(
     "--format",
     "fmt",
     type=click.Choice(formats.names("comparison")),
-    default="table",
-    show_default=True,
     help="cli.help.compare-format",
 )
 @LANG_OPTION
@@ -611,7 +613,7 @@ def compare(
     paths: tuple[Path, ...],
     group_by: str | None,
     criteria_ref: str | None,
-    fmt: str,
+    fmt: str | None,
     lang: str,
     output: Path | None,
     force: bool,
@@ -633,7 +635,7 @@ def compare(
     from parscore.cache import default_folder
     from parscore.report.common import Options
 
-    chosen = formats.get("comparison", fmt)
+    chosen = formats.for_output("comparison", fmt, output)
     _needs_previous(previous, lineage=lineage)
     found = batch.find_files(paths)
     # before any scoring: not a file given or found in a folder
@@ -703,8 +705,6 @@ def compare(
     "--format",
     "fmt",
     type=click.Choice(formats.names("review")),
-    default="table",
-    show_default=True,
     help="cli.help.review-format",
 )
 @click.option("--strict", is_flag=True, help="cli.help.review-strict")
@@ -717,7 +717,7 @@ def review(
     previous: tuple[Path, ...],
     jump: Decimal,
     skip: tuple[str, ...],
-    fmt: str,
+    fmt: str | None,
     strict: bool,
     lang: str,
     output: Path | None,
@@ -732,7 +732,7 @@ def review(
     unknown = [kind for kind in skip if kind not in known]
     if unknown:
         raise UsageError("usage.review-kind", kind=unknown[0], kinds=", ".join(known))
-    chosen = formats.get("review", fmt)
+    chosen = formats.for_output("review", fmt, output)
     _check_output(chosen, output, force, [*paths, *previous])
     run = review_paths(paths, resolver(), previous=previous, threshold=jump)
     print_problems(run.problems, lang)
@@ -807,7 +807,7 @@ def plan(
     from parscore.plan import make_plan
     from parscore.report.common import Options
 
-    chosen = formats.get("plan", fmt or _plan_format(output))
+    chosen = formats.for_output("plan", fmt, output)
     _check_output(chosen, output, force, [evidence])
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
     drafted = make_plan(run(prepared), target)
@@ -824,19 +824,6 @@ def plan(
         drafted = plan_since(drafted, past)
     opts = Options(lang=lang, top=top, width=_layout_width(output))
     emit(chosen.reporter()(drafted, opts), output, force, read)
-
-
-_PLAN_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".json": "json"}
-
-
-def _plan_format(output: Path | None, offered: list[str] | None = None) -> str:
-    """The plan's format when --format is not given: the output file's extension says it
-    (.md, .docx, .json, as far as the command ``offered`` it); otherwise plain text, whatever
-    standard output is, so that the bytes never depend on whether it is a terminal."""
-    if output is None:
-        return "text"
-    chosen = _PLAN_SUFFIXES.get(output.suffix.lower(), "text")
-    return chosen if offered is None or chosen in offered else "text"
 
 
 @main.command("plan-year", help="cli.help.plan-year")
@@ -895,7 +882,7 @@ def plan_year(
 
     if unit_name is not None and not unit_name.strip():
         raise UsageError("usage.blank-unit")
-    chosen = formats.get("plan-year", fmt or _plan_format(output, formats.names("plan-year")))
+    chosen = formats.for_output("plan-year", fmt, output)
     inputs = [p for p in (previous, appraisal) if p is not None]
     _check_output(chosen, output, force, inputs)
     drafted = draft(

@@ -23,6 +23,7 @@ Subject = Literal[
 class Format:
     """One output format of one subject."""
 
+    subject: Subject
     name: str
     module: str
     attribute: str  # the reporter, or the dict of reporters ``key`` is looked up in
@@ -45,7 +46,7 @@ def register(subject: Subject, name: str, module: str, attribute: str, **how: An
     formats = _FORMATS.setdefault(subject, {})
     if name in formats:
         raise ValueError(f"format {name!r} of {subject} registered twice")
-    formats[name] = Format(name, module, attribute, **how)
+    formats[name] = Format(subject, name, module, attribute, **how)
 
 
 def names(subject: Subject) -> list[str]:
@@ -119,3 +120,66 @@ register("plan-year", "docx", "parscore.report.plan_year", "to_docx", binary=Tru
 register("review", "table", "parscore.report.review", "table")
 register("review", "json", "parscore.report.review", "to_json")
 register("review", "csv", "parscore.report.review", "to_csv", bom=True)
+
+
+#: what a file's name says it holds
+_SUFFIX_FORMATS = {
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+}
+#: plain text for people: any of them may be written under any of their names
+_TEXT = frozenset({"table", "text", "markdown"})
+_TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+#: names of kinds no report is: a report written under one would be opened by the wrong
+#: program (a .pdf reader, Excel calling a .xls damaged) or read as evidence (.yaml)
+_FOREIGN = frozenset(
+    {".pdf", ".doc", ".odt", ".xls", ".xlsm", ".xlsb", ".ods", ".rtf", ".yaml", ".yml", ".zip"}
+)
+
+
+def _suffix(output: Any) -> str:
+    return output.suffix.lower() if output is not None and str(output) != "-" else ""
+
+
+def for_output(subject: Subject, given: str | None, output: Any) -> Format:
+    """The format a command writes: ``--format`` when given, else the one the output file's
+    name says (``….json`` is JSON, ``….md`` Markdown, ``….xlsx`` a workbook, as far as the
+    subject has it), else the subject's first (the table, or the plan's text)."""
+    offered = names(subject)
+    says = _SUFFIX_FORMATS.get(_suffix(output))
+    return get(subject, given or (says if says in offered else offered[0]))
+
+
+def check_name(chosen: Format, output: Any) -> None:
+    """Refuse an output whose name says another kind of file than the one written into it (a
+    table into ``….xlsx`` or ``….pdf``, a workbook into ``….csv``, anything into ``….yaml``),
+    as a usage error listing what the command writes. Plain text for people (table, text,
+    Markdown) may go under any of their names (.txt, .md)."""
+    suffix = _suffix(output)
+    says = _SUFFIX_FORMATS.get(suffix)
+    if suffix in _FOREIGN:
+        fits = False
+    elif says is not None and says != chosen.name:
+        fits = chosen.name in _TEXT and says in _TEXT
+    else:
+        fits = not (chosen.binary and suffix in _TEXT_SUFFIXES)
+    if fits or output is None:
+        return
+    from parscore.errors import UsageError
+    from parscore.yamlsource import display_name
+
+    first = {fmt: sfx for sfx, fmt in reversed(_SUFFIX_FORMATS.items())}  # .md, not .markdown
+    offered = names(chosen.subject)
+    raise UsageError(
+        "usage.output-format-suffix",
+        path=display_name(output),
+        suffix=suffix or "—",
+        format=chosen.name,
+        choices=", ".join(n if n not in first else f"{n} (…{first[n]})" for n in offered),
+    )

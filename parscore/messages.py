@@ -1561,7 +1561,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "bỏ qua một loại phát hiện (claim-above, date-sunday…); dùng nhiều lần được",
         "leave out one kind of finding (claim-above, date-sunday…); may be repeated",
     ),
-    "cli.help.review-format": ("định dạng đầu ra", "output format"),
+    "cli.help.review-format": (
+        "Định dạng đầu ra. Mặc định: theo đuôi tệp --output (.json, .csv), nếu không thì table.",
+        "Output format. Default: from the --output file's suffix (.json, .csv), else table.",
+    ),
     "cli.help.review-strict": (
         "mã thoát 1 khi có phát hiện (cho các script)",
         "exit code 1 when anything is found (for scripts)",
@@ -3173,6 +3176,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: the name does not fit what is written into it ({kind}): rename it (e.g. "
         "….xlsx for the workbook, ….yaml for a YAML file, a folder without a file suffix)",
     ),
+    "usage.output-format-suffix": (
+        "{path}: đuôi {suffix} không hợp với định dạng {format} được ghi vào tệp: đặt tên tệp "
+        "theo định dạng, hoặc chọn --format; lệnh này ghi được: {choices}",
+        "{path}: the suffix {suffix} does not fit the {format} format written into the file: "
+        "name the file for its format, or choose --format; this command writes: {choices}",
+    ),
     "output.kind-yaml": ("tệp YAML, .yaml", "a YAML file, .yaml"),
     "output.kind-xlsx": ("bảng tính, .xlsx", "a workbook, .xlsx"),
     "output.kind-folder": ("một thư mục", "a folder"),
@@ -3653,7 +3662,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "sheet .xlsx): the points of every field, the index, the band and the sub-criteria that "
         "lost the most points.",
     ),
-    "cli.help.format": ("Định dạng đầu ra.", "Output format."),
+    "cli.help.format": (
+        "Định dạng đầu ra. Mặc định: theo đuôi tệp --output (.json, .csv, .md), nếu không thì "
+        "table.",
+        "Output format. Default: from the --output file's suffix (.json, .csv, .md), else table.",
+    ),
     "cli.help.detail": (
         "Hiện mọi tiêu chí thành phần: điểm, căn cứ chấm, tài liệu kiểm chứng.",
         "Show every sub-criterion: points, reason, evidence.",
@@ -3704,8 +3717,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "since; a file that lacks it is listed, not ranked.",
     ),
     "cli.help.compare-format": (
-        "Định dạng đầu ra (xlsx cần --output).",
-        "Output format (xlsx needs --output).",
+        "Định dạng đầu ra (xlsx cần --output). Mặc định: theo đuôi tệp --output (.xlsx, .html, "
+        ".json, .csv, .md), nếu không thì table.",
+        "Output format (xlsx needs --output). Default: from the --output file's suffix (.xlsx, "
+        ".html, .json, .csv, .md), else table.",
     ),
     "cli.help.compare-detail": (
         "Liệt kê thêm, theo từng tiêu chí thành phần, những đơn vị đạt điểm tối đa.",

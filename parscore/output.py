@@ -100,10 +100,13 @@ def check_suffix(path: Path, kind: str) -> None:
         raise UsageError("usage.output-suffix", path=display_name(path), kind=kind_text)
 
 
-def check_target(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> None:
+def check_target(
+    path: Path, *, force: bool, inputs: Iterable[Path] = (), folder_made: bool = False
+) -> None:
     """Refuse a target that would overwrite something: a file read in this run (or one of
     ``inputs``, remembered as read from now on), a folder or special file, or, without
-    ``force``, an existing file or link."""
+    ``force``, an existing file or link; and a new file in a folder that does not exist (told
+    before the work, not after it), unless the caller makes the folder (``folder_made``)."""
     try:
         link = os.lstat(path)
     except FileNotFoundError:
@@ -121,6 +124,8 @@ def check_target(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> Non
     if read_files.is_input(path, info, inputs):
         raise UsageError("usage.output-is-input", path=display_name(path))
     if link is None:
+        if not folder_made and not os.path.isdir(path.parent):
+            raise _failed(path, FileNotFoundError(errno.ENOENT, "no such folder"))
         return
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise UsageError("usage.output-is-directory", path=display_name(path))
@@ -275,7 +280,7 @@ def write_files(
     if folder is not None and folder.exists() and not folder.is_dir():
         raise UsageError("usage.template-folder-file", path=display_name(folder))
     for path in files:
-        check_target(path, force=force, inputs=inputs)
+        check_target(path, force=force, inputs=inputs, folder_made=True)
     for path, data in files.items():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

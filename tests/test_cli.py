@@ -146,7 +146,7 @@ def test_output_file_is_written_and_not_overwritten(work):
     assert result.exit_code == 2
     assert "out.md already exists: use --force" in result.stderr
     assert (work / "out.md").read_bytes() == first
-    assert run("evaluate", "ev.yaml", "--output", "out.md", "--force").exit_code == 0
+    assert run("evaluate", "ev.yaml", "-o", "out.md", "--format", "table", "--force").exit_code == 0
     assert (work / "out.md").read_bytes() != first
     assert not list(work.glob(".out.md.*"))  # no temporary file left behind
 

@@ -57,7 +57,11 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _refused_as_input(result, before: bytes, path: Path) -> None:
     assert result.exit_code == 2, result.output
-    assert "is one of the input files" in result.stderr
+    # a .yaml output is refused by its name too, before any work, when the input it would
+    # replace is read only later (the criteria set): either refusal keeps the file
+    assert "is one of the input files" in result.stderr or (
+        "the suffix .yaml does not fit" in result.stderr and path.suffix == ".yaml"
+    )
     assert "Traceback" not in result.output
     assert path.read_bytes() == before
 
@@ -112,6 +116,25 @@ def test_template_never_replaces_the_set_it_reads(work):
 
 
 @posix_only
+def _set_txt_kept(source: Path, *command: str) -> None:
+    # named .txt, the set passes the name check made before any work: the check made when the
+    # output is written (every file read in the run) refuses it
+    shutil.copy(source, "set.txt")
+    before = Path("set.txt").read_bytes()
+    result = run(*command, "--criteria", "./set.txt", "-o", "set.txt", "--force", "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert "the output set.txt is one of the input files" in result.stderr
+    assert Path("set.txt").read_bytes() == before
+
+
+def test_evaluate_never_replaces_a_criteria_set_read_during_the_run(work):
+    _set_txt_kept(DATA / "mini-set.yaml", "evaluate", "ev.yaml")
+
+
+def test_compare_never_replaces_a_criteria_set_read_during_the_run(folder):
+    _set_txt_kept(ROOT / "criteria" / "ref-commune-2023.yaml", "compare", "ev")
+
+
 def test_a_hard_link_or_a_symlink_to_an_input_is_the_input(work):
     os.link(work / "ev.yaml", work / "hard.yaml")
     os.symlink("set.yaml", work / "soft.yaml")
@@ -203,3 +226,68 @@ def test_force_writes_through_a_link_to_its_target(work):
     assert "Vĩnh Chấp" in (work / "reports" / "2023.txt").read_text(encoding="utf-8")
     assert stat.S_IMODE((work / "reports" / "2023.txt").stat().st_mode) == 0o604
     assert sorted(os.listdir(work / "reports")) == ["2023.txt"]
+
+
+# --- the output's name says what is written ------------------------------------------------
+
+
+def test_the_name_chooses_the_format_when_none_is_given(folder):
+    assert run("compare", "ev", "-o", "c.xlsx").exit_code == 0
+    assert Path("c.xlsx").read_bytes()[:2] == b"PK"  # a workbook, not a table named .xlsx
+    assert run("compare", "ev", "-o", "c.html").exit_code == 0
+    assert Path("c.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    assert run("evaluate", "ev/ho-xa-2023.yaml", "-o", "r.json").exit_code == 0
+    assert Path("r.json").read_text(encoding="utf-8").startswith("{")
+    assert run("evaluate", "ev/ho-xa-2023.yaml", "-o", "r.txt").exit_code == 0
+    assert "Chỉ số CCHC" in Path("r.txt").read_text(encoding="utf-8")  # the table
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "given", "written"),
+    [
+        (("evaluate", "ev/ho-xa-2023.yaml"), "r.pdf", None, "table"),
+        (("evaluate", "ev/ho-xa-2023.yaml"), "r.xlsx", None, "table"),  # evaluate has no xlsx
+        (("evaluate", "ev/ho-xa-2023.yaml"), "r.json", "table", "table"),
+        (("evaluate", "ev/ho-xa-2023.yaml"), "copy.yaml", None, "table"),
+        (("compare", "ev"), "c.xlsx", "csv", "csv"),
+        (("compare", "ev"), "c.docx", None, "table"),
+        (("plan", "ev/ho-xa-2023.yaml"), "p.xlsx", None, "text"),
+        (("plan", "ev/ho-xa-2023.yaml"), "p.md", "docx", "docx"),
+        (
+            ("plan-year", "--criteria", "ref-commune-2023", "--unit", "Hồ Xá"),
+            "k.json",
+            None,
+            "text",
+        ),
+    ],
+)
+def test_a_name_that_says_another_format_is_refused(folder, command, name, given, written):
+    extra = ["--format", given] if given else []
+    result = run(*command, "-o", name, *extra, "--lang", "en")
+    assert result.exit_code == 2, result.output
+    suffix = Path(name).suffix
+    assert f"error: {name}: the suffix {suffix} does not fit the {written} format" in result.stderr
+    assert "this command writes: " in result.stderr
+    assert not Path(name).exists()
+
+
+def test_text_for_people_goes_under_txt_or_md(folder):
+    assert run("evaluate", "ev/ho-xa-2023.yaml", "--format", "table", "-o", "r.md").exit_code == 0
+    assert run("plan", "ev/ho-xa-2023.yaml", "--format", "markdown", "-o", "p.txt").exit_code == 0
+    assert "**ỦY BAN NHÂN DÂN**" in Path("p.txt").read_text(encoding="utf-8")  # Markdown, as asked
+
+
+def test_a_missing_output_folder_is_told_before_any_work(folder):
+    # review reads and warns about every file before it writes (Đông Phú has a document
+    # without a date): the folder is checked first
+    shutil.copy(EXAMPLES / "dong-phu-2023.yaml", "ev")
+    result = run("review", "ev", "-o", "nowhere/r.json", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: cannot write nowhere/r.json: there is no folder nowhere (create it first)\n"
+    )
+    # a template written as a folder makes the folders it needs
+    made = run("template", "--criteria", "ref-commune-2023", "--unit", "Hồ Xá", "--folder",
+               "-o", "nowhere/ho-xa")  # fmt: skip
+    assert made.exit_code == 0, made.output
+    assert Path("nowhere/ho-xa/commune.yaml").is_file()
