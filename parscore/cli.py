@@ -44,6 +44,11 @@ def lang_option(help: str = "cli.help.lang") -> Callable[[Any], Any]:
 
 
 LANG_OPTION = lang_option()
+#: a group's ``--lang`` (``parscore --lang en criteria list``, ``parscore criteria --lang en
+#: list``): no default of its own, the command under it inherits it
+GROUP_LANG_OPTION = click.option(
+    "--lang", type=click.Choice(["vi", "en"]), default=None, help="cli.help.lang"
+)
 
 
 OUTPUT_OPTION = click.option(
@@ -387,7 +392,7 @@ def resolver() -> CriteriaResolver:
     envvar="PARSCORE_MAX_NODES",
     help="cli.help.max-nodes",
 )
-@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="cli.help.lang")
+@GROUP_LANG_OPTION
 @click.pass_context
 def main(
     ctx: click.Context, max_file_size: int, max_depth: int, max_nodes: int, lang: str | None
@@ -1001,6 +1006,10 @@ def schema(
     '# yaml-language-server: $schema=ref-commune-2023.schema.json'."""
     from parscore.schemas import schema_text
 
+    if output is not None:
+        from parscore.output import check_suffix
+
+        check_suffix(output, "json")
     if criteria_ref is None:
         emit(schema_text(which), output, force, [])
         return
@@ -1136,7 +1145,8 @@ def template(
 
 
 @main.group(help="cli.help.appraisal-group")
-def appraisal() -> None:
+@GROUP_LANG_OPTION
+def appraisal(lang: str | None) -> None:
     """The province's appraisal (Thẩm định)."""
 
 
@@ -1167,10 +1177,11 @@ def appraisal_init(
 
     from parscore.appraisal.run import appraisal_file
     from parscore.loading import load_evidence
-    from parscore.output import check_target
+    from parscore.output import check_suffix, check_target
     from parscore.yamlsource import display_name
 
     check_target(output, force=force, inputs=[evidence])
+    check_suffix(output, "yaml")
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
     print_problems(list(prepared.warnings), lang)
     name = unicodedata.normalize("NFC", council) if council else None
@@ -1375,7 +1386,8 @@ def convert(evidence: Path, output: Path, as_folder: bool, force: bool, lang: st
 
 
 @main.group(help="cli.help.criteria")
-def criteria() -> None:
+@GROUP_LANG_OPTION
+def criteria(lang: str | None) -> None:
     """The criteria sets (Bộ tiêu chí): list the shipped ones, show one, test one."""
 
 
@@ -1459,9 +1471,10 @@ def criteria_diff(old: str, new: str, output: Path | None, force: bool, lang: st
 
     read = [Path(ref) for ref in (old, new) if looks_like_path(ref)]
     if output is not None:
-        from parscore.output import check_target
+        from parscore.output import check_suffix, check_target
 
         check_target(output, force=force, inputs=read)
+        check_suffix(output, "yaml")
     diff, old_set, new_set = set_diff(old, new, resolver())
     echo(diff_text(diff, old_set, new_set, Options(lang=lang, width=_layout_width())), nl=False)
     if output is not None:

@@ -99,18 +99,21 @@ class _HelpFormatter(click.HelpFormatter):
 
 
 def _inherit_lang(ctx: click.Context) -> None:
-    """A command's ``--lang``: its own when typed after the command, else one typed before it
-    (``parscore --lang en evaluate ...``), else ``PARSCORE_LANG``, else Vietnamese.
+    """A command's ``--lang``: its own when typed after the command, else the nearest one typed
+    before it (``parscore --lang en evaluate ...``, ``parscore criteria --lang en list``), else
+    ``PARSCORE_LANG``, else Vietnamese.
 
     Decided once the command's options are parsed: while an option's callback runs, some click
     releases have not yet recorded where its value came from."""
-    if "lang" not in ctx.params:
+    typed = click.core.ParameterSource.COMMANDLINE
+    if "lang" not in ctx.params or ctx.get_parameter_source("lang") == typed:
         return
-    root, typed = ctx.find_root(), click.core.ParameterSource.COMMANDLINE
-    if root is ctx or ctx.get_parameter_source("lang") == typed:
-        return
-    if root.get_parameter_source("lang") == typed and root.params.get("lang"):
-        ctx.params["lang"] = root.params["lang"]
+    parent = ctx.parent
+    while parent is not None:
+        if parent.get_parameter_source("lang") == typed and parent.params.get("lang"):
+            ctx.params["lang"] = parent.params["lang"]
+            return
+        parent = parent.parent
 
 
 class _Context(click.Context):

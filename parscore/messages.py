@@ -3172,9 +3172,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "usage.output-suffix": (
         "{path}: tên không hợp với thứ được ghi vào ({kind}): đổi tên (ví dụ ….xlsx "
-        "cho bảng tính, ….yaml cho tệp YAML, thư mục không có đuôi tệp)",
+        "cho bảng tính, ….yaml cho tệp YAML, ….json cho tệp JSON, thư mục không có đuôi tệp)",
         "{path}: the name does not fit what is written into it ({kind}): rename it (e.g. "
-        "….xlsx for the workbook, ….yaml for a YAML file, a folder without a file suffix)",
+        "….xlsx for the workbook, ….yaml for a YAML file, ….json for a JSON file, a folder "
+        "without a file suffix)",
     ),
     "usage.output-format-suffix": (
         "{path}: đuôi {suffix} không hợp với định dạng {format} được ghi vào tệp: đặt tên tệp "
@@ -3184,6 +3185,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "output.kind-yaml": ("tệp YAML, .yaml", "a YAML file, .yaml"),
     "output.kind-xlsx": ("bảng tính, .xlsx", "a workbook, .xlsx"),
+    "output.kind-json": ("tệp JSON, .json", "a JSON file, .json"),
     "output.kind-folder": ("một thư mục", "a folder"),
     "usage.template-folder": (
         "--folder viết các tệp YAML của từng bộ phận: không dùng cùng --format xlsx hay --schema",

@@ -81,18 +81,20 @@ def _failed(path: Path, exc: OSError) -> UsageError:
 _OTHER_KINDS = frozenset(
     {".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".json", ".doc", ".docx", ".odt", ".pdf", ".html"}
 )
-_SUFFIXES = {"yaml": (".yaml", ".yml"), "xlsx": (".xlsx",)}
+_SUFFIXES = {"yaml": (".yaml", ".yml"), "xlsx": (".xlsx",), "json": (".json",)}
 
 
 def check_suffix(path: Path, kind: str) -> None:
-    """The output's name fits what is written into it (``kind``: yaml, xlsx or folder): a
-    workbook is named .xlsx, a YAML file not .xlsx/.xls/.ods (nor another office kind), a folder
-    not like a file. A usage error before anything is written."""
+    """The output's name fits what is written into it (``kind``: yaml, json, xlsx or folder):
+    a workbook is named .xlsx, a YAML or JSON file not like another kind (an office file, a
+    .pdf, the other of the two), a folder not like a file. A usage error before anything is
+    written."""
     suffix = path.suffix.lower()
     if kind == "xlsx":
         bad = suffix not in _SUFFIXES["xlsx"]
-    elif kind == "yaml":
-        bad = str(path) != "-" and (suffix in _OTHER_KINDS or suffix in _SUFFIXES["xlsx"])
+    elif kind in ("yaml", "json"):
+        known = suffix in _OTHER_KINDS or any(suffix in names for names in _SUFFIXES.values())
+        bad = str(path) != "-" and known and suffix not in _SUFFIXES[kind]
     else:
         bad = suffix in _OTHER_KINDS or any(suffix in names for names in _SUFFIXES.values())
     if bad:

@@ -208,3 +208,21 @@ def test_a_click_message_not_known_stays_as_click_wrote_it():
     assert click_message("Something new in click 9.", "vi") == "Something new in click 9."
     assert click_message("Missing argument 'X'.", "en") == "Missing argument 'X'."
     assert click_message("Missing argument 'X'.", "vi") == "thiếu tham số 'X'."
+
+
+def test_a_group_passes_its_lang_to_the_command_under_it(monkeypatch):
+    monkeypatch.delenv("PARSCORE_LANG", raising=False)
+    from click.testing import CliRunner
+
+    from parscore.cli import main
+
+    def out(*args: str) -> str:
+        result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    assert out("criteria", "--lang", "en", "list").startswith("id  ")
+    assert "title" in out("criteria", "--lang", "en", "list").splitlines()[0]
+    assert "tên" in out("criteria", "--lang", "en", "list", "--lang", "vi").splitlines()[0]
+    assert "tên" in out("--lang", "en", "criteria", "--lang", "vi", "list").splitlines()[0]
+    assert out("appraisal", "--lang", "en", "--help").startswith("Usage: main appraisal")

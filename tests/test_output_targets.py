@@ -291,3 +291,20 @@ def test_a_missing_output_folder_is_told_before_any_work(folder):
                "-o", "nowhere/ho-xa")  # fmt: skip
     assert made.exit_code == 0, made.output
     assert Path("nowhere/ho-xa/commune.yaml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "kind"),
+    [
+        (("appraisal", "init", "ev/ho-xa-2023.yaml"), "a.pdf", "a YAML file, .yaml"),
+        (("appraisal", "init", "ev/ho-xa-2023.yaml"), "a.json", "a YAML file, .yaml"),
+        (("schema", "result"), "s.yaml", "a JSON file, .json"),
+        (("schema", "evidence", "--criteria", "ref-commune-2023"), "s.pdf", "a JSON file, .json"),
+        (("criteria", "diff", "ref-commune-2023", "ref-commune-2025"), "cw.docx", "a YAML file"),
+    ],
+)
+def test_yaml_and_json_files_are_named_so(folder, command, name, kind):
+    result = run(*command, "-o", name, "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert f"{name}: the name does not fit what is written into it ({kind}" in result.stderr
+    assert not Path(name).exists()
