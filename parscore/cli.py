@@ -982,10 +982,7 @@ SCHEMA_NAMES = (
 
 
 @main.command(help="cli.help.schema")
-@click.argument(
-    "which",
-    type=click.Choice(SCHEMA_NAMES),
-)
+@click.argument("which", type=click.Choice(SCHEMA_NAMES), metavar="KIND")
 @click.option(
     "--criteria",
     "criteria_ref",

@@ -226,3 +226,17 @@ def test_a_group_passes_its_lang_to_the_command_under_it(monkeypatch):
     assert "tên" in out("criteria", "--lang", "en", "list", "--lang", "vi").splitlines()[0]
     assert "tên" in out("--lang", "en", "criteria", "--lang", "vi", "list").splitlines()[0]
     assert out("appraisal", "--lang", "en", "--help").startswith("Usage: main appraisal")
+
+
+def test_schema_help_lists_every_kind_and_its_usage_fits_a_line(monkeypatch):
+    from click.testing import CliRunner
+
+    from parscore.cli import SCHEMA_NAMES, main
+
+    monkeypatch.setenv("COLUMNS", "80")
+    for lang, last in (("vi", " hoặc "), ("en", " or ")):
+        text = CliRunner().invoke(main, ["schema", "--help", "--lang", lang]).stdout
+        usage = text.splitlines()[0]
+        assert usage.endswith(" KIND") and len(usage) <= 80
+        kinds = " ".join(text.split("KIND: ", 1)[1].split("\n\n", 1)[0].split())
+        assert kinds.rstrip(".").replace(last, ", ").split(", ") == list(SCHEMA_NAMES)
