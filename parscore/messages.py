@@ -1569,6 +1569,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "mã thoát 1 khi có phát hiện (cho các script)",
         "exit code 1 when anything is found (for scripts)",
     ),
+    "survey.document-title": (
+        "Bảng kết quả điều tra xã hội học {table}",
+        "The survey results table {table}",
+    ),
+    "survey.document-line": ("dòng {line}", "line {line}"),
+    "survey.document-cell": ("ô {cell}", "cell {cell}"),
     "survey.bad-cell": (
         "'{value}' không phải điểm (4.58) hay số phiếu hài lòng/tổng số phiếu (412/450)",
         "'{value}' is neither points (4.58) nor satisfied/responses (412/450)",

@@ -25,6 +25,7 @@ from typing import Any
 from parscore import xlsxcells
 from parscore.decimals import number_bound_problem, number_bounds_args
 from parscore.errors import InputError, Problem, Severity
+from parscore.messages import render
 from parscore.model.checked import CheckedEvidence
 from parscore.model.common import comparable
 from parscore.model.evidence import Item
@@ -308,12 +309,26 @@ def apply(prepared: CheckedEvidence, table: SurveyTable) -> CheckedEvidence:
             problems.append(place.problem(p.code, **{"id": item_id, **p.args}))
         if bad:
             continue
-        survey[item_id] = Item.model_validate(values, strict=False)
+        survey[item_id] = Item.model_validate(
+            {**values, "documents": [_table_document(table, place)]}, strict=False
+        )
         inputs[item_id] = values
     if problems:
         raise InputError(problems)
     evidence = ev.model_copy(update={"survey": survey})
     return prepared.model_copy(update={"evidence": evidence, "inputs": inputs})
+
+
+def _table_document(table: SurveyTable, place: Place) -> dict[str, str]:
+    """The province's table as the proof of a survey item's points: its name, and the cell (a
+    workbook's) or line (a CSV's) the points were read from; in Vietnamese, as documents are."""
+    where = (
+        render("survey.document-cell", {"cell": place.cell}, "vi")
+        if place.cell
+        else render("survey.document-line", {"line": place.line}, "vi")
+    )
+    title = render("survey.document-title", {"table": table.display}, "vi")
+    return {"title": title, "section": where}
 
 
 def rows_without_file(table: SurveyTable, codes: set[str]) -> list[Problem]:

@@ -44,6 +44,22 @@ def test_evaluate_takes_the_survey_points_from_the_table(tmp_path):
         "S.5": "3.00",
     }
     assert json.loads(result.stdout)["totals"]["survey"] == "16.90"
+    # the table is the proof of each survey point it gave, named with the line it was read on
+    nodes = {n["id"]: n for n in json.loads(result.stdout)["survey"]["children"]}
+    assert nodes["S.2"]["documents"] == [
+        {
+            "number": None,
+            "date": None,
+            "issuer": None,
+            "title": f"Bảng kết quả điều tra xã hội học {table}",
+            "section": "dòng 2",
+        }
+    ]
+    assert nodes["S.4"]["documents"] == []  # left empty in the table: nothing read, no proof
+    detail = run("evaluate", VINH_LONG, "--survey", table, "--detail").stdout
+    assert f"Tài liệu kiểm chứng: Bảng kết quả điều tra xã hội học {table} (không số) dòng 2" in (
+        " ".join(detail.split())
+    )
     # the file is not changed
     assert "4.12" in VINH_LONG.read_text("utf-8")
 
@@ -143,6 +159,8 @@ def test_a_workbook_places_its_problems_by_sheet_and_cell(tmp_path):
     result = run("evaluate", VINH_LONG, "--survey", path, "--format", "json")
     assert result.exit_code == 0, result.stderr
     # a code typed as a number (19225) still finds its row; 90/100 × 6 = 5.40
+    s2 = next(n for n in json.loads(result.stdout)["survey"]["children"] if n["id"] == "S.2")
+    assert s2["documents"][0]["section"] == "ô Sheet1!C3"
     assert _survey_points(result) == {
         "S.1": "4.50",
         "S.2": "5.40",

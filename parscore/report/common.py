@@ -55,7 +55,10 @@ def unit_line(unit: Unit, lang: str) -> str:
 def documents_text(node: NodeResult, lang: str) -> str:
     parts = []
     for doc in node.documents:
-        words = [doc.number or render("result.no-number", None, lang)]
+        # a document without a number is named by its title, and said to have none
+        words = [doc.number] if doc.number else [doc.title] if doc.title else []
+        if not doc.number:
+            words.append(render("result.no-number", None, lang))
         if doc.date:
             words.append(format_date(doc.date, lang))
         if doc.section:
