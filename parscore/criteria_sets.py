@@ -170,8 +170,16 @@ class CriteriaResolver:
         return self._bytes[location]
 
     def _display(self, location: str) -> str:
+        """How a set is named in messages: a file under the working folder by its path from
+        there (``ev/set.yaml``, as the user would type it), another by its full path; a
+        shipped set by its place in the package."""
         if looks_like_path(location):
-            return yamlsource.display_name(FsPath(location))
+            path = FsPath(location)
+            try:
+                path = path.relative_to(FsPath.cwd())
+            except (ValueError, OSError):  # elsewhere, or no working folder any more
+                pass
+            return yamlsource.display_name(path)
         return f"{SHIPPED_PACKAGE.replace('.', '/')}/{location}.yaml"
 
     def _short(self, location: str) -> str:

@@ -772,3 +772,23 @@ def test_nothing_occurred_counted_as_zero_is_not_an_improvement_the_rule_can_pri
     )
     assert node.improvements == []
     assert "2.1" not in {step.id for step in make_plan(result).steps}
+
+
+def test_a_set_beside_the_evidence_is_named_as_the_user_would_type_it(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from parscore.cli import main
+
+    (tmp_path / "ev").mkdir()
+    (tmp_path / "ev" / "set.yaml").write_text("id: x\n", encoding="utf-8")  # no title, no fields
+    evidence = (DATA.parent.parent / "evidence" / "ho-xa-2023.yaml").read_text(encoding="utf-8")
+    lines = [
+        "criteria: ./set.yaml" if line.startswith("criteria:") else line
+        for line in evidence.splitlines()
+    ]
+    (tmp_path / "ev" / "ho-xa.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["evaluate", "ev/ho-xa.yaml", "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("ev/set.yaml:"), result.stderr  # not /tmp/.../ev/set.yaml
+    assert str(tmp_path) not in result.stderr
