@@ -1088,6 +1088,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "appraisal-doc.minutes-opening": (
         "{council} đã thẩm định kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm "
+        "{year} của {kind} {name} trên cơ sở tài liệu kiểm chứng của đơn vị. "
+        "Thành viên tham gia thẩm định: {who}.",
+        "{council} appraised the {year} PAR INDEX self-assessment of {kind:.0}{name} on its "
+        "evidence. Appraisers: {who}.",
+    ),
+    "appraisal-doc.minutes-opening-explained": (
+        "{council} đã thẩm định kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm "
         "{year} của {kind} {name} trên cơ sở tài liệu kiểm chứng và giải trình của đơn vị. "
         "Thành viên tham gia thẩm định: {who}.",
         "{council} appraised the {year} PAR INDEX self-assessment of {kind:.0}{name} on its "

@@ -770,3 +770,29 @@ def test_minutes_before_round_two_do_not_call_the_commune_s_claims_appraised(tmp
     assert run.exit_code == 0, run.output
     heads = [c.text for c in docx.Document(out).tables[1].rows[0].cells]
     assert heads[-1] == "Sau giải trình" and "Điểm thẩm định" not in heads
+
+
+def test_unfinished_minutes_count_what_is_still_open(tmp_path):
+    import docx
+
+    drafted = tmp_path / "td.yaml"
+    made = CliRunner().invoke(main, ["appraisal", "init", str(QM), "-o", str(drafted)])
+    assert made.exit_code == 0, made.output
+    text = drafted.read_text(encoding="utf-8")
+    # nothing decided: one decision line for each item and each bonus or penalty line
+    open_lines = text.count("decision:\n")
+    assert open_lines > 30
+    # the first item asked to explain (round 1 held, round 2 not yet): it awaits its answer,
+    # every other one a decision
+    asked = tmp_path / "td-asked.yaml"
+    asked.write_text(
+        text.replace("decision:\n", 'decision: explain\n      ask: "bổ sung"\n', 1), "utf-8"
+    )
+    out = tmp_path / "bb.docx"
+    args = ["appraisal", "minutes", str(QM), "--appraisal", str(asked), "-o", str(out)]
+    run = CliRunner().invoke(main, args)
+    assert run.exit_code == 0, run.output
+    paragraphs = [p.text for p in docx.Document(out).paragraphs]
+    assert f"Chưa kết luận: còn {open_lines} tiêu chí" in "\n".join(paragraphs)
+    # no explanation file: the minutes do not say they rest on the commune's explanations
+    assert not any("giải trình của đơn vị" in p for p in paragraphs)

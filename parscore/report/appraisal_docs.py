@@ -159,7 +159,8 @@ def minutes(result: UnitResult, lang: str) -> PlanDocument:
         Block(
             "para",
             render(
-                "appraisal-doc.minutes-opening",
+                "appraisal-doc.minutes-opening"
+                + ("-explained" if ap.explanation_file is not None else ""),
                 {**_names(result), "council": ap.council, "who": appraisers or "……"},
                 lang,
             ),
@@ -258,7 +259,10 @@ def _conclusion(ap: AppraisalStages, lang: str) -> list[str]:
     assert own is not None
     lines = []
     if final is None or not final.complete:
-        count = 0 if final is None else final.open_count
+        # what the council has decided so far: the latest stage it has reached (round 1 when
+        # an explanation is still awaited and round 2 is not held)
+        latest = final or ap.stage("explanation") or ap.stage("round1")
+        count = latest.open_count if latest is not None else 0
         lines.append(render("appraisal-doc.not-final", {"count": count}, lang))
         return lines
     band = final.band.get(lang) if final.band is not None else "—"
