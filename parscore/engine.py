@@ -518,11 +518,12 @@ def _missing(node: Node, outcome: Outcome) -> int:
 
 
 def _split(leaves: Iterable[NodeResult | NodeScore]) -> dict[str, tuple[Decimal, Decimal]]:
-    """Points and maxima by who scores each leaf: the commune ("commune") or outside."""
+    """Points and applicable maxima (a sub-criterion that does not apply to the unit counts
+    0) by who scores each leaf: the commune ("commune") or outside."""
     sums = {"commune": (ZERO, ZERO), "outside": (ZERO, ZERO)}
     for leaf in leaves:
         points, maximum = sums[leaf.scored_by]
-        sums[leaf.scored_by] = (points + leaf.points, maximum + leaf.max)
+        sums[leaf.scored_by] = (points + leaf.points, maximum + leaf.applicable_max)
     return {key: (tidy(p), tidy(m)) for key, (p, m) in sums.items()}
 
 

@@ -388,3 +388,20 @@ def test_a_date_typed_as_an_input_outside_the_evidence_window_is_warned_about(tm
         result.stdout + result.stderr
     )
     assert "[evidence.input-date-outside]" in result.stdout + result.stderr
+
+
+VINH_LONG = Path(__file__).resolve().parent.parent / "evidence" / "vinh-long-2023.yaml"
+
+
+def test_the_appraisal_maximum_leaves_out_what_does_not_apply():
+    # Vĩnh Long: 6.4 (1 point) does not apply, so its eight fields are out of 69, its total of
+    # 99; the survey stays out of 30
+    result = run("evaluate", str(VINH_LONG), "--format", "json")
+    totals = json.loads(result.stdout)["totals"]
+    assert (totals["appraisal_max"], totals["survey_max"], totals["applicable_max"]) == (
+        "69.00",
+        "30.00",
+        "99.00",
+    )
+    table = run("evaluate", str(VINH_LONG), "--lang", "vi").stdout
+    assert "Điểm các tiêu chí thẩm định: 47,63/69,00" in table

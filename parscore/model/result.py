@@ -178,9 +178,11 @@ class Totals(BaseModel):
     model_config = RESULT_CONFIG
 
     appraisal: JsonNumber = Field(description="points earned in the eight fields")
-    appraisal_max: JsonNumber
+    appraisal_max: JsonNumber = Field(
+        description="the eight fields' maximum less the sub-criteria that do not apply"
+    )
     survey: JsonNumber
-    survey_max: JsonNumber
+    survey_max: JsonNumber = Field(description="the survey's maximum less what does not apply")
     bonus: JsonNumber
     penalty: JsonNumber
     total: JsonNumber = Field(description="appraisal + survey + bonus − penalty")
