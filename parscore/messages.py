@@ -1927,7 +1927,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Criteria points (survey aside)",
     ),
     "comparison.bonus-penalty": ("Thưởng / trừ", "Bonus / penalty"),
-    "comparison.weakest": ("Lĩnh vực yếu nhất", "Weakest field"),
+    "comparison.weakest": (
+        "Lĩnh vực thấp nhất so với trung vị",
+        "Field furthest below the median",
+    ),
     "comparison.gap": ("Chênh lệch so với trung vị nhóm", "Gap to the group median"),
     "comparison.units": ("Số đơn vị", "Units"),
     "comparison.mean": ("Bình quân", "Mean"),
@@ -1968,8 +1971,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "comparison.html-lowest": ("Thấp nhất", "Lowest"),
     "comparison.html-highest": ("Cao nhất", "Highest"),
     "comparison.html-weakest-of": (
-        "Là lĩnh vực yếu nhất của (số đơn vị)",
-        "Weakest field of (units)",
+        "Là lĩnh vực thấp nhất so với trung vị của (số đơn vị)",
+        "Furthest below the median for (units)",
     ),
     "comparison.html-share": ("Tỷ lệ", "Share"),
     "comparison.html-band-mix": ("Cơ cấu xếp loại", "Band mix"),

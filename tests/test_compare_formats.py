@@ -242,7 +242,7 @@ def test_xlsx_field_matrix_has_a_colour_scale_and_the_weakest_field(comparison, 
         "Mã",
         "1. Công tác chỉ đạo, điều hành CCHC",
     ]
-    assert header[-2:] == ["Lĩnh vực yếu nhất", "Chênh lệch so với trung vị nhóm"]
+    assert header[-2:] == ["Lĩnh vực thấp nhất so với trung vị", "Chênh lệch so với trung vị nhóm"]
     first = header_row(ws)
     assert ws.max_row == first + comparison.compared
     matrix = {m.unit.name: m for g in comparison.groups for m in g.matrix}
