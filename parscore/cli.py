@@ -51,9 +51,20 @@ GROUP_LANG_OPTION = click.option(
 )
 
 
-OUTPUT_OPTION = click.option(
-    "--output", "-o", type=click.Path(path_type=Path), help="cli.help.output"
-)
+class OutputFile(click.Path):
+    """The file a command writes. A name ending with a separator (``-o ket-qua/``) names a
+    folder: refused, where pathlib would drop the separator and write a file of that name."""
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path)
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        if isinstance(value, str) and value.endswith(("/", os.sep)):
+            self.fail(render("cli.output-is-folder", {"path": value}, _lang(ctx), short=True))
+        return super().convert(value, param, ctx)
+
+
+OUTPUT_OPTION = click.option("--output", "-o", type=OutputFile(), help="cli.help.output")
 CRITERIA_OPTION = click.option(
     "--criteria",
     "criteria_ref",
@@ -1155,7 +1166,7 @@ def appraisal(lang: str | None) -> None:
     "--output",
     "-o",
     required=True,
-    type=click.Path(path_type=Path),
+    type=OutputFile(),
     help="cli.help.appraisal-output",
 )
 @FORCE_OPTION
@@ -1232,7 +1243,7 @@ DOCX_OUTPUT = click.option(
     "--output",
     "-o",
     required=True,
-    type=click.Path(path_type=Path),
+    type=OutputFile(),
     help="cli.help.document-output",
 )
 
@@ -1291,9 +1302,7 @@ def appraisal_request(
     type=click.Choice(["district", "province", "none"]),
     help="cli.help.group-by",
 )
-@click.option(
-    "--output", "-o", required=True, type=click.Path(path_type=Path), help="cli.help.annex-output"
-)
+@click.option("--output", "-o", required=True, type=OutputFile(), help="cli.help.annex-output")
 @SURVEY_OPTION
 @FORCE_OPTION
 @click.option("--no-cache", is_flag=True, help="cli.help.annex-no-cache")
@@ -1454,7 +1463,7 @@ def criteria_test(ref: str, cases: tuple[Path, ...], lang: str) -> None:
 @criteria.command("diff", help="cli.help.criteria-diff")
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="cli.help.diff-output")
+@click.option("--output", "-o", type=OutputFile(), help="cli.help.diff-output")
 @FORCE_OPTION
 @LANG_OPTION
 @guarded

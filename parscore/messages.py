@@ -4005,6 +4005,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "usage.special-device": ("thiết bị", "a device"),
     "usage.special-socket": ("socket", "a socket"),
     "usage.special-other": ("tệp đặc biệt", "a special file"),
+    "cli.output-is-folder": (
+        "{path} là tên một thư mục (kết thúc bằng /): hãy cho tên tệp cần ghi",
+        "{path} names a folder (it ends with /): give the name of the file to write",
+    ),
     "usage.output-is-directory": (
         "không ghi được {path}: đây là một thư mục",
         "cannot write {path}: is a directory",

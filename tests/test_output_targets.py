@@ -308,3 +308,16 @@ def test_yaml_and_json_files_are_named_so(folder, command, name, kind):
     assert result.exit_code == 2, result.output
     assert f"{name}: the name does not fit what is written into it ({kind}" in result.stderr
     assert not Path(name).exists()
+
+
+def test_an_output_named_as_a_folder_is_refused_not_written_as_a_file(folder):
+    # pathlib drops the trailing separator: "newdir/" would be written as a file "newdir"
+    for command in (("plan", "ev/ho-xa-2023.yaml"), ("compare", "ev")):
+        result = run(*command, "-o", "newdir/", "--lang", "en")
+        assert result.exit_code == 2
+        assert "newdir/ names a folder (it ends with /)" in result.stderr
+        assert not Path("newdir").exists()
+    # a template written as a folder may be named so
+    made = run("template", "--criteria", "ref-commune-2023", "--unit", "X", "--folder", "-o", "t/")
+    assert made.exit_code == 0, made.output
+    assert Path("t/commune.yaml").is_file()
