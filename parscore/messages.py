@@ -2173,6 +2173,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "years.status-same": ("giữ nguyên", "same"),
     "years.status-reweighted": ("đổi điểm tối đa", "re-weighted"),
+    "years.weighted-note": (
+        "{status}; {change} theo điểm tối đa năm nay",
+        "{status}; {change} at this year's maximum",
+    ),
     "years.status-renamed": ("đổi số hoặc tên", "renumbered or renamed"),
     "years.status-split": ("tách", "split"),
     "years.status-merged": ("gộp", "merged"),

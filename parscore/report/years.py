@@ -303,8 +303,19 @@ def _item_row(c: ItemChange, lang: str) -> list[str]:
         _points_of(c.then, c.then_max, lang),
         _points_of(c.now, c.now_max, lang),
         format_signed(c.change, lang) if c.change is not None else "",
-        _status(c.status, lang),
+        _status_of(c, lang),
     ]
+
+
+def _status_of(c: ItemChange, lang: str) -> str:
+    """The kind of change, and where the maximum changed, the change at this year's maximum
+    (what the headline's "moved most" goes by), so that the two figures are never read as
+    contradicting each other."""
+    status = _status(c.status, lang)
+    if c.weighted_change is None or c.weighted_change == c.change:
+        return status
+    weighted = format_signed(c.weighted_change, lang)
+    return render("years.weighted-note", {"status": status, "change": weighted}, lang)
 
 
 def _history_title(history: UnitHistory, lang: str) -> str:
