@@ -210,14 +210,14 @@ def test_evaluate_previous_follows_the_crosswalk_item_by_item():
     # the table shows the change in points and, beside it, the one the headline goes by
     code, table, stderr = run(
         "evaluate", str(VC2025), "--previous", str(ROOT / "evidence" / "vinh-chap-2023.yaml"),
-        "--crosswalk", str(CROSSWALK), "--detail",
+        "--crosswalk", str(CROSSWALK), "--detail", "--format", "markdown",
     )  # fmt: skip
     assert code == 0, stderr
-    flat = " ".join(table.split())
+    flat = " ".join(table.split())  # Markdown: no cell wrapped
     assert "Rose most (at this year's maxima): 3.4 (+2.00)" in flat
-    assert "+2.50 re-weighted; +2.00 at this year's maximum" in flat
+    assert "+2.50 | re-weighted; +2.00 at this year's maximum |" in flat
     # 8.2 lost half a point but kept its share: why it is not among those that fell
-    assert "−0.50 re-weighted; +0.00 at this year's maximum" in flat
+    assert "−0.50 | re-weighted; +0.00 at this year's maximum |" in flat
 
 
 def test_evaluate_previous_without_a_crosswalk_compares_the_index_and_fields_only():
