@@ -1132,6 +1132,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{unit} is not in the annex: no final appraisal (no appraisal file, or items not "
         "decided or awaiting an explanation)",
     ),
+    "appraisal-doc.annex-missing": (
+        "Chưa có kết quả thẩm định cuối cùng, không xếp hạng trong phụ lục này: {units}. Vị thứ "
+        "trên đây tính trong các đơn vị đã có kết quả thẩm định.",
+        "No final appraisal yet, not ranked in this annex: {units}. The ranks above are among "
+        "the units appraised.",
+    ),
     "appraisal-doc.not-final": (
         "Chưa kết luận: còn {count} tiêu chí hoặc dòng điểm thưởng, điểm trừ chưa quyết định "
         "hoặc chờ giải trình.",

@@ -375,6 +375,36 @@ def test_the_decision_annex_in_word_and_excel(tmp_path):
     assert row[3:8] == [62.78, 58.49, 26.1, 84.59, 84.59]
 
 
+def test_an_annex_without_every_commune_says_so_in_itself(tmp_path):
+    import shutil
+
+    import docx
+    import openpyxl
+
+    # only Quế Minh's and Hồ Xá's councils have finished: the other four are named in the annex
+    appraisals = tmp_path / "ap"
+    appraisals.mkdir()
+    for unit in ("que-minh", "ho-xa"):
+        for name in (f"{unit}-2023.yaml", f"{unit}-2023-giai-trinh.yaml"):
+            shutil.copy(ROOT / "appraisal" / name, appraisals / name)
+    args = ["appraisal", "annex", str(ROOT / "evidence"), str(appraisals)]
+    note = "Chưa có kết quả thẩm định cuối cùng, không xếp hạng trong phụ lục này: "
+    for suffix in ("docx", "xlsx"):
+        out = tmp_path / f"annex.{suffix}"
+        run = CliRunner().invoke(main, [*args, "-o", str(out)])
+        assert run.exit_code == 1, run.output  # written, with units left out
+        if suffix == "docx":
+            text = "\n".join(p.text for p in docx.Document(out).paragraphs)
+        else:
+            sheet = openpyxl.load_workbook(out).active
+            text = "\n".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+        assert note in text
+        listed = text.split(note, 1)[1].split(".", 1)[0]
+        for unit in ("thị trấn Đông Phú", "xã Quế Xuân 1", "xã Vĩnh Chấp", "xã Vĩnh Long"):
+            assert unit in listed
+        assert "Quế Minh" not in listed
+
+
 def test_the_annex_needs_appraisals():
     run = CliRunner().invoke(
         main, ["appraisal", "annex", str(ROOT / "evidence"), "-o", "x.docx", "--lang", "en"]

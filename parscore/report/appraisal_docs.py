@@ -407,6 +407,19 @@ def annex_max_note(comparison: Comparison, lang: str) -> str | None:
     return render("appraisal-doc.annex-max", args, lang)
 
 
+def annex_missing_note(comparison: Comparison, lang: str) -> str | None:
+    """The units compared without a final appraisal: named in the annex itself (not only on
+    the terminal), so that a rank "1/1" in a district of three is read as it is; None when
+    every unit is ranked."""
+    if not comparison.not_appraised:
+        return None
+    units = [
+        render("plan-doc.unit", {"kind": u.kind, "name": u.name}, lang)
+        for u in comparison.not_appraised
+    ]
+    return render("appraisal-doc.annex-missing", {"units": ", ".join(units)}, lang)
+
+
 def annex(comparison: Comparison, lang: str, bodies: Bodies | None = None) -> PlanDocument:
     body = [
         Block("note", render("appraisal-doc.annex-note", None, lang)),
@@ -429,6 +442,8 @@ def annex(comparison: Comparison, lang: str, bodies: Bodies | None = None) -> Pl
                 ),
             )
         )
+    if (missing := annex_missing_note(comparison, lang)) is not None:
+        body.append(Block("para", missing))
     if (reduced := annex_max_note(comparison, lang)) is not None:
         body.append(Block("para", reduced))
     if comparison.mean_gap is not None:
@@ -506,6 +521,8 @@ def annex_xlsx(comparison: Comparison, lang: str, bodies: Bodies | None = None) 
     sheet = _Sheet(workbook, render("appraisal-doc.annex-sheet", None, lang), formats)
     notes = [render("appraisal-doc.annex-title", None, lang) + " — " + title]
     notes.append(render("appraisal-doc.annex-note", None, lang))
+    if (missing := annex_missing_note(comparison, lang)) is not None:
+        notes.append(missing)
     if (reduced := annex_max_note(comparison, lang)) is not None:
         notes.append(reduced)
     if comparison.mean_gap is not None:
