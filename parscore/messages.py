@@ -3376,6 +3376,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "bảng tính giải nén ra {size}, quá giới hạn {limit} (đổi bằng --max-file-size)",
         "the workbook unzips to {size}, over the limit of {limit} (change it with --max-file-size)",
     ),
+    "workbook.other-file": (
+        "đây là {kind}, không phải tệp minh chứng (.yaml) hay bảng tự chấm điểm (.xlsx): hãy "
+        "đưa tệp minh chứng của xã",
+        "this is {kind}, not an evidence file (.yaml) or a score sheet (.xlsx): give the "
+        "commune's evidence file",
+    ),
+    "workbook.kind-docx": ("một văn bản Word", "a Word document"),
+    "workbook.kind-pptx": ("một tệp trình chiếu", "a presentation"),
+    "workbook.kind-odf": ("một tệp OpenDocument (LibreOffice)", "an OpenDocument file"),
+    "workbook.kind-zip": ("một tệp nén", "a zip archive"),
     "workbook.unreadable": (
         "không đọc được bảng tính: tệp hỏng? Mở bằng Excel và lưu lại",
         "cannot read the workbook: damaged? Open it in Excel and save it again",

@@ -25,7 +25,7 @@ from typing import Any
 
 from parscore.decimals import plain
 from parscore.errors import InputError, Problem
-from parscore.messages import format_size
+from parscore.messages import Phrase, format_size
 from parscore.yamlsource import Limits
 
 #: the unzipped parts of a workbook may be this many times --max-file-size, no more
@@ -58,6 +58,18 @@ def check_zip(data: bytes, display: str, limits: Limits) -> None:
         raise _refuse(
             "workbook.too-large", display, size=format_size(size), limit=format_size(limit)
         )
+    names = {part.filename for part in parts}
+    if "xl/workbook.xml" not in names:  # a zip, but not a workbook: say what it is
+        kind = next((k for part, k in _OTHER_ZIPS if part in names), "workbook.kind-zip")
+        raise _refuse("workbook.other-file", display, kind=Phrase(kind))
+
+
+#: a part that tells what another zip-based file is: a Word document, a presentation...
+_OTHER_ZIPS = (
+    ("word/document.xml", "workbook.kind-docx"),
+    ("ppt/presentation.xml", "workbook.kind-pptx"),
+    ("content.xml", "workbook.kind-odf"),
+)
 
 
 def from_float(value: float) -> str:

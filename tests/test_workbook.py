@@ -888,3 +888,21 @@ def test_a_formula_never_computed_is_refused_not_read_as_empty(
     path = _fill(blank, tmp_path, {f"F{row}": "=1+1"})
     [problem] = _problems_of(path)
     assert (problem.code, problem.cell) == ("workbook.formula-no-value", f"Chấm điểm!F{row}")
+
+
+def test_a_word_document_given_as_evidence_is_called_so(tmp_path):
+    import zipfile
+
+    # a .docx is a zip like a workbook: it is named for what it is, not "a damaged workbook"
+    for name, part, said in (
+        ("ke-hoach.docx", "word/document.xml", "this is a Word document, not an evidence file"),
+        ("slides.xlsx", "ppt/presentation.xml", "this is a presentation, not an evidence file"),
+        ("archive.xlsx", "readme.txt", "this is a zip archive, not an evidence file"),
+    ):
+        path = tmp_path / name
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            archive.writestr(part, "<x/>")
+        run = CliRunner().invoke(main, ["evaluate", str(path), "--lang", "en"])
+        assert run.exit_code == 2
+        assert run.stderr.startswith(f"{path}: {said} (.yaml) or a score sheet (.xlsx)")
