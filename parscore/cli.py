@@ -970,7 +970,8 @@ def validate(files: tuple[Path, ...], lang: str, strict: bool) -> None:
         errors = any(p.severity is Severity.ERROR for p in problems)
         bad = errors or (strict and bool(problems))
         failed = failed or bad
-        status = render("cli.has-problems" if bad else "cli.valid", None, lang)
+        said = "cli.has-problems" if errors else "cli.has-warnings-strict" if bad else "cli.valid"
+        status = render(said, None, lang)
         detail = f" ({_summary(problems, lang)})" if problems else ""
         echo(f"{yamlsource.display_name(path)}: {status}{detail}")
     sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)

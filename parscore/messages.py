@@ -600,9 +600,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "both '{part}' and '{total}' are needed",
     ),
     "evidence.unknown-input": (
-        "'{key}' không phải dữ liệu của tiêu chí '{id}' (cách chấm {kind}); dữ liệu hợp lệ: "
+        "'{key}' không phải dữ liệu của tiêu chí '{id}' (cách chấm '{kind}'); dữ liệu hợp lệ: "
         "{expected}{suggestion}",
-        "'{key}' is not an input of '{id}' (rule {kind}); its inputs are: {expected}{suggestion}",
+        "'{key}' is not an input of '{id}' (rule '{kind}'); its inputs are: {expected}{suggestion}",
     ),
     "evidence.unknown-level": (
         "mức '{value}' không có trong tiêu chí '{id}': chọn một trong {choices}",
@@ -744,6 +744,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không có tệp minh chứng này (đường dẫn tính từ thư mục của tệp thẩm định)",
         "no such evidence file (the path is taken from the appraisal file's folder)",
     ),
+    "appraisal.section-bonus": ("điểm thưởng", "bonus"),
+    "appraisal.section-penalty": ("điểm trừ", "penalty"),
     "appraisal.no-such-line": (
         "{path} chỉ có {count} dòng {section}: không có dòng này",
         "{path} has {count} {section} line(s): there is no such line",
@@ -3587,6 +3589,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.error-line": ("lỗi: {message}", "error: {message}"),
     "cli.scoring": ("Đang chấm", "Scoring"),
     "cli.has-problems": ("có lỗi", "has problems"),
+    "cli.has-warnings-strict": (
+        "không đạt với --strict vì có cảnh báo",
+        "does not pass --strict: it has warnings",
+    ),
     "cli.valid": ("hợp lệ", "valid"),
     "cli.wrote": ("Đã ghi {path}", "Wrote {path}"),
     "cli.more-problems": (

@@ -266,8 +266,15 @@ def test_validate_warnings_pass_unless_strict(work):
     (work / "ev.yaml").write_text(
         EVIDENCE.replace("date: 06/02/2023", "date: 06/02/2022"), encoding="utf-8"
     )
-    assert run("validate", "ev.yaml").exit_code == 0
-    assert run("validate", "ev.yaml", "--strict").exit_code == 1
+    passed = run("validate", "ev.yaml", "--lang", "en")
+    assert passed.exit_code == 0
+    assert passed.stdout == "ev.yaml: valid (0 errors, 1 warning)\n"
+    strict = run("validate", "ev.yaml", "--strict", "--lang", "en")
+    assert strict.exit_code == 1
+    # no "has problems (0 errors, ...)": what fails it is said
+    assert (
+        strict.stdout == "ev.yaml: does not pass --strict: it has warnings (0 errors, 1 warning)\n"
+    )
 
 
 def test_template_round_trip(work):

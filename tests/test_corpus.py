@@ -225,7 +225,8 @@ def check_case(case: str, *, evidence: bool) -> None:
     args = ["validate", "--lang", "en", *(["--strict"] if warnings_only else []), case]
     checked = run(*args)
     assert checked.exit_code == 1, (case, checked.stdout, checked.stderr)
-    assert checked.stdout.startswith(f"{case}: has problems ("), checked.stdout
+    status = "does not pass --strict: it has warnings" if warnings_only else "has problems"
+    assert checked.stdout.startswith(f"{case}: {status} ("), checked.stdout
     lines = problem_lines(checked.stderr)
     assert lines, case
     check_expected(case, lines)
@@ -308,7 +309,10 @@ def test_running_the_cases_modifies_no_file(monkeypatch):
         result = run("validate", "--strict", "--lang", lang, *EVIDENCE, *CRITERIA)
         assert result.exit_code == 1
         status = ": has problems (" if lang == "en" else ": có lỗi ("
-        assert result.stdout.count(status) == len(EVIDENCE) + len(CRITERIA), result.stdout
+        strict = ": does not pass --strict" if lang == "en" else ": không đạt với --strict"
+        failed = result.stdout.count(status) + result.stdout.count(strict)
+        assert failed == len(EVIDENCE) + len(CRITERIA), result.stdout
+        assert result.stdout.count(strict) == len([c for c in EVIDENCE if c in WARNINGS_ONLY])
     for case in EVIDENCE:
         for fmt in ("table", "json"):
             run("evaluate", "--format", fmt, case)

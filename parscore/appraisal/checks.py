@@ -23,7 +23,7 @@ from parscore.checks.evidence import convert_input
 from parscore.checks.pydantic_errors import model_keys, validation_problems
 from parscore.checks.salvage import kept, salvage
 from parscore.errors import InputError, KeyPath, Problem, Severity
-from parscore.messages import suggestion
+from parscore.messages import Phrase, suggestion
 from parscore.model.appraisal import (
     Appraisal,
     Explanation,
@@ -255,7 +255,7 @@ class _Checker:
             self.add(
                 "appraisal.no-such-line",
                 path,
-                section=path[1],
+                section=Phrase(f"appraisal.section-{path[1]}"),
                 count=lines,
                 path=self.checked.source,
             )
