@@ -421,6 +421,11 @@ def _syntax_problem(src: Source, exc: yaml.MarkedYAMLError) -> Problem:
         return located("yaml.unexpected-end", at)
     if "expected a single document" in context:
         return located("yaml.multiple-documents", at)
+    escape = "escape" in problem  # a bad escape inside quoted text: told below, as it is
+    if at is not None and not escape and (opened := _open_quote(src, at.line + 1)) is not None:
+        # a double-quoted text left open runs on over the lines below (YAML lets it) until the
+        # next quote: the mistake is where it opened, not where libyaml stopped
+        return src.problem_at("yaml.unclosed-quote", *opened)
     indentation = _indentation_problem(src, exc)
     if indentation is not None:
         return indentation
@@ -449,6 +454,42 @@ def _syntax_problem(src: Source, exc: yaml.MarkedYAMLError) -> Problem:
         return located("yaml.bad-escape", at)
     detail = f"{context}: {problem}" if context else problem
     return located("yaml.syntax", at or start, detail=detail)
+
+
+_QUOTE_SCAN = 1_000_000
+
+
+def _open_quote(src: Source, line: int) -> tuple[int, int] | None:
+    """Where a double-quoted text still open at the start of ``line`` began (its line and
+    column); None otherwise. Read as an editor would colour it:
+    comments and single-quoted text are skipped, ``\\"`` does not close. Only the first
+    :data:`_QUOTE_SCAN` characters are looked at: a longer file gets libyaml's own place."""
+    if len(src.text) > _QUOTE_SCAN:
+        return None
+    opened: tuple[int, int] | None = None
+    for number in range(1, line):
+        text = src.line_text(number) or ""
+        single = False
+        i = 0
+        while i < len(text):
+            char = text[i]
+            if opened is not None:
+                if char == "\\":
+                    i += 1
+                elif char == '"':
+                    opened = None
+            elif single:
+                if char == "'":
+                    single = text[i + 1 : i + 2] == "'"  # '' is a quote inside
+                    i += single
+            elif char == "#" and (i == 0 or text[i - 1] in " \t"):
+                break
+            elif char == '"':
+                opened = (number, i + 1)
+            elif char == "'" and text[:i].rstrip()[-1:] in ("", ":", "-", "[", "{", ","):
+                single = True
+            i += 1
+    return opened
 
 
 _KEY_LINE = re.compile(r"""( *)((?:- +)*)("[^"]*"|'[^']*'|[^\s#"'][^#]*?) *:(?: |$)""")

@@ -264,7 +264,7 @@ def test_the_evidence_loads_without_warnings(folder):
         (
             '"1.3": {met: true',
             '"1.3": {mett: true',
-            "ev.yaml:8:11: 'mett' is not an input of '1.3' (rule pass_fail); its inputs are: met "
+            "ev.yaml:8:11: 'mett' is not an input of '1.3' (rule 'pass_fail'); its inputs are: met "
             "(did you mean 'met'?) [evidence.unknown-input]",
         ),
         (

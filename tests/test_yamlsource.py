@@ -167,6 +167,17 @@ def test_refusals_are_located(text, expected):
             'a: "abc\nb: 2\n',
             "f.yaml:1:4: the quote opened here is never closed [yaml.unclosed-quote]",
         ),
+        (  # left open, the text runs on to the next quote (a key's, three lines down), where
+            # libyaml stops: the mistake is where the quote opened, not an indentation there
+            'items:\n  "1.1":\n    title: "Kế hoạch năm 2024\n    claimed: 1\n  # 1.2\n'
+            '  "1.2":\n    met: true\n',
+            "f.yaml:3:12: the quote opened here is never closed [yaml.unclosed-quote]",
+        ),
+        (  # closed on a later line, a quoted text over two lines is fine: the mistake is elsewhere
+            'a: "one\n  two"\nb: 1\n c: 2\n',
+            "f.yaml:4:2: 'c' is indented deeper than 'b' on line 3 above it: remove spaces at the "
+            "start of the line so that it starts at column 1, like 'b' [yaml.over-indented]",
+        ),
         (
             "a: @x\n",
             "f.yaml:1:4: a YAML value cannot start with '@': put the whole value in double quotes "
