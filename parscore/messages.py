@@ -1840,6 +1840,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "todo.evidence": ("số liệu và tài liệu kiểm chứng", "inputs and documents"),
     "todo.document": ("tài liệu kiểm chứng", "evidence document"),
     "todo.explanation": ("giải trình", "explanation"),
+    "todo.gives": (
+        "{need} (được {points} với số liệu đã ghi)",
+        "{need} ({points} with the figures given)",
+    ),
     "todo.total": ("Tổng", "Total"),
     "unit.named": ("{kind} {name}", "{kind:.0}{name}"),
     "unit.code": ("{unit} ({code})", "{unit} ({code})"),

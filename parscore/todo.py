@@ -41,12 +41,16 @@ def todo(result: UnitResult) -> TodoList:
             commune = node.rule is not None and node.scored_by == "commune"  # not a survey row
             need = _need(node) if commune else None
             if need is not None:
+                at_stake = can_gain(node, relief_of.get(node.id, Decimal(0)))
+                proven = node.unproven if need == "document" else None
+                gives = proven - node.points if proven is not None else None
                 groups.setdefault(node.lead, []).append(
                     TodoItem(
                         id=node.id,
                         name=node.name,
                         need=need,
-                        at_stake=can_gain(node, relief_of.get(node.id, Decimal(0))),
+                        at_stake=at_stake,
+                        on_supplying=gives if gives is not None and gives < at_stake else None,
                         reason=Text(vi=node.reason.vi, en=node.reason.en) if node.reason else None,
                         support=node.support,
                     )

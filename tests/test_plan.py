@@ -205,3 +205,29 @@ def test_cli_writes_the_word_document(work):
     assert [c.text for c in first.rows[0].cells][:2] == ["STT", "Tiêu chí"]
     assert first.rows[1].cells[1].text == "1.2 Tỷ lệ"
     assert first.rows[1].cells[2].text == "Bổ sung tài liệu kiểm chứng cho số liệu đã ghi."
+
+
+def test_the_to_do_list_says_what_a_document_alone_gives(tmp_path):
+    # Quế Xuân 1's 3.2 without its report: 1471 of 1552 on time would give 1471/1552 × 5 = 4.74
+    # once proven; the item can still gain 5.00 (all of it, with every dossier on time)
+    text = (ROOT / "evidence" / "que-xuan-1-2023.yaml").read_text(encoding="utf-8")
+    report = '      - {number: "205/BC-UBND", date: "12/12/2023", issuer: "UBND xã Quế Xuân 1", '
+    start = text.index('  "3.2":')
+    end = text.index('  "3.3":')
+    kept = [
+        line
+        for line in text[start:end].splitlines()
+        if not line.startswith((report, "    documents:", "    explanation:"))
+    ]
+    item = "\n".join(kept)  # its figures only: no report, no explanation
+    path = tmp_path / "qx.yaml"
+    path.write_text(text[:start] + item + "\n\n" + text[end:], encoding="utf-8")
+    run = CliRunner().invoke(main, ["evaluate", str(path), "--missing", "--format", "json"])
+    assert run.exit_code == 0, run.output
+    items = {i["id"]: i for g in json.loads(run.stdout)["groups"] for i in g["items"]}
+    assert (items["3.2"]["need"], items["3.2"]["at_stake"]) == ("document", "5.00")
+    assert items["3.2"]["on_supplying"] == "4.74"
+    table = CliRunner().invoke(main, ["evaluate", str(path), "--missing", "--format", "markdown"])
+    assert "tài liệu kiểm chứng (được 4,74 với số liệu đã ghi)" in table.stdout
+    # an item with nothing given: everything it holds, nothing said of a document
+    assert all(i["on_supplying"] is None for i in items.values() if i["need"] == "evidence")

@@ -20,6 +20,11 @@ class TodoItem(BaseModel):
         "explanation: a giải trình"
     )
     at_stake: JsonNumber
+    on_supplying: JsonNumber | None = Field(
+        default=None,
+        description="need 'document': what supplying it gives with the figures as they are, "
+        "when that is less than at_stake (the rest needs better figures)",
+    )
     reason: Text | None
     support: list[str] = Field(default_factory=list)
 

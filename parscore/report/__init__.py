@@ -20,7 +20,7 @@ from parscore.report.common import (
     reason_text,
     unit_line,
 )
-from parscore.todo import TodoList
+from parscore.todo import TodoItem, TodoList
 
 Reporter = Callable[[UnitResult, Options], str]
 TodoReporter = Callable[[TodoList, Options], str]
@@ -142,7 +142,7 @@ def todo_text(todo: TodoList, opts: Options, markdown: bool) -> str:
             [
                 item.id,
                 item.name.get(lang),
-                render(f"todo.{item.need}", None, lang),
+                _need_text(item, lang),
                 format_points(item.at_stake, lang),
                 reason_text(item, lang),
             ]
@@ -176,10 +176,21 @@ def todo_text(todo: TodoList, opts: Options, markdown: bool) -> str:
     return text.render_sections(sections, title, markdown, opts.width)
 
 
+def _need_text(item: TodoItem, lang: str) -> str:
+    """What to bring, and, for a document whose figures would earn less than the item can
+    still gain, what the document alone gives (the plan's first step)."""
+    need = render(f"todo.{item.need}", None, lang)
+    if item.on_supplying is None:
+        return need
+    return render(
+        "todo.gives", {"need": need, "points": format_points(item.on_supplying, lang)}, lang
+    )
+
+
 def todo_csv(todo: TodoList, opts: Options) -> str:
     out = io.StringIO()
     writer = SafeCSVWriter(out)
-    writer.writerow(("office", "id", "name", "need", "at_stake", "reason"))
+    writer.writerow(("office", "id", "name", "need", "at_stake", "on_supplying", "reason"))
     for group in todo.groups:
         for item in group.items:
             writer.writerow(
@@ -189,6 +200,7 @@ def todo_csv(todo: TodoList, opts: Options) -> str:
                     item.name.get(opts.lang),
                     item.need,
                     item.at_stake,
+                    "" if item.on_supplying is None else item.on_supplying,
                     reason_text(item, opts.lang),
                 ]
             )
