@@ -2684,11 +2684,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "plan-doc.target-no": (
         "Chưa đạt được: cải thiện mọi tiêu chí xã tự chấm chỉ đưa Chỉ số lên {after}, còn thấp "
-        "hơn mục tiêu {shortfall}. Phần còn lại tùy vào điểm điều tra xã hội học, do đơn vị "
-        "điều tra chấm.",
+        "hơn mục tiêu {shortfall} điểm phần trăm. Phần còn lại tùy vào điểm điều tra xã hội "
+        "học, do đơn vị điều tra chấm.",
         "Out of reach: improving every self-assessed sub-criterion brings the index to {after}, "
-        "still {shortfall} below the target. The rest depends on the survey, which the "
-        "surveying body scores.",
+        "still {shortfall} percentage points below the target. The rest depends on the survey, "
+        "which the surveying body scores.",
+    ),
+    "plan-doc.target-impossible": (
+        "Không thể đạt: cải thiện mọi tiêu chí xã tự chấm chỉ đưa Chỉ số lên {after}; kể cả khi "
+        "điểm điều tra xã hội học đạt tối đa, Chỉ số cao nhất là {best}, thấp hơn mục tiêu. Hãy "
+        "chọn mục tiêu không quá {best}.",
+        "Out of reach: improving every self-assessed sub-criterion brings the index to {after}; "
+        "even with the survey at its maximum the index is at most {best}, below the target. "
+        "Choose a target of at most {best}.",
     ),
     "plan-doc.survey": (
         "{n}. Điểm điều tra xã hội học (do đơn vị điều tra chấm)",

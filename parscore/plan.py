@@ -165,11 +165,13 @@ def choose(result: UnitResult, target: Decimal) -> TargetPlan:
         chosen.append(node_id)
     index_after = percent(total, t.applicable_max)
     reachable = index_after >= target
+    survey_room = t.survey_max - t.survey
     return TargetPlan(
         target=target,
         reachable=reachable,
         index_after=index_after,
         shortfall=None if reachable else target - index_after,
+        best_possible=None if reachable else percent(total + survey_room, t.applicable_max),
         chosen=chosen if reachable else [i for _, i in gains],
     )
 

@@ -95,6 +95,18 @@ def test_an_unreachable_target_says_by_how_much(work):
     # everything the commune can gain: 5.91 + 1.75 + 1.5 + 0.5 + 0.17 = 9.83; the survey stays
     assert t.index_after == D("98.30")
     assert t.shortfall == D("0.70")
+    # S.1 gives 412/450 × 2 = 1.83 of 2: the 0.17 left would bring it to 10 of 10
+    assert t.best_possible == D("100.00")
+
+
+def test_a_target_no_survey_can_reach_is_called_impossible(work):
+    assert plan_of(work / "ev.yaml", "101").target.best_possible == D("100.00")
+    run = CliRunner().invoke(main, ["plan", "ev.yaml", "--target", "101"])
+    text = " ".join(run.stdout.split())
+    assert "Không thể đạt:" in text and "Chỉ số cao nhất là 100,00%" in text
+    assert "Hãy chọn mục tiêu không quá 100,00%" in text
+    run = CliRunner().invoke(main, ["plan", "ev.yaml", "--target", "99"])
+    assert "còn thấp hơn mục tiêu 0,70 điểm phần trăm" in " ".join(run.stdout.split())
 
 
 def test_cli_text_markdown_and_json(work):

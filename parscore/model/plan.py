@@ -68,6 +68,11 @@ class TargetPlan(BaseModel):
     reachable: bool
     index_after: JsonNumber = Field(description="the index with the chosen steps (or all of them)")
     shortfall: JsonNumber | None = Field(description="how far the best reachable index falls short")
+    best_possible: JsonNumber | None = Field(
+        default=None,
+        description="when out of reach: the index with every sub-criterion improved and the "
+        "survey at its maximum (bonus points left out)",
+    )
     chosen: list[str] = Field(description="sub-criteria to improve, biggest gains first")
 
 

@@ -436,6 +436,9 @@ def target_lines(plan: Plan, lang: str) -> tuple[str, str] | None:
         "after": format_percent(t.index_after, lang),
         "shortfall": format_points(t.shortfall, lang),
     }
+    if t.best_possible is not None and t.best_possible < t.target:  # not even with the survey
+        args["best"] = format_percent(t.best_possible, lang)
+        return heading, render("plan-doc.target-impossible", args, lang)
     return heading, render("plan-doc.target-no", args, lang)
 
 
