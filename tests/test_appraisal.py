@@ -826,3 +826,24 @@ def test_unfinished_minutes_count_what_is_still_open(tmp_path):
     assert f"Chưa kết luận: còn {open_lines} tiêu chí" in "\n".join(paragraphs)
     # no explanation file: the minutes do not say they rest on the commune's explanations
     assert not any("giải trình của đơn vị" in p for p in paragraphs)
+
+
+def test_validate_reports_every_problem_of_a_council_file_at_once(tmp_path):
+    drafted = tmp_path / "td.yaml"
+    made = CliRunner().invoke(main, ["appraisal", "init", str(QM), "-o", str(drafted)])
+    assert made.exit_code == 0, made.output
+    text = drafted.read_text(encoding="utf-8")
+    text = text.replace("decision:\n", "decision: agree\n", 1)  # a misspelt decision
+    at = text.index('"1.1.4":')
+    blank = text.index("decision:\n", at)
+    text = (
+        text[:blank]
+        + 'decision: points\n      points: 2\n      reason: "x"\n'
+        + text[blank + len("decision:\n") :]
+    )  # 2 points where 1.1.4 has 1.5
+    drafted.write_text(text, encoding="utf-8")
+    run = CliRunner().invoke(main, ["validate", str(drafted), "--lang", "en"])
+    assert run.exit_code == 1
+    codes = [line.rsplit("[", 1)[1] for line in run.stderr.splitlines() if line.endswith("]")]
+    assert codes == ["value.choice]", "appraisal.points-over-max]"]
+    assert run.stdout.endswith("has problems (2 errors, 0 warnings)\n")

@@ -451,11 +451,22 @@ def check_file(src: Source, kind: str, path: Path, resolver: Any) -> list[Proble
 
     if kind == "explanation":
         return _check_answers(src, read_model(src, Explanation), path, resolver)
-    appraisal: Appraisal = read_model(src, Appraisal)
-    if appraisal.evidence is None:
+    named = src.data.get("evidence") if isinstance(src.data, dict) else None
+    evidence = path.parent / named if isinstance(named, str) and named.strip() else None
+    if evidence is None or not evidence.is_file():
+        try:
+            read_model(src, Appraisal)  # its shape: all that can be checked without the evidence
+        except InputError as exc:
+            missing = [] if evidence is None else [_evidence_not_found(src)]
+            raise InputError(exc.problems + missing) from None
+        if evidence is not None:
+            raise InputError([_evidence_not_found(src)])
         return []
-    evidence = path.parent / appraisal.evidence
-    if not evidence.is_file():
-        raise InputError([src.problem("appraisal.evidence-not-found", ("evidence",))])
+    # against the evidence, every problem at once: the shape's and the decisions' (points
+    # above an item's maximum, items the set does not have...)
     checked = load_evidence(evidence, resolver)
     return list(check_appraisal(src, checked).warnings)
+
+
+def _evidence_not_found(src: Source) -> Problem:
+    return src.problem("appraisal.evidence-not-found", ("evidence",))
