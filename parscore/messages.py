@@ -761,10 +761,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "at the explanation stage (round 2 decides)",
     ),
     "usage.appraisal-file": (
-        "{path} là tệp thẩm định hoặc giải trình, không phải tệp minh chứng: dùng "
-        "evaluate MINH_CHỨNG --appraisal {path}",
-        "{path} is an appraisal or explanation file, not an evidence file: use "
-        "evaluate EVIDENCE --appraisal {path}",
+        "{path} là tệp thẩm định hoặc giải trình, không phải tệp minh chứng: hãy đưa tệp minh "
+        "chứng của xã; tệp thẩm định đi sau --appraisal, tệp giải trình sau --explanation (ví "
+        "dụ evaluate MINH_CHỨNG --appraisal {path})",
+        "{path} is an appraisal or explanation file, not an evidence file: give the commune's "
+        "evidence file; an appraisal file goes after --appraisal, an explanation after "
+        "--explanation (e.g. evaluate EVIDENCE --appraisal {path})",
     ),
     "usage.explanation-needs-appraisal": (
         "--explanation cần --appraisal",
@@ -3159,9 +3161,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- a commune's evidence as a folder or a workbook (parscore/folder.py, workbook/) -----
     "folder.no-head": (
         "thư mục này không phải hồ sơ của một xã: thiếu tệp chung '{head}' (đơn vị, năm, bộ "
-        "tiêu chí)",
+        "tiêu chí); để chấm một xã, hãy đưa tệp minh chứng của xã đó, để so sánh các xã trong "
+        "thư mục, dùng parscore compare",
         "this folder is not one commune's evidence: it has no head file '{head}' (unit, year, "
-        "criteria set)",
+        "criteria set); to score one commune give its evidence file, to compare the communes "
+        "in the folder use parscore compare",
     ),
     "folder.too-many": (
         "thư mục có hơn {limit} tệp minh chứng: không phải hồ sơ của một xã",

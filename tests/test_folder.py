@@ -166,7 +166,8 @@ def test_a_folder_without_its_head_is_not_a_commune(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text("items: {}\n", "utf-8")
     assert _problems(tmp_path) == [
         f"{tmp_path.as_posix()}: this folder is not one commune's evidence: it has no head file "
-        "'commune.yaml' (unit, year, criteria set) [folder.no-head]"
+        "'commune.yaml' (unit, year, criteria set); to score one commune give its evidence "
+        "file, to compare the communes in the folder use parscore compare [folder.no-head]"
     ]
 
 
