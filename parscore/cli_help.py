@@ -276,6 +276,24 @@ class _UsageError(click.UsageError):
 
     def __init__(self, original: click.UsageError) -> None:
         super().__init__(original.format_message(), original.ctx)
+        self.option = original.option_name if isinstance(original, click.NoSuchOption) else None
+
+    def _belongs_after(self, lang: str) -> str:
+        """For an option typed before the command it belongs to (``parscore --detail evaluate``):
+        the commands that have it, and where to put it; "" otherwise."""
+        ctx = self.ctx
+        if self.option is None or ctx is None or not isinstance(ctx.command, click.Group):
+            return ""
+        names = [
+            name
+            for name, command in ctx.command.commands.items()
+            if any(self.option in getattr(param, "opts", ()) for param in command.params)
+        ]
+        if not names:
+            return ""
+        typed = next((arg for arg in sys.argv[1:] if arg in names), names[0])  # the one named
+        args = {"option": self.option, "command": typed}
+        return " " + render("cli.option-after-command", args, lang)
 
     def show(self, file: Any = None) -> None:
         file = file if file is not None else sys.stderr
@@ -288,7 +306,7 @@ class _UsageError(click.UsageError):
                 words = {"command": ctx.command_path, "option": option}
                 hint = render("cli.help.try", words, lang) + "\n"
             click.echo(f"{ctx.get_usage()}\n{hint}", file=file, color=ctx.color)
-        message = click_message(self.format_message(), lang)
+        message = click_message(self.format_message(), lang) + self._belongs_after(lang)
         click.echo(render("cli.error-line", {"message": message}, lang), file=file)
 
 

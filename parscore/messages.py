@@ -3652,6 +3652,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.required": ("bắt buộc", "required"),
     "cli.help.help": ("Hiện trợ giúp này rồi thoát.", "Show this message and exit."),
     "cli.help.version": ("Hiện phiên bản rồi thoát.", "Show the version and exit."),
+    "cli.option-after-command": (
+        "({option} là tùy chọn của lệnh: đặt sau tên lệnh, ví dụ parscore {command} {option} …)",
+        "({option} is an option of a command: put it after the command's name, e.g. parscore "
+        "{command} {option} …)",
+    ),
     "cli.version": ("parscore, phiên bản {version}", "parscore, version {version}"),
     "cli.help.exit-codes": ("Mã thoát", "Exit codes"),
     "cli.help.exit-0": ("thành công", "success"),

@@ -240,3 +240,20 @@ def test_schema_help_lists_every_kind_and_its_usage_fits_a_line(monkeypatch):
         assert usage.endswith(" KIND") and len(usage) <= 80
         kinds = " ".join(text.split("KIND: ", 1)[1].split("\n\n", 1)[0].split())
         assert kinds.rstrip(".").replace(last, ", ").split(", ") == list(SCHEMA_NAMES)
+
+
+def test_an_option_before_its_command_says_where_it_goes(monkeypatch):
+    from click.testing import CliRunner
+
+    from parscore.cli import main
+
+    monkeypatch.delenv("PARSCORE_LANG", raising=False)
+    result = CliRunner().invoke(main, ["--detail", "evaluate", "x.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "lỗi: không có tùy chọn '--detail' (--detail là tùy chọn của lệnh: đặt sau tên lệnh, "
+        "ví dụ parscore evaluate --detail …)\n"
+    )
+    # an option no command has gets no such hint
+    result = CliRunner().invoke(main, ["--bogus", "evaluate", "x.yaml"])
+    assert result.stderr.endswith("lỗi: không có tùy chọn '--bogus'\n")
