@@ -70,6 +70,14 @@ def _plain_d(text: str) -> str:
     return text.casefold().replace("đ", "d")
 
 
+def is_numbered(number: str) -> bool:
+    """Whether a document number has the form Nghị định 30/2020/NĐ-CP gives it: the number, a
+    slash, then the type and issuer's abbreviation ("10/KH-UBND", "05/2023/QĐ-UBND",
+    "123/UBND-VP"); "KH-UBND số 10", "BC 45/UBND" or "10-KH/UBND" are not."""
+    match = _NUMBER.match(number)
+    return match is not None and match.group(1)[:1].isalpha()
+
+
 def document_type(number: str | None) -> str | None:
     """The type code of a document number: "10/KH-UBND" -> "KH", "05/2023/QĐ-UBND" -> "QĐ",
     "123/UBND-VP" (an official letter, no type) -> "CV"; a plain D for Đ is read as Đ where no

@@ -1442,6 +1442,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "tự chấm {claimed} điểm tiêu chí {id}, tài liệu kiểm chứng chỉ cho {points}",
         "{claimed} points claimed on {id}; the evidence gives {points}",
     ),
+    "review.number-form": (
+        "số, ký hiệu '{number}' (tiêu chí {id}) không theo mẫu số/ký hiệu, ví dụ 10/KH-UBND",
+        "number '{number}' (item {id}) is not in the form number/symbol, e.g. 10/KH-UBND",
+    ),
     "review.document-type": (
         "tài liệu số {number} là {type}; tiêu chí {id} cần tài liệu loại: {expected}",
         "document {number} is a {type}; item {id} needs one of: {expected}",

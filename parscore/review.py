@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from parscore import yamlsource
-from parscore.calendar_vn import document_type, holiday, holiday_years
+from parscore.calendar_vn import document_type, holiday, holiday_years, is_numbered
 from parscore.decimals import percent
 from parscore.engine import evaluate
 from parscore.errors import InputError, KeyPath, Problem, UsageError
@@ -162,6 +162,7 @@ class _Finder:
 
     def run(self) -> list[Finding]:
         self.claims()
+        self.number_forms()
         self.document_types()
         self.dates()
         self.agreements()
@@ -194,6 +195,23 @@ class _Finder:
                     id=node_id,
                     claimed=item.claimed,
                     points=node.points,
+                )
+
+    def number_forms(self) -> None:
+        """Document numbers not in the form số/ký hiệu (``10/KH-UBND``): a number typed another
+        way cannot be looked up, and says no type (``document-type`` passes it by)."""
+        for node_id, item in self.r.checked.evidence.items.items():
+            for index, doc in enumerate(item.documents):
+                if doc.number is None or is_numbered(doc.number):
+                    continue
+                self.add(
+                    "number-form",
+                    ("items", node_id, "documents", index, "number"),
+                    node_id,
+                    self.r.stake(node_id),
+                    "review.number-form",
+                    id=node_id,
+                    number=doc.number,
                 )
 
     def document_types(self) -> None:

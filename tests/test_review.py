@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from parscore.calendar_vn import document_type, holiday, holiday_years
+from parscore.calendar_vn import document_type, holiday, holiday_years, is_numbered
 from parscore.cli import main
 from parscore.errors import InputError
 from parscore.loading import load_criteria
@@ -154,6 +154,42 @@ def test_holiday(day, kind):
 )
 def test_document_type(number, kind):
     assert document_type(number) == kind
+
+
+@pytest.mark.parametrize(
+    ("number", "numbered"),
+    [
+        ("10/KH-UBND", True),
+        ("05/2023/QĐ-UBND", True),
+        ("123/UBND-VP", True),
+        ("7a/BC-UBND", True),
+        ("KH-UBND số 10", False),
+        ("BC 45/UBND", False),
+        ("10-KH/UBND", False),
+        ("10/2023", False),
+        ("Sổ theo dõi", False),
+    ],
+)
+def test_a_number_in_the_form_number_symbol(number, numbered):
+    assert is_numbered(number) is numbered
+
+
+def test_a_number_typed_another_way_is_found(tmp_path):
+    text = (EVIDENCE / "vinh-chap-2023.yaml").read_text(encoding="utf-8")
+    first = text.index('number: "', text.index('"1.1.1":')) + len('number: "')
+    end = text.index('"', first)
+    wrong = text[:first] + "KH-UBND số 10" + text[end:]
+    path = tmp_path / "vc.yaml"
+    path.write_text(wrong, encoding="utf-8")
+    found = [f for f in review_paths([path]).review.findings if f.kind == "number-form"]
+    assert [(f.item, f.line, f.reason.args["number"]) for f in found] == [
+        ("1.1.1", text[:first].count("\n") + 1, "KH-UBND số 10")
+    ]
+    assert not [
+        f
+        for f in review_paths([EVIDENCE / "vinh-chap-2023.yaml"]).review.findings
+        if f.kind == "number-form"
+    ]
 
 
 def test_the_reference_set_says_which_documents_and_figures():

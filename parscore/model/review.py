@@ -19,6 +19,7 @@ REVIEW_FORMAT: Literal["parscore-review/1"] = "parscore-review/1"
 FindingKind = Literal[
     "claim-above",
     "no-evidence",
+    "number-form",
     "document-type",
     "date-after-assessment",
     "date-outside-window",
