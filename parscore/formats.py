@@ -122,29 +122,17 @@ register("review", "json", "parscore.report.review", "to_json")
 register("review", "csv", "parscore.report.review", "to_csv", bom=True)
 
 
-#: what a file's name says it holds
-_SUFFIX_FORMATS = {
-    ".json": "json",
-    ".csv": "csv",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".xlsx": "xlsx",
-    ".html": "html",
-    ".htm": "html",
-    ".docx": "docx",
-}
 #: plain text for people: any of them may be written under any of their names
 _TEXT = frozenset({"table", "text", "markdown"})
 _TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
-#: names of kinds no report is: a report written under one would be opened by the wrong
-#: program (a .pdf reader, Excel calling a .xls damaged) or read as evidence (.yaml)
-_FOREIGN = frozenset(
-    {".pdf", ".doc", ".odt", ".xls", ".xlsm", ".xlsb", ".ods", ".rtf", ".yaml", ".yml", ".zip"}
-)
 
 
-def _suffix(output: Any) -> str:
-    return output.suffix.lower() if output is not None and str(output) != "-" else ""
+def _said(output: Any) -> tuple[str, str | None]:
+    """The output's suffix, and the kind of file it says (parscore/output.py's table)."""
+    from parscore.output import SUFFIX_KINDS
+
+    suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
+    return suffix, SUFFIX_KINDS.get(suffix)
 
 
 def for_output(subject: Subject, given: str | None, output: Any) -> Format:
@@ -152,7 +140,7 @@ def for_output(subject: Subject, given: str | None, output: Any) -> Format:
     name says (``….json`` is JSON, ``….md`` Markdown, ``….xlsx`` a workbook, as far as the
     subject has it), else the subject's first (the table, or the plan's text)."""
     offered = names(subject)
-    says = _SUFFIX_FORMATS.get(_suffix(output))
+    says = _said(output)[1]
     return get(subject, given or (says if says in offered else offered[0]))
 
 
@@ -161,9 +149,10 @@ def check_name(chosen: Format, output: Any) -> None:
     table into ``….xlsx`` or ``….pdf``, a workbook into ``….csv``, anything into ``….yaml``),
     as a usage error listing what the command writes. Plain text for people (table, text,
     Markdown) may go under any of their names (.txt, .md)."""
-    suffix = _suffix(output)
-    says = _SUFFIX_FORMATS.get(suffix)
-    if suffix in _FOREIGN:
+    from parscore.output import OTHER_KINDS, SUFFIX_KINDS
+
+    suffix, says = _said(output)
+    if suffix in OTHER_KINDS:
         fits = False
     elif says is not None and says != chosen.name:
         fits = chosen.name in _TEXT and says in _TEXT
@@ -174,7 +163,7 @@ def check_name(chosen: Format, output: Any) -> None:
     from parscore.errors import UsageError
     from parscore.yamlsource import display_name
 
-    first = {fmt: sfx for sfx, fmt in reversed(_SUFFIX_FORMATS.items())}  # .md, not .markdown
+    first = {kind: sfx for sfx, kind in reversed(SUFFIX_KINDS.items())}  # .md, not .markdown
     offered = names(chosen.subject)
     raise UsageError(
         "usage.output-format-suffix",

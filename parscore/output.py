@@ -76,12 +76,23 @@ def _failed(path: Path, exc: OSError) -> UsageError:
     return UsageError("usage.write-failed", path=display_name(path), reason=reason)
 
 
-#: names that say a file of another kind: YAML text or a folder written under one of them would
-#: be opened by the wrong program (a .xls that Excel calls damaged)
-_OTHER_KINDS = frozenset(
-    {".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".json", ".doc", ".docx", ".odt", ".pdf", ".html"}
-)
-_SUFFIXES = {"yaml": (".yaml", ".yml"), "xlsx": (".xlsx",), "json": (".json",)}
+#: what a file's name says it holds, for the kinds parscore writes (one table for every
+#: command: the reports' formats, parscore/formats.py, and the files below)
+SUFFIX_KINDS = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+}
+#: names of kinds parscore never writes: anything written under one would be opened by the
+#: wrong program (a .pdf reader, Excel calling a .xls damaged)
+OTHER_KINDS = frozenset({".pdf", ".doc", ".odt", ".xls", ".xlsm", ".xlsb", ".ods", ".rtf", ".zip"})
 
 
 def check_suffix(path: Path, kind: str) -> None:
@@ -90,13 +101,13 @@ def check_suffix(path: Path, kind: str) -> None:
     .pdf, the other of the two), a folder not like a file. A usage error before anything is
     written."""
     suffix = path.suffix.lower()
+    says = SUFFIX_KINDS.get(suffix)
     if kind == "xlsx":
-        bad = suffix not in _SUFFIXES["xlsx"]
+        bad = says != "xlsx"
     elif kind in ("yaml", "json"):
-        known = suffix in _OTHER_KINDS or any(suffix in names for names in _SUFFIXES.values())
-        bad = str(path) != "-" and known and suffix not in _SUFFIXES[kind]
+        bad = str(path) != "-" and (suffix in OTHER_KINDS or says not in (None, kind))
     else:
-        bad = suffix in _OTHER_KINDS or any(suffix in names for names in _SUFFIXES.values())
+        bad = suffix in OTHER_KINDS or says is not None
     if bad:
         kind_text = Phrase(f"output.kind-{kind}")
         raise UsageError("usage.output-suffix", path=display_name(path), kind=kind_text)
