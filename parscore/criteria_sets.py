@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
 
-from parscore import yamlsource
+from parscore import fastyaml, yamlsource
 from parscore.checks.criteria import criteria_from_source
 from parscore.errors import InputError, Problem
 from parscore.model.criteria import CriteriaSet
@@ -134,7 +134,7 @@ class CriteriaResolver:
         """The set at ``location`` (named ``shown`` in messages, else by its location) and the
         source that places its problems; ``chain``: the sets that extend it, being resolved."""
         display = shown or self._display(location)
-        src = yamlsource.load_bytes(self._data(location), display, self.limits)
+        src = fastyaml.load_bytes(self._data(location), display, self.limits)
         folder = FsPath(location).parent if looks_like_path(location) else None
         return self.resolve_source(src, folder, chain + (location,))
 
