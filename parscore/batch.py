@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -26,15 +27,27 @@ from typing import TYPE_CHECKING, Any
 from parscore import __version__
 from parscore.cache import CacheEntry, ResultCache
 from parscore.compare import compare, outline_of, summarize
+from parscore.engine import score
 from parscore.errors import InputError, Problem, Severity, UsageError
 from parscore.escaping import escaped
-from parscore.loading import CriteriaResolver, is_workbook, looks_like_workbook
+from parscore.fastyaml import load_bytes as fast_read
+from parscore.loading import (
+    CriteriaResolver,
+    evidence_from_bytes,
+    is_workbook,
+    load_evidence,
+    looks_like_workbook,
+)
 from parscore.model.common import comparable
 from parscore.model.compare import Comparison, Excluded, GroupBy, RankStage, UnitSummary
 from parscore.yamlsource import Limits, display_name, read_bytes
 
 if TYPE_CHECKING:  # read by the commands that take --survey
     from parscore.survey_table import SurveyTable
+
+Task = tuple[
+    str | None, Limits, str | None, "SurveyTable | None"
+]  # criteria, limits, cache, survey
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -157,10 +170,6 @@ def score_file(
     """Score one evidence file, or take it from the cache when neither the file nor its
     criteria set has changed. Picklable both ways, for worker processes. With ``survey`` (a
     province's survey table) the file's survey points are its row's, and no cache is used."""
-    from parscore.engine import score
-    from parscore.fastyaml import load_bytes as fast_read
-    from parscore.loading import evidence_from_bytes
-
     resolver, cache = _resolver(limits), _cache(cache_folder)
     file = Path(path)
     display = display_name(file)
@@ -216,9 +225,6 @@ def not_score_sheet(exc: InputError) -> bool:
 def _score_bundle(path: str, criteria: str | None, resolver: CriteriaResolver) -> FileOutcome:
     """A commune folder or a workbook: read through :func:`parscore.loading.load_evidence`,
     never cached (its bytes are not one file's)."""
-    from parscore.engine import score
-    from parscore.loading import load_evidence
-
     try:
         prepared = load_evidence(Path(path), resolver, criteria=criteria)
     except InputError as exc:
@@ -294,20 +300,17 @@ def _worker_timeout(path: str, timeout: float) -> FileOutcome:
 # (time.monotonic(), one clock for every process of the machine); 0 = not started. The parent
 # reads it to tell which file a hung worker is on.
 _started: Any = None
+# What every file of the run is scored with, given to each worker once when it starts.
+_task: Task | None = None
 
 
-def _score_chunk(
-    batch: list[tuple[int, str]],
-    criteria: str | None,
-    limits: Limits,
-    cache_folder: str | None,
-    survey: SurveyTable | None = None,
-) -> list[FileOutcome]:
+def _score_chunk(batch: list[tuple[int, str]]) -> list[FileOutcome]:
+    assert _task is not None, "a worker is set up by _worker_start"
     outcomes = []
     for index, path in batch:
         if _started is not None:
             _started[index] = time.monotonic()
-        outcomes.append(score_guarded(path, criteria, limits, cache_folder, survey))
+        outcomes.append(score_guarded(path, *_task))
     return outcomes
 
 
@@ -323,15 +326,11 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def _worker_start(started: Any) -> None:
-    global _started
-    _started = started
+def _worker_start(started: Any, task: Task) -> None:
+    global _started, _task
+    _started, _task = started, task
     gc.set_threshold(100_000, 50, 1000)
 
-
-Task = tuple[
-    str | None, Limits, str | None, "SurveyTable | None"
-]  # criteria, limits, cache, survey
 
 # A file takes about 10 ms to score (21 KB, see benchmarks/) and the limits (10 MB, 50,000
 # values) bound the largest one accepted: a worker still on one file after FILE_TIMEOUT seconds,
@@ -340,6 +339,14 @@ Task = tuple[
 # scoring, and nothing needs to (Ctrl-C stops it; a hang there is as visible as in `parscore
 # evaluate`).
 FILE_TIMEOUT = 120.0
+
+
+#: How worker processes start. Forked where that is safe (Linux: and parscore has no thread of
+#: its own when it starts a pool), a worker begins with what this process has already imported
+#: (the scoring modules too: imported above, not in the worker) and needs neither to import
+#: parscore again nor to be sent the run's task: Python 3.14 would otherwise use a fork server.
+#: Elsewhere the platform's own way (spawn on Windows and macOS).
+_START = multiprocessing.get_context("fork") if sys.platform == "linux" else None
 
 
 class _Lost(Exception):
@@ -396,14 +403,18 @@ def _pool_round(
     for batch in batches:
         for index in batch:
             started[index] = 0.0
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(started,))
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=_START,
+        initializer=_worker_start,
+        initargs=(started, task),
+    )
     hung = False
     try:
         futures: dict[Future[list[FileOutcome]], list[int]] = {}
         for batch in batches:
             try:
-                chunk = [(i, names[i]) for i in batch]
-                futures[pool.submit(_score_chunk, chunk, *task)] = batch
+                futures[pool.submit(_score_chunk, [(i, names[i]) for i in batch])] = batch
             except BrokenProcessPool as exc:  # a worker died already: the rest is lost
                 yield batch, exc
         poll = min(1.0, timeout / 4)
