@@ -348,6 +348,11 @@ FILE_TIMEOUT = 120.0
 #: Elsewhere the platform's own way (spawn on Windows and macOS).
 _START = multiprocessing.get_context("fork") if sys.platform == "linux" else None
 
+#: Files go out to the workers in chunks of at most this many (about a tenth of a second of
+#: scoring): few enough sends that sending costs nothing beside scoring, and small enough that
+#: the workers finish together: when one has nothing left, the other has at most a chunk to go.
+CHUNK_FILES = 32
+
 
 class _Lost(Exception):
     """A batch not scored because its pool broke (a worker died) or was stopped (a worker hung)."""
@@ -410,15 +415,19 @@ def _pool_round(
         initargs=(started, task),
     )
     hung = False
+    waiting = deque(batches)
+    futures: dict[Future[list[FileOutcome]], list[int]] = {}
     try:
-        futures: dict[Future[list[FileOutcome]], list[int]] = {}
-        for batch in batches:
-            try:
-                futures[pool.submit(_score_chunk, [(i, names[i]) for i in batch])] = batch
-            except BrokenProcessPool as exc:  # a worker died already: the rest is lost
-                yield batch, exc
         poll = min(1.0, timeout / 4)
-        while futures:
+        while waiting or futures:
+            # a few chunks in flight (each worker on one, the next one queued): the waits and
+            # the watch for a hung worker look at these few, however many files there are
+            while waiting and len(futures) < 2 * workers:
+                batch = waiting.popleft()
+                try:
+                    futures[pool.submit(_score_chunk, [(i, names[i]) for i in batch])] = batch
+                except BrokenProcessPool as exc:  # a worker died already: the rest is lost
+                    yield batch, exc
             done, _ = wait(futures, timeout=poll, return_when=FIRST_COMPLETED)
             for future in done:
                 batch = futures.pop(future)
@@ -432,6 +441,8 @@ def _pool_round(
                 _stop(pool)
                 for batch in futures.values():
                     yield batch, _Hung(culprit) if culprit in batch else _Lost()
+                for batch in waiting:
+                    yield batch, _Lost()
                 return
     finally:
         if not hung:
@@ -469,7 +480,7 @@ def _in_processes(
 
     started = multiprocessing.RawArray("d", len(names))
     watch = {"started": started, "timeout": timeout}
-    chunk = max(1, len(names) // (jobs * 8))
+    chunk = max(1, min(CHUNK_FILES, len(names) // (jobs * 8)))
     batches = [list(range(i, min(i + chunk, len(names)))) for i in range(0, len(names), chunk)]
     lost: list[int] = []
     for batch, outcome in _pool_round(names, batches, task, jobs, **watch):
