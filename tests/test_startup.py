@@ -113,3 +113,58 @@ def test_a_valid_set_is_loaded_without_its_located_tree(monkeypatch: pytest.Monk
     cs = CriteriaResolver().load("ref-commune-2023")
     assert cs.id == "ref-commune-2023"
     assert composed == []
+
+
+# --- compare --jobs: the pool ------------------------------------------------------------------
+
+FORK = pytest.mark.skipif(
+    sys.platform != "linux", reason="the workers see the test's patches only when forked"
+)
+
+
+def _communes(folder: Path, count: int) -> list[Path]:
+    text = (ROOT / EXAMPLE).read_text("utf-8")
+    assert 'code: "19213"' in text
+    files = []
+    for n in range(count):
+        path = folder / f"c{n:02d}.yaml"
+        path.write_text(text.replace('code: "19213"', f'code: "{90000 + n}"'), encoding="utf-8")
+        files.append(path)
+    return files
+
+
+@FORK
+def test_files_go_out_in_small_chunks_a_few_at_a_time(tmp_path, monkeypatch) -> None:
+    """Chunks of at most CHUNK_FILES, and never more than two a worker submitted and not yet
+    finished: the workers end together, and the parent watches a few futures, not hundreds.
+    The outcomes are the one-process ones, in the files' order."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from parscore import batch
+    from parscore.yamlsource import DEFAULT_LIMITS
+
+    files = _communes(tmp_path, 64)
+    chunks: list[int] = []
+    pending: set[object] = set()
+    most = 0
+
+    class Watched(ProcessPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+            nonlocal most
+            future = super().submit(fn, *args, **kwargs)
+            chunks.append(len(args[0]))
+            pending.add(future)
+            most = max(most, len(pending))
+            future.add_done_callback(pending.discard)
+            return future
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", Watched)
+    monkeypatch.setattr(batch, "CHUNK_FILES", 3)  # 64 files, 2 workers: 4 a chunk without it
+    scored = batch.score_files(files, None, DEFAULT_LIMITS, jobs=2)
+    assert chunks == [3] * 21 + [1]
+    assert most <= 4
+    monkeypatch.undo()
+    alone = batch.score_files(files, None, DEFAULT_LIMITS, jobs=1)
+    assert [s.file for s in scored] == [str(f) for f in files]
+    assert [s.summary for s in scored] == [s.summary for s in alone]
+    assert all(s.summary is not None for s in scored)
