@@ -544,8 +544,9 @@ def score_files(
         results: list[FileOutcome | None] = [None] * len(names)
         wait_at_most = FILE_TIMEOUT if timeout is None else timeout
         outcomes = _in_processes(names, task, jobs, results, wait_at_most)
-        for _ in progress(outcomes, len(names)) if progress else outcomes:
-            pass
+        with _fewer_collections():  # this process keeps every summary the workers send back
+            for _ in progress(outcomes, len(names)) if progress else outcomes:
+                pass
         return [
             r if r is not None else _worker_died(n) for r, n in zip(results, names, strict=True)
         ]
