@@ -348,10 +348,23 @@ FILE_TIMEOUT = 120.0
 #: Elsewhere the platform's own way (spawn on Windows and macOS).
 _START = multiprocessing.get_context("fork") if sys.platform == "linux" else None
 
-#: Files go out to the workers in chunks of at most this many (about a tenth of a second of
-#: scoring): few enough sends that sending costs nothing beside scoring, and small enough that
-#: the workers finish together: when one has nothing left, the other has at most a chunk to go.
-CHUNK_FILES = 32
+#: The last chunks sent to the workers are this many files (about a tenth of a second of
+#: scoring): when one worker has nothing left, the other has at most such a chunk to go.
+LAST_CHUNK = 16
+
+
+def _chunks(count: int, jobs: int) -> list[list[int]]:
+    """The indices of ``count`` files in chunks that shrink as the files run out: each an eighth
+    of what is left a worker, down to :data:`LAST_CHUNK`. Large chunks first cost less to send
+    and to send back (a chunk's summaries share their repeated names in one pickle); small ones
+    last let the workers finish together."""
+    last = max(1, min(LAST_CHUNK, count // (jobs * 8)))  # a few files: chunks of one or two
+    chunks, start = [], 0
+    while start < count:
+        size = max(last, (count - start) // (jobs * 8))
+        chunks.append(list(range(start, min(start + size, count))))
+        start += size
+    return chunks
 
 
 class _Lost(Exception):
@@ -480,8 +493,7 @@ def _in_processes(
 
     started = multiprocessing.RawArray("d", len(names))
     watch = {"started": started, "timeout": timeout}
-    chunk = max(1, min(CHUNK_FILES, len(names) // (jobs * 8)))
-    batches = [list(range(i, min(i + chunk, len(names)))) for i in range(0, len(names), chunk)]
+    batches = _chunks(len(names), jobs)
     lost: list[int] = []
     for batch, outcome in _pool_round(names, batches, task, jobs, **watch):
         if isinstance(outcome, _Hung):

@@ -134,10 +134,10 @@ def _communes(folder: Path, count: int) -> list[Path]:
 
 
 @FORK
-def test_files_go_out_in_small_chunks_a_few_at_a_time(tmp_path, monkeypatch) -> None:
-    """Chunks of at most CHUNK_FILES, and never more than two a worker submitted and not yet
-    finished: the workers end together, and the parent watches a few futures, not hundreds.
-    The outcomes are the one-process ones, in the files' order."""
+def test_chunks_shrink_as_the_files_run_out_a_few_at_a_time(tmp_path, monkeypatch) -> None:
+    """Each chunk an eighth of what is left a worker, down to LAST_CHUNK files, and never more
+    than two a worker submitted and not yet finished: the workers end together, and the parent
+    watches a few futures, not hundreds. The outcomes are the one-process ones, in order."""
     from concurrent.futures import ProcessPoolExecutor
 
     from parscore import batch
@@ -159,12 +159,31 @@ def test_files_go_out_in_small_chunks_a_few_at_a_time(tmp_path, monkeypatch) -> 
             return future
 
     monkeypatch.setattr(batch, "ProcessPoolExecutor", Watched)
-    monkeypatch.setattr(batch, "CHUNK_FILES", 3)  # 64 files, 2 workers: 4 a chunk without it
+    monkeypatch.setattr(batch, "LAST_CHUNK", 2)
     scored = batch.score_files(files, None, DEFAULT_LIMITS, jobs=2)
-    assert chunks == [3] * 21 + [1]
+    # 64 files, 2 workers: 64 // 16 = 4 first, then 60 // 16 = 3 (five times, to 45 left),
+    # then 45 // 16 = 2, down to LAST_CHUNK: twenty-two chunks of 2, and the last file
+    assert chunks == [4] + [3] * 5 + [2] * 22 + [1]
     assert most <= 4
     monkeypatch.undo()
     alone = batch.score_files(files, None, DEFAULT_LIMITS, jobs=1)
     assert [s.file for s in scored] == [str(f) for f in files]
     assert [s.summary for s in scored] == [s.summary for s in alone]
     assert all(s.summary is not None for s in scored)
+
+
+@pytest.mark.parametrize(
+    ("count", "sizes"),
+    [
+        (1, [1]),
+        (3, [1, 1, 1]),
+        (40, [2] * 20),  # a few files: small chunks from the start
+        (300, [18, 17] + [16] * 16 + [9]),
+    ],
+)
+def test_chunk_sizes(count: int, sizes: list[int]) -> None:
+    from parscore.batch import _chunks
+
+    chunks = _chunks(count, 2)
+    assert [len(c) for c in chunks] == sizes
+    assert [i for c in chunks for i in c] == list(range(count))
