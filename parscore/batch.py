@@ -341,10 +341,10 @@ def _worker_start(started: Any, task: Task) -> None:
 FILE_TIMEOUT = 120.0
 
 
-#: How worker processes start. Forked where that is safe (Linux: and parscore has no thread of
-#: its own when it starts a pool), a worker begins with what this process has already imported
-#: (the scoring modules too: imported above, not in the worker) and needs neither to import
-#: parscore again nor to be sent the run's task: Python 3.14 would otherwise use a fork server.
+#: How worker processes start. On Linux they are forked (parscore runs no thread of its own when
+#: it starts a pool): each begins with every module this process has imported, the scoring ones
+#: included (at the top of this module), and with the run's task, instead of importing parscore
+#: again and being sent the task, as under the fork server Python 3.14 would otherwise use.
 #: Elsewhere the platform's own way (spawn on Windows and macOS).
 _START = multiprocessing.get_context("fork") if sys.platform == "linux" else None
 
