@@ -397,6 +397,10 @@ def main(
     from parscore import inputs
     from parscore.yamlsource import Limits
 
+    # the young objects collected every 100,000 rather than 700: a command starts by building
+    # pydantic's models, objects that live to the end of the run, which the default walked again
+    # and again (about 13 ms of CPU of an evaluate); a long run still collects as it goes
+    gc.set_threshold(100_000, 10, 10)
     inputs.forget()  # a new run: no file read yet (what no output may replace)
     ctx.obj = Limits(max_bytes=max_file_size, max_depth=max_depth, max_nodes=max_nodes)
 
