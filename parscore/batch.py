@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -26,15 +27,27 @@ from typing import TYPE_CHECKING, Any
 from parscore import __version__
 from parscore.cache import CacheEntry, ResultCache
 from parscore.compare import compare, outline_of, summarize
+from parscore.engine import score
 from parscore.errors import InputError, Problem, Severity, UsageError
 from parscore.escaping import escaped
-from parscore.loading import CriteriaResolver, is_workbook, looks_like_workbook
+from parscore.fastyaml import load_bytes as fast_read
+from parscore.loading import (
+    CriteriaResolver,
+    evidence_from_bytes,
+    is_workbook,
+    load_evidence,
+    looks_like_workbook,
+)
 from parscore.model.common import comparable
 from parscore.model.compare import Comparison, Excluded, GroupBy, RankStage, UnitSummary
 from parscore.yamlsource import Limits, display_name, read_bytes
 
 if TYPE_CHECKING:  # read by the commands that take --survey
     from parscore.survey_table import SurveyTable
+
+Task = tuple[
+    str | None, Limits, str | None, "SurveyTable | None"
+]  # criteria, limits, cache, survey
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -157,10 +170,6 @@ def score_file(
     """Score one evidence file, or take it from the cache when neither the file nor its
     criteria set has changed. Picklable both ways, for worker processes. With ``survey`` (a
     province's survey table) the file's survey points are its row's, and no cache is used."""
-    from parscore.engine import score
-    from parscore.fastyaml import load_bytes as fast_read
-    from parscore.loading import evidence_from_bytes
-
     resolver, cache = _resolver(limits), _cache(cache_folder)
     file = Path(path)
     display = display_name(file)
@@ -216,9 +225,6 @@ def not_score_sheet(exc: InputError) -> bool:
 def _score_bundle(path: str, criteria: str | None, resolver: CriteriaResolver) -> FileOutcome:
     """A commune folder or a workbook: read through :func:`parscore.loading.load_evidence`,
     never cached (its bytes are not one file's)."""
-    from parscore.engine import score
-    from parscore.loading import load_evidence
-
     try:
         prepared = load_evidence(Path(path), resolver, criteria=criteria)
     except InputError as exc:
@@ -294,20 +300,17 @@ def _worker_timeout(path: str, timeout: float) -> FileOutcome:
 # (time.monotonic(), one clock for every process of the machine); 0 = not started. The parent
 # reads it to tell which file a hung worker is on.
 _started: Any = None
+# What every file of the run is scored with, given to each worker once when it starts.
+_task: Task | None = None
 
 
-def _score_chunk(
-    batch: list[tuple[int, str]],
-    criteria: str | None,
-    limits: Limits,
-    cache_folder: str | None,
-    survey: SurveyTable | None = None,
-) -> list[FileOutcome]:
+def _score_chunk(batch: list[tuple[int, str]]) -> list[FileOutcome]:
+    assert _task is not None, "a worker is set up by _worker_start"
     outcomes = []
     for index, path in batch:
         if _started is not None:
             _started[index] = time.monotonic()
-        outcomes.append(score_guarded(path, criteria, limits, cache_folder, survey))
+        outcomes.append(score_guarded(path, *_task))
     return outcomes
 
 
@@ -323,15 +326,11 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def _worker_start(started: Any) -> None:
-    global _started
-    _started = started
+def _worker_start(started: Any, task: Task) -> None:
+    global _started, _task
+    _started, _task = started, task
     gc.set_threshold(100_000, 50, 1000)
 
-
-Task = tuple[
-    str | None, Limits, str | None, "SurveyTable | None"
-]  # criteria, limits, cache, survey
 
 # A file takes about 10 ms to score (21 KB, see benchmarks/) and the limits (10 MB, 50,000
 # values) bound the largest one accepted: a worker still on one file after FILE_TIMEOUT seconds,
@@ -340,6 +339,32 @@ Task = tuple[
 # scoring, and nothing needs to (Ctrl-C stops it; a hang there is as visible as in `parscore
 # evaluate`).
 FILE_TIMEOUT = 120.0
+
+
+#: How worker processes start. On Linux they are forked (parscore runs no thread of its own when
+#: it starts a pool): each begins with every module this process has imported, the scoring ones
+#: included (at the top of this module), and with the run's task, instead of importing parscore
+#: again and being sent the task, as under the fork server Python 3.14 would otherwise use.
+#: Elsewhere the platform's own way (spawn on Windows and macOS).
+_START = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+
+#: The last chunks sent to the workers are this many files (about a tenth of a second of
+#: scoring): when one worker has nothing left, the other has at most such a chunk to go.
+LAST_CHUNK = 16
+
+
+def _chunks(count: int, jobs: int) -> list[list[int]]:
+    """The indices of ``count`` files in chunks that shrink as the files run out: each an eighth
+    of what is left a worker, down to :data:`LAST_CHUNK`. Large chunks first cost less to send
+    and to send back (a chunk's summaries share their repeated names in one pickle); small ones
+    last let the workers finish together."""
+    last = max(1, min(LAST_CHUNK, count // (jobs * 8)))  # a few files: chunks of one or two
+    chunks, start = [], 0
+    while start < count:
+        size = max(last, (count - start) // (jobs * 8))
+        chunks.append(list(range(start, min(start + size, count))))
+        start += size
+    return chunks
 
 
 class _Lost(Exception):
@@ -396,18 +421,26 @@ def _pool_round(
     for batch in batches:
         for index in batch:
             started[index] = 0.0
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(started,))
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=_START,
+        initializer=_worker_start,
+        initargs=(started, task),
+    )
     hung = False
+    waiting = deque(batches)
+    futures: dict[Future[list[FileOutcome]], list[int]] = {}
     try:
-        futures: dict[Future[list[FileOutcome]], list[int]] = {}
-        for batch in batches:
-            try:
-                chunk = [(i, names[i]) for i in batch]
-                futures[pool.submit(_score_chunk, chunk, *task)] = batch
-            except BrokenProcessPool as exc:  # a worker died already: the rest is lost
-                yield batch, exc
         poll = min(1.0, timeout / 4)
-        while futures:
+        while waiting or futures:
+            # a few chunks in flight (each worker on one, the next one queued): the waits and
+            # the watch for a hung worker look at these few, however many files there are
+            while waiting and len(futures) < 2 * workers:
+                batch = waiting.popleft()
+                try:
+                    futures[pool.submit(_score_chunk, [(i, names[i]) for i in batch])] = batch
+                except BrokenProcessPool as exc:  # a worker died already: the rest is lost
+                    yield batch, exc
             done, _ = wait(futures, timeout=poll, return_when=FIRST_COMPLETED)
             for future in done:
                 batch = futures.pop(future)
@@ -421,6 +454,8 @@ def _pool_round(
                 _stop(pool)
                 for batch in futures.values():
                     yield batch, _Hung(culprit) if culprit in batch else _Lost()
+                for batch in waiting:
+                    yield batch, _Lost()
                 return
     finally:
         if not hung:
@@ -458,8 +493,7 @@ def _in_processes(
 
     started = multiprocessing.RawArray("d", len(names))
     watch = {"started": started, "timeout": timeout}
-    chunk = max(1, len(names) // (jobs * 8))
-    batches = [list(range(i, min(i + chunk, len(names)))) for i in range(0, len(names), chunk)]
+    batches = _chunks(len(names), jobs)
     lost: list[int] = []
     for batch, outcome in _pool_round(names, batches, task, jobs, **watch):
         if isinstance(outcome, _Hung):
@@ -522,8 +556,9 @@ def score_files(
         results: list[FileOutcome | None] = [None] * len(names)
         wait_at_most = FILE_TIMEOUT if timeout is None else timeout
         outcomes = _in_processes(names, task, jobs, results, wait_at_most)
-        for _ in progress(outcomes, len(names)) if progress else outcomes:
-            pass
+        with _fewer_collections():  # this process keeps every summary the workers send back
+            for _ in progress(outcomes, len(names)) if progress else outcomes:
+                pass
         return [
             r if r is not None else _worker_died(n) for r, n in zip(results, names, strict=True)
         ]

@@ -9,14 +9,16 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from parscore import extend, yamlsource
+from parscore import fastyaml, yamlsource
 from parscore.checks.criteria import criteria_from_source
 from parscore.errors import InputError, Problem
 from parscore.model.criteria import CriteriaSet
-from parscore.model.extension import MAX_EXTENDS
 from parscore.yamlsource import Limits, Source
+
+if TYPE_CHECKING:  # a set that extends another is resolved by extend, imported when one does
+    from parscore import extend
 
 SHIPPED_PACKAGE = "parscore.criteria"
 
@@ -132,7 +134,7 @@ class CriteriaResolver:
         """The set at ``location`` (named ``shown`` in messages, else by its location) and the
         source that places its problems; ``chain``: the sets that extend it, being resolved."""
         display = shown or self._display(location)
-        src = yamlsource.load_bytes(self._data(location), display, self.limits)
+        src = fastyaml.load_bytes(self._data(location), display, self.limits)
         folder = FsPath(location).parent if looks_like_path(location) else None
         return self.resolve_source(src, folder, chain + (location,))
 
@@ -141,6 +143,11 @@ class CriteriaResolver:
     ) -> tuple[CriteriaSet, Source]:
         """The set ``src`` holds, over the sets it extends (a relative ``extends:`` is taken
         from ``folder``); ``chain`` ends with ``src``'s own location when it has one."""
+        if not isinstance(src.data, dict) or "extends" not in src.data:
+            return criteria_from_source(src), src  # a whole set
+        from parscore import extend
+        from parscore.model.extension import MAX_EXTENDS
+
         ext = extend.head(src)
         if ext is None:
             return criteria_from_source(src), src

@@ -38,22 +38,21 @@ def walk_set(cs: CriteriaSet) -> Iterator[tuple[Node, KeyPath, int]]:
 
 def _check_set(src: Source, cs: CriteriaSet) -> list[Problem]:
     problems: list[Problem] = []
-    first_seen: dict[str, int] = {}
+    first_seen: dict[str, KeyPath] = {}  # placed only for a duplicate (a valid set: no tree)
     in_survey_prefix = ("survey",)
     for node, path, depth in walk_set(cs):
         # ids
-        line, _ = src.position(path + ("id",))
         if node.id in first_seen:
             problems.append(
                 src.problem(
                     "criteria.duplicate-id",
                     path + ("id",),
                     id=node.id,
-                    first_line=first_seen[node.id],
+                    first_line=src.position(first_seen[node.id])[0],
                 )
             )
         else:
-            first_seen[node.id] = line
+            first_seen[node.id] = path + ("id",)
         for child_index, child in enumerate(node.children or ()):
             if not child.id.startswith(node.id + "."):
                 problems.append(

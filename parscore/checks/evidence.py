@@ -147,8 +147,6 @@ class _EvidenceChecker:
         sub-criterion a task serves is one of the set's; the scored sub-criteria that no task
         serves are warned about, once, at the first list (an empty list too: a plan with no
         task covers nothing)."""
-        from parscore.plan_year import uncovered
-
         listed = [
             (node_id, item)
             for node_id, item in self.ev.items.items()
@@ -156,6 +154,8 @@ class _EvidenceChecker:
         ]
         if not listed:
             return
+        from parscore.plan_year import uncovered
+
         served: list[str] = []
         for node_id, item in listed:
             for t, task in enumerate(item.plan_tasks):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from parscore.classify import band_words
 from parscore.messages import format_points, render
@@ -20,10 +21,12 @@ from parscore.report.common import (
     reason_text,
     unit_line,
 )
-from parscore.todo import TodoItem, TodoList
+
+if TYPE_CHECKING:  # the to-do family (plans, years) is imported by evaluate --missing only
+    from parscore.todo import TodoItem, TodoList
 
 Reporter = Callable[[UnitResult, Options], str]
-TodoReporter = Callable[[TodoList, Options], str]
+TodoReporter = Callable[["TodoList", Options], str]
 
 
 def to_json(result: UnitResult, opts: Options) -> str:
