@@ -175,12 +175,17 @@ def _not_blank(value: Any) -> Any:
 def _blank_is_absent(value: Any) -> Any:
     """Optional text with nothing to read counts as not given (an explanation of spaces is no
     explanation); the evidence checker warns about it."""
-    if isinstance(value, str) and is_blank(value):
-        return None
+    if isinstance(value, str):
+        first = value[:1]  # is_blank's own first test, here: hundreds of texts a file
+        if not (first.isalnum() and first not in _INVISIBLE_LETTERS) and is_blank(value):
+            return None
     return value
 
 
-NonEmptyStr = Annotated[str, BeforeValidator(_not_blank), Field(min_length=1)]
+# The length is pydantic-core's own check (listed before the validator, it stays native: after
+# it, pydantic would call Python for it); it never fails, since blank text, empty included, is
+# refused first, and it says minLength in the JSON schema.
+NonEmptyStr = Annotated[str, Field(min_length=1), BeforeValidator(_not_blank)]
 
 
 NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -190,36 +195,41 @@ _SET_ID_RE = re.compile(SET_ID_PATTERN)
 
 
 def _check_name(value: Any) -> Any:
-    if isinstance(value, str) and value and not is_blank(value) and not _NAME_RE.fullmatch(value):
+    _not_blank(value)
+    if isinstance(value, str) and not _NAME_RE.fullmatch(value):
         raise PydanticCustomError("value.name", "invalid name", {"value": value})
     return value
 
 
 def _check_set_id(value: Any) -> Any:
-    if isinstance(value, str) and value and not is_blank(value) and not _SET_ID_RE.fullmatch(value):
+    _not_blank(value)
+    if isinstance(value, str) and not _SET_ID_RE.fullmatch(value):
         raise PydanticCustomError("value.set-id", "invalid set id", {"value": value})
     return value
 
 
-# Blank text is refused first, with its own code (validators run last first); then the type's
-# own code; the pattern is kept for the JSON schema.
+# Blank text is refused first, with its own code; then the pattern, with the type's own code
+# (one call of Python); the length and the pattern, pydantic-core's, never fail after it and
+# are kept for the JSON schema.
 #: a key-like name (an input, a level, a field's key): lower case, digits, underscores
 Name = Annotated[
     str,
     Field(min_length=1, pattern=NAME_PATTERN),
     BeforeValidator(_check_name),
-    BeforeValidator(_not_blank),
 ]
 #: a criteria set's id: lower case, digits, dots, dashes, underscores
 SetId = Annotated[
     str,
     Field(min_length=1, pattern=SET_ID_PATTERN),
     BeforeValidator(_check_set_id),
-    BeforeValidator(_not_blank),
 ]
 # optional free text of an evidence file (explanation, note, a document's number...): blank
-# text is absent, as if the key were left empty
-OptionalText = Annotated[NonEmptyStr | None, BeforeValidator(_blank_is_absent)]
+# text is absent, as if the key were left empty. One call of Python per value: text left after
+# it is never blank, so it needs no test of its own (the length, pydantic-core's, never fails
+# and says minLength in the JSON schema).
+OptionalText = Annotated[
+    Annotated[str, Field(min_length=1)] | None, BeforeValidator(_blank_is_absent)
+]
 
 
 class Text(BaseModel):
@@ -266,6 +276,9 @@ _ID_RE = re.compile(ID_PATTERN)
 
 
 def _check_id(value: Any) -> Any:
+    """An id as typed (:func:`_id_text`), of letters and digits between dots: one call of
+    Python per id."""
+    value = _id_text(value)
     if isinstance(value, str) and not _ID_RE.fullmatch(value):
         raise PydanticCustomError("value.id", "invalid id", {"value": value})
     return value
@@ -274,7 +287,6 @@ def _check_id(value: Any) -> Any:
 NodeId = Annotated[
     str,
     BeforeValidator(_check_id),
-    BeforeValidator(_id_text),
     WithJsonSchema(
         {
             "anyOf": [{"type": "string", "pattern": ID_PATTERN}, {"type": "number"}],
@@ -313,16 +325,23 @@ def _bounded(value: Any) -> Any:
     return value
 
 
+def _exact_number(value: Any) -> Any:
+    """:func:`_not_text`, then :func:`_bounded`: one call of Python per number."""
+    if isinstance(value, str):
+        _not_text(value)
+    return _bounded(value)
+
+
+# (The constraints stay after the validator, where pydantic checks them in Python: before it,
+# pydantic-core would check them itself but write the JSON schema of a number otherwise.)
 Points = Annotated[
     Decimal,
-    BeforeValidator(_bounded),
-    BeforeValidator(_not_text),
+    BeforeValidator(_exact_number),
     Field(strict=False, ge=0, allow_inf_nan=False),
 ]
 Number = Annotated[
     Decimal,
-    BeforeValidator(_bounded),
-    BeforeValidator(_not_text),
+    BeforeValidator(_exact_number),
     Field(strict=False, allow_inf_nan=False),
 ]
 Count = Annotated[int, BeforeValidator(_bounded), Field(ge=0)]
@@ -337,6 +356,23 @@ def parse_date(value: Any) -> Any:
         return value
     if not isinstance(value, str):
         raise PydanticCustomError("value.expected-date", "not a date", {"value": str(value)})
+    # a year's files write the same few hundred dates again and again: each text is read once
+    day = _DATES.get(value)
+    if day is None:
+        day = _parse_date_text(value)
+        if len(value) <= _DATE_TEXT_KEPT:  # not a date padded with a megabyte of spaces
+            if len(_DATES) >= _DATES_KEPT:
+                _DATES.clear()
+            _DATES[value] = day
+    return day
+
+
+_DATES: dict[str, dt.date] = {}
+_DATES_KEPT = 4096
+_DATE_TEXT_KEPT = 32
+
+
+def _parse_date_text(value: str) -> dt.date:
     text = value.strip()
     match = _DATE_DMY.fullmatch(text)
     try:
