@@ -580,6 +580,34 @@ def test_a_document_with_a_blank_number_has_no_number():
     ]
 
 
+BLANK_PLACES = {
+    "notes": 'notes: "\u200b"\n',
+    "assessment": 'assessment: {by: " "}\n',
+    "item": '  "7.5": {points: 2, note: "\u3000"}\n',
+    "survey": 'survey:\n  "S.1": {percent: 80, explanation: "\u2060"}\n',
+    "document": '  "3.2": {on_time: 1, settled: 2, documents: [{number: 1/KH, section: ""}]}\n',
+    "bonus": 'bonus:\n  - {reason: Sáng kiến, points: 1, documents: [{title: "\u00a0"}]}\n',
+}
+
+
+@pytest.mark.parametrize("place", sorted(BLANK_PLACES))
+def test_a_blank_text_is_said_wherever_it_is_and_only_there(place):
+    """Validation tells the checker whether any optional text was blank, and the checker then
+    says where: in each place the evidence holds optional text, once; a file with none is not
+    searched (issue #13), and says nothing."""
+    top = BLANK_PLACES[place].startswith(("notes", "assessment", "survey", "bonus"))
+    text = REF_HEAD + ("" if top else BLANK_PLACES[place]) + '  "1.1.3": {met: true}\n'
+    text += BLANK_PLACES[place] if top else ""
+    prepared = evidence_from_source(yamlsource.load_text(text, "ev.yaml"), CriteriaResolver())
+    blank = [p for p in prepared.warnings if p.code == "evidence.blank-text"]
+    key = {"notes": "notes", "assessment": "by", "item": "note", "survey": "explanation"}
+    key |= {"document": "section", "bonus": "title"}
+    assert [p.args["key"] for p in blank] == [key[place]]
+    clean = text.replace(BLANK_PLACES[place], "")
+    prepared = evidence_from_source(yamlsource.load_text(clean, "ev.yaml"), CriteriaResolver())
+    assert [p.code for p in prepared.warnings if p.code == "evidence.blank-text"] == []
+
+
 @pytest.mark.parametrize(
     "old, new, expected",
     [

@@ -14,6 +14,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
@@ -172,12 +173,25 @@ def _not_blank(value: Any) -> Any:
     return value
 
 
-def _blank_is_absent(value: Any) -> Any:
+class BlankTexts:
+    """Given as the validation context (``model_validate(data, context=BlankTexts())``), it
+    learns whether any optional text was blank: when none was, the evidence checker need not
+    look for where (:meth:`parscore.checks.evidence._EvidenceChecker.blank_texts`)."""
+
+    __slots__ = ("found",)
+
+    def __init__(self) -> None:
+        self.found = False
+
+
+def _blank_is_absent(value: Any, info: ValidationInfo) -> Any:
     """Optional text with nothing to read counts as not given (an explanation of spaces is no
     explanation); the evidence checker warns about it."""
     if isinstance(value, str):
         first = value[:1]  # is_blank's own first test, here: hundreds of texts a file
         if not (first.isalnum() and first not in _INVISIBLE_LETTERS) and is_blank(value):
+            if isinstance(info.context, BlankTexts):
+                info.context.found = True
             return None
     return value
 

@@ -219,9 +219,9 @@ def named_goal(code: str, name: Any, args: dict[str, Any] | None = None) -> Goal
     return Goal(f"{code}-of", {**(args or {}), "what": what})
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a rule may know beyond its inputs."""
+class Context(NamedTuple):
+    """What a rule may know beyond its inputs. (A named tuple: the checks and the engine make
+    one for every item of every file.)"""
 
     year: int
     document_dates: tuple[dt.date, ...] = ()  # dates of the item's documents, in file order
