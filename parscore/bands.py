@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,7 +43,8 @@ class Bounds(BaseModel):
             )
         return self
 
-    @property
+    # a band is frozen: its interval is made once (every file scored by it asks)
+    @functools.cached_property
     def interval(self) -> Interval:
         low = self.at_least if self.at_least is not None else self.above
         high = self.below if self.below is not None else self.at_most
@@ -60,15 +62,21 @@ class Interval:
         """Exact: a Fraction such as 2/3 of 100 is compared without rounding."""
         if not isinstance(value, Fraction):
             value = Fraction(value)
-        if self.low is not None:
-            low = Fraction(self.low)
+        low, high = self._exact
+        if low is not None:
             if value < low or (value == low and not self.low_inclusive):
                 return False
-        if self.high is not None:
-            high = Fraction(self.high)
+        if high is not None:
             if value > high or (value == high and not self.high_inclusive):
                 return False
         return True
+
+    @functools.cached_property
+    def _exact(self) -> tuple[Fraction | None, Fraction | None]:
+        """The bounds as fractions, made once (an interval is frozen)."""
+        low = Fraction(self.low) if self.low is not None else None
+        high = Fraction(self.high) if self.high is not None else None
+        return low, high
 
     def is_empty(self) -> bool:
         if self.low is None or self.high is None:

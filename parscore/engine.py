@@ -48,6 +48,7 @@ from parscore.model.result import (
     WeakItem,
     typed_value,
 )
+from parscore.rules.base import ReasonArgs
 
 ZERO = Decimal(0)
 
@@ -55,7 +56,19 @@ ZERO = Decimal(0)
 def percent_of(points: Decimal, maximum: Decimal) -> Decimal | None:
     if maximum <= 0:
         return None
-    return percent(points, maximum)
+    # every node of every file asks, and a set's few maxima meet few points: worked out once
+    # (equal numbers written apart, 1.5 and 1.50, have the same percentage, written alike)
+    key = (points, maximum)
+    shown = _PERCENTS.get(key)
+    if shown is None:
+        if len(_PERCENTS) >= _PERCENTS_KEPT:
+            _PERCENTS.clear()
+        shown = _PERCENTS[key] = percent(points, maximum)
+    return shown
+
+
+_PERCENTS: dict[tuple[Decimal, Decimal], Decimal] = {}
+_PERCENTS_KEPT = 4096
 
 
 #: The rule texts of the sets scored lately, by set identity: a batch scores hundreds of files
@@ -94,13 +107,14 @@ class _Judged(NamedTuple):
     points: Decimal
     outcome: Outcome
     code: str
-    args: dict[str, Any] | None
+    args: ReasonArgs | None  # made when the reason is rendered, if the rule deferred them
     unproven: Decimal | None
     by_rule: bool = True
 
     @property
     def why(self) -> Reason:
-        return reason(self.code, self.args)
+        args = self.args
+        return reason(self.code, args() if callable(args) else args)
 
 
 class Fixed(NamedTuple):
