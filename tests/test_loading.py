@@ -800,3 +800,46 @@ def test_nothing_occurred_counted_as_zero_is_not_an_improvement_the_rule_can_pri
     )
     assert node.improvements == []
     assert "2.1" not in {step.id for step in make_plan(result).steps}
+
+
+def _optional_text_cases():
+    from hypothesis import strategies as st
+
+    # texts that begin with what pydantic-core tells by itself (a Latin letter or a digit) and
+    # with everything else: spaces, invisible characters, other scripts, symbols
+    firsts = st.sampled_from(["a", "Ấ", "ỹ", "9", "(", "\u200b", " ", "\u3164", "Ω", "一", "×"])
+    rest = st.text(alphabet=st.sampled_from(["x", " ", "\u200b", "\u00a0", "ề", "\t"]))
+    return st.one_of(st.builds(lambda a, b: a + b, firsts, rest), st.text(max_size=4))
+
+
+def test_optional_text_is_the_text_unless_blank():
+    """OptionalText: pydantic-core accepts text that begins with a Latin letter or a digit by
+    itself, and asks Python about the rest (issue #13); either way a text is kept as it is
+    written unless it is blank (model.common.is_blank), which counts as not given."""
+    from hypothesis import given, settings
+
+    from parscore.model.common import is_blank
+    from parscore.model.evidence import Document
+
+    @settings(max_examples=300, deadline=None)
+    @given(_optional_text_cases())
+    def check(text: str) -> None:
+        number = Document.model_validate({"number": text}).number
+        assert number == (None if is_blank(text) else text)
+        assert number is None or type(number) is str
+
+    check()
+
+
+@pytest.mark.parametrize("value", [5, True, 1.5, [1], {"a": 1}, b"x"])
+def test_optional_text_that_is_not_text_is_pydantic_s_string_error(value):
+    from pydantic import ValidationError
+
+    from parscore.model.evidence import Document
+
+    with pytest.raises(ValidationError) as info:
+        Document.model_validate({"number": value, "title": "(ngày 5)"})
+    errors = info.value.errors(include_url=False)
+    assert [(e["type"], e["loc"], e["input"]) for e in errors] == [
+        ("string_type", ("number",), value)
+    ]

@@ -18,7 +18,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 from parscore.decimals import number_bound_problem, number_bounds_args, value_bound_problem
 
@@ -237,13 +237,49 @@ SetId = Annotated[
     Field(min_length=1, pattern=SET_ID_PATTERN),
     BeforeValidator(_check_set_id),
 ]
+#: Text that begins with a letter or a digit of the Latin alphabets (Vietnamese included) is
+#: not blank: pydantic-core tells it by itself. Only a text that begins otherwise asks Python
+#: (:func:`_blank_is_absent`).
+_PLAINLY_VISIBLE = r"^[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]"
+
+
+def _optional_text(value: Any, info: ValidationInfo) -> Any:
+    """:func:`_blank_is_absent`, then the strict text it leaves (pydantic's own ``string_type``
+    for anything else, as a plain ``str | None`` said)."""
+    value = _blank_is_absent(value, info)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return str.__str__(value)  # as pydantic's strict str: a subclass's text as a str
+    raise PydanticCustomError("string_type", "Input should be a valid string")
+
+
+class _OptionalTextSchema:
+    """The schema of :data:`OptionalText`: null, or text that pydantic-core sees is not blank,
+    or else what :func:`_optional_text` makes of it (blank text: null). Whatever fails is
+    pydantic's ``string_type``, at the value, as before. The JSON schema is a plain optional
+    text (minLength 1)."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
+        visible = core_schema.str_schema(pattern=_PLAINLY_VISIBLE)
+        checked = core_schema.with_info_plain_validator_function(_optional_text)
+        either = core_schema.union_schema(
+            [visible, checked],
+            mode="left_to_right",
+            custom_error_type="string_type",  # pydantic's own error, as str | None gave
+        )
+        return core_schema.nullable_schema(either)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return dict(handler(core_schema.nullable_schema(core_schema.str_schema(min_length=1))))
+
+
 # optional free text of an evidence file (explanation, note, a document's number...): blank
-# text is absent, as if the key were left empty. One call of Python per value: text left after
-# it is never blank, so it needs no test of its own (the length, pydantic-core's, never fails
-# and says minLength in the JSON schema).
-OptionalText = Annotated[
-    Annotated[str, Field(min_length=1)] | None, BeforeValidator(_blank_is_absent)
-]
+# text is absent, as if the key were left empty. Python is asked only about text that does not
+# begin with a letter or a digit.
+OptionalText = Annotated[str | None, _OptionalTextSchema]
 
 
 class Text(BaseModel):
