@@ -62,20 +62,24 @@ class Interval:
         """Exact: a Fraction such as 2/3 of 100 is compared without rounding."""
         if not isinstance(value, Fraction):
             value = Fraction(value)
+        # compared as integers: n/d against a bound's a/b is n·b against a·d (b, d > 0)
+        n, d = value.numerator, value.denominator
         low, high = self._exact
         if low is not None:
-            if value < low or (value == low and not self.low_inclusive):
+            ours, bound = n * low[1], low[0] * d
+            if ours < bound or (ours == bound and not self.low_inclusive):
                 return False
         if high is not None:
-            if value > high or (value == high and not self.high_inclusive):
+            ours, bound = n * high[1], high[0] * d
+            if ours > bound or (ours == bound and not self.high_inclusive):
                 return False
         return True
 
     @functools.cached_property
-    def _exact(self) -> tuple[Fraction | None, Fraction | None]:
-        """The bounds as fractions, made once (an interval is frozen)."""
-        low = Fraction(self.low) if self.low is not None else None
-        high = Fraction(self.high) if self.high is not None else None
+    def _exact(self) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """The bounds as (numerator, positive denominator), made once (an interval is frozen)."""
+        low = Fraction(self.low).as_integer_ratio() if self.low is not None else None
+        high = Fraction(self.high).as_integer_ratio() if self.high is not None else None
         return low, high
 
     def is_empty(self) -> bool:
