@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,7 +43,8 @@ class Bounds(BaseModel):
             )
         return self
 
-    @property
+    # a band is frozen: its interval is made once (every file scored by it asks)
+    @functools.cached_property
     def interval(self) -> Interval:
         low = self.at_least if self.at_least is not None else self.above
         high = self.below if self.below is not None else self.at_most
@@ -60,15 +62,25 @@ class Interval:
         """Exact: a Fraction such as 2/3 of 100 is compared without rounding."""
         if not isinstance(value, Fraction):
             value = Fraction(value)
-        if self.low is not None:
-            low = Fraction(self.low)
-            if value < low or (value == low and not self.low_inclusive):
+        # compared as integers: n/d against a bound's a/b is n·b against a·d (b, d > 0)
+        n, d = value.numerator, value.denominator
+        low, high = self._exact
+        if low is not None:
+            ours, bound = n * low[1], low[0] * d
+            if ours < bound or (ours == bound and not self.low_inclusive):
                 return False
-        if self.high is not None:
-            high = Fraction(self.high)
-            if value > high or (value == high and not self.high_inclusive):
+        if high is not None:
+            ours, bound = n * high[1], high[0] * d
+            if ours > bound or (ours == bound and not self.high_inclusive):
                 return False
         return True
+
+    @functools.cached_property
+    def _exact(self) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """The bounds as (numerator, positive denominator), made once (an interval is frozen)."""
+        low = Fraction(self.low).as_integer_ratio() if self.low is not None else None
+        high = Fraction(self.high).as_integer_ratio() if self.high is not None else None
+        return low, high
 
     def is_empty(self) -> bool:
         if self.low is None or self.high is None:

@@ -32,6 +32,7 @@ from parscore.errors import InputError, Problem, Severity, UsageError
 from parscore.escaping import escaped
 from parscore.fastyaml import load_bytes as fast_read
 from parscore.loading import (
+    ZIP_SIGNATURE,
     CriteriaResolver,
     evidence_from_bytes,
     is_workbook,
@@ -173,12 +174,16 @@ def score_file(
     resolver, cache = _resolver(limits), _cache(cache_folder)
     file = Path(path)
     display = display_name(file)
-    if file.is_dir() or is_workbook(file) or looks_like_workbook(file):  # a folder, a workbook
+    if file.is_dir() or is_workbook(file):  # a folder, a workbook
         return _score_bundle(path, criteria, resolver)
     try:
         data = read_bytes(file, limits)
     except InputError as exc:
+        if looks_like_workbook(file):  # a workbook under another name, too large for YAML
+            return _score_bundle(path, criteria, resolver)
         return FileOutcome(path, None, tuple(exc.problems))
+    if data[:4] == ZIP_SIGNATURE:  # a workbook under another name (told from the bytes read)
+        return _score_bundle(path, criteria, resolver)
     # a relative reference is taken from --criteria's working folder, else from the file's
     ref_base = (Path.cwd(), "cwd") if criteria is not None else (file.parent, "file")
     key = None

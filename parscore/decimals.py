@@ -26,7 +26,12 @@ def quantize(value: Decimal) -> Decimal:
 def quantize_fraction(value: Fraction) -> Decimal:
     """An exact rational rounded to two decimals, half up (away from zero): floor(|v| × 100
     + 1/2), in integers (a Fraction's denominator is positive)."""
-    numerator, denominator = value.numerator, value.denominator
+    return quantize_ratio(value.numerator, value.denominator)
+
+
+def quantize_ratio(numerator: int, denominator: int) -> Decimal:
+    """numerator / denominator (``denominator`` > 0, the two need not be reduced) rounded to
+    two decimals, half up (away from zero), as :func:`quantize_fraction`."""
     hundredths = (abs(numerator) * 200 + denominator) // (2 * denominator)
     return Decimal(hundredths if numerator >= 0 else -hundredths).scaleb(-2)
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -25,7 +24,7 @@ from parscore.classify import classify
 from parscore.decimals import percent, tidy
 from parscore.errors import Problem, Severity, sort_problems
 from parscore.messages import Phrase, reason
-from parscore.model.checked import CheckedEvidence
+from parscore.model.checked import CheckedEvidence, context_for
 from parscore.model.common import Text
 from parscore.model.criteria import CriteriaSet, LedgerRule, Node
 from parscore.model.evidence import Item, LedgerEntry
@@ -48,6 +47,7 @@ from parscore.model.result import (
     WeakItem,
     typed_value,
 )
+from parscore.rules.base import ReasonArgs
 
 ZERO = Decimal(0)
 
@@ -55,7 +55,19 @@ ZERO = Decimal(0)
 def percent_of(points: Decimal, maximum: Decimal) -> Decimal | None:
     if maximum <= 0:
         return None
-    return percent(points, maximum)
+    # every node of every file asks, and a set's few maxima meet few points: worked out once
+    # (equal numbers written apart, 1.5 and 1.50, have the same percentage, written alike)
+    key = (points, maximum)
+    shown = _PERCENTS.get(key)
+    if shown is None:
+        if len(_PERCENTS) >= _PERCENTS_KEPT:
+            _PERCENTS.clear()
+        shown = _PERCENTS[key] = percent(points, maximum)
+    return shown
+
+
+_PERCENTS: dict[tuple[Decimal, Decimal], Decimal] = {}
+_PERCENTS_KEPT = 4096
 
 
 #: The rule texts of the sets scored lately, by set identity: a batch scores hundreds of files
@@ -94,13 +106,14 @@ class _Judged(NamedTuple):
     points: Decimal
     outcome: Outcome
     code: str
-    args: dict[str, Any] | None
+    args: ReasonArgs | None  # made when the reason is rendered, if the rule deferred them
     unproven: Decimal | None
     by_rule: bool = True
 
     @property
     def why(self) -> Reason:
-        return reason(self.code, self.args)
+        args = self.args
+        return reason(self.code, args() if callable(args) else args)
 
 
 class Fixed(NamedTuple):
@@ -114,15 +127,6 @@ class Fixed(NamedTuple):
 
 
 N = TypeVar("N", NodeResult, NodeScore)
-
-
-@dataclass(frozen=True)
-class _Scored(Generic[N]):
-    """A node's result, and the nodes whose rules booked a penalty (summed into the ledger
-    after the tree is scored)."""
-
-    result: N
-    booked: tuple[Node, ...] = ()
 
 
 def _group_outcome(node: Node, children: list[N]) -> tuple[Decimal, Decimal, Outcome]:
@@ -155,6 +159,10 @@ class _Tree(Generic[N]):
         self.cs: CriteriaSet = checked.criteria
         self.ev = checked.evidence
         self.fixed: Mapping[str, Fixed] = fixed or {}
+        #: while the tree is scored: the nodes whose rules booked a penalty (summed into the
+        #: ledger after it), and every leaf's result, in the set's order
+        self.booked: list[Node] = []
+        self.leaves: list[N] = []
 
     def leaf_result(self, leaf: _Leaf, judged: _Judged, applicable: Decimal) -> N:
         raise NotImplementedError
@@ -163,25 +171,25 @@ class _Tree(Generic[N]):
         raise NotImplementedError
 
     # -- leaves ----------------------------------------------------------------------------
-    def leaf(self, node: Node, level: int) -> _Scored[N]:
+    def leaf(self, node: Node, level: int) -> N:
         in_survey = node.scored_by == "outside"
         item = (self.ev.survey if in_survey else self.ev.items).get(node.id)
         values = self.checked.inputs.get(node.id, {})
-        given = self.fixed.get(node.id)
+        given = self.fixed.get(node.id) if self.fixed else None
         if given is not None:
             judged = self._given(node, given, in_survey)
         else:
             judged = self._outcome(node, item, values, in_survey)
         applicable = ZERO if judged.outcome is Outcome.NOT_APPLICABLE else node.max
-        booked: tuple[Node, ...] = ()
         if (
             judged.outcome is Outcome.UNMET
             and node.rule is not None
             and node.rule.penalty_when_unmet is not None
         ):
-            booked = (node,)
+            self.booked.append(node)
         result = self.leaf_result(_Leaf(node, level, item, values), judged, applicable)
-        return _Scored(result, booked)
+        self.leaves.append(result)
+        return result
 
     def _outcome(self, node: Node, item: Item | None, values: Any, in_survey: bool) -> _Judged:
         kind = node.kind
@@ -191,7 +199,7 @@ class _Tree(Generic[N]):
         if item.nothing_occurred is not None:
             said = {"vi": item.nothing_occurred, "en": item.nothing_occurred}
             return self._nothing(node, said)
-        ctx = self.checked.context(item)
+        ctx = context_for(self.ev, item)
         if not kind.is_given(node.rule, values, ctx):
             return _Judged(ZERO, Outcome.MISSING, "reason.no-inputs", None, None, by_rule=False)
         scored = kind.score(node.rule, node.max, values, ctx)
@@ -248,31 +256,28 @@ class _Tree(Generic[N]):
         return _Judged(points, outcome, code, {"why": why}, None, by_rule=False)
 
     # -- groups ----------------------------------------------------------------------------
-    def node(self, node: Node, level: int) -> _Scored[N]:
-        if node.is_leaf:
+    def node(self, node: Node, level: int) -> N:
+        if node.rule is not None:  # a leaf (Node.is_leaf)
             return self.leaf(node, level)
-        scored = [self.node(child, level + 1) for child in node.children or ()]
-        result = self.group_result(node, level, [s.result for s in scored])
-        return _Scored(result, tuple(n for s in scored for n in s.booked))
+        children = [self.node(child, level + 1) for child in node.children or ()]
+        return self.group_result(node, level, children)
 
     # -- everything ------------------------------------------------------------------------
     def tree(self) -> tuple[list[N], N | None, tuple[Node, ...]]:
         """The fields, the survey, and the nodes whose rules booked a penalty."""
         cs = self.cs
-        scored = [self.node(field, 1) for field in cs.fields]
-        if cs.survey is not None:
-            scored.append(self.node(cs.survey, 1))
-        booked = tuple(n for s in scored for n in s.booked)
-        fields = [s.result for s in scored[: len(cs.fields)]]
-        survey = scored[-1].result if cs.survey is not None else None
-        return fields, survey, booked
+        self.booked, self.leaves = [], []
+        fields = [self.node(field, 1) for field in cs.fields]
+        survey = self.node(cs.survey, 1) if cs.survey is not None else None
+        return fields, survey, tuple(self.booked)
 
     def totals(self, fields: list[N], survey: N | None, bonus: Decimal, penalty: Decimal) -> Totals:
         """Appraisal and survey points as the leaves are scored (a survey row inside a field
-        counts as survey); the total, capped where the set says so; the index; the band."""
+        counts as survey); the total, capped where the set says so; the index; the band. Of
+        the tree :meth:`tree` scored: ``fields`` and ``survey`` are its."""
         cs = self.cs
         tops = [*fields, *([survey] if survey is not None else [])]
-        split = _split(n for top in tops for n in top.walk() if n.rule is not None)
+        split = _split(self.leaves)  # every leaf under them, as tree() scored it
         applicable = tidy(sum((top.applicable_max for top in tops), ZERO))
         total = tidy(split["commune"][0] + split["outside"][0] + bonus - penalty)
         uncapped = None

@@ -42,7 +42,7 @@ from parscore.criteria_sets import (
 )
 from parscore.errors import InputError, KeyPath, Problem, Severity
 from parscore.model.checked import CheckedEvidence
-from parscore.model.common import found
+from parscore.model.common import BlankTexts, found
 from parscore.model.criteria import CriteriaSet
 from parscore.model.evidence import Evidence
 from parscore.rules import RESERVED_KEYS
@@ -91,16 +91,18 @@ def evidence_from_source(
         raise InputError([*early, src.problem("doc.not-mapping", found=found(data))])
     shape: list[Problem] = []
     removed: list[KeyPath] = []
+    blank = BlankTexts()  # told whether an optional text was blank (then said where)
     try:
-        ev: Evidence | None = Evidence.model_validate(data)
+        ev: Evidence | None = Evidence.model_validate(data, context=blank)
     except ValidationError as exc:
         # every problem in one run: the checks go on with what the models refused set aside
         shape = validation_problems(src, exc, known_keys=_EVIDENCE_KEYS)
         ev, removed = salvage(Evidence, data, exc)
+        blank.found = True  # what was set aside was not all seen: looked for
     if ev is None:
         raise InputError(early + under_indented(src, shape))
     try:
-        checked = _check_against_set(src, resolver, ev, criteria, base)
+        checked = _check_against_set(src, resolver, ev, criteria, base, blank.found)
     except InputError as exc:
         problems = shape + kept(exc.problems, src.files, removed)
         raise InputError(early + noted + under_indented(src, problems)) from None
@@ -118,6 +120,7 @@ def _check_against_set(
     ev: Evidence,
     criteria: str | None,
     base: FsPath | None,
+    blank_texts: bool = True,
 ) -> CheckedEvidence:
     if criteria is not None:
         location = resolver.locate(criteria, FsPath.cwd())
@@ -127,7 +130,7 @@ def _check_against_set(
             return src.problem("criteria.not-found", ("criteria",))
 
         location = resolver.locate(ev.criteria, base, referrer=where)
-    return check_evidence(src, resolver.load(location), ev, location)
+    return check_evidence(src, resolver.load(location), ev, location, blank_texts=blank_texts)
 
 
 #: what is said of a file of another kind given where evidence is expected

@@ -80,6 +80,32 @@ def test_the_fast_path_keeps_no_reason_and_evaluate_still_does():
     assert not hasattr(score(checked).fields[0], "reason")
 
 
+def test_a_share_s_reason_is_made_for_evaluate_and_never_for_the_fast_path(monkeypatch):
+    """bands, proportional and survey_share defer their reason's arguments (issue #13):
+    evaluate makes them for every leaf they score, score() for none, and the points agree."""
+    from parscore.rules import base
+
+    checked = load_evidence(ROOT / "evidence" / "vinh-chap-2023.yaml")
+    made: list[str] = []
+    share_args = base.share_args
+
+    def counted(params: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        made.append(params.kind)
+        return share_args(params, *args, **kwargs)
+
+    for module in ("share_bands", "proportional", "survey_share"):
+        monkeypatch.setattr(f"parscore.rules.{module}.share_args", counted)
+    fast = score(checked)
+    assert made == []
+    full = evaluate(checked)
+    # the reasons that show a share: once each, with its percentage in the arguments
+    codes = ("reason.band", "reason.proportional", "reason.proportional-target", "reason.survey")
+    shares = [n for n in full.leaves() if n.reason is not None and n.reason.code in codes]
+    assert len(shares) >= 3 and len(made) == len(shares)
+    assert all("percent" in n.reason.args for n in shares if n.reason is not None)
+    assert_same(full, fast)
+
+
 @pytest.fixture(scope="module")
 def communes(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """60 communes written by benchmarks/generate.py, seeded (about 100 districts' worth of

@@ -580,6 +580,34 @@ def test_a_document_with_a_blank_number_has_no_number():
     ]
 
 
+BLANK_PLACES = {
+    "notes": 'notes: "\u200b"\n',
+    "assessment": 'assessment: {by: " "}\n',
+    "item": '  "7.5": {points: 2, note: "\u3000"}\n',
+    "survey": 'survey:\n  "S.1": {percent: 80, explanation: "\u2060"}\n',
+    "document": '  "3.2": {on_time: 1, settled: 2, documents: [{number: 1/KH, section: ""}]}\n',
+    "bonus": 'bonus:\n  - {reason: Sáng kiến, points: 1, documents: [{title: "\u00a0"}]}\n',
+}
+
+
+@pytest.mark.parametrize("place", sorted(BLANK_PLACES))
+def test_a_blank_text_is_said_wherever_it_is_and_only_there(place):
+    """Validation tells the checker whether any optional text was blank, and the checker then
+    says where: in each place the evidence holds optional text, once; a file with none is not
+    searched (issue #13), and says nothing."""
+    top = BLANK_PLACES[place].startswith(("notes", "assessment", "survey", "bonus"))
+    text = REF_HEAD + ("" if top else BLANK_PLACES[place]) + '  "1.1.3": {met: true}\n'
+    text += BLANK_PLACES[place] if top else ""
+    prepared = evidence_from_source(yamlsource.load_text(text, "ev.yaml"), CriteriaResolver())
+    blank = [p for p in prepared.warnings if p.code == "evidence.blank-text"]
+    key = {"notes": "notes", "assessment": "by", "item": "note", "survey": "explanation"}
+    key |= {"document": "section", "bonus": "title"}
+    assert [p.args["key"] for p in blank] == [key[place]]
+    clean = text.replace(BLANK_PLACES[place], "")
+    prepared = evidence_from_source(yamlsource.load_text(clean, "ev.yaml"), CriteriaResolver())
+    assert [p.code for p in prepared.warnings if p.code == "evidence.blank-text"] == []
+
+
 @pytest.mark.parametrize(
     "old, new, expected",
     [
@@ -792,3 +820,46 @@ def test_a_set_beside_the_evidence_is_named_as_the_user_would_type_it(tmp_path, 
     assert result.exit_code == 2
     assert result.stderr.startswith("ev/set.yaml:"), result.stderr  # not /tmp/.../ev/set.yaml
     assert str(tmp_path) not in result.stderr
+
+
+def _optional_text_cases():
+    from hypothesis import strategies as st
+
+    # texts that begin with what pydantic-core tells by itself (a Latin letter or a digit) and
+    # with everything else: spaces, invisible characters, other scripts, symbols
+    firsts = st.sampled_from(["a", "Ấ", "ỹ", "9", "(", "\u200b", " ", "\u3164", "Ω", "一", "×"])
+    rest = st.text(alphabet=st.sampled_from(["x", " ", "\u200b", "\u00a0", "ề", "\t"]))
+    return st.one_of(st.builds(lambda a, b: a + b, firsts, rest), st.text(max_size=4))
+
+
+def test_optional_text_is_the_text_unless_blank():
+    """OptionalText: pydantic-core accepts text that begins with a Latin letter or a digit by
+    itself, and asks Python about the rest (issue #13); either way a text is kept as it is
+    written unless it is blank (model.common.is_blank), which counts as not given."""
+    from hypothesis import given, settings
+
+    from parscore.model.common import is_blank
+    from parscore.model.evidence import Document
+
+    @settings(max_examples=300, deadline=None)
+    @given(_optional_text_cases())
+    def check(text: str) -> None:
+        number = Document.model_validate({"number": text}).number
+        assert number == (None if is_blank(text) else text)
+        assert number is None or type(number) is str
+
+    check()
+
+
+@pytest.mark.parametrize("value", [5, True, 1.5, [1], {"a": 1}, b"x"])
+def test_optional_text_that_is_not_text_is_pydantic_s_string_error(value):
+    from pydantic import ValidationError
+
+    from parscore.model.evidence import Document
+
+    with pytest.raises(ValidationError) as info:
+        Document.model_validate({"number": value, "title": "(ngày 5)"})
+    errors = info.value.errors(include_url=False)
+    assert [(e["type"], e["loc"], e["input"]) for e in errors] == [
+        ("string_type", ("number",), value)
+    ]

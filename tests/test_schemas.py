@@ -232,3 +232,17 @@ def test_a_bonus_line_s_kind_is_one_its_set_lists():
     assert (
         _errors(plain["properties"]["bonus"] | {"$defs": plain["$defs"]}, [{"reason": "x"}]) == []
     )
+
+
+def test_the_evidence_types_keep_their_schema_however_they_are_validated():
+    """The value types of the evidence are validated with as few calls of Python as they need
+    (issue #13); what the schema says of them stays as it was written by hand here."""
+    defs = schema("evidence")["$defs"]
+    text = {"minLength": 1, "type": "string"}
+    assert defs["Unit"]["properties"]["name"] == {**text, "title": "Name"}
+    assert defs["Document"]["properties"]["number"]["anyOf"] == [text, {"type": "null"}]
+    assert defs["Item"]["properties"]["explanation"]["anyOf"] == [text, {"type": "null"}]
+    claimed = defs["Item"]["properties"]["claimed"]["anyOf"]
+    assert claimed == [{"type": "number", "minimum": 0}, {"type": "null"}]
+    assert list(claimed[0]) == ["type", "minimum"]  # as written, in this order
+    assert defs["Document"]["properties"]["date"]["anyOf"][0]["type"] == "string"

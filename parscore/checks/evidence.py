@@ -80,7 +80,7 @@ _DOCUMENT_TEXTS = ("number", "issuer", "title", "section")
 
 
 class _EvidenceChecker:
-    def __init__(self, src: Source, cs: CriteriaSet, ev: Evidence):
+    def __init__(self, src: Source, cs: CriteriaSet, ev: Evidence, *, blank_texts: bool = True):
         self.src = src
         self.cs = cs
         self.ev = ev
@@ -89,7 +89,9 @@ class _EvidenceChecker:
         self.nodes = cs.node_map  # made once per set
         self.survey_ids = cs.survey_ids
         self.leaf_ids = cs.leaf_ids
+        self.specs = cs.input_specs
         self.window = (cs.evidence_window or NATIONAL_WINDOW).dates(ev.year)
+        self.look_for_blank_texts = blank_texts
 
     def add(
         self,
@@ -107,7 +109,8 @@ class _EvidenceChecker:
 
     def run(self) -> None:
         ev, cs = self.ev, self.cs
-        self.blank_texts()
+        if self.look_for_blank_texts:
+            self.blank_texts()
         if ev.year != cs.year:
             self.add(
                 "evidence.year-mismatch",
@@ -289,10 +292,10 @@ class _EvidenceChecker:
             self.add("evidence.item-in-survey", path, prefer_key=True, id=node_id)
             return
         kind = node.kind
-        specs = {spec.name: spec for spec in kind.inputs(node.rule)}
+        specs = self.specs[node_id]  # the rule's inputs by name, made once per set
         values: dict[str, Any] = {}
         ok = True
-        for key, raw in item.inputs.items():
+        for key, raw in (item.model_extra or {}).items():  # the inputs, as Item.inputs
             spec = specs.get(key)
             if spec is None and key.isdigit():
                 # inside { } a comma separates entries: "percent: 92,5" became 92 and a key "5"
@@ -385,10 +388,14 @@ class _EvidenceChecker:
                 self.date_in_window(doc.date, here + ("date",), "evidence.document-year")
 
 
-def check_evidence(src: Source, cs: CriteriaSet, ev: Evidence, location: str) -> CheckedEvidence:
+def check_evidence(
+    src: Source, cs: CriteriaSet, ev: Evidence, location: str, *, blank_texts: bool = True
+) -> CheckedEvidence:
     """``ev``, read from ``src``, checked against ``cs`` (found at ``location``). Errors and
-    warnings are raised together; warnings alone travel with the checked evidence."""
-    checker = _EvidenceChecker(src, cs, ev)
+    warnings are raised together; warnings alone travel with the checked evidence. With
+    ``blank_texts`` false the file is not searched for blank optional texts: validating it
+    found none (:class:`~parscore.model.common.BlankTexts`)."""
+    checker = _EvidenceChecker(src, cs, ev, blank_texts=blank_texts)
     checker.run()
     if any(p.severity is Severity.ERROR for p in checker.problems):
         raise InputError(checker.problems)

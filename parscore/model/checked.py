@@ -38,5 +38,6 @@ class CheckedEvidence(BaseModel):
 
 def context_for(ev: Evidence, item: Item | None) -> Context:
     """The year of ``ev`` and the dates of ``item``'s documents, in file order."""
-    dates = tuple(d.date for d in item.documents if d.date is not None) if item else ()
-    return Context(year=ev.year, document_dates=dates)
+    if item is None or not item.documents:
+        return Context(ev.year)
+    return Context(ev.year, tuple([d.date for d in item.documents if d.date is not None]))

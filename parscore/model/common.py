@@ -14,10 +14,11 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 from parscore.decimals import number_bound_problem, number_bounds_args, value_bound_problem
 
@@ -172,15 +173,33 @@ def _not_blank(value: Any) -> Any:
     return value
 
 
-def _blank_is_absent(value: Any) -> Any:
+class BlankTexts:
+    """Given as the validation context (``model_validate(data, context=BlankTexts())``), it
+    learns whether any optional text was blank: when none was, the evidence checker need not
+    look for where (:meth:`parscore.checks.evidence._EvidenceChecker.blank_texts`)."""
+
+    __slots__ = ("found",)
+
+    def __init__(self) -> None:
+        self.found = False
+
+
+def _blank_is_absent(value: Any, info: ValidationInfo) -> Any:
     """Optional text with nothing to read counts as not given (an explanation of spaces is no
     explanation); the evidence checker warns about it."""
-    if isinstance(value, str) and is_blank(value):
-        return None
+    if isinstance(value, str):
+        first = value[:1]  # is_blank's own first test, here: hundreds of texts a file
+        if not (first.isalnum() and first not in _INVISIBLE_LETTERS) and is_blank(value):
+            if isinstance(info.context, BlankTexts):
+                info.context.found = True
+            return None
     return value
 
 
-NonEmptyStr = Annotated[str, BeforeValidator(_not_blank), Field(min_length=1)]
+# The length is pydantic-core's own check (listed before the validator, it stays native: after
+# it, pydantic would call Python for it); it never fails, since blank text, empty included, is
+# refused first, and it says minLength in the JSON schema.
+NonEmptyStr = Annotated[str, Field(min_length=1), BeforeValidator(_not_blank)]
 
 
 NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -190,36 +209,77 @@ _SET_ID_RE = re.compile(SET_ID_PATTERN)
 
 
 def _check_name(value: Any) -> Any:
-    if isinstance(value, str) and value and not is_blank(value) and not _NAME_RE.fullmatch(value):
+    _not_blank(value)
+    if isinstance(value, str) and not _NAME_RE.fullmatch(value):
         raise PydanticCustomError("value.name", "invalid name", {"value": value})
     return value
 
 
 def _check_set_id(value: Any) -> Any:
-    if isinstance(value, str) and value and not is_blank(value) and not _SET_ID_RE.fullmatch(value):
+    _not_blank(value)
+    if isinstance(value, str) and not _SET_ID_RE.fullmatch(value):
         raise PydanticCustomError("value.set-id", "invalid set id", {"value": value})
     return value
 
 
-# Blank text is refused first, with its own code (validators run last first); then the type's
-# own code; the pattern is kept for the JSON schema.
+# Blank text is refused first, with its own code; then the pattern, with the type's own code
+# (one call of Python); the length and the pattern, pydantic-core's, never fail after it and
+# are kept for the JSON schema.
 #: a key-like name (an input, a level, a field's key): lower case, digits, underscores
 Name = Annotated[
     str,
     Field(min_length=1, pattern=NAME_PATTERN),
     BeforeValidator(_check_name),
-    BeforeValidator(_not_blank),
 ]
 #: a criteria set's id: lower case, digits, dots, dashes, underscores
 SetId = Annotated[
     str,
     Field(min_length=1, pattern=SET_ID_PATTERN),
     BeforeValidator(_check_set_id),
-    BeforeValidator(_not_blank),
 ]
+#: Text that begins with a letter or a digit of the Latin alphabets (Vietnamese included) is
+#: not blank: pydantic-core tells it by itself. Only a text that begins otherwise asks Python
+#: (:func:`_blank_is_absent`).
+_PLAINLY_VISIBLE = r"^[0-9A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]"
+
+
+def _optional_text(value: Any, info: ValidationInfo) -> Any:
+    """:func:`_blank_is_absent`, then the strict text it leaves (pydantic's own ``string_type``
+    for anything else, as a plain ``str | None`` said)."""
+    value = _blank_is_absent(value, info)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return str.__str__(value)  # as pydantic's strict str: a subclass's text as a str
+    raise PydanticCustomError("string_type", "Input should be a valid string")
+
+
+class _OptionalTextSchema:
+    """The schema of :data:`OptionalText`: null, or text that pydantic-core sees is not blank,
+    or else what :func:`_optional_text` makes of it (blank text: null). Whatever fails is
+    pydantic's ``string_type``, at the value, as before. The JSON schema is a plain optional
+    text (minLength 1)."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
+        visible = core_schema.str_schema(pattern=_PLAINLY_VISIBLE)
+        checked = core_schema.with_info_plain_validator_function(_optional_text)
+        either = core_schema.union_schema(
+            [visible, checked],
+            mode="left_to_right",
+            custom_error_type="string_type",  # pydantic's own error, as str | None gave
+        )
+        return core_schema.nullable_schema(either)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return dict(handler(core_schema.nullable_schema(core_schema.str_schema(min_length=1))))
+
+
 # optional free text of an evidence file (explanation, note, a document's number...): blank
-# text is absent, as if the key were left empty
-OptionalText = Annotated[NonEmptyStr | None, BeforeValidator(_blank_is_absent)]
+# text is absent, as if the key were left empty. Python is asked only about text that does not
+# begin with a letter or a digit.
+OptionalText = Annotated[str | None, _OptionalTextSchema]
 
 
 class Text(BaseModel):
@@ -266,6 +326,9 @@ _ID_RE = re.compile(ID_PATTERN)
 
 
 def _check_id(value: Any) -> Any:
+    """An id as typed (:func:`_id_text`), of letters and digits between dots: one call of
+    Python per id."""
+    value = _id_text(value)
     if isinstance(value, str) and not _ID_RE.fullmatch(value):
         raise PydanticCustomError("value.id", "invalid id", {"value": value})
     return value
@@ -274,7 +337,6 @@ def _check_id(value: Any) -> Any:
 NodeId = Annotated[
     str,
     BeforeValidator(_check_id),
-    BeforeValidator(_id_text),
     WithJsonSchema(
         {
             "anyOf": [{"type": "string", "pattern": ID_PATTERN}, {"type": "number"}],
@@ -313,16 +375,23 @@ def _bounded(value: Any) -> Any:
     return value
 
 
+def _exact_number(value: Any) -> Any:
+    """:func:`_not_text`, then :func:`_bounded`: one call of Python per number."""
+    if isinstance(value, str):
+        _not_text(value)
+    return _bounded(value)
+
+
+# (The constraints stay after the validator, where pydantic checks them in Python: before it,
+# pydantic-core would check them itself but write the JSON schema of a number otherwise.)
 Points = Annotated[
     Decimal,
-    BeforeValidator(_bounded),
-    BeforeValidator(_not_text),
+    BeforeValidator(_exact_number),
     Field(strict=False, ge=0, allow_inf_nan=False),
 ]
 Number = Annotated[
     Decimal,
-    BeforeValidator(_bounded),
-    BeforeValidator(_not_text),
+    BeforeValidator(_exact_number),
     Field(strict=False, allow_inf_nan=False),
 ]
 Count = Annotated[int, BeforeValidator(_bounded), Field(ge=0)]
@@ -337,6 +406,23 @@ def parse_date(value: Any) -> Any:
         return value
     if not isinstance(value, str):
         raise PydanticCustomError("value.expected-date", "not a date", {"value": str(value)})
+    # a year's files write the same few hundred dates again and again: each text is read once
+    day = _DATES.get(value)
+    if day is None:
+        day = _parse_date_text(value)
+        if len(value) <= _DATE_TEXT_KEPT:  # not a date padded with a megabyte of spaces
+            if len(_DATES) >= _DATES_KEPT:
+                _DATES.clear()
+            _DATES[value] = day
+    return day
+
+
+_DATES: dict[str, dt.date] = {}
+_DATES_KEPT = 4096
+_DATE_TEXT_KEPT = 32
+
+
+def _parse_date_text(value: str) -> dt.date:
     text = value.strip()
     match = _DATE_DMY.fullmatch(text)
     try:

@@ -27,7 +27,7 @@ from parscore.model.common import (
     Text,
 )
 from parscore.model.setlevel import BandCondition, EvidenceWindow
-from parscore.rules import Rule, RuleKind, kind_of
+from parscore.rules import InputSpec, Rule, RuleKind, kind_of
 
 ScoredBy = Literal["commune", "outside"]
 WhenNothing = Literal["full_points", "not_applicable", "zero"]
@@ -260,6 +260,14 @@ class CriteriaSet(BaseModel):
         (leaves ``scored_by: outside``): what an evidence file fills under ``survey:``."""
         branch = frozenset(n.id for n in self.survey.walk()) if self.survey else frozenset()
         return branch | {n.id for n in self.leaves() if n.scored_by == "outside"}
+
+    @functools.cached_property
+    def input_specs(self) -> dict[str, dict[str, InputSpec]]:
+        """Each scored node's inputs by name, in its rule's order (``kind.inputs(rule)``)."""
+        return {
+            node.id: {spec.name: spec for spec in node.kind.inputs(node.rule)}
+            for node in self.leaves()
+        }
 
     @functools.cached_property
     def leaf_ids(self) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -37,7 +37,7 @@ from typing import Any, ClassVar, Literal, NamedTuple
 from pydantic import BaseModel, Field, model_validator
 
 from parscore.bands import Bounds, coverage_problems
-from parscore.decimals import quantize_fraction
+from parscore.decimals import quantize_fraction, quantize_ratio
 from parscore.messages import LANGS, render
 from parscore.model.common import INPUT_CONFIG, Name, Points, Text
 
@@ -180,14 +180,25 @@ def count_input(params: Any) -> InputSpec:
     return InputSpec(params.count.name, "count", params.count.label or label("rule.input.count"))
 
 
+#: A reason's arguments, or a function that makes them: a comparison of many files keeps no
+#: reason, so a rule whose arguments cost work of their own (a share shown with the decimals
+#: it needs, a band in words) may give them as a function, called only when a full result is
+#: built. The points never wait for it.
+ReasonArgs = dict[str, Any] | Callable[[], dict[str, Any]]
+
+
 @dataclass(frozen=True)
 class Scored:
     """What a rule made of the inputs. The engine turns it into an outcome."""
 
     points: Decimal
     reason: str  # message code
-    args: dict[str, Any] = field(default_factory=dict)
+    args: ReasonArgs = field(default_factory=dict)
     nothing_occurred: bool = False  # the inputs say there was nothing to score (total 0)
+
+    def reason_args(self) -> dict[str, Any]:
+        """The reason's arguments, made now if the rule deferred them."""
+        return self.args() if callable(self.args) else self.args
 
 
 @dataclass(frozen=True)
@@ -225,9 +236,9 @@ def named_goal(code: str, name: Any, args: dict[str, Any] | None = None) -> Goal
     return Goal(f"{code}-of", {**(args or {}), "what": what})
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a rule may know beyond its inputs."""
+class Context(NamedTuple):
+    """What a rule may know beyond its inputs. (A named tuple: the checks and the engine make
+    one for every item of every file.)"""
 
     year: int
     document_dates: tuple[dt.date, ...] = ()  # dates of the item's documents, in file order
@@ -515,7 +526,17 @@ def share_percent(params: Any, values: dict[str, Any]) -> Fraction | None:
     denominator = values[params.total.name]
     if denominator == 0:
         return None
-    return Fraction(values[params.part.name]) * 100 / Fraction(denominator)
+    # part × 100 / total, as one fraction of integers (counts are int, amounts Decimal)
+    part_n, part_d = values[params.part.name].as_integer_ratio()
+    total_n, total_d = denominator.as_integer_ratio()
+    return Fraction(part_n * 100 * total_d, part_d * total_n)
+
+
+def share_points(percent: Fraction, maximum: Decimal) -> Decimal:
+    """``percent`` % of ``maximum``, rounded to two decimals half up: the points of a share,
+    as ``quantize_fraction(percent / 100 * Fraction(maximum))`` in integers."""
+    max_n, max_d = maximum.as_integer_ratio()
+    return quantize_ratio(percent.numerator * max_n, percent.denominator * 100 * max_d)
 
 
 def _rounded(value: Fraction, places: int) -> Decimal:

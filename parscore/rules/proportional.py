@@ -8,7 +8,6 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from parscore.decimals import quantize_fraction
 from parscore.model.common import Number
 from parscore.rules.base import (
     Context,
@@ -25,6 +24,7 @@ from parscore.rules.base import (
     share_gain,
     share_more,
     share_percent,
+    share_points,
     words,
 )
 
@@ -68,12 +68,21 @@ class Proportional(ShareKind):
         percent = share_percent(params, values)
         if percent is None:
             return Scored(Decimal(0), "reason.nothing", {}, nothing_occurred=True)
-        args = share_args(params, values, percent, [params.full_at])
         if params.full_at is not None and percent >= Fraction(params.full_at):
-            args.update(target=params.full_at, points=maximum)
-            return Scored(maximum, "reason.proportional-target", args)
-        points = min(maximum, quantize_fraction(percent / 100 * Fraction(maximum)))
-        args.update(points=points, max=points_phrase(maximum))
+
+            def at_target() -> dict[str, Any]:  # the reason's, made only if it is shown
+                made = share_args(params, values, percent, [params.full_at])
+                made.update(target=params.full_at, points=maximum)
+                return made
+
+            return Scored(maximum, "reason.proportional-target", at_target)
+        points = min(maximum, share_points(percent, maximum))
+
+        def args() -> dict[str, Any]:
+            made = share_args(params, values, percent, [params.full_at])
+            made.update(points=points, max=points_phrase(maximum))
+            return made
+
         return Scored(points, "reason.proportional", args)
 
     @classmethod

@@ -84,8 +84,12 @@ class Bands(ShareKind):
         index = find([b.interval for b in params.bands], percent)
         assert index is not None, "bands are checked to cover 0-100% when the set loads"
         band = params.bands[index]
-        args = share_args(params, values, percent, band_bounds(params.bands))
-        args.update(band=band_arg(band, "%"), points=band.points)
+
+        def args() -> dict[str, Any]:  # the reason's, made only if it is shown
+            made = share_args(params, values, percent, band_bounds(params.bands))
+            made.update(band=band_arg(band, "%"), points=band.points)
+            return made
+
         return Scored(band.points, "reason.band", args)
 
     @classmethod

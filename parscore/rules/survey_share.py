@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any, Literal
 
 from pydantic import Field
 
-from parscore.decimals import quantize_fraction
 from parscore.rules.base import (
     Context,
     Gain,
@@ -23,6 +21,7 @@ from parscore.rules.base import (
     points_text,
     share_args,
     share_percent,
+    share_points,
     words,
 )
 
@@ -90,14 +89,18 @@ class SurveyShare(ShareKind):
     @classmethod
     def score(cls, params: Any, maximum: Decimal, values: dict[str, Any], ctx: Context) -> Scored:
         if "points" in values:
-            args = {"points": values["points"]}
-            return Scored(Decimal(values["points"]), "reason.survey-points", args)
+            given = {"points": values["points"]}
+            return Scored(Decimal(values["points"]), "reason.survey-points", given)
         percent = share_percent(params, values)
         if percent is None:
             return Scored(Decimal(0), "reason.nothing", {}, nothing_occurred=True)
-        points = quantize_fraction(percent / 100 * Fraction(maximum))
-        args = share_args(params, values, percent)
-        args.update(points=points, max=points_phrase(maximum))
+        points = share_points(percent, maximum)
+
+        def args() -> dict[str, Any]:  # the reason's, made only if it is shown
+            made = share_args(params, values, percent)
+            made.update(points=points, max=points_phrase(maximum))
+            return made
+
         return Scored(points, "reason.survey", args)
 
     @classmethod
