@@ -282,7 +282,11 @@ def read_bytes(path: FsPath, limits: Limits = DEFAULT_LIMITS) -> bytes:
         with os.fdopen(fd, "rb") as handle:
             refuse_special(os.fstat(handle.fileno()).st_mode)
             inputs.record(path, handle.fileno())  # never an output of this run (output.py)
-            data = handle.read(limits.max_bytes + 1)
+            # its size as it is now, and one more byte: a file that grew since is read on, up to
+            # the limit (a read of the limit's size would allocate 10 MB for every file)
+            data = handle.read(min(info.st_size, limits.max_bytes) + 1)
+            if len(data) > info.st_size and len(data) <= limits.max_bytes:
+                data += handle.read(limits.max_bytes + 1 - len(data))
     except FileNotFoundError:
         raise InputError([Problem("file.not-found", {}, display)]) from None
     except OSError as exc:
