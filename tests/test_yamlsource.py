@@ -314,3 +314,25 @@ def test_message_shows_the_offending_line_with_a_caret():
     assert info.value.problems[0].format("vi") == (
         "f.yaml:2:4: '.nan' không phải một số hữu hạn [yaml.not-finite]\n    b: .nan\n       ^"
     )
+
+
+def test_a_file_that_grew_after_its_size_was_taken_is_read_whole_or_refused(tmp_path, monkeypatch):
+    import os
+
+    path = tmp_path / "grows.yaml"
+    path.write_bytes(b"a: 1\n" * 20)  # 100 bytes
+    real_stat = os.stat
+
+    def stale(target, *args, **kwargs):  # the size as it was before the file grew
+        found = real_stat(target, *args, **kwargs)
+        if str(target) != str(path):
+            return found
+        fields = list(found)
+        fields[6] = 10  # st_size
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "stat", stale)
+    assert yamlsource.read_bytes(path, Limits(max_bytes=200)) == b"a: 1\n" * 20
+    with pytest.raises(InputError) as caught:
+        yamlsource.read_bytes(path, Limits(max_bytes=60))
+    assert caught.value.problems[0].code == "file.too-large"
