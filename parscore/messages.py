@@ -278,6 +278,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{value}' không phải ngày hợp lệ: hãy viết dd/mm/yyyy (ví dụ 06/02/2023)",
         "'{value}' is not a valid date: write dd/mm/yyyy (e.g. 06/02/2023)",
     ),
+    "value.no-such-day": (
+        "'{value}' không có trong lịch: tháng đó không có ngày này (kiểm tra lại ngày trên văn "
+        "bản)",
+        "'{value}' is not in the calendar: that month has no such day (check the date on the "
+        "document)",
+    ),
+    "value.no-such-date": (
+        "'{value}' không có trong lịch: ngày hoặc tháng không hợp lệ (dd/mm/yyyy: ngày trước, "
+        "tháng sau, ví dụ 06/02/2023)",
+        "'{value}' is not in the calendar: no such day or month (dd/mm/yyyy: the day first, then "
+        "the month, e.g. 06/02/2023)",
+    ),
     "value.choice": (
         "'{value}' không hợp lệ: chọn một trong {choices}",
         "'{value}' is not allowed: choose one of {choices}",

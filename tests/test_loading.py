@@ -321,8 +321,14 @@ def test_the_evidence_loads_without_warnings(folder):
         (
             "date: 06/02/2023",
             "date: 31/02/2023",
-            "ev.yaml:6:44: '31/02/2023' is not a valid date: write dd/mm/yyyy (e.g. 06/02/2023) "
-            "[value.expected-date]",
+            "ev.yaml:6:44: '31/02/2023' is not in the calendar: that month has no such day "
+            "(check the date on the document) [value.no-such-day]",
+        ),
+        (
+            "date: 06/02/2023",
+            "date: 6th of February",
+            "ev.yaml:6:44: '6th of February' is not a valid date: write dd/mm/yyyy (e.g. "
+            "06/02/2023) [value.expected-date]",
         ),
         (
             '"1.3": {met: true, explanation: đủ người}',
@@ -415,7 +421,7 @@ def test_a_refused_date_is_not_also_reported_as_no_date(folder):
     text = ev_edit("date: 12/12/2023", "date: 12/13/2023").replace("met: true", "met: yes")
     found = ev_problems(folder, text)
     assert [p.split(" [")[-1] for p in found] == [
-        "value.expected-date]",
+        "value.no-such-date]",  # no 13th month
         "value.expected-bool]",
     ]
 

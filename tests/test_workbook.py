@@ -204,7 +204,7 @@ def test_wrong_values_are_placed_at_their_cells_with_the_yaml_messages(
     name = str(path)
     assert [(where, code) for where, code, _ in got] == sorted(
         [
-            (f"{name}: Chấm điểm!F{done_on}", "value.expected-date"),
+            (f"{name}: Chấm điểm!F{done_on}", "value.no-such-day"),
             (f"{name}: Chấm điểm!F{met}", "workbook.expected-yes-no"),
             (f"{name}: Chấm điểm!M{at[('1.1.3', '')]}", "value.decimal-comma"),
             (f"{name}: Chấm điểm!F{on_time}", "value.negative"),

@@ -32,8 +32,8 @@ def convert_input(spec: InputSpec, value: Any) -> tuple[Any, str | None, dict[st
     if spec.type == "date":
         try:
             return parse_date(value), None, {}
-        except PydanticCustomError:  # not a date
-            return None, "value.expected-date", {"value": value}
+        except PydanticCustomError as exc:  # not a date, or no such day
+            return None, exc.type, {"value": value}
     if spec.type == "choice":
         if isinstance(value, str) and value in spec.choices:
             return value, None, {}

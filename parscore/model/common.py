@@ -425,17 +425,18 @@ _DATE_TEXT_KEPT = 32
 def _parse_date_text(value: str) -> dt.date:
     text = value.strip()
     match = _DATE_DMY.fullmatch(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+    elif match := _DATE_ISO.fullmatch(text):
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        raise PydanticCustomError("value.expected-date", "not a date", {"value": value})
     try:
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            return dt.date(year, month, day)
-        match = _DATE_ISO.fullmatch(text)
-        if match:
-            year, month, day = (int(g) for g in match.groups())
-            return dt.date(year, month, day)
-    except ValueError:
-        pass
-    raise PydanticCustomError("value.expected-date", "not a date", {"value": value})
+        return dt.date(year, month, day)
+    except ValueError:  # written as a date, but no such day: 31/02/2023, 29/02/2023, 12/13/2023
+        month_ok = 1 <= month <= 12
+        code = "value.no-such-day" if month_ok and day >= 1 else "value.no-such-date"
+        raise PydanticCustomError(code, "no such day", {"value": value}) from None
 
 
 Date = Annotated[
