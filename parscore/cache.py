@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import stat
 from dataclasses import dataclass
@@ -124,6 +125,47 @@ def _read_up_to(handle: int, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def _read_private(path: str, limit: int) -> bytes | None:
+    """A private regular file's bytes, if it is at most ``limit`` bytes long; None if it is
+    absent, a link, not a regular file, too large, not private, or changed while read."""
+    try:
+        handle = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit or not is_private(info):
+            return None
+        data = _read_up_to(handle, info.st_size + 1)  # what fstat says, and no more
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+    return data if len(data) == info.st_size else None
+
+
+def file_bytes(path: str, limit: int) -> bytes | None:
+    """A regular file's bytes, if it is at most ``limit`` bytes long, else None: what a re-run
+    reads each file with to work out its key again. No located problem is needed here (a file
+    that cannot be read is scored, and its problem told, by the run that follows), and the
+    files are recorded as inputs by the command (``output.check_target``) as they are found."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        handle = os.open(path, flags | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        data = _read_up_to(handle, info.st_size + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+    return data if len(data) == info.st_size else None
+
+
 def _make_private(path: str) -> None:
     """chmod 0700 a folder the current user owns (POSIX); anything else is left as it is."""
     if not _POSIX:
@@ -209,25 +251,9 @@ class ResultCache:
         shard = self._shard(key)
         if shard is None:
             return None
-        try:
-            handle = os.open(os.path.join(shard, key.name + ".json"), _OPEN_FLAGS)
-        except OSError:
-            return None  # absent: score the file
-        try:
-            info = os.fstat(handle)
-            if (
-                not stat.S_ISREG(info.st_mode)
-                or info.st_size > MAX_ENTRY_BYTES
-                or not is_private(info)
-            ):
-                return None
-            data = _read_up_to(handle, info.st_size + 1)  # what fstat says, and no more
-        except OSError:
-            return None
-        finally:
-            os.close(handle)
-        if len(data) != info.st_size:
-            return None  # changed while it was read
+        data = _read_private(os.path.join(shard, key.name + ".json"), MAX_ENTRY_BYTES)
+        if data is None:
+            return None  # absent, untrusted or odd: score the file
         try:
             entry = CacheEntry.model_validate_json(data)
         except (ValueError, ValidationError):
@@ -249,18 +275,20 @@ class ResultCache:
             return False
         return self._trusted_dir(path)
 
-    def put(self, key: Key, entry: CacheEntry) -> None:
+    def _made(self, *folders: str) -> bool:
+        """The cache folder and ``folders`` below it (in order) exist and can be trusted."""
         if self._root is None:
-            return
+            return False
         try:
             if not os.path.exists(self._root):
                 os.makedirs(self._root, 0o700)  # the cache folder itself is private
         except OSError:
-            return
+            return False
+        return self._trusted_dir(self._root) and all(self._make_dir(f) for f in folders)
+
+    def put(self, key: Key, entry: CacheEntry) -> None:
         shard = os.path.join(self._folder, key.name[:2])
-        if not (
-            self._trusted_dir(self._root) and self._make_dir(self._folder) and self._make_dir(shard)
-        ):
+        if not self._made(self._folder, shard):
             return  # untrusted or unwritable: the next run is only slower
         try:
             payload = entry.model_dump_json().encode("utf-8")
@@ -270,3 +298,181 @@ class ResultCache:
             write_private(Path(shard, key.name + ".json"), payload)  # atomic, 0600
         except OSError:
             pass  # a read-only or full cache only makes the next run slower
+
+    # --- whole runs ----------------------------------------------------------------------------
+
+    def get_run(self, identity: str) -> RunEntry | None:
+        """The whole-run entry of the command ``identity`` (:func:`run_identity`), if it is
+        there, trusted, whole, and of this code; whether it still holds is for the caller to
+        check (:attr:`RunEntry.inputs`)."""
+        if self._root is None:
+            return None
+        runs = os.path.join(self._root, RUNS)
+        if not all(self._trusted_dir(p) for p in (self._root, runs)):
+            return None
+        data = _read_private(os.path.join(runs, identity + RUN_SUFFIX), MAX_RUN_BYTES)
+        if data is None:
+            return None
+        entry = RunEntry.decode(data)
+        if entry is None or entry.identity != identity:
+            return None
+        return entry
+
+    def put_run(self, entry: RunEntry) -> None:
+        """Keep ``entry`` in its command's place (the one before it is replaced), then let go
+        of the oldest entries beyond :data:`MAX_RUNS`."""
+        runs = os.path.join(self._root or "", RUNS)
+        data = entry.encode()
+        if len(data) > MAX_RUN_BYTES or not self._made(runs):
+            return
+        try:
+            write_private(Path(runs, entry.identity + RUN_SUFFIX), data)  # atomic, 0600
+        except OSError:
+            return
+        _keep_newest(runs, MAX_RUNS)
+
+
+RUNS = "runs-v1"
+RUN_SUFFIX = ".run"
+#: a whole run's entry holds its report (about 2.8 KB a commune as JSON: 28 MB at 10,000); a
+#: larger one is neither written nor read
+MAX_RUN_BYTES = 256 << 20
+#: whole-run entries kept (one per command: files, options and format); older ones are removed
+MAX_RUNS = 16
+
+#: libraries whose release can change a report's bytes (serialising, tables, workbooks, pages)
+#: or what is read: part of every whole-run entry's identity
+_LIBRARIES = (
+    "pydantic",
+    "pydantic_core",
+    "pyyaml",
+    "tabulate",
+    "xlsxwriter",
+    "jinja2",
+    "markupsafe",
+    "click",
+)
+
+
+@functools.cache
+def library_releases() -> str:
+    """The installed releases of :data:`_LIBRARIES`, from their ``*.dist-info`` folders' names
+    (listing the import path's folders: a millisecond, where importlib.metadata takes 50)."""
+    import re
+    import sys
+
+    found: set[str] = set()
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                project = re.sub(r"[-_.]+", "_", name.split("-", 1)[0]).lower()
+                if project in _LIBRARIES:
+                    found.add(name)
+    return ",".join(sorted(found))
+
+
+def run_identity(parts: list[str]) -> str:
+    """The name of a whole run's entry: a digest of this code (version, source digest, the
+    libraries' releases, Python's) and of ``parts``, everything the command was given."""
+    import sys
+
+    digest = hashlib.sha256()
+    for part in (RUNS, __version__, code_digest(), library_releases(), sys.version, *parts):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
+
+
+def _keep_newest(folder: str, count: int) -> None:
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.endswith(RUN_SUFFIX)]
+        entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime, reverse=True)
+        for old in entries[count:]:
+            os.unlink(old.path)
+    except OSError:
+        pass
+
+
+@dataclass(frozen=True)
+class RunEntry:
+    """A whole comparison as the command wrote it, with what it was made from.
+
+    ``files`` has one number for each file found, in order: the index in ``criteria`` of the
+    set it was scored with — a reference as written (or ``--criteria``), where a relative one
+    is taken from (``file`` or ``cwd``), and the set's fingerprint — or -1 for a file that gave
+    no result, which a re-run scores again. ``inputs`` is :func:`inputs_digest` of every
+    file's cache key (or, for one that gave no result, :func:`outcome_digest` of what it
+    gave). Stored as one line of JSON, then the report's bytes."""
+
+    identity: str
+    inputs: str
+    criteria: list[tuple[str, str, str]]
+    files: list[int]
+    left_out: bool  # files were left out of the comparison: exit code 1
+    text: bool  # the report is text (written as UTF-8), not a binary format's bytes
+    report: bytes
+
+    def encode(self) -> bytes:
+        head = {
+            "layout": RUNS,
+            "version": __version__,
+            "identity": self.identity,
+            "inputs": self.inputs,
+            "criteria": self.criteria,
+            "files": self.files,
+            "left_out": self.left_out,
+            "text": self.text,
+            "size": len(self.report),
+            "report": hashlib.sha256(self.report).hexdigest(),
+        }
+        line = json.dumps(head, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+        return line + b"\n" + self.report
+
+    @classmethod
+    def decode(cls, data: bytes) -> RunEntry | None:
+        """The entry ``data`` holds, or None if it is damaged or not of this layout."""
+        line, newline, report = data.partition(b"\n")
+        if not newline:
+            return None
+        try:
+            head = json.loads(line)
+            criteria = [(str(r), str(b), str(f)) for r, b, f in head["criteria"]]
+            files = head["files"]
+            fields = (
+                head["layout"] == RUNS,
+                head["version"] == __version__,
+                isinstance(head["identity"], str) and isinstance(head["inputs"], str),
+                isinstance(files, list) and all(type(i) is int for i in files),
+                all(-1 <= i < len(criteria) for i in files),
+                head["size"] == len(report),
+                head["report"] == hashlib.sha256(report).hexdigest(),
+                isinstance(head["left_out"], bool) and isinstance(head["text"], bool),
+            )
+        except (ValueError, TypeError, KeyError, RecursionError):
+            return None
+        if not all(fields):
+            return None
+        return cls(
+            head["identity"],
+            head["inputs"],
+            criteria,
+            files,
+            head["left_out"],
+            head["text"],
+            report,
+        )
+
+
+def outcome_digest(text: str) -> str:
+    """A digest of what a file that gave no result gave (its problems, as their repr)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def inputs_digest(parts: list[str]) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
