@@ -381,15 +381,24 @@ def _group(
     matrix = [
         _matrix_row(u, share, medians, name, ids) for u, share in zip(units, shares, strict=True)
     ]
-    full_sets = [set(u.full) for u in units]
-    na_sets = [set(u.not_applicable) for u in units]
+    # per sub-criterion, who got full points (in ranking order) and to how many it applies:
+    # one pass over each unit's lists, not one over every unit for each sub-criterion
+    full: dict[str, list[str]] = {item.id: [] for item in outline.items}
+    applicable = dict.fromkeys(full, len(units))
+    for u in units:
+        for item_id in set(u.full):
+            if item_id in full:
+                full[item_id].append(u.unit.name)
+        for item_id in set(u.not_applicable):
+            if item_id in applicable:
+                applicable[item_id] -= 1
     items = [
         ItemStat(
             id=item.id,
             name=item.name,
             field=item.field,
-            full=[u.unit.name for u, full in zip(units, full_sets, strict=True) if item.id in full],
-            applicable=sum(item.id not in na for na in na_sets),
+            full=list(full[item.id]),
+            applicable=applicable[item.id],
         )
         for item in outline.items
     ]
