@@ -22,9 +22,31 @@ default folder (under ``%LOCALAPPDATA%``) is private to the user by the profile'
 those checks are skipped; a ``PARSCORE_CACHE_DIR`` that others can write is then not protected:
 use ``--no-cache`` there.
 
+**Whole runs.** Besides one entry per file (``results-v2/``), ``compare`` keeps the report it
+wrote as one entry per command (``runs-v1/<identity>.run``: a line of JSON, then the report's
+bytes), so that an unchanged re-run reads one file instead of re-validating and re-comparing
+thousands. Its name (:func:`run_identity`) is a digest of everything the command was given —
+the files found and their names, in order, the folders that could not be searched, the
+options, format, language and width, the limits, ``--criteria``, parscore's version and
+:func:`code_digest`, the releases of the libraries that write reports, Python's — and the
+entry records it again. Before it is used (:func:`parscore.batch.replay_run`) everything the
+report depends on is checked again, as for a file's entry: every file is read and its key
+worked out (its bytes), each criteria set is found again from where each file is now and its
+fingerprint compared, and every file that gave no result is scored again and must give the same
+problems (which this run prints). So the report, what is printed on stderr and the exit code
+are the cold run's. The same private folders and modes; an entry whose report does not match
+its recorded digest and size is damaged (not used); one larger than :data:`MAX_RUN_BYTES` is
+neither written nor read, and only the newest :data:`MAX_RUNS` are kept. Not kept for a run with
+``--previous`` or ``--survey``, on final appraisals, with a commune folder or a workbook among
+the files, or when a file broke parscore or a worker. What is kept is the report, not the
+comparison: at 10,000 communes validating the comparison's 28 MB of JSON again would take
+longer than all the rest of a re-run. When one file of 10,000 changed, the run is a miss and
+the per-file entries serve every other file.
+
 The cache lives in the user's cache folder (``~/.cache/parscore`` on Linux, the platform's
 own elsewhere), or in ``PARSCORE_CACHE_DIR``. It is safe to delete at any time; a damaged,
-unwritable or untrusted cache is never an error, only a slower run.
+unwritable or untrusted cache is never an error, only a slower run. ``--no-cache`` reads and
+writes nothing.
 """
 
 from __future__ import annotations

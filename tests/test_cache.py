@@ -586,3 +586,11 @@ def test_old_runs_are_let_go(work, monkeypatch):
     run_cli("--format", "csv")
     after = _runs(_cache_root())
     assert len(after) == 2 and len(set(after) - set(before)) == 1
+
+
+def test_a_run_scored_in_worker_processes_is_replayed(work, compared):
+    (work / "c.yaml").write_text(BROKEN, encoding="utf-8")
+    cold = run_cli("--format", "json", "--jobs", "2")
+    warm = run_cli("--format", "json")  # --jobs does not change the report: the same run
+    assert len(compared) == 1
+    assert (warm.stdout, warm.stderr, warm.exit_code) == (cold.stdout, cold.stderr, 1)
