@@ -783,11 +783,13 @@ _NOT_REPLAYED = frozenset({"batch.internal-error", "batch.worker-died", "batch.w
 @dataclass(frozen=True)
 class Replay:
     """A comparison's report taken from the cache, with what the command says besides it: the
-    problems of the files left out, every file read, and whether files were left out."""
+    problems of the files left out, the files read besides those found (their criteria sets,
+    the files their problems name: the command has recorded the files found before any was
+    read, ``output.check_target``), and whether files were left out."""
 
     report: str | bytes
     problems: list[Problem]
-    read: list[Path]
+    also_read: list[Path]
     left_out: bool
 
 
@@ -857,7 +859,8 @@ def replay_run(
         return None
     failed = [o for index, o in zip(entry.files, outcomes, strict=True) if index < 0]
     problems = [p for o in _broken(failed, found) for p in o.problems] + list(found.problems)
-    return Replay(report, problems, _read(outcomes, found), entry.left_out)
+    also_read = _read(outcomes, found)[len(found.files) :]
+    return Replay(report, problems, also_read, entry.left_out)
 
 
 def keep_run(

@@ -642,7 +642,7 @@ def compare(
         replay = batch.replay_run(found, criteria_ref, limits, cache, command)
     if replay is not None:
         print_problems(replay.problems, lang)
-        emit(replay.report, output, force, [*paths, *replay.read], bom=chosen.bom)
+        emit(replay.report, output, force, [*paths, *replay.also_read], bom=chosen.bom)
         if replay.left_out:
             sys.exit(EXIT_PROBLEMS)
         return

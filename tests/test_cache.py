@@ -594,3 +594,16 @@ def test_a_run_scored_in_worker_processes_is_replayed(work, compared):
     warm = run_cli("--format", "json")  # --jobs does not change the report: the same run
     assert len(compared) == 1
     assert (warm.stdout, warm.stderr, warm.exit_code) == (cold.stdout, cold.stderr, 1)
+
+
+def test_a_replayed_run_never_writes_over_its_criteria_set(work, compared, tmp_path_factory):
+    sets = tmp_path_factory.mktemp("sets")
+    shutil.copy(work / "set.yaml", sets / "own.yaml")
+    before = (sets / "own.yaml").read_bytes()
+    out = tmp_path_factory.mktemp("out") / "ranking.json"
+    own = ("--format", "json", "--criteria", str(sets / "own.yaml"))
+    assert run_cli(*own, "-o", str(out)).exit_code == 0
+    refused = run_cli(*own, "-o", str(sets / "own.yaml"), "--force")
+    assert len(compared) == 1  # replayed: the set was read (its digest), so it is an input
+    assert refused.exit_code == 2 and "own.yaml" in refused.stderr
+    assert (sets / "own.yaml").read_bytes() == before
