@@ -890,7 +890,9 @@ def keep_run(
     sets: dict[tuple[str, str, str], int] = {}
     files: list[int] = []
     parts: list[str] = []
-    for outcome in run.outcomes:
+    for outcome, file in zip(run.outcomes, found.files, strict=True):
+        if outcome.file != str(file):
+            return
         if outcome.summary is None:
             if any(p.code in _NOT_REPLAYED for p in outcome.problems):
                 return

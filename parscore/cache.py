@@ -332,12 +332,17 @@ class ResultCache:
         runs = os.path.join(self._root, RUNS)
         if not all(self._trusted_dir(p) for p in (self._root, runs)):
             return None
-        data = _read_private(os.path.join(runs, identity + RUN_SUFFIX), MAX_RUN_BYTES)
+        path = os.path.join(runs, identity + RUN_SUFFIX)
+        data = _read_private(path, MAX_RUN_BYTES)
         if data is None:
             return None
         entry = RunEntry.decode(data)
         if entry is None or entry.identity != identity:
             return None
+        try:
+            os.utime(path)  # used: the last to be let go (MAX_RUNS)
+        except OSError:
+            pass
         return entry
 
     def put_run(self, entry: RunEntry) -> None:
