@@ -434,6 +434,11 @@ CHANGES = {
     "other code": lambda w, m: m.setattr(
         __import__("parscore.cache", fromlist=["x"]), "code_digest", lambda: "other code"
     ),
+    "another release of a library": lambda w, m: m.setattr(
+        __import__("parscore.cache", fromlist=["x"]),
+        "library_releases",
+        lambda: "tabulate-9.9.9.dist-info",
+    ),
 }
 
 
@@ -607,3 +612,12 @@ def test_a_replayed_run_never_writes_over_its_criteria_set(work, compared, tmp_p
     assert len(compared) == 1  # replayed: the set was read (its digest), so it is an input
     assert refused.exit_code == 2 and "own.yaml" in refused.stderr
     assert (sets / "own.yaml").read_bytes() == before
+
+
+def test_the_releases_of_the_libraries_that_write_reports_are_known():
+    from parscore.cache import library_releases
+
+    releases = library_releases().split(",")
+    for project in ("pydantic", "pydantic_core", "tabulate", "xlsxwriter", "jinja2", "click"):
+        assert any(r.lower().startswith(project + "-") for r in releases), project
+    assert all(r.endswith((".dist-info", ".egg-info")) for r in releases)
