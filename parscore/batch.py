@@ -831,6 +831,7 @@ def replay_run(
         return None
     base_kind = "cwd" if criteria is not None else "file"
     resolver, cwd = _resolver(limits), Path.cwd()
+    sets: dict[tuple[int, str], str | None] = {}  # (set, folder) → where it is, if unchanged
     parts: list[str] = []
     outcomes: list[FileOutcome] = []
     for name, index in zip(names, entry.files, strict=True):
@@ -841,14 +842,18 @@ def replay_run(
             parts.append("-" + _no_result(outcome))
             outcomes.append(outcome)
             continue
-        ref, base, fingerprint = entry.criteria[index]
-        file = Path(name)
         data = file_bytes(name, limits.max_bytes)
         if data is None:
             return None
         parts.append(cache.key(data, name, criteria, limits).name)
-        location = resolver.located(ref, cwd if base == "cwd" else file.parent)
-        if base != base_kind or location is None or resolver.fingerprint(location) != fingerprint:
+        folder = os.path.dirname(name)
+        if (index, folder) not in sets:  # found again from where the file is now
+            ref, base, fingerprint = entry.criteria[index]
+            location = resolver.located(ref, cwd if base == "cwd" else Path(name).parent)
+            unchanged = location is not None and resolver.fingerprint(location) == fingerprint
+            sets[(index, folder)] = location if base == base_kind and unchanged else None
+        location = sets[(index, folder)]
+        if location is None:
             return None
         outcomes.append(FileOutcome(name, None, criteria_location=location))  # for _read only
     if inputs_digest(parts) != entry.inputs:

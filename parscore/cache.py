@@ -58,7 +58,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
@@ -230,6 +230,7 @@ class ResultCache:
             else None
         )
         self._shards: dict[str, str] = {}  # entry folders found private, by prefix
+        self._key_starts: dict[tuple[str, str | None, Limits], tuple[Any, str]] = {}
 
     @property
     def folder(self) -> Path | None:
@@ -237,13 +238,18 @@ class ResultCache:
 
     def key(self, data: bytes, display: str, criteria: str | None, limits: Limits) -> Key:
         evidence = hashlib.sha256(data).digest()  # the one pass over the file's bytes
-        limits_text = repr(limits)
-        digest = hashlib.sha256()
-        for part in (LAYOUT, __version__, code_digest(), criteria or "", limits_text):
-            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        code = code_digest()
+        start = self._key_starts.get((code, criteria, limits))
+        if start is None:  # what every file of a run shares, digested once
+            limits_text = repr(limits)
+            head = hashlib.sha256()
+            for part in (LAYOUT, __version__, code, criteria or "", limits_text):
+                head.update(part.encode("utf-8", "surrogatepass") + b"\0")
+            start = self._key_starts[(code, criteria, limits)] = (head, limits_text)
+        digest = start[0].copy()
         digest.update(os.fsencode(display) + b"\0")
         digest.update(evidence)
-        return Key(digest.hexdigest(), evidence.hex(), limits_text)
+        return Key(digest.hexdigest(), evidence.hex(), start[1])
 
     def _trusted_dir(self, path: str) -> bool:
         if path in self._trusted:
