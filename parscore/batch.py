@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from parscore import __version__
-from parscore.cache import CacheEntry, ResultCache
+from parscore.cache import ResultCache
 from parscore.compare import compare, outline_of, summarize
 from parscore.errors import InputError, Problem, Severity, UsageError
 from parscore.escaping import escaped
@@ -34,6 +34,7 @@ from parscore.model.compare import Comparison, Excluded, GroupBy, RankStage, Uni
 from parscore.yamlsource import Limits, display_name, read_bytes
 
 if TYPE_CHECKING:  # read by the commands that take --survey
+    from parscore.cache_entry import CacheEntry
     from parscore.survey_table import SurveyTable
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -171,6 +172,7 @@ def score_file(
     """Score one evidence file, or take it from the cache when neither the file nor its
     criteria set has changed. Picklable both ways, for worker processes. With ``survey`` (a
     province's survey table) the file's survey points are its row's, and no cache is used."""
+    from parscore.cache_entry import CacheEntry
     from parscore.engine import score
     from parscore.fastyaml import load_bytes as fast_read
     from parscore.loading import evidence_from_bytes

@@ -58,15 +58,14 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from parscore import __version__
-from parscore.model.common import RESULT_CONFIG
-from parscore.model.compare import UnitSummary
 from parscore.output import write_private
 from parscore.yamlsource import Limits
+
+if TYPE_CHECKING:  # a pydantic model: imported when an entry is read or written, not before
+    from parscore.cache_entry import CacheEntry
 
 LAYOUT = "results-v2"
 
@@ -93,21 +92,6 @@ _OPEN_FLAGS = (
     | getattr(os, "O_NONBLOCK", 0)  # a FIFO planted as an entry must not block the run
     | getattr(os, "O_BINARY", 0)
 )
-
-
-class CacheEntry(BaseModel):
-    """One scored commune in the cache, with what it was scored from."""
-
-    model_config = RESULT_CONFIG
-
-    version: str  # parscore's version that wrote it
-    limits: str  # repr of the limits it was scored under
-    evidence: str  # sha256 of the evidence file's bytes
-    criteria_ref: str  # the set as referred to: the file's `criteria:`, or --criteria
-    criteria_base: Literal["file", "cwd"]  # where a relative reference is taken from
-    criteria: str  # the set's location when written (CriteriaResolver.locate)
-    fingerprint: str  # CriteriaResolver.fingerprint: the set's file and every file it extends
-    summary: UnitSummary
 
 
 @dataclass(frozen=True)
@@ -282,6 +266,10 @@ class ResultCache:
         data = _read_private(os.path.join(shard, key.name + ".json"), MAX_ENTRY_BYTES)
         if data is None:
             return None  # absent, untrusted or odd: score the file
+        from pydantic import ValidationError
+
+        from parscore.cache_entry import CacheEntry
+
         try:
             entry = CacheEntry.model_validate_json(data)
         except (ValueError, ValidationError):
