@@ -621,3 +621,22 @@ def test_the_releases_of_the_libraries_that_write_reports_are_known():
     for project in ("pydantic", "pydantic_core", "tabulate", "xlsxwriter", "jinja2", "click"):
         assert any(r.lower().startswith(project + "-") for r in releases), project
     assert all(r.endswith((".dist-info", ".egg-info")) for r in releases)
+
+
+def test_a_comparison_against_last_year_is_never_kept_nor_replayed(
+    work, compared, monkeypatch, tmp_path_factory
+):
+    last = tmp_path_factory.mktemp("last") / "2022"
+    last.mkdir()
+    shutil.copy(work / "set.yaml", last / "set.yaml")
+    for name in ("a.yaml", "b.yaml"):
+        text = (work / name).read_text("utf-8").replace("year: 2023", "year: 2022")
+        (last / name).write_text(text.replace("1150", "1000"), encoding="utf-8")
+    kept: list[int] = []
+    monkeypatch.setattr(batch, "keep_run", lambda *a, **k: kept.append(1))
+    for _ in range(2):
+        run = run_cli("--format", "json", "--previous", str(last))
+        assert run.exit_code == 0, run.stderr
+        assert json.loads(run.stdout)["previous"]  # compared against 2022
+    assert kept == [] and not (_cache_root() / "runs-v1").exists()
+    assert len(compared) == 4  # both years scored, both times: never replayed
