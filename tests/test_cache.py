@@ -640,3 +640,22 @@ def test_a_comparison_against_last_year_is_never_kept_nor_replayed(
         assert json.loads(run.stdout)["previous"]  # compared against 2022
     assert kept == [] and not (_cache_root() / "runs-v1").exists()
     assert len(compared) == 4  # both years scored, both times: never replayed
+
+
+def test_a_run_in_which_a_file_broke_parscore_is_not_kept(work, monkeypatch):
+    """Such a file would be scored again in the command's own process by a re-run (a file that
+    killed or hung a worker could take that process with it): the run is not kept."""
+    real = batch.score_file
+
+    def breaking(path, *args, **kwargs):
+        if path.endswith("b.yaml"):
+            raise RuntimeError("a bug")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "score_file", breaking)
+    run = run_cli("--format", "json")
+    assert run.exit_code == 1 and "RuntimeError" in run.stderr
+    assert not (_cache_root() / "runs-v1").exists()
+    monkeypatch.setattr(batch, "score_file", real)
+    assert run_cli("--format", "json").exit_code == 0  # and a run without it is
+    assert len(_runs(_cache_root())) == 1
