@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from parscore import __version__
-from parscore.cache import CacheEntry, ResultCache
+from parscore.cache import ResultCache
 from parscore.compare import compare, outline_of, summarize
 from parscore.engine import score
 from parscore.errors import InputError, Problem, Severity, UsageError
@@ -44,6 +44,7 @@ from parscore.model.compare import Comparison, Excluded, GroupBy, RankStage, Uni
 from parscore.yamlsource import Limits, display_name, read_bytes
 
 if TYPE_CHECKING:  # read by the commands that take --survey
+    from parscore.cache_entry import CacheEntry
     from parscore.survey_table import SurveyTable
 
 Task = tuple[
@@ -134,6 +135,19 @@ def find_files(paths: Iterable[Path]) -> Found:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """What a file's summary was made from, as the cache knows it: the file's cache key (its
+    bytes, name, parscore, limits, ``--criteria``) and its criteria set — the reference as
+    written (or ``--criteria``), where a relative one is taken from, and the set's fingerprint
+    when it was scored. A whole-run entry records it for each file."""
+
+    key: str
+    criteria_ref: str
+    criteria_base: str  # "file" or "cwd"
+    fingerprint: str
+
+
+@dataclass(frozen=True)
 class FileOutcome:
     """One file's outcome: the summary a comparison keeps, or the problems that kept it out."""
 
@@ -143,6 +157,7 @@ class FileOutcome:
     is_criteria: bool = False  # the file is a criteria set, not evidence
     criteria_location: str = ""  # where its criteria set is (CriteriaResolver.locate)
     cached: bool = False
+    provenance: Provenance | None = None  # with a cache, for a summary of one YAML file
 
     @property
     def display(self) -> str:
@@ -171,6 +186,8 @@ def score_file(
     """Score one evidence file, or take it from the cache when neither the file nor its
     criteria set has changed. Picklable both ways, for worker processes. With ``survey`` (a
     province's survey table) the file's survey points are its row's, and no cache is used."""
+    from parscore.cache_entry import CacheEntry  # the per-file entry's model: when one is read
+
     resolver, cache = _resolver(limits), _cache(cache_folder)
     file = Path(path)
     display = display_name(file)
@@ -189,7 +206,7 @@ def score_file(
     key = None
     if cache.root is not None and survey is None:  # with --no-cache, no key is worked out
         key = cache.key(data, path, criteria, limits)  # the name as it is, not as it is shown
-        hit = _from_cache(cache.get(key), ref_base, resolver, path)
+        hit = _from_cache(cache.get(key), ref_base, resolver, path, key.name)
         if hit is not None:
             return hit
     try:
@@ -204,21 +221,25 @@ def score_file(
         return FileOutcome(path, None, (Problem(exc.code, exc.args_, display),), is_criteria=True)
     summary = summarize(score(prepared))
     fingerprint = resolver.fingerprint(prepared.criteria_location) if key is not None else None
+    provenance = None
     if key is not None and fingerprint is not None:
+        ref = criteria if criteria is not None else prepared.evidence.criteria
         cache.put(
             key,
             CacheEntry(
                 version=__version__,
                 limits=key.limits,
                 evidence=key.evidence,
-                criteria_ref=criteria if criteria is not None else prepared.evidence.criteria,
+                criteria_ref=ref,
                 criteria_base=ref_base[1],
                 criteria=prepared.criteria_location,
                 fingerprint=fingerprint,
                 summary=summary,
             ),
         )
-    return FileOutcome(path, summary, criteria_location=prepared.criteria_location)
+        provenance = Provenance(key.name, ref, ref_base[1], fingerprint)
+    location = prepared.criteria_location
+    return FileOutcome(path, summary, criteria_location=location, provenance=provenance)
 
 
 def not_score_sheet(exc: InputError) -> bool:
@@ -245,6 +266,7 @@ def _from_cache(
     ref_base: tuple[Path, str],
     resolver: CriteriaResolver,
     path: str,
+    key: str,
 ) -> FileOutcome | None:
     """The cached outcome, if the entry was scored with the set the file refers to now."""
     if entry is None or entry.criteria_base != ref_base[1]:
@@ -252,7 +274,10 @@ def _from_cache(
     location = resolver.located(entry.criteria_ref, ref_base[0])
     if location is None or resolver.fingerprint(location) != entry.fingerprint:
         return None
-    return FileOutcome(path, entry.summary, criteria_location=location, cached=True)
+    provenance = Provenance(key, entry.criteria_ref, entry.criteria_base, entry.fingerprint)
+    return FileOutcome(
+        path, entry.summary, criteria_location=location, cached=True, provenance=provenance
+    )
 
 
 def score_guarded(
@@ -642,6 +667,7 @@ class ComparisonRun:
     #: ranked on the final appraisal: evidence file → the body its council's documents are
     #: issued under (``appraisal annex``'s header)
     bodies: dict[str, tuple[str, str]] = field(default_factory=dict)
+    outcomes: list[FileOutcome] = field(default_factory=list)  # each file's, in order
 
     @property
     def left_out(self) -> bool:
@@ -666,21 +692,12 @@ def compare_outcomes(
     survey table the files were scored with, which their appraisals are scored with too."""
     from parscore.appraisal.batch import SIDE_FILE
     from parscore.engine import notice
-    from parscore.loading import looks_like_path
 
     good = [o for o in outcomes if o.summary is not None]
     side = [o for o in outcomes if o.is_criteria and o.problems[0].code == SIDE_FILE]
-    broken = [
-        o
-        for o in outcomes
-        if o.summary is None
-        and not (o.is_criteria and o.file not in found.named)
-        and not (o.is_criteria and o.problems[0].code == SIDE_FILE)
-    ]
+    broken = _broken(outcomes, found)
     problems = [p for o in broken for p in o.problems] + list(found.problems)
-    read = list(found.files)
-    read += [Path(o.criteria_location) for o in outcomes if looks_like_path(o.criteria_location)]
-    read += [Path(p.file) for o in outcomes for p in o.problems if p.file]
+    read = _read(outcomes, found)
     if not good:
         if not broken and not found.problems:
             raise UsageError("batch.nothing")
@@ -716,7 +733,33 @@ def compare_outcomes(
     )
     if chosen == "self" and side:  # says the ranking is on the computed points, not the claims
         comparison = comparison.model_copy(update={"computed_self": True})
-    return ComparisonRun(comparison, problems, None, read, bodies)
+    return ComparisonRun(comparison, problems, None, read, bodies, outcomes)
+
+
+def _broken(outcomes: list[FileOutcome], found: Found) -> list[FileOutcome]:
+    """The files left out, with their problems: every file that gave no result but a criteria
+    set found in a folder (skipped) and a side file of the appraisal (read with its commune)."""
+    if all(o.summary is not None for o in outcomes):
+        return []
+    from parscore.appraisal.batch import SIDE_FILE
+
+    return [
+        o
+        for o in outcomes
+        if o.summary is None
+        and not (o.is_criteria and o.file not in found.named)
+        and not (o.is_criteria and o.problems[0].code == SIDE_FILE)
+    ]
+
+
+def _read(outcomes: list[FileOutcome], found: Found) -> list[Path]:
+    """Every file read: the files found, their criteria sets, the files their problems name."""
+    from parscore.loading import looks_like_path
+
+    read = list(found.files)
+    read += [Path(o.criteria_location) for o in outcomes if looks_like_path(o.criteria_location)]
+    read += [Path(p.file) for o in outcomes for p in o.problems if p.file]
+    return read
 
 
 def compare_found(
@@ -771,3 +814,157 @@ def compare_paths(
         progress=progress,
         stage=stage,
     )
+
+
+# --- a whole run from the cache ----------------------------------------------------------------
+
+#: problems of a file that broke parscore or its worker: such a file is never scored again in
+#: the main process by a re-run (it could take the process with it), so that run is not kept
+_NOT_REPLAYED = frozenset({"batch.internal-error", "batch.worker-died", "batch.worker-timeout"})
+
+
+@dataclass(frozen=True)
+class Replay:
+    """A comparison's report taken from the cache, with what the command says besides it: the
+    problems of the files left out, the files read besides those found (their criteria sets,
+    the files their problems name: the command has recorded the files found before any was
+    read, ``output.check_target``), and whether files were left out."""
+
+    report: str | bytes
+    problems: list[Problem]
+    also_read: list[Path]
+    left_out: bool
+
+
+def _run_identity(found: Found, criteria: str | None, limits: Limits, command: list[str]) -> str:
+    from parscore.cache import run_identity
+
+    names = [(str(f), str(f) in found.named) for f in found.files]
+    return run_identity([*command, repr(criteria), repr(limits), repr(names), repr(found.problems)])
+
+
+def _no_result(outcome: FileOutcome) -> str:
+    """What a file that gave no result gave, as one digest (its problems and their places)."""
+    from parscore.cache import outcome_digest
+
+    return outcome_digest(repr((outcome.is_criteria, outcome.criteria_location, outcome.problems)))
+
+
+def replay_run(
+    found: Found,
+    criteria: str | None,
+    limits: Limits,
+    cache_folder: Path,
+    command: list[str],
+) -> Replay | None:
+    """The report an earlier run of the same ``command`` (its options and format, as
+    :func:`keep_run` was given them) wrote for the same files, if nothing it depends on has
+    changed; None otherwise (then the files are scored, each from its own entry if it has one).
+
+    Checked, not trusted: every file is read and its cache key worked out again (its bytes,
+    name, parscore, limits, ``--criteria``), each criteria set is found again from where each
+    file is now and its fingerprint compared, and every file that gave no result is scored
+    again, which must give the same problems (they are printed from this run, as they are)."""
+    from parscore.cache import file_bytes, inputs_digest
+
+    names = [str(f) for f in found.files]
+    cache = _cache(str(cache_folder))
+    entry = cache.get_run(_run_identity(found, criteria, limits, command))
+    if entry is None or len(entry.files) != len(names):
+        return None
+    base_kind = "cwd" if criteria is not None else "file"
+    resolver, cwd = _resolver(limits), Path.cwd()
+    sets: dict[tuple[int, str], str | None] = {}  # (set, folder) → where it is, if unchanged
+    parts: list[str] = []
+    outcomes: list[FileOutcome] = []
+    for name, index in zip(names, entry.files, strict=True):
+        if index < 0:  # no result: scored again, it must fail as it did
+            outcome = score_guarded(name, criteria, limits, str(cache_folder))
+            if outcome.summary is not None:
+                return None
+            parts.append("-" + _no_result(outcome))
+            outcomes.append(outcome)
+            continue
+        data = file_bytes(name, limits.max_bytes)
+        if data is None:
+            return None
+        parts.append(cache.key(data, name, criteria, limits).name)
+        folder = os.path.dirname(name)
+        if (index, folder) not in sets:  # found again from where the file is now
+            ref, base, fingerprint = entry.criteria[index]
+            location = resolver.located(ref, cwd if base == "cwd" else Path(name).parent)
+            unchanged = location is not None and resolver.fingerprint(location) == fingerprint
+            sets[(index, folder)] = location if base == base_kind and unchanged else None
+        location = sets[(index, folder)]
+        if location is None:
+            return None
+        outcomes.append(FileOutcome(name, None, criteria_location=location))  # for _read only
+    if inputs_digest(parts) != entry.inputs:
+        return None
+    try:
+        report: str | bytes = entry.report.decode("utf-8") if entry.text else entry.report
+    except UnicodeDecodeError:
+        return None
+    failed = [o for index, o in zip(entry.files, outcomes, strict=True) if index < 0]
+    problems = [p for o in _broken(failed, found) for p in o.problems] + list(found.problems)
+    also_read = _read(outcomes, found)[len(found.files) :]
+    return Replay(report, problems, also_read, entry.left_out)
+
+
+def keep_run(
+    found: Found,
+    criteria: str | None,
+    limits: Limits,
+    cache_folder: Path,
+    command: list[str],
+    run: ComparisonRun,
+    report: str | bytes,
+) -> None:
+    """Keep ``report``, what ``command`` wrote for ``run``, for :func:`replay_run`. Not kept:
+    a comparison on final appraisals or with appraisal files (their files are read with their
+    communes), a commune folder or workbook compared (not one file's bytes), a file that broke
+    parscore or its worker, a file scored without a cache key (a set that cannot be
+    fingerprinted)."""
+    from parscore.cache import RunEntry, inputs_digest
+
+    comparison = run.comparison
+    if (
+        comparison is None
+        or comparison.stage != "self"
+        or comparison.computed_self
+        or len(run.outcomes) != len(found.files)
+    ):
+        return
+    sets: dict[tuple[str, str, str], int] = {}
+    files: list[int] = []
+    parts: list[str] = []
+    for outcome, file in zip(run.outcomes, found.files, strict=True):
+        if outcome.file != str(file):
+            return
+        if outcome.summary is None:
+            if any(p.code in _NOT_REPLAYED for p in outcome.problems):
+                return
+            files.append(-1)
+            parts.append("-" + _no_result(outcome))
+            continue
+        made = outcome.provenance
+        if made is None:
+            return
+        files.append(
+            sets.setdefault((made.criteria_ref, made.criteria_base, made.fingerprint), len(sets))
+        )
+        parts.append(made.key)
+    try:
+        data = report.encode("utf-8") if isinstance(report, str) else report
+    except UnicodeEncodeError:
+        return
+    entry = RunEntry(
+        identity=_run_identity(found, criteria, limits, command),
+        inputs=inputs_digest(parts),
+        criteria=list(sets),
+        files=files,
+        left_out=run.left_out,
+        text=isinstance(report, str),
+        report=data,
+    )
+    _cache(str(cache_folder)).put_run(entry)

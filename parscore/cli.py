@@ -669,6 +669,20 @@ def compare(
     tables = [survey] if survey is not None else []
     _check_output(chosen, output, force, [*paths, *found.files, *tables])
     limits = resolver().limits
+    opts = Options(lang=lang, detail=detail, width=_layout_width(output))
+    cache = None if no_cache else default_folder()
+    # an unchanged re-run: the report from the cache, with this run's stderr and exit code
+    # the format written, as chosen (by --format or by the output's name): never --format alone
+    command = [chosen.name, repr(group_by), repr(stage), repr(opts), repr(output is None)]
+    replay = None
+    if cache is not None and not previous and survey is None:
+        replay = batch.replay_run(found, criteria_ref, limits, cache, command)
+    if replay is not None:
+        print_problems(replay.problems, lang)
+        emit(replay.report, output, force, [*paths, *replay.also_read], bom=chosen.bom)
+        if replay.left_out:
+            sys.exit(EXIT_PROBLEMS)
+        return
     table = None
     if survey is not None:
         from parscore import survey_table
@@ -678,7 +692,7 @@ def compare(
         found,
         criteria_ref,
         limits,
-        cache_folder=None if no_cache else default_folder(),
+        cache_folder=cache,
         jobs=jobs,
         group_by=group_by,  # type: ignore[arg-type]
         progress=_progress_bar(lang) if sys.stderr.isatty() else None,
@@ -697,16 +711,16 @@ def compare(
         from parscore.yearfiles import against_last_year
 
         _check_output(chosen, output, force, [*read, *previous])
-        cache = None if no_cache else default_folder()
         comparison, notices, more = against_last_year(
             comparison, list(previous), lineage, limits, cache_folder=cache, jobs=jobs
         )
         print_problems(notices, lang)
         read += more
-    opts = Options(lang=lang, detail=detail, width=_layout_width(output))
     report = chosen.reporter()(comparison, opts)
     # worker processes (--jobs) read files this process has no record of: name them all
     emit(report, output, force, [*read, *tables], bom=chosen.bom)
+    if cache is not None and not previous and survey is None:
+        batch.keep_run(found, criteria_ref, limits, cache, command, run, report)
     if run.left_out or (previous and any(p.severity is Severity.ERROR for p in notices)):
         sys.exit(EXIT_PROBLEMS)  # a file left out, this year's or last year's
 

@@ -248,7 +248,7 @@ def exact_percents(summary: UnitSummary) -> dict[str, Fraction | None]:
 
 def _unit(summary: UnitSummary, group: str | None = None) -> UnitRef:
     u = summary.unit
-    district = u.parent("district")
+    district, province = u.parent("district"), u.parent("province")
     return UnitRef(
         name=u.name,
         code=u.code,
@@ -257,7 +257,7 @@ def _unit(summary: UnitSummary, group: str | None = None) -> UnitRef:
         year=summary.year,
         group=group,
         district=district.name if district is not None else None,
-        province=u.parent("province").name if u.parent("province") is not None else None,  # type: ignore[union-attr]
+        province=province.name if province is not None else None,
     )
 
 
@@ -277,15 +277,20 @@ def rank(units: Sequence[UnitSummary | UnitResult], group: str | None = None) ->
     """By index as published (two decimals), highest first; equal indexes share a rank and the
     next rank skips (1, 2, 2, 4). Within a tie, names in Vietnamese alphabetical order."""
     ordered = ranking_order([_summary(u) for u in units])
+    return _rank_rows(ordered, [_unit(u, group) for u in ordered])
+
+
+def _rank_rows(ordered: Sequence[UnitSummary], refs: Sequence[UnitRef]) -> list[RankRow]:
+    """:func:`rank`'s rows, of units already in ranking order, each with its reference."""
     rows: list[RankRow] = []
-    for position, u in enumerate(ordered, start=1):
+    for position, (u, ref) in enumerate(zip(ordered, refs, strict=True), start=1):
         t = u.totals
         tied = bool(rows) and rows[-1].index == t.index
         rows.append(
             RankRow(
                 rank=rows[-1].rank if tied else position,
                 of=len(ordered),
-                unit=_unit(u, group),
+                unit=ref,
                 index=t.index,
                 band=t.band,
                 index_band=t.index_band,
@@ -324,7 +329,7 @@ def _matrix_row(
     u: UnitSummary,
     shares: dict[str, Fraction | None],
     medians: dict[str, Fraction | None],
-    group: str | None,
+    ref: UnitRef,
     items: Sequence[str],
 ) -> MatrixRow:
     """A unit's percentages and its weakest field: the one furthest below the group median,
@@ -343,7 +348,7 @@ def _matrix_row(
     if not below:
         no_weakest = "at-or-above-median" if worst is not None else "nothing-comparable"
     return MatrixRow(
-        unit=_unit(u, group),
+        unit=ref,
         percents=u.percents,
         weakest_field=worst[2] if worst and below else None,
         weakest_gap=_two(worst[0]) if worst and below else None,
@@ -378,25 +383,36 @@ def _group(
     shares = [shares_of[u.source] for u in units]
     field_stats, medians = _field_stats(shares, outline)
     ids = [item.id for item in outline.items]
+    refs = [_unit(u, name) for u in units]  # one (frozen) reference a unit, in every table
     matrix = [
-        _matrix_row(u, share, medians, name, ids) for u, share in zip(units, shares, strict=True)
+        _matrix_row(u, share, medians, ref, ids)
+        for u, share, ref in zip(units, shares, refs, strict=True)
     ]
-    full_sets = [set(u.full) for u in units]
-    na_sets = [set(u.not_applicable) for u in units]
+    # per sub-criterion, who got full points (in ranking order) and to how many it applies:
+    # one pass over each unit's lists, not one over every unit for each sub-criterion
+    full: dict[str, list[str]] = {item.id: [] for item in outline.items}
+    applicable = dict.fromkeys(full, len(units))
+    for u in units:
+        for item_id in set(u.full):
+            if item_id in full:
+                full[item_id].append(u.unit.name)
+        for item_id in set(u.not_applicable):
+            if item_id in applicable:
+                applicable[item_id] -= 1
     items = [
         ItemStat(
             id=item.id,
             name=item.name,
             field=item.field,
-            full=[u.unit.name for u, full in zip(units, full_sets, strict=True) if item.id in full],
-            applicable=sum(item.id not in na for na in na_sets),
+            full=list(full[item.id]),
+            applicable=applicable[item.id],
         )
         for item in outline.items
     ]
     indexes = [exact_index(u) for u in units]
     return Group(
         name=name,
-        ranking=rank(units, name),
+        ranking=_rank_rows(units, refs),
         bands=_band_counts(units, outline),
         mean_index=_known(mean(indexes)),
         median_index=_known(median(indexes)),
@@ -464,11 +480,10 @@ def compare(
     not_assessed, ungrouped = [], []
     for summary in summaries:
         key = keys[summary.source]
-        ref = _unit(summary, shown[key] if key is not None else None)
         if not summary.assessed:
-            not_assessed.append(ref)
+            not_assessed.append(_unit(summary, shown[key] if key is not None else None))
         elif key is None and chosen != "none":
-            ungrouped.append(ref)
+            ungrouped.append(_unit(summary))
         else:
             grouped.setdefault(key, []).append(summary)
     order = sorted(grouped, key=lambda k: (k is None, sort_key(shown[k] if k is not None else "")))
