@@ -482,6 +482,7 @@ def evaluate(
 ) -> None:
     """Score one commune's EVIDENCE file (Chấm điểm một xã)."""
     from parscore.engine import evaluate as run
+    from parscore.engine import holds_evidence
     from parscore.loading import load_evidence
     from parscore.report.common import Options
 
@@ -533,6 +534,11 @@ def evaluate(
         )
         emit(text, output, force, inputs)
         return
+    if not (missing or standing) and not holds_evidence(prepared):  # unfilled: 0 and said so
+        unfilled = Problem(
+            "evidence.nothing-filled", {}, prepared.source, severity=Severity.WARNING
+        )
+        prepared = prepared.model_copy(update={"warnings": (*prepared.warnings, unfilled)})
     if not chosen.shows_warnings:
         print_problems(list(prepared.warnings), lang)  # the table and Markdown list them
     result = run(prepared)
@@ -844,6 +850,7 @@ def plan(
 ) -> None:
     """Draft next year's improvement plan from a commune's EVIDENCE (Kế hoạch cải thiện)."""
     from parscore.engine import evaluate as run
+    from parscore.engine import holds_evidence
     from parscore.loading import load_evidence
     from parscore.plan import make_plan
     from parscore.report.common import Options
@@ -851,6 +858,8 @@ def plan(
     chosen = formats.for_output("plan", fmt, output)
     _check_output(chosen, output, force, [evidence])
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
+    if not holds_evidence(prepared):  # a plan from nothing would list every sub-criterion
+        raise UsageError("plan.nothing-filled", path=prepared.source)
     drafted = make_plan(run(prepared), target)
     read = [evidence]
     _needs_previous(previous, lineage=lineage, crosswalks=crosswalks)

@@ -512,7 +512,7 @@ class _Fast(_Tree[NodeScore]):
             fields=fields,
             survey=survey,
             totals=self.totals(fields, survey, bonus, penalty),
-            assessed=_assessed(self.checked),
+            assessed=holds_evidence(self.checked),
         )
 
 
@@ -532,7 +532,7 @@ def _split(leaves: Iterable[NodeResult | NodeScore]) -> dict[str, tuple[Decimal,
     return {key: (tidy(p), tidy(m)) for key, (p, m) in sums.items()}
 
 
-def _assessed(checked: CheckedEvidence) -> bool:
+def holds_evidence(checked: CheckedEvidence) -> bool:
     """Whether the file holds any evidence, as :func:`parscore.compare.has_evidence` tells it
     from a full result: an item (the survey's included) with an input, a document, an
     explanation, a "nothing occurred" or a claimed score, or a bonus or penalty line."""

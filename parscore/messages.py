@@ -611,6 +611,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "cần cả '{part}' và '{total}'",
         "both '{part}' and '{total}' are needed",
     ),
+    "evidence.nothing-filled": (
+        "tệp chưa có minh chứng nào (tệp mẫu chưa điền): mọi tiêu chí được tính 0 điểm, xếp "
+        "loại chưa có ý nghĩa; xem việc cần chuẩn bị bằng --missing",
+        "the file holds no evidence yet (an unfilled template): every sub-criterion scores 0 "
+        "and the band means nothing yet; see what to prepare with --missing",
+    ),
     "evidence.unknown-input": (
         "'{key}' không phải dữ liệu của tiêu chí '{id}' (cách chấm '{kind}'); dữ liệu hợp lệ: "
         "{expected}{suggestion}",
@@ -2715,6 +2721,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Out of reach: improving every self-assessed sub-criterion brings the index to {after}; "
         "even with the survey at its maximum the index is at most {best}, below the target. "
         "Choose a target of at most {best}.",
+    ),
+    "plan.nothing-filled": (
+        "{path} chưa có minh chứng nào (tệp mẫu chưa điền): kế hoạch cải thiện lập từ kết quả "
+        "tự đánh giá, hãy điền tệp rồi chạy lại (xem parscore evaluate --missing)",
+        "{path} holds no evidence yet (an unfilled template): an improvement plan is drawn from "
+        "the self-assessment, fill the file and run again (see parscore evaluate --missing)",
     ),
     "plan-doc.survey": (
         "{n}. Điểm điều tra xã hội học (do đơn vị điều tra chấm)",
