@@ -32,6 +32,7 @@ from parscore.errors import InputError, Problem, Severity, UsageError
 from parscore.escaping import escaped
 from parscore.fastyaml import load_bytes as fast_read
 from parscore.loading import (
+    NOT_EVIDENCE,
     ZIP_SIGNATURE,
     CriteriaResolver,
     evidence_from_bytes,
@@ -60,6 +61,11 @@ def is_evidence_name(path: Path) -> bool:
     return path.suffix.lower() in YAML_SUFFIXES or is_workbook(path)
 
 
+#: the problem code that marks an appraisal or explanation file met where evidence was
+#: expected (read with its commune's evidence, not compared)
+SIDE_FILE = NOT_EVIDENCE["appraisal"]
+
+
 @dataclass(frozen=True)
 class Found:
     """The files to score, and what could not be searched."""
@@ -67,6 +73,7 @@ class Found:
     files: list[Path]
     problems: list[Problem]
     named: frozenset[str] = frozenset()  # files named on the command line, not found in folders
+    given: tuple[str, ...] = ()  # the paths searched, as the user named them (for messages)
 
 
 def find_files(paths: Iterable[Path]) -> Found:
@@ -76,6 +83,8 @@ def find_files(paths: Iterable[Path]) -> Found:
     searched. A folder reached twice through links (a loop) is searched once and said; a folder
     that cannot be read is said."""
     from parscore.folder import is_commune_folder
+
+    paths = list(paths)
 
     files: list[Path] = []
     problems: list[Problem] = []
@@ -131,7 +140,7 @@ def find_files(paths: Iterable[Path]) -> Found:
         else:
             add_file(path)  # a missing file is reported when it is read
             named.add(str(path))
-    return Found(files, problems, frozenset(named))
+    return Found(files, problems, frozenset(named), tuple(display_name(p) for p in paths))
 
 
 @dataclass(frozen=True)
@@ -690,7 +699,6 @@ def compare_outcomes(
     commune and is skipped; one named explicitly is left out with its problem. Raises
     ``batch.nothing`` when there was nothing at all to compare. ``survey``: the province's
     survey table the files were scored with, which their appraisals are scored with too."""
-    from parscore.appraisal.batch import SIDE_FILE
     from parscore.engine import notice
 
     good = [o for o in outcomes if o.summary is not None]
@@ -700,7 +708,7 @@ def compare_outcomes(
     read = _read(outcomes, found)
     if not good:
         if not broken and not found.problems:
-            raise UsageError("batch.nothing")
+            raise UsageError("batch.nothing", paths=", ".join(found.given) or ".")
         return ComparisonRun(None, problems, None, read)
     summaries = [o.summary for o in good if o.summary is not None]
     try:
@@ -741,8 +749,6 @@ def _broken(outcomes: list[FileOutcome], found: Found) -> list[FileOutcome]:
     set found in a folder (skipped) and a side file of the appraisal (read with its commune)."""
     if all(o.summary is not None for o in outcomes):
         return []
-    from parscore.appraisal.batch import SIDE_FILE
-
     return [
         o
         for o in outcomes

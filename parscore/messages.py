@@ -1778,8 +1778,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "out — please report it with this file",
     ),
     "batch.nothing": (
-        "không có tệp .yaml nào để so sánh",
-        "no .yaml file to compare",
+        "không có tệp minh chứng nào để so sánh trong {paths} (tệp .yaml, bảng .xlsx hoặc thư "
+        "mục của một xã)",
+        "no evidence file to compare in {paths} (.yaml files, .xlsx score sheets or commune "
+        "folders)",
     ),
     "compare.mixed-sets": (
         "các tệp được chấm theo những bộ tiêu chí khác nhau, không so sánh được: {listing}",
@@ -4239,6 +4241,7 @@ _LISTINGS = frozenset(
         "known",
         "listing",
         "path",
+        "paths",
         "reason",
         "second",
     }

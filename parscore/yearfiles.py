@@ -470,7 +470,8 @@ def against_last_year(
         if refusal is not None:
             raise refusal
         if run.comparison is None:
-            raise InputError(problems) if problems else UsageError("batch.nothing")
+            shown = ", ".join(display_name(p) for p in previous)
+            raise InputError(problems) if problems else UsageError("batch.nothing", paths=shown)
         source = ", ".join(display_name(p) for p in previous)
         before = past_of(run.comparison, source)
     if before.year >= comparison.year:

@@ -84,6 +84,11 @@ def test_only_broken_files_give_no_comparison_and_nothing_at_all_is_refused(tmp_
     with pytest.raises(UsageError) as caught:
         batch.compare_paths([tmp_path], None, DEFAULT_LIMITS)
     assert caught.value.code == "batch.nothing"
+    # the folder searched is named: which of several was empty is not a guess
+    assert caught.value.message("en") == (
+        f"no evidence file to compare in {tmp_path.as_posix()} (.yaml files, .xlsx score sheets "
+        "or commune folders)"
+    )
 
 
 # --- the format registry ---------------------------------------------------------------------

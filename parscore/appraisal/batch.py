@@ -23,9 +23,6 @@ from parscore.model.common import comparable
 from parscore.model.compare import UnitSummary
 from parscore.yamlsource import Limits
 
-#: the problem code that marks an appraisal or explanation file met where evidence was expected
-SIDE_FILE = "usage.appraisal-file"
-
 
 @dataclass
 class Appraised:
