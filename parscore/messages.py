@@ -4296,6 +4296,32 @@ def reason(code: str, args: dict[str, Any] | None = None) -> Reason:
     )
 
 
+def closest(word: str, candidates: list[str], cutoff: float = 0.6) -> str | None:
+    """The candidate ``word`` was most likely meant to be: one a single slip away (two letters
+    swapped, one letter wrong, missing or extra: ``dnoe`` is ``done``, not ``note``), else the
+    most similar by :mod:`difflib` above ``cutoff``; None when none is close."""
+    import difflib
+
+    slips = [c for c in candidates if _one_slip(word, c)]
+    if slips:
+        return max(slips, key=lambda c: difflib.SequenceMatcher(None, word, c).ratio())
+    best = difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff)
+    return best[0] if best else None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one typing slip: a swap of two neighbours, one letter
+    replaced, left out or added."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+        return len(diff) == 1 or (swapped and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def suggestion(best: str | None) -> dict[str, Any]:
     """The ``suggestion`` argument for "did you mean ...?": a :class:`Phrase`, or nothing without
     a best guess."""

@@ -73,3 +73,21 @@ def test_a_phrase_in_a_reason_is_kept_in_both_languages():
 
 def test_the_html_page_language():
     assert (html_lang("vi"), html_lang("en")) == ("vi", "en")
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("dnoe", "done"),  # two letters swapped: not 'note', which difflib alone prefers
+        ("don", "done"),  # one left out
+        ("mett", "met"),  # one added
+        ("on_tme", "on_time"),
+        ("plannde", "planned"),
+        ("zzz", None),
+    ],
+)
+def test_a_slip_is_taken_for_what_was_meant(typed, meant):
+    from parscore.messages import closest
+
+    keys = ["done", "planned", "percent", "met", "on_time", "note", "documents", "claimed"]
+    assert closest(typed, keys) == meant

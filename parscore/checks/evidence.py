@@ -13,7 +13,7 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from parscore.errors import InputError, KeyPath, Problem, Severity
-from parscore.messages import suggestion
+from parscore.messages import closest, suggestion
 from parscore.model.checked import CheckedEvidence, context_for
 from parscore.model.common import found, is_blank, number_problem, parse_date
 from parscore.model.criteria import CriteriaSet, LedgerRule
@@ -303,8 +303,7 @@ class _EvidenceChecker:
                 ok = False
                 continue
             if spec is None:
-                candidates = sorted(specs) + sorted(RESERVED_KEYS)
-                best = difflib.get_close_matches(key, candidates, n=1, cutoff=0.6)
+                guess = closest(key, sorted(specs) + sorted(RESERVED_KEYS))
                 self.add(
                     "evidence.unknown-input",
                     path + (key,),
@@ -313,7 +312,7 @@ class _EvidenceChecker:
                     id=node_id,
                     kind=kind.name,
                     expected=", ".join(specs),
-                    **suggestion(best[0] if best else None),
+                    **suggestion(guess),
                 )
                 ok = False
                 continue

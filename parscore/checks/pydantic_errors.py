@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from parscore.errors import Problem
-from parscore.messages import CATALOGUE, suggestion
+from parscore.messages import CATALOGUE, closest, suggestion
 from parscore.model.common import found, number_problem
 from parscore.yamlsource import Source
 
@@ -45,8 +45,8 @@ def _error_message(
     if kind == "missing":
         return "value.missing", {"key": last}, False
     if kind == "extra_forbidden":
-        best = difflib.get_close_matches(str(last), sorted(known_keys), n=1, cutoff=0.75)
-        return "value.unknown-key", {"key": last, **suggestion(best[0] if best else None)}, True
+        guess = closest(str(last), sorted(known_keys), cutoff=0.75)
+        return "value.unknown-key", {"key": last, **suggestion(guess)}, True
     if value is None and (
         kind in _TYPE_ERRORS or kind.endswith("_type") or kind.endswith("_parsing")
     ):
