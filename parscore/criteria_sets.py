@@ -143,7 +143,11 @@ class CriteriaResolver:
     ) -> tuple[CriteriaSet, Source]:
         """The set ``src`` holds, over the sets it extends (a relative ``extends:`` is taken
         from ``folder``); ``chain`` ends with ``src``'s own location when it has one."""
-        if not isinstance(src.data, dict) or "extends" not in src.data:
+        data = src.data
+        if isinstance(data, dict) and "fields" not in data and "extends" not in data:
+            if "unit" in data or "items" in data:  # a commune's file named as its set
+                raise InputError([Problem("criteria.is-unit-file", {}, src.display)])
+        if not isinstance(data, dict) or "extends" not in data:
             return criteria_from_source(src), src  # a whole set
         from parscore import extend
         from parscore.model.extension import MAX_EXTENDS

@@ -611,6 +611,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "cần cả '{part}' và '{total}'",
         "both '{part}' and '{total}' are needed",
     ),
+    "criteria.is-unit-file": (
+        "tệp này là tệp của một xã (minh chứng, thẩm định hoặc giải trình), không phải bộ tiêu "
+        "chí: 'criteria:' phải là mã một bộ có sẵn (ví dụ ref-commune-2023) hoặc đường dẫn tới tệp "
+        "bộ tiêu chí (có 'fields:')",
+        "this is a commune's file (evidence, appraisal or explanation), not a criteria set: "
+        "'criteria:' must be a shipped set's id (e.g. ref-commune-2023) or the path of a criteria "
+        "set file (one with 'fields:')",
+    ),
     "evidence.nothing-filled": (
         "tệp chưa có minh chứng nào (tệp mẫu chưa điền): mọi tiêu chí được tính 0 điểm, xếp "
         "loại chưa có ý nghĩa; xem việc cần chuẩn bị bằng --missing",

@@ -869,3 +869,25 @@ def test_optional_text_that_is_not_text_is_pydantic_s_string_error(value):
     assert [(e["type"], e["loc"], e["input"]) for e in errors] == [
         ("string_type", ("number",), value)
     ]
+
+
+def test_a_commune_s_file_named_as_the_criteria_set_is_called_so(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from parscore.cli import main
+
+    evidence = (DATA.parent.parent / "evidence" / "ho-xa-2023.yaml").read_text(encoding="utf-8")
+    (tmp_path / "other.yaml").write_text(evidence, encoding="utf-8")  # another commune's file
+    lines = [
+        "criteria: ./other.yaml" if line.startswith("criteria:") else line
+        for line in evidence.splitlines()
+    ]
+    (tmp_path / "ho-xa.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["evaluate", "ho-xa.yaml", "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "other.yaml: this is a commune's file (evidence, appraisal or explanation), not a "
+        "criteria set"
+    )  # not "missing key 'id'", "missing key 'title'"... for every key a set has
+    assert "[value.missing]" not in result.stderr
