@@ -858,8 +858,10 @@ def plan(
     chosen = formats.for_output("plan", fmt, output)
     _check_output(chosen, output, force, [evidence])
     prepared = load_evidence(evidence, resolver(), criteria=criteria_ref)
-    if not holds_evidence(prepared):  # a plan from nothing would list every sub-criterion
-        raise UsageError("plan.nothing-filled", path=prepared.source)
+    if not holds_evidence(prepared):  # a plan from nothing lists every sub-criterion: said
+        print_problems(
+            [Problem("plan.nothing-filled", {}, prepared.source, severity=Severity.WARNING)], lang
+        )
     drafted = make_plan(run(prepared), target)
     read = [evidence]
     _needs_previous(previous, lineage=lineage, crosswalks=crosswalks)

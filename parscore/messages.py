@@ -2733,10 +2733,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Choose a target of at most {best}.",
     ),
     "plan.nothing-filled": (
-        "{path} chưa có minh chứng nào (tệp mẫu chưa điền): kế hoạch cải thiện lập từ kết quả "
-        "tự đánh giá, hãy điền tệp rồi chạy lại (xem parscore evaluate --missing)",
-        "{path} holds no evidence yet (an unfilled template): an improvement plan is drawn from "
-        "the self-assessment, fill the file and run again (see parscore evaluate --missing)",
+        "tệp chưa có minh chứng nào (tệp mẫu chưa điền): kế hoạch này coi mọi tiêu chí là 0 điểm "
+        "và liệt kê tất cả; kế hoạch cải thiện lập từ kết quả tự đánh giá, hãy điền tệp rồi "
+        "chạy lại (xem parscore evaluate --missing)",
+        "the file holds no evidence yet (an unfilled template): this plan takes every "
+        "sub-criterion at 0 and lists them all; an improvement plan is drawn from the "
+        "self-assessment, fill the file and run again (see parscore evaluate --missing)",
     ),
     "plan-doc.survey": (
         "{n}. Điểm điều tra xã hội học (do đơn vị điều tra chấm)",

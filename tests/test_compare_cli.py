@@ -176,7 +176,9 @@ def test_nothing_to_compare(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run("compare", ".", "--lang", "en")
     assert result.exit_code == 2
-    assert "no .yaml file to compare" in result.stderr
+    assert result.stderr.endswith(
+        "error: no evidence file to compare in . (.yaml files, .xlsx score sheets or commune folders)\n"
+    )
 
 
 def test_progress_never_reaches_stdout(folder):
