@@ -465,15 +465,23 @@ _QUOTE_SCAN = 1_000_000
 
 def _open_quote(src: Source, line: int) -> tuple[int, int] | None:
     """Where a double-quoted text still open at the start of ``line`` began (its line and
-    column); None otherwise. Read as an editor would colour it:
-    comments and single-quoted text are skipped, ``\\"`` does not close. Only the first
-    :data:`_QUOTE_SCAN` characters are looked at: a longer file gets libyaml's own place."""
+    column); None otherwise. Read as an editor would colour it: a quote opens a text only where
+    a value starts (after ``: ``, ``- ``, ``[``, ``{``, ``,`` or at the start of a line), not
+    inside plain text (``màn hình 5" lớn``); comments, single-quoted texts and block texts
+    (``|``, ``>``) are skipped; ``\\"`` does not close. Only the first :data:`_QUOTE_SCAN`
+    characters are looked at: a longer file gets libyaml's own place."""
     if len(src.text) > _QUOTE_SCAN:
         return None
     opened: tuple[int, int] | None = None
+    single = False
+    block: int | None = None  # the indentation a block text's lines go deeper than
     for number in range(1, line):
         text = src.line_text(number) or ""
-        single = False
+        indent = len(text) - len(text.lstrip(" "))
+        if block is not None and opened is None and not single:
+            if not text.strip() or indent > block:
+                continue  # a line of the block text
+            block = None
         i = 0
         while i < len(text):
             char = text[i]
@@ -488,12 +496,21 @@ def _open_quote(src: Source, line: int) -> tuple[int, int] | None:
                     i += single
             elif char == "#" and (i == 0 or text[i - 1] in " \t"):
                 break
-            elif char == '"':
-                opened = (number, i + 1)
-            elif char == "'" and text[:i].rstrip()[-1:] in ("", ":", "-", "[", "{", ","):
-                single = True
+            elif char in "\"'" and text[:i].rstrip()[-1:] in _VALUE_STARTS:
+                if char == '"':
+                    opened = (number, i + 1)
+                else:
+                    single = True
+            elif char in "|>" and text[:i].rstrip()[-1:] in (":", "-"):
+                if not text[i + 1 :].split("#", 1)[0].strip(" +-0123456789"):
+                    block = indent  # the lines below, deeper than this one, are its text
+                    break
             i += 1
     return opened
+
+
+#: what a quoted value may follow on its line (nothing: the line starts with it)
+_VALUE_STARTS = ("", ":", "-", "[", "{", ",", "?")
 
 
 _KEY_LINE = re.compile(r"""( *)((?:- +)*)("[^"]*"|'[^']*'|[^\s#"'][^#]*?) *:(?: |$)""")

@@ -173,6 +173,21 @@ def test_refusals_are_located(text, expected):
             '  "1.2":\n    met: true\n',
             "f.yaml:3:12: the quote opened here is never closed [yaml.unclosed-quote]",
         ),
+        (  # a quote inside plain text opens nothing: the mistake below is told as it is
+            'a:\n  note: man hinh 5" lon\n  b: 1\n   c: 2\n',
+            "f.yaml:4:4: 'c' is indented deeper than 'b' on line 3 above it: remove spaces at the "
+            "start of the line so that it starts at column 3, like 'b' [yaml.over-indented]",
+        ),
+        (  # nor one inside a block text
+            'a:\n  note: |\n    he said "hi\n  b: 1\n   c: 2\n',
+            "f.yaml:5:4: 'c' is indented deeper than 'b' on line 4 above it: remove spaces at the "
+            "start of the line so that it starts at column 3, like 'b' [yaml.over-indented]",
+        ),
+        (  # nor one inside a single-quoted text over two lines
+            "a: 'one\n  two \" three'\nb: 1\n c: 2\n",
+            "f.yaml:4:2: 'c' is indented deeper than 'b' on line 3 above it: remove spaces at the "
+            "start of the line so that it starts at column 1, like 'b' [yaml.over-indented]",
+        ),
         (  # closed on a later line, a quoted text over two lines is fine: the mistake is elsewhere
             'a: "one\n  two"\nb: 1\n c: 2\n',
             "f.yaml:4:2: 'c' is indented deeper than 'b' on line 3 above it: remove spaces at the "
