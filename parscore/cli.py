@@ -58,17 +58,34 @@ GROUP_LANG_OPTION = click.option(
 )
 
 
+_FOLDER_NAMED = "parscore.output-folder-named"
+
+
 class OutputFile(click.Path):
     """The file a command writes. A name ending with a separator (``-o ket-qua/``) names a
-    folder: refused, where pathlib would drop the separator and write a file of that name."""
+    folder: refused, where pathlib would drop the separator and write a file of that name.
+    With ``folder_ok`` (a command that may write a folder) it is noted, and the command refuses
+    it when it writes a file (:func:`_refuse_folder_name`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder_ok: bool = False) -> None:
         super().__init__(path_type=Path)
+        self.folder_ok = folder_ok
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
         if isinstance(value, str) and value.endswith(("/", os.sep)):
-            self.fail(render("cli.output-is-folder", {"path": value}, _lang(ctx), short=True))
+            if not self.folder_ok:
+                self.fail(render("cli.output-is-folder", {"path": value}, _lang(ctx), short=True))
+            if ctx is not None:
+                ctx.meta[_FOLDER_NAMED] = value
         return super().convert(value, param, ctx)
+
+
+def _refuse_folder_name() -> None:
+    """A command that may write a folder, writing a file: a name ending with a separator is a
+    folder's (:class:`OutputFile`)."""
+    named = click.get_current_context().meta.get(_FOLDER_NAMED)
+    if named is not None:
+        raise UsageError("cli.output-is-folder", path=named)
 
 
 OUTPUT_OPTION = click.option("--output", "-o", type=OutputFile(), help="cli.help.output")
@@ -1097,7 +1114,7 @@ def schema(
     "--output",
     "-o",
     required=True,
-    type=click.Path(path_type=Path),
+    type=OutputFile(folder_ok=True),
     help="cli.help.template-output",
 )
 @click.option("--force", is_flag=True, help="cli.help.template-force")
@@ -1139,6 +1156,7 @@ def template(
         raise UsageError("usage.blank-unit")
     read = [Path(criteria_ref)] if looks_like_path(criteria_ref) else []
     if not as_folder:  # each file of a folder is checked before any is written
+        _refuse_folder_name()
         check_target(output, force=force, inputs=read)
     nfc = lambda s: unicodedata.normalize("NFC", s) if s else s  # noqa: E731
     cs = load_criteria(criteria_ref, resolver())
@@ -1406,7 +1424,7 @@ def appraisal_annex(
 @main.command(help="cli.help.convert")
 @click.argument("evidence", type=click.Path(path_type=Path))
 @click.option(
-    "--output", "-o", required=True, type=click.Path(path_type=Path), help="cli.help.convert-output"
+    "--output", "-o", required=True, type=OutputFile(folder_ok=True), help="cli.help.convert-output"
 )
 @click.option("--folder", "as_folder", is_flag=True, help="cli.help.convert-folder")
 @FORCE_OPTION
@@ -1420,6 +1438,8 @@ def convert(evidence: Path, output: Path, as_folder: bool, force: bool, lang: st
     from parscore.output import check_suffix, write_files
     from parscore.yamlsource import display_name
 
+    if not as_folder:
+        _refuse_folder_name()
     kind = "folder" if as_folder else "xlsx" if is_workbook(output) else "yaml"
     check_suffix(output, kind)
     files = converted(evidence, output, kind, resolver(), lang)

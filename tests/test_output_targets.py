@@ -317,7 +317,15 @@ def test_an_output_named_as_a_folder_is_refused_not_written_as_a_file(folder):
         assert result.exit_code == 2
         assert "newdir/ names a folder (it ends with /)" in result.stderr
         assert not Path("newdir").exists()
-    # a template written as a folder may be named so
+    # template and convert may write a folder (--folder), which may be named so; a file not
+    for command in (
+        ("template", "--criteria", "ref-commune-2023", "--unit", "X"),
+        ("convert", "ev/ho-xa-2023.yaml"),
+    ):
+        refused = run(*command, "-o", "newdir/", "--lang", "en")
+        assert refused.exit_code == 2
+        assert "newdir/ names a folder (it ends with /)" in refused.stderr
+        assert not Path("newdir").exists()
     made = run("template", "--criteria", "ref-commune-2023", "--unit", "X", "--folder", "-o", "t/")
     assert made.exit_code == 0, made.output
     assert Path("t/commune.yaml").is_file()
