@@ -586,8 +586,9 @@ def test_no_cache_writes_and_reads_no_run(work, compared):
     cold = run_cli("--format", "json")
     (entry,) = _runs(_cache_root())
     _forge(entry, "Vĩnh Long".encode(), "Vĩnh Lừa".encode())
-    assert run_cli("--format", "json", cache=False).stdout == cold.stdout
-    assert entry.stat().st_mtime and len(_runs(_cache_root())) == 1
+    forged = entry.read_bytes()
+    assert run_cli("--format", "json", cache=False).stdout == cold.stdout  # not read...
+    assert entry.read_bytes() == forged and _runs(_cache_root()) == [entry]  # ...nor written
 
 
 def test_old_runs_are_let_go(work, monkeypatch):
@@ -643,14 +644,18 @@ def test_a_comparison_against_last_year_is_never_kept_nor_replayed(
     for name in ("a.yaml", "b.yaml"):
         text = (work / name).read_text("utf-8").replace("year: 2023", "year: 2022")
         (last / name).write_text(text.replace("1150", "1000"), encoding="utf-8")
+    this_year = run_cli("--format", "json")  # this year alone: kept
+    assert len(_runs(_cache_root())) == 1 and len(compared) == 1
     kept: list[int] = []
-    monkeypatch.setattr(batch, "keep_run", lambda *a, **k: kept.append(1))
+    real_keep = batch.keep_run
+    monkeypatch.setattr(batch, "keep_run", lambda *a, **k: kept.append(1) or real_keep(*a, **k))
     for _ in range(2):
         run = run_cli("--format", "json", "--previous", str(last))
         assert run.exit_code == 0, run.stderr
-        assert json.loads(run.stdout)["previous"]  # compared against 2022
-    assert kept == [] and not (_cache_root() / "runs-v1").exists()
-    assert len(compared) == 4  # both years scored, both times: never replayed
+        assert json.loads(run.stdout)["previous"]  # compared against 2022, not this year's run
+        assert run.stdout != this_year.stdout
+    assert kept == [] and len(_runs(_cache_root())) == 1
+    assert len(compared) == 5  # both years scored, both times: never replayed
 
 
 def test_a_run_in_which_a_file_broke_parscore_is_not_kept(work, monkeypatch):
