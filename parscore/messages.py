@@ -285,10 +285,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "document)",
     ),
     "value.no-such-date": (
-        "'{value}' không có trong lịch: ngày hoặc tháng không hợp lệ (dd/mm/yyyy: ngày trước, "
-        "tháng sau, ví dụ 06/02/2023)",
-        "'{value}' is not in the calendar: no such day or month (dd/mm/yyyy: the day first, then "
-        "the month, e.g. 06/02/2023)",
+        "'{value}' không có trong lịch: ngày, tháng hoặc năm không hợp lệ (dd/mm/yyyy: ngày "
+        "trước, tháng sau, ví dụ 06/02/2023)",
+        "'{value}' is not in the calendar: no such day, month or year (dd/mm/yyyy: the day "
+        "first, then the month, e.g. 06/02/2023)",
     ),
     "value.choice": (
         "'{value}' không hợp lệ: chọn một trong {choices}",
@@ -4312,7 +4312,7 @@ def closest(word: str, candidates: list[str], cutoff: float = 0.6) -> str | None
     most similar by :mod:`difflib` above ``cutoff``; None when none is close."""
     import difflib
 
-    slips = [c for c in candidates if _one_slip(word, c)]
+    slips = [c for c in candidates if len(word) >= 3 and _one_slip(word, c)]  # 'x' is no slip
     if slips:
         return max(slips, key=lambda c: difflib.SequenceMatcher(None, word, c).ratio())
     best = difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff)

@@ -59,7 +59,7 @@ def check_zip(data: bytes, display: str, limits: Limits) -> None:
             "workbook.too-large", display, size=format_size(size), limit=format_size(limit)
         )
     names = {part.filename for part in parts}
-    if "xl/workbook.xml" not in names:  # a zip, but not a workbook: say what it is
+    if not any(name.startswith("xl/") for name in names):  # a zip, not a workbook: say what
         kind = next((k for part, k in _OTHER_ZIPS if part in names), "workbook.kind-zip")
         raise _refuse("workbook.other-file", display, kind=Phrase(kind))
 

@@ -84,6 +84,7 @@ def test_the_html_page_language():
         ("on_tme", "on_time"),
         ("plannde", "planned"),
         ("zzz", None),
+        ("x", None),  # a letter or two is no slip of anything
     ],
 )
 def test_a_slip_is_taken_for_what_was_meant(typed, meant):

@@ -434,7 +434,7 @@ def _parse_date_text(value: str) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:  # written as a date, but no such day: 31/02/2023, 29/02/2023, 12/13/2023
-        month_ok = 1 <= month <= 12
+        month_ok = 1 <= month <= 12 and year >= 1
         code = "value.no-such-day" if month_ok and day >= 1 else "value.no-such-date"
         raise PydanticCustomError(code, "no such day", {"value": value}) from None
 
