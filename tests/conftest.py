@@ -3,7 +3,24 @@ depends on the width of the terminal that runs the tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "evidence" / "vinh-chap-2023.yaml"
+
+
+def commune_copies(folder: Path, count: int) -> list[Path]:
+    """``count`` copies of the Vĩnh Chấp example in ``folder``, each its own commune (its own
+    code), for tests of batches: c00.yaml, c01.yaml..."""
+    text = EXAMPLE.read_text("utf-8")
+    assert 'code: "19213"' in text
+    files = []
+    for n in range(count):
+        path = folder / f"c{n:02d}.yaml"
+        path.write_text(text.replace('code: "19213"', f'code: "{90000 + n}"'), encoding="utf-8")
+        files.append(path)
+    return files
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import commune_copies
 
 from parscore import yamlsource
 from parscore.loading import CriteriaResolver
@@ -122,17 +123,6 @@ FORK = pytest.mark.skipif(
 )
 
 
-def _communes(folder: Path, count: int) -> list[Path]:
-    text = (ROOT / EXAMPLE).read_text("utf-8")
-    assert 'code: "19213"' in text
-    files = []
-    for n in range(count):
-        path = folder / f"c{n:02d}.yaml"
-        path.write_text(text.replace('code: "19213"', f'code: "{90000 + n}"'), encoding="utf-8")
-        files.append(path)
-    return files
-
-
 @FORK
 def test_chunks_shrink_as_the_files_run_out_a_few_at_a_time(tmp_path, monkeypatch) -> None:
     """Each chunk an eighth of what is left a worker, down to LAST_CHUNK files, and never more
@@ -143,7 +133,7 @@ def test_chunks_shrink_as_the_files_run_out_a_few_at_a_time(tmp_path, monkeypatc
     from parscore import batch
     from parscore.yamlsource import DEFAULT_LIMITS
 
-    files = _communes(tmp_path, 64)
+    files = commune_copies(tmp_path, 64)
     chunks: list[int] = []
     pending: set[object] = set()
     most = 0

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import commune_copies
 
 from parscore.cli import main
 from parscore.yamlsource import display_name
@@ -394,16 +395,6 @@ def test_many_files_and_a_dying_worker_keep_their_order(tmp_path, monkeypatch):
     }
 
 
-def _communes(tmp_path: Path, count: int) -> list[Path]:
-    text = (EXAMPLES / "vinh-chap-2023.yaml").read_text("utf-8")
-    files = []
-    for n in range(count):
-        path = tmp_path / f"c{n:02d}.yaml"
-        path.write_text(text.replace('code: "19213"', f'code: "{90000 + n}"'), encoding="utf-8")
-        files.append(path)
-    return files
-
-
 def _in_workers_on(monkeypatch, names: set[str], action) -> None:
     """``action`` in a worker process (never in the test's own) when it scores one of ``names``."""
     from parscore import batch
@@ -443,7 +434,7 @@ def test_workers_that_die_are_found_by_halves_and_every_innocent_file_is_scored(
     from parscore import batch
     from parscore.yamlsource import DEFAULT_LIMITS
 
-    files = _communes(tmp_path, 64)
+    files = commune_copies(tmp_path, 64)
     _in_workers_on(monkeypatch, {"c37.yaml", "c50.yaml"}, lambda: os._exit(70))
     counts = _count_rounds(monkeypatch)
     scored = batch.score_files(files, None, DEFAULT_LIMITS, jobs=2)
@@ -473,7 +464,7 @@ def test_a_worker_that_hangs_on_one_file_is_stopped_and_the_others_are_scored(
     from parscore import batch
     from parscore.yamlsource import DEFAULT_LIMITS
 
-    files = _communes(tmp_path, 12)
+    files = commune_copies(tmp_path, 12)
     _in_workers_on(monkeypatch, {"c05.yaml"}, lambda: time.sleep(600))
     began = time.monotonic()
     scored = batch.score_files(files, None, DEFAULT_LIMITS, jobs=2, timeout=0.5)
