@@ -675,3 +675,32 @@ def test_a_run_in_which_a_file_broke_parscore_is_not_kept(work, monkeypatch):
     monkeypatch.setattr(batch, "score_file", real)
     assert run_cli("--format", "json").exit_code == 0  # and a run without it is
     assert len(_runs(_cache_root())) == 1
+
+
+@pytest.mark.parametrize("which", ["survey", "workbook", "final appraisals"])
+def test_runs_a_whole_run_entry_could_answer_wrongly_are_never_kept(
+    tmp_path, monkeypatch, compared, which
+):
+    # a survey table's points, a workbook's cells, a council's decisions: what these runs rest
+    # on is not in the run's identity, so they are scored afresh every time, and never kept
+    folder = tmp_path / "ev"
+    shutil.copytree(ROOT / "evidence", folder)
+    monkeypatch.chdir(tmp_path)
+    extra: list[str] = []
+    if which == "survey":
+        extra = ["--survey", str(folder / "khao-sat-2023.csv")]
+    elif which == "workbook":
+        shutil.copy(ROOT / "examples" / "vinh-chap-2023.xlsx", folder / "vinh-chap-2023.xlsx")
+        (folder / "vinh-chap-2023.yaml").unlink()  # the commune once, as its workbook
+    else:
+        shutil.copytree(ROOT / "appraisal", tmp_path / "appraisal")
+        extra = [str(tmp_path / "appraisal")]
+    outputs = []
+    for _ in range(2):
+        fresh_run()
+        result = CliRunner().invoke(main, ["compare", str(folder), *extra, "--format", "json"])
+        assert result.exit_code in (0, 1), result.output
+        outputs.append(result.stdout)
+    assert len(compared) == 2  # scored and compared both times
+    assert outputs[0] == outputs[1]
+    assert not _runs(_cache_root())
