@@ -81,20 +81,35 @@ def _text(code: str | None, lang: str) -> str | None:
     return render(code, None, lang) if code in CATALOGUE else code
 
 
+#: a metavar (EVIDENCE, ID|PATH...) in a usage line or an option's row: its words, each
+#: translated by the catalogue (``cli.metavar.EVIDENCE``) where it has one
+_METAVAR = re.compile(r"(?<!\w)[A-Z][A-Z_]*(?!\w)")
+
+
+def metavars(text: str, lang: str) -> str:
+    """``text`` with its metavars' words in ``lang`` (EVIDENCE is MINH_CHỨNG in Vietnamese)."""
+
+    def word(match: re.Match[str]) -> str:
+        code = f"cli.metavar.{match.group(0)}"
+        return render(code, None, lang) if code in CATALOGUE else match.group(0)
+
+    return _METAVAR.sub(word, text)
+
+
 class _HelpFormatter(click.HelpFormatter):
     lang = "vi"
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         if prefix is None:
             prefix = render("cli.help.usage", None, self.lang) + " "
-        super().write_usage(prog, args, prefix)
+        super().write_usage(prog, metavars(args, self.lang), prefix)
 
     def section(self, name: str) -> Any:
         code = _CLICK_WORDS.get(name)
         return super().section(render(code, None, self.lang) if code else name)
 
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
-        rows = [(term, _extras(text, self.lang)) for term, text in rows]
+        rows = [(metavars(term, self.lang), _extras(text, self.lang)) for term, text in rows]
         super().write_dl(rows, col_max, col_spacing)
 
 
@@ -307,6 +322,7 @@ class _UsageError(click.UsageError):
                 hint = render("cli.help.try", words, lang) + "\n"
             click.echo(f"{ctx.get_usage()}\n{hint}", file=file, color=ctx.color)
         message = click_message(self.format_message(), lang) + self._belongs_after(lang)
+        message = metavars(message, lang) if lang != "en" else message
         click.echo(render("cli.error-line", {"message": message}, lang), file=file)
 
 

@@ -3686,6 +3686,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.options": ("Tùy chọn", "Options"),
     "cli.help.commands": ("Lệnh", "Commands"),
     "cli.help.arguments": ("Tham số", "Positional arguments"),
+    # metavars: the words a usage line and an option's row name a value by
+    "cli.metavar.EVIDENCE": ("MINH_CHỨNG", "EVIDENCE"),
+    "cli.metavar.RESULT": ("KẾT_QUẢ", "RESULT"),
+    "cli.metavar.PATH": ("ĐƯỜNG_DẪN", "PATH"),
+    "cli.metavar.PATHS": ("ĐƯỜNG_DẪN", "PATHS"),
+    "cli.metavar.FILE": ("TỆP", "FILE"),
+    "cli.metavar.FILES": ("TỆP", "FILES"),
+    "cli.metavar.ID": ("MÃ_BỘ", "ID"),
+    "cli.metavar.NAME": ("TÊN", "NAME"),
+    "cli.metavar.TABLE": ("BẢNG", "TABLE"),
+    "cli.metavar.YEAR": ("NĂM", "YEAR"),
+    "cli.metavar.INDEX": ("CHỈ_SỐ", "INDEX"),
+    "cli.metavar.KIND": ("LOẠI", "KIND"),
+    "cli.metavar.CODE": ("MÃ", "CODE"),
+    "cli.metavar.OLD": ("BỘ_CŨ", "OLD"),
+    "cli.metavar.NEW": ("BỘ_MỚI", "NEW"),
+    "cli.metavar.CASES": ("TRƯỜNG_HỢP", "CASES"),
+    "cli.metavar.SIZE": ("CỠ", "SIZE"),
+    "cli.metavar.INTEGER": ("SỐ_NGUYÊN", "INTEGER"),
     "cli.help.options-metavar": ("[TÙY_CHỌN]", "[OPTIONS]"),
     "cli.help.command-metavar": ("LỆNH [THAM_SỐ]...", "COMMAND [ARGS]..."),
     "cli.help.default": ("mặc định: {default}", "default: {default}"),
@@ -3760,7 +3779,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.help.force": ("Ghi đè tệp --output đã có.", "Overwrite an existing --output file."),
     "cli.help.evaluate": (
-        "Chấm điểm một xã từ tệp minh chứng EVIDENCE (tệp YAML, thư mục tệp của các bộ phận, "
+        "Chấm điểm một xã từ tệp minh chứng MINH_CHỨNG (tệp YAML, thư mục tệp của các bộ phận, "
         "hoặc bảng tự chấm điểm .xlsx): điểm từng lĩnh vực, chỉ số, xếp loại và những tiêu chí "
         "mất nhiều điểm nhất.",
         "Score one commune's EVIDENCE (a YAML file, a folder of office files, or the score "
@@ -3848,7 +3867,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the user's cache folder, or PARSCORE_CACHE_DIR; safe to delete).",
     ),
     "cli.help.plan": (
-        "Lập dự thảo kế hoạch cải thiện năm sau từ tệp minh chứng EVIDENCE của một xã.",
+        "Lập dự thảo kế hoạch cải thiện năm sau từ tệp minh chứng MINH_CHỨNG của một xã.",
         "Draft next year's improvement plan from a commune's EVIDENCE file.",
     ),
     "cli.help.target": (
@@ -3880,10 +3899,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Ghi JSON Schema của bộ tiêu chí, tệp minh chứng, kết quả, kế hoạch, bảng so sánh hoặc "
         "danh sách cần thẩm định trước (review) JSON; change, crosswalk, lineage: so sánh với năm "
         "trước (docs/years.md).\n\n"
-        "KIND: criteria, evidence, result, plan, comparison, appraisal, explanation, review, "
+        "LOẠI: criteria, evidence, result, plan, comparison, appraisal, explanation, review, "
         "change, crosswalk hoặc lineage.\n\n"
-        "Với 'evidence --criteria ID|PATH': lược đồ riêng của bộ tiêu chí đó. Trình soạn thảo "
-        "có YAML language server kiểm tra và gợi ý cho các tệp bắt đầu bằng "
+        "Với 'evidence --criteria MÃ_BỘ|ĐƯỜNG_DẪN': lược đồ riêng của bộ tiêu chí đó. Trình "
+        "soạn thảo có YAML language server kiểm tra và gợi ý cho các tệp bắt đầu bằng "
         "'# yaml-language-server: $schema=ref-commune-2023.schema.json' (tệp do 'parscore "
         "template' tạo có sẵn dòng này).",
         "Write the JSON Schema of criteria sets, evidence files, or JSON results, plans, "
@@ -3952,8 +3971,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Chạy các trường hợp kiểm thử của một bộ tiêu chí: mỗi trường hợp là dữ liệu của một "
         "tiêu chí và số điểm (kết quả) mà phụ lục quy định; báo trường hợp không đạt kèm tệp và "
         "dòng.\n\n"
-        "Không nêu CASES: dùng các trường hợp kèm theo bộ có sẵn. Mã thoát 0 khi mọi trường hợp "
-        "đạt, 1 khi có trường hợp không đạt, 2 khi tệp có lỗi.",
+        "Không nêu TRƯỜNG_HỢP: dùng các trường hợp kèm theo bộ có sẵn. Mã thoát 0 khi mọi trường "
+        "hợp đạt, 1 khi có trường hợp không đạt, 2 khi tệp có lỗi.",
         "Run a criteria set's test cases: each case is one sub-criterion's inputs and the "
         "points (and outcome) the annex says they give; failures are reported with their file "
         "and line.\n\n"

@@ -176,7 +176,7 @@ def test_an_internal_error_is_told_in_the_language(lang, words, monkeypatch):
 @pytest.mark.parametrize(
     "args, vi, en",
     [
-        (["evaluate"], "lỗi: thiếu tham số 'EVIDENCE'.", "Missing argument 'EVIDENCE'."),
+        (["evaluate"], "lỗi: thiếu tham số 'MINH_CHỨNG'.", "Missing argument 'EVIDENCE'."),
         (
             ["evaluate", "x.yaml", "--format", "pdf"],
             "lỗi: giá trị không hợp lệ cho '--format': 'pdf' không phải một trong 'table',",
@@ -234,11 +234,11 @@ def test_schema_help_lists_every_kind_and_its_usage_fits_a_line(monkeypatch):
     from parscore.cli import SCHEMA_NAMES, main
 
     monkeypatch.setenv("COLUMNS", "80")
-    for lang, last in (("vi", " hoặc "), ("en", " or ")):
+    for lang, last, kind in (("vi", " hoặc ", "LOẠI"), ("en", " or ", "KIND")):
         text = CliRunner().invoke(main, ["schema", "--help", "--lang", lang]).stdout
         usage = text.splitlines()[0]
-        assert usage.endswith(" KIND") and len(usage) <= 80
-        kinds = " ".join(text.split("KIND: ", 1)[1].split("\n\n", 1)[0].split())
+        assert usage.endswith(f" {kind}") and len(usage) <= 80
+        kinds = " ".join(text.split(f"{kind}: ", 1)[1].split("\n\n", 1)[0].split())
         assert kinds.rstrip(".").replace(last, ", ").split(", ") == list(SCHEMA_NAMES)
 
 
@@ -257,3 +257,20 @@ def test_an_option_before_its_command_says_where_it_goes(monkeypatch):
     # an option no command has gets no such hint
     result = CliRunner().invoke(main, ["--bogus", "evaluate", "x.yaml"])
     assert result.stderr.endswith("lỗi: không có tùy chọn '--bogus'\n")
+
+
+def test_metavars_are_in_the_help_s_language(monkeypatch):
+    from click.testing import CliRunner
+
+    from parscore.cli import main
+
+    monkeypatch.delenv("PARSCORE_LANG", raising=False)
+    vi = CliRunner().invoke(main, ["criteria", "test", "--help"]).stdout
+    assert vi.startswith("Cách dùng: main criteria test [TÙY_CHỌN] MÃ_BỘ|ĐƯỜNG_DẪN [TRƯỜNG_HỢP]")
+    assert "--criteria MÃ_BỘ|ĐƯỜNG_DẪN" in CliRunner().invoke(main, ["evaluate", "--help"]).stdout
+    en = CliRunner().invoke(main, ["criteria", "test", "--help", "--lang", "en"]).stdout
+    assert en.startswith("Usage: main criteria test [OPTIONS] ID|PATH [CASES]")
+    # the words a help text names a value by are the usage line's
+    from parscore.messages import CATALOGUE
+
+    assert "MINH_CHỨNG" in CATALOGUE["cli.help.evaluate"][0]
