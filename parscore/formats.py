@@ -64,29 +64,26 @@ register("result", "json", "parscore.report", "REPORTERS", key="json", shows_war
 register("result", "csv", "parscore.report", "REPORTERS", key="csv", bom=True, shows_warnings=False)
 register("result", "markdown", "parscore.report", "REPORTERS", key="markdown")
 
-# its to-do list (evaluate --missing): the same names; no to-do list shows warnings
-for _name in names("result"):
-    register(
-        "todo",
-        _name,
-        "parscore.report",
-        "TODO_REPORTERS",
-        key=_name,
-        bom=get("result", _name).bom,
-        shows_warnings=False,
-    )
 
-# where the meeting stands (evaluate --standing): the same names, built on the to-do list
-for _name in names("result"):
-    register(
-        "standing",
-        _name,
-        "parscore.standing",
-        "STANDING_REPORTERS",
-        key=_name,
-        bom=get("result", _name).bom,
-        shows_warnings=False,
-    )
+def _like_result(subject: Subject, module: str, attribute: str) -> None:
+    """A subject written in a result's formats (its reporters in a dict by format name), with
+    the same byte order marks; none of them lists the input's warnings."""
+    for name in names("result"):
+        register(
+            subject,
+            name,
+            module,
+            attribute,
+            key=name,
+            bom=get("result", name).bom,
+            shows_warnings=False,
+        )
+
+
+# its to-do list (evaluate --missing), and where the meeting stands (evaluate --standing),
+# built on the to-do list
+_like_result("todo", "parscore.report", "TODO_REPORTERS")
+_like_result("standing", "parscore.standing", "STANDING_REPORTERS")
 
 register("comparison", "table", "parscore.report.compare_text", "table")
 register("comparison", "csv", "parscore.report.compare_text", "to_csv", bom=True)
@@ -96,16 +93,7 @@ register("comparison", "xlsx", "parscore.report.xlsx", "to_xlsx", binary=True)
 register("comparison", "html", "parscore.report.html", "to_html")
 
 # a unit against its past (evaluate --previous): the same names as a result's
-for _name in ("table", "json", "csv", "markdown"):
-    register(
-        "history",
-        _name,
-        "parscore.report.years",
-        "HISTORY_REPORTERS",
-        key=_name,
-        bom=get("result", _name).bom,
-        shows_warnings=False,
-    )
+_like_result("history", "parscore.report.years", "HISTORY_REPORTERS")
 
 register("plan", "text", "parscore.report.plan_text", "text")
 register("plan", "markdown", "parscore.report.plan_text", "markdown")
