@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -325,11 +326,30 @@ class _Writer:
         _print_setup(ws, 0, SHEET_HEAD)
         _protect(ws)
 
+    def table_sheet(
+        self, name: str, columns: Mapping[str, int], widths: Mapping[str, float]
+    ) -> Any:
+        """A sheet laid out as a table: its ``columns`` (name → index) ``widths`` wide, the key
+        column hidden; the title rows above the header (:meth:`table_header`) come next."""
+        ws = self.wb.add_worksheet(name)
+        for column, index in columns.items():
+            options = {"hidden": True} if column == "key" else None
+            ws.set_column(index, index, widths[column], None, options)
+        return ws
+
+    def table_header(
+        self, ws: Any, columns: Mapping[str, int], heading: str, row: int, frozen: int = 0
+    ) -> None:
+        """The columns' headings (``heading`` + name; none for the key) on ``row``, the sheet
+        frozen below it and right of its first ``frozen`` columns."""
+        for column, index in columns.items():
+            text = "" if column == "key" else self.t(f"{heading}{column}")
+            ws.write_string(row, index, text, self.f["header"])
+        ws.set_row(row, _LINE * 2)
+        ws.freeze_panes(row + 1, frozen)
+
     def items(self, unit: UnitInfo, year: int, data: dict[str, Any]) -> None:
-        ws = self.wb.add_worksheet(SHEET_ITEMS)
-        for name, index in COL.items():
-            options = {"hidden": True} if name == "key" else None
-            ws.set_column(index, index, _ITEM_WIDTHS[name], None, options)
+        ws = self.table_sheet(SHEET_ITEMS, COL, _ITEM_WIDTHS)
         title = self.t("workbook.title", year=year, kind=unit.kind, name=unit.name)
         ws.merge_range(0, 0, 0, COL["note"], title, self.f["title"])
         ws.set_row(0, 20)
@@ -337,11 +357,7 @@ class _Writer:
         ws.merge_range(1, 0, 1, COL["note"], note, self.f["note"])
         ws.set_row(1, _LINE * 2)
         header = ITEMS_HEADER_ROW
-        for name, index in COL.items():
-            heading = "" if name == "key" else self.t(f"workbook.col-{name}")
-            ws.write_string(header, index, heading, self.f["header"])
-        ws.set_row(header, _LINE * 2)
-        ws.freeze_panes(header + 1, 2)
+        self.table_header(ws, COL, "workbook.col-", header, frozen=2)
         self.row = header + 1
         given = mapping(data.get("items"))
         for field in self.cs.fields:
@@ -491,18 +507,10 @@ class _Writer:
         ledgers = [(k, r) for k, r in ledgers if r is not None]
         if not ledgers:
             return
-        ws = self.wb.add_worksheet(SHEET_LEDGER)
-        for name, index in LCOL.items():
-            options = {"hidden": True} if name == "key" else None
-            ws.set_column(index, index, _LEDGER_WIDTHS[name], None, options)
+        ws = self.table_sheet(SHEET_LEDGER, LCOL, _LEDGER_WIDTHS)
         ws.merge_range(0, 0, 0, LCOL["section"], self.t("workbook.ledger-title"), self.f["title"])
-        header = LEDGER_HEADER_ROW
-        for name, index in LCOL.items():
-            heading = "" if name == "key" else self.t(f"workbook.lcol-{name}")
-            ws.write_string(header, index, heading, self.f["header"])
-        ws.set_row(header, _LINE * 2)
-        ws.freeze_panes(header + 1, 0)
-        row = header + 1
+        self.table_header(ws, LCOL, "workbook.lcol-", LEDGER_HEADER_ROW)
+        row = LEDGER_HEADER_ROW + 1
         for which, rule in ledgers:
             assert rule is not None
             lines = listed(data.get(which))
@@ -534,25 +542,18 @@ class _Writer:
                     texts["reason"] = None if d else line.get("reason")
                     ws.set_row(row, _LINE * _height(texts, _LEDGER_WIDTHS))
                     row += 1
-        _print_setup(ws, header, SHEET_LEDGER)
+        _print_setup(ws, LEDGER_HEADER_ROW, SHEET_LEDGER)
         _protect(ws)
 
     def plan(self, data: dict[str, Any]) -> None:
         """The commune's own year plan: each task of ``plan_tasks`` a row, with the id of the
         sub-criterion whose evidence lists it, and spare rows to fill."""
-        ws = self.wb.add_worksheet(SHEET_PLAN)
-        for name, index in PCOL.items():
-            options = {"hidden": True} if name == "key" else None
-            ws.set_column(index, index, _PLAN_WIDTHS[name], None, options)
+        ws = self.table_sheet(SHEET_PLAN, PCOL, _PLAN_WIDTHS)
         ws.merge_range(0, 0, 0, PCOL["due"], self.t("workbook.plan-title"), self.f["title"])
         ws.merge_range(1, 0, 1, PCOL["due"], self.t("workbook.plan-note"), self.f["note"])
         ws.set_row(1, _LINE * 2)
         header = PLAN_HEADER_ROW
-        for name, index in PCOL.items():
-            heading = "" if name == "key" else self.t(f"workbook.pcol-{name}")
-            ws.write_string(header, index, heading, self.f["header"])
-        ws.set_row(header, _LINE * 2)
-        ws.freeze_panes(header + 1, 0)
+        self.table_header(ws, PCOL, "workbook.pcol-", header)
         tasks = [
             (node_id, task)
             for section in ("items", "survey")
