@@ -22,13 +22,12 @@ from typing import Any
 
 import yaml
 
-from parscore import yamlsource
+from parscore import linereader, yamlsource
 from parscore.decimals import number_bound_problem, plain
 from parscore.yamlsource import DEFAULT_LIMITS, Limits, Source
 
 
-class _Unusual(Exception):
-    """Something the fast path leaves to the located reader."""
+_Unusual = linereader.Unusual  # something the fast path leaves to the located reader
 
 
 class LazySource(Source):
@@ -63,6 +62,10 @@ def load_bytes(data: bytes, display: str, limits: Limits = DEFAULT_LIMITS) -> So
     if "\r" in text:  # as load_text does: editors count \r\n and a lone \r as one break
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if yamlsource._UNSAFE_RAW.search(text) is None:
+        try:  # a file in the template's shape, line by line; else libyaml's events
+            return LazySource(display, text, linereader.values(text, limits, _scalar), limits)
+        except _Unusual:
+            pass
         try:
             return LazySource(display, text, _values(text, limits), limits)
         except _Unusual:
