@@ -26,7 +26,6 @@ from parscore import linereader, yamlsource
 from parscore.decimals import number_bound_problem, plain
 from parscore.yamlsource import DEFAULT_LIMITS, Limits, Source
 
-
 _Unusual = linereader.Unusual  # something the fast path leaves to the located reader
 
 

@@ -60,7 +60,7 @@ _LINE = re.compile(
         (?:
             (?P<dq>{_DQ}){_END}
           | (?P<sq>{_SQ}){_END}
-          | (?P<blk>[|>]-?){_END}(?P<blkc>(?:\n(?:(?P=ind)[ ]+[^ \n][^\n]*|[ ]*)(?=\n))*)
+          | (?P<blk>[|>]-?){_END}(?P<blkc>(?:\n(?:(?P=ind)[ ]+[^ \n][^\n]*|[ ]*))*)(?=(?P<nl>\n?))
           | (?P<fl>[{{\[][^\n]*)
           | (?P<pl>{_PLAIN}){_END}
           | (?:\#[^\n]*)?
@@ -105,7 +105,7 @@ def values(text: str, limits: Limits, scalar: Scalar) -> Any:  # noqa: C901, PLR
     # a key whose value starts on a line below: (its mapping, the key, the key's column)
     waiting: tuple[dict[str, Any], str, int] | None = None
     root: Any = None
-    for ind, dash, key, dq, sq, blk, blkc, fl, pl, bad in lines:
+    for ind, dash, key, dq, sq, blk, blkc, nl, fl, pl, bad in lines:
         if bad:
             raise Unusual
         indent = len(ind)
@@ -168,7 +168,7 @@ def values(text: str, limits: Limits, scalar: Scalar) -> Any:  # noqa: C901, PLR
                 raise Unusual
             value = _flow(fl, scalar)
         elif blk:
-            value = _block(blkc, column, blk[0] == ">", len(blk) == 1)
+            value = _block(blkc, nl, column, blk[0] == ">", len(blk) == 1)
         elif item:
             raise Unusual  # the item's value is on the lines below its dash
         else:
@@ -201,26 +201,25 @@ def _flow(text: str, scalar: Scalar) -> Any:
         if len(mapping) != len(pairs):
             raise Unusual  # a duplicate key
         return mapping
-    if _FLOW_SEQ.fullmatch(text) is None:
+    whole = _FLOW_SEQ.fullmatch(text)
+    if whole is None:
         raise Unusual
-    items = [
-        quoted[1:-1] if quoted else scalar(plain) for quoted, plain in _FLOW_ITEM.findall(text)
-    ]
-    return items
+    found = _FLOW_ITEM.findall(text, 0, whole.end(1))
+    return [quoted[1:-1] if quoted else scalar(plain) for quoted, plain in found]
 
 
-def _block(lines: str, column: int, folded: bool, clip: bool) -> str:
+def _block(lines: str, after: str, column: int, folded: bool, clip: bool) -> str:
     """The text of a block scalar, from the lines below its header (``lines``, each after a
-    line break), under a key or an item at ``column``. Only the plain case: every line at one
-    indentation, no blank line between two of them, no trailing space, a line break after the
-    last one (the expression takes a line only when one follows)."""
+    line break; ``after`` empty if the text ends there), under a key or an item at ``column``.
+    Only the plain case: every line at one indentation, no blank line between two of them, no
+    trailing space, a line break after the last one."""
     rows = lines.split("\n")
     del rows[0]
     last = len(rows)
     while last and not rows[last - 1].strip(" "):
         last -= 1  # trailing blank lines: not the text's, unless they hold more spaces
-    if not last:
-        raise Unusual  # an empty block scalar
+    if not last or (last == len(rows) and not after):
+        raise Unusual  # an empty block scalar, or no line break after its last line
     first = rows[0]
     indent = len(first) - len(first.lstrip(" "))
     if indent <= column:
