@@ -101,7 +101,8 @@ def values(text: str, limits: Limits, scalar: Scalar) -> Any:  # noqa: C901, PLR
     # the open block collections around the line, innermost last, as (indentation, container,
     # is it a mapping); the innermost also in the three locals after it
     stack: list[tuple[int, Any, bool]] = []
-    top_indent, top, top_is_map = -1, None, False
+    top_indent, top_is_map = -1, False
+    top: Any = None
     # a key whose value starts on a line below: (its mapping, the key, the key's column)
     waiting: tuple[dict[str, Any], str, int] | None = None
     root: Any = None
