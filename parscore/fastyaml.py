@@ -17,6 +17,7 @@ checks both readers against each other on every shipped file and on mutated ones
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -60,16 +61,21 @@ def load_bytes(data: bytes, display: str, limits: Limits = DEFAULT_LIMITS) -> So
     text = yamlsource.decode(data, display)  # NFC; raises the located reader's problems
     if "\r" in text:  # as load_text does: editors count \r\n and a lone \r as one break
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if yamlsource._UNSAFE_RAW.search(text) is None:
-        try:  # a file in the template's shape, line by line; else libyaml's events
-            return LazySource(display, text, linereader.values(text, limits, _scalar), limits)
-        except _Unusual:
-            pass
+    try:  # a file in the template's shape, line by line (it refuses what _UNSAFE_RAW finds)
+        return LazySource(display, text, linereader.values(text, limits, _scalar), limits)
+    except _Unusual:
+        pass
+    if yamlsource._UNSAFE_RAW.search(text) is None:  # else libyaml's events
         try:
             return LazySource(display, text, _values(text, limits), limits)
         except _Unusual:
             pass
     return yamlsource.load_bytes(data, display, limits)
+
+
+# A count or an amount as files write them most: a whole number of at most 15 digits, maybe
+# with at most 6 decimals, no sign and no leading zero; inside number_bound_problem's bounds.
+_COMMON_NUMBER = re.compile(r"(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,6})?")
 
 
 def _scalar(value: str) -> Any:
@@ -80,6 +86,8 @@ def _scalar(value: str) -> Any:
         return True
     if value in yamlsource._FALSES:
         return False
+    if _COMMON_NUMBER.fullmatch(value):  # within the bounds, no leading zero: as below
+        return int(value) if value.isdigit() else plain(Decimal(value))
     first = value[0]
     if first.isdigit() or first in "+-.":
         is_int = yamlsource._INT.fullmatch(value) is not None

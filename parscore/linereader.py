@@ -78,8 +78,18 @@ _FLOW_MAP = re.compile(
     rf"|\{{[ ]*\}}){_END}"
 )
 _FLOW_SEQ = re.compile(rf"(\[[ ]*(?:{_FLOW_SCALAR}[ ]*,[ ]*)*{_FLOW_SCALAR}[ ]*\]|\[[ ]*\]){_END}")
+# The template's documents, "{number: "05/KH-UBND", date: "03/01/2023", ...}": plain keys,
+# double-quoted values; their pairs go straight into a dict.
+_QUOTED_PAIR_TEXT = r'[A-Za-z_][A-Za-z0-9_]*: "[^"\\\n]*"'
+_QUOTED_PAIR = re.compile(r'([A-Za-z_][A-Za-z0-9_]*): "([^"\\\n]*)"')
+_QUOTED_MAP = re.compile(
+    rf"(\{{[ ]*{_QUOTED_PAIR_TEXT}(?:[ ]*,[ ]*{_QUOTED_PAIR_TEXT})*[ ]*\}}){_END}"
+)
 _FLOW_PAIR = re.compile(rf"({_KEY}):[ ]+(?:({_DQ}|{_SQ})|({_PLAIN}))[ ]*[,}}]")
 _FLOW_ITEM = re.compile(rf"(?:({_DQ}|{_SQ})|({_PLAIN}))[ ]*[,\]]")
+
+# What the located reader refuses in a text (or a quoted value), a tab, and a byte order mark.
+_REFUSED = re.compile(_UNSAFE_VALUE.pattern[:-1] + "\t\ufeff]")
 
 Scalar = Callable[[str], Any]
 
@@ -87,8 +97,8 @@ Scalar = Callable[[str], Any]
 def values(text: str, limits: Limits, scalar: Scalar) -> Any:  # noqa: C901, PLR0912, PLR0915
     """The one document's value in ``text`` (NFC, ``\\n`` breaks), a plain scalar typed by
     ``scalar``; :class:`Unusual` for anything outside this module's grammar."""
-    if "\t" in text or text.startswith("\ufeff") or _UNSAFE_VALUE.search(text):
-        raise Unusual
+    if not text.replace("\n", " ").isprintable() and _REFUSED.search(text):
+        raise Unusual  # (no character _REFUSED finds is printable, and most texts are)
     lines = _LINE.findall(text)
     # Each line makes at most four nodes (an empty value above it, a mapping opened by "- ",
     # a key, a value), a flow collection two more for each of its parts: under the limit, the
@@ -190,10 +200,17 @@ def _flow(text: str, scalar: Scalar) -> Any:
     """The flow collection of scalars on the rest of a line (and maybe a comment after it).
     One expression checks the whole; another takes its parts."""
     if text[0] == "{":
+        whole = _QUOTED_MAP.fullmatch(text)
+        if whole is not None:  # the template's documents: plain keys, double-quoted values
+            found = _QUOTED_PAIR.findall(text, 0, whole.end(1))
+            mapping = dict(found)
+            if len(mapping) != len(found):
+                raise Unusual  # a duplicate key
+            return mapping
         whole = _FLOW_MAP.fullmatch(text)
         if whole is None:
             raise Unusual
-        mapping: dict[str, Any] = {}
+        mapping = {}
         pairs = _FLOW_PAIR.findall(text, 0, whole.end(1))  # not in the comment after it
         for key, quoted, plain in pairs:
             if key[0] == '"' or key[0] == "'":

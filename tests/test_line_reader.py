@@ -378,3 +378,16 @@ def test_the_grammars_own_shapes_are_read_by_it(text):
 )
 def test_what_is_outside_the_grammar_is_left_to_libyaml(text):
     assert line_read(text) is linereader.Unusual
+
+
+def test_every_character_it_refuses_is_one_that_is_not_printable():
+    # the reader looks for them only in a text that is not printable: that must be all of them
+    refused = [c for c in range(0x110000) if linereader._REFUSED.match(chr(c))]
+    assert len(refused) > 2000  # the surrogates alone are 2,048
+    assert not any(chr(c).isprintable() for c in refused)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"[-+]?[0-9]{1,17}(\.[0-9]{0,8})?([eE][-+]?[0-9]{1,3})?", fullmatch=True))
+def test_a_number_is_typed_as_the_located_reader_types_it(number: str) -> None:
+    assert_agrees(f"a: {number}\nb: [{number}]\n")
