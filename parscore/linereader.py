@@ -18,9 +18,11 @@ trailing spaces; a plain scalar holding ``:``, ``#`` or a flow indicator; a bloc
 same indentation as its key; crossing the depth or node limits; no document. The located reader
 gives every one of those its own answer (a value, or a located problem).
 
-``tests/test_fast_reader.py`` checks this reader against libyaml's, differentially: on every
-file the project ships or tests with, on mutations of them and of generated files, and on
-documents built from the pieces of this grammar.
+``tests/test_line_reader.py`` checks this reader against the located reader, differentially: on
+every evidence file the project ships and on generated ones, on mutations of them aimed at this
+grammar, on random documents in the template's shapes, and on numbers; ``tests/test_fast_reader.py``
+checks the whole fast path (this reader first) on every YAML file the project ships or tests
+with.
 """
 
 from __future__ import annotations
@@ -40,9 +42,10 @@ class Unusual(Exception):
 # as a tuple: its indentation, and what it holds — the "- " of a sequence's item, a key (quoted
 # or plain, without escapes) and its ":", then one value on the rest of the line — or, for any
 # other line, the whole of it in ``bad``. Blank and comment lines do not match. A block scalar
-# takes the lines below its header that are blank or indented further than its key's line
-# (``blkc``, read by _block). Quoted keys and values keep their quotes, so that an empty one is
-# told from none.
+# takes the lines below its header that are blank or indented further than its key (``blkc``,
+# read by _block; ``nl`` is empty when the text ends right after them): further than the line's
+# indentation, and for an item's key ("- key: >-") than the dash and the spaces after it too.
+# Quoted keys and values keep their quotes, so that an empty one is told from none.
 #
 # A plain value: no leading indicator ("-" and "?" only before a non-space), and no ":", "#" or
 # flow indicator anywhere (each has its own rules in YAML: left to libyaml); it ends before
@@ -55,12 +58,13 @@ _END = r"(?:[ ]+\#[^\n]*|[ ]*)"
 _LINE = re.compile(
     rf"""^(?P<ind>[ ]*)(?=[^ \#\n])
     (?:
-        (?P<dash>-[ ]+)?
+        (?P<dash>-(?P<dsp>[ ]+))?
         (?:(?P<key>{_KEY}):(?=[ ]|$)[ ]*)?
         (?:
             (?P<dq>{_DQ}){_END}
           | (?P<sq>{_SQ}){_END}
-          | (?P<blk>[|>]-?){_END}(?P<blkc>(?:\n(?:(?P=ind)[ ]+[^ \n][^\n]*|[ ]*))*)(?=(?P<nl>\n?))
+          | (?P<blk>[|>]-?){_END}
+            (?P<blkc>(?:\n(?:(?P=ind)(?(dsp)[ ](?P=dsp))[ ]+[^ \n][^\n]*|[ ]*))*)(?=(?P<nl>\n?))
           | (?P<fl>[{{\[][^\n]*)
           | (?P<pl>{_PLAIN}){_END}
           | (?:\#[^\n]*)?
@@ -116,7 +120,7 @@ def values(text: str, limits: Limits, scalar: Scalar) -> Any:  # noqa: C901, PLR
     # a key whose value starts on a line below: (its mapping, the key, the key's column)
     waiting: tuple[dict[str, Any], str, int] | None = None
     root: Any = None
-    for ind, dash, key, dq, sq, blk, blkc, nl, fl, pl, bad in lines:
+    for ind, dash, _, key, dq, sq, blk, blkc, nl, fl, pl, bad in lines:
         if bad:
             raise Unusual
         indent = len(ind)
