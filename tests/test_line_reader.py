@@ -351,6 +351,7 @@ def test_documents_built_from_the_grammars_pieces_read_the_same(
         "- a: 1\n  b: [x, 'y', \"z\"]\n- {c: d}\n- e\n",
         "a:\n  b:\n    - 1\n    - 2.50\n  c: ~\nd:\n",
         "a: {}\nb: []\nc: ''\nd: \"\"\n",
+        "- explanation: >-\n    one\n    two\n  claimed: 1\n- b: c\n",  # the item's next key
     ],
 )
 def test_the_grammars_own_shapes_are_read_by_it(text):
