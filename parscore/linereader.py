@@ -206,20 +206,17 @@ def _flow(text: str, scalar: Scalar) -> Any:
     if text[0] == "{":
         whole = _QUOTED_MAP.fullmatch(text)
         if whole is not None:  # the template's documents: plain keys, double-quoted values
-            found = _QUOTED_PAIR.findall(text, 0, whole.end(1))
-            mapping = dict(found)
-            if len(mapping) != len(found):
-                raise Unusual  # a duplicate key
-            return mapping
-        whole = _FLOW_MAP.fullmatch(text)
-        if whole is None:
-            raise Unusual
-        mapping = {}
-        pairs = _FLOW_PAIR.findall(text, 0, whole.end(1))  # not in the comment after it
-        for key, quoted, plain in pairs:
-            if key[0] == '"' or key[0] == "'":
-                key = key[1:-1]
-            mapping[key] = quoted[1:-1] if quoted else scalar(plain)
+            pairs: list[Any] = _QUOTED_PAIR.findall(text, 0, whole.end(1))
+            mapping = dict(pairs)
+        else:
+            whole = _FLOW_MAP.fullmatch(text)
+            if whole is None:
+                raise Unusual
+            pairs = _FLOW_PAIR.findall(text, 0, whole.end(1))  # not in the comment after it
+            mapping = {
+                (key[1:-1] if key[0] in "\"'" else key): (quoted[1:-1] if quoted else scalar(plain))
+                for key, quoted, plain in pairs
+            }
         if len(mapping) != len(pairs):
             raise Unusual  # a duplicate key
         return mapping
