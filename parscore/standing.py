@@ -162,6 +162,8 @@ def standing_text(view: Standing, opts: Options, markdown: bool) -> str:
 
 
 def standing_csv(view: Standing, opts: Options) -> str:
+    """One row per office, with the table's counts, then the ids behind each count (separated
+    by spaces), so that a spreadsheet sums the counts and a clerk still finds the items."""
     out = io.StringIO()
     writer = SafeCSVWriter(out)
     writer.writerow(
@@ -173,18 +175,21 @@ def standing_csv(view: Standing, opts: Options) -> str:
             "lacking_document",
             "lacking_explanation",
             "at_stake",
+            "not_filled_ids",
+            "lacking_document_ids",
+            "lacking_explanation_ids",
         )
     )
     for o in view.offices:
+        lists = (o.not_filled, o.lacking_document, o.lacking_explanation)
         writer.writerow(
             [
                 o.office or "",
                 o.items,
                 o.filled,
-                " ".join(o.not_filled),
-                " ".join(o.lacking_document),
-                " ".join(o.lacking_explanation),
+                *(len(ids) for ids in lists),
                 o.at_stake,
+                *(" ".join(ids) for ids in lists),
             ]
         )
     return out.getvalue()

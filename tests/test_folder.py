@@ -58,7 +58,7 @@ def test_the_template_writes_one_file_per_lead_office(tmp_path: Path) -> None:
     code, out, _ = _run("evaluate", str(folder), "--standing", "--format", "csv")
     assert code == 0
     # its 5 sub-criteria, none filled; at stake their maxima: 3 + 2 + 1 + 2 + 2
-    assert "Công chức Tư pháp – Hộ tịch,5,0,2.1 2.2 2.3 3.1 3.6,,,10.00\n" in out
+    assert "Công chức Tư pháp – Hộ tịch,5,0,5,0,0,10.00,2.1 2.2 2.3 3.1 3.6,,\n" in out
     # a second time without --force: refused, nothing changed
     code, _, err = _run(
         "template", "--criteria", "ref-commune-2023", "--unit", "X", "--folder", "-o", str(folder)
@@ -235,12 +235,13 @@ def test_where_the_meeting_stands_per_office(tmp_path: Path) -> None:
     # the example's header: 1.5, 2.3 and 5.1 absent (max 1, 1 and 2), 7.5 judged without its
     # explanation (max 2); the other offices have everything in
     assert out.splitlines() == [
-        "office,items,filled,not_filled,lacking_document,lacking_explanation,at_stake",
-        "Văn phòng HĐND và UBND,20,18,1.5 5.1,,,3.00",
-        "Công chức Tư pháp – Hộ tịch,5,4,2.3,,,1.00",  # --missing's order: 2.3 before 7.5
-        "Công chức Văn hóa – Xã hội,2,2,,,7.5,2.00",
-        "Bộ phận Một cửa,7,7,,,,0.00",
-        "Công chức Tài chính – Kế toán,5,5,,,,0.00",
+        "office,items,filled,not_filled,lacking_document,lacking_explanation,at_stake,"
+        "not_filled_ids,lacking_document_ids,lacking_explanation_ids",
+        "Văn phòng HĐND và UBND,20,18,2,0,0,3.00,1.5 5.1,,",
+        "Công chức Tư pháp – Hộ tịch,5,4,1,0,0,1.00,2.3,,",  # --missing's order: 2.3 before 7.5
+        "Công chức Văn hóa – Xã hội,2,2,0,0,1,2.00,,,7.5",
+        "Bộ phận Một cửa,7,7,0,0,0,0.00,,,",
+        "Công chức Tài chính – Kế toán,5,5,0,0,0,0.00,,,",
     ]
     book = tmp_path / "dp.xlsx"
     assert _run("convert", str(example), "-o", str(book))[0] == 0
@@ -276,12 +277,13 @@ def test_standing_counts_every_item_once_in_the_to_do_lists_order(tmp_path: Path
     code, out, _ = _run("evaluate", str(path), "--standing", "--format", "csv")
     assert code == 0
     assert out.splitlines() == [
-        "office,items,filled,not_filled,lacking_document,lacking_explanation,at_stake",
-        "Công chức Tư pháp – Hộ tịch,5,4,2.3,,,1.00",
-        "Văn phòng HĐND và UBND,20,20,,,,0.00",
-        "Công chức Văn hóa – Xã hội,2,2,,,,0.00",
-        "Bộ phận Một cửa,7,7,,,,0.00",
-        "Công chức Tài chính – Kế toán,5,5,,,,0.00",
+        "office,items,filled,not_filled,lacking_document,lacking_explanation,at_stake,"
+        "not_filled_ids,lacking_document_ids,lacking_explanation_ids",
+        "Công chức Tư pháp – Hộ tịch,5,4,1,0,0,1.00,2.3,,",
+        "Văn phòng HĐND và UBND,20,20,0,0,0,0.00,,,",
+        "Công chức Văn hóa – Xã hội,2,2,0,0,0,0.00,,,",
+        "Bộ phận Một cửa,7,7,0,0,0,0.00,,,",
+        "Công chức Tài chính – Kế toán,5,5,0,0,0,0.00,,,",
     ]
     missing = _run("evaluate", str(path), "--missing")[1]
     assert "Công chức Tư pháp – Hộ tịch" in missing and "Văn phòng HĐND" not in missing
