@@ -521,6 +521,8 @@ def evaluate(
         return
     if missing and standing:
         raise UsageError("usage.missing-standing")
+    if detail and (missing or standing):  # each lists the items already: nothing more to show
+        raise UsageError("usage.detail-with-view", option="--missing" if missing else "--standing")
     chosen = formats.for_output(
         "todo" if missing else "standing" if standing else "result", fmt, output
     )

@@ -3498,6 +3498,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "where the self-assessment meeting stands: per lead office, the sub-criteria filled, "
         "those still lacking a document or an explanation, the points still to gain",
     ),
+    "usage.detail-with-view": (
+        "--detail chỉ dùng cho bảng điểm, không dùng cùng {option}: muốn xem điểm và căn cứ chấm "
+        "từng tiêu chí, chạy lại không có {option}",
+        "--detail is for the score table, not with {option}: for each sub-criterion's points and "
+        "reasons, run it again without {option}",
+    ),
     "usage.missing-standing": (
         "chọn một trong --missing (danh sách việc cần làm) và --standing (bảng tình hình)",
         "choose one of --missing (the to-do list) and --standing (the table of where it stands)",

@@ -248,6 +248,9 @@ def test_where_the_meeting_stands_per_office(tmp_path: Path) -> None:
     assert _run("evaluate", str(book), "--standing", "--format", "csv")[1] == out
     code, _, err = _run("evaluate", str(example), "--standing", "--missing")
     assert code == 2 and "--standing" in err
+    for view in ("--standing", "--missing"):  # --detail was passed over in silence
+        code, out, err = _run("evaluate", str(example), view, "--detail")
+        assert code == 2 and not out and f"--detail is for the score table, not with {view}" in err
 
 
 def test_a_comparison_workbook_beside_the_files_is_passed_over(tmp_path: Path) -> None:
