@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -149,6 +150,16 @@ def _group_outcome(node: Node, children: list[N]) -> tuple[Decimal, Decimal, Out
     return points, applicable, outcome
 
 
+@dataclass(frozen=True)
+class _Scored(Generic[N]):
+    """A tree as :meth:`_Tree.tree` scored it: what :meth:`_Tree.totals` sums."""
+
+    fields: list[N]
+    survey: N | None
+    booked: tuple[Node, ...]  # the nodes whose rules booked a penalty
+    leaves: list[N]  # every leaf, in the set's order
+
+
 class _Tree(Generic[N]):
     """The one scoring method: every leaf judged, groups summed, the ledgers and the totals.
     What is built of each node and of the whole is a subclass's: the full result
@@ -159,8 +170,8 @@ class _Tree(Generic[N]):
         self.cs: CriteriaSet = checked.criteria
         self.ev = checked.evidence
         self.fixed: Mapping[str, Fixed] = fixed or {}
-        #: while the tree is scored: the nodes whose rules booked a penalty (summed into the
-        #: ledger after it), and every leaf's result, in the set's order
+        #: while the tree is scored (:meth:`tree` hands them over): the nodes whose rules
+        #: booked a penalty, and every leaf's result, in the set's order
         self.booked: list[Node] = []
         self.leaves: list[N] = []
 
@@ -263,21 +274,22 @@ class _Tree(Generic[N]):
         return self.group_result(node, level, children)
 
     # -- everything ------------------------------------------------------------------------
-    def tree(self) -> tuple[list[N], N | None, tuple[Node, ...]]:
-        """The fields, the survey, and the nodes whose rules booked a penalty."""
+    def tree(self) -> _Scored[N]:
+        """The whole tree scored: its fields, its survey, the nodes whose rules booked a
+        penalty, and every leaf."""
         cs = self.cs
         self.booked, self.leaves = [], []
         fields = [self.node(field, 1) for field in cs.fields]
         survey = self.node(cs.survey, 1) if cs.survey is not None else None
-        return fields, survey, tuple(self.booked)
+        return _Scored(fields, survey, tuple(self.booked), self.leaves)
 
-    def totals(self, fields: list[N], survey: N | None, bonus: Decimal, penalty: Decimal) -> Totals:
+    def totals(self, scored: _Scored[N], bonus: Decimal, penalty: Decimal) -> Totals:
         """Appraisal and survey points as the leaves are scored (a survey row inside a field
-        counts as survey); the total, capped where the set says so; the index; the band. Of
-        the tree :meth:`tree` scored: ``fields`` and ``survey`` are its."""
+        counts as survey); the total, capped where the set says so; the index; the band."""
         cs = self.cs
-        tops = [*fields, *([survey] if survey is not None else [])]
-        split = _split(self.leaves)  # every leaf under them, as tree() scored it
+        fields: list[N] = scored.fields
+        tops = [*fields, *([scored.survey] if scored.survey is not None else [])]
+        split = _split(scored.leaves)
         applicable = tidy(sum((top.applicable_max for top in tops), ZERO))
         total = tidy(split["commune"][0] + split["outside"][0] + bonus - penalty)
         uncapped = None
@@ -426,9 +438,10 @@ class _Scorer(_Tree[NodeResult]):
 
     def run(self) -> UnitResult:
         cs, ev = self.cs, self.ev
-        fields, survey, booked = self.tree()
+        scored = self.tree()
+        fields, survey = scored.fields, scored.survey
         bonus = self.ledger(ev.bonus, cs.bonus, ())
-        penalty = self.ledger(ev.penalty, cs.penalty, booked)
+        penalty = self.ledger(ev.penalty, cs.penalty, scored.booked)
         return UnitResult(
             source=self.checked.source,
             unit=ev.unit,
@@ -439,7 +452,7 @@ class _Scorer(_Tree[NodeResult]):
             survey=survey,
             bonus=bonus,
             penalty=penalty,
-            totals=self.totals(fields, survey, bonus.points, penalty.points),
+            totals=self.totals(scored, bonus.points, penalty.points),
             weakest=weakest(fields),
             warnings=[
                 notice(p)
@@ -500,9 +513,10 @@ class _Fast(_Tree[NodeScore]):
 
     def run(self) -> UnitScore:
         cs, ev = self.cs, self.ev
-        fields, survey, booked = self.tree()
+        scored = self.tree()
+        fields, survey = scored.fields, scored.survey
         bonus = self.ledger(ev.bonus, cs.bonus, ())
-        penalty = self.ledger(ev.penalty, cs.penalty, booked)
+        penalty = self.ledger(ev.penalty, cs.penalty, scored.booked)
         return UnitScore(
             source=self.checked.source,
             unit=ev.unit,
@@ -511,7 +525,7 @@ class _Fast(_Tree[NodeScore]):
             assessment=ev.assessment,
             fields=fields,
             survey=survey,
-            totals=self.totals(fields, survey, bonus, penalty),
+            totals=self.totals(scored, bonus, penalty),
             assessed=holds_evidence(self.checked),
         )
 
