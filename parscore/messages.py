@@ -1520,6 +1520,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "lĩnh vực {id} {name}: tỷ lệ điểm đạt tăng từ {before}% (năm {year}) lên {now}%",
         "field {id} {name}: its share rose from {before}% ({year}) to {now}%",
     ),
+    "review.previous-none": (
+        "không đọc được kết quả năm trước nào ở đây: chưa so mức tăng với năm trước",
+        "no result of last year could be read here: rises over last year were not checked",
+    ),
+    "review.previous-unmatched": (
+        "không kết quả nào trong {count} kết quả năm trước là của một đơn vị được rà soát ở đây "
+        "(cùng mã; nếu không có mã thì cùng tên, huyện và tỉnh) vào một năm trước đó: chưa so mức "
+        "tăng với năm trước",
+        "none of last year's {count} results is of a unit reviewed here, in an earlier year (the "
+        "same code; without a code, the same name, district and province): rises over last year "
+        "were not checked",
+    ),
     "review.previous-not-result": (
         "không phải kết quả chấm điểm (parscore evaluate --format json)",
         "not a result written by parscore evaluate --format json",

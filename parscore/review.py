@@ -38,7 +38,7 @@ from parscore import yamlsource
 from parscore.calendar_vn import document_type, holiday, holiday_years, is_numbered
 from parscore.decimals import percent
 from parscore.engine import evaluate
-from parscore.errors import InputError, KeyPath, Problem, UsageError
+from parscore.errors import InputError, KeyPath, Problem, Severity, UsageError
 from parscore.loading import (
     NOT_EVIDENCE,
     CriteriaResolver,
@@ -650,6 +650,22 @@ def _previous(
     return results, problems, left_out, files
 
 
+def _previous_unused(
+    files: list[_Reviewed], before: list[UnitResult], paths: list[Path]
+) -> list[Problem]:
+    """A warning when ``--previous`` gave nothing to compare with: no result could be read
+    from it (an empty folder), or none is of a unit reviewed here, in an earlier year. Without
+    it, no finding of a rise reads as "no rise"."""
+    shown = ", ".join(yamlsource.display_name(p) for p in paths)
+    if not before:
+        return [Problem("review.previous-none", {}, shown, severity=Severity.WARNING)]
+    earlier = {_identity(p): p.year for p in before}
+    if any(earlier.get(_identity(r.result), r.result.year) < r.result.year for r in files):
+        return []
+    count = {"count": len(before)}
+    return [Problem("review.previous-unmatched", count, shown, severity=Severity.WARNING)]
+
+
 def review_paths(
     paths: Iterable[Path],
     resolver: CriteriaResolver | None = None,
@@ -673,6 +689,7 @@ def review_paths(
         left_out = left_out + out
         read_paths = read_paths + more_read
         findings.extend(jumps(files, before, threshold))
+        problems.extend(_previous_unused(files, before, previous))
     findings.sort(key=_rank)
     review = Review(
         files=[r.src.display for r in files],

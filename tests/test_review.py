@@ -19,7 +19,7 @@ from parscore.cli import main
 from parscore.errors import InputError
 from parscore.loading import load_criteria
 from parscore.model.review import Review
-from parscore.review import review_paths
+from parscore.review import ReviewRun, review_paths
 
 DATA = Path(__file__).parent / "data" / "review"
 LAST = Path(__file__).parent / "data" / "review-last"
@@ -292,6 +292,25 @@ def test_last_year_as_a_json_result(tmp_path):
     assert (
         f"{not_a_result}: not a result written by parscore evaluate --format json" in result.stderr
     )
+
+
+def test_a_previous_that_gives_nothing_to_compare_with_is_said(tmp_path):
+    """An empty folder, or last year's files of other units, checked no rise: said, so that no
+    finding of a rise is not read as no rise (the review still runs: exit 0)."""
+
+    def codes(run: ReviewRun) -> list[str]:
+        return [p.code for p in run.problems]
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert "review.previous-none" in codes(review_paths([DATA / "planted.yaml"], previous=[empty]))
+    other = review_paths([DATA / "planted.yaml"], previous=[DATA / "clean.yaml"])
+    assert "review.previous-unmatched" in codes(other)
+    matched = review_paths([DATA / "planted.yaml"], previous=[LAST])
+    assert not {"review.previous-none", "review.previous-unmatched"} & set(codes(matched))
+    result = run("review", str(DATA / "planted.yaml"), "--previous", str(empty), "--lang", "en")
+    assert result.exit_code == 0
+    assert f"{empty}: warning: no result of last year could be read here" in result.stderr
 
 
 def test_a_number_of_another_year_is_another_document(tmp_path):
