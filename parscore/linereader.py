@@ -47,13 +47,17 @@ class Unusual(Exception):
 # indentation, and for an item's key ("- key: >-") than the dash and the spaces after it too.
 # Quoted keys and values keep their quotes, so that an empty one is told from none.
 #
-# A plain value: no leading indicator ("-" and "?" only before a non-space), and no ":", "#" or
-# flow indicator anywhere (each has its own rules in YAML: left to libyaml); it ends before
-# spaces and a comment. A flow collection is the rest of the line, read by _flow.
-_PLAIN = r"(?:[^ \-?:,\[\]{}#&*!|>'\"%@`\n]|[\-?](?=[^ ,\]}\n]))[^:#,\[\]{}\n]*?"
+# A plain value: no leading indicator ("-" only before a non-space; "?" never: in a flow
+# collection it starts a key whatever follows), and no ":", "#" or flow indicator anywhere
+# (each has its own rules in YAML: left to libyaml); it ends before spaces and a comment. A
+# flow collection is the rest of the line, read by _flow.
+_PLAIN = r"(?:[^ \-?:,\[\]{}#&*!|>'\"%@`\n]|-(?=[^ ,\]}\n]))[^:#,\[\]{}\n]*?"
 _DQ = r'"[^"\\\n]*"'
 _SQ = r"'[^'\n]*'"
-_KEY = rf"{_DQ}|{_SQ}|[A-Za-z0-9_][A-Za-z0-9_.\-]*"
+# A key: plain (letters, digits, "_", then also "." and "-") or quoted without escapes, of at
+# most 200 characters: libyaml looks for a key's ":" within 1024 (bytes or characters, by its
+# release; a character takes up to 4 bytes).
+_KEY = r"""(?:"[^"\\\n]{0,198}"|'[^'\n]{0,198}'|[A-Za-z0-9_][A-Za-z0-9_.\-]{0,199})"""
 _END = r"(?:[ ]+\#[^\n]*|[ ]*)"
 _LINE = re.compile(
     rf"""^(?P<ind>[ ]*)(?=[^ \#\n])
@@ -84,8 +88,8 @@ _FLOW_MAP = re.compile(
 _FLOW_SEQ = re.compile(rf"(\[[ ]*(?:{_FLOW_SCALAR}[ ]*,[ ]*)*{_FLOW_SCALAR}[ ]*\]|\[[ ]*\]){_END}")
 # The template's documents, "{number: "05/KH-UBND", date: "03/01/2023", ...}": plain keys,
 # double-quoted values; their pairs go straight into a dict.
-_QUOTED_PAIR_TEXT = r'[A-Za-z_][A-Za-z0-9_]*: "[^"\\\n]*"'
-_QUOTED_PAIR = re.compile(r'([A-Za-z_][A-Za-z0-9_]*): "([^"\\\n]*)"')
+_QUOTED_PAIR_TEXT = r'[A-Za-z_][A-Za-z0-9_]{0,199}: "[^"\\\n]*"'
+_QUOTED_PAIR = re.compile(r'([A-Za-z_][A-Za-z0-9_]{0,199}): "([^"\\\n]*)"')
 _QUOTED_MAP = re.compile(
     rf"(\{{[ ]*{_QUOTED_PAIR_TEXT}(?:[ ]*,[ ]*{_QUOTED_PAIR_TEXT})*[ ]*\}}){_END}"
 )

@@ -375,6 +375,13 @@ def test_the_grammars_own_shapes_are_read_by_it(text):
         "--- \na: 1\n",
         "a: b: c\n",
         "a: {b: [c]}\n",
+        "a: [?b]\n",  # in a flow collection "?" starts a key, space or not
+        "a: {b: ?c}\n",
+        "a: ?b\n",
+        "k" * 1100 + ": 1\n",  # libyaml looks for a key's ":" within 1024 characters (or bytes)
+        '"' + "ế" * 400 + '": 1\n',
+        "a: {" + "k" * 1100 + ': "v"}\n',
+        "a: {" + "k" * 1100 + ": v}\n",
     ],
 )
 def test_what_is_outside_the_grammar_is_left_to_libyaml(text):
