@@ -47,11 +47,21 @@ class Unusual(Exception):
 # indentation, and for an item's key ("- key: >-") than the dash and the spaces after it too.
 # Quoted keys and values keep their quotes, so that an empty one is told from none.
 #
-# A plain value: no leading indicator ("-" only before a non-space; "?" never: in a flow
-# collection it starts a key whatever follows), and no ":", "#" or flow indicator anywhere
-# (each has its own rules in YAML: left to libyaml); it ends before spaces and a comment. A
-# flow collection is the rest of the line, read by _flow.
-_PLAIN = r"(?:[^ \-?:,\[\]{}#&*!|>'\"%@`\n]|-(?=[^ ,\]}\n]))[^:#,\[\]{}\n]*?"
+# A plain value on one line. Not starting with an indicator ("-" only before a non-space; "?"
+# and ":" never: in a flow collection "?" starts a key whatever follows). In a block: no ": "
+# and no " #" (a comment), nor ":" at its end; in a flow collection (``_FLOW_PLAIN``) no ":",
+# "#" or flow indicator at all (each has its own rules there: left to libyaml). It never ends
+# in spaces, and spaces may only come before what may follow them: every character can be
+# matched one way only, so no line takes more than one pass (a lazy ending took a pass for
+# every space of a long run).
+_PLAIN = (
+    r"(?:[^ \-?:,\[\]{}#&*!|>'\"%@`\n]|-(?=[^ \n]))"
+    r"(?:[^ :\n]|:(?=[^ \n])|[ ]+(?=[^ #\n]))*"
+)
+_FLOW_PLAIN = (
+    r"(?:[^ \-?:,\[\]{}#&*!|>'\"%@`\n]|-(?=[^ ,\]}\n]))"
+    r"(?:[^ :#,\[\]{}\n]|[ ]+(?=[^ :#,\[\]{}\n]))*"
+)
 _DQ = r'"[^"\\\n]*"'
 _SQ = r"'[^'\n]*'"
 # A key: plain (letters, digits, "_", then also "." and "-") or quoted without escapes, of at
@@ -80,7 +90,7 @@ _LINE = re.compile(
 # A one-line flow collection of scalars, checked whole (and a comment after it); then its
 # "key: value" pairs or its items taken by findall. Each part can be matched only one way, so
 # the parts findall takes are those the check matched.
-_FLOW_SCALAR = rf"(?:{_DQ}|{_SQ}|{_PLAIN})"
+_FLOW_SCALAR = rf"(?:{_DQ}|{_SQ}|{_FLOW_PLAIN})"
 _FLOW_MAP = re.compile(
     rf"(\{{[ ]*(?:(?:{_KEY}):[ ]+{_FLOW_SCALAR}[ ]*,[ ]*)*(?:{_KEY}):[ ]+{_FLOW_SCALAR}[ ]*\}}"
     rf"|\{{[ ]*\}}){_END}"
@@ -93,11 +103,15 @@ _QUOTED_PAIR = re.compile(r'([A-Za-z_][A-Za-z0-9_]{0,199}): "([^"\\\n]*)"')
 _QUOTED_MAP = re.compile(
     rf"(\{{[ ]*{_QUOTED_PAIR_TEXT}(?:[ ]*,[ ]*{_QUOTED_PAIR_TEXT})*[ ]*\}}){_END}"
 )
-_FLOW_PAIR = re.compile(rf"({_KEY}):[ ]+(?:({_DQ}|{_SQ})|({_PLAIN}))[ ]*[,}}]")
-_FLOW_ITEM = re.compile(rf"(?:({_DQ}|{_SQ})|({_PLAIN}))[ ]*[,\]]")
+_FLOW_PAIR = re.compile(rf"({_KEY}):[ ]+(?:({_DQ}|{_SQ})|({_FLOW_PLAIN}))[ ]*[,}}]")
+_FLOW_ITEM = re.compile(rf"(?:({_DQ}|{_SQ})|({_FLOW_PLAIN}))[ ]*[,\]]")
 
 # What the located reader refuses in a text (or a quoted value), a tab, and a byte order mark.
 _REFUSED = re.compile(_UNSAFE_VALUE.pattern[:-1] + "\t\ufeff]")
+
+# Nesting this reader takes at most, whatever the limits allow: libyaml itself refuses more
+# than 1000 levels (yamlsource._LIBYAML_MAX_DEPTH); a file nests about five.
+_DEPTH = 100
 
 Scalar = Callable[[str], Any]
 
@@ -115,7 +129,7 @@ def values(text: str, limits: Limits, scalar: Scalar) -> Any:  # noqa: C901, PLR
         limits.max_nodes
     ):
         raise Unusual
-    max_depth = limits.max_depth
+    max_depth = min(limits.max_depth, _DEPTH)
     # the open block collections around the line, innermost last, as (indentation, container,
     # is it a mapping); the innermost also in the three locals after it
     stack: list[tuple[int, Any, bool]] = []
