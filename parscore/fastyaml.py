@@ -2,9 +2,11 @@
 
 :func:`parscore.yamlsource.load_bytes` walks libyaml's events once and builds, beside the
 values, a node for every scalar and collection, kept only to place a problem at its line and
-column. Most files in a comparison have no problem at all. :func:`load_bytes` here walks the
-same events, with the same rules, and builds only the values; the node tree is composed by the
-located reader the first time a position is asked for (a problem or a warning found later).
+column. Most files in a comparison have no problem at all. :func:`load_bytes` here builds only
+the values, in two tiers: a file in the template's shape is read line by line
+(:mod:`parscore.linereader`, faster still), any other walks the same events as the located
+reader, with the same rules. The node tree is composed by the located reader the first time a
+position is asked for (a problem or a warning found later).
 
 It is a fast path and nothing else: on anything unusual — an anchor, an alias, a tag, a merge
 key, a duplicate or non-scalar key, a number out of bounds or not finite, an escaped control
@@ -12,7 +14,8 @@ character, a refused character in the text, too deep or too many nodes, more tha
 document, no document, or any error from libyaml — it reads the file again with
 :func:`parscore.yamlsource.load_bytes`, which gives today's located problems exactly. For a file
 it reads, the values and the text are those of the located reader (``tests/test_fast_reader.py``
-checks both readers against each other on every shipped file and on mutated ones).
+checks this path against it on every shipped file and on mutated ones,
+``tests/test_line_reader.py`` the line reader on its own).
 """
 
 from __future__ import annotations
