@@ -131,9 +131,11 @@ def values(text: str, limits: Limits, scalar: Scalar) -> Any:  # noqa: C901, PLR
         raise Unusual
     max_depth = min(limits.max_depth, _DEPTH)
     # the open block collections around the line, innermost last, as (indentation, container,
-    # is it a mapping); the innermost also in the three locals after it
-    stack: list[tuple[int, Any, bool]] = []
-    top_indent, top_is_map = -1, False
+    # True for a mapping, False for a sequence, None for a sequence written at its key's
+    # indentation, "key:" then "- item" below it); the innermost also in the locals after it
+    stack: list[tuple[int, Any, bool | None]] = []
+    top_indent: int = -1
+    top_is_map: bool | None = False
     top: Any = None
     # a key whose value starts on a line below: (its mapping, the key, the key's column)
     waiting: tuple[dict[str, Any], str, int] | None = None
@@ -145,10 +147,12 @@ def values(text: str, limits: Limits, scalar: Scalar) -> Any:  # noqa: C901, PLR
         if waiting is not None:
             mapping, waiting_key, key_column = waiting
             waiting = None
-            if indent > key_column:  # the value is the block that starts on this line
+            if indent > key_column or (dash and indent == key_column):
+                # the value is the block that starts on this line
                 if len(stack) >= max_depth:
                     raise Unusual
-                top_indent, top, top_is_map = indent, ([] if dash else {}), not dash
+                is_map = None if indent == key_column else not dash
+                top_indent, top, top_is_map = indent, ([] if dash else {}), is_map
                 mapping[waiting_key] = top
                 stack.append((top_indent, top, top_is_map))
             else:  # nothing below the key: an empty value
@@ -166,6 +170,9 @@ def values(text: str, limits: Limits, scalar: Scalar) -> Any:  # noqa: C901, PLR
                 top_indent, top, top_is_map = stack[-1]
                 if top_indent != indent:
                     raise Unusual  # between two indentations: libyaml says what that is
+        if top_is_map is None and not dash:  # a sequence at its key's indentation ends
+            stack.pop()
+            top_indent, top, top_is_map = stack[-1]  # the key's mapping, at this indentation
         container = top
         column = indent
         item = False

@@ -352,6 +352,8 @@ def test_documents_built_from_the_grammars_pieces_read_the_same(
         "a:\n  b:\n    - 1\n    - 2.50\n  c: ~\nd:\n",
         "a: {}\nb: []\nc: ''\nd: \"\"\n",
         "- explanation: >-\n    one\n    two\n  claimed: 1\n- b: c\n",  # the item's next key
+        "a:\n- b\n- c: 1\n  d: 2\ne:\n  f:\n  - {g: h}\n  i: 1\n",  # at its key's indentation
+        "- a:\n  - b\n  c: d\n- e\n",
     ],
 )
 def test_the_grammars_own_shapes_are_read_by_it(text):
@@ -384,7 +386,6 @@ def test_nesting_beyond_what_libyaml_takes_is_left_to_it():
         "a: 1\na: 2\n",  # a duplicate key
         "a: &x 1\nb: *x\n",
         "a: !!str 1\n",
-        "a:\n- b\n",  # a sequence at its key's indentation
         "\ta: 1\n",
         "--- \na: 1\n",
         "a: b: c\n",
