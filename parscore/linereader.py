@@ -11,12 +11,14 @@ It is the first tier of :mod:`parscore.fastyaml` and reads only what it is sure 
 matched whole by its grammar below, and anything else raises :class:`Unusual`, which sends the
 file on to libyaml's events (and anything unusual there to the located reader). Refused here:
 a tab or a character the located reader refuses; directives and document markers; anchors,
-aliases, tags, ``?`` keys and merge keys; duplicate keys; a scalar over several lines (plain or
-quoted); an escape in a double-quoted scalar; nested or empty-valued flow collections; a block
-scalar with an indentation indicator, ``+`` chomping, blank or more-indented lines inside, or
-trailing spaces; a plain scalar holding ``:``, ``#`` or a flow indicator; a block nested at the
-same indentation as its key; crossing the depth or node limits; no document. The located reader
-gives every one of those its own answer (a value, or a located problem).
+aliases, tags, ``?`` keys and merge keys; duplicate keys; keys over 200 characters; a scalar
+over several lines (plain or quoted); an escape in a quoted scalar; nested or empty-valued flow
+collections; a block scalar with an indentation indicator, ``+`` chomping, blank or
+more-indented lines inside, or trailing spaces; a plain value starting with ``?`` or ``:``,
+holding ``: `` or `` #``, or, in a flow collection, ``:``, ``#`` or a flow indicator; a mapping
+nested at its key's indentation; nesting deeper than 100 or beyond the limits, more nodes than
+the limits allow; no document. The located reader gives every one of those its own answer (a
+value, or a located problem).
 
 ``tests/test_line_reader.py`` checks this reader against the located reader, differentially: on
 every evidence file the project ships and on generated ones, on mutations of them aimed at this
