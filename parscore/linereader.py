@@ -15,7 +15,8 @@ aliases, tags, ``?`` keys and merge keys; duplicate keys; keys over 200 characte
 over several lines (plain or quoted); an escape in a quoted scalar; nested or empty-valued flow
 collections; a block scalar with an indentation indicator, ``+`` chomping, blank or
 more-indented lines inside, or trailing spaces; a plain value starting with ``?`` or ``:``,
-holding ``: `` or `` #``, or, in a flow collection, ``:``, ``#`` or a flow indicator; a mapping
+holding ``: `` or `` #`` or ending in ``:``, or, in a flow collection, holding ``:``, ``#`` or a
+flow indicator at all; a mapping
 nested at its key's indentation; nesting deeper than 100 or beyond the limits, more nodes than
 the limits allow; no document. The located reader gives every one of those its own answer (a
 value, or a located problem).
@@ -132,6 +133,8 @@ def values(text: str, limits: Limits, scalar: Scalar) -> Any:  # noqa: C901, PLR
     ):
         raise Unusual
     max_depth = min(limits.max_depth, _DEPTH)
+    if max_depth < 1:
+        raise Unusual  # not even the document itself: the located reader says so
     # the open block collections around the line, innermost last, as (indentation, container,
     # True for a mapping, False for a sequence, None for a sequence written at its key's
     # indentation, "key:" then "- item" below it); the innermost also in the locals after it

@@ -1525,10 +1525,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "no result of last year could be read here: rises over last year were not checked",
     ),
     "review.previous-unmatched": (
-        "không kết quả nào trong {count} kết quả năm trước là của một đơn vị được rà soát ở đây "
-        "(cùng mã; nếu không có mã thì cùng tên, huyện và tỉnh) vào một năm trước đó: chưa so mức "
-        "tăng với năm trước",
-        "none of last year's {count} results is of a unit reviewed here, in an earlier year (the "
+        "không kết quả năm trước nào ({count} kết quả đọc được) là của một đơn vị được rà soát ở "
+        "đây (cùng mã; nếu không có mã thì cùng tên, huyện và tỉnh) vào một năm trước đó: chưa so "
+        "mức tăng với năm trước",
+        "no result of last year ({count} read) is of a unit reviewed here, in an earlier year (the "
         "same code; without a code, the same name, district and province): rises over last year "
         "were not checked",
     ),
@@ -3512,7 +3512,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "usage.detail-with-view": (
         "--detail chỉ dùng cho bảng điểm, không dùng cùng {option}: muốn xem điểm và căn cứ chấm "
-        "từng tiêu chí, chạy lại không có {option}",
+        "từng tiêu chí thành phần, chạy lại không có {option}",
         "--detail is for the score table, not with {option}: for each sub-criterion's points and "
         "reasons, run it again without {option}",
     ),
