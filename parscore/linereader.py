@@ -12,14 +12,14 @@ matched whole by its grammar below, and anything else raises :class:`Unusual`, w
 file on to libyaml's events (and anything unusual there to the located reader). Refused here:
 a tab or a character the located reader refuses; directives and document markers; anchors,
 aliases, tags, ``?`` keys and merge keys; duplicate keys; keys over 200 characters; a scalar
-over several lines (plain or quoted); an escape in a quoted scalar; nested or empty-valued flow
+over several lines (plain or quoted); an escape in a quoted value other than ``\\"`` and
+``\\\\`` (``''`` in single quotes), and any escape in a key; nested or empty-valued flow
 collections; a block scalar with an indentation indicator, ``+`` chomping, blank or
 more-indented lines inside, or trailing spaces; a plain value starting with ``?`` or ``:``,
-holding ``: `` or `` #`` or ending in ``:``, or, in a flow collection, holding ``:``, ``#`` or a
-flow indicator at all; a mapping
-nested at its key's indentation; nesting deeper than 100 or beyond the limits, more nodes than
-the limits allow; no document. The located reader gives every one of those its own answer (a
-value, or a located problem).
+holding ``: `` or `` #`` or ending in ``:``, or, in a flow collection, holding ``:``, ``#`` or
+a flow indicator at all; a mapping nested at its key's indentation; nesting deeper than 100 or
+beyond the limits, more nodes than the limits allow; no document. The located reader gives
+every one of those its own answer (a value, or a located problem).
 
 ``tests/test_line_reader.py`` checks this reader against the located reader, differentially: on
 every evidence file the project ships and on generated ones, on mutations of them aimed at this
@@ -65,8 +65,11 @@ _FLOW_PLAIN = (
     r"(?:[^ \-?:,\[\]{}#&*!|>'\"%@`\n]|-(?=[^ ,\]}\n]))"
     r"(?:[^ :#,\[\]{}\n]|[ ]+(?=[^ :#,\[\]{}\n]))*"
 )
-_DQ = r'"[^"\\\n]*"'
-_SQ = r"'[^'\n]*'"
+# Quoted values: in double quotes the escapes \" and \\ only, in single quotes '' (any other
+# escape is left to libyaml).
+_DQ = r'"(?:[^"\\\n]|\\["\\])*"'
+_SQ = r"'(?:[^'\n]|'')*'"
+_ESCAPED = re.compile(r'\\(["\\])')
 # A key: plain (letters, digits, "_", then also "." and "-") or quoted without escapes, of at
 # most 200 characters: libyaml looks for a key's ":" within 1024 (bytes or characters, by its
 # release; a character takes up to 4 bytes).
@@ -203,11 +206,11 @@ def values(text: str, limits: Limits, scalar: Scalar) -> Any:  # noqa: C901, PLR
             if key in container:
                 raise Unusual  # a duplicate key: the located reader names both lines
         if dq:
-            value = dq[1:-1]
+            value = dq[1:-1] if "\\" not in dq else _ESCAPED.sub(r"\1", dq[1:-1])
         elif pl:
             value = scalar(pl)
         elif sq:
-            value = sq[1:-1]
+            value = sq[1:-1].replace("''", "'")
         elif fl:
             if len(stack) >= max_depth:
                 raise Unusual
@@ -244,7 +247,9 @@ def _flow(text: str, scalar: Scalar) -> Any:
                 raise Unusual
             pairs = _FLOW_PAIR.findall(text, 0, whole.end(1))  # not in the comment after it
             mapping = {
-                (key[1:-1] if key[0] in "\"'" else key): (quoted[1:-1] if quoted else scalar(plain))
+                (key[1:-1] if key[0] in "\"'" else key): (
+                    _unquoted(quoted) if quoted else scalar(plain)
+                )
                 for key, quoted, plain in pairs
             }
         if len(mapping) != len(pairs):
@@ -254,7 +259,14 @@ def _flow(text: str, scalar: Scalar) -> Any:
     if whole is None:
         raise Unusual
     found = _FLOW_ITEM.findall(text, 0, whole.end(1))
-    return [quoted[1:-1] if quoted else scalar(plain) for quoted, plain in found]
+    return [_unquoted(quoted) if quoted else scalar(plain) for quoted, plain in found]
+
+
+def _unquoted(quoted: str) -> str:
+    """A quoted value's text: its two escapes undone."""
+    if quoted[0] == '"':
+        return _ESCAPED.sub(r"\1", quoted[1:-1])
+    return quoted[1:-1].replace("''", "'")
 
 
 def _block(lines: str, after: str, column: int, folded: bool, clip: bool) -> str:

@@ -355,6 +355,8 @@ def test_documents_built_from_the_grammars_pieces_read_the_same(
         "- explanation: >-\n    one\n    two\n  claimed: 1\n- b: c\n",  # the item's next key
         "a:\n- b\n- c: 1\n  d: 2\ne:\n  f:\n  - {g: h}\n  i: 1\n",  # at its key's indentation
         "- a:\n  - b\n  c: d\n- e\n",
+        "a: \"Kế hoạch \\\"Dân vận khéo\\\" \\\\ 2023\"\nb: 'Mô hình ''X'''\n",  # \" \\ ''
+        "a: [\"q\\\"\", 'it''s']\nb: {c: \"d\\\"e\", f: 'g''h'}\n",
     ],
 )
 def test_the_grammars_own_shapes_are_read_by_it(text):
@@ -393,6 +395,7 @@ def test_nesting_beyond_what_libyaml_takes_is_left_to_it():
         "--- \na: 1\n",
         "a: b: c\n",
         "a: {b: [c]}\n",
+        'a: "\\n"\n',  # an escape other than \" and \\
         "a: [?b]\n",  # in a flow collection "?" starts a key, space or not
         "a: {b: ?c}\n",
         "a: ?b\n",
